@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/muster-osint/muster"
+)
+
+// Main is the muster program: its streams and global configuration. Tests
+// build one with their own streams and call Run.
+type Main struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Config Config
+}
+
+// NewMain returns a Main on the process's standard streams.
+func NewMain() *Main {
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Config: DefaultConfig()}
+}
+
+// errUsage marks an error that should print usage.
+var errUsage = errors.New("usage")
+
+const usage = `muster — a source-grounded knowledge base of armed groups from news text
+
+Usage: muster [--db PATH|URL] COMMAND [flags] ARGS
+
+Commands:
+  ingest PATH…         read articles (text, HTML, JSONL, RSS/Atom, WARC; dirs; - for stdin)
+  profile NAME         what we know about a group, person or place, with citations
+  ask "QUESTION"       answer a question such as "Who founded the RDK?"
+  claims               list claims (filter with --subject, --predicate)
+  contradictions       claims on which sources disagree
+  events               events with date, place, participants and casualty figures
+  eval TASK            score muster against a data set (ner, events, attribution, geo, resolve)
+  version              print the version
+
+Global flags:
+  --db PATH|URL        store: a SQLite file (default ./muster.db) or postgres:// URL
+Run 'muster COMMAND -h' for a command's flags.
+`
+
+// Run parses global flags and runs one subcommand.
+func (m *Main) Run(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("muster", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	m.Config.RegisterGlobal(fs)
+	fs.Usage = func() { fmt.Fprint(m.Stderr, usage) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return muster.Errorf(muster.KindInvalid, "%v", err)
+	}
+	m.Config.ApplyEnv(os.Getenv)
+	args = fs.Args()
+	if len(args) == 0 {
+		fmt.Fprint(m.Stderr, usage)
+		return muster.Errorf(muster.KindInvalid, "no command given")
+	}
+	cmd, rest := args[0], args[1:]
+	run, ok := m.commands()[cmd]
+	if !ok {
+		fmt.Fprint(m.Stderr, usage)
+		return muster.Errorf(muster.KindInvalid, "unknown command %q", cmd)
+	}
+	return run(ctx, rest)
+}
+
+func (m *Main) commands() map[string]func(context.Context, []string) error {
+	return map[string]func(context.Context, []string) error{
+		"eval":    m.runEval,
+		"version": m.runVersion,
+		"help": func(context.Context, []string) error {
+			fmt.Fprint(m.Stdout, usage)
+			return nil
+		},
+	}
+}
+
+// Version is set at build time with -ldflags "-X main.Version=…".
+var Version = "dev"
+
+func (m *Main) runVersion(ctx context.Context, args []string) error {
+	fmt.Fprintln(m.Stdout, "muster", Version)
+	return nil
+}
+
+// exitCode maps an error's kind to the process exit code: 2 for bad input,
+// 3 for not found, 1 otherwise.
+func exitCode(err error) int {
+	switch muster.ErrorKind(err) {
+	case muster.KindInvalid:
+		return 2
+	case muster.KindNotFound:
+		return 3
+	}
+	return 1
+}
+
+// newFlagSet returns a FlagSet for a subcommand that writes its usage to stderr.
+func (m *Main) newFlagSet(name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(m.Stderr, "Usage: muster %s %s\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, allowing flags after positional arguments
+// ("muster profile RDK --json").
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, muster.Errorf(muster.KindInvalid, "%s: %v", fs.Name(), err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+		if len(args) == 0 || !strings.HasPrefix(args[0], "-") {
+			for len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+				pos = append(pos, args[0])
+				args = args[1:]
+			}
+			if len(args) == 0 {
+				return pos, nil
+			}
+		}
+	}
+}

@@ -1,0 +1,3 @@
+module github.com/muster-osint/muster
+
+go 1.26.8
