@@ -105,7 +105,7 @@ var seasons = map[string]time.Month{"spring": 3, "summer": 6, "autumn": 9, "fall
 type dmatch struct {
 	endTok   int
 	from, to time.Time
-	prec      muster.Precision
+	prec     muster.Precision
 }
 
 func (m dmatch) value(words string) muster.Value {
