@@ -1,0 +1,430 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+
+	"github.com/muster-osint/muster"
+)
+
+// SaveResult says what Save stored.
+type SaveResult struct {
+	Document  string // document id
+	Duplicate bool   // a document with the same hash was already stored; nothing was written
+	// Rows written: new claims and events (ones already stored under the
+	// same id are skipped), entities inserted or merged, mentions.
+	Claims, Entities, Events, Mentions int
+}
+
+// maxParams bounds the parameters of one multi-row statement, well under
+// SQLite's and PostgreSQL's limits.
+const maxParams = 900
+
+// Save stores a whole analysis in one transaction: the document, its
+// mentions, entities (with aliases), events and claims, including the claims
+// carried inside events. If a document with the same hash is already stored
+// it writes nothing and returns Duplicate=true, so re-ingesting is a no-op.
+//
+// Entities are upserted by id: an alias with a new key is added to an
+// existing entity and a known alias gains the new claim ids among its
+// sources; the stored name, type and place are kept unless empty, and new
+// external ids are added.
+func (db *DB) Save(ctx context.Context, a *muster.Analysis) (SaveResult, error) {
+	if err := validate(a); err != nil {
+		return SaveResult{}, err
+	}
+	res := SaveResult{Document: a.Document.ID}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return res, fmt.Errorf("store: save %s: %w", a.Document.ID, err)
+	}
+	defer tx.Rollback()
+	inserted, err := db.insertDocument(ctx, tx, &a.Document)
+	if err != nil {
+		return res, fmt.Errorf("store: save %s: document: %w", a.Document.ID, err)
+	}
+	if !inserted {
+		res.Duplicate = true
+		return res, nil
+	}
+	if res.Entities, err = db.upsertEntities(ctx, tx, a.Entities); err != nil {
+		return res, fmt.Errorf("store: save %s: %w", a.Document.ID, err)
+	}
+	if res.Mentions, err = db.insertMentions(ctx, tx, a.Document.ID, a.Mentions); err != nil {
+		return res, fmt.Errorf("store: save %s: mentions: %w", a.Document.ID, err)
+	}
+	if res.Events, err = db.insertEvents(ctx, tx, a.Document.ID, a.Events); err != nil {
+		return res, fmt.Errorf("store: save %s: events: %w", a.Document.ID, err)
+	}
+	claims := a.Claims
+	for _, ev := range a.Events {
+		claims = append(slices.Clip(claims), ev.Claims...)
+	}
+	if res.Claims, err = db.insertClaims(ctx, tx, a.Document.ID, claims); err != nil {
+		return res, fmt.Errorf("store: save %s: claims: %w", a.Document.ID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return res, fmt.Errorf("store: save %s: commit: %w", a.Document.ID, err)
+	}
+	return res, nil
+}
+
+// validate checks what the schema relies on, naming the bad part.
+func validate(a *muster.Analysis) error {
+	if a == nil {
+		return muster.Errorf(muster.KindInvalid, "store: save: no analysis")
+	}
+	d := &a.Document
+	if d.ID == "" || d.Hash == "" {
+		return muster.Errorf(muster.KindInvalid, "store: save: document %q has no id or hash", d.Title)
+	}
+	for i := range a.Entities {
+		if a.Entities[i].ID == "" {
+			return muster.Errorf(muster.KindInvalid, "store: save %s: entity %q has no id", d.ID, a.Entities[i].Name)
+		}
+	}
+	for i := range a.Events {
+		if a.Events[i].ID == "" {
+			return muster.Errorf(muster.KindInvalid, "store: save %s: event %q has no id", d.ID, a.Events[i].Label)
+		}
+		for j := range a.Events[i].Claims {
+			if err := validateClaim(d.ID, &a.Events[i].Claims[j]); err != nil {
+				return err
+			}
+		}
+	}
+	for i := range a.Claims {
+		if err := validateClaim(d.ID, &a.Claims[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func validateClaim(doc string, c *muster.Claim) error {
+	if c.ID == "" {
+		return muster.Errorf(muster.KindInvalid, "store: save %s: claim %s %q has no id", doc, c.Predicate, c.Subject.Name)
+	}
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("store: save %s: %w", doc, err)
+	}
+	return nil
+}
+
+// insertDocument inserts d unless a document with its hash (or id) exists,
+// and reports whether it did.
+func (db *DB) insertDocument(ctx context.Context, tx *sql.Tx, d *muster.Document) (bool, error) {
+	ingested := d.Ingested
+	if ingested.IsZero() {
+		ingested = db.now()
+	}
+	r, err := tx.ExecContext(ctx, db.q(`INSERT INTO documents
+		(id, hash, title, url, publisher, byline, published, language, format, source, text, ingested, duplicate_of)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT DO NOTHING`),
+		d.ID, d.Hash, d.Title, d.URL, d.Publisher, d.Byline, db.d.timeArg(d.Published), d.Language,
+		d.Format, d.Source, d.Text, db.d.timeArg(ingested), d.DuplicateOf)
+	if err != nil {
+		return false, err
+	}
+	n, err := r.RowsAffected()
+	return n == 1, err
+}
+
+// upsertEntities writes entities in id order (a fixed lock order, so that
+// concurrent PostgreSQL transactions cannot deadlock) and returns how many.
+func (db *DB) upsertEntities(ctx context.Context, tx *sql.Tx, entities []muster.Entity) (int, error) {
+	order := make([]int, len(entities))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return entities[order[i]].ID < entities[order[j]].ID })
+	for _, i := range order {
+		if err := db.upsertEntity(ctx, tx, &entities[i]); err != nil {
+			return 0, fmt.Errorf("entity %s: %w", entities[i].ID, err)
+		}
+	}
+	return len(entities), nil
+}
+
+func (db *DB) upsertEntity(ctx context.Context, tx *sql.Tx, e *muster.Entity) error {
+	place, err := jsonText(e.Place, e.Place == nil)
+	if err != nil {
+		return err
+	}
+	ext, err := jsonText(e.ExternalIDs, len(e.ExternalIDs) == 0)
+	if err != nil {
+		return err
+	}
+	now := db.d.timeArg(db.now())
+	r, err := tx.ExecContext(ctx, db.q(`INSERT INTO entities (id, type, name, key, place, external_ids, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
+		e.ID, string(e.Type), e.Name, muster.NameKey(e.Name), place, ext, now)
+	if err != nil {
+		return err
+	}
+	if n, err := r.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		if err := db.mergeEntity(ctx, tx, e); err != nil {
+			return err
+		}
+	}
+	for i := range e.Aliases {
+		if err := db.upsertAlias(ctx, tx, e.ID, &e.Aliases[i]); err != nil {
+			return fmt.Errorf("alias %q: %w", e.Aliases[i].Name, err)
+		}
+	}
+	return nil
+}
+
+// mergeEntity merges e into the stored entity with its id: stored values
+// win; empty ones are filled and new external ids added.
+func (db *DB) mergeEntity(ctx context.Context, tx *sql.Tx, e *muster.Entity) error {
+	var old muster.Entity
+	var place, ext sql.NullString
+	err := tx.QueryRowContext(ctx, db.q(`SELECT type, name, place, external_ids FROM entities WHERE id = ?`+db.d.forUpdate), e.ID).
+		Scan(&old.Type, &old.Name, &place, &ext)
+	if err != nil {
+		return err
+	}
+	if err := jsonScan(place, &old.Place); err != nil {
+		return err
+	}
+	if err := jsonScan(ext, &old.ExternalIDs); err != nil {
+		return err
+	}
+	merged := old
+	merged.ExternalIDs = maps.Clone(old.ExternalIDs)
+	if merged.Type == "" {
+		merged.Type = e.Type
+	}
+	if merged.Name == "" {
+		merged.Name = e.Name
+	}
+	if merged.Place == nil {
+		merged.Place = e.Place
+	}
+	for k, v := range e.ExternalIDs {
+		if _, ok := merged.ExternalIDs[k]; !ok {
+			if merged.ExternalIDs == nil {
+				merged.ExternalIDs = map[string]string{}
+			}
+			merged.ExternalIDs[k] = v
+		}
+	}
+	if merged.Type == old.Type && merged.Name == old.Name && merged.Place == old.Place &&
+		maps.Equal(merged.ExternalIDs, old.ExternalIDs) {
+		return nil
+	}
+	newPlace, err := jsonText(merged.Place, merged.Place == nil)
+	if err != nil {
+		return err
+	}
+	newExt, err := jsonText(merged.ExternalIDs, len(merged.ExternalIDs) == 0)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, db.q(`UPDATE entities SET type = ?, name = ?, key = ?, place = ?, external_ids = ?, updated = ?
+		WHERE id = ?`),
+		string(merged.Type), merged.Name, muster.NameKey(merged.Name), newPlace, newExt, db.d.timeArg(db.now()), e.ID)
+	return err
+}
+
+// upsertAlias adds an alias to an entity by its key, or merges its sources
+// (and a missing kind) into the alias already stored under that key.
+func (db *DB) upsertAlias(ctx context.Context, tx *sql.Tx, entity string, a *muster.Alias) error {
+	key := muster.NameKey(a.Name)
+	if key == "" {
+		return nil // punctuation only: nothing to find it by
+	}
+	sources, err := jsonText(a.Sources, len(a.Sources) == 0)
+	if err != nil {
+		return err
+	}
+	r, err := tx.ExecContext(ctx, db.q(`INSERT INTO aliases (entity_id, key, name, kind, sources)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity_id, key) DO NOTHING`),
+		entity, key, a.Name, string(a.Kind), sources)
+	if err != nil {
+		return err
+	}
+	if n, err := r.RowsAffected(); err != nil || n == 1 {
+		return err
+	}
+	var kind string
+	var old sql.NullString
+	if err := tx.QueryRowContext(ctx, db.q(`SELECT kind, sources FROM aliases WHERE entity_id = ? AND key = ?`+db.d.forUpdate),
+		entity, key).Scan(&kind, &old); err != nil {
+		return err
+	}
+	var have []string
+	if err := jsonScan(old, &have); err != nil {
+		return err
+	}
+	merged := have
+	for _, s := range a.Sources {
+		if !slices.Contains(merged, s) {
+			merged = append(merged, s)
+		}
+	}
+	newKind := kind
+	if newKind == "" {
+		newKind = string(a.Kind)
+	}
+	if len(merged) == len(have) && newKind == kind {
+		return nil
+	}
+	text, err := jsonText(merged, len(merged) == 0)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, db.q(`UPDATE aliases SET kind = ?, sources = ? WHERE entity_id = ? AND key = ?`),
+		newKind, text, entity, key)
+	return err
+}
+
+func (db *DB) insertMentions(ctx context.Context, tx *sql.Tx, doc string, ms []muster.Mention) (int, error) {
+	rows := make([][]any, len(ms))
+	for i, m := range ms {
+		rows[i] = []any{doc, m.Start, m.End, m.Text, string(m.Type), m.Entity}
+	}
+	return db.insertRows(ctx, tx, `INSERT INTO mentions (document_id, start_pos, end_pos, text, type, entity_id) VALUES `, "", rows)
+}
+
+func (db *DB) insertEvents(ctx context.Context, tx *sql.Tx, doc string, events []muster.Event) (int, error) {
+	order := make([]int, len(events))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return events[order[i]].ID < events[order[j]].ID })
+	var rows, parts, places [][]any
+	for _, i := range order {
+		ev := &events[i]
+		js, err := jsonText(ev, false)
+		if err != nil {
+			return 0, fmt.Errorf("event %s: %w", ev.ID, err)
+		}
+		var from, to string
+		if ev.Time != nil {
+			from, to = ev.Time.From, ev.Time.To
+		}
+		rows = append(rows, []any{ev.ID, doc, string(ev.Type), ev.Label, from, to, js})
+		for _, p := range ev.Participants {
+			if p.Entity.ID != "" {
+				parts = append(parts, []any{ev.ID, p.Entity.ID, p.Role})
+			}
+		}
+		for _, p := range ev.Places {
+			if p.ID != "" {
+				places = append(places, []any{ev.ID, p.ID})
+			}
+		}
+	}
+	n, err := db.insertRows(ctx, tx, `INSERT INTO events (id, document_id, type, label, time_from, time_to, json) VALUES `,
+		` ON CONFLICT DO NOTHING`, rows)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := db.insertRows(ctx, tx, `INSERT INTO event_participants (event_id, entity_id, role) VALUES `,
+		` ON CONFLICT DO NOTHING`, parts); err != nil {
+		return 0, err
+	}
+	if _, err := db.insertRows(ctx, tx, `INSERT INTO event_places (event_id, entity_id) VALUES `,
+		` ON CONFLICT DO NOTHING`, places); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+func (db *DB) insertClaims(ctx context.Context, tx *sql.Tx, doc string, claims []muster.Claim) (int, error) {
+	rows := make([][]any, len(claims))
+	for i := range claims {
+		c := &claims[i]
+		js, err := jsonText(c, false)
+		if err != nil {
+			return 0, fmt.Errorf("claim %s: %w", c.ID, err)
+		}
+		var object string
+		if c.Object.Entity != nil {
+			object = c.Object.Entity.ID
+		}
+		attributed := c.AttributedTo.ID
+		if attributed == "" {
+			attributed = c.AttributedTo.Name
+		}
+		start := 0
+		if len(c.Evidence) > 0 {
+			start = c.Evidence[0].Start
+		}
+		rows[i] = []any{c.ID, doc, c.Subject.ID, c.Subject.Name, string(c.Predicate), object,
+			string(c.Modality), attributed, start, js}
+	}
+	return db.insertRows(ctx, tx, `INSERT INTO claims (id, document_id, subject_id, subject_name, predicate,
+		object_entity_id, modality, attributed_to, evidence_start, json) VALUES `, ` ON CONFLICT DO NOTHING`, rows)
+}
+
+// insertRows runs head + "(?, …), (?, …)" + tail over rows in chunks that
+// fit maxParams, and returns the rows affected.
+func (db *DB) insertRows(ctx context.Context, tx *sql.Tx, head, tail string, rows [][]any) (int, error) {
+	if len(rows) == 0 {
+		return 0, nil
+	}
+	width := len(rows[0])
+	tuple := "(" + placeholders(width) + ")"
+	total := 0
+	for _, c := range chunks(len(rows), maxParams/width) {
+		var b bytes.Buffer
+		b.WriteString(head)
+		args := make([]any, 0, (c[1]-c[0])*width)
+		for i := c[0]; i < c[1]; i++ {
+			if i > c[0] {
+				b.WriteString(", ")
+			}
+			b.WriteString(tuple)
+			args = append(args, rows[i]...)
+		}
+		b.WriteString(tail)
+		r, err := tx.ExecContext(ctx, db.q(b.String()), args...)
+		if err != nil {
+			return 0, err
+		}
+		n, err := r.RowsAffected()
+		if err != nil {
+			return 0, err
+		}
+		total += int(n)
+	}
+	return total, nil
+}
+
+// jsonText encodes v for a JSON text column, without HTML escaping so that
+// quotes keep their < and &; null reports a value stored as SQL NULL.
+func jsonText(v any, null bool) (any, error) {
+	if null {
+		return nil, nil
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return string(bytes.TrimRight(b.Bytes(), "\n")), nil
+}
+
+// jsonScan decodes a JSON text column into v; NULL leaves v alone.
+func jsonScan(s sql.NullString, v any) error {
+	if !s.Valid || s.String == "" {
+		return nil
+	}
+	if err := json.Unmarshal([]byte(s.String), v); err != nil {
+		return fmt.Errorf("stored JSON %.40q: %w", s.String, err)
+	}
+	return nil
+}

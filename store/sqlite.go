@@ -1,0 +1,102 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go)
+)
+
+// sqliteBusyTimeout is how long a SQLite connection waits for another
+// process's write lock before failing with SQLITE_BUSY.
+const sqliteBusyTimeout = 30 * time.Second
+
+// sqliteReaders is the number of read connections to a SQLite file; WAL lets
+// them read while the one writer writes.
+const sqliteReaders = 4
+
+// openSQLite opens a SQLite database file with a single-connection write
+// pool (every transaction BEGIN IMMEDIATE, so a writer takes the lock up
+// front and never fails halfway on an upgrade) and a small read pool. An
+// in-memory database is private to its one connection, so both pools are
+// that connection.
+func openSQLite(ctx context.Context, file string) (write, read *sql.DB, err error) {
+	params := "?_busy_timeout=" + strconv.Itoa(int(sqliteBusyTimeout/time.Millisecond)) +
+		"&_foreign_keys=1&_txlock=immediate"
+	if file == ":memory:" {
+		write, err = sql.Open("sqlite", ":memory:"+params)
+		if err != nil {
+			return nil, nil, err
+		}
+		write.SetMaxOpenConns(1)
+		write.SetConnMaxLifetime(0)
+		write.SetConnMaxIdleTime(0)
+		if err := write.PingContext(ctx); err != nil {
+			write.Close()
+			return nil, nil, err
+		}
+		return write, write, nil
+	}
+	// WAL for concurrent readers; synchronous=NORMAL is safe against a
+	// killed process in WAL mode (a power cut may lose the last commits).
+	params += "&_journal_mode=WAL&_synchronous=NORMAL"
+	write, err = sql.Open("sqlite", file+params)
+	if err != nil {
+		return nil, nil, err
+	}
+	write.SetMaxOpenConns(1)
+	write.SetConnMaxIdleTime(0)
+	if err := write.PingContext(ctx); err != nil {
+		write.Close()
+		return nil, nil, err
+	}
+	read, err = sql.Open("sqlite", file+strings.Replace(params, "&_txlock=immediate", "", 1))
+	if err != nil {
+		write.Close()
+		return nil, nil, err
+	}
+	read.SetMaxOpenConns(sqliteReaders)
+	read.SetMaxIdleConns(sqliteReaders)
+	return write, read, nil
+}
+
+func sqliteDialect() *dialect {
+	return &dialect{
+		name:   SQLite,
+		rebind: func(q string) string { return q },
+		timeArg: func(t time.Time) any {
+			if t.IsZero() {
+				return nil
+			}
+			return t.UTC().Format(timeLayout)
+		},
+		// FTS5 over title and text (title weighted ten times); bm25 is
+		// lower-is-better, so its negation is the rank.
+		searchQuery: `SELECT d.id, d.title, d.publisher, d.published, d.url,
+			snippet(documents_fts, -1, '` + HighlightStart + `', '` + HighlightEnd + `', '…', 24),
+			-bm25(documents_fts, 10.0, 1.0)
+		FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+		WHERE documents_fts MATCH ?
+		ORDER BY bm25(documents_fts, 10.0, 1.0), d.id
+		LIMIT ?`,
+		searchArg: sqliteMatch,
+	}
+}
+
+// sqliteMatch builds an FTS5 query that matches documents holding all the
+// terms: each term becomes a quoted string, so no input is FTS5 syntax.
+func sqliteMatch(terms []string) string {
+	var b strings.Builder
+	for i, t := range terms {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.ReplaceAll(t, `"`, `""`))
+		b.WriteByte('"')
+	}
+	return b.String()
+}
