@@ -11,9 +11,9 @@ import (
 func TestJSONLFields(t *testing.T) {
 	const text = "The group said on Monday that it crossed the border."
 	cases := []struct {
-		name, line                                string
+		name, line                              string
 		title, url, publisher, byline, language string
-		published                                 time.Time
+		published                               time.Time
 	}{
 		{"canonical names", `{"title":"T","url":"https://a.example/1","publisher":"P","published":"2023-05-22T10:00:00Z","text":"` + text + `","byline":"B"}`,
 			"T", "https://a.example/1", "P", "B", "en", time.Date(2023, 5, 22, 10, 0, 0, 0, time.UTC)},
