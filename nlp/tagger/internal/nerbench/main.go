@@ -1,0 +1,191 @@
+// Command nerbench times the tagger the way ../shared/bench/peers times
+// its peers: each line of -in is one sentence (CoNLL tokens joined by
+// spaces); the line is tokenised by nlp/segment and tagged, one call per
+// sentence, after a one-sentence warm-up, with model load not timed. It
+// writes "sentence<TAB>start<TAB>end<TAB>label" byte spans to the output
+// path (the last argument) and prints ELAPSED_NS and CPU_NS on stderr, so
+// the peers' scorer reads it like any peer.
+//
+// With -docs CONLL the sentences are grouped into the documents of that
+// file and each document is tagged at once (document context on).
+// With -conll FILE it instead scores the tagger on a CoNLL file's own
+// tokens and prints conlleval's report (handy when cmd/muster does not
+// build).
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/muster-osint/muster/eval"
+	"github.com/muster-osint/muster/nlp"
+	"github.com/muster-osint/muster/nlp/segment"
+	"github.com/muster-osint/muster/nlp/tagger"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "nerbench:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	in := flag.String("in", "", "sentences, one a line")
+	docsPath := flag.String("docs", "", "CoNLL file whose documents group the -in sentences (document context on)")
+	conll := flag.String("conll", "", "score on this CoNLL file's own tokens instead")
+	modelPath := flag.String("model", "", "model file (default: embedded)")
+	sentMode := flag.Bool("sentences", false, "with -conll: tag sentence by sentence")
+	flag.Parse()
+	tg, err := loadTagger(*modelPath)
+	if err != nil {
+		return err
+	}
+	if *conll != "" {
+		return score(tg, *conll, *sentMode)
+	}
+	if *in == "" || flag.NArg() != 1 {
+		return fmt.Errorf("usage: nerbench -in SENTENCES [-docs CONLL] OUT")
+	}
+	data, err := os.ReadFile(*in)
+	if err != nil {
+		return err
+	}
+	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	groups := make([]int, 0) // sentences per document
+	if *docsPath != "" {
+		docs, err := readCoNLL(*docsPath)
+		if err != nil {
+			return err
+		}
+		total := 0
+		for _, d := range docs {
+			groups = append(groups, len(d.Sentences))
+			total += len(d.Sentences)
+		}
+		if total != len(lines) {
+			return fmt.Errorf("%s has %d sentences, %s has %d lines", *docsPath, total, *in, len(lines))
+		}
+	} else {
+		for range lines {
+			groups = append(groups, 1)
+		}
+	}
+	// Warm-up.
+	tg.Tag(tokenTexts(segment.Tokens("Warm up .")))
+
+	type span struct{ start, end int }
+	toks := make([][]nlp.Token, len(lines))
+	labels := make([][]string, len(lines))
+	cpu0 := cpuTime()
+	start := time.Now()
+	k := 0
+	sents := make([][]string, 0, 64)
+	for _, n := range groups {
+		sents = sents[:0]
+		for i := k; i < k+n; i++ {
+			toks[i] = segment.Tokens(lines[i])
+			sents = append(sents, tokenTexts(toks[i]))
+		}
+		if n == 1 {
+			labels[k] = tg.Tag(sents[0])
+		} else {
+			copy(labels[k:k+n], tg.TagDocument(sents))
+		}
+		k += n
+	}
+	elapsed := time.Since(start)
+	cpu := cpuTime() - cpu0
+	fmt.Fprintf(os.Stderr, "ELAPSED_NS %d\nCPU_NS %d\n", elapsed.Nanoseconds(), cpu.Nanoseconds())
+
+	f, err := os.Create(flag.Arg(0))
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	for i := range lines {
+		for _, c := range eval.Chunks(labels[i]) {
+			fmt.Fprintf(w, "%d\t%d\t%d\t%s\n", i, toks[i][c.Start].Start, toks[i][c.End-1].End, c.Type)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+func tokenTexts(toks []nlp.Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
+	}
+	return out
+}
+
+func loadTagger(path string) (*tagger.Tagger, error) {
+	if path == "" {
+		return tagger.Load()
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return tagger.New(data)
+}
+
+func readCoNLL(path string) ([]eval.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return eval.ReadCoNLL(f, path)
+}
+
+func score(tg *tagger.Tagger, path string, sentMode bool) error {
+	docs, err := readCoNLL(path)
+	if err != nil {
+		return err
+	}
+	var gold, pred [][]string
+	ntok := 0
+	start := time.Now()
+	for _, d := range docs {
+		sents := make([][]string, len(d.Sentences))
+		for i, s := range d.Sentences {
+			sents[i] = s.Tokens
+			gold = append(gold, s.Labels)
+			ntok += len(s.Tokens)
+		}
+		if sentMode {
+			for _, s := range sents {
+				pred = append(pred, tg.Tag(s))
+			}
+		} else {
+			pred = append(pred, tg.TagDocument(sents)...)
+		}
+	}
+	el := time.Since(start)
+	r, err := eval.ScoreNER(gold, pred)
+	if err != nil {
+		return err
+	}
+	if err := r.WriteReport(os.Stdout); err != nil {
+		return err
+	}
+	fmt.Printf("%d tokens in %s: %.0f tokens/s (tagging only)\n", ntok, el.Round(time.Millisecond), float64(ntok)/el.Seconds())
+	return nil
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

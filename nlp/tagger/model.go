@@ -1,0 +1,557 @@
+package tagger
+
+import (
+	"math"
+)
+
+// model is the tagger's whole state: labels, two hashed weight tables (the
+// sentence-level first stage and the document-aware second stage), first
+// order transition weights, and the lexical resources that features look
+// up (word clusters, casing priors, gazetteer).
+type model struct {
+	labels []string // labels[0] == "O"; IOB2
+	types  []string // entity types; labelType[y] indexes it, -1 for O
+	// labelType[y] is the index in types of label y's type, or -1 for O;
+	// labelBegin[y] says whether y is a B- label.
+	labelType  []int
+	labelBegin []bool
+	bits       uint
+	w1, w2     []float32 // 1<<bits buckets × len(labels)
+	// t1, t2 are (len(labels)+1) × len(labels): row len(labels) is the
+	// sentence start.
+	t1, t2 []float32
+	// allowed[p*L+y] is false for IOB2-invalid transitions (I-X after
+	// anything but B-X or I-X); row L is the start.
+	allowed []bool
+
+	clusters  map[uint64]uint32 // hash(form) → c1 | c2<<10 | c3<<20, ids from 1
+	casePrior map[uint64]uint8  // hash(lower form) → usual case class
+	gaz       map[uint64]uint8  // hash(lower tokens joined by ' ') → gazetteer bits
+}
+
+func (m *model) setLabels(labels []string) {
+	m.labels = labels
+	L := len(labels)
+	m.labelType = make([]int, L)
+	m.labelBegin = make([]bool, L)
+	m.types = m.types[:0]
+	index := map[string]int{}
+	for y, l := range labels {
+		m.labelType[y] = -1
+		if l == "O" || len(l) < 3 {
+			continue
+		}
+		t := l[2:]
+		i, ok := index[t]
+		if !ok {
+			i = len(m.types)
+			index[t] = i
+			m.types = append(m.types, t)
+		}
+		m.labelType[y] = i
+		m.labelBegin[y] = l[0] == 'B'
+	}
+	m.allowed = make([]bool, (L+1)*L)
+	for p := 0; p <= L; p++ {
+		for y := 0; y < L; y++ {
+			ok := true
+			if m.labelType[y] >= 0 && !m.labelBegin[y] {
+				ok = p < L && m.labelType[p] == m.labelType[y]
+			}
+			m.allowed[p*L+y] = ok
+		}
+	}
+}
+
+// tok is what the feature extractor knows about one token.
+type tok struct {
+	low, form, long, short uint64 // hashes
+	pre, suf               [4]uint64
+	clus                   uint32
+	cas, prior, docCase    uint8
+	gazB, gazI             uint8
+	flags                  uint64
+	first, caps, letter    bool
+}
+
+// docState holds reusable buffers for one document's features, so tagging
+// allocates little per document and nothing per token.
+type docState struct {
+	toks  []tok
+	sent  []int // sentence start offsets into toks, plus len(toks)
+	lowb  []byte
+	lowo  []int32
+	normb []byte
+	normo []int32
+	feats []uint32 // base features, flattened
+	fo    []int32  // fo[i]:fo[i+1] are token i's base features
+	dfeat []uint32 // document features (stage 2), flattened
+	dfo   []int32
+	score []float32
+	back  []int8
+	delta []float32
+	caseC map[uint64][4]uint16
+	major map[uint64][8]uint16
+	first map[uint64]int8
+	nbuf, lbuf, tbuf, sbuf, shbuf []byte
+}
+
+func newDocState() *docState {
+	return &docState{
+		caseC: map[uint64][4]uint16{},
+		major: map[uint64][8]uint16{},
+		first: map[uint64]int8{},
+	}
+}
+
+// prepare computes the per-token facts and the base (stage-1) features of
+// a document given as sentences of token strings.
+func (m *model) prepare(st *docState, sents [][]string) {
+	st.toks = st.toks[:0]
+	st.sent = st.sent[:0]
+	st.lowb = st.lowb[:0]
+	st.lowo = st.lowo[:0]
+	st.normb = st.normb[:0]
+	st.normo = st.normo[:0]
+	clear(st.caseC)
+	// Pass 1: normalised, lower-cased forms and case classes.
+	for _, s := range sents {
+		st.sent = append(st.sent, len(st.toks))
+		start := len(st.toks)
+		for _, w := range s {
+			st.nbuf = normalize(st.nbuf, w)
+			st.lbuf = lower(st.lbuf, st.nbuf)
+			t := tok{cas: caseOf(st.nbuf), low: hashBytes(st.lbuf)}
+			st.lowo = append(st.lowo, int32(len(st.lowb)))
+			st.lowb = append(st.lowb, st.lbuf...)
+			st.normo = append(st.normo, int32(len(st.normb)))
+			st.normb = append(st.normb, st.nbuf...)
+			t.letter = t.cas != caseUnknown
+			t.flags = flagsOf(st.nbuf)
+			t.form = hashBytes(st.nbuf)
+			st.toks = append(st.toks, t)
+		}
+		if len(st.toks) > start {
+			st.toks[start].first = true
+		}
+	}
+	st.sent = append(st.sent, len(st.toks))
+	st.lowo = append(st.lowo, int32(len(st.lowb)))
+	st.normo = append(st.normo, int32(len(st.normb)))
+	cases := st.sbuf[:0]
+	for si := 0; si+1 < len(st.sent); si++ {
+		a, b := st.sent[si], st.sent[si+1]
+		cases = cases[:0]
+		for i := a; i < b; i++ {
+			cases = append(cases, st.toks[i].cas)
+		}
+		caps := isCapsSentence(cases)
+		for i := a; i < b; i++ {
+			st.toks[i].caps = caps
+			// A reliable casing: not sentence-initial, not in a headline,
+			// not right after an opening quote.
+			if caps || i == a || !st.toks[i].letter {
+				continue
+			}
+			if q := st.lowb[st.lowo[i-1]:st.lowo[i]]; len(q) == 1 && (q[0] == '"' || q[0] == '\'' || q[0] == '(' || q[0] == ':') {
+				continue
+			}
+			c := st.toks[i].cas - 1
+			if c < 4 {
+				v := st.caseC[st.toks[i].low]
+				if v[c] < math.MaxUint16 {
+					v[c]++
+				}
+				st.caseC[st.toks[i].low] = v
+			}
+		}
+	}
+	st.sbuf = cases
+	// Pass 2: casing priors, true-casing of headline words, shapes,
+	// affixes, clusters.
+	for i := range st.toks {
+		t := &st.toks[i]
+		low := st.lowb[st.lowo[i]:st.lowo[i+1]]
+		t.prior = m.casePrior[t.low]
+		if v, ok := st.caseC[t.low]; ok {
+			best, bc := uint16(0), uint8(caseUnknown)
+			for c, n := range v {
+				if n > best {
+					best, bc = n, uint8(c)+1
+				}
+			}
+			t.docCase = bc
+		}
+		form := st.tbuf[:0]
+		if t.caps && t.letter {
+			// Headline in capitals: write the word as the document, or
+			// else the unlabeled corpus, usually writes it.
+			cas := t.docCase
+			if cas == caseUnknown || cas == caseMixed {
+				cas = t.prior
+			}
+			if cas == caseUnknown || cas == caseMixed {
+				cas = caseTitle
+			}
+			form = applyCase(form, low, cas)
+			t.form = hashBytes(form)
+		} else {
+			form = append(form, st.normb[st.normo[i]:st.normo[i+1]]...)
+		}
+		st.tbuf = form
+		long, short := shapes(st.shbuf[:0], st.sbuf[:0], form)
+		t.long = hashBytes(long)
+		t.short = hashBytes(short)
+		st.shbuf, st.sbuf = long, short
+		for k := 1; k <= 4; k++ {
+			if n, ok := runePrefix(low, k); ok {
+				t.pre[k-1] = hashBytes(low[:n])
+			} else {
+				t.pre[k-1] = 0
+			}
+			if n, ok := runeSuffix(low, k); ok {
+				t.suf[k-1] = hashBytes(low[n:])
+			} else {
+				t.suf[k-1] = 0
+			}
+		}
+		c, ok := m.clusters[t.form]
+		if !ok {
+			c = m.clusters[t.low]
+		}
+		t.clus = c
+	}
+	m.matchGazetteer(st)
+	m.baseFeatures(st)
+}
+
+// matchGazetteer marks tokens covered by the longest gazetteer entry that
+// starts at each capitalised token.
+func (m *model) matchGazetteer(st *docState) {
+	if len(m.gaz) == 0 {
+		return
+	}
+	for si := 0; si+1 < len(st.sent); si++ {
+		a, b := st.sent[si], st.sent[si+1]
+		for i := a; i < b; i++ {
+			t := &st.toks[i]
+			if !t.letter || (t.cas == caseLower && !t.caps) {
+				continue
+			}
+			h := fnvOffset
+			bestEnd, bestBits := -1, uint8(0)
+			for j := i; j < b && j < i+gazMaxLen; j++ {
+				if j > i {
+					h ^= ' '
+					h *= fnvPrime
+				}
+				for _, c := range st.lowb[st.lowo[j]:st.lowo[j+1]] {
+					h ^= uint64(c)
+					h *= fnvPrime
+				}
+				bits, ok := m.gaz[h]
+				if !ok {
+					break
+				}
+				if bits&^gazPrefix != 0 {
+					bestEnd, bestBits = j, bits&^gazPrefix
+				}
+				if bits&gazPrefix == 0 {
+					break
+				}
+			}
+			if bestEnd >= 0 {
+				st.toks[i].gazB |= bestBits
+				for j := i + 1; j <= bestEnd; j++ {
+					st.toks[j].gazI |= bestBits
+				}
+			}
+		}
+	}
+}
+
+func (m *model) baseFeatures(st *docState) {
+	st.feats = st.feats[:0]
+	st.fo = st.fo[:0]
+	mask := uint64(1)<<m.bits - 1
+	add := func(t, v uint64) {
+		st.feats = append(st.feats, uint32(feat(t, v)&mask))
+	}
+	var none tok
+	for si := 0; si+1 < len(st.sent); si++ {
+		a, b := st.sent[si], st.sent[si+1]
+		for i := a; i < b; i++ {
+			st.fo = append(st.fo, int32(len(st.feats)))
+			t := &st.toks[i]
+			p, n, p2, n2 := &none, &none, &none, &none
+			if i > a {
+				p = &st.toks[i-1]
+			}
+			if i+1 < b {
+				n = &st.toks[i+1]
+			}
+			if i > a+1 {
+				p2 = &st.toks[i-2]
+			}
+			if i+2 < b {
+				n2 = &st.toks[i+2]
+			}
+			add(tBias, 0)
+			add(tLower, t.low)
+			add(tForm, t.form)
+			add(tShape, t.long)
+			add(tShort, t.short)
+			for k := 0; k < 4; k++ {
+				if t.pre[k] != 0 {
+					add(tPre1+uint64(k), t.pre[k])
+				}
+				if t.suf[k] != 0 {
+					add(tSuf1+uint64(k), t.suf[k])
+				}
+			}
+			add(tC1, uint64(t.clus&1023))
+			add(tC2, uint64(t.clus>>10&1023))
+			add(tC3, uint64(t.clus>>20&1023))
+			add(tCase, uint64(t.prior)<<8|uint64(t.cas))
+			add(tFlags, t.flags)
+			if t.first {
+				add(tFirst, uint64(t.prior)<<8|t.short)
+			}
+			if t.caps {
+				add(tCapsSent, uint64(t.prior))
+			}
+			add(tDocCase, uint64(t.docCase)<<8|uint64(t.cas)<<4|boolBit(t.first))
+			for bit := uint64(0); bit < 5; bit++ {
+				if t.gazB&(1<<bit) != 0 {
+					add(tGaz, bit*2)
+				}
+				if t.gazI&(1<<bit) != 0 {
+					add(tGaz, bit*2+1)
+				}
+			}
+			add(tGazPrev, uint64(p.gazB|p.gazI))
+			add(tGazNext, uint64(n.gazB|n.gazI))
+			add(tLowPrev, p.low)
+			add(tLowNext, n.low)
+			add(tLowPrev2, p2.low)
+			add(tLowNext2, n2.low)
+			add(tShortPrev, p.short)
+			add(tShortNext, n.short)
+			add(tShortBiL, pair(p.short, t.short))
+			add(tShortBiR, pair(t.short, n.short))
+			add(tC2Prev, uint64(p.clus>>10&1023))
+			add(tC2Next, uint64(n.clus>>10&1023))
+			add(tC3Prev, uint64(p.clus>>20&1023))
+			add(tC3Next, uint64(n.clus>>20&1023))
+			add(tBiL, pair(p.low, t.low))
+			add(tBiR, pair(t.low, n.low))
+			add(tSuf3Prev, p.suf[2])
+			add(tCasePrev, uint64(p.prior)<<8|uint64(p.cas))
+			add(tCaseNext, uint64(n.prior)<<8|uint64(n.cas))
+		}
+	}
+	st.fo = append(st.fo, int32(len(st.feats)))
+}
+
+func boolBit(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// docFeatures computes the stage-2 features of a document from stage-1
+// labels (flattened): for every word, which types the other occurrences
+// of the same word in the document were given, after Krishnan & Manning
+// (2006) and Ratinov & Roth (2009).
+func (m *model) docFeatures(st *docState, pred []int8) {
+	clear(st.major)
+	clear(st.first)
+	nt := len(m.types)
+	for i, y := range pred {
+		t := &st.toks[i]
+		if !t.letter {
+			continue
+		}
+		v := st.major[t.low]
+		k := nt // O
+		if ty := m.labelType[y]; ty >= 0 {
+			k = ty
+		}
+		if k < 8 && v[k] < math.MaxUint16 {
+			v[k]++
+		}
+		st.major[t.low] = v
+		if _, ok := st.first[t.low]; !ok {
+			st.first[t.low] = int8(k)
+		}
+	}
+	st.dfeat = st.dfeat[:0]
+	st.dfo = st.dfo[:0]
+	mask := uint64(1)<<m.bits - 1
+	add := func(t, v uint64) {
+		st.dfeat = append(st.dfeat, uint32(feat(t, v)&mask))
+	}
+	majOf := func(i int) uint64 {
+		t := &st.toks[i]
+		v := st.major[t.low]
+		k := nt
+		if ty := m.labelType[pred[i]]; ty >= 0 {
+			k = ty
+		}
+		if k < 8 {
+			v[k]-- // others only
+		}
+		best, bk, total := uint16(0), -1, 0
+		for c := 0; c <= nt && c < 8; c++ {
+			total += int(v[c])
+			if v[c] > best {
+				best, bk = v[c], c
+			}
+		}
+		if bk < 0 {
+			return 0
+		}
+		return uint64(bk+1)<<4 | uint64(min(total, 3))
+	}
+	for si := 0; si+1 < len(st.sent); si++ {
+		a, b := st.sent[si], st.sent[si+1]
+		for i := a; i < b; i++ {
+			st.dfo = append(st.dfo, int32(len(st.dfeat)))
+			t := &st.toks[i]
+			if !t.letter || (t.cas == caseLower && !t.caps) {
+				continue
+			}
+			mj := majOf(i)
+			add(tDocMaj, mj)
+			if mj != 0 {
+				add(tDocMaj, mj>>4<<8|uint64(t.cas)<<1|boolBit(t.caps))
+			}
+			v := st.major[t.low]
+			k := nt
+			if ty := m.labelType[pred[i]]; ty >= 0 {
+				k = ty
+			}
+			for c := 0; c < nt && c < 8; c++ {
+				n := v[c]
+				if c == k {
+					n--
+				}
+				if n > 0 {
+					add(tDocHas, uint64(c))
+				}
+			}
+			if f, ok := st.first[t.low]; ok {
+				add(tDocFirst, uint64(f))
+			}
+			if i > a {
+				add(tDocMajPrev, majOf(i-1)>>4)
+			}
+			if i+1 < b {
+				add(tDocMajNext, majOf(i+1)>>4)
+			}
+		}
+	}
+	st.dfo = append(st.dfo, int32(len(st.dfeat)))
+}
+
+// emit fills st.score with the per-label scores of tokens [a,b), from the
+// base features and, for stage 2, the document features.
+func (m *model) emit(st *docState, w []float32, stage2 bool, a, b int) {
+	L := len(m.labels)
+	n := len(st.toks)
+	if cap(st.score) < n*L {
+		st.score = make([]float32, n*L)
+	}
+	st.score = st.score[:n*L]
+	for i := a; i < b; i++ {
+		s := st.score[i*L : i*L+L : i*L+L]
+		for y := range s {
+			s[y] = 0
+		}
+		for _, f := range st.feats[st.fo[i]:st.fo[i+1]] {
+			row := w[int(f)*L : int(f)*L+L : int(f)*L+L]
+			for y := range s {
+				s[y] += row[y]
+			}
+		}
+		if stage2 {
+			for _, f := range st.dfeat[st.dfo[i]:st.dfo[i+1]] {
+				row := w[int(f)*L : int(f)*L+L : int(f)*L+L]
+				for y := range s {
+					s[y] += row[y]
+				}
+			}
+		}
+	}
+}
+
+// viterbi writes the best label sequence of tokens [a,b) into out, from
+// st.score and the transition table t.
+func (m *model) viterbi(st *docState, t []float32, a, b int, out []int8) {
+	L := len(m.labels)
+	n := b - a
+	if n == 0 {
+		return
+	}
+	if cap(st.back) < n*L {
+		st.back = make([]int8, n*L)
+	}
+	back := st.back[:n*L]
+	if cap(st.delta) < 2*L {
+		st.delta = make([]float32, 2*L)
+	}
+	cur, nxt := st.delta[:L], st.delta[L:2*L]
+	neg := float32(math.Inf(-1))
+	for y := 0; y < L; y++ {
+		if m.allowed[L*L+y] {
+			cur[y] = t[L*L+y] + st.score[a*L+y]
+		} else {
+			cur[y] = neg
+		}
+	}
+	for i := 1; i < n; i++ {
+		em := st.score[(a+i)*L : (a+i)*L+L]
+		for y := 0; y < L; y++ {
+			best, bp := neg, 0
+			for p := 0; p < L; p++ {
+				if !m.allowed[p*L+y] {
+					continue
+				}
+				if v := cur[p] + t[p*L+y]; v > best {
+					best, bp = v, p
+				}
+			}
+			nxt[y] = best + em[y]
+			back[i*L+y] = int8(bp)
+		}
+		cur, nxt = nxt, cur
+	}
+	best, by := neg, 0
+	for y := 0; y < L; y++ {
+		if cur[y] > best {
+			best, by = cur[y], y
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[a+i] = int8(by)
+		by = int(back[i*L+by])
+	}
+}
+
+// decode tags a prepared document with stage 1 (and stage 2 when the
+// model has one), writing flattened label indices into out.
+func (m *model) decode(st *docState, out []int8, stage2 bool) {
+	m.emit(st, m.w1, false, 0, len(st.toks))
+	for si := 0; si+1 < len(st.sent); si++ {
+		m.viterbi(st, m.t1, st.sent[si], st.sent[si+1], out)
+	}
+	if !stage2 || m.w2 == nil {
+		return
+	}
+	m.docFeatures(st, out)
+	m.emit(st, m.w2, true, 0, len(st.toks))
+	for si := 0; si+1 < len(st.sent); si++ {
+		m.viterbi(st, m.t2, st.sent[si], st.sent[si+1], out)
+	}
+}

@@ -1,0 +1,339 @@
+package tagger
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Sentence is one training sentence: tokens and their IOB2 labels.
+type Sentence struct {
+	Tokens []string
+	Labels []string
+}
+
+// Document is the sentences of one news story, in order. The second stage
+// of the tagger looks across a whole document.
+type Document []Sentence
+
+// Resources are the lexical lists the features look up. They are built
+// from unlabeled text and gazetteers by the trainer and stored in the
+// model file.
+type Resources struct {
+	// Clusters maps a word form to its cluster at three granularities
+	// (ids from 1; 0 is unknown, ids below 1024).
+	Clusters map[string][3]uint16
+	// CaseCounts maps a lower-case word to how often unlabeled text writes
+	// it lower, Title, UPPER and MiXed in positions where casing is
+	// informative (not sentence-initial, not in a headline).
+	CaseCounts map[string][4]int
+	// Gazetteer maps a lower-case name, tokens joined by single spaces, to
+	// the lists it is in (GazCity, GazCountry, …).
+	Gazetteer map[string]uint8
+}
+
+// Gazetteer list bits for Resources.Gazetteer.
+const (
+	GazCity    = gazCity
+	GazCountry = gazCountry
+	GazAdmin   = gazAdmin
+	GazDemonym = gazDemonym
+	GazGroup   = gazGroup
+)
+
+// TrainOptions set the training run. The zero value is not useful; start
+// from DefaultTrainOptions.
+type TrainOptions struct {
+	// Epochs of the first (sentence) and second (document) stage.
+	Epochs1, Epochs2 int
+	// Bits is log2 of the number of hashed feature buckets.
+	Bits uint
+	// Folds for the jackknifed first-stage labels that train stage 2.
+	Folds int
+	// Seed fixes the order sentences are visited in, so the same data
+	// gives the same model bytes.
+	Seed uint64
+	// Log, when set, receives progress lines.
+	Log io.Writer
+	// Epoch, when set, is called after every epoch of the final stage-1
+	// and the stage-2 training with a Tagger of the averaged weights so
+	// far, so a caller can score it on dev and choose the epoch count.
+	Epoch func(stage, epoch int, t *Tagger)
+}
+
+// DefaultTrainOptions are the settings of the shipped model (chosen on
+// CoNLL dev, see the package doc).
+var DefaultTrainOptions = TrainOptions{Epochs1: 12, Epochs2: 12, Bits: 20, Folds: 5, Seed: 1}
+
+type trainDoc struct {
+	st   *docState
+	gold []int8
+}
+
+type perceptron struct {
+	L      int
+	w, t   []float32
+	uw, ut []float64
+	c      float64
+}
+
+func newPerceptron(L int, bits uint) *perceptron {
+	n := (1 << bits) * L
+	return &perceptron{L: L, w: make([]float32, n), uw: make([]float64, n),
+		t: make([]float32, (L+1)*L), ut: make([]float64, (L+1)*L), c: 1}
+}
+
+func (p *perceptron) updW(f uint32, y int, d float32) {
+	i := int(f)*p.L + y
+	p.w[i] += d
+	p.uw[i] += p.c * float64(d)
+}
+
+func (p *perceptron) updT(prev, y int, d float32) {
+	i := prev*p.L + y
+	p.t[i] += d
+	p.ut[i] += p.c * float64(d)
+}
+
+// averaged returns the averaged weights.
+func (p *perceptron) averaged() ([]float32, []float32) {
+	w := make([]float32, len(p.w))
+	for i, v := range p.w {
+		if v != 0 || p.uw[i] != 0 {
+			w[i] = v - float32(p.uw[i]/p.c)
+		}
+	}
+	t := make([]float32, len(p.t))
+	for i, v := range p.t {
+		t[i] = v - float32(p.ut[i]/p.c)
+	}
+	return w, t
+}
+
+// Train learns a model from labelled documents and returns its encoded
+// bytes (the format Load and New read). Stage 1 is an averaged structured
+// perceptron over one sentence at a time; stage 2 adds features from the
+// stage-1 labels of the same words elsewhere in the document, trained on
+// jackknifed stage-1 labels so that it learns how far to trust them.
+func Train(docs []Document, res Resources, opt TrainOptions) ([]byte, error) {
+	start := time.Now()
+	logf := func(format string, args ...any) {
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "%6.1fs  "+format+"\n", append([]any{time.Since(start).Seconds()}, args...)...)
+		}
+	}
+	if opt.Bits < 10 || opt.Bits > 24 {
+		return nil, fmt.Errorf("train: bits %d out of range 10..24", opt.Bits)
+	}
+	m := &model{bits: opt.Bits}
+	labelSet := map[string]bool{}
+	for di, d := range docs {
+		for si, s := range d {
+			if len(s.Tokens) != len(s.Labels) {
+				return nil, fmt.Errorf("train: document %d sentence %d: %d tokens, %d labels", di, si, len(s.Tokens), len(s.Labels))
+			}
+			for _, l := range s.Labels {
+				if l != "O" && (len(l) < 3 || (l[0] != 'B' && l[0] != 'I') || l[1] != '-') {
+					return nil, fmt.Errorf("train: document %d sentence %d: label %q is not IOB2", di, si, l)
+				}
+				labelSet[l] = true
+			}
+		}
+	}
+	labels := []string{"O"}
+	var rest []string
+	for l := range labelSet {
+		if l != "O" {
+			rest = append(rest, l)
+		}
+	}
+	sort.Slice(rest, func(i, j int) bool {
+		if rest[i][2:] != rest[j][2:] {
+			return rest[i][2:] < rest[j][2:]
+		}
+		return rest[i] < rest[j]
+	})
+	labels = append(labels, rest...)
+	if len(labels) > 120 {
+		return nil, fmt.Errorf("train: %d labels, at most 120", len(labels))
+	}
+	m.setLabels(labels)
+	m.setResources(res)
+	index := map[string]int8{}
+	for i, l := range labels {
+		index[l] = int8(i)
+	}
+
+	td := make([]trainDoc, len(docs))
+	for i, d := range docs {
+		sents := make([][]string, len(d))
+		var gold []int8
+		for j, s := range d {
+			sents[j] = s.Tokens
+			for _, l := range s.Labels {
+				gold = append(gold, index[l])
+			}
+		}
+		st := newDocState()
+		m.prepare(st, sents)
+		td[i] = trainDoc{st: st, gold: gold}
+	}
+	logf("features of %d documents ready", len(docs))
+
+	all := make([]int, len(td))
+	for i := range all {
+		all[i] = i
+	}
+	// Jackknife: stage-1 labels for every training document from a model
+	// that did not see it.
+	jack := make([][]int8, len(td))
+	if opt.Epochs2 > 0 {
+		folds := max(opt.Folds, 2)
+		for f := 0; f < folds; f++ {
+			var in, out []int
+			for i := range td {
+				if i%folds == f {
+					out = append(out, i)
+				} else {
+					in = append(in, i)
+				}
+			}
+			p := m.trainStage(td, in, false, opt.Epochs1, opt.Seed+uint64(f)*7919, nil)
+			fm := *m
+			fm.w1, fm.t1 = p.averaged()
+			for _, i := range out {
+				jack[i] = make([]int8, len(td[i].gold))
+				fm.decode(td[i].st, jack[i], false)
+			}
+			logf("jackknife fold %d/%d done", f+1, folds)
+		}
+	}
+	p1 := m.trainStage(td, all, false, opt.Epochs1, opt.Seed, func(ep int, p *perceptron) {
+		if opt.Epoch != nil {
+			em := *m
+			em.w1, em.t1 = p.averaged()
+			opt.Epoch(1, ep, newTagger(&em))
+		}
+		logf("stage 1 epoch %d", ep)
+	})
+	m.w1, m.t1 = p1.averaged()
+	if opt.Epochs2 > 0 {
+		for i := range td {
+			m.docFeatures(td[i].st, jack[i])
+		}
+		p2 := m.trainStage(td, all, true, opt.Epochs2, opt.Seed+1, func(ep int, p *perceptron) {
+			if opt.Epoch != nil {
+				em := *m
+				em.w2, em.t2 = p.averaged()
+				opt.Epoch(2, ep, newTagger(&em))
+			}
+			logf("stage 2 epoch %d", ep)
+		})
+		m.w2, m.t2 = p2.averaged()
+	}
+	data, err := m.encode()
+	if err != nil {
+		return nil, fmt.Errorf("train: %w", err)
+	}
+	logf("model encoded: %d bytes", len(data))
+	return data, nil
+}
+
+// trainStage runs the averaged perceptron over the sentences of the given
+// documents.
+func (m *model) trainStage(td []trainDoc, docs []int, stage2 bool, epochs int, seed uint64, after func(int, *perceptron)) *perceptron {
+	L := len(m.labels)
+	p := newPerceptron(L, m.bits)
+	type ref struct{ d, s int }
+	var refs []ref
+	for _, d := range docs {
+		for s := 0; s+1 < len(td[d].st.sent); s++ {
+			refs = append(refs, ref{d, s})
+		}
+	}
+	pred := make([]int8, 0, 256)
+	for ep := 1; ep <= epochs; ep++ {
+		rng := rand.New(rand.NewPCG(seed, uint64(ep)))
+		order := rng.Perm(len(refs))
+		for _, k := range order {
+			r := refs[k]
+			st := td[r.d].st
+			gold := td[r.d].gold
+			a, b := st.sent[r.s], st.sent[r.s+1]
+			m.emit(st, p.w, stage2, a, b)
+			if cap(pred) < len(gold) {
+				pred = make([]int8, len(gold))
+			}
+			pred = pred[:len(gold)]
+			m.viterbi(st, p.t, a, b, pred)
+			for i := a; i < b; i++ {
+				g, y := int(gold[i]), int(pred[i])
+				if g != y {
+					for _, f := range st.feats[st.fo[i]:st.fo[i+1]] {
+						p.updW(f, g, 1)
+						p.updW(f, y, -1)
+					}
+					if stage2 {
+						for _, f := range st.dfeat[st.dfo[i]:st.dfo[i+1]] {
+							p.updW(f, g, 1)
+							p.updW(f, y, -1)
+						}
+					}
+				}
+				gp, yp := L, L
+				if i > a {
+					gp, yp = int(gold[i-1]), int(pred[i-1])
+				}
+				if gp != yp || g != y {
+					p.updT(gp, g, 1)
+					p.updT(yp, y, -1)
+				}
+			}
+			p.c++
+		}
+		if after != nil {
+			after(ep, p)
+		}
+	}
+	return p
+}
+
+// setResources turns the trainer's lists into the model's hashed tables.
+func (m *model) setResources(res Resources) {
+	m.clusters = make(map[uint64]uint32, len(res.Clusters))
+	for w, c := range res.Clusters {
+		m.clusters[hashString(w)] = uint32(c[0]&1023) | uint32(c[1]&1023)<<10 | uint32(c[2]&1023)<<20
+	}
+	m.casePrior = make(map[uint64]uint8, len(res.CaseCounts))
+	for w, c := range res.CaseCounts {
+		best, bc, total := 0, uint8(caseUnknown), 0
+		for i, n := range c {
+			total += n
+			if n > best {
+				best, bc = n, uint8(i)+1
+			}
+		}
+		// Trust a prior only with a few observations and a clear winner.
+		if total >= 2 && best*3 >= total*2 {
+			m.casePrior[hashString(w)] = bc
+		}
+	}
+	m.gaz = make(map[uint64]uint8, len(res.Gazetteer)*2)
+	for name, bits := range res.Gazetteer {
+		name = string(lower(nil, normalize(nil, strings.Join(strings.Fields(name), " "))))
+		if name == "" || bits == 0 {
+			continue
+		}
+		toks := strings.Split(name, " ")
+		if len(toks) > gazMaxLen {
+			continue
+		}
+		for k := 1; k < len(toks); k++ {
+			m.gaz[hashString(strings.Join(toks[:k], " "))] |= gazPrefix
+		}
+		m.gaz[hashString(name)] |= bits &^ gazPrefix
+	}
+}
