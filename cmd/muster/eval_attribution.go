@@ -2,11 +2,67 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
 
 	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/eval"
+	"github.com/muster-osint/muster/extract"
+	"github.com/muster-osint/muster/nlp"
+	"github.com/muster-osint/muster/nlp/segment"
 )
 
-// runEvalAttribution is not built yet; its issue owns this file.
+// defaultPolNeAR is where PolNeAR lies relative to the module root.
+const defaultPolNeAR = "../shared/data/polnear/polnear_articles_attributions.jsonl.gz"
+
+// runEvalAttribution scores extract.Attributions against PolNeAR's
+// source/cue/content spans:
+//
+//	muster eval attribution [--split dev|test] [--errors N] [--json] [--data FILE]
 func (m *Main) runEvalAttribution(ctx context.Context, args []string) error {
-	return muster.Errorf(muster.KindInternal, "eval attribution: not implemented yet")
+	fs := flag.NewFlagSet("eval attribution", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	split := fs.String("split", "dev", "PolNeAR split: train, dev or test")
+	nErrors := fs.Int("errors", 0, "print `N` misses per slot (gold span, best prediction, context)")
+	asJSON := fs.Bool("json", false, "print the result as JSON (DESIGN §7)")
+	data := fs.String("data", defaultPolNeAR, "PolNeAR JSONL.gz `file`")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return muster.Errorf(muster.KindInvalid, "eval attribution: %v", err)
+	}
+	switch *split {
+	case "train", "dev", "test":
+	default:
+		return muster.Errorf(muster.KindInvalid, "eval attribution: unknown split %q (want train, dev or test)", *split)
+	}
+	arts, err := eval.LoadPolNeAR(ctx, *data, *split)
+	if err != nil {
+		return muster.Errorf(muster.KindInvalid, "eval attribution: %v", err)
+	}
+	if len(arts) == 0 {
+		return muster.Errorf(muster.KindInvalid, "eval attribution: no %s articles in %s", *split, *data)
+	}
+	attribute := func(text string) []eval.AttributionSpans {
+		d := nlp.NewDoc(text)
+		segment.Segment(d)
+		var out []eval.AttributionSpans
+		for _, a := range extract.Attributions(d) {
+			out = append(out, eval.AttributionSpans{Source: a.Source, Cue: a.Cue, Content: a.Content})
+		}
+		return out
+	}
+	res, err := eval.ScoreAttribution(ctx, arts, *split, attribute, *nErrors)
+	if err != nil {
+		return fmt.Errorf("eval attribution: %w", err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(m.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	return res.WriteReport(m.Stdout)
 }

@@ -1,0 +1,444 @@
+package extract
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/nlp"
+)
+
+// Attribution is one reported statement: who says it (Source), the words
+// that mark it as reported (Cue) and what is reported (Content). Spans count
+// bytes of the nlp.Doc's text.
+//
+// Kind is one of KindSaid, KindAccordingTo, KindReport, KindClaim, KindDeny,
+// KindEstimate, KindBelief, KindEvidence, or KindOther for a cue the model
+// found outside the lexicon. Modality maps it to a muster.Modality.
+type Attribution struct {
+	// Source is the whole noun phrase of who asserts it ("Russian state
+	// media", "a spokesman for the governor", "he"); the zero Span when the
+	// source is implicit ("by some estimates", "it was reported").
+	Source muster.Span
+	// Cue is the reporting expression: "claimed", "said in a statement",
+	// "according to", "by some estimates".
+	Cue muster.Span
+	// Content is the reported statement; for "“A,” he said, “B”" it is the
+	// hull from A to B.
+	Content muster.Span
+	// Direct is true for quoted speech.
+	Direct bool
+	// Kind says what the cue means (see the Kind constants).
+	Kind string
+}
+
+//go:embed attribution_model.gz
+var attributionModelData []byte
+
+// defaultAttributionModel loads the embedded model once; it is immutable
+// after loading.
+var defaultAttributionModel = sync.OnceValues(func() (*AttributionModel, error) {
+	return LoadAttributionModel(attributionModelData)
+})
+
+// Attributions returns the attribution relations of d, in order of their
+// cues, using the embedded model trained on PolNeAR's train split and the
+// rules of this file. d needs sentences and tokens (nlp/segment); it
+// returns nil for a Doc without them.
+func Attributions(d *nlp.Doc) []Attribution {
+	m, err := defaultAttributionModel()
+	if err != nil {
+		// The embedded model is tested; a broken build falls back to rules.
+		m = &AttributionModel{lex: newCueLexicon()}
+	}
+	return m.Attributions(d)
+}
+
+// Attributions returns the attribution relations of d found by m and the
+// rules of this file, ordered by cue.
+func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
+	if d == nil || len(d.Tokens) == 0 || len(d.SentenceTokens) == 0 {
+		return nil
+	}
+	info := m.infos(d)
+	var out []Attribution
+	var feats []uint32
+	isCue := make([]bool, len(d.Tokens))
+	var cues [][3]int // sentence, start, end token
+	cueBias := []float32{0, m.CueBias, 0}
+	roleBias := []float32{0, m.RoleBias, 0, m.RoleBias, 0}
+	for si, r := range d.SentenceTokens {
+		a, b := r[0], r[1]
+		if a < 0 || b > len(d.Tokens) || a >= b {
+			continue
+		}
+		if m.cue != nil {
+			prev := tagO
+			start := -1
+			for i := a; i < b; i++ {
+				feats = cueFeatures(feats[:0], info, i, a, b, prev)
+				t := m.cue.predictBias(feats, func(t int) bool { return t != tagI || prev != tagO }, cueBias)
+				if t != tagI && start >= 0 {
+					cues = append(cues, [3]int{si, start, i})
+					start = -1
+				}
+				if t == tagB {
+					start = i
+				}
+				if t != tagO {
+					isCue[i] = true
+				}
+				prev = t
+			}
+			if start >= 0 {
+				cues = append(cues, [3]int{si, start, b})
+			}
+		}
+	}
+	cues = m.ruleCues(d, info, isCue, cues)
+	for _, c := range cues {
+		si, qs, qe := c[0], c[1], c[2]
+		a, b := d.SentenceTokens[si][0], d.SentenceTokens[si][1]
+		at := Attribution{Cue: muster.Span{Start: d.Tokens[qs].Start, End: d.Tokens[qe-1].End}}
+		at.Kind = m.cueKind(info, qs, qe)
+		var src, cont [][2]int // token runs
+		if m.role != nil {
+			ctx := roleCtx{a: a, b: b, qs: qs, qe: qe, isCue: isCue, head: info[qs].lower, headLx: info[qs].lex}
+			prev, prev2 := tagO, tagO
+			runStart, runTag := -1, tagO
+			flush := func(end int) {
+				if runStart < 0 {
+					return
+				}
+				if runTag == tagBSource {
+					src = append(src, [2]int{runStart, end})
+				} else {
+					cont = append(cont, [2]int{runStart, end})
+				}
+				runStart = -1
+			}
+			for i := a; i < b; i++ {
+				t := tagO
+				if i < qs || i >= qe {
+					feats = roleFeatures(feats[:0], info, &ctx, i, prev, prev2)
+					p := prev
+					t = m.role.predictBias(feats, func(t int) bool {
+						switch t {
+						case tagISource:
+							return p == tagBSource || p == tagISource
+						case tagIContent:
+							return p == tagBContent || p == tagIContent
+						}
+						return true
+					}, roleBias)
+				}
+				if t == tagO || t == tagBSource || t == tagBContent {
+					flush(i)
+				}
+				if t == tagBSource || t == tagBContent {
+					runStart, runTag = i, t
+				}
+				prev2, prev = prev, t
+			}
+			flush(b)
+		}
+		if r, ok := nearestRun(src, qs, qe); ok {
+			r = extendSource(info, r, qs)
+			at.Source = tokenSpan(d, r)
+		}
+		if r, ok := contentRuns(info, cont, src, qs, qe); ok {
+			at.Content = tokenSpan(d, r)
+		}
+		m.ruleSpans(d, info, &at, si, qs, qe)
+		at.Content = extendQuote(d, at.Content)
+		at.Direct = isQuoted(d.Text, at.Content)
+		out = append(out, at)
+	}
+	return out
+}
+
+// tokenSpan is the byte span of the token run r.
+func tokenSpan(d *nlp.Doc, r [2]int) muster.Span {
+	return muster.Span{Start: d.Tokens[r[0]].Start, End: d.Tokens[r[1]-1].End}
+}
+
+// nearestRun returns the run closest to the cue [qs,qe).
+func nearestRun(runs [][2]int, qs, qe int) ([2]int, bool) {
+	best, bestD := [2]int{}, -1
+	for _, r := range runs {
+		d := qs - r[1]
+		if r[0] >= qe {
+			d = r[0] - qe
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD = r, d
+		}
+	}
+	return best, bestD >= 0
+}
+
+// auxWords may stand between a subject and its reporting verb ("he also
+// said", "officials have said") and are never part of the source.
+var auxWords = map[string]bool{
+	"has": true, "have": true, "had": true, "is": true, "was": true, "were": true, "are": true, "be": true, "been": true,
+	"will": true, "would": true, "could": true, "can": true, "may": true, "might": true, "should": true, "must": true,
+	"did": true, "does": true, "do": true, "also": true, "later": true, "then": true, "again": true, "still": true,
+	"not": true, "never": true, "repeatedly": true, "previously": true, "recently": true, "'s": true, "'ve": true,
+	"to": true, "that": true, "which": true, "who": true, "and": true, "but": true, "or": true, "first": true,
+}
+
+// extendSource grows a source that stops short of its cue over the words in
+// between, so "Russian state media claimed" gives the whole noun phrase. It
+// is cautious without part-of-speech tags: the source must end in a
+// capitalised word that is not a pronoun ("Russian"), and the one to three
+// words in between must be lower-case, not function, time or reporting
+// words, and not look like verbs or adverbs (-ed, -ly, -ing).
+func extendSource(info []tokInfo, r [2]int, qs int) [2]int {
+	if r[1] >= qs || qs-r[1] > 3 {
+		return r
+	}
+	last := info[r[1]-1]
+	if last.shape != 'X' && last.shape != 'A' || last.pron {
+		return r
+	}
+	for j := r[1]; j < qs; j++ {
+		t := info[j]
+		w := t.lower
+		if t.shape != 'x' || auxWords[w] || nonNounWords[w] || t.lex != 0 ||
+			strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+			return r
+		}
+	}
+	return [2]int{r[0], qs}
+}
+
+// nonNounWords are prepositions, determiners and time words that end a noun
+// phrase.
+var nonNounWords = map[string]bool{
+	"now": true, "today": true, "yesterday": true, "tomorrow": true, "just": true, "this": true, "that": true,
+	"on": true, "in": true, "at": true, "of": true, "for": true, "from": true, "with": true, "by": true, "as": true,
+	"a": true, "an": true, "the": true, "his": true, "her": true, "their": true, "its": true, "our": true,
+	"week": true, "month": true, "year": true, "morning": true, "night": true, "evening": true, "afternoon": true,
+	"often": true, "once": true, "soon": true, "too": true, "however": true, "though": true, "even": true, "only": true,
+}
+
+// contentRuns joins the content runs of one cue. Runs on both sides of the
+// cue make one content, the hull ("“A,” he said, “B”"), except after a
+// relative pronoun: in ", which officials said left two dead" the content is
+// what follows the cue.
+func contentRuns(info []tokInfo, cont, src [][2]int, qs, qe int) ([2]int, bool) {
+	if len(cont) == 0 {
+		return [2]int{}, false
+	}
+	var right [][2]int
+	left := false
+	for _, r := range cont {
+		if r[1] <= qs {
+			left = true
+		} else {
+			right = append(right, r)
+		}
+	}
+	if left && len(right) > 0 {
+		// The word before the source (or the cue) is a relative pronoun.
+		k := qs
+		if s, ok := nearestRun(src, qs, qe); ok && s[1] <= qs {
+			k = s[0]
+		}
+		if k > 0 {
+			switch info[k-1].lower {
+			case "which", "who", "whom", "that", "what":
+				return [2]int{right[0][0], right[len(right)-1][1]}, true
+			}
+		}
+	}
+	return [2]int{cont[0][0], cont[len(cont)-1][1]}, true
+}
+
+// cueKind names the cue's meaning from its words. A negated speech verb
+// ("did not say") is not a denial; only denial verbs are.
+func (m *AttributionModel) cueKind(info []tokInfo, qs, qe int) string {
+	kind := ""
+	for i := qs; i < qe; i++ {
+		w := info[i].lower
+		if w == "according" || w == "citing" || w == "cited" {
+			return KindAccordingTo
+		}
+		k, ok := m.lex[w]
+		if !ok {
+			continue
+		}
+		// The last lexicon word of the cue is its head ("took
+		// responsibility", "said in a statement" → said), except that a
+		// claim, denial or estimate anywhere wins over plain speech.
+		switch {
+		case kind == "" || kind == KindSaid || kind == KindBelief || kind == KindEvidence:
+			kind = k
+		}
+	}
+	for i := qs; i < qe; i++ {
+		switch info[i].lower {
+		case "responsibility", "credit":
+			return KindClaim
+		}
+	}
+	if kind == "" {
+		return KindOther
+	}
+	return kind
+}
+
+// ruleCues adds cues the model cannot learn from political news: "by some
+// estimates", "some estimates put", "it was reported that", "an estimated"
+// and "took/claimed responsibility", unless a found cue already covers them.
+func (m *AttributionModel) ruleCues(d *nlp.Doc, info []tokInfo, isCue []bool, cues [][3]int) [][3]int {
+	add := func(si, s, e int) {
+		for j := s; j < e; j++ {
+			if isCue[j] {
+				return
+			}
+		}
+		for j := s; j < e; j++ {
+			isCue[j] = true
+		}
+		cues = append(cues, [3]int{si, s, e})
+	}
+	added := false
+	for si, r := range d.SentenceTokens {
+		a, b := r[0], r[1]
+		for i := a; i < b; i++ {
+			w := info[i].lower
+			switch {
+			case w == "estimates" && i > a && (info[i-1].lower == "some" || info[i-1].lower == "other" || info[i-1].lower == "many" || info[i-1].lower == "most" || info[i-1].lower == "conservative" || info[i-1].lower == "official"):
+				s := i - 1
+				if s > a && (info[s-1].lower == "by") {
+					s--
+				}
+				e := i + 1
+				if e < b && (info[e].lower == "put" || info[e].lower == "suggest" || info[e].lower == "say" || info[e].lower == "show") {
+					e++
+				}
+				if !isCue[i] {
+					add(si, s, e)
+					added = true
+				}
+			case w == "reported" && i-2 >= a && info[i-1].lower == "was" || w == "reported" && i-2 >= a && info[i-1].lower == "been":
+				if info[i-2].lower == "it" || (i-3 >= a && info[i-3].lower == "it") {
+					if !isCue[i] {
+						add(si, i-1, i+1)
+						added = true
+					}
+				}
+			}
+		}
+	}
+	if added {
+		sortCues(cues)
+	}
+	return cues
+}
+
+func sortCues(c [][3]int) {
+	for i := 1; i < len(c); i++ {
+		for j := i; j > 0 && c[j][1] < c[j-1][1]; j-- {
+			c[j], c[j-1] = c[j-1], c[j]
+		}
+	}
+}
+
+// ruleSpans fixes the source and content of rule shapes the model sees
+// rarely: an implicit source for estimates and passive reports, and the
+// clause that follows "by some estimates".
+func (m *AttributionModel) ruleSpans(d *nlp.Doc, info []tokInfo, at *Attribution, si, qs, qe int) {
+	a, b := d.SentenceTokens[si][0], d.SentenceTokens[si][1]
+	cue := d.Text[at.Cue.Start:at.Cue.End]
+	lc := strings.ToLower(cue)
+	implicit := strings.HasPrefix(lc, "by ") || strings.HasSuffix(lc, "estimates") || strings.HasSuffix(lc, "estimates put") || lc == "was reported" || lc == "been reported"
+	if !implicit {
+		return
+	}
+	if lc != "was reported" && lc != "been reported" && !strings.HasPrefix(lc, "by ") {
+		// "some estimates put": the source is the estimates themselves.
+		at.Source = muster.Span{}
+	} else {
+		at.Source = muster.Span{}
+	}
+	at.Kind = KindEstimate
+	if strings.HasSuffix(lc, "reported") {
+		at.Kind = KindReport
+	}
+	if at.Content.Len() > 0 {
+		return
+	}
+	// Content: the rest of the sentence after the cue (skipping "that" and
+	// a comma), or before it when the cue ends the sentence.
+	s := qe
+	for s < b && (info[s].lower == "," || info[s].lower == "that") {
+		s++
+	}
+	e := b
+	for e > s && info[e-1].shape == 'p' {
+		e--
+	}
+	if s < e {
+		at.Content = muster.Span{Start: d.Tokens[s].Start, End: d.Tokens[e-1].End}
+		return
+	}
+	e = qs
+	for e > a && info[e-1].shape == 'p' {
+		e--
+	}
+	if a < e {
+		at.Content = muster.Span{Start: d.Tokens[a].Start, End: d.Tokens[e-1].End}
+	}
+}
+
+// extendQuote extends content that opens a quotation without closing it to
+// the closing mark, across sentences but not across a blank line: a quote
+// spanning sentences is one content.
+func extendQuote(d *nlp.Doc, c muster.Span) muster.Span {
+	if c.Len() == 0 {
+		return c
+	}
+	s := d.Text[c.Start:c.End]
+	open := strings.Count(s, "“") - strings.Count(s, "”")
+	straight := strings.Count(s, `"`) % 2
+	if open <= 0 && straight == 0 {
+		return c
+	}
+	rest := d.Text[c.End:]
+	if p := strings.Index(rest, "\n\n"); p >= 0 {
+		rest = rest[:p]
+	}
+	var end int
+	if open > 0 {
+		end = strings.Index(rest, "”")
+		if end >= 0 {
+			end += len("”")
+		}
+	} else {
+		end = strings.Index(rest, `"`)
+		if end >= 0 {
+			end++
+		}
+	}
+	if end < 0 || end > 2000 {
+		return c
+	}
+	return muster.Span{Start: c.Start, End: c.End + end}
+}
+
+// isQuoted reports whether the content is quoted speech: it starts with a
+// quotation mark, or is enclosed in one.
+func isQuoted(text string, c muster.Span) bool {
+	if c.Len() == 0 {
+		return false
+	}
+	s := text[c.Start:c.End]
+	if strings.HasPrefix(s, "“") || strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "‘") {
+		return true
+	}
+	before := strings.TrimRight(text[:c.Start], " ")
+	return strings.HasSuffix(before, "“") || strings.HasSuffix(before, `"`)
+}

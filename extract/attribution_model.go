@@ -1,0 +1,540 @@
+package extract
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/muster-osint/muster/nlp"
+)
+
+// The attribution model is two averaged perceptrons over hashed features
+// (Collins 2002; the tagger of Honnibal's "A good part-of-speech tagger in
+// about 200 lines of Python"), decoded greedily left to right:
+//
+//  1. the cue tagger labels every token of a sentence O, B or I of a cue;
+//  2. the role tagger, run once per cue over the cue's sentence, labels each
+//     token O, B/I-source or B/I-content of that cue, with features that say
+//     where the token lies relative to the cue. Running per cue lets nested
+//     attributions ("X said Y claimed Z") give each cue its own source and
+//     content.
+//
+// Features are hashed into 2^bits buckets; weights are stored as int16 with
+// one scale per tagger, gzipped (attribution_model.gz, trained on the
+// PolNeAR train split by TrainAttributionModel).
+
+const (
+	cueTags  = 3 // O, B, I
+	roleTags = 5 // O, B-src, I-src, B-content, I-content
+
+	tagO        = 0
+	tagB        = 1
+	tagI        = 2
+	tagBSource  = 1
+	tagISource  = 2
+	tagBContent = 3
+	tagIContent = 4
+)
+
+// perceptron is one multiclass averaged perceptron over hashed features.
+type perceptron struct {
+	nTags int
+	mask  uint32
+	w     []float32
+	// training state; nil once averaged
+	acc   []float64
+	stamp []int32
+	clock int32
+}
+
+func newPerceptron(bits uint, nTags int) *perceptron {
+	n := (1 << bits) * nTags
+	return &perceptron{nTags: nTags, mask: 1<<bits - 1, w: make([]float32, n)}
+}
+
+// predict returns the best tag for feats, restricted by allowed (nil = all).
+func (p *perceptron) predict(feats []uint32, allowed func(int) bool) int {
+	return p.predictBias(feats, allowed, nil)
+}
+
+// predictBias is predict with bias[t] added to tag t's score.
+func (p *perceptron) predictBias(feats []uint32, allowed func(int) bool, bias []float32) int {
+	var scores [8]float32
+	copy(scores[:], bias)
+	for _, f := range feats {
+		row := p.w[int(f&p.mask)*p.nTags:]
+		for t := 0; t < p.nTags; t++ {
+			scores[t] += row[t]
+		}
+	}
+	best := -1
+	for t := 0; t < p.nTags; t++ {
+		if allowed != nil && !allowed(t) {
+			continue
+		}
+		if best < 0 || scores[t] > scores[best] {
+			best = t
+		}
+	}
+	if best < 0 {
+		return 0
+	}
+	return best
+}
+
+func (p *perceptron) startTraining() {
+	p.acc = make([]float64, len(p.w))
+	p.stamp = make([]int32, len(p.w))
+}
+
+// update moves weight towards gold and away from guess.
+func (p *perceptron) update(feats []uint32, gold, guess int) {
+	p.clock++
+	if gold == guess {
+		return
+	}
+	for _, f := range feats {
+		base := int(f&p.mask) * p.nTags
+		p.bump(base+gold, 1)
+		p.bump(base+guess, -1)
+	}
+}
+
+func (p *perceptron) bump(i int, d float32) {
+	p.acc[i] += float64(p.clock-p.stamp[i]) * float64(p.w[i])
+	p.stamp[i] = p.clock
+	p.w[i] += d
+}
+
+// average replaces the weights by their average over all updates.
+func (p *perceptron) average() {
+	if p.clock == 0 {
+		return
+	}
+	for i := range p.w {
+		total := p.acc[i] + float64(p.clock-p.stamp[i])*float64(p.w[i])
+		p.w[i] = float32(total / float64(p.clock))
+	}
+	p.acc, p.stamp = nil, nil
+}
+
+// AttributionModel finds attribution relations: a cue tagger and a role
+// tagger (see the comment at the top of attribution_model.go) and the cue
+// lexicon. It is read-only after loading and safe for concurrent use.
+type AttributionModel struct {
+	// CueBias is added to the score of a cue's first token: above zero it
+	// trades precision for recall. Attributions uses DefaultCueBias.
+	CueBias float32
+	// RoleBias is added to the scores of B-source and B-content.
+	RoleBias float32
+
+	bits uint
+	cue  *perceptron
+	role *perceptron
+	lex  cueLexicon
+}
+
+const modelMagic = "muster-attribution-v1"
+
+// MarshalBinary encodes the model as gzipped int16 weights.
+func (m *AttributionModel) MarshalBinary() ([]byte, error) {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	zw.Write([]byte(modelMagic))
+	binary.Write(zw, binary.LittleEndian, uint32(m.bits))
+	for _, p := range []*perceptron{m.cue, m.role} {
+		var maxAbs float32
+		for _, w := range p.w {
+			maxAbs = max(maxAbs, float32(math.Abs(float64(w))))
+		}
+		scale := maxAbs / 32767
+		if scale == 0 {
+			scale = 1
+		}
+		binary.Write(zw, binary.LittleEndian, uint32(p.nTags))
+		binary.Write(zw, binary.LittleEndian, scale)
+		q := make([]int16, len(p.w))
+		for i, w := range p.w {
+			q[i] = int16(math.Round(float64(w / scale)))
+		}
+		if err := binary.Write(zw, binary.LittleEndian, q); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// LoadAttributionModel decodes a model written by MarshalBinary.
+func LoadAttributionModel(b []byte) (*AttributionModel, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("attribution model: %w", err)
+	}
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(zr, magic); err != nil || string(magic) != modelMagic {
+		return nil, fmt.Errorf("attribution model: not a %s file", modelMagic)
+	}
+	var bits uint32
+	if err := binary.Read(zr, binary.LittleEndian, &bits); err != nil || bits < 8 || bits > 24 {
+		return nil, fmt.Errorf("attribution model: bad hash size %d", bits)
+	}
+	m := &AttributionModel{bits: uint(bits), lex: newCueLexicon()}
+	for i, want := range []int{cueTags, roleTags} {
+		var nTags uint32
+		var scale float32
+		if err := binary.Read(zr, binary.LittleEndian, &nTags); err != nil || int(nTags) != want {
+			return nil, fmt.Errorf("attribution model: tagger %d: bad tag count", i)
+		}
+		if err := binary.Read(zr, binary.LittleEndian, &scale); err != nil {
+			return nil, fmt.Errorf("attribution model: tagger %d: %w", i, err)
+		}
+		p := newPerceptron(m.bits, want)
+		q := make([]int16, len(p.w))
+		if err := binary.Read(zr, binary.LittleEndian, q); err != nil {
+			return nil, fmt.Errorf("attribution model: tagger %d weights: %w", i, err)
+		}
+		for j, v := range q {
+			p.w[j] = float32(v) * scale
+		}
+		if i == 0 {
+			m.cue = p
+		} else {
+			m.role = p
+		}
+	}
+	return m, nil
+}
+
+// tokInfo is what the features need to know about one token.
+type tokInfo struct {
+	lower   string
+	shape   byte // X capitalised, A all caps, x lower, d digit, p punctuation, q quote
+	lex     byte // lexClass of the token, 0 if none
+	inQuote bool // inside quotation marks (the marks themselves are not)
+	pron    bool
+}
+
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "i": true, "we": true, "you": true, "it": true, "who": true, "which": true, "that": true}
+
+// infos computes tokInfo for every token of d. Quotation state resets at a
+// blank line.
+func (m *AttributionModel) infos(d *nlp.Doc) []tokInfo {
+	out := make([]tokInfo, len(d.Tokens))
+	open := false
+	prevEnd := 0
+	for i, t := range d.Tokens {
+		if strings.Count(d.Text[prevEnd:t.Start], "\n") >= 2 {
+			open = false
+		}
+		prevEnd = t.End
+		ti := &out[i]
+		ti.lower = normWord(t.Text)
+		ti.shape = shapeOf(t.Text)
+		if k, ok := m.lex[ti.lower]; ok {
+			ti.lex = lexClass(k)
+		}
+		ti.pron = pronouns[ti.lower]
+		switch t.Text {
+		case "“":
+			open = true
+			ti.shape = 'q'
+		case "”":
+			open = false
+			ti.shape = 'q'
+		case `"`:
+			open = !open
+			ti.shape = 'q'
+		default:
+			ti.inQuote = open
+		}
+	}
+	return out
+}
+
+// normWord lower-cases a token and straightens its apostrophes.
+func normWord(s string) string {
+	s = strings.ToLower(s)
+	if strings.Contains(s, "’") {
+		s = strings.ReplaceAll(s, "’", "'")
+	}
+	return s
+}
+
+func shapeOf(s string) byte {
+	if s == "" {
+		return 'p'
+	}
+	c := s[0]
+	switch {
+	case c >= '0' && c <= '9':
+		return 'd'
+	case c >= 'A' && c <= 'Z':
+		if len(s) > 1 && strings.ToUpper(s) == s {
+			return 'A'
+		}
+		return 'X'
+	case c >= 'a' && c <= 'z':
+		return 'x'
+	case c >= 0x80:
+		if strings.ToLower(s) != s {
+			return 'X'
+		}
+		if s == "“" || s == "”" || s == "‘" || s == "’" {
+			return 'q'
+		}
+		return 'x'
+	}
+	return 'p'
+}
+
+// hasher builds FNV-1a hashes of feature templates without allocating.
+type hasher uint64
+
+const (
+	fnvOffset hasher = 14695981039346656037
+	fnvPrime  hasher = 1099511628211
+)
+
+func (h hasher) b(c byte) hasher { return (h ^ hasher(c)) * fnvPrime }
+
+func (h hasher) s(s string) hasher {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ hasher(s[i])) * fnvPrime
+	}
+	return (h ^ 0xff) * fnvPrime
+}
+
+func (h hasher) u() uint32 { return uint32(h ^ h>>32) }
+
+func feat(id byte) hasher { return fnvOffset.b(id) }
+
+// window accessors with sentence-boundary padding.
+func word(info []tokInfo, i, a, b int) string {
+	if i < a {
+		return "<s>"
+	}
+	if i >= b {
+		return "</s>"
+	}
+	return info[i].lower
+}
+
+func shape(info []tokInfo, i, a, b int) byte {
+	if i < a || i >= b {
+		return '_'
+	}
+	return info[i].shape
+}
+
+func lexAt(info []tokInfo, i, a, b int) byte {
+	if i < a || i >= b {
+		return 0
+	}
+	return info[i].lex
+}
+
+func suffix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[len(s)-n:]
+}
+
+// cueFeatures appends the cue tagger's features of token i of the sentence
+// [a,b) given the previous tag.
+func cueFeatures(dst []uint32, info []tokInfo, i, a, b, prev int) []uint32 {
+	w := info[i].lower
+	w1, w2 := word(info, i-1, a, b), word(info, i-2, a, b)
+	n1, n2 := word(info, i+1, a, b), word(info, i+2, a, b)
+	lx := info[i].lex
+	q := byte(0)
+	if info[i].inQuote {
+		q = 1
+	}
+	pt := byte(prev)
+	dst = append(dst,
+		feat(0).u(),
+		feat(1).s(w).u(),
+		feat(2).s(w1).u(),
+		feat(3).s(n1).u(),
+		feat(4).s(w2).u(),
+		feat(5).s(n2).u(),
+		feat(6).s(w1).s(w).u(),
+		feat(7).s(w).s(n1).u(),
+		feat(8).s(suffix(w, 3)).u(),
+		feat(9).b(info[i].shape).u(),
+		feat(10).b(lx).u(),
+		feat(11).b(lexAt(info, i-1, a, b)).b(lx).u(),
+		feat(12).b(lx).b(lexAt(info, i+1, a, b)).u(),
+		feat(13).b(pt).u(),
+		feat(14).b(pt).s(w).u(),
+		feat(15).b(q).b(lx).u(),
+		feat(16).b(shape(info, i-1, a, b)).b(info[i].shape).b(shape(info, i+1, a, b)).u(),
+		feat(17).b(lx).s(n1).u(),
+		feat(18).s(w1).b(lx).u(),
+		feat(19).b(pt).b(lx).u(),
+		feat(20).b(pt).s(w1).s(w).u(),
+		feat(21).b(q).s(w).u(),
+		feat(22).b(lexAt(info, i+2, a, b)).b(lx).u(),
+		feat(23).b(lexAt(info, i-2, a, b)).b(lx).u(),
+	)
+	if i == a {
+		dst = append(dst, feat(24).s(w).u())
+	}
+	// What follows: a quotation mark, colon or "that" opening the content
+	// within three tokens; what precedes: a subject-like word.
+	opens := byte(0)
+	for j := i + 1; j < b && j <= i+3; j++ {
+		if info[j].shape == 'q' || info[j].lower == ":" || info[j].lower == "that" {
+			opens = byte(j - i)
+			break
+		}
+	}
+	subj := shape(info, i-1, a, b)
+	if i-1 >= a && info[i-1].pron {
+		subj = 'P'
+	}
+	quoteInSent := byte(0)
+	for j := a; j < b; j++ {
+		if info[j].shape == 'q' {
+			quoteInSent = 1
+			break
+		}
+	}
+	dst = append(dst,
+		feat(25).b(opens).b(lx).u(),
+		feat(26).b(opens).s(w).u(),
+		feat(27).b(subj).b(lx).u(),
+		feat(28).b(subj).s(w).u(),
+		feat(29).b(quoteInSent).b(lx).b(distBucket(b-1-i)).u(),
+		feat(30).b(quoteInSent).s(w).u(),
+		feat(31).b(distBucket(b-1-i)).s(w).u(),
+		feat(32).s(w1).s(w).s(n1).u(),
+	)
+	return dst
+}
+
+// distBucket compresses a token distance.
+func distBucket(d int) byte {
+	switch {
+	case d <= 4:
+		return byte(d)
+	case d <= 6:
+		return 5
+	case d <= 10:
+		return 6
+	case d <= 20:
+		return 7
+	}
+	return 8
+}
+
+// roleCtx describes one focal cue in its sentence for the role tagger.
+type roleCtx struct {
+	a, b   int // sentence token range
+	qs, qe int // cue token range
+	isCue  []bool
+	head   string // the cue's lower-cased first word
+	headLx byte
+}
+
+// roleFeatures appends the role tagger's features of token i.
+func roleFeatures(dst []uint32, info []tokInfo, c *roleCtx, i, prev, prev2 int) []uint32 {
+	a, b := c.a, c.b
+	var side byte
+	var d int
+	switch {
+	case i < c.qs:
+		side, d = 'L', c.qs-i
+	case i >= c.qe:
+		side, d = 'R', i-c.qe+1
+	default:
+		side = 'C'
+	}
+	db := distBucket(d)
+	// What lies between the token and the cue.
+	lo, hi := i+1, c.qs
+	if side == 'R' {
+		lo, hi = c.qe, i
+	}
+	commas, otherCue, quoteMark, that := byte(0), byte(0), byte(0), byte(0)
+	if side != 'C' {
+		for j := lo; j < hi; j++ {
+			switch info[j].lower {
+			case ",", ";", "--", "—", "–":
+				if commas < 3 {
+					commas++
+				}
+			case "that":
+				that = 1
+			}
+			if info[j].shape == 'q' {
+				quoteMark = 1
+			}
+			if c.isCue[j] {
+				otherCue = 1
+			}
+		}
+	}
+	w := info[i].lower
+	w1, n1 := word(info, i-1, a, b), word(info, i+1, a, b)
+	q := byte(0)
+	if info[i].inQuote {
+		q = 1
+	}
+	cue := byte(0)
+	if c.isCue[i] {
+		cue = 1
+	}
+	pron := byte(0)
+	if info[i].pron {
+		pron = 1
+	}
+	pt, pt2 := byte(prev), byte(prev2)
+	sh := info[i].shape
+	dst = append(dst,
+		feat(100).u(),
+		feat(101).b(side).b(db).u(),
+		feat(102).b(side).s(w).u(),
+		feat(103).b(side).s(w1).u(),
+		feat(104).b(side).s(n1).u(),
+		feat(105).b(side).b(sh).u(),
+		feat(106).b(side).b(pt).u(),
+		feat(107).b(side).b(pt).b(db).u(),
+		feat(108).b(pt).s(w).u(),
+		feat(109).b(pt).b(sh).u(),
+		feat(110).b(pt).b(pt2).b(side).u(),
+		feat(111).b(side).b(q).b(pt).u(),
+		feat(112).b(side).b(commas).b(pt).u(),
+		feat(113).b(side).b(otherCue).b(pt).u(),
+		feat(114).b(side).b(quoteMark).b(pt).u(),
+		feat(115).b(side).b(that).b(pt).u(),
+		feat(116).b(side).s(c.head).b(pt).u(),
+		feat(117).b(side).b(c.headLx).b(db).u(),
+		feat(118).b(cue).b(side).u(),
+		feat(119).b(side).b(pron).b(db).u(),
+		feat(120).b(side).b(db).s(w).u(),
+		feat(121).b(side).b(sh).b(shape(info, i-1, a, b)).b(pt).u(),
+		feat(122).b(side).s(suffix(w, 3)).b(pt).u(),
+		feat(123).b(side).b(db).b(commas).b(q).u(),
+		feat(124).s(c.head).s(w).b(side).u(),
+		feat(125).b(side).b(lexAt(info, i, a, b)).b(pt).u(),
+	)
+	if i == a {
+		dst = append(dst, feat(126).b(side).s(w).u())
+	}
+	if i == b-1 {
+		dst = append(dst, feat(127).b(side).s(w).b(pt).u())
+	}
+	return dst
+}
