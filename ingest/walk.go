@@ -23,10 +23,24 @@ var binaryExts = map[string]bool{
 	".db": true, ".sqlite": true, ".db-wal": true, ".db-shm": true, ".parquet": true, ".pyc": true, ".gob": true,
 }
 
+// docNames are the files that document a directory rather than hold an
+// article (examples/README.md describes the demo articles beside it).
+var docNames = map[string]bool{"README": true, "LICENSE": true, "LICENCE": true, "CHANGELOG": true, "NOTICE": true, "CONTRIBUTING": true, "AUTHORS": true}
+
+// skipInDir reports whether Walk skips a file met inside a directory: one
+// with a binary extension, or a README, LICENSE and the like.
+func skipInDir(name string) bool {
+	lower := strings.ToLower(name)
+	if binaryExts[filepath.Ext(lower)] && !strings.HasSuffix(lower, ".warc.gz") {
+		return true
+	}
+	return docNames[strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))]
+}
+
 // Walk reads every input in paths, in order: "-" reads stdin, an http(s)
 // URL is fetched (see fetch.go), a directory is walked recursively in lexical
-// order skipping hidden files and directories and files with binary
-// extensions, and any other path is read as a file. It calls fn for every
+// order skipping hidden files and directories, files with binary extensions
+// and README/LICENSE-style files, and any other path is read as a file. It calls fn for every
 // document and every failed input, record or line (every input yields at
 // least one Item); a path that does not exist or cannot be read is such a
 // failure, not a reason to stop. Walk returns an error only when ctx is
@@ -116,7 +130,7 @@ func visit(paths []string, fn func(visitee) error) error {
 			if d.IsDir() {
 				return nil
 			}
-			if binaryExts[strings.ToLower(filepath.Ext(d.Name()))] && !strings.HasSuffix(strings.ToLower(d.Name()), ".warc.gz") {
+			if skipInDir(d.Name()) {
 				return nil
 			}
 			info, err := os.Stat(path) // follows symlinks

@@ -42,6 +42,8 @@ func TestWalk(t *testing.T) {
 		"sub/.cache/x.txt":   "Hidden directory that must be skipped.",
 		"sub/archive.zip":    "PK\x03\x04",
 		"sub/noext":          "Plain text without an extension, still an article.",
+		"sub/README.md":      "# About these files",
+		"LICENSE":            "Permission is granted.",
 	})
 	stdin := strings.NewReader("Stdin report\n\nThe group said it would return.")
 	paths := []string{dir, "-", filepath.Join(dir, "missing.txt")}
