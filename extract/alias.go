@@ -1,0 +1,179 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/muster-osint/muster"
+)
+
+// stateForceRE finds a state's forces described in lower case: "Russia’s
+// armed forces", "the Russian army", "Ukraine’s military".
+var stateForceRE = regexp.MustCompile(`\b(?:(Russia|Ukraine|Belarus|Georgia|Poland|Israel|Iran|Syria|Iraq|Afghanistan|Pakistan|India|Nigeria|Mali)(?:’s|'s)|(Russian|Ukrainian|Belarusian|Georgian|Polish|Israeli|Iranian|Syrian|Iraqi|Afghan|Pakistani|Indian|Nigerian|Malian))\s+(armed forces|army|military|troops|forces|air force|navy|border guards?|security forces|national guard)\b`)
+
+// addStateForces adds mentions of state forces described in lower case,
+// named after the country they belong to ("Russian Armed Forces"), so
+// that "the Russian army" and "Russia’s armed forces" are one entity.
+func (x *doc) addStateForces() {
+	for si, s := range x.d.Sentences {
+		text := x.d.Text[s.Start:s.End]
+		for _, loc := range stateForceRE.FindAllStringSubmatchIndex(text, -1) {
+			span := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
+			country := ""
+			if loc[2] >= 0 {
+				country = text[loc[2]:loc[3]]
+			} else {
+				country = demonymCountry[strings.ToLower(text[loc[4]:loc[5]])]
+			}
+			// Drop a name mention that is only the country or demonym.
+			keep := x.ments[:0]
+			for _, m := range x.ments {
+				if !(m.Overlaps(span) && span.Contains(m.Span)) {
+					keep = append(keep, m)
+				}
+			}
+			x.ments = keep
+			x.ments = append(x.ments, mention{Span: span, text: text[loc[0]:loc[1]], typ: muster.EntityStateForce, sent: si, ent: -1, role: "force:" + forceName(country)})
+		}
+	}
+	sortMentions(x.ments)
+}
+
+// forceName is the canonical name of a country's armed forces.
+func forceName(country string) string {
+	adj := map[string]string{"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian", "Georgia": "Georgian",
+		"Poland": "Polish", "Israel": "Israeli", "Iran": "Iranian", "Syria": "Syrian", "Iraq": "Iraqi",
+		"Afghanistan": "Afghan", "Pakistan": "Pakistani", "India": "Indian", "Nigeria": "Nigerian", "Mali": "Malian"}[country]
+	if adj == "" {
+		return "Armed Forces of " + country
+	}
+	return adj + " Armed Forces"
+}
+
+// pseudonymRE finds the phrases that give another name of a person:
+// "who also goes by the pseudonym Denis Nikitin", "who goes by the call
+// sign Caesar", "also known as", "a.k.a.", "nicknamed".
+var pseudonymRE = regexp.MustCompile(`(?i)(?:,\s+who\s+(?:also\s+)?goes\s+by\s+(?:the\s+)?(pseudonym|call\s+sign|callsign|nom\s+de\s+guerre|alias|nickname|name)|\b(?:also\s+)?known\s+as|\ba\.?k\.?a\.?|\bnicknamed|\bunder\s+the\s+(pseudonym|call\s+sign|alias|name))\s+`)
+
+// aliasPatterns records the names a document gives for one entity: the
+// acronym in brackets, pseudonyms and call signs. A person named by a
+// pseudonym becomes one entity with both names.
+func (x *doc) aliasPatterns() {
+	for _, a := range x.acronyms {
+		x.add(draft{subj: a.ent, event: -1, pred: muster.PredAlias, obj: muster.Value{Kind: muster.ValueText, Text: a.name}, objEnt: -1, ev: a.span, sent: a.sent, conf: 0.95})
+	}
+	for si, s := range x.d.Sentences {
+		text := x.d.Text[s.Start:s.End]
+		for _, loc := range pseudonymRE.FindAllStringSubmatchIndex(text, -1) {
+			cue := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
+			kind := ""
+			for _, g := range []int{1, 2} {
+				if loc[2*g] >= 0 {
+					kind = strings.ToLower(text[loc[2*g]:loc[2*g+1]])
+				}
+			}
+			nm := x.mentionAt(cue.End)
+			if nm < 0 || x.ments[nm].Start != cue.End || x.ments[nm].nominal {
+				continue
+			}
+			pred, akind := muster.PredAlias, muster.AliasName
+			switch {
+			case strings.HasPrefix(kind, "pseudonym") || kind == "nom de guerre" || kind == "alias":
+				pred, akind = muster.PredPseudonym, muster.AliasPseudonym
+			case strings.HasPrefix(kind, "call") || kind == "nickname":
+				pred, akind = muster.PredCallSign, muster.AliasCallSign
+			}
+			named := x.ments[nm]
+			// The person described is the name right before the cue
+			// ("Kapustin, who also goes by …"), or, when the description is
+			// unnamed ("One Russian soldier …, who goes by the call sign
+			// Caesar"), the person the new name names.
+			subj := -1
+			for j := nm - 1; j >= 0 && x.ments[j].sent == si; j-- {
+				if x.ments[j].End <= cue.Start && strings.TrimSpace(x.d.Text[x.ments[j].End:cue.Start]) == "" {
+					if !x.ments[j].nominal && x.ments[j].ent >= 0 && x.ents[x.ments[j].ent].typ == muster.EntityPerson {
+						subj = x.ments[j].ent
+					}
+					break
+				}
+				if x.ments[j].End <= cue.Start {
+					break
+				}
+			}
+			ev := muster.Span{Start: cue.Start, End: named.End}
+			if strings.HasPrefix(x.d.Text[ev.Start:ev.End], ",") {
+				ev.Start = cue.Start + 1
+				for ev.Start < ev.End && x.d.Text[ev.Start] == ' ' {
+					ev.Start++
+				}
+			}
+			if subj >= 0 && named.ent >= 0 && named.ent != subj {
+				x.merge(subj, named.ent)
+			} else if subj < 0 && named.ent >= 0 {
+				subj = named.ent
+				x.ents[subj].typ = muster.EntityPerson
+				x.described[si] = subj
+				// "One Russian soldier with the resistance group": member of
+				// the group the description names.
+				if g := x.firstSubject(muster.Span{Start: s.Start, End: cue.Start}, groupish...); g != nil {
+					first := x.firstMentionIn(muster.Span{Start: s.Start, End: cue.Start})
+					x.add(draft{subj: subj, event: -1, pred: muster.PredMemberOf, objEnt: g[0], ev: muster.Span{Start: first.Start, End: named.End}, sent: si, conf: 0.7})
+				}
+			}
+			if subj < 0 {
+				continue
+			}
+			x.ents[subj].aliases = appendAlias(x.ents[subj].aliases, muster.Alias{Name: named.text, Kind: akind})
+			x.add(draft{subj: subj, event: -1, pred: pred, obj: muster.TextValue(named.text), objEnt: -1, ev: ev, sent: si, conf: 0.9})
+		}
+	}
+	for e := range x.ents {
+		if _, ok := x.described[e]; ok {
+			continue
+		}
+	}
+	for si := range x.d.Sentences {
+		if _, ok := x.described[si]; !ok {
+			x.described[si] = -1
+		}
+	}
+}
+
+// firstMentionIn returns the sentence start's span when no mention is
+// there, else the span from the sentence start.
+func (x *doc) firstMentionIn(s muster.Span) muster.Span {
+	return muster.Span{Start: s.Start, End: s.End}
+}
+
+// merge folds entity b into a.
+func (x *doc) merge(a, b int) {
+	if a == b {
+		return
+	}
+	ea, eb := x.ents[a], x.ents[b]
+	for _, mi := range eb.mentions {
+		x.ments[mi].ent = a
+	}
+	ea.mentions = append(ea.mentions, eb.mentions...)
+	ea.names = append(ea.names, eb.names...)
+	for _, al := range eb.aliases {
+		ea.aliases = appendAlias(ea.aliases, al)
+	}
+	eb.mentions, eb.names, eb.aliases = nil, nil, nil
+	eb.merged = a
+	for k, set := range x.sets {
+		for i, e := range set {
+			if e == b {
+				x.sets[k][i] = a
+			}
+		}
+	}
+	for i := range x.drafts {
+		if x.drafts[i].subj == b {
+			x.drafts[i].subj = a
+		}
+		if x.drafts[i].objEnt == b {
+			x.drafts[i].objEnt = a
+		}
+	}
+}

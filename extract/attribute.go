@@ -1,0 +1,200 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/muster-osint/muster"
+)
+
+// attribute sets who asserts each claim and how: the attribution whose
+// content holds the claim's words, else the outlet in its own voice; then
+// the outlet's "could not verify" and hedges.
+func (x *doc) attribute() {
+	disclaimers := x.disclaimers()
+	for i := range x.drafts {
+		d := &x.drafts[i]
+		if d.attr.Name == "" {
+			if a, ok := x.attributionOf(d.ev); ok {
+				d.attr, d.mod = x.sourceOf(a), modalityOfKind(a.Kind)
+			} else if src, mod, ok := x.sentenceSource(d.sent, d.ev); ok {
+				d.attr, d.mod = src, mod
+			} else {
+				d.attr = x.publisher()
+				d.mod = muster.Asserted
+			}
+		}
+		if d.mod == "" {
+			d.mod = muster.Asserted
+		}
+		if (d.mod == muster.Asserted || d.mod == muster.Reported) && hedgeRE.MatchString(x.d.Text[d.ev.Start:d.ev.End]) {
+			d.mod = muster.Hedged
+		}
+		for _, dis := range disclaimers {
+			if dis.covers(d, x) {
+				d.mod = muster.Unverified
+				d.more = append(d.more, dis.span)
+			}
+		}
+	}
+}
+
+func (x *doc) publisher() muster.Attribution {
+	name := x.in.Publisher
+	if name == "" {
+		name = "the publisher"
+	}
+	return muster.Attribution{Name: name, Type: muster.SourcePublisher}
+}
+
+// attributionOf returns the attribution with the smallest content that
+// holds the evidence span.
+func (x *doc) attributionOf(ev muster.Span) (Attribution, bool) {
+	best, found := Attribution{}, false
+	for _, a := range x.attrs {
+		c := a.Content
+		if c.Len() == 0 {
+			continue
+		}
+		// The cue may sit inside the evidence ("Russian state media
+		// claimed more than 70 …"): the content must cover most of it.
+		inter := min(c.End, ev.End) - max(c.Start, ev.Start)
+		if inter <= 0 || float64(inter) < 0.6*float64(ev.Len()) {
+			continue
+		}
+		if !found || c.Len() < best.Content.Len() {
+			best, found = a, true
+		}
+	}
+	return best, found
+}
+
+// sentenceSource catches the attributions a sentence states outright
+// when the model missed them: "according to X" and "by some estimates".
+func (x *doc) sentenceSource(si int, ev muster.Span) (muster.Attribution, muster.Modality, bool) {
+	s := x.d.Sentences[si]
+	text := x.d.Text[s.Start:s.End]
+	if loc := regexp.MustCompile(`(?i)\b(?:by|according to)\s+(some|many|several|most|other|various)\s+(estimates|accounts|reports|sources)\b`).FindStringSubmatchIndex(text); loc != nil {
+		name := strings.ToLower(text[loc[2]:loc[5]])
+		mod := muster.Reported
+		if strings.HasPrefix(text[loc[4]:loc[5]], "estimate") {
+			mod = muster.Estimated
+		}
+		return muster.Attribution{Name: name, Type: muster.SourceUnnamed}, mod, true
+	}
+	if loc := regexp.MustCompile(`(?i),?\s*according to\s+([^,.;]+)`).FindStringSubmatchIndex(text); loc != nil {
+		src := muster.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}
+		return x.describeSource(src), muster.Reported, true
+	}
+	return muster.Attribution{}, "", false
+}
+
+// sourceOf names an attribution's source: the entity it mentions, or the
+// words themselves classified by kind.
+func (x *doc) sourceOf(a Attribution) muster.Attribution {
+	if a.Source.Len() == 0 {
+		name := "unnamed source"
+		if a.Kind == KindEstimate {
+			name = "some estimates"
+			if cue := strings.ToLower(x.d.Text[a.Cue.Start:a.Cue.End]); strings.Contains(cue, "estimate") {
+				name = strings.TrimPrefix(strings.TrimPrefix(cue, "by "), "according to ")
+			}
+		}
+		return muster.Attribution{Name: name, Type: muster.SourceUnnamed}
+	}
+	src := a.Source
+	// The model may stop a source at its first word ("Russian" of
+	// "Russian state media claimed"): a source right before its cue runs
+	// up to the cue.
+	if src.End < a.Cue.Start {
+		gap := x.d.Text[src.End:a.Cue.Start]
+		if regexp.MustCompile(`^(?:\s+[a-z][a-z-]*){1,3}\s+$`).MatchString(gap) {
+			src.End = a.Cue.Start
+			for src.End > src.Start && x.d.Text[src.End-1] == ' ' {
+				src.End--
+			}
+		}
+	}
+	return x.describeSource(src)
+}
+
+// describeSource turns a source span into an Attribution: the entity named
+// there when there is one ("Caesar", "Radio Free Europe"), else the words
+// with a type guessed from them ("Russian state media" is media).
+func (x *doc) describeSource(src muster.Span) muster.Attribution {
+	text := strings.TrimSpace(x.d.Text[src.Start:src.End])
+	for _, m := range x.ments {
+		if m.ent < 0 || m.nominal || !src.Contains(m.Span) {
+			continue
+		}
+		e := x.ents[m.ent]
+		// Only when the name is the whole source ("Caesar"), not a part
+		// of a description ("officials in Kyiv").
+		if len(m.text)+4 >= len(text) {
+			typ := muster.AttributionType(e.typ)
+			if e.typ == muster.EntityPlace {
+				// "Moscow says": a capital speaks for its government.
+				typ = muster.AttributionType(muster.EntityOrganization)
+			}
+			return muster.Attribution{Name: e.name, Type: typ}
+		}
+	}
+	low := strings.ToLower(text)
+	typ := muster.SourceUnnamed
+	switch {
+	case regexp.MustCompile(`\b(media|newspapers?|outlets?|agency|television|tv|press|broadcaster|reports?)\b`).MatchString(low):
+		typ = muster.AttributionType(muster.EntityMedia)
+	case regexp.MustCompile(`\b(officials?|ministry|government|kremlin|authorities|governor|spokes(?:man|woman|person)|military|army|command)\b`).MatchString(low):
+		typ = muster.AttributionType(muster.EntityOrganization)
+	}
+	return muster.Attribution{Name: text, Type: typ}
+}
+
+// modalityOfKind maps an attribution cue's kind to the claim's modality.
+func modalityOfKind(kind string) muster.Modality {
+	switch kind {
+	case KindClaim:
+		return muster.Claimed
+	case KindEstimate:
+		return muster.Estimated
+	case KindDeny:
+		return muster.Denied
+	case KindBelief:
+		return muster.Hedged
+	}
+	return muster.Reported
+}
+
+var hedgeRE = regexp.MustCompile(`(?i)\b(reportedly|allegedly|apparently|may have|might have|could have|is believed to|are believed to|hinted|purportedly|unconfirmed)\b`)
+
+// disclaimer is the outlet's own word that it could not verify something.
+type disclaimer struct {
+	span     muster.Span
+	sent     int
+	casualty bool // it names casualty figures or estimates
+}
+
+var disclaimerRE = regexp.MustCompile(`(?i)\b(?:has|have|had|could|can|was|were|is|are)\s*(?:not|n't|unable)\s+(?:been\s+able\s+to\s+|to\s+)?(?:independently\s+)?(?:verify|confirm)\b|\bcould not be (?:independently\s+)?(?:verified|confirmed)\b`)
+
+func (x *doc) disclaimers() []disclaimer {
+	var out []disclaimer
+	for si, s := range x.d.Sentences {
+		text := x.d.Text[s.Start:s.End]
+		if !disclaimerRE.MatchString(text) {
+			continue
+		}
+		out = append(out, disclaimer{span: s, sent: si,
+			casualty: regexp.MustCompile(`(?i)\b(casualt|death|dead|killed|toll|losses|figures|estimates)`).MatchString(text)})
+	}
+	return out
+}
+
+// covers reports whether a disclaimer applies to a claim: casualty
+// disclaimers to every casualty figure in the document, others to the
+// claims of the two sentences before them.
+func (dis disclaimer) covers(d *draft, x *doc) bool {
+	if d.pred == muster.PredKilled || d.pred == muster.PredWounded || d.pred == muster.PredCaptured {
+		return dis.casualty && d.sent < dis.sent
+	}
+	return !dis.casualty && d.sent < dis.sent && d.sent >= dis.sent-2 && d.attr.Type != muster.SourcePublisher
+}

@@ -1,0 +1,712 @@
+package extract
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/muster-osint/muster"
+)
+
+// draft is a claim before its entities get their final names: subjects and
+// objects are local entity indexes. Spans count bytes.
+type draft struct {
+	subj   int // local entity, or -1 when the subject is an event
+	event  int // local event, or -1
+	pred   muster.Predicate
+	obj    muster.Value
+	objEnt int // local entity named by the object, or -1
+	ev     muster.Span
+	sent   int
+	role   string
+	time   *muster.Value
+	place  int
+	conf   float64
+	// extra evidence, such as the outlet's disclaimer
+	more []muster.Span
+	attr muster.Attribution
+	mod  muster.Modality
+}
+
+// Extract finds the entities, claims and events of one document.
+func Extract(in Input) *Result {
+	x := newDoc(in)
+	x.attrs = Attributions(x.d)
+	
+	x.aliasPatterns()
+	x.sentencePatterns()
+	x.narrativeEvents()
+	x.attribute()
+	return x.result()
+}
+
+// subjectsIn returns the entities denoted by the mentions inside span, in
+// order: a plural nominal gives all of its set.
+func (x *doc) subjectsIn(s muster.Span, types ...muster.EntityType) []int {
+	var out []int
+	seen := map[int]bool{}
+	add := func(e int) {
+		if e >= 0 && !seen[e] && typeIn(x.ents[e].typ, types) {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	for i, m := range x.ments {
+		if m.Start < s.Start || m.End > s.End {
+			continue
+		}
+		if set, ok := x.sets[i]; ok {
+			for _, e := range set {
+				add(e)
+			}
+			continue
+		}
+		add(m.ent)
+	}
+	return out
+}
+
+func typeIn(t muster.EntityType, types []muster.EntityType) bool {
+	if len(types) == 0 {
+		return true
+	}
+	for _, u := range types {
+		if t == u {
+			return true
+		}
+	}
+	return false
+}
+
+// lastSubject returns the entities of the last mention (or set) in span
+// of one of the types: the nearest antecedent to the left.
+func (x *doc) lastSubject(s muster.Span, types ...muster.EntityType) []int {
+	for i := len(x.ments) - 1; i >= 0; i-- {
+		m := x.ments[i]
+		if m.Start < s.Start || m.End > s.End {
+			continue
+		}
+		if set, ok := x.sets[i]; ok && typeIn(muster.EntityArmedGroup, types) {
+			return set
+		}
+		if m.ent >= 0 && typeIn(x.ents[m.ent].typ, types) {
+			return []int{m.ent}
+		}
+	}
+	return nil
+}
+
+// firstSubject returns the entities of the first mention (or set) in span.
+func (x *doc) firstSubject(s muster.Span, types ...muster.EntityType) []int {
+	for i, m := range x.ments {
+		if m.Start < s.Start || m.End > s.End {
+			continue
+		}
+		if set, ok := x.sets[i]; ok && typeIn(muster.EntityArmedGroup, types) {
+			return set
+		}
+		if m.ent >= 0 && typeIn(x.ents[m.ent].typ, types) {
+			return []int{m.ent}
+		}
+	}
+	return nil
+}
+
+var groupish = []muster.EntityType{muster.EntityArmedGroup}
+var actorish = []muster.EntityType{muster.EntityArmedGroup, muster.EntityStateForce, muster.EntityPerson, muster.EntityOrganization}
+
+func (x *doc) add(d draft) {
+	if d.place == 0 && d.event < 0 {
+		d.place = -1
+	}
+	if d.conf == 0 {
+		d.conf = 0.8
+	}
+	x.drafts = append(x.drafts, d)
+}
+
+func (x *doc) entityValue(e int, text string) muster.Value {
+	return muster.Value{Kind: muster.ValueEntity, Text: text}
+}
+
+// sentencePatterns runs the claim patterns of DESIGN §3 over every
+// sentence.
+func (x *doc) sentencePatterns() {
+	for si, s := range x.d.Sentences {
+		text := x.d.Text[s.Start:s.End]
+		for _, p := range sentencePatterns {
+			for _, loc := range p.re.FindAllStringSubmatchIndex(text, -1) {
+				p.fn(x, si, s.Start, text, loc)
+			}
+		}
+	}
+}
+
+// span returns the absolute byte span of submatch g of loc.
+func sub(base int, loc []int, g int) muster.Span {
+	if loc[2*g] < 0 {
+		return muster.Span{Start: -1, End: -1}
+	}
+	return muster.Span{Start: base + loc[2*g], End: base + loc[2*g+1]}
+}
+
+// clause returns the span of the clause around byte offset off inside
+// sentence si: bounded by the sentence and by ";" or a ", which".
+func (x *doc) sentenceSpan(si int) muster.Span { return x.d.Sentences[si] }
+
+type pattern struct {
+	name string
+	re   *regexp.Regexp
+	fn   func(x *doc, si, base int, text string, loc []int)
+}
+
+// datePhrase matches the date expressions FindDates understands well
+// enough to anchor a pattern; the value itself comes from FindDates.
+const datePhrase = `(?:in|on|since|during)?\s*(?:(?:early|mid|late)[ -])?(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|spring|summer|autumn|fall|winter|last year|this year|last month|\d{4})(?:\s+\d{1,2}\b)?(?:,?\s+\d{4})?`
+
+var sentencePatterns = []pattern{
+	// "The Free Russia Legion was formed in March 2022"
+	// "Formed in August 2022 by Denis Kapustin, the paramilitary unit …"
+	{"founded", regexp.MustCompile(`(?i)\b(?:was|were|been)\s+(formed|founded|established|created|set up|launched)\s+(?:in|on|during)\b`), (*doc).founded},
+	{"founded-fronted", regexp.MustCompile(`^(?:(?:It|The group)\s+was\s+)?(?i:formed|founded|established|created|set up)\s+(` + datePhrase + `)?\s*(?:by\s+([^,]+))?,\s+`), (*doc).foundedFronted},
+	{"founded-by", regexp.MustCompile(`(?i)\b(?:was\s+|were\s+)?(?:formed|founded|established|created|set up)\b[^,.;]*?\bby\s+`), (*doc).foundedBy},
+	{"founding", regexp.MustCompile(`(?i)\b(?:before|after|since)\s+(?:founding|forming|creating|establishing)\s+`), (*doc).founding},
+	{"composed-of", regexp.MustCompile(`(?i)\b(?:made up|composed|comprised|consist(?:s|ed)?|formed)\s+of\s+`), (*doc).composedOf},
+	{"size", regexp.MustCompile(`(?i)\b(?:troops|fighters|members|soldiers|men|militants|volunteers|personnel|combatants|recruits|mercenaries)\b`), (*doc).size},
+	{"size-joined", regexp.MustCompile(`(?i)\b(?:have|has)\s+(?:coalesced|joined|enlisted|signed up|banded together)\s+(?:into|in|with)?\b`), (*doc).sizeJoined},
+	{"fights-for", regexp.MustCompile(`(?i)\b(?:fought|fighting|fights|fight|fighting on the side of)\s+for\s+`), (*doc).fightsFor},
+	{"opposes", regexp.MustCompile(`(?i)\b(?:opposed to|in opposition to|against|to overthrow|to topple|to oust)\s+`), (*doc).opposes},
+	{"goal", regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+(?:pushing|seeking|aiming|fighting|trying|working|vowing)\s+to\s+([a-z]+\s+[^.;]+)`), (*doc).goal},
+	{"ties", regexp.MustCompile(`(?i)\b(?:had|has|have|with)\s+(?:close\s+)?(?:ties|links|connections)\s+(?:with|to)\s+`), (*doc).ties},
+	{"banned", regexp.MustCompile(`(?i)\b(banned|sanctioned|blacklisted)\s+`), (*doc).banned},
+	{"citizen", regexp.MustCompile(`(?i)\b(?:is|was)\s+an?\s+([A-Z][a-z]+)\s+(?:citizen|national)\b(?:\s+and\s+([^.;]+))?`), (*doc).citizen},
+	{"spokesperson", regexp.MustCompile(`(?i)\b(?:statements?\s+on\s+behalf\s+of|spokes(?:man|woman|person)\s+(?:for|of))\s+`), (*doc).spokesperson},
+	{"leader", regexp.MustCompile(`(?i)\b(?:led|headed|commanded)\s+by\s+`), (*doc).ledBy},
+	{"ideology", regexp.MustCompile(`(?i)\b(far-right|far-left|neo-nazi|ultranationalist|ultra-nationalist|nationalist|islamist|jihadist|salafist|salafi-jihadist|marxist|maoist|marxist-leninist|communist|anarchist|separatist|white supremacist|monarchist|anti-government)\b`), (*doc).ideology},
+	{"designated", regexp.MustCompile(`\b([A-Z][a-z]+)\s+(?:calls|called|labels|labelled|labeled|brands|branded|considers|designated)\s+(the\s+[a-z]+|them|it)\s+([a-z-]+(?:\s+[a-z’'-]+){0,5})`), (*doc).designated},
+}
+
+// entityAfter returns the first entity (or set) mentioned in [from, end of
+// sentence si), of the types.
+func (x *doc) entityAfter(si, from int, types ...muster.EntityType) []int {
+	s := x.d.Sentences[si]
+	return x.firstSubject(muster.Span{Start: from, End: s.End}, types...)
+}
+
+// mainSubject returns the sentence's subject before offset at: the first
+// group, person or force named or described in the sentence's start.
+func (x *doc) mainSubject(si, at int, types ...muster.EntityType) []int {
+	s := x.d.Sentences[si]
+	return x.firstSubject(muster.Span{Start: s.Start, End: at}, types...)
+}
+
+func (x *doc) dateIn(s muster.Span) *muster.Value {
+	ds := FindDates(x.d.Text[s.Start:s.End], x.in.Published)
+	if len(ds) == 0 {
+		return nil
+	}
+	v := ds[0].Value
+	return &v
+}
+
+// dateMatch returns the first date inside span with its absolute span.
+func (x *doc) dateMatch(s muster.Span) (muster.Value, muster.Span, bool) {
+	ds := FindDates(x.d.Text[s.Start:s.End], x.in.Published)
+	if len(ds) == 0 {
+		return muster.Value{}, muster.Span{}, false
+	}
+	return ds[0].Value, muster.Span{Start: s.Start + ds[0].Span.Start, End: s.Start + ds[0].Span.End}, true
+}
+
+func (x *doc) founded(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	verbEnd := sub(base, loc, 1).End
+	v, ds, ok := x.dateMatch(muster.Span{Start: verbEnd, End: x.phraseEnd(si, verbEnd)})
+	if !ok || ds.Start-verbEnd > 12 {
+		return
+	}
+	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
+	if subj == nil {
+		return
+	}
+	for _, e := range subj {
+		x.add(draft{subj: e, event: -1, pred: muster.PredFounded, obj: v, objEnt: -1, ev: muster.Span{Start: x.d.Sentences[si].Start, End: ds.End}, sent: si})
+	}
+}
+
+func (x *doc) foundedFronted(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	subj := x.entityAfter(si, m.End, groupish...)
+	if subj == nil {
+		return
+	}
+	// The subject's mention ends the evidence: "Formed … by X, the unit".
+	end := m.End
+	for i, mm := range x.ments {
+		if mm.Start >= m.End && (mm.ent == subj[0] || x.sets[i] != nil) {
+			end = mm.End
+			break
+		}
+	}
+	ev := muster.Span{Start: m.Start, End: end}
+	if d := sub(base, loc, 1); d.Start >= 0 {
+		if v, _, ok := x.dateMatch(d); ok {
+			for _, e := range subj {
+				x.add(draft{subj: e, event: -1, pred: muster.PredFounded, obj: v, objEnt: -1, ev: ev, sent: si})
+			}
+		}
+	}
+	if b := sub(base, loc, 2); b.Start >= 0 {
+		for _, p := range x.firstSubject(b, muster.EntityPerson, muster.EntityOrganization, muster.EntityStateForce) {
+			for _, e := range subj {
+				x.add(draft{subj: e, event: -1, pred: muster.PredFoundedBy, objEnt: p, ev: ev, sent: si})
+			}
+		}
+	}
+}
+
+func (x *doc) foundedBy(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	if m.Start == x.d.Sentences[si].Start {
+		return // fronted: foundedFronted has it
+	}
+	founders := x.entityAfter(si, m.End, muster.EntityPerson, muster.EntityOrganization, muster.EntityStateForce)
+	if founders == nil {
+		return
+	}
+	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
+	fm := x.mentionAt(m.End)
+	if subj == nil || fm < 0 {
+		return
+	}
+	for _, e := range subj {
+		x.add(draft{subj: e, event: -1, pred: muster.PredFoundedBy, objEnt: founders[0], ev: muster.Span{Start: x.d.Sentences[si].Start, End: x.ments[fm].End}, sent: si})
+	}
+}
+
+// adjacent reports whether mention m starts at off, or after only its
+// own title ("opposed to President Vladimir Putin").
+func (x *doc) adjacent(off int, m mention) bool {
+	if m.Start <= off+1 {
+		return true
+	}
+	gap := strings.TrimSpace(x.d.Text[off:m.Start])
+	return m.role != "" && strings.HasSuffix(gap, m.role) && len(gap) == len(m.role)
+}
+
+// mentionAt returns the index of the first mention starting at or after off
+// in the same sentence, or -1.
+func (x *doc) mentionAt(off int) int {
+	si := x.d.SentenceOf(off)
+	for i, m := range x.ments {
+		if m.Start >= off && m.sent == si {
+			return i
+		}
+	}
+	return -1
+}
+
+// founding: "Before founding the RDK, Kapustin had ties …"
+func (x *doc) founding(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	g := x.mentionAt(m.End)
+	if g < 0 || x.ments[g].Start > m.End+5 || x.ments[g].ent < 0 || x.ents[x.ments[g].ent].typ != muster.EntityArmedGroup {
+		return
+	}
+	p := x.entityAfter(si, x.ments[g].End, muster.EntityPerson)
+	if p == nil {
+		return
+	}
+	pm := x.mentionAt(x.ments[g].End)
+	x.add(draft{subj: x.ments[g].ent, event: -1, pred: muster.PredFoundedBy, objEnt: p[0], ev: muster.Span{Start: m.Start, End: x.ments[pm].End}, sent: si, conf: 0.7})
+}
+
+// phraseEnd returns the end of the noun phrase or clause starting at off:
+// the next comma, semicolon or sentence end, whichever is first.
+func (x *doc) phraseEnd(si, off int) int {
+	s := x.d.Sentences[si]
+	rest := x.d.Text[off:s.End]
+	end := len(rest)
+	for _, stop := range []string{",", ";", " — ", " – ", " according to "} {
+		if i := strings.Index(rest, stop); i >= 0 && i < end {
+			end = i
+		}
+	}
+	end = len(strings.TrimRight(rest[:end], ".!?”\" "))
+	return off + end
+}
+
+func (x *doc) composedOf(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
+	if subj == nil {
+		return
+	}
+	end := x.phraseEnd(si, m.End)
+	if end <= m.End {
+		return
+	}
+	obj := x.d.Text[m.End:end]
+	for _, e := range subj {
+		x.add(draft{subj: e, event: -1, pred: muster.PredComposedOf, obj: muster.TextValue(obj), objEnt: -1, ev: muster.Span{Start: m.Start, End: end}, sent: si})
+	}
+}
+
+// casualtyWords mark a figure as a count of dead or hurt, not of members.
+var casualtyWordRE = regexp.MustCompile(`(?i)\b(killed|died|dead|wounded|injured|captured|taken prisoner|lost|casualties)\b`)
+
+func (x *doc) size(si, base int, text string, loc []int) {
+	s := x.d.Sentences[si]
+	if casualtyWordRE.MatchString(text) {
+		return
+	}
+	unit := sub(base, loc, 0)
+	// The figure right before the unit, allowing an adjective or two.
+	var num *NumberMatch
+	for _, n := range FindNumbers(x.d.Text[s.Start:unit.Start]) {
+		gap := x.d.Text[s.Start+n.Span.End : unit.Start]
+		if len(strings.Fields(gap)) <= 2 {
+			n := n
+			num = &n
+		}
+	}
+	if num == nil {
+		return
+	}
+	// The group they belong to: after "in/of/with/into" within the sentence.
+	after := x.d.Text[unit.End:s.End]
+	if !regexp.MustCompile(`^\s*(?:\S+\s+){0,3}?(?:in|of|with|into|joined)\b`).MatchString(after) {
+		return
+	}
+	g := x.entityAfter(si, unit.End, groupish...)
+	if g == nil {
+		return
+	}
+	gm := x.mentionAt(unit.End)
+	end := unit.End
+	if gm >= 0 {
+		end = x.ments[gm].End
+	}
+	v := num.Value
+	v.Unit = strings.ToLower(x.d.Text[unit.Start:unit.End])
+	v.Text = x.d.Text[s.Start+num.Span.Start : unit.End]
+	for _, e := range g {
+		x.add(draft{subj: e, event: -1, pred: muster.PredSize, obj: v, objEnt: -1, ev: muster.Span{Start: s.Start + num.Span.Start, End: end}, sent: si})
+	}
+}
+
+// sizeJoined: "A few hundred Belarusians have coalesced into a unit
+// called the Kastus Kalinouski regiment" — the figure counts the group.
+func (x *doc) sizeJoined(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	s := x.d.Sentences[si]
+	nums := FindNumbers(x.d.Text[s.Start:m.Start])
+	if len(nums) == 0 || casualtyWordRE.MatchString(text) {
+		return
+	}
+	n := nums[len(nums)-1]
+	// Only the figure and its people noun may stand before the verb.
+	if len(strings.Fields(x.d.Text[s.Start+n.Span.End:m.Start])) > 2 {
+		return
+	}
+	g := x.entityAfter(si, m.End, groupish...)
+	if g == nil {
+		return
+	}
+	var gEnd int
+	for _, mm := range x.ments {
+		if mm.Start >= m.End && mm.ent == g[0] {
+			gEnd = mm.End
+			break
+		}
+	}
+	if gEnd == 0 {
+		return
+	}
+	v := n.Value
+	v.Text = strings.TrimSpace(x.d.Text[s.Start+n.Span.Start : m.Start])
+	x.add(draft{subj: g[0], event: -1, pred: muster.PredSize, obj: v, objEnt: -1, ev: muster.Span{Start: s.Start + n.Span.Start, End: gEnd}, sent: si, conf: 0.7})
+}
+
+func (x *doc) fightsFor(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	obj := x.entityAfter(si, m.End, muster.EntityPlace, muster.EntityStateForce, muster.EntityOrganization, muster.EntityArmedGroup)
+	om := x.mentionAt(m.End)
+	if obj == nil || om < 0 || x.ments[om].Start > m.End+2 {
+		return
+	}
+	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
+	if subj == nil {
+		subj = x.entityAfter(si, x.ments[om].End, groupish...)
+	}
+	if subj == nil {
+		return
+	}
+	ev := muster.Span{Start: m.Start, End: x.ments[om].End}
+	var t *muster.Value
+	if v, ds, ok := x.dateMatch(muster.Span{Start: ev.End, End: x.phraseEnd(si, ev.End)}); ok && strings.HasPrefix(strings.TrimSpace(x.d.Text[ev.End:ds.Start]), "") && ds.Start-ev.End < 4 {
+		t = &v
+		ev.End = ds.End
+	}
+	for _, e := range subj {
+		x.add(draft{subj: e, event: -1, pred: muster.PredFightsFor, objEnt: obj[0], ev: ev, sent: si, time: t})
+	}
+}
+
+func (x *doc) opposes(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	om := x.mentionAt(m.End)
+	if om < 0 || x.ments[om].ent < 0 || !x.adjacent(m.End, x.ments[om]) {
+		return
+	}
+	objEnts := []int{x.ments[om].ent}
+	objEnd := x.ments[om].End
+	// "overthrow Putin and Russian elites": every entity joined by "and".
+	if om+1 < len(x.ments) && x.ments[om+1].sent == si && strings.TrimSpace(x.d.Text[objEnd:x.ments[om+1].Start]) == "and" && x.ments[om+1].ent >= 0 {
+		objEnts = append(objEnts, x.ments[om+1].ent)
+		objEnd = x.ments[om+1].End
+	}
+	cue := strings.ToLower(x.d.Text[m.Start:m.End])
+	var subj []int
+	if strings.HasPrefix(cue, "against") {
+		// "fought … against X": the fighting verb must be in the clause.
+		pre := x.d.Text[x.d.Sentences[si].Start:m.Start]
+		if !regexp.MustCompile(`(?i)\b(fought|fight|fighting|fights|battled|war|resistance)\b`).MatchString(pre) {
+			return
+		}
+	}
+	subj = x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
+	if subj == nil {
+		return
+	}
+	for _, e := range subj {
+		for _, o := range objEnts {
+			if o == e {
+				continue
+			}
+			x.add(draft{subj: e, event: -1, pred: muster.PredOpposes, objEnt: o, ev: muster.Span{Start: m.Start, End: objEnd}, sent: si})
+		}
+	}
+}
+
+func (x *doc) goal(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	g := sub(base, loc, 1)
+	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
+	if subj == nil {
+		return
+	}
+	end := x.phraseEnd(si, g.Start)
+	for _, e := range subj {
+		x.add(draft{subj: e, event: -1, pred: muster.PredGoal, obj: muster.TextValue(x.d.Text[g.Start:end]), objEnt: -1, ev: muster.Span{Start: m.Start, End: end}, sent: si})
+	}
+}
+
+func (x *doc) ties(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, actorish...)
+	if subj == nil {
+		return
+	}
+	// The object may come after an apposition: "ties with a far-right unit
+	// of Ukraine’s military, the Azov regiment".
+	s := x.d.Sentences[si]
+	var obj []int
+	var om int = -1
+	for i, mm := range x.ments {
+		if mm.sent == si && mm.Start >= m.End && mm.ent >= 0 && !mm.nominal {
+			t := x.ents[mm.ent].typ
+			if t == muster.EntityArmedGroup || t == muster.EntityPerson || t == muster.EntityOrganization {
+				obj, om = []int{mm.ent}, i
+				break
+			}
+		}
+	}
+	if obj == nil {
+		return
+	}
+	_ = s
+	for _, e := range subj {
+		x.add(draft{subj: e, event: -1, pred: muster.PredTiesTo, objEnt: obj[0], ev: muster.Span{Start: m.Start, End: x.ments[om].End}, sent: si, time: x.beforeFounding(si)})
+	}
+}
+
+// beforeFounding gives "before founding X" as a text time qualifier.
+func (x *doc) beforeFounding(si int) *muster.Value {
+	s := x.d.Sentences[si]
+	if loc := regexp.MustCompile(`^(?i:before|prior to)\s+[^,]+`).FindStringIndex(x.d.Text[s.Start:s.End]); loc != nil {
+		v := muster.TextValue(x.d.Text[s.Start+loc[0] : s.Start+loc[1]])
+		return &v
+	}
+	return nil
+}
+
+func (x *doc) banned(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	verb := strings.ToLower(x.d.Text[m.Start : m.Start+len(strings.Fields(x.d.Text[m.Start:m.End])[0])])
+	pred := muster.PredBannedBy
+	if verb == "sanctioned" || verb == "blacklisted" {
+		pred = muster.PredSanctionedBy
+	}
+	s := x.d.Sentences[si]
+	var who, by []int
+	var end int
+	if pm := x.mentionAt(m.End); pm >= 0 && x.ments[pm].Start <= m.End+1 && x.ments[pm].ent >= 0 && x.ents[x.ments[pm].ent].typ == muster.EntityPerson {
+		// "The European Union banned Kapustin"
+		who = []int{x.ments[pm].ent}
+		by = x.lastSubject(muster.Span{Start: s.Start, End: m.Start}, muster.EntityOrganization, muster.EntityStateForce, muster.EntityPlace)
+		end = x.ments[pm].End
+	} else if strings.HasPrefix(strings.ToLower(x.d.Text[m.End:]), "by ") {
+		// "Kapustin was banned by the EU"
+		who = x.lastSubject(muster.Span{Start: s.Start, End: m.Start}, muster.EntityPerson, muster.EntityArmedGroup)
+		by = x.entityAfter(si, m.End, muster.EntityOrganization, muster.EntityStateForce, muster.EntityPlace)
+		if bm := x.mentionAt(m.End); bm >= 0 {
+			end = x.ments[bm].End
+		}
+	}
+	if who == nil || by == nil {
+		return
+	}
+	start := s.Start
+	if bm := x.mentionAt(s.Start); bm >= 0 && by[0] == x.ments[bm].ent {
+		start = x.ments[bm].Start
+	}
+	ev := muster.Span{Start: start, End: end}
+	var t *muster.Value
+	if v, ds, ok := x.dateMatch(muster.Span{Start: end, End: x.phraseEnd(si, end)}); ok && ds.Start-end <= 5 {
+		t = &v
+		ev.End = ds.End
+	} else {
+		t = nil
+	}
+	_ = t
+	for _, e := range who {
+		x.add(draft{subj: e, event: -1, pred: pred, objEnt: by[0], ev: ev, sent: si, time: t})
+	}
+}
+
+func (x *doc) citizen(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	dem := strings.ToLower(x.d.Text[sub(base, loc, 1).Start:sub(base, loc, 1).End])
+	country, ok := demonymCountry[dem]
+	if !ok {
+		return
+	}
+	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, muster.EntityPerson)
+	if subj == nil {
+		return
+	}
+	v := muster.TextValue(country)
+	cit := sub(base, loc, 0)
+	citEnd := cit.Start + strings.Index(strings.ToLower(x.d.Text[cit.Start:cit.End]), "citizen") + len("citizen")
+	x.add(draft{subj: subj[0], event: -1, pred: muster.PredCitizenship, obj: v, objEnt: -1, ev: muster.Span{Start: m.Start, End: citEnd}, sent: si})
+	if r := sub(base, loc, 2); r.Start >= 0 {
+		end := r.End
+		x.add(draft{subj: subj[0], event: -1, pred: muster.PredRole, obj: muster.TextValue(x.d.Text[r.Start:end]), objEnt: -1, ev: muster.Span{Start: m.Start, End: end}, sent: si, conf: 0.6})
+	}
+}
+
+func (x *doc) spokesperson(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	g := x.entityAfter(si, m.End, groupish...)
+	gm := x.mentionAt(m.End)
+	if g == nil || gm < 0 {
+		return
+	}
+	s := x.d.Sentences[si]
+	who := x.described[si]
+	if who < 0 {
+		if p := x.lastSubject(muster.Span{Start: s.Start, End: m.Start}, muster.EntityPerson); p != nil {
+			who = p[0]
+		}
+	}
+	if who < 0 {
+		return
+	}
+	x.add(draft{subj: g[0], event: -1, pred: muster.PredSpokesperson, objEnt: who, ev: muster.Span{Start: m.Start, End: x.ments[gm].End}, sent: si})
+}
+
+func (x *doc) ledBy(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	p := x.entityAfter(si, m.End, muster.EntityPerson)
+	pm := x.mentionAt(m.End)
+	if p == nil || pm < 0 {
+		return
+	}
+	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
+	if subj == nil {
+		return
+	}
+	pred := muster.PredLeader
+	if strings.HasPrefix(strings.ToLower(x.d.Text[m.Start:m.End]), "commanded") {
+		pred = muster.PredCommander
+	}
+	x.add(draft{subj: subj[0], event: -1, pred: pred, objEnt: p[0], ev: muster.Span{Start: m.Start, End: x.ments[pm].End}, sent: si})
+}
+
+// ideology: an ideology word describing a group in the same clause: the
+// group is the sentence's subject or the apposition the word modifies.
+func (x *doc) ideology(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	s := x.d.Sentences[si]
+	word := strings.ToLower(x.d.Text[m.Start:m.End])
+	// "a far-right unit of Ukraine’s military, the Azov regiment": the
+	// named group in apposition.
+	rest := x.d.Text[m.End:s.End]
+	if loc := regexp.MustCompile(`^\s+(?:unit|group|militia|battalion|regiment|organi[sz]ation|movement)\b[^,]*,\s+`).FindStringIndex(rest); loc != nil {
+		if g := x.entityAfter(si, m.End+loc[1], groupish...); g != nil {
+			gm := x.mentionAt(m.End + loc[1])
+			x.add(draft{subj: g[0], event: -1, pred: muster.PredIdeology, obj: muster.TextValue(word), objEnt: -1, ev: muster.Span{Start: m.Start, End: x.ments[gm].End}, sent: si, conf: 0.7})
+			return
+		}
+	}
+	// "X is a … group made up of far-right extremists"
+	pre := x.d.Text[s.Start:m.Start]
+	if !regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+an?\b|\bmade up of\b|\bcomposed of\b`).MatchString(pre) {
+		return
+	}
+	subj := x.firstSubject(muster.Span{Start: s.Start, End: m.Start}, groupish...)
+	if subj == nil {
+		return
+	}
+	fm := x.mentionAt(s.Start)
+	x.add(draft{subj: subj[0], event: -1, pred: muster.PredIdeology, obj: muster.TextValue(word), objEnt: -1, ev: muster.Span{Start: x.ments[fm].Start, End: x.phraseEnd(si, m.End)}, sent: si})
+}
+
+// designated: "Moscow calls the fighters saboteurs of the Ukrainian
+// military" — the caller's label for a group, its own claim.
+func (x *doc) designated(si, base int, text string, loc []int) {
+	who := sub(base, loc, 1)
+	obj := sub(base, loc, 2)
+	label := sub(base, loc, 3)
+	wm := x.mentionAt(who.Start)
+	if wm < 0 || x.ments[wm].Start != who.Start || x.ments[wm].ent < 0 {
+		return
+	}
+	var subj []int
+	for i, mm := range x.ments {
+		if mm.Start == obj.Start {
+			if set, ok := x.sets[i]; ok {
+				subj = set
+			} else if mm.ent >= 0 {
+				subj = []int{mm.ent}
+			}
+		}
+	}
+	if subj == nil {
+		return
+	}
+	end := x.phraseEnd(si, label.Start)
+	for _, e := range subj {
+		x.add(draft{subj: e, event: -1, pred: muster.PredDesignatedAs, obj: muster.TextValue(x.d.Text[label.Start:end]), objEnt: -1,
+			ev: muster.Span{Start: who.Start, End: end}, sent: si,
+			attr: x.describeSource(who), mod: muster.Claimed})
+	}
+}
+
+// numberValue returns a copy of v with Text set.
+func numberValue(v muster.Value, text string) muster.Value { v.Text = text; return v }
+
+var _ = math.Inf
+var _ = sort.Ints

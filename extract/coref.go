@@ -1,0 +1,480 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/nlp"
+)
+
+// local is an entity as it is built up inside one document.
+type local struct {
+	name     string
+	typ      muster.EntityType
+	names    []string // every name form seen, in order
+	mentions []int    // indexes into doc.ments
+	role     string   // a title seen before the name
+	aliases  []muster.Alias
+	merged   int // when folded into another entity: its index; else -1
+}
+
+// doc is the working state of one extraction.
+type doc struct {
+	in    Input
+	d     *nlp.Doc
+	lower map[string]bool
+	ments []mention
+	ents  []*local
+	// sets are plural referents ("both groups") by mention index: the
+	// entities each one denotes.
+	sets map[int][]int
+
+	attrs     []Attribution
+	drafts    []draft
+	events    []*localEvent
+	described map[int]int // sentence → the person an unnamed description names ("who goes by the call sign Caesar")
+	acronyms  []acronymDef
+}
+
+// acronymDef is "Russian Volunteer Corps (RDK)": the entity and the span
+// from the name to the closing bracket.
+type acronymDef struct {
+	ent  int
+	name string
+	span muster.Span
+	sent int
+}
+
+// nominalRE finds definite descriptions of one group: "the militia unit",
+// "the paramilitary unit", "the group", "the resistance group".
+var nominalRE = regexp.MustCompile(`\b(?i:the|this|that)\s+(?:[a-z-]+\s+){0,2}(group|unit|militia|legion|corps|regiment|battalion|brigade|organi[sz]ation|movement)\b`)
+
+// pluralRE finds descriptions of several groups or their fighters: "both
+// armed resistance groups", "the revolutionary groups", "the fighters".
+var pluralRE = regexp.MustCompile(`\b(?i:both|the|these|those|two)\s+(?:[a-z-]+\s+){0,2}?(groups|units|militias|rebels|fighters|militants)\b`)
+
+// newDoc finds the mentions of a document and links them into entities.
+func newDoc(in Input) *doc {
+	x := &doc{in: in, d: in.Doc, lower: lowerWords(in.Doc), sets: map[int][]int{}, described: map[int]int{}}
+	x.ments = findNames(x.d, x.lower)
+	x.typeMentions()
+	x.addStateForces()
+	x.addNominals()
+	x.link()
+	return x
+}
+
+// typeMentions fills each name's type from its words, then from the tagger
+// when one ran, then from context.
+func (x *doc) typeMentions() {
+	for i := range x.ments {
+		m := &x.ments[i]
+		next := x.nextWord(m.End)
+		m.typ = typeName(m.text, next)
+		if m.typ == "" {
+			m.typ = x.taggerType(m.Span)
+		}
+		if m.typ == "" && m.role != "" {
+			m.typ = muster.EntityPerson
+		}
+		if m.typ == "" {
+			words := strings.Fields(m.text)
+			switch {
+			case len(words) >= 2 && len(words) <= 3 && allAlpha(words) && !x.afterArticle(m.Start) && len(x.d.Mentions) == 0:
+				// Without a tagger, two or three bare capitalised words
+				// are most often a person ("Denis Kapustin"); "a Free
+				// Russia" is not.
+				m.typ = muster.EntityPerson
+			case len(words) == 1 && speechVerbs[next]:
+				m.typ = muster.EntityPerson
+			}
+		}
+	}
+}
+
+func allAlpha(words []string) bool {
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && r != '.' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// afterArticle reports whether an article or possessive comes right
+// before byte offset off.
+func (x *doc) afterArticle(off int) bool {
+	before := strings.ToLower(strings.TrimRight(x.d.Text[:off], " "))
+	for _, a := range []string{" a", " an", " the", " this", " that", "’s", "'s"} {
+		if strings.HasSuffix(before, a) || before == strings.TrimSpace(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// speechVerbs follow the name of a person who speaks.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "claimed": true, "hinted": true, "added": true, "wrote": true,
+	"stated": true, "announced": true, "denied": true, "insisted": true, "warned": true, "argued": true,
+}
+
+// taggerType returns the type the tagger gave an overlapping mention.
+func (x *doc) taggerType(s muster.Span) muster.EntityType {
+	for _, tm := range x.d.Mentions {
+		if tm.Overlaps(s) {
+			return tm.Type.EntityType()
+		}
+	}
+	return ""
+}
+
+// nextWord returns the word token starting after byte offset off.
+func (x *doc) nextWord(off int) string {
+	rest := strings.TrimLeft(x.d.Text[off:], " \t")
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	return strings.ToLower(rest[:end])
+}
+
+// addNominals adds "the militia unit" and "both groups" as mentions, so
+// coreference can link them and claims can use them as subjects.
+func (x *doc) addNominals() {
+	for si, s := range x.d.Sentences {
+		text := x.d.Text[s.Start:s.End]
+		for _, loc := range nominalRE.FindAllStringIndex(text, -1) {
+			span := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
+			if x.insideName(span) {
+				continue
+			}
+			x.ments = append(x.ments, mention{Span: span, text: x.d.Text[span.Start:span.End], typ: muster.EntityArmedGroup, sent: si, nominal: true, ent: -1})
+		}
+		for _, loc := range pluralRE.FindAllStringIndex(text, -1) {
+			span := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
+			if x.insideName(span) {
+				continue
+			}
+			x.ments = append(x.ments, mention{Span: span, text: x.d.Text[span.Start:span.End], typ: muster.EntityArmedGroup, sent: si, nominal: true, ent: -1, plural: 2})
+		}
+	}
+	sortMentions(x.ments)
+}
+
+func (x *doc) insideName(s muster.Span) bool {
+	for _, m := range x.ments {
+		if !m.nominal && m.Overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+func sortMentions(ms []mention) {
+	// insertion sort: mentions arrive nearly sorted
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// link assigns every mention to a local entity: names by key, surnames to
+// the person named in full, acronyms to the name they abbreviate, nominals
+// to the most recent compatible group.
+func (x *doc) link() {
+	byKey := map[string]int{}
+	for i := range x.ments {
+		m := &x.ments[i]
+		if m.nominal {
+			continue
+		}
+		key := muster.NameKey(m.text)
+		if strings.HasPrefix(m.role, "force:") {
+			key = muster.NameKey(strings.TrimPrefix(m.role, "force:"))
+		}
+		if key == "" {
+			continue
+		}
+		if e, ok := byKey[key]; ok {
+			x.attach(i, e)
+			continue
+		}
+		// "Russian Volunteer Corps (RDK)": the bracketed acronym.
+		if e, ok := x.acronymOf(i); ok {
+			x.attach(i, e)
+			byKey[key] = e
+			x.ents[e].aliases = appendAlias(x.ents[e].aliases, muster.Alias{Name: m.text, Kind: muster.AliasAcronym})
+			prev := x.ments[i-1]
+			x.acronyms = append(x.acronyms, acronymDef{ent: e, name: m.text, span: muster.Span{Start: prev.Start, End: m.End + 1}, sent: m.sent})
+			continue
+		}
+		if e, ok := x.surnameOf(m); ok {
+			x.attach(i, e)
+			byKey[key] = e
+			continue
+		}
+		if e, ok := x.initialsOf(m); ok {
+			x.attach(i, e)
+			byKey[key] = e
+			continue
+		}
+		x.ents = append(x.ents, &local{typ: m.typ, merged: -1})
+		e := len(x.ents) - 1
+		byKey[key] = e
+		x.attach(i, e)
+	}
+	// Nominals second, so that "two groups" in a lead can point forward to
+	// the pair named in the next sentence.
+	for i := range x.ments {
+		if x.ments[i].nominal {
+			x.linkNominal(i)
+		}
+	}
+	x.nameEntities()
+}
+
+// nameEntities sets every entity's canonical name; state forces found in
+// lower case take the name of their country's forces.
+func (x *doc) nameEntities() {
+	for _, e := range x.ents {
+		e.name = canonicalName(e)
+		if strings.HasPrefix(e.role, "force:") {
+			e.name = strings.TrimPrefix(e.role, "force:")
+		}
+	}
+}
+
+func (x *doc) attach(i, e int) {
+	m := &x.ments[i]
+	m.ent = e
+	ent := x.ents[e]
+	ent.mentions = append(ent.mentions, i)
+	if !m.nominal {
+		ent.names = append(ent.names, m.text)
+		if ent.typ == "" {
+			ent.typ = m.typ
+		}
+		if m.role != "" && ent.role == "" {
+			ent.role = m.role
+		}
+	}
+}
+
+// acronymOf links "RDK" in "Russian Volunteer Corps (RDK)" to the name
+// before the bracket.
+func (x *doc) acronymOf(i int) (int, bool) {
+	m := x.ments[i]
+	if !isAcronym(m.text) || i == 0 {
+		return 0, false
+	}
+	before := strings.TrimRight(x.d.Text[:m.Start], " ")
+	if !strings.HasSuffix(before, "(") {
+		return 0, false
+	}
+	before = strings.TrimRight(strings.TrimSuffix(before, "("), " ")
+	for j := i - 1; j >= 0; j-- {
+		p := x.ments[j]
+		if p.nominal || p.ent < 0 {
+			continue
+		}
+		if p.End == len(before) {
+			return p.ent, true
+		}
+		break
+	}
+	return 0, false
+}
+
+// isAcronym reports whether s looks like an acronym: 2–6 capitals or digits.
+func isAcronym(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 6 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// surnameOf links a one-word name to the person whose full name ends with it.
+func (x *doc) surnameOf(m *mention) (int, bool) {
+	if strings.Contains(m.text, " ") {
+		return 0, false
+	}
+	for e := len(x.ents) - 1; e >= 0; e-- {
+		ent := x.ents[e]
+		if ent.typ != muster.EntityPerson {
+			continue
+		}
+		for _, n := range ent.names {
+			f := strings.Fields(n)
+			if len(f) > 1 && f[len(f)-1] == m.text {
+				return e, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// initialsOf links an acronym to a name whose initials it spells: RVC =
+// Russian Volunteer Corps. Transliterated acronyms (RDK) come from
+// brackets or the alias table, not from guessing.
+func (x *doc) initialsOf(m *mention) (int, bool) {
+	if !isAcronym(m.text) {
+		return 0, false
+	}
+	for e := len(x.ents) - 1; e >= 0; e-- {
+		for _, n := range x.ents[e].names {
+			if initials(n) == m.text {
+				return e, true
+			}
+		}
+	}
+	return 0, false
+}
+
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if connectors[strings.ToLower(w)] || strings.EqualFold(w, "the") {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	return b.String()
+}
+
+// linkNominal links "the militia unit" to the most recent armed group, and
+// "both groups" to the most recent pair of groups named together (or, in a
+// lead sentence, the pair named in the next sentence).
+func (x *doc) linkNominal(i int) {
+	m := &x.ments[i]
+	if m.plural > 0 {
+		if set := x.recentSet(i); len(set) > 1 {
+			x.sets[i] = set
+			return
+		}
+		head := lastWord(m.text)
+		if head == "fighters" || head == "militants" || head == "rebels" {
+			if e := x.recentGroup(i); e >= 0 {
+				x.attach(i, e)
+			}
+		}
+		return
+	}
+	if e := x.recentGroup(i); e >= 0 {
+		x.attach(i, e)
+	}
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// recentGroup returns the armed group mentioned last before mention i.
+func (x *doc) recentGroup(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		p := x.ments[j]
+		if p.ent >= 0 && x.ents[p.ent].typ == muster.EntityArmedGroup {
+			return p.ent
+		}
+	}
+	return -1
+}
+
+// recentSet returns the entities of the nearest plural referent: a pair of
+// groups joined by "and" in this or the two previous sentences, a plural
+// nominal already resolved, or a pair in the next sentence (cataphora in a
+// lead). For a head like "fighters", a single group named after the last
+// set wins (the fighters of the group just named).
+func (x *doc) recentSet(i int) []int {
+	m := x.ments[i]
+	single := -1
+	for j := i - 1; j >= 0 && x.ments[j].sent >= m.sent-2; j-- {
+		if set, ok := x.sets[j]; ok {
+			if single >= 0 && lastWord(m.text) != "groups" {
+				return nil
+			}
+			return set
+		}
+		if pair := x.pairAt(j); pair != nil {
+			return pair
+		}
+		if p := x.ments[j]; single < 0 && p.ent >= 0 && x.ents[p.ent].typ == muster.EntityArmedGroup {
+			single = p.ent
+		}
+	}
+	if single >= 0 {
+		return nil
+	}
+	for j := i + 1; j < len(x.ments) && x.ments[j].sent <= m.sent+1; j++ {
+		if pair := x.pairAt(j); pair != nil {
+			return pair
+		}
+	}
+	return nil
+}
+
+// pairAt returns the two groups if mention j is the second of "A and B".
+func (x *doc) pairAt(j int) []int {
+	if j == 0 {
+		return nil
+	}
+	a, b := x.ments[j-1], x.ments[j]
+	if a.nominal || b.nominal || a.ent < 0 || b.ent < 0 || a.ent == b.ent || a.sent != b.sent {
+		return nil
+	}
+	if x.ents[a.ent].typ != muster.EntityArmedGroup || x.ents[b.ent].typ != muster.EntityArmedGroup {
+		return nil
+	}
+	between := strings.TrimSpace(x.d.Text[a.End:b.Start])
+	if between == "and" || between == "and the" || between == ", and the" || between == "," {
+		return []int{a.ent, b.ent}
+	}
+	return nil
+}
+
+// canonicalName picks an entity's name: the longest name that is not an
+// acronym (for a person, the first full name).
+func canonicalName(e *local) string {
+	best := ""
+	for _, n := range e.names {
+		if isAcronym(n) && best != "" {
+			continue
+		}
+		if best == "" || isAcronym(best) || (e.typ != muster.EntityPerson && len(n) > len(best)) ||
+			(e.typ == muster.EntityPerson && len(strings.Fields(best)) < 2 && len(strings.Fields(n)) >= 2) {
+			best = n
+		}
+	}
+	return best
+}
+
+// appendAlias adds a to as unless a name with the same key is there.
+func appendAlias(as []muster.Alias, a muster.Alias) []muster.Alias {
+	k := muster.NameKey(a.Name)
+	for i, b := range as {
+		if muster.NameKey(b.Name) == k {
+			if b.Kind == muster.AliasName && a.Kind != muster.AliasName {
+				as[i].Kind = a.Kind
+			}
+			return as
+		}
+	}
+	return append(as, a)
+}

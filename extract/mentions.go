@@ -1,0 +1,273 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/nlp"
+)
+
+// mention is a name or a nominal ("the militia unit") that may denote an
+// entity, with the entity it was linked to. Spans count bytes.
+type mention struct {
+	muster.Span
+	text    string
+	typ     muster.EntityType // "" when unknown
+	sent    int
+	nominal bool   // "the group", "the paramilitary unit"
+	role    string // a title stripped from a person's name: "Belarusian President"
+	ent     int    // local entity index, -1 until linked
+	plural  int    // for "both groups": how many entities it denotes
+}
+
+// groupHeads end the names of armed groups: "Free Russia Legion",
+// "Azov regiment", "Islamic State".
+var groupHeads = map[string]bool{
+	"legion": true, "corps": true, "battalion": true, "brigade": true, "brigades": true, "regiment": true,
+	"militia": true, "militias": true, "front": true, "army": true, "group": true, "movement": true,
+	"organization": true, "organisation": true, "division": true, "detachment": true, "squad": true,
+	"guard": true, "guards": true, "company": true, "taliban": true, "state": true, "brotherhood": true,
+	"unit": true, "forces": true, "force": true, "insurgents": true, "militants": true, "commandos": true,
+	"hezbollah": true, "hamas": true, "al-shabaab": true, "haram": true, "wagner": true, "pmc": true,
+	"tigers": true, "mujahideen": true, "jihad": true,
+}
+
+// lowerHeads may follow a name in lower case and still be part of it
+// ("the Azov regiment", "the Kastus Kalinouski regiment").
+var lowerHeads = map[string]bool{
+	"regiment": true, "battalion": true, "brigade": true, "legion": true, "corps": true, "militia": true,
+	"group": true, "unit": true, "movement": true, "detachment": true,
+}
+
+// stateHeads name a state's forces or security services when a country or
+// demonym precedes them: "Russian Army", "Armed Forces of Ukraine".
+var stateHeads = map[string]bool{
+	"army": true, "armed forces": true, "forces": true, "military": true, "navy": true, "air force": true,
+	"national guard": true, "border guard": true, "border service": true, "ministry of defense": true,
+	"ministry of defence": true, "defense ministry": true, "defence ministry": true, "fsb": true,
+	"security service": true, "police": true, "rosgvardia": true, "marines": true,
+}
+
+// mediaWords mark the names of news outlets.
+var mediaWords = map[string]bool{
+	"radio": true, "times": true, "post": true, "news": true, "journal": true, "telegraph": true,
+	"guardian": true, "reuters": true, "tass": true, "ria": true, "novosti": true, "interfax": true,
+	"hill": true, "meduza": true, "bbc": true, "cnn": true, "agency": true, "media": true, "press": true,
+	"tribune": true, "herald": true, "gazette": true, "kommersant": true, "izvestia": true, "pravda": true,
+	"afp": true, "ap": true, "bloomberg": true, "economist": true, "kyiv independent": true, "ukrinform": true,
+	"euronews": true, "al jazeera": true, "rferl": true, "rfe/rl": true, "dw": true, "newspaper": true,
+}
+
+// orgWords mark organisations that are neither armed groups nor outlets.
+var orgWords = map[string]bool{
+	"union": true, "ministry": true, "council": true, "court": true, "parliament": true, "commission": true,
+	"department": true, "office": true, "committee": true, "kremlin": true, "nato": true, "un": true,
+	"nations": true, "government": true, "duma": true, "senate": true, "congress": true, "bank": true,
+	"university": true, "institute": true, "party": true, "foundation": true, "church": true,
+}
+
+// placeWords follow a place name in lower case: "the Belgorod region".
+var placeWords = map[string]bool{
+	"region": true, "oblast": true, "territory": true, "province": true, "district": true, "city": true,
+	"village": true, "town": true, "raion": true, "county": true, "area": true, "governorate": true,
+}
+
+// personTitles precede a person's name and are kept as the person's role.
+var personTitles = map[string]bool{
+	"president": true, "prime": true, "minister": true, "gen.": true, "general": true, "col.": true,
+	"colonel": true, "governor": true, "gov.": true, "commander": true, "spokesman": true, "spokeswoman": true,
+	"mayor": true, "chancellor": true, "secretary": true, "lt.": true, "maj.": true, "capt.": true,
+	"sgt.": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true, "defense": true, "defence": true,
+	"foreign": true, "deputy": true, "leader": true, "chief": true, "head": true, "senator": true,
+	"sen.": true, "rep.": true, "lieutenant": true, "major": true, "captain": true, "sergeant": true,
+	"commissioner": true, "ambassador": true, "adviser": true, "advisor": true, "envoy": true, "premier": true,
+	"king": true, "queen": true, "prince": true, "sheikh": true, "emir": true, "ayatollah": true, "pope": true,
+}
+
+// connectors may join capitalised words inside one name.
+var connectors = map[string]bool{"of": true, "for": true, "de": true, "al": true, "bin": true, "ibn": true, "van": true, "von": true, "and": false}
+
+// demonymCountry of the countries muster's users follow most; a name that is only
+// a demonym ("Russian" in "Russian officials") is not an entity, and one
+// before a title or force word says whose it is.
+var demonymCountry = map[string]string{
+	"russian": "Russia", "ukrainian": "Ukraine", "belarusian": "Belarus", "georgian": "Georgia",
+	"polish": "Poland", "american": "United States", "british": "United Kingdom", "french": "France",
+	"german": "Germany", "chechen": "Chechnya", "syrian": "Syria", "iraqi": "Iraq", "afghan": "Afghanistan",
+	"pakistani": "Pakistan", "indian": "India", "nigerian": "Nigeria", "somali": "Somalia", "malian": "Mali",
+	"israeli": "Israel", "palestinian": "Palestine", "iranian": "Iran", "turkish": "Turkey", "kurdish": "Kurdistan",
+	"european": "Europe", "moldovan": "Moldova", "lithuanian": "Lithuania", "latvian": "Latvia", "estonian": "Estonia",
+	"canadian": "Canada", "yemeni": "Yemen", "libyan": "Libya", "sudanese": "Sudan", "egyptian": "Egypt",
+	"soviet": "Soviet Union", "belarusians": "Belarus", "georgians": "Georgia", "russians": "Russia", "ukrainians": "Ukraine",
+}
+
+// countries muster knows without a gazetteer, for typing names as places.
+var knownPlaces = map[string]bool{
+	"russia": true, "ukraine": true, "belarus": true, "georgia": true, "poland": true, "moldova": true,
+	"united states": true, "u.s.": true, "us": true, "canada": true, "europe": true, "syria": true, "iraq": true,
+	"afghanistan": true, "pakistan": true, "india": true, "nigeria": true, "somalia": true, "mali": true,
+	"israel": true, "iran": true, "turkey": true, "germany": true, "france": true, "lithuania": true,
+	"latvia": true, "estonia": true, "kazakhstan": true, "china": true, "yemen": true, "libya": true,
+	"sudan": true, "egypt": true, "crimea": true, "chechnya": true, "donbas": true, "donbass": true,
+	"kyiv": true, "kiev": true, "moscow": true, "minsk": true, "washington": true, "london": true,
+	"belgorod": true, "bryansk": true, "kursk": true, "kharkiv": true, "donetsk": true, "luhansk": true,
+	"bakhmut": true, "mariupol": true, "zaporizhzhia": true, "kherson": true, "odesa": true, "odessa": true,
+	"lviv": true, "sumy": true, "graivoron": true, "grayvoron": true, "shebekino": true, "tbilisi": true,
+	"brussels": true, "sudzha": true, "europe’s": true,
+}
+
+// isCap reports whether a token starts with an upper-case letter.
+func isCap(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r)
+}
+
+func isWordToken(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// lowerWords returns the set of word tokens that appear in lower case in
+// the document: a sentence-initial capitalised word whose lower-case form
+// is in it ("Formed", "Members") is an ordinary word, not a name.
+func lowerWords(d *nlp.Doc) map[string]bool {
+	m := make(map[string]bool, len(d.Tokens)/2)
+	for _, t := range d.Tokens {
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
+			m[t.Text] = true
+		}
+	}
+	return m
+}
+
+// commonStarts are capitalised at the start of a sentence and rarely names.
+var commonStarts = map[string]bool{
+	"The": true, "A": true, "An": true, "In": true, "On": true, "At": true, "By": true, "For": true,
+	"From": true, "With": true, "Before": true, "After": true, "While": true, "When": true, "Since": true,
+	"Here": true, "Here’s": true, "There": true, "This": true, "That": true, "These": true, "Those": true,
+	"Other": true, "One": true, "Two": true, "But": true, "And": true, "Its": true, "Their": true,
+	"His": true, "Her": true, "He": true, "She": true, "It": true, "They": true, "We": true, "I": true,
+	"According": true, "Some": true, "Many": true, "Most": true, "Both": true, "Members": true, "Formed": true,
+	"Founded": true, "Meanwhile": true, "However": true, "Yet": true, "Still": true, "Also": true, "As": true,
+	"If": true, "Who": true, "What": true, "Which": true, "Where": true, "Why": true, "How": true, "Unlike": true,
+	"Despite": true, "During": true, "Earlier": true, "Later": true, "Last": true, "Next": true, "Several": true,
+	"Each": true, "All": true, "Only": true, "Even": true, "Under": true, "Over": true, "Into": true, "Near": true,
+	"Defense": true, "Politics": true, "World": true, "News": true, "Opinion": true,
+}
+
+// findNames finds capitalised name spans in each sentence: maximal runs of
+// capitalised tokens, joined by "of"/"for" and the like, extended by a
+// following lower-case group head ("Azov regiment"), with a leading title
+// split off as a role and a lone demonym dropped.
+func findNames(d *nlp.Doc, lower map[string]bool) []mention {
+	var out []mention
+	for si := range d.Sentences {
+		toks := d.SentenceTokensOf(si)
+		for i := 0; i < len(toks); i++ {
+			if !isCap(toks[i].Text) || !isWordToken(toks[i].Text) {
+				continue
+			}
+			j := i + 1
+			for j < len(toks) {
+				t := toks[j].Text
+				if isCap(t) && isWordToken(t) {
+					j++
+					continue
+				}
+				if connectors[t] && j+1 < len(toks) && isCap(toks[j+1].Text) {
+					j += 2
+					continue
+				}
+				break
+			}
+			// Extend by a lower-case group head: "the Azov regiment".
+			if j < len(toks) && lowerHeads[toks[j].Text] {
+				j++
+			}
+			start := i
+			// A sentence-initial common word is not part of the name.
+			first := toks[start].Text
+			atStart := start == 0 || toks[start-1].Text == "“" || toks[start-1].Text == "\"" || toks[start-1].Text == "("
+			// "Formed in …" and "Members of …" open sentences; "Free Russia
+			// Legion" does too, so a lower-case twin alone drops only a
+			// one-word run.
+			if atStart && (commonStarts[first] || (lower[strings.ToLower(first)] && j-start == 1)) {
+				start++
+			}
+			// A title before a person's name becomes the role.
+			role := ""
+			k := start
+			for k < j-1 && (personTitles[strings.ToLower(toks[k].Text)] || demonymCountry[strings.ToLower(toks[k].Text)] != "") {
+				k++
+			}
+			if k > start && k < j && !groupHeads[strings.ToLower(toks[j-1].Text)] && !stateHeads[strings.ToLower(toks[j-1].Text)] && hasTitle(toks[start:k]) {
+				role = d.Text[toks[start].Start:toks[k-1].End]
+				start = k
+			}
+			if start < j {
+				span := muster.Span{Start: toks[start].Start, End: toks[j-1].End}
+				text := d.Text[span.Start:span.End]
+				if _, isDemonym := demonymCountry[strings.ToLower(text)]; !isDemonym || j-start > 1 {
+					out = append(out, mention{Span: span, text: text, sent: si, role: role, ent: -1})
+				}
+			}
+			i = j - 1
+		}
+	}
+	return out
+}
+
+func hasTitle(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if personTitles[strings.ToLower(t.Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// typeName guesses an entity type for a name from its words and the word
+// after it. It returns "" when it cannot tell.
+func typeName(text, next string) muster.EntityType {
+	words := strings.Fields(strings.ToLower(text))
+	if len(words) == 0 {
+		return ""
+	}
+	last := words[len(words)-1]
+	lowerText := strings.ToLower(text)
+	for w := range mediaWords {
+		if strings.Contains(w, " ") && strings.Contains(lowerText, w) {
+			return muster.EntityMedia
+		}
+	}
+	for _, w := range words {
+		if mediaWords[w] && len(words) > 1 || (mediaWords[w] && (w == "reuters" || w == "tass" || w == "interfax" || w == "meduza" || w == "bbc" || w == "cnn" || w == "afp" || w == "ukrinform")) {
+			return muster.EntityMedia
+		}
+	}
+	// A country's forces: "Russian Army", "Armed Forces of Ukraine".
+	if _, ok := demonymCountry[words[0]]; ok || strings.Contains(lowerText, " of ") {
+		for h := range stateHeads {
+			if strings.HasSuffix(lowerText, " "+h) || strings.HasPrefix(lowerText, h+" of ") {
+				return muster.EntityStateForce
+			}
+		}
+	}
+	if last == "fsb" || last == "rosgvardia" {
+		return muster.EntityStateForce
+	}
+	if groupHeads[last] {
+		return muster.EntityArmedGroup
+	}
+	for _, w := range words {
+		if orgWords[w] {
+			return muster.EntityOrganization
+		}
+	}
+	if knownPlaces[lowerText] || placeWords[next] {
+		return muster.EntityPlace
+	}
+	return ""
+}
