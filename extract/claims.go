@@ -33,7 +33,7 @@ type draft struct {
 func Extract(in Input) *Result {
 	x := newDoc(in)
 	x.attrs = Attributions(x.d)
-	
+
 	x.aliasPatterns()
 	x.sentencePatterns()
 	x.narrativeEvents()
