@@ -96,6 +96,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 			}
 		}
 	}
+	cues = fixCues(d, info, isCue, cues)
 	cues = m.ruleCues(d, info, isCue, cues)
 	for _, c := range cues {
 		si, qs, qe := c[0], c[1], c[2]
@@ -153,6 +154,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		m.ruleSpans(d, info, &at, si, qs, qe)
 		at.Content = extendQuote(d, at.Content)
 		at.Direct = isQuoted(d.Text, at.Content)
+		continueQuote(d, info, isCue, &at, si, qe)
 		out = append(out, at)
 	}
 	return out
@@ -162,6 +164,38 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 func tokenSpan(d *nlp.Doc, r [2]int) muster.Span {
 	return muster.Span{Start: d.Tokens[r[0]].Start, End: d.Tokens[r[1]-1].End}
 }
+
+// fixCues drops cues made only of auxiliaries ("were", "has": the model
+// learned them from cues such as "has said") and completes a cue that ends
+// in a determiner ("said in a" → "said in a statement").
+func fixCues(d *nlp.Doc, info []tokInfo, isCue []bool, cues [][3]int) [][3]int {
+	out := cues[:0]
+	for _, c := range cues {
+		aux := true
+		for i := c[1]; i < c[2]; i++ {
+			if !auxWords[info[i].lower] {
+				aux = false
+				break
+			}
+		}
+		if aux {
+			for i := c[1]; i < c[2]; i++ {
+				isCue[i] = false
+			}
+			continue
+		}
+		end := d.SentenceTokens[c[0]][1]
+		for n := 0; n < 3 && c[2] < end && determiners[info[c[2]-1].lower] && info[c[2]].shape == 'x' && !isCue[c[2]]; n++ {
+			isCue[c[2]] = true
+			c[2]++
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// determiners cannot end a cue.
+var determiners = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "their": true, "its": true}
 
 // nearestRun returns the run closest to the cue [qs,qe).
 func nearestRun(runs [][2]int, qs, qe int) ([2]int, bool) {
@@ -205,7 +239,7 @@ func extendSource(info []tokInfo, r [2]int, qs int) [2]int {
 	for j := r[1]; j < qs; j++ {
 		t := info[j]
 		w := t.lower
-		if t.shape != 'x' || auxWords[w] || nonNounWords[w] || t.lex != 0 ||
+		if t.shape != 'x' || auxWords[w] || nonNounWords[w] ||
 			strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
 			return r
 		}
@@ -323,6 +357,12 @@ func (m *AttributionModel) ruleCues(d *nlp.Doc, info []tokInfo, isCue []bool, cu
 					add(si, s, e)
 					added = true
 				}
+			case (w == "responsibility" || w == "credit") && i > a && !isCue[i] && (info[i-1].lower == "claimed" || info[i-1].lower == "took" || info[i-1].lower == "claim" || info[i-1].lower == "claims" || info[i-1].lower == "takes" || info[i-1].lower == "take" || info[i-1].lower == "claiming" || info[i-1].lower == "taking"):
+				add(si, i-1, i+1)
+				added = true
+			case w == "citing" && !isCue[i]:
+				add(si, i, i+1)
+				added = true
 			case w == "reported" && i-2 >= a && info[i-1].lower == "was" || w == "reported" && i-2 >= a && info[i-1].lower == "been":
 				if info[i-2].lower == "it" || (i-3 >= a && info[i-3].lower == "it") {
 					if !isCue[i] {
@@ -354,22 +394,22 @@ func (m *AttributionModel) ruleSpans(d *nlp.Doc, info []tokInfo, at *Attribution
 	a, b := d.SentenceTokens[si][0], d.SentenceTokens[si][1]
 	cue := d.Text[at.Cue.Start:at.Cue.End]
 	lc := strings.ToLower(cue)
+	if lc == "citing" {
+		citing(d, info, at, a, b, qs, qe)
+		return
+	}
+	if at.Content.Len() > 0 && at.Content.Start >= at.Cue.End {
+		trimContentStart(d, info, at, b)
+	}
 	implicit := strings.HasPrefix(lc, "by ") || strings.HasSuffix(lc, "estimates") || strings.HasSuffix(lc, "estimates put") || lc == "was reported" || lc == "been reported"
 	if !implicit {
 		return
 	}
-	if lc != "was reported" && lc != "been reported" && !strings.HasPrefix(lc, "by ") {
-		// "some estimates put": the source is the estimates themselves.
-		at.Source = muster.Span{}
-	} else {
-		at.Source = muster.Span{}
-	}
+	// The source is unnamed: the estimates, or whoever reported it.
+	at.Source = muster.Span{}
 	at.Kind = KindEstimate
 	if strings.HasSuffix(lc, "reported") {
 		at.Kind = KindReport
-	}
-	if at.Content.Len() > 0 {
-		return
 	}
 	// Content: the rest of the sentence after the cue (skipping "that" and
 	// a comma), or before it when the cue ends the sentence.
@@ -392,6 +432,113 @@ func (m *AttributionModel) ruleSpans(d *nlp.Doc, info []tokInfo, at *Attribution
 	if a < e {
 		at.Content = muster.Span{Start: d.Tokens[a].Start, End: d.Tokens[e-1].End}
 	}
+}
+
+// trimContentStart drops what the model took for content but modifies the
+// cue: "for" after "took responsibility" ("for the attack" → "the
+// attack"), and a participle phrase on the cue's noun before "that" ("said
+// in a statement posted to Telegram that …" → "that …").
+func trimContentStart(d *nlp.Doc, info []tokInfo, at *Attribution, b int) {
+	i := tokenAt(d, at.Content.Start)
+	if i < 0 {
+		return
+	}
+	w := info[i].lower
+	if w == "for" && at.Kind == KindClaim && i+1 < b {
+		at.Content.Start = d.Tokens[i+1].Start
+		return
+	}
+	if info[i].shape == 'x' && strings.HasSuffix(w, "ed") && i+1 < b {
+		switch info[i+1].lower {
+		case "to", "on", "in", "by", "at", "via", "through":
+		default:
+			return
+		}
+		for j := i + 2; j < b && j < i+9; j++ {
+			if info[j].lower == "that" {
+				at.Content.Start = d.Tokens[j].Start
+				return
+			}
+			if info[j].shape == 'p' || info[j].shape == 'q' {
+				return
+			}
+		}
+	}
+}
+
+// citing sets the source of "citing X" to X (up to a comma or the end of
+// the sentence) and its content to the clause on the other side of the
+// comma: "Citing military sources, the agency reported heavy fighting".
+func citing(d *nlp.Doc, info []tokInfo, at *Attribution, a, b, qs, qe int) {
+	e := qe
+	for e < b && info[e].lower != "," && info[e].shape != 'p' {
+		e++
+	}
+	if e > qe {
+		at.Source = tokenSpan(d, [2]int{qe, e})
+	}
+	end := b
+	for end > a && info[end-1].shape == 'p' {
+		end--
+	}
+	switch {
+	case qs == a && e < end && info[e].lower == ",":
+		at.Content = tokenSpan(d, [2]int{e + 1, end})
+	case qs > a && info[qs-1].lower == ",":
+		if qs-1 > a {
+			at.Content = tokenSpan(d, [2]int{a, qs - 1})
+		}
+	}
+}
+
+// continueQuote extends the content of a postposed cue ("“A,” he said.")
+// over the quotation that opens the next sentence and has no cue of its
+// own: "“A,” he said. “B. C.”" attributes B and C too.
+func continueQuote(d *nlp.Doc, info []tokInfo, isCue []bool, at *Attribution, si, qe int) {
+	if si+1 >= len(d.SentenceTokens) || at.Content.Len() == 0 || at.Content.End > at.Cue.Start || !at.Direct {
+		return
+	}
+	// Only punctuation, the source and time words may follow the cue.
+	b := d.SentenceTokens[si][1]
+	if at.Source.End > at.Cue.End {
+		qe = max(qe, tokenAt(d, at.Source.End-1)+1)
+	}
+	for i := qe; i < b; i++ {
+		if info[i].shape != 'p' {
+			return
+		}
+	}
+	na, nb := d.SentenceTokens[si+1][0], d.SentenceTokens[si+1][1]
+	if na >= nb || info[na].shape != 'q' || info[na].lower == "”" {
+		return
+	}
+	if strings.Count(d.Text[d.Tokens[b-1].End:d.Tokens[na].Start], "\n") >= 2 {
+		return
+	}
+	for i := na; i < nb; i++ {
+		if isCue[i] {
+			return
+		}
+	}
+	c := extendQuote(d, muster.Span{Start: d.Tokens[na].Start, End: d.Tokens[nb-1].End})
+	at.Content.End = c.End
+}
+
+// tokenAt returns the index of the token that contains byte off, or -1.
+func tokenAt(d *nlp.Doc, off int) int {
+	lo, hi := 0, len(d.Tokens)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch {
+		case off < d.Tokens[m].Start:
+			hi = m
+		case off >= d.Tokens[m].End:
+			lo = m + 1
+		default:
+			return m
+		}
+	}
+	return -1
 }
 
 // extendQuote extends content that opens a quotation without closing it to
