@@ -235,8 +235,8 @@ type SpanScore struct {
 	N                int     `json:"n"`
 	Predicted        int     `json:"predicted"`
 
-	correct          int
-	overlapSum       float64
+	correct    int
+	overlapSum float64
 }
 
 func (s *SpanScore) finish() {
