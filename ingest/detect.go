@@ -11,9 +11,9 @@ const sniffLen = 4096
 
 // Detect returns the format of an input from its name's extension and, when
 // the extension says nothing, from its first bytes (head): FormatText,
-// FormatHTML, FormatJSONL, FormatFeed or FormatWARC. Content that
-// contradicts a generic extension wins (a ".txt" that starts with "WARC/1.0"
-// is a WARC file), but a specific extension is trusted.
+// FormatHTML, FormatJSONL, FormatFeed or FormatWARC. A known extension is
+// trusted; content is sniffed when the extension is missing, unknown or
+// generic (".xml" may be a feed or XHTML).
 func Detect(name string, head []byte) string {
 	switch ext(name) {
 	case ".html", ".htm", ".xhtml", ".shtml":
@@ -24,6 +24,8 @@ func Detect(name string, head []byte) string {
 		return FormatFeed
 	case ".warc":
 		return FormatWARC
+	case ".txt", ".text", ".md":
+		return FormatText
 	case ".xml":
 		if f := sniff(head); f == FormatFeed || f == FormatHTML {
 			return f

@@ -47,6 +47,9 @@ func readJSONL(ctx context.Context, em *emitter, r io.Reader, opt Options) error
 			return fmt.Errorf("ingest %s: %w", where, err)
 		}
 		eof := err == io.EOF
+		if n == 1 {
+			line = bytes.TrimPrefix(line, []byte("\xEF\xBB\xBF"))
+		}
 		switch {
 		case tooLong:
 			if ferr := em.fail(where, invalidf(where, ErrTooLarge, "line longer than %d bytes", max)); ferr != nil {
@@ -63,10 +66,7 @@ func readJSONL(ctx context.Context, em *emitter, r io.Reader, opt Options) error
 			}
 		}
 		if eof {
-			if n == 1 && len(bytes.TrimSpace(line)) == 0 && em.n == 0 {
-				return em.fail(em.in.where, invalid(em.in.where, ErrEmpty))
-			}
-			if em.n == 0 {
+			if em.n == 0 { // no document and no bad line: nothing there
 				return em.fail(em.in.where, invalid(em.in.where, ErrEmpty))
 			}
 			return nil

@@ -96,18 +96,24 @@ var stopwords = map[string][]string{
 	"uk": {"і", "що", "не", "це", "як", "його", "був", "вона", "вони", "також", "який", "заявив", "було", "були", "та"},
 }
 
-// guessLanguage returns an ISO 639-1 code for text: the language whose
-// stopwords are most frequent among its first 2,000 words, with Cyrillic
-// letters only Ukrainian has (і, ї, є, ґ) settling Russian versus Ukrainian.
-// It returns "en" when nothing else stands out; it is a guess, kept simple.
-func guessLanguage(text string) string {
-	counts := map[string]int{}
+// stopwordIndex maps each stopword to its languages; built once, read only.
+var stopwordIndex = func() map[string][]string {
 	index := map[string][]string{}
 	for lang, words := range stopwords {
 		for _, w := range words {
 			index[w] = append(index[w], lang)
 		}
 	}
+	return index
+}()
+
+// guessLanguage returns an ISO 639-1 code for text: the language whose
+// stopwords are most frequent among its first 2,000 words, with Cyrillic
+// letters only Ukrainian has (і, ї, є, ґ) settling Russian versus Ukrainian.
+// It returns "en" when nothing else stands out; it is a guess, kept simple.
+func guessLanguage(text string) string {
+	counts := map[string]int{}
+	index := stopwordIndex
 	words, cyr, latin, ukr := 0, 0, 0, 0
 	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
 		words++

@@ -170,7 +170,8 @@ func TestWARCBad(t *testing.T) {
 		{"bad content length", []byte("WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: abc\r\n\r\n"), 0, []error{ErrMalformed}},
 		{"header never ends", []byte("WARC/1.0\r\nWARC-Type: resource\r\n"), 0, []error{ErrMalformed}},
 		{"garbage between records", append(append([]byte{}, good.Bytes()...), "garbage\r\n"...), 0, []error{nil, ErrMalformed}},
-		{"oversized record is skipped", append(bigRecord(t), good.Bytes()...), 4000, []error{ErrTooLarge, nil}},
+		{"oversized record is skipped", append(bigRecord(t, "text/plain"), good.Bytes()...), 4000, []error{ErrTooLarge, nil}},
+		{"oversized record we do not want is skipped silently", append(bigRecord(t, "application/octet-stream"), good.Bytes()...), 4000, []error{nil}},
 		{"only skipped records", func() []byte { var b bytes.Buffer; writeWARC(t, &b, false, warcRecords(t)[:2]); return b.Bytes() }(), 0, []error{ErrNoText}},
 	}
 	for _, c := range cases {
@@ -191,9 +192,9 @@ func TestWARCBad(t *testing.T) {
 	}
 }
 
-func bigRecord(t testing.TB) []byte {
+func bigRecord(t testing.TB, contentType string) []byte {
 	var b bytes.Buffer
-	writeWARC(t, &b, false, []warcRec{{typ: "resource", uri: "x", contentType: "text/plain", body: strings.Repeat("Long text. ", 1000)}})
+	writeWARC(t, &b, false, []warcRec{{typ: "resource", uri: "x", contentType: contentType, body: strings.Repeat("Long text. ", 1000)}})
 	return b.Bytes()
 }
 
