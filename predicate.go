@@ -71,7 +71,7 @@ func (p Predicate) Valid() bool { return predicates[p] }
 // time, so that differing values from different sources contradict.
 func (p Predicate) SingleValued() bool {
 	switch p {
-	case PredFounded, PredSize, PredKilled, PredWounded, PredCaptured, PredEvacuated, PredOccurredOn, PredFoundedBy:
+	case PredFounded, PredSize, PredKilled, PredWounded, PredCaptured, PredEvacuated, PredFoundedBy:
 		return true
 	}
 	return false

@@ -97,8 +97,54 @@ func (x *doc) narrativeEvents() {
 		}
 		idx := x.mergeEvent(ev)
 		x.eventClaims(idx, si, ev)
+		x.slotClaims(idx, si, ev)
 	}
 	x.casualties()
+}
+
+// slotClaims records, as claims with the sentence as evidence, who took
+// part in the event told in sentence si and in what role, where and when
+// it happened, once per event.
+func (x *doc) slotClaims(idx, si int, ev *localEvent) {
+	s := x.d.Sentences[si]
+	seen := func(pred muster.Predicate, obj int, text string) bool {
+		for _, d := range x.drafts {
+			if d.event == idx && d.pred == pred && d.objEnt == obj && d.obj.Text == text {
+				return true
+			}
+		}
+		return false
+	}
+	roles := x.events[idx].participants
+	var parts []int
+	for e := range ev.participants {
+		parts = append(parts, e)
+	}
+	sortInts(parts)
+	for _, e := range parts {
+		if !seen(muster.PredParticipant, e, "") {
+			x.add(draft{subj: -1, event: idx, pred: muster.PredParticipant, objEnt: e, role: roles[e], ev: s, sent: si, conf: 0.75})
+		}
+	}
+	for _, p := range ev.places {
+		if !seen(muster.PredOccurredAt, p, "") {
+			x.add(draft{subj: -1, event: idx, pred: muster.PredOccurredAt, objEnt: p, ev: s, sent: si, conf: 0.75})
+		}
+	}
+	if ev.from != "" {
+		v := muster.Value{Kind: muster.ValueDate, Text: ev.timeText, From: ev.from, To: ev.to, Precision: ev.precision}
+		if !seen(muster.PredOccurredOn, -1, v.Text) {
+			x.add(draft{subj: -1, event: idx, pred: muster.PredOccurredOn, obj: v, objEnt: -1, ev: s, sent: si, conf: 0.75})
+		}
+	}
+}
+
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
 }
 
 // mergeEvent adds ev or folds it into an earlier event of the same place

@@ -77,8 +77,14 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 
 func (m *Main) commands() map[string]func(context.Context, []string) error {
 	return map[string]func(context.Context, []string) error{
-		"eval":    m.runEval,
-		"version": m.runVersion,
+		"ingest":         m.runIngest,
+		"profile":        m.runProfile,
+		"ask":            m.runAsk,
+		"claims":         m.runClaims,
+		"contradictions": m.runContradictions,
+		"events":         m.runEvents,
+		"eval":           m.runEval,
+		"version":        m.runVersion,
 		"help": func(context.Context, []string) error {
 			fmt.Fprint(m.Stdout, usage)
 			return nil

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/store"
+)
+
+func (m *Main) runClaims(ctx context.Context, args []string) error {
+	fs := m.newFlagSet("claims", "[--subject NAME] [--predicate P[,P…]] [--document ID] [--limit N] [--json]")
+	subject := fs.String("subject", "", "only claims about this entity (name or alias)")
+	preds := fs.String("predicate", "", "only these predicates, comma-separated (founded, size, killed, …)")
+	document := fs.String("document", "", "only claims from this document id")
+	limit := fs.Int("limit", 0, "at most this many claims")
+	asJSON := fs.Bool("json", false, "print JSON Lines, one claim a line")
+	if _, err := parseFlags(fs, args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	db, err := m.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	f := store.ClaimFilter{Document: *document, Limit: *limit}
+	if *preds != "" {
+		for _, p := range strings.Split(*preds, ",") {
+			pred := muster.Predicate(strings.TrimSpace(p))
+			if !pred.Valid() {
+				return muster.Errorf(muster.KindInvalid, "claims: unknown predicate %q", p)
+			}
+			f.Predicates = append(f.Predicates, pred)
+		}
+	}
+	if *subject != "" {
+		ents, err := db.FindEntities(ctx, *subject)
+		if err != nil {
+			return err
+		}
+		if len(ents) == 0 {
+			return muster.Errorf(muster.KindNotFound, "claims: no entity named %q", *subject)
+		}
+		f.Subjects = []string{ents[0].ID}
+	}
+	claims, err := db.Claims(ctx, f)
+	if err != nil {
+		return err
+	}
+	for _, c := range claims {
+		if *asJSON {
+			if err := writeJSONLine(m.Stdout, c); err != nil {
+				return err
+			}
+			continue
+		}
+		printClaim(m.Stdout, "", c)
+	}
+	if !*asJSON {
+		fmt.Fprintf(m.Stdout, "%d claims\n", len(claims))
+	}
+	return nil
+}

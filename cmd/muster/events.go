@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/store"
+)
+
+func (m *Main) runEvents(ctx context.Context, args []string) error {
+	fs := m.newFlagSet("events", "[--participant NAME] [--place NAME] [--json]")
+	participant := fs.String("participant", "", "only events this entity (name or alias) took part in")
+	place := fs.String("place", "", "only events at this place")
+	limit := fs.Int("limit", 0, "at most this many events")
+	asJSON := fs.Bool("json", false, "print JSON Lines, one event a line")
+	if _, err := parseFlags(fs, args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	db, err := m.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	f := store.EventFilter{Limit: *limit}
+	for _, x := range []struct {
+		name string
+		dst  *string
+	}{{*participant, &f.Participant}, {*place, &f.Place}} {
+		if x.name == "" {
+			continue
+		}
+		ents, err := db.FindEntities(ctx, x.name)
+		if err != nil {
+			return err
+		}
+		if len(ents) == 0 {
+			return muster.Errorf(muster.KindNotFound, "events: no entity named %q", x.name)
+		}
+		*x.dst = ents[0].ID
+	}
+	events, err := db.Events(ctx, f)
+	if err != nil {
+		return err
+	}
+	for _, ev := range events {
+		if *asJSON {
+			if err := writeJSONLine(m.Stdout, ev); err != nil {
+				return err
+			}
+			continue
+		}
+		printEvent(m.Stdout, ev)
+	}
+	if !*asJSON {
+		fmt.Fprintf(m.Stdout, "%d events\n", len(events))
+	}
+	return nil
+}

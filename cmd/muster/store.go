@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/query"
+	"github.com/muster-osint/muster/resolve"
+	"github.com/muster-osint/muster/store"
+)
+
+// The store is the index resolution reads and the reader queries use.
+var (
+	_ resolve.Index = (*store.DB)(nil)
+	_ query.Reader  = storeReader{}
+)
+
+// openStore opens the configured store.
+func (m *Main) openStore(ctx context.Context) (*store.DB, error) {
+	db, err := store.Open(ctx, m.Config.DB)
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
+// storeReader adapts *store.DB to query.Reader, so that query needs no
+// store types.
+type storeReader struct{ db *store.DB }
+
+func (r storeReader) FindEntities(ctx context.Context, name string) ([]muster.Entity, error) {
+	return r.db.FindEntities(ctx, name)
+}
+
+func (r storeReader) Entity(ctx context.Context, id string) (*muster.Entity, error) {
+	return r.db.Entity(ctx, id)
+}
+
+func (r storeReader) ClaimsAbout(ctx context.Context, ids []string) ([]muster.Claim, error) {
+	out, err := r.db.Claims(ctx, store.ClaimFilter{Subjects: ids})
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, c := range out {
+		seen[c.ID] = true
+	}
+	for _, id := range ids {
+		more, err := r.db.Claims(ctx, store.ClaimFilter{ObjectEntity: id})
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range more {
+			if !seen[c.ID] && c.Subject.Type != "event" {
+				seen[c.ID] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out, nil
+}
+
+func (r storeReader) ClaimsByPredicate(ctx context.Context, preds ...muster.Predicate) ([]muster.Claim, error) {
+	return r.db.Claims(ctx, store.ClaimFilter{Predicates: preds})
+}
+
+func (r storeReader) EventsOf(ctx context.Context, id string) ([]muster.Event, error) {
+	if id == "" {
+		return r.db.Events(ctx, store.EventFilter{})
+	}
+	out, err := r.db.Events(ctx, store.EventFilter{Participant: id})
+	if err != nil {
+		return nil, err
+	}
+	at, err := r.db.Events(ctx, store.EventFilter{Place: id})
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, ev := range out {
+		seen[ev.ID] = true
+	}
+	for _, ev := range at {
+		if !seen[ev.ID] {
+			out = append(out, ev)
+		}
+	}
+	return out, nil
+}
+
+func (r storeReader) Documents(ctx context.Context, ids []string) ([]muster.DocumentRef, error) {
+	return r.db.Documents(ctx, ids)
+}

@@ -1,0 +1,393 @@
+package query
+
+import (
+	"context"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/muster-osint/muster"
+)
+
+// Answer is muster's answer to a question: the entities that satisfy it,
+// each with the claims that justify it (DESIGN §6), or none, with a note
+// that says plainly what muster does not know.
+type Answer struct {
+	Question string        `json:"question"`
+	Answers  []AnswerEntry `json:"answers"`
+	// Note explains an empty answer or how the question was read.
+	Note string `json:"note,omitempty"`
+}
+
+// AnswerEntry is one entity of an answer with the claims behind it.
+type AnswerEntry struct {
+	Entity muster.Ref     `json:"entity"`
+	Why    []muster.Claim `json:"why"`
+}
+
+// constraint is one condition a question puts on the entities it asks
+// about: a predicate and its object, or taking part in an event at a place.
+type constraint struct {
+	pred    muster.Predicate
+	object  string // the words of the object
+	inverse bool   // the asked-for entity is the claim's object ("who founded X")
+	event   bool   // participation in an event at object (a place)
+	text    bool   // match the object as words of a text value (ideology)
+}
+
+// entityWords name the kind of entity a question asks for.
+var entityWords = map[string]muster.EntityType{
+	"group": muster.EntityArmedGroup, "groups": muster.EntityArmedGroup, "militia": muster.EntityArmedGroup,
+	"militias": muster.EntityArmedGroup, "units": muster.EntityArmedGroup, "unit": muster.EntityArmedGroup,
+	"factions": muster.EntityArmedGroup, "organizations": muster.EntityArmedGroup, "organisations": muster.EntityArmedGroup,
+	"legions": muster.EntityArmedGroup, "battalions": muster.EntityArmedGroup, "regiments": muster.EntityArmedGroup,
+	"people": muster.EntityPerson, "persons": muster.EntityPerson, "leaders": muster.EntityPerson, "commanders": muster.EntityPerson,
+}
+
+var (
+	antiRE     = regexp.MustCompile(`(?i)\banti-([\p{L}\s.'’-]+?)(?:\s+(?:groups?|militias?|units?|factions?|forces|fighters|organi[sz]ations?)\b|$)`)
+	opposeRE   = regexp.MustCompile(`(?i)\b(?:oppos(?:e|es|ed to|ing)|(?:fight|fights|fighting|fought)\s+against|against)\s+([^?,]+)`)
+	fightForRE = regexp.MustCompile(`(?i)\b(?:fight|fights|fighting|fought|fighting on the side of)\s+for\s+([^?,]+)`)
+	enteredRE  = regexp.MustCompile(`(?i)\b(?:marched|crossed|pushed|advanced|broke)\s+into\s+([^?,]+)|\b(?:entered|invaded|raided|attacked|struck)\s+([^?,]+)`)
+	foundedRE  = regexp.MustCompile(`(?i)^\s*who\s+(founded|formed|created|established|leads|led|heads|commands|is the leader of|is the commander of|is the spokes(?:man|woman|person) (?:for|of))\s+([^?]+)`)
+	whenRE     = regexp.MustCompile(`(?i)^\s*when\s+(?:was|were)\s+(?:the\s+)?(.+?)\s+(?:founded|formed|created|established)\s*\??$`)
+	sizeRE     = regexp.MustCompile(`(?i)^\s*how\s+(?:big|large|strong)\s+is\s+(?:the\s+)?(.+?)\s*\??$|^\s*how\s+many\s+(?:fighters|troops|members|men|soldiers)\s+(?:does|do)\s+(?:the\s+)?(.+?)\s+have\s*\??$`)
+	byRE       = regexp.MustCompile(`(?i)\b(founded|formed|led|commanded|backed)\s+by\s+([^?,]+)`)
+	whoIsRE    = regexp.MustCompile(`(?i)^\s*(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+)?([^?]+?)\s*\??$`)
+)
+
+// Ask answers a question. It understands questions that name a kind of
+// actor and relations to people, places or events ("Which groups fight
+// for Ukraine?", "Who are the anti-Putin groups that marched into Russian
+// territory?"), who founded, leads or speaks for a group, when a group was
+// founded and how big it is; for anything else it says so.
+func Ask(ctx context.Context, r Reader, question string) (*Answer, error) {
+	q := strings.TrimSpace(question)
+	a := &Answer{Question: q, Answers: []AnswerEntry{}}
+	if q == "" {
+		return nil, muster.Errorf(muster.KindInvalid, "ask: empty question")
+	}
+	if m := foundedRE.FindStringSubmatch(q); m != nil {
+		return askAbout(ctx, r, a, strings.TrimSpace(m[2]), verbPredicate(m[1]), true)
+	}
+	if m := whenRE.FindStringSubmatch(q); m != nil {
+		return askAbout(ctx, r, a, m[1], muster.PredFounded, false)
+	}
+	if m := sizeRE.FindStringSubmatch(q); m != nil {
+		name := m[1]
+		if name == "" {
+			name = m[2]
+		}
+		return askAbout(ctx, r, a, name, muster.PredSize, false)
+	}
+	want, cons := parseList(q)
+	if len(cons) == 0 {
+		if m := whoIsRE.FindStringSubmatch(q); m != nil {
+			return askWhoIs(ctx, r, a, m[1])
+		}
+		a.Note = "muster cannot read this question: ask which groups relate to someone or somewhere (\"Which groups fight for Ukraine?\"), who founded or leads a group, when it was founded or how big it is; or use `muster profile NAME`"
+		return a, nil
+	}
+	return askList(ctx, r, a, want, cons)
+}
+
+func verbPredicate(v string) muster.Predicate {
+	v = strings.ToLower(v)
+	switch {
+	case strings.Contains(v, "spokes"):
+		return muster.PredSpokesperson
+	case strings.HasPrefix(v, "lead") || v == "led" || strings.HasPrefix(v, "head") || strings.Contains(v, "leader"):
+		return muster.PredLeader
+	case strings.Contains(v, "command"):
+		return muster.PredCommander
+	}
+	return muster.PredFoundedBy
+}
+
+// parseList reads a list question into the kind of entity it asks for and
+// its constraints.
+func parseList(q string) (muster.EntityType, []constraint) {
+	var want muster.EntityType
+	for _, w := range strings.Fields(strings.ToLower(strings.Trim(q, "?"))) {
+		if t, ok := entityWords[w]; ok {
+			want = t
+			break
+		}
+	}
+	var cons []constraint
+	for _, m := range antiRE.FindAllStringSubmatch(q, -1) {
+		cons = append(cons, constraint{pred: muster.PredOpposes, object: m[1]})
+	}
+	for _, m := range fightForRE.FindAllStringSubmatch(q, -1) {
+		cons = append(cons, constraint{pred: muster.PredFightsFor, object: trimObject(m[1])})
+	}
+	if len(cons) == 0 || !antiRE.MatchString(q) {
+		for _, m := range opposeRE.FindAllStringSubmatch(q, -1) {
+			cons = append(cons, constraint{pred: muster.PredOpposes, object: trimObject(m[1])})
+		}
+	}
+	for _, m := range enteredRE.FindAllStringSubmatch(q, -1) {
+		obj := m[1]
+		if obj == "" {
+			obj = m[2]
+		}
+		cons = append(cons, constraint{event: true, object: trimObject(obj)})
+	}
+	for _, m := range byRE.FindAllStringSubmatch(q, -1) {
+		p := muster.PredFoundedBy
+		switch strings.ToLower(m[1]) {
+		case "led":
+			p = muster.PredLeader
+		case "commanded":
+			p = muster.PredCommander
+		case "backed":
+			p = muster.PredAlliedWith
+		}
+		cons = append(cons, constraint{pred: p, object: trimObject(m[2])})
+	}
+	return want, cons
+}
+
+// trimObject cuts a question's object at the next relative clause.
+func trimObject(s string) string {
+	s = strings.TrimSpace(s)
+	for _, stop := range []string{" that ", " who ", " which ", " and ", " since ", " in "} {
+		if i := strings.Index(s, stop); i > 0 {
+			s = s[:i]
+		}
+	}
+	return strings.TrimSpace(strings.TrimSuffix(s, "?"))
+}
+
+// askAbout answers a question about one named entity's predicate: the
+// objects of its claims (inverse: "who founded X" lists founders) or the
+// claims themselves ("when was X founded").
+func askAbout(ctx context.Context, r Reader, a *Answer, name string, pred muster.Predicate, objects bool) (*Answer, error) {
+	ents, err := r.FindEntities(ctx, strings.TrimSpace(name))
+	if err != nil {
+		return nil, err
+	}
+	if len(ents) == 0 {
+		a.Note = "muster knows no entity named " + quote(name)
+		return a, nil
+	}
+	e := ents[0]
+	claims, err := r.ClaimsAbout(ctx, []string{e.ID})
+	if err != nil {
+		return nil, err
+	}
+	byObj := map[string]*AnswerEntry{}
+	var order []string
+	for _, c := range claims {
+		if c.Predicate != pred || c.Subject.ID != e.ID {
+			continue
+		}
+		ref := e.Ref()
+		if objects && c.Object.Entity != nil {
+			ref = *c.Object.Entity
+		}
+		k := subjectKey(ref)
+		if byObj[k] == nil {
+			byObj[k] = &AnswerEntry{Entity: ref}
+			order = append(order, k)
+		}
+		byObj[k].Why = append(byObj[k].Why, c)
+	}
+	for _, k := range order {
+		a.Answers = append(a.Answers, *byObj[k])
+	}
+	if len(a.Answers) == 0 {
+		a.Note = "muster has no claim about " + string(pred) + " for " + e.Name
+	}
+	return a, nil
+}
+
+// askWhoIs answers "who is X" with X and its most telling claims.
+func askWhoIs(ctx context.Context, r Reader, a *Answer, name string) (*Answer, error) {
+	ents, err := r.FindEntities(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	if len(ents) == 0 {
+		a.Note = "muster knows no entity named " + quote(name)
+		return a, nil
+	}
+	claims, err := r.ClaimsAbout(ctx, []string{ents[0].ID})
+	if err != nil {
+		return nil, err
+	}
+	entry := AnswerEntry{Entity: ents[0].Ref()}
+	for _, c := range claims {
+		if c.Subject.ID == ents[0].ID && len(entry.Why) < 8 {
+			entry.Why = append(entry.Why, c)
+		}
+	}
+	a.Answers = append(a.Answers, entry)
+	return a, nil
+}
+
+// askList finds the entities of the wanted kind that satisfy every
+// constraint, each with the claims that show it.
+func askList(ctx context.Context, r Reader, a *Answer, want muster.EntityType, cons []constraint) (*Answer, error) {
+	type cand struct {
+		ref muster.Ref
+		why []muster.Claim
+		met map[int]bool
+	}
+	cands := map[string]*cand{}
+	var order []string
+	note := func(ref muster.Ref, ci int, c muster.Claim) {
+		if want != "" && ref.Type != string(want) {
+			return
+		}
+		k := subjectKey(ref)
+		if cands[k] == nil {
+			cands[k] = &cand{ref: ref, met: map[int]bool{}}
+			order = append(order, k)
+		}
+		cands[k].met[ci] = true
+		for _, w := range cands[k].why {
+			if w.ID == c.ID {
+				return
+			}
+		}
+		cands[k].why = append(cands[k].why, c)
+	}
+	for ci, con := range cons {
+		objs, err := resolveObject(ctx, r, con.object)
+		if err != nil {
+			return nil, err
+		}
+		if con.event {
+			events, err := r.EventsOf(ctx, "")
+			if err != nil {
+				return nil, err
+			}
+			for _, ev := range events {
+				at, err := eventAt(ctx, r, ev, objs, con.object)
+				if err != nil {
+					return nil, err
+				}
+				if !at || !fighting(ev.Type) {
+					continue
+				}
+				for _, c := range ev.Claims {
+					if c.Predicate == muster.PredParticipant && c.Object.Entity != nil && c.Role != muster.RoleDefender && c.Role != muster.RoleTarget {
+						note(*c.Object.Entity, ci, c)
+					}
+				}
+			}
+			continue
+		}
+		claims, err := r.ClaimsByPredicate(ctx, con.pred)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range claims {
+			if c.Modality == muster.Denied {
+				continue
+			}
+			if con.inverse {
+				if matches(c.Subject, objs, con.object) && c.Object.Entity != nil {
+					note(*c.Object.Entity, ci, c)
+				}
+				continue
+			}
+			if c.Object.Entity != nil && matches(*c.Object.Entity, objs, con.object) {
+				note(c.Subject, ci, c)
+			}
+		}
+	}
+	for _, k := range order {
+		c := cands[k]
+		if len(c.met) == len(cons) {
+			a.Answers = append(a.Answers, AnswerEntry{Entity: c.ref, Why: c.why})
+		}
+	}
+	sort.SliceStable(a.Answers, func(i, j int) bool { return len(a.Answers[i].Why) > len(a.Answers[j].Why) })
+	if len(a.Answers) == 0 {
+		a.Note = "muster does not know: no stored claims satisfy every part of the question"
+	}
+	return a, nil
+}
+
+// object is what a question's object words may denote: stored entities,
+// with their places' countries.
+type object struct {
+	ids       map[string]bool
+	countries map[string]bool // ISO2 of places and countries it names
+}
+
+// resolveObject finds what an object phrase names: "Putin", "Ukraine",
+// "Russian territory" (the country Russia).
+func resolveObject(ctx context.Context, r Reader, phrase string) (object, error) {
+	o := object{ids: map[string]bool{}, countries: map[string]bool{}}
+	p := strings.TrimSpace(phrase)
+	p = regexp.MustCompile(`(?i)^(?:the|a|an)\s+`).ReplaceAllString(p, "")
+	p = regexp.MustCompile(`(?i)\s+(?:territory|soil|land|lands|region|oblast)$`).ReplaceAllString(p, "")
+	if c, ok := countryOfDemonym[strings.ToLower(p)]; ok {
+		p = c
+	}
+	ents, err := r.FindEntities(ctx, p)
+	if err != nil {
+		return o, err
+	}
+	for _, e := range ents {
+		o.ids[e.ID] = true
+		if e.Place != nil && e.Place.Country != "" && (e.Place.Feature == "" || strings.HasPrefix(e.Place.Feature, "PCL") || e.Place.Precision == muster.PrecisionCountry) {
+			o.countries[e.Place.Country] = true
+		}
+	}
+	return o, nil
+}
+
+// countryOfDemonym reads "Russian territory" as Russia.
+var countryOfDemonym = map[string]string{
+	"russian": "Russia", "ukrainian": "Ukraine", "belarusian": "Belarus", "georgian": "Georgia",
+	"polish": "Poland", "syrian": "Syria", "iraqi": "Iraq", "afghan": "Afghanistan", "israeli": "Israel",
+	"moldovan": "Moldova", "american": "United States",
+}
+
+// matches reports whether an entity reference is (or, for a place, lies in
+// the country of) the object.
+func matches(ref muster.Ref, o object, words string) bool {
+	if o.ids[ref.ID] {
+		return true
+	}
+	return ref.ID == "" && muster.NameKey(ref.Name) == muster.NameKey(words)
+}
+
+// eventAt reports whether an event happened at the object: at a place it
+// names, or at a place inside the country it names.
+func eventAt(ctx context.Context, r Reader, ev muster.Event, o object, words string) (bool, error) {
+	for _, p := range ev.Places {
+		if matches(p, o, words) {
+			return true, nil
+		}
+		if len(o.countries) == 0 || p.ID == "" {
+			continue
+		}
+		e, err := r.Entity(ctx, p.ID)
+		if err != nil {
+			if muster.ErrorKind(err) == muster.KindNotFound {
+				continue
+			}
+			return false, err
+		}
+		if e.Place != nil && o.countries[e.Place.Country] {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// fighting reports whether an event is one an armed group marches into.
+func fighting(t muster.EventType) bool {
+	switch t {
+	case muster.EventIncursion, muster.EventRaid, muster.EventArmedClash, muster.EventAttack:
+		return true
+	}
+	return false
+}
+
+func quote(s string) string { return "“" + strings.TrimSpace(s) + "”" }

@@ -1,0 +1,95 @@
+// Package query answers analysts' questions from the knowledge base:
+// profiles ("here is what we know about X", every fact cited), the claims
+// on which sources disagree, events, and answers to questions of the shape
+// "which groups (relation) (object)?". It is pure Go over muster values,
+// reading through Reader, which the store satisfies (via a thin adapter in
+// cmd/muster).
+package query
+
+import (
+	"context"
+	"sort"
+
+	"github.com/muster-osint/muster"
+)
+
+// Reader is what query needs from the store.
+type Reader interface {
+	// FindEntities returns the entities whose name or alias matches name,
+	// best first.
+	FindEntities(ctx context.Context, name string) ([]muster.Entity, error)
+	// Entity returns one entity; a muster.KindNotFound error when absent.
+	Entity(ctx context.Context, id string) (*muster.Entity, error)
+	// ClaimsAbout returns the claims whose subject or object is one of ids.
+	ClaimsAbout(ctx context.Context, ids []string) ([]muster.Claim, error)
+	// ClaimsByPredicate returns every claim with one of the predicates.
+	ClaimsByPredicate(ctx context.Context, preds ...muster.Predicate) ([]muster.Claim, error)
+	// EventsOf returns the events an entity takes part in or happens at;
+	// with id "" every event.
+	EventsOf(ctx context.Context, id string) ([]muster.Event, error)
+	// Documents returns the documents with the ids.
+	Documents(ctx context.Context, ids []string) ([]muster.DocumentRef, error)
+}
+
+// Profile is everything muster knows about one entity, with its sources
+// (the JSON shape of DESIGN §6).
+type Profile struct {
+	Entity         muster.Entity          `json:"entity"`
+	Claims         []muster.Claim         `json:"claims"`
+	Events         []muster.Event         `json:"events"`
+	Contradictions []muster.Contradiction `json:"contradictions"`
+	Documents      []muster.DocumentRef   `json:"documents"`
+}
+
+// GetProfile returns the profile of the entity best matching name (its
+// name or any alias, case-insensitive).
+func GetProfile(ctx context.Context, r Reader, name string) (*Profile, error) {
+	ents, err := r.FindEntities(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	if len(ents) == 0 {
+		return nil, muster.Errorf(muster.KindNotFound, "no entity named %q", name)
+	}
+	e := ents[0]
+	p := &Profile{Entity: e, Claims: []muster.Claim{}, Events: []muster.Event{}, Contradictions: []muster.Contradiction{}}
+	claims, err := r.ClaimsAbout(ctx, []string{e.ID})
+	if err != nil {
+		return nil, err
+	}
+	p.Claims = claims
+	events, err := r.EventsOf(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	p.Events = events
+	var all []muster.Claim
+	all = append(all, claims...)
+	for _, ev := range events {
+		all = append(all, ev.Claims...)
+	}
+	p.Contradictions = Contradictions(all)
+	docs := map[string]bool{}
+	for _, c := range all {
+		for _, ev := range c.Evidence {
+			docs[ev.Document] = true
+		}
+	}
+	for _, ev := range events {
+		for _, x := range ev.Evidence {
+			docs[x.Document] = true
+		}
+	}
+	ids := make([]string, 0, len(docs))
+	for id := range docs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	if p.Documents, err = r.Documents(ctx, ids); err != nil {
+		return nil, err
+	}
+	if p.Documents == nil {
+		p.Documents = []muster.DocumentRef{}
+	}
+	return p, nil
+}
