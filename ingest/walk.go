@@ -37,7 +37,8 @@ func skipInDir(name string) bool {
 	return docNames[strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))]
 }
 
-// Walk reads every input in paths, in order: "-" reads stdin, an http(s)
+// Walk reads every input in paths, in order: "-" reads stdin (which the
+// caller passes in, usually os.Stdin), an http(s)
 // URL is fetched (see fetch.go), a directory is walked recursively in lexical
 // order skipping hidden files and directories, files with binary extensions
 // and README/LICENSE-style files, and any other path is read as a file. It calls fn for every
@@ -55,7 +56,7 @@ func Walk(ctx context.Context, paths []string, opt Options, stdin io.Reader, fn 
 			return fn(Item{Where: v.path, Input: v.path, Err: v.err})
 		case v.path == "-":
 			if stdin == nil {
-				stdin = os.Stdin
+				return fn(Item{Where: "stdin", Input: "-", Err: invalidf("stdin", ErrEmpty, "no standard input given")})
 			}
 			return read(ctx, input{name: "-", where: "stdin"}, stdin, opt, fn)
 		case isHTTPURL(v.path):
