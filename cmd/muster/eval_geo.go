@@ -2,11 +2,62 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
+	"fmt"
 
 	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/eval"
+	"github.com/muster-osint/muster/resolve"
 )
 
-// runEvalGeo is not built yet; its issue owns this file.
+// defaultSharedData is where the shared data sets lie relative to the
+// module root.
+const defaultSharedData = "../shared/data"
+
+// runEvalGeo scores resolve's geocoder against coders' coordinates:
+//
+//	muster eval geo --dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--errors N] [--json] [--data DIR]
 func (m *Main) runEvalGeo(ctx context.Context, args []string) error {
-	return muster.Errorf(muster.KindInternal, "eval geo: not implemented yet")
+	fs := flag.NewFlagSet("eval geo", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	dataset := fs.String("dataset", "", "data set: gtd, acled, ucdp or bellingcat")
+	split := fs.String("split", "dev", "split: dev or test")
+	nErrors := fs.Int("errors", 0, "print the `N` worst records (unlocated first, then farthest)")
+	asJSON := fs.Bool("json", false, "print the result as JSON (DESIGN §7)")
+	data := fs.String("data", defaultSharedData, "shared data `dir`")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return muster.Errorf(muster.KindInvalid, "eval geo: %v", err)
+	}
+	if _, ok := eval.GeoDatasets[*dataset]; !ok {
+		return muster.Errorf(muster.KindInvalid, "eval geo: unknown --dataset %q (want gtd, acled, ucdp or bellingcat)", *dataset)
+	}
+	switch *split {
+	case "dev", "test":
+	default:
+		return muster.Errorf(muster.KindInvalid, "eval geo: unknown split %q (want dev or test)", *split)
+	}
+	recs, err := eval.LoadGeoRecords(ctx, *data, *dataset, *split)
+	if err != nil {
+		return muster.Errorf(muster.KindInvalid, "eval geo: %v", err)
+	}
+	gaz, err := resolve.LoadGazetteer()
+	if err != nil {
+		return fmt.Errorf("eval geo: %w", err)
+	}
+	locate := func(text string) (float64, float64, string, bool) {
+		p, ok := gaz.LocateEvent(text, nil)
+		return p.Lat, p.Lon, p.Country, ok
+	}
+	res, err := eval.Geo(ctx, *dataset, *split, recs, locate, eval.GeoOptions{CountryCode: gaz.CountryCode, Errors: *nErrors})
+	if err != nil {
+		return fmt.Errorf("eval geo: %w", err)
+	}
+	if *asJSON {
+		return res.WriteJSON(m.Stdout)
+	}
+	return res.WriteText(m.Stdout)
 }

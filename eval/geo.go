@@ -1,0 +1,349 @@
+package eval
+
+// Geocoding scoring (issue 5): for each event that professional coders
+// placed on the map, muster reads the text they coded from, chooses the
+// event's place, and is scored by the great-circle distance to the coders'
+// coordinates.
+//
+// How the figures are defined:
+//
+//   - Records: events with coder coordinates in the chosen split. The text
+//     is GTD `summary` (only rows with latitude/longitude, i.e. the 2021
+//     subset), ACLED `notes`, UCDP GED `source_headline` (the headlines the
+//     event was coded from; UCDP has no longer text), Bellingcat `title`
+//     plus `brief description` when the description is not already in the
+//     title.
+//   - within_10km / within_25km: share of ALL records whose predicted point
+//     is within 10 / 25 km of the coders' point; an unlocated record counts
+//     as a miss.
+//   - median_km: median distance over the located records.
+//   - unlocated: share of records for which muster gave no place.
+//   - metrics.country: accuracy of the predicted ISO country against the
+//     coders' country, over the records whose country name is known to the
+//     CountryCode function; an unlocated record counts as wrong.
+
+import (
+	"compress/gzip"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// GeoDatasets names the data sets Geo can score, with their file under
+// ../shared/data.
+var GeoDatasets = map[string]string{
+	"gtd":        "gtd/gtd_events_with_summary.csv.gz",
+	"acled":      "acled/acled_ukraine_sample1000_peacerep.csv",
+	"ucdp":       "ucdp_ged_ukraine/ucdp_ged_ukraine.csv.gz",
+	"bellingcat": "bellingcat_ukraine_events/bellingcat_cir_ukraine_events_2022.csv.gz",
+}
+
+// GeoRecord is one coded event: the text the coders read and the point
+// they chose.
+type GeoRecord struct {
+	ID       string
+	Text     string
+	Lat, Lon float64
+	Country  string // the data set's country name ("Ukraine")
+	Place    string // the coders' place name, for error reports only
+	Split    string
+}
+
+// GeoLocator returns the point muster chooses for a text, with its ISO
+// 3166-1 alpha-2 country; ok is false when it finds no place. eval takes
+// it as a function so that it need not import resolve.
+type GeoLocator func(text string) (lat, lon float64, country string, ok bool)
+
+// geoColumns names, per data set, the id, latitude, longitude, country and
+// text columns (texts are joined with ". ").
+var geoColumns = map[string]struct {
+	id, lat, lon, country, place string
+	text                         []string
+}{
+	"gtd":        {"eventid", "latitude", "longitude", "country_txt", "city", []string{"summary"}},
+	"acled":      {"event_id_cnty", "latitude", "longitude", "country", "location", []string{"notes"}},
+	"ucdp":       {"id", "latitude", "longitude", "country", "where_coordinates", []string{"source_headline"}},
+	"bellingcat": {"entry", "lat", "lon", "country", "town/city", []string{"title", "brief description"}},
+}
+
+// LoadGeoRecords reads the records of dataset (see GeoDatasets) in split
+// ("" for all) from the shared data directory.
+func LoadGeoRecords(ctx context.Context, sharedData, dataset, split string) ([]GeoRecord, error) {
+	rel, ok := GeoDatasets[dataset]
+	if !ok {
+		return nil, fmt.Errorf("geo: unknown dataset %q (want gtd, acled, ucdp or bellingcat)", dataset)
+	}
+	path := filepath.Join(sharedData, rel)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("geo %s: %w", dataset, err)
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("geo %s: %w", path, err)
+		}
+		r = zr
+	}
+	return ReadGeoRecords(ctx, r, dataset, split)
+}
+
+// ReadGeoRecords parses a data set's CSV, keeping rows of split ("" for
+// all) that have coordinates and text.
+func ReadGeoRecords(ctx context.Context, r io.Reader, dataset, split string) ([]GeoRecord, error) {
+	cols, ok := geoColumns[dataset]
+	if !ok {
+		return nil, fmt.Errorf("geo: unknown dataset %q", dataset)
+	}
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	head, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("geo %s: header: %w", dataset, err)
+	}
+	idx := make(map[string]int, len(head))
+	for i, h := range head {
+		idx[strings.TrimPrefix(h, "\ufeff")] = i
+	}
+	need := append([]string{cols.id, cols.lat, cols.lon, cols.country, cols.place, "split"}, cols.text...)
+	for _, c := range need {
+		if _, ok := idx[c]; !ok {
+			return nil, fmt.Errorf("geo %s: no column %q", dataset, c)
+		}
+	}
+	get := func(row []string, c string) string {
+		if i := idx[c]; i < len(row) {
+			return strings.TrimSpace(row[i])
+		}
+		return ""
+	}
+	var out []GeoRecord
+	for line := 2; ; line++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		row, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("geo %s line %d: %w", dataset, line, err)
+		}
+		if split != "" && get(row, "split") != split {
+			continue
+		}
+		lat, err1 := strconv.ParseFloat(get(row, cols.lat), 64)
+		lon, err2 := strconv.ParseFloat(get(row, cols.lon), 64)
+		if err1 != nil || err2 != nil || (lat == 0 && lon == 0) {
+			continue
+		}
+		var parts []string
+		for _, c := range cols.text {
+			t := get(row, c)
+			if t == "" {
+				continue
+			}
+			dup := false
+			for _, p := range parts {
+				if strings.Contains(p, t) {
+					dup = true
+				}
+			}
+			if !dup {
+				parts = append(parts, t)
+			}
+		}
+		text := strings.Join(parts, ". ")
+		if text == "" {
+			continue
+		}
+		id := get(row, cols.id)
+		if id == "" {
+			id = "line" + strconv.Itoa(line)
+		}
+		out = append(out, GeoRecord{ID: id, Text: text, Lat: lat, Lon: lon, Country: get(row, cols.country), Place: get(row, cols.place), Split: get(row, "split")})
+	}
+	return out, nil
+}
+
+// GeoMetric is one accuracy figure (DESIGN §7 metric shape).
+type GeoMetric struct {
+	Accuracy float64 `json:"accuracy"`
+	N        int     `json:"n"`
+}
+
+// GeoError is one record muster placed badly or not at all.
+type GeoError struct {
+	ID       string  `json:"id"`
+	Text     string  `json:"text"`
+	GoldLat  float64 `json:"gold_lat"`
+	GoldLon  float64 `json:"gold_lon"`
+	Lat      float64 `json:"lat,omitempty"`
+	Lon      float64 `json:"lon,omitempty"`
+	Km       float64 `json:"km"` // -1 when unlocated
+	Country  string  `json:"country,omitempty"`
+	GoldName string  `json:"gold_country,omitempty"`
+	// GoldPlace is the coders' place name.
+	GoldPlace string `json:"gold_place,omitempty"`
+}
+
+// GeoResult is the outcome of Geo, in the JSON shape of DESIGN §7.
+type GeoResult struct {
+	Task       string               `json:"task"`
+	Dataset    string               `json:"dataset"`
+	Split      string               `json:"split"`
+	N          int                  `json:"n"`
+	DocsPerS   float64              `json:"docs_per_s"`
+	Within10km float64              `json:"within_10km"`
+	Within25km float64              `json:"within_25km"`
+	MedianKm   float64              `json:"median_km"`
+	Unlocated  float64              `json:"unlocated"`
+	Metrics    map[string]GeoMetric `json:"metrics"`
+	// Within25kmLocated is the share within 25 km among located records.
+	Within25kmLocated float64    `json:"within_25km_located"`
+	Errors            []GeoError `json:"errors,omitempty"`
+}
+
+// GeoOptions tunes Geo.
+type GeoOptions struct {
+	// CountryCode maps a data set's country name to ISO2 ("" when unknown).
+	CountryCode func(name string) string
+	// Errors is how many of the worst records to keep in the result.
+	Errors int
+}
+
+// Geo runs locate over recs and scores the points against the coders'.
+func Geo(ctx context.Context, dataset, split string, recs []GeoRecord, locate GeoLocator, opt GeoOptions) (GeoResult, error) {
+	res := GeoResult{Task: "geo", Dataset: dataset, Split: split, N: len(recs), Metrics: map[string]GeoMetric{}}
+	if len(recs) == 0 {
+		return res, fmt.Errorf("geo %s: no records in split %q", dataset, split)
+	}
+	var dists []float64
+	var errs []GeoError
+	w10, w25, unloc, cOK, cN := 0, 0, 0, 0, 0
+	start := time.Now()
+	for i, r := range recs {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return res, err
+			}
+		}
+		lat, lon, cc, ok := locate(r.Text)
+		gold := ""
+		if opt.CountryCode != nil {
+			gold = opt.CountryCode(r.Country)
+		}
+		if gold != "" {
+			cN++
+			if ok && strings.EqualFold(cc, gold) {
+				cOK++
+			}
+		}
+		e := GeoError{ID: r.ID, Text: r.Text, GoldLat: r.Lat, GoldLon: r.Lon, Km: -1, Country: cc, GoldName: r.Country, GoldPlace: r.Place}
+		if !ok {
+			unloc++
+			errs = append(errs, e)
+			continue
+		}
+		d := GeoDistanceKm(lat, lon, r.Lat, r.Lon)
+		dists = append(dists, d)
+		if d <= 10 {
+			w10++
+		}
+		if d <= 25 {
+			w25++
+		} else {
+			e.Lat, e.Lon, e.Km = lat, lon, math.Round(d*10)/10
+			errs = append(errs, e)
+		}
+	}
+	el := time.Since(start).Seconds()
+	if el > 0 {
+		res.DocsPerS = math.Round(float64(len(recs))/el*10) / 10
+	}
+	n := float64(len(recs))
+	res.Within10km = geoRound4(float64(w10) / n)
+	res.Within25km = geoRound4(float64(w25) / n)
+	res.Unlocated = geoRound4(float64(unloc) / n)
+	if len(dists) > 0 {
+		sort.Float64s(dists)
+		m := dists[len(dists)/2]
+		if len(dists)%2 == 0 {
+			m = (dists[len(dists)/2-1] + dists[len(dists)/2]) / 2
+		}
+		res.MedianKm = math.Round(m*100) / 100
+		res.Within25kmLocated = geoRound4(float64(w25) / float64(len(dists)))
+	}
+	if cN > 0 {
+		res.Metrics["country"] = GeoMetric{Accuracy: geoRound4(float64(cOK) / float64(cN)), N: cN}
+	}
+	if opt.Errors > 0 {
+		// Unlocated first, then the farthest.
+		sort.SliceStable(errs, func(i, j int) bool {
+			a, b := errs[i].Km, errs[j].Km
+			if (a < 0) != (b < 0) {
+				return a < 0
+			}
+			return a > b
+		})
+		if len(errs) > opt.Errors {
+			errs = errs[:opt.Errors]
+		}
+		res.Errors = errs
+	}
+	return res, nil
+}
+
+func geoRound4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// GeoDistanceKm is the great-circle distance between two points in kilometres.
+func GeoDistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat := (lat2 - lat1) * rad
+	dlon := (lon2 - lon1) * rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Sqrt(math.Min(1, a)))
+}
+
+// WriteText prints the result for people.
+func (r GeoResult) WriteText(w io.Writer) error {
+	c := r.Metrics["country"]
+	_, err := fmt.Fprintf(w, "geo %s/%s: n=%d  within 10 km %.1f%%  within 25 km %.1f%% (%.1f%% of located)  median %.1f km  unlocated %.1f%%  right country %.1f%% (n=%d)  %.0f docs/s\n",
+		r.Dataset, r.Split, r.N, 100*r.Within10km, 100*r.Within25km, 100*r.Within25kmLocated, r.MedianKm, 100*r.Unlocated, 100*c.Accuracy, c.N, r.DocsPerS)
+	if err != nil {
+		return err
+	}
+	for _, e := range r.Errors {
+		where := "unlocated"
+		if e.Km >= 0 {
+			where = fmt.Sprintf("%.0f km off (%.4f,%.4f; %s)", e.Km, e.Lat, e.Lon, e.Country)
+		}
+		t := e.Text
+		if len(t) > 300 {
+			t = t[:300] + "…"
+		}
+		if _, err := fmt.Fprintf(w, "  %s gold %q (%.4f,%.4f; %s) %s\n    %s\n", e.ID, e.GoldPlace, e.GoldLat, e.GoldLon, e.GoldName, where, t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteJSON prints the result as one JSON object.
+func (r GeoResult) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	return enc.Encode(r)
+}

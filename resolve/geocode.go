@@ -1,0 +1,644 @@
+package resolve
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/muster-osint/muster"
+)
+
+// GeoKind says what a gazetteer entry is.
+type GeoKind uint8
+
+// Gazetteer entry kinds, from the least to the most specific.
+const (
+	GeoCountry GeoKind = iota // a country
+	GeoAdmin1                 // a first-order region: oblast, province, governorate, state
+	GeoAdmin2                 // a second-order region: raion, district
+	GeoPlace                  // a populated place: city, town, village
+)
+
+func (k GeoKind) String() string {
+	switch k {
+	case GeoCountry:
+		return "country"
+	case GeoAdmin1:
+		return "admin1"
+	case GeoAdmin2:
+		return "admin2"
+	case GeoPlace:
+		return "place"
+	}
+	return "unknown"
+}
+
+// Candidate is one gazetteer entry a name may refer to.
+type Candidate struct {
+	Name       string       // the gazetteer's name for it
+	Kind       GeoKind      // country, admin1, admin2 or place
+	Place      muster.Place // coordinates, admin names, feature, precision
+	Population int          // GeoNames population (for regions: the sum over their places)
+	// Exact is true when the name matched without romanisation folding
+	// (only case, diacritics, punctuation and admin suffixes differ).
+	Exact bool
+}
+
+// entry is one gazetteer record in memory. Names are substrings of the
+// decompressed data, which the Gazetteer keeps.
+type entry struct {
+	name     string
+	feature  string
+	cc       string
+	lat, lon float32
+	pop      int32
+	gid      int32
+	a1, a2   int32 // indexes of the admin1/admin2 entries, or -1
+	kind     GeoKind
+}
+
+// Gazetteer is muster's embedded gazetteer: populated places, admin1 and
+// admin2 regions and countries from GeoNames and world-countries, indexed by
+// an exact key (case, diacritics and punctuation folded) and by the
+// romanisation-folded key of FoldPlaceName. It is read-only and safe for
+// concurrent use.
+type Gazetteer struct {
+	entries []entry
+	// folded maps a FoldPlaceName key to the head of its chain in nodes.
+	// Whether a match is exact is decided at lookup by comparing normPlace
+	// forms of the entry's names (its name and, in alt, further names).
+	folded map[string]int32
+	nodes  []node
+	alt    map[int32][]string
+	byCC   map[string]int32 // ISO2 → country entry
+	// demonyms maps the exact key of an English demonym ("ukrainian") to ISO2.
+	demonyms map[string]string
+	maxWords int
+}
+
+// LoadGazetteer parses the gazetteer embedded in muster.
+func LoadGazetteer() (*Gazetteer, error) {
+	// The gzip trailer holds the uncompressed size mod 2^32: read into a
+	// buffer of that size at once.
+	size := 0
+	if n := len(gazetteerData); n > 4 {
+		size = int(binary.LittleEndian.Uint32(gazetteerData[n-4:]))
+	}
+	return readGazetteer(bytes.NewReader(gazetteerData), size)
+}
+
+// ReadGazetteer parses a gazetteer in the format gazgen writes (gzip'd TSV).
+func ReadGazetteer(r io.Reader) (*Gazetteer, error) { return readGazetteer(r, 0) }
+
+func readGazetteer(r io.Reader, sizeHint int) (*Gazetteer, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	var buf strings.Builder
+	if sizeHint > 0 && sizeHint < 1<<28 {
+		buf.Grow(sizeHint + 1)
+	}
+	if _, err := io.Copy(&buf, zr); err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	text := buf.String()
+	g := &Gazetteer{
+		byCC:     make(map[string]int32, 256),
+		demonyms: make(map[string]string, 256),
+	}
+	g.entries = make([]entry, 0, strings.Count(text, "\n"))
+	admin1 := make(map[string]int32, 4096)
+	admin2 := make(map[string]int32, 40000)
+	type pending struct {
+		e      int32
+		a1, a2 string
+	}
+	var places []pending
+	var names []indexName // extra index names beside entry.name
+	line := 0
+	for len(text) > 0 {
+		line++
+		var l string
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			l, text = text[:i], text[i+1:]
+		} else {
+			l, text = text, ""
+		}
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		var fields [10]string
+		f := splitTabs(l, fields[:0])
+		bad := func(n int) error {
+			return fmt.Errorf("gazetteer line %d: %q record has %d fields, want %d", line, f[0], len(f), n)
+		}
+		id := int32(len(g.entries))
+		switch f[0] {
+		case "C":
+			if len(f) != 8 {
+				return nil, bad(8)
+			}
+			all := strings.Split(f[3], "|")
+			e := entry{name: all[0], cc: f[1], kind: GeoCountry, feature: "PCLI", a1: -1, a2: -1,
+				lat: parseF32(f[5]), lon: parseF32(f[6]), pop: 1 << 30}
+			g.entries = append(g.entries, e)
+			g.byCC[f[1]] = id
+			for _, n := range all[1:] {
+				names = append(names, indexName{id, n})
+			}
+			for _, d := range strings.Split(f[4], "|") {
+				if d != "" {
+					g.demonyms[normPlace(d)] = f[1]
+				}
+			}
+		case "A":
+			if len(f) != 10 {
+				return nil, bad(10)
+			}
+			cc, _, _ := strings.Cut(f[1], ".")
+			e := entry{name: f[2], cc: cc, kind: GeoAdmin1, feature: "ADM1", a1: id, a2: -1,
+				lat: parseF32(f[5]), lon: parseF32(f[6]), pop: parseI32(f[9]), gid: parseI32(f[4])}
+			g.entries = append(g.entries, e)
+			admin1[f[1]] = id
+			if f[3] != f[2] {
+				names = append(names, indexName{id, f[3]})
+			}
+		case "D":
+			if len(f) != 6 {
+				return nil, bad(6)
+			}
+			cc, rest, _ := strings.Cut(f[1], ".")
+			a1code, _, _ := strings.Cut(rest, ".")
+			a1, ok := admin1[cc+"."+a1code]
+			if !ok {
+				a1 = -1
+			}
+			e := entry{name: f[2], cc: cc, kind: GeoAdmin2, feature: "ADM2", a1: a1, a2: id,
+				lat: parseF32(f[3]), lon: parseF32(f[4]), pop: parseI32(f[5])}
+			g.entries = append(g.entries, e)
+			admin2[f[1]] = id
+		case "P":
+			if len(f) != 10 {
+				return nil, bad(10)
+			}
+			e := entry{name: f[2], cc: f[3], feature: f[4], kind: GeoPlace, gid: parseI32(f[1]),
+				pop: parseI32(f[7]), lat: parseF32(f[8]), lon: parseF32(f[9]), a1: -1, a2: -1}
+			g.entries = append(g.entries, e)
+			places = append(places, pending{id, f[5], f[6]})
+		default:
+			return nil, fmt.Errorf("gazetteer line %d: unknown record type %q", line, f[0])
+		}
+	}
+	// Records are sorted by type (A < C < D < P), so admin1 and admin2 are
+	// known by now; places take their indexes.
+	for _, p := range places {
+		e := &g.entries[p.e]
+		if p.a1 != "" {
+			if a, ok := admin1[e.cc+"."+p.a1]; ok {
+				e.a1 = a
+			}
+			if p.a2 != "" {
+				if a, ok := admin2[e.cc+"."+p.a1+"."+p.a2]; ok {
+					e.a2 = a
+				}
+			}
+		}
+	}
+	if len(g.byCC) == 0 || len(places) == 0 {
+		return nil, fmt.Errorf("gazetteer: no countries or places")
+	}
+	g.index(names)
+	return g, nil
+}
+
+// node is one link of an index chain: an entry id and the next node (-1 ends).
+type node struct{ id, next int32 }
+
+// ids returns the entry ids on the chain that starts at head.
+func (g *Gazetteer) ids(m map[string]int32, k string) []int32 {
+	h, ok := m[k]
+	if !ok {
+		return nil
+	}
+	var out []int32
+	for ; h >= 0; h = g.nodes[h].next {
+		out = append(out, g.nodes[h].id)
+	}
+	return out
+}
+
+// indexName is a further name of an entry (an alt spelling, an ASCII form).
+type indexName struct {
+	e    int32
+	name string
+}
+
+func (g *Gazetteer) index(extra []indexName) {
+	n := len(g.entries) + len(extra)
+	g.folded = make(map[string]int32, n)
+	g.nodes = make([]node, 0, n+n/4)
+	g.alt = make(map[int32][]string, len(extra))
+	push := func(k string, id int32) {
+		h, ok := g.folded[k]
+		if !ok {
+			h = -1
+		}
+		for x := h; x >= 0; x = g.nodes[x].next {
+			if g.nodes[x].id == id {
+				return
+			}
+		}
+		g.nodes = append(g.nodes, node{id, h})
+		g.folded[k] = int32(len(g.nodes) - 1)
+	}
+	add := func(id int32, name string) {
+		k := normPlace(name)
+		if k == "" {
+			return
+		}
+		e := &g.entries[id]
+		for {
+			push(foldPlaceNormed(k), id)
+			if w := strings.Count(k, " ") + 1; w > g.maxWords {
+				g.maxWords = w
+			}
+			if e.kind != GeoAdmin1 && e.kind != GeoAdmin2 {
+				return
+			}
+			base, _ := stripAdminSuffix(stripAdminPrefix(k))
+			if base == k || base == "" {
+				return
+			}
+			k = base
+		}
+	}
+	for i := range g.entries {
+		add(int32(i), g.entries[i].name)
+	}
+	for _, x := range extra {
+		add(x.e, x.name)
+		g.alt[x.e] = append(g.alt[x.e], normPlace(x.name))
+	}
+}
+
+// isExact reports whether entry id has a name whose normPlace form, or that
+// form without its region word, is k.
+func (g *Gazetteer) isExact(id int32, k string) bool {
+	e := &g.entries[id]
+	match := func(n string) bool {
+		if n == k {
+			return true
+		}
+		if e.kind == GeoAdmin1 || e.kind == GeoAdmin2 {
+			b, _ := stripAdminSuffix(stripAdminPrefix(n))
+			return b == k || stripAdminPrefix(n) == k
+		}
+		return false
+	}
+	if match(normPlace(e.name)) {
+		return true
+	}
+	for _, n := range g.alt[id] {
+		if match(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitTabs appends the tab-separated fields of l to dst (at most cap(dst);
+// the last field keeps the rest).
+func splitTabs(l string, dst []string) []string {
+	for len(dst) < cap(dst)-1 {
+		i := strings.IndexByte(l, '\t')
+		if i < 0 {
+			break
+		}
+		dst = append(dst, l[:i])
+		l = l[i+1:]
+	}
+	return append(dst, l)
+}
+
+func parseF32(s string) float32 {
+	f, _ := strconv.ParseFloat(s, 32)
+	return float32(f)
+}
+
+func parseI32(s string) int32 {
+	n, _ := strconv.Atoi(s)
+	if n > math.MaxInt32 || n < 0 {
+		return 0
+	}
+	return int32(n)
+}
+
+// adminSuffixes are words that name a region's type after its name.
+// The value is the kind they point to.
+var adminSuffixes = map[string]GeoKind{
+	"oblast": GeoAdmin1, "oblasti": GeoAdmin1, "region": GeoAdmin1, "province": GeoAdmin1,
+	"governorate": GeoAdmin1, "state": GeoAdmin1, "krai": GeoAdmin1, "kray": GeoAdmin1,
+	"republic": GeoAdmin1, "prefecture": GeoAdmin1, "division": GeoAdmin1, "territory": GeoAdmin1,
+	"department": GeoAdmin1, "governate": GeoAdmin1,
+	"raion": GeoAdmin2, "rayon": GeoAdmin2, "district": GeoAdmin2, "county": GeoAdmin2,
+	"municipality": GeoAdmin2, "hromada": GeoAdmin2, "community": GeoAdmin2,
+	"town": GeoPlace, "village": GeoPlace, "city": GeoPlace, "settlement": GeoPlace,
+}
+
+// adminPrefixes are words that name a region's type before its name in
+// GeoNames ("Departamento de Arauca", "Muhafazat Hadramaout").
+var adminPrefixes = []string{"departamento de ", "departamento del ", "muhafazat ", "region of ", "province of ", "provincia de ", "state of ", "wilayat ", "estado de ", "republic of "}
+
+// stripAdminPrefix removes a leading region-type phrase from a normPlace key.
+func stripAdminPrefix(k string) string {
+	for _, p := range adminPrefixes {
+		if strings.HasPrefix(k, p) && len(k) > len(p) {
+			return k[len(p):]
+		}
+	}
+	return k
+}
+
+// stripAdminSuffix removes a trailing region-type word ("Belgorod Oblast" →
+// "belgorod") from a normPlace key and says which kind it pointed to.
+func stripAdminSuffix(k string) (string, GeoKind) {
+	i := strings.LastIndexByte(k, ' ')
+	if i < 0 {
+		return k, GeoPlace
+	}
+	if kind, ok := adminSuffixes[k[i+1:]]; ok {
+		return k[:i], kind
+	}
+	return k, GeoPlace
+}
+
+// Lookup returns every gazetteer entry that name may refer to: exact-key
+// matches, romanisation-folded matches (Exact false) and, when name ends in
+// a region word ("Kharkiv Oblast", "Bakhmut district"), the regions of the
+// base name. The order is the gazetteer's; Geocode ranks them.
+func (g *Gazetteer) Lookup(name string) []Candidate {
+	ids, exact := g.lookup(normPlace(name))
+	out := make([]Candidate, len(ids))
+	for i, id := range ids {
+		out[i] = g.candidate(id, exact[i])
+	}
+	return out
+}
+
+// lookup returns entry ids for a normPlace key and whether each matched exactly.
+func (g *Gazetteer) lookup(k string) ([]int32, []bool) {
+	if k == "" {
+		return nil, nil
+	}
+	k = strings.TrimPrefix(k, "the ")
+	var ids []int32
+	var exact []bool
+	seen := make(map[int32]bool)
+	// add appends the entries under folded key fk that want accepts,
+	// exact ones (whose name is ek) first.
+	add := func(fk, ek string, want func(*entry) bool) {
+		list := g.ids(g.folded, fk)
+		for pass := 0; pass < 2; pass++ {
+			for _, id := range list {
+				if seen[id] || (want != nil && !want(&g.entries[id])) {
+					continue
+				}
+				ex := g.isExact(id, ek)
+				if ex != (pass == 0) {
+					continue
+				}
+				seen[id] = true
+				ids = append(ids, id)
+				exact = append(exact, ex)
+			}
+		}
+	}
+	base, kind := stripAdminSuffix(k)
+	if base != k && base != "" {
+		// "Kharkiv Oblast": regions first, of the kind the word names.
+		isKind := func(e *entry) bool { return e.kind == kind }
+		isRegion := func(e *entry) bool { return e.kind == GeoAdmin1 || e.kind == GeoAdmin2 }
+		add(foldPlaceNormed(k), k, isRegion)
+		fb := foldPlaceNormed(base)
+		add(fb, base, isKind)
+		if len(ids) == 0 {
+			add(fb, base, isRegion)
+		}
+		if len(ids) > 0 {
+			return ids, exact
+		}
+	}
+	add(foldPlaceNormed(k), k, nil)
+	return ids, exact
+}
+
+func (g *Gazetteer) candidate(id int32, exact bool) Candidate {
+	e := &g.entries[id]
+	c := Candidate{Name: e.name, Kind: e.kind, Population: int(e.pop), Exact: exact}
+	if e.kind == GeoCountry {
+		c.Population = 0
+	}
+	c.Place = muster.Place{Lat: round4(e.lat), Lon: round4(e.lon), Country: e.cc, Feature: e.feature, GeonameID: int(e.gid)}
+	if e.a1 >= 0 {
+		c.Place.Admin1 = g.entries[e.a1].name
+	}
+	if e.a2 >= 0 {
+		c.Place.Admin2 = g.entries[e.a2].name
+	}
+	switch e.kind {
+	case GeoPlace:
+		c.Place.Precision = muster.PrecisionExact
+	case GeoAdmin1, GeoAdmin2:
+		c.Place.Precision = muster.PrecisionRegion
+	case GeoCountry:
+		c.Place.Precision = muster.PrecisionCountry
+	}
+	return c
+}
+
+func round4(f float32) float64 { return math.Round(float64(f)*1e4) / 1e4 }
+
+// CountryCode returns the ISO 3166-1 alpha-2 code of a country name, alt
+// spelling or alpha-3 code ("Ukraine", "Russian Federation", "UKR"), or "".
+func (g *Gazetteer) CountryCode(name string) string {
+	ids, exact := g.lookup(normPlace(name))
+	for i, id := range ids {
+		if e := &g.entries[id]; e.kind == GeoCountry && exact[i] {
+			return e.cc
+		}
+	}
+	for _, id := range ids {
+		if e := &g.entries[id]; e.kind == GeoCountry {
+			return e.cc
+		}
+	}
+	return ""
+}
+
+// GeoContext is what a document says around a place name: the countries and
+// regions it names and its other place names. Geocode uses it to choose
+// among places of the same name.
+type GeoContext struct {
+	Countries []string // ISO 3166-1 alpha-2 codes of countries named in the document
+	Admin1    []string // region names in the document ("Belgorod", "Kharkiv Oblast")
+	Places    []string // other place names in the document
+}
+
+// Scoring weights for Geocode, tuned on the dev splits.
+const (
+	geoWCountry    = 3.0  // candidate lies in a country the document names
+	geoWOffCountry = -2.5 // … or it names countries and this is none of them
+	geoWAdmin1     = 3.0  // candidate lies in a region the document names
+	geoWNear       = 3.0  // candidate is near another place of the document (× e^-d/150km)
+	// candidate shares a region / a country with another place of the document
+	geoWAnchorAdmin1  = 2.0
+	geoWAnchorCountry = 1.5
+	geoWFolded        = -1.5 // matched only after romanisation folding
+)
+
+// Geocode chooses the place that name most likely refers to in a document
+// with context c: candidates in the countries and regions the document
+// names, and near its other (unambiguous) places, win; then capitals and
+// admin seats; then the more populous. It reports false when the
+// gazetteer has no entry for name.
+func (g *Gazetteer) Geocode(name string, c GeoContext) (muster.Place, bool) {
+	cand, ok := g.geocodeCandidate(name, c)
+	return cand.Place, ok
+}
+
+// scorer holds a GeoContext prepared for scoring candidates.
+type scorer struct {
+	g         *Gazetteer
+	countries map[string]bool
+	admin1    map[string]bool // folded region names
+	anchors   []entry
+}
+
+func (g *Gazetteer) newScorer(c GeoContext, self string) *scorer {
+	s := &scorer{g: g, countries: make(map[string]bool), admin1: make(map[string]bool)}
+	for _, cc := range c.Countries {
+		s.countries[strings.ToUpper(cc)] = true
+	}
+	for _, a := range c.Admin1 {
+		k := normPlace(a)
+		if k == self {
+			continue
+		}
+		base, _ := stripAdminSuffix(k)
+		s.admin1[foldPlaceNormed(base)] = true
+	}
+	// Anchors: the other places, each resolved by prior and country alone.
+	for _, p := range c.Places {
+		k := normPlace(p)
+		if k == self || k == "" {
+			continue
+		}
+		ids, exact := g.lookup(k)
+		best, bestScore := int32(-1), math.Inf(-1)
+		for i, id := range ids {
+			if g.entries[id].kind == GeoCountry {
+				continue
+			}
+			sc := s.base(id, exact[i])
+			if sc > bestScore {
+				best, bestScore = id, sc
+			}
+		}
+		if best >= 0 && g.entries[best].kind != GeoCountry {
+			s.anchors = append(s.anchors, g.entries[best])
+		}
+	}
+	return s
+}
+
+// prior is an entry's score before context: log population plus a bonus for
+// capitals and admin seats.
+func (g *Gazetteer) prior(e *entry) float64 {
+	switch e.kind {
+	case GeoCountry:
+		return 8.5
+	case GeoAdmin1:
+		return math.Log10(float64(e.pop)+1) * 0.95
+	case GeoAdmin2:
+		return math.Log10(float64(e.pop)+1)*0.8 - 1
+	}
+	p := math.Log10(float64(e.pop) + 1)
+	switch e.feature {
+	case "PPLC":
+		p += 2
+	case "PPLA":
+		p += 1
+	case "PPLA2":
+		p += 0.5
+	case "PPLA3", "PPLA4":
+		p += 0.2
+	case "PPLX", "PPLH", "PPLQ", "PPLW":
+		p -= 1
+	}
+	return p
+}
+
+func (s *scorer) base(id int32, exact bool) float64 {
+	e := &s.g.entries[id]
+	sc := s.g.prior(e)
+	if !exact {
+		sc += geoWFolded
+	}
+	if len(s.countries) > 0 {
+		if s.countries[e.cc] {
+			sc += geoWCountry
+		} else {
+			sc += geoWOffCountry
+		}
+	}
+	if e.kind != GeoCountry && e.a1 >= 0 && len(s.admin1) > 0 && e.a1 != id {
+		base, _ := stripAdminSuffix(normPlace(s.g.entries[e.a1].name))
+		if s.admin1[foldPlaceNormed(base)] {
+			sc += geoWAdmin1
+		}
+	}
+	return sc
+}
+
+func (s *scorer) score(id int32, exact bool) float64 {
+	sc := s.base(id, exact)
+	e := &s.g.entries[id]
+	if e.kind == GeoCountry {
+		return sc
+	}
+	near, sameA1, sameCC := 0.0, false, false
+	for i := range s.anchors {
+		a := &s.anchors[i]
+		if a.lat == e.lat && a.lon == e.lon && a.name == e.name {
+			continue
+		}
+		d := haversineKm(float64(e.lat), float64(e.lon), float64(a.lat), float64(a.lon))
+		near = math.Max(near, math.Exp(-d/150))
+		sameA1 = sameA1 || (a.a1 >= 0 && a.a1 == e.a1)
+		sameCC = sameCC || a.cc == e.cc
+	}
+	sc += geoWNear * near
+	if sameA1 {
+		sc += geoWAnchorAdmin1
+	}
+	if sameCC && len(s.countries) == 0 {
+		sc += geoWAnchorCountry
+	}
+	return sc
+}
+
+// haversineKm is the great-circle distance in kilometres.
+func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat := (lat2 - lat1) * rad
+	dlon := (lon2 - lon1) * rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Sqrt(math.Min(1, a)))
+}

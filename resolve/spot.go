@@ -1,0 +1,596 @@
+package resolve
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/muster-osint/muster"
+)
+
+// PlaceMention is a place name found in a text by Spot.
+type PlaceMention struct {
+	muster.Span         // byte offsets into the text
+	Text        string  // the text of the span
+	Kind        GeoKind // kind of its most likely gazetteer entry
+	// Country is the ISO2 code when the mention is a country or a demonym.
+	Country string
+	// Demonym marks an adjective of nationality ("Ukrainian"): weak
+	// evidence of a country, never a place of its own.
+	Demonym bool
+	// Partial marks a one-word match inside a longer run of capitalised
+	// words that is not itself a place ("Dashti" in "Dashti Qala"): likely
+	// a part of an unknown name.
+	Partial bool
+}
+
+// spotToken is a word of the text: letters, digits and inner apostrophes.
+type spotToken struct {
+	start, end int
+	upper      bool // starts with an upper-case letter
+	allCaps    bool
+}
+
+// spotConnectors may stand inside a multi-word place name in lower case
+// ("Rostov-on-Don", "Beir al-Abd", "Jammu and Kashmir").
+var spotConnectors = map[string]bool{
+	"of": true, "the": true, "de": true, "del": true, "la": true, "le": true, "les": true, "du": true,
+	"des": true, "da": true, "di": true, "do": true, "dos": true, "das": true, "al": true, "el": true,
+	"and": true, "on": true, "upon": true, "am": true, "an": true, "der": true, "den": true, "van": true,
+	"sur": true, "en": true, "y": true, "e": true, "bin": true, "ibn": true, "ad": true, "as": true,
+	"ash": true, "at": true, "ar": true, "ul": true, "i": true, "na": true, "pod": true,
+}
+
+// spotSuffixes may end a place name in lower case ("Kharkiv region").
+var spotSuffixes = map[string]bool{
+	"oblast": true, "region": true, "province": true, "governorate": true, "district": true,
+	"raion": true, "rayon": true, "krai": true, "state": true, "county": true, "hromada": true,
+}
+
+// spotStop lists capitalised words that are names of some place in the
+// gazetteer but in news text almost always mean something else. Found on
+// the dev splits (issue 5).
+var spotStop = map[string]bool{
+	"of": true, "the": true, "on": true, "in": true, "at": true, "a": true, "an": true, "as": true,
+	"police": true, "borders": true, "january": true, "february": true, "march": true, "april": true,
+	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true, "president": true,
+	"minister": true, "army": true, "forces": true, "military": true, "government": true,
+	"security": true, "state": true, "islamic": true, "national": true, "united": true,
+	"north": true, "south": true, "east": true, "west": true, "central": true, "new": true,
+	"unknown": true, "people": true, "union": true, "republic": true, "federation": true,
+	"district": true, "province": true, "region": true, "oblast": true, "city": true,
+	"village": true, "town": true, "airport": true, "street": true, "road": true, "university": true,
+	"hospital": true, "school": true, "mosque": true, "church": true, "market": true,
+	"however": true, "after": true, "before": true, "during": true, "following": true,
+	"no": true, "one": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "seven": true, "eight": true, "nine": true, "ten": true,
+	"he": true, "she": true, "it": true, "they": true, "we": true, "this": true, "that": true,
+	"there": true, "these": true, "those": true, "his": true, "her": true, "their": true,
+	"and": true, "but": true, "or": true, "if": true, "when": true, "while": true,
+	"for": true, "from": true, "to": true, "by": true, "with": true, "about": true,
+	"some": true, "all": true, "several": true, "many": true, "other": true, "another": true,
+	"according": true, "sources": true, "media": true, "reports": true, "officials": true,
+	"victoria": true, "independence": true, "liberty": true, "freedom": true, "justice": true,
+	"commander": true, "general": true, "colonel": true, "major": true, "captain": true,
+	"lieutenant": true, "sergeant": true, "governor": true, "mayor": true, "chief": true,
+	"head": true, "deputy": true, "ministry": true, "defence": true, "defense": true,
+	"interior": true, "justice ministry": true, "armed": true, "force": true, "guard": true,
+	"brigade": true, "battalion": true, "regiment": true, "division": true, "corps": true,
+	"front": true, "group": true, "movement": true, "party": true, "council": true,
+	"committee": true, "assembly": true, "parliament": true, "court": true, "office": true,
+	"service": true, "agency": true, "center": true, "centre": true, "institute": true,
+	"news": true, "press": true, "post": true, "times": true, "telegram": true, "twitter": true,
+	"facebook": true, "video": true, "image": true, "photo": true, "footage": true,
+	"russian": true, "ukrainian": true,
+}
+
+// tokens splits text into words.
+func spotTokens(text string) []spotToken {
+	var toks []spotToken
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		start := i
+		upper := unicode.IsUpper(r)
+		allCaps := upper
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				if unicode.IsLower(r) {
+					allCaps = false
+				}
+				i += n
+				continue
+			}
+			// An apostrophe inside a word: Luhans'k, Mariupol', Kiev's.
+			if isApostrophe(r) && i+n < len(text) {
+				r2, _ := utf8.DecodeRuneInString(text[i+n:])
+				if unicode.IsLetter(r2) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		toks = append(toks, spotToken{start: start, end: i, upper: upper, allCaps: allCaps && i-start > 1})
+	}
+	return toks
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == 'ʹ'
+}
+
+// spotJoin reports whether the bytes between two tokens may lie inside one
+// name: a single space or hyphen.
+func spotJoin(gap string) bool {
+	return gap == " " || gap == "-" || gap == "‑" || gap == " - "
+}
+
+// spotAbbrevJoin reports whether a full stop after a short capitalised
+// word joins it to the next ("D.C.", "St. Petersburg").
+func spotAbbrevJoin(text string, prev spotToken, gap string) bool {
+	return (gap == "." || gap == ". ") && prev.upper && prev.end-prev.start <= 3
+}
+
+// Spot finds place names in text by longest match over the gazetteer: spans
+// of capitalised words (lower-case connectors such as "al", "on", "of"
+// inside, and region words such as "oblast" at the end) whose name is in
+// the gazetteer. Words that are rarely places in news (spotStop), one- and
+// two-letter names other than countries, and all-capital acronyms are
+// skipped. Demonyms ("Ukrainian") are returned with Demonym set. It is used
+// when no tagger mentions are at hand.
+func (g *Gazetteer) Spot(text string) []PlaceMention {
+	toks := spotTokens(text)
+	var out []PlaceMention
+	maxSpan := g.maxWords
+	if maxSpan > 6 {
+		maxSpan = 6
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.upper {
+			continue
+		}
+		// Extend to the longest candidate span; test from the longest.
+		last := i
+		for j := i + 1; j < len(toks) && j-i < maxSpan; j++ {
+			if gap := text[toks[j-1].end:toks[j].start]; !spotJoin(gap) && !spotAbbrevJoin(text, toks[j-1], gap) {
+				break
+			}
+			last = j
+		}
+		found := false
+		for j := last; j >= i; j-- {
+			end := toks[j]
+			w := strings.ToLower(text[end.start:end.end])
+			if !end.upper && !spotSuffixes[w] {
+				continue
+			}
+			if j > i && spotConnectors[w] {
+				continue
+			}
+			span := text[t.start:end.end]
+			m, ok := g.spotMatch(span, j == i, t)
+			if !ok {
+				continue
+			}
+			m.Span = muster.Span{Start: t.start, End: end.end}
+			m.Text = span
+			if j == i && !m.Demonym && m.Kind == GeoPlace && last > i {
+				// A capitalised neighbour joined to this word makes it part
+				// of a longer, unknown name, unless that word is a region word.
+				nt := toks[i+1]
+				w := strings.ToLower(text[nt.start:nt.end])
+				if nt.upper && !spotSuffixes[w] && !spotStop[w] {
+					m.Partial = true
+				}
+			}
+			if i > 0 && j == i && !m.Demonym && m.Kind == GeoPlace {
+				pt := toks[i-1]
+				if gap := text[pt.end:t.start]; pt.upper && spotJoin(gap) && !spotStop[strings.ToLower(text[pt.start:pt.end])] {
+					m.Partial = true
+				}
+			}
+			out = append(out, m)
+			i = j
+			found = true
+			break
+		}
+		_ = found
+	}
+	return out
+}
+
+// spotMatch decides whether span (one word when single) names a place.
+func (g *Gazetteer) spotMatch(span string, single bool, first spotToken) (PlaceMention, bool) {
+	k := normPlace(span)
+	if k == "" {
+		return PlaceMention{}, false
+	}
+	if single {
+		if spotStop[k] {
+			if cc, ok := g.demonyms[k]; ok {
+				return PlaceMention{Kind: GeoCountry, Country: cc, Demonym: true}, true
+			}
+			return PlaceMention{}, false
+		}
+		if cc, ok := g.demonyms[k]; ok {
+			return PlaceMention{Kind: GeoCountry, Country: cc, Demonym: true}, true
+		}
+	}
+	ids, exact := g.lookup(k)
+	if len(ids) == 0 {
+		return PlaceMention{}, false
+	}
+	// Best candidate by prior; folded-only matches count only for the
+	// former Soviet Union, where transliteration varies.
+	best, bestP := int32(-1), -1e9
+	for n, id := range ids {
+		e := &g.entries[id]
+		if !exact[n] && !translitCountry[e.cc] && single {
+			continue
+		}
+		p := g.prior(e)
+		if p > bestP {
+			best, bestP = id, p
+		}
+	}
+	if best < 0 {
+		return PlaceMention{}, false
+	}
+	e := &g.entries[best]
+	if single {
+		if utf8.RuneCountInString(k) < 3 && e.kind != GeoCountry {
+			return PlaceMention{}, false
+		}
+		if first.allCaps && e.kind != GeoCountry && utf8.RuneCountInString(k) <= 5 {
+			return PlaceMention{}, false
+		}
+	}
+	m := PlaceMention{Kind: e.kind}
+	if e.kind == GeoCountry {
+		m.Country = e.cc
+	}
+	return m, true
+}
+
+// translitCountry lists the countries whose names reach English text in
+// several romanisations, so that folded matches count there.
+var translitCountry = map[string]bool{
+	"RU": true, "UA": true, "BY": true, "MD": true, "KZ": true, "GE": true, "AM": true, "AZ": true,
+	"UZ": true, "KG": true, "TJ": true, "TM": true,
+}
+
+// Event-place cues: words before a place name that make it the event's
+// place, and those that make the place approximate.
+var (
+	locCueBefore = map[string]float64{
+		"in": 1, "at": 1, "near": 1, "outside": 1, "around": 0.5, "into": 0.5, "of": 0.3,
+		"to": 0.5, "on": 0.3, "towards": 0.2, "toward": 0.2, "from": -0.5,
+	}
+	locNear = map[string]bool{"near": true, "outside": true, "around": true, "outskirts": true, "vicinity": true, "towards": true, "toward": true, "direction": true}
+	// locCueAfter are words after a place name that say what it is.
+	locCueAfter = map[string]float64{
+		"village": 1, "town": 1, "city": 1, "settlement": 1, "area": 0.5, "district": 0.5,
+		"province": 0.3, "region": 0.3, "oblast": 0.3, "community": 0.5, "hromada": 0.5,
+	}
+)
+
+// LocateEvent chooses the place where the event a text reports happened.
+// Place names are mentions (from a tagger) or, when mentions is empty,
+// those Spot finds. Each is geocoded in the context of the others and of
+// the countries the text names; the most specific one wins (a city or
+// town over a district over a region over a country), with ties going to
+// names cued as the event's place ("in X", "near X", "X village", "coded to
+// X") and then to the earlier one. "near X" sets Precision near.
+func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, bool) {
+	var ms []PlaceMention
+	if len(mentions) == 0 {
+		ms = g.Spot(text)
+	} else {
+		from := 0
+		for _, m := range mentions {
+			i := strings.Index(text[from:], m)
+			pm := PlaceMention{Text: m}
+			if i >= 0 {
+				pm.Span = muster.Span{Start: from + i, End: from + i + len(m)}
+				from += i + len(m)
+			} else if j := strings.Index(text, m); j >= 0 {
+				pm.Span = muster.Span{Start: j, End: j + len(m)}
+			} else {
+				pm.Span = muster.Span{Start: len(text), End: len(text)}
+			}
+			if cc := g.CountryCode(m); cc != "" {
+				pm.Kind, pm.Country = GeoCountry, cc
+			} else if cc, ok := g.demonyms[normPlace(m)]; ok {
+				pm.Kind, pm.Country, pm.Demonym = GeoCountry, cc, true
+			} else {
+				pm.Kind = GeoPlace
+			}
+			ms = append(ms, pm)
+		}
+	}
+	if len(ms) == 0 {
+		return muster.Place{}, false
+	}
+	// A country name inside a chain that ends in another country is a
+	// region ("Columbus, Georgia, United States").
+	for i := range ms {
+		if ms[i].Kind == GeoCountry && !ms[i].Demonym {
+			if cc := chainCountry(text, ms, i); cc != "" && cc != ms[i].Country {
+				ms[i].Kind, ms[i].Country = GeoAdmin1, ""
+			}
+		}
+	}
+	// The chain country of each name, from any of its mentions.
+	chains := make(map[string]string)
+	for i := range ms {
+		if cc := chainCountry(text, ms, i); cc != "" {
+			chains[ms[i].Text] = cc
+		}
+	}
+	var named, weak []string
+	var names []string
+	for _, m := range ms {
+		switch {
+		case m.Demonym:
+			weak = appendNew(weak, m.Country)
+		case m.Kind == GeoCountry && m.Country != "":
+			named = appendNew(named, m.Country)
+		default:
+			names = append(names, m.Text)
+		}
+	}
+	// Countries: those the text names; else those of its confident place
+	// names (a region, or a town of 50,000+ matched exactly); else, as weak
+	// evidence, those of its demonyms ("Russian forces").
+	countries, strict := named, len(named) > 0
+	if len(countries) == 0 {
+		for _, n := range names {
+			if cc := g.confidentCountry(n); cc != "" {
+				countries = appendNew(countries, cc)
+			}
+		}
+		strict = len(countries) > 0
+	}
+	if len(countries) == 0 {
+		countries = weak
+	}
+	type choice struct {
+		place muster.Place
+		kind  GeoKind
+		score float64
+	}
+	best := choice{score: -1e18}
+	found := false
+	for i, m := range ms {
+		if m.Demonym {
+			continue
+		}
+		var cand Candidate
+		if m.Kind == GeoCountry && m.Country != "" {
+			id, ok := g.byCC[m.Country]
+			if !ok {
+				continue
+			}
+			cand = g.candidate(id, true)
+		} else {
+			others := make([]string, 0, len(names))
+			for _, n := range names {
+				if n != m.Text {
+					others = append(others, n)
+				}
+			}
+			c, ok := g.geocodeCandidate(m.Text, GeoContext{Countries: countries, Admin1: others, Places: others})
+			if !ok {
+				continue
+			}
+			cand = c
+		}
+		place, kind := cand.Place, cand.Kind
+		cue, near := locCues(text, m.Span)
+		s := float64(kind)*10 + cue*3 - float64(i)*0.1
+		if m.Partial {
+			s -= 25
+		}
+		// "Hryhorivka, Donetsk": a place followed by the region it lies in.
+		// When the chosen place is in another region, the gazetteer lacks
+		// the right one: the region is the better answer.
+		if kind == GeoPlace && i+1 < len(ms) && !ms[i+1].Demonym {
+			if gap := text[m.End:min(ms[i+1].Start, len(text))]; strings.TrimSpace(gap) == "," || strings.TrimSpace(gap) == "(" {
+				if regions := g.admin1Names(ms[i+1].Text); len(regions) > 0 && !regions[admin1Key(place.Admin1)] {
+					s -= 25
+				}
+			}
+		}
+		if kind != GeoCountry {
+			// A place outside the country its comma chain ends in ("Badam,
+			// Wardak, Afghanistan") is never the answer; one outside the
+			// countries the text names elsewhere only when it is cued and
+			// matched exactly ("the Embassy of Belarus in Kiev").
+			if cc := chains[m.Text]; cc != "" {
+				if place.Country != cc {
+					s -= 100
+				}
+			} else if strict && !contains(countries, place.Country) {
+				if cand.Exact && cue > 0 {
+					s -= 15
+				} else {
+					s -= 100
+				}
+			}
+		}
+		if s > best.score {
+			if near && kind == GeoPlace {
+				place.Precision = muster.PrecisionNear
+			}
+			best = choice{place, kind, s}
+			found = true
+		}
+	}
+	return best.place, found
+}
+
+// chainCountry returns the country that ends the comma chain starting at
+// mention i ("Tarkhoo, Mamond subdistrict, Bajaur district, Khyber
+// Pakhtunkhwa, Pakistan"; "Columbus, Georgia, United States"), or "".
+// Links are commas between short runs of words, with no sentence
+// punctuation.
+func chainCountry(text string, ms []PlaceMention, i int) string {
+	cc := ""
+	end := ms[i].End
+	for k := i + 1; k < len(ms); k++ {
+		if ms[k].Start < end {
+			continue
+		}
+		gap := text[end:ms[k].Start]
+		if strings.TrimSpace(gap) == "" || strings.TrimSpace(gap) == "-" {
+			end = ms[k].End // "Tal Aziz": two words the gazetteer split
+			continue
+		}
+		if !strings.Contains(gap, ",") || strings.ContainsAny(gap, ".;:!?()") {
+			break
+		}
+		ok := true
+		for j, chunk := range strings.Split(gap, ",") {
+			if n := len(strings.Fields(chunk)); n > 6 || (j == 0 && n > 3) {
+				ok = false
+			}
+		}
+		if !ok {
+			break
+		}
+		if ms[k].Kind == GeoCountry && ms[k].Country != "" && !ms[k].Demonym {
+			cc = ms[k].Country
+		}
+		end = ms[k].End
+	}
+	return cc
+}
+
+func appendNew(ss []string, s string) []string {
+	if contains(ss, s) {
+		return ss
+	}
+	return append(ss, s)
+}
+
+// confidentCountry returns the country of name's most likely entry when
+// that entry alone is plausible: a region or a populous town matched
+// exactly and without a rival of similar weight elsewhere.
+func (g *Gazetteer) confidentCountry(name string) string {
+	ids, exact := g.lookup(normPlace(name))
+	best, second := int32(-1), -1e9
+	bestP := -1e9
+	for i, id := range ids {
+		if !exact[i] {
+			continue
+		}
+		p := g.prior(&g.entries[id])
+		if p > bestP {
+			if best >= 0 && g.entries[best].cc != g.entries[id].cc {
+				second = bestP
+			}
+			best, bestP = id, p
+		} else if g.entries[id].cc != g.entries[best].cc && p > second {
+			second = p
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	e := &g.entries[best]
+	if e.kind == GeoCountry {
+		return ""
+	}
+	if (e.kind == GeoAdmin1 || e.pop >= 50000) && bestP-second >= 1 {
+		return e.cc
+	}
+	return ""
+}
+
+// admin1Key is the key under which admin1Names stores a region name.
+func admin1Key(name string) string {
+	base, _ := stripAdminSuffix(normPlace(name))
+	return foldPlaceNormed(base)
+}
+
+// admin1Names returns the keys of the first-order regions that name may
+// name exactly ("Donetsk", "Kharkiv region", "Belgorod Oblast").
+func (g *Gazetteer) admin1Names(name string) map[string]bool {
+	ids, exact := g.lookup(normPlace(name))
+	var out map[string]bool
+	for i, id := range ids {
+		if e := &g.entries[id]; exact[i] && e.kind == GeoAdmin1 {
+			if out == nil {
+				out = make(map[string]bool)
+			}
+			out[admin1Key(e.name)] = true
+		}
+	}
+	return out
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// locCues scores the words around a mention span of text: how strongly
+// they mark it as the event's place, and whether they make it approximate.
+func locCues(text string, sp muster.Span) (float64, bool) {
+	if sp.Start >= len(text) {
+		return 0, false
+	}
+	before := strings.ToLower(text[max(0, sp.Start-40):sp.Start])
+	after := strings.ToLower(text[sp.End:min(len(text), sp.End+30)])
+	bw := strings.FieldsFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })
+	aw := strings.FieldsFunc(after, func(r rune) bool { return !unicode.IsLetter(r) })
+	score, near := 0.0, false
+	if strings.HasSuffix(strings.TrimSpace(before), "coded to") {
+		score += 3
+	}
+	if n := len(bw); n > 0 && !strings.HasSuffix(strings.TrimRight(before, " "), ",") {
+		score += locCueBefore[bw[n-1]]
+		if locNear[bw[n-1]] {
+			near = true
+		}
+		if n > 1 && bw[n-1] == "of" && (locNear[bw[n-2]] || bw[n-2] == "outskirts") {
+			near = true
+			score += 0.7
+		}
+	}
+	if len(aw) > 0 && !strings.HasPrefix(strings.TrimLeft(after, " "), ",") {
+		score += locCueAfter[aw[0]]
+	}
+	return score, near
+}
+
+// geocodeCandidate is Geocode returning the whole chosen Candidate.
+func (g *Gazetteer) geocodeCandidate(name string, c GeoContext) (Candidate, bool) {
+	k := normPlace(name)
+	ids, exact := g.lookup(k)
+	if len(ids) == 0 {
+		return Candidate{}, false
+	}
+	sc := g.newScorer(c, k)
+	best, bestScore := -1, -1e18
+	for i, id := range ids {
+		s := sc.score(id, exact[i])
+		if s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return g.candidate(ids[best], exact[best]), true
+}
