@@ -74,6 +74,9 @@ type PolNeARArticle struct {
 	Publisher string
 	Text      string
 	Gold      []GoldAttribution
+	// Others holds the sets of the other annotators, when there are any,
+	// for measuring agreement (AttributionAgreement).
+	Others [][]GoldAttribution
 }
 
 // ReadPolNeAR reads PolNeAR's gzipped JSON Lines (one article a line, see
@@ -118,6 +121,13 @@ func ReadPolNeAR(ctx context.Context, r io.Reader, name, split string) ([]PolNeA
 			a.Gold, err = parseBrat(rec.Text, rec.Annotations[0].BratAnn)
 			if err != nil {
 				return nil, fmt.Errorf("polnear %s line %d (%s): %w", name, line, rec.Article, err)
+			}
+			for _, o := range rec.Annotations[1:] {
+				g, err := parseBrat(rec.Text, o.BratAnn)
+				if err != nil {
+					return nil, fmt.Errorf("polnear %s line %d (%s, annotator %s): %w", name, line, rec.Article, o.Annotator, err)
+				}
+				a.Others = append(a.Others, g)
 			}
 		}
 		out = append(out, a)
@@ -345,6 +355,42 @@ func ScoreAttribution(ctx context.Context, articles []PolNeARArticle, split stri
 	return res, nil
 }
 
+// AttributionAgreement scores every other annotator's set against the
+// first annotator's, on the articles that have several, with the measures
+// of ScoreAttribution (the other annotator's spans in the place of
+// predictions; a discontinuous span is taken as its hull). It gives the
+// human ceiling of the figures. N counts compared (article, annotator)
+// pairs.
+func AttributionAgreement(articles []PolNeARArticle, split string) AttributionResult {
+	res := AttributionResult{Task: "attribution-agreement", Dataset: "polnear", Split: split, Metrics: map[string]SpanScore{}}
+	scores := make([]SpanScore, 3)
+	for _, a := range articles {
+		for _, other := range a.Others {
+			res.N++
+			for slot := range 3 {
+				var gold [][]muster.Span
+				for _, g := range a.Gold {
+					if fr := goldSlot(g, slot); len(fr) > 0 {
+						gold = append(gold, fr)
+					}
+				}
+				var got []muster.Span
+				for _, g := range other {
+					if fr := goldSlot(g, slot); len(fr) > 0 {
+						got = append(got, hull(fr))
+					}
+				}
+				scoreSlot(a.Text, gold, got, &scores[slot])
+			}
+		}
+	}
+	for slot, name := range AttributionSlots {
+		scores[slot].finish()
+		res.Metrics[name] = scores[slot]
+	}
+	return res
+}
+
 func goldSlot(g GoldAttribution, slot int) []muster.Span {
 	switch slot {
 	case 0:
@@ -436,14 +482,16 @@ func scoreSlot(text string, gold [][]muster.Span, pred []muster.Span, sc *SpanSc
 // wordTokens returns the maximal runs of letters and digits that overlap s.
 func wordTokens(text string, s muster.Span) []muster.Span {
 	var out []muster.Span
-	// Start at the beginning of a word cut by s.Start.
+	// A span that starts inside a word counts that whole word.
 	i := s.Start
-	for i > 0 {
-		r, w := utf8.DecodeLastRuneInString(text[:i])
-		if !isWordChar(r) {
-			break
+	if r, _ := utf8.DecodeRuneInString(text[i:]); i < len(text) && isWordChar(r) {
+		for i > 0 {
+			r, w := utf8.DecodeLastRuneInString(text[:i])
+			if !isWordChar(r) {
+				break
+			}
+			i -= w
 		}
-		i -= w
 	}
 	start := -1
 	for i < len(text) {
@@ -545,7 +593,11 @@ func context200(text string, s muster.Span) string {
 // F1 (overlap) | n, then documents per second and the misses.
 func (r AttributionResult) WriteReport(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "attribution on polnear %s: %d documents, %.1f docs/s\n", r.Split, r.N, r.DocsPerS)
+	if r.Task == "attribution-agreement" {
+		fmt.Fprintf(bw, "annotator agreement on polnear %s: %d (article, other annotator) pairs against the first annotator\n", r.Split, r.N)
+	} else {
+		fmt.Fprintf(bw, "attribution on polnear %s: %d documents, %.1f docs/s\n", r.Split, r.N, r.DocsPerS)
+	}
 	fmt.Fprintf(bw, "%-8s %6s %6s %11s %6s %6s %13s %6s %6s\n", "slot", "P", "R", "F1(exact)", "oP", "oR", "F1(overlap)", "n", "pred")
 	for _, name := range AttributionSlots {
 		s := r.Metrics[name]

@@ -145,6 +145,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 			flush(b)
 		}
 		if r, ok := nearestRun(src, qs, qe); ok {
+			r = extendName(info, isCue, r, b)
 			r = extendSource(info, r, qs)
 			at.Source = tokenSpan(d, r)
 		}
@@ -245,6 +246,18 @@ func extendSource(info []tokInfo, r [2]int, qs int) [2]int {
 		}
 	}
 	return [2]int{r[0], qs}
+}
+
+// extendName grows a source over the capitalised words that follow it, so
+// a name is never cut ("Donald" → "Donald Trump", "Mr." → "Mr. Obama").
+func extendName(info []tokInfo, isCue []bool, r [2]int, b int) [2]int {
+	if last := info[r[1]-1]; last.shape != 'X' && last.shape != 'A' {
+		return r
+	}
+	for r[1] < b && !isCue[r[1]] && (info[r[1]].shape == 'X' || info[r[1]].shape == 'A') && !info[r[1]].pron {
+		r[1]++
+	}
+	return r
 }
 
 // nonNounWords are prepositions, determiners and time words that end a noun

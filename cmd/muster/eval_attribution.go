@@ -20,7 +20,7 @@ const defaultPolNeAR = "../shared/data/polnear/polnear_articles_attributions.jso
 // runEvalAttribution scores extract.Attributions against PolNeAR's
 // source/cue/content spans:
 //
-//	muster eval attribution [--split dev|test] [--errors N] [--json] [--data FILE]
+//	muster eval attribution [--split dev|test] [--errors N] [--json] [--data FILE] [--agreement]
 func (m *Main) runEvalAttribution(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("eval attribution", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
@@ -28,6 +28,7 @@ func (m *Main) runEvalAttribution(ctx context.Context, args []string) error {
 	nErrors := fs.Int("errors", 0, "print `N` misses per slot (gold span, best prediction, context)")
 	asJSON := fs.Bool("json", false, "print the result as JSON (DESIGN §7)")
 	data := fs.String("data", defaultPolNeAR, "PolNeAR JSONL.gz `file`")
+	agreement := fs.Bool("agreement", false, "score the other annotators against the first instead of muster (articles with several annotators; every split when --split is not given)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -39,12 +40,24 @@ func (m *Main) runEvalAttribution(ctx context.Context, args []string) error {
 	default:
 		return muster.Errorf(muster.KindInvalid, "eval attribution: unknown split %q (want train, dev or test)", *split)
 	}
+	if *agreement && !splitSet(fs) {
+		*split = ""
+	}
 	arts, err := eval.LoadPolNeAR(ctx, *data, *split)
 	if err != nil {
 		return muster.Errorf(muster.KindInvalid, "eval attribution: %v", err)
 	}
 	if len(arts) == 0 {
 		return muster.Errorf(muster.KindInvalid, "eval attribution: no %s articles in %s", *split, *data)
+	}
+	if *agreement {
+		res := eval.AttributionAgreement(arts, *split)
+		if *asJSON {
+			enc := json.NewEncoder(m.Stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(res)
+		}
+		return res.WriteReport(m.Stdout)
 	}
 	attribute := func(text string) []eval.AttributionSpans {
 		d := nlp.NewDoc(text)
@@ -65,4 +78,11 @@ func (m *Main) runEvalAttribution(ctx context.Context, args []string) error {
 		return enc.Encode(res)
 	}
 	return res.WriteReport(m.Stdout)
+}
+
+// splitSet reports whether --split was given.
+func splitSet(fs *flag.FlagSet) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "split" })
+	return set
 }
