@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/muster-osint/muster/eval"
+)
+
+// sharedEvents returns the first n dev records of a coded event set, or
+// skips when ../shared is absent.
+func sharedEvents(t testing.TB, dataset string, n int) ([]eval.EventRecord, *eval.Countries) {
+	t.Helper()
+	path := filepath.Join("..", "..", eventsDataDir, eventFiles[dataset])
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("eval events: %s not found", path)
+	}
+	recs, err := readEventRecords(dataset, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs = eval.Split(recs, "dev")
+	if len(recs) > n {
+		recs = recs[:n]
+	}
+	c, err := readCountries(filepath.Join("..", "..", eventsDataDir, "countries/countries_flat.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs, c
+}
+
+// TestEventFloors scores small fixed dev samples so that a regression in
+// extraction fails CI. The floors sit a little under the figures measured
+// when they were set; raise them as extraction improves.
+func TestEventFloors(t *testing.T) {
+	floors := map[string]map[string]float64{
+		"gtd": {"perpetrator": 0.70, "claimed": 0.95, "country": 0.95, "province": 0.80, "city": 0.75,
+			"killed": 0.78, "wounded": 0.85, "event_type": 0.70},
+		"acled": {"actors": 0.85, "event_type": 0.75, "sub_event_type": 0.78, "admin1": 0.40, "location": 0.45,
+			"fatalities": 0.90},
+	}
+	sizes := map[string]int{"gtd": 200, "acled": 100}
+	for dataset, fl := range floors {
+		t.Run(dataset, func(t *testing.T) {
+			recs, countries := sharedEvents(t, dataset, sizes[dataset])
+			rep, err := eval.ScoreEvents(context.Background(), dataset, recs, EventExtractor(), countries, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for slot, floor := range fl {
+				s := rep.Slots[slot]
+				got := s.Accuracy
+				if s.Set {
+					got = s.F1
+				}
+				if got < floor {
+					t.Errorf("%s %s = %.3f on %d dev records, floor %.2f", dataset, slot, got, s.N, floor)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkEventsGTD measures the extraction pipeline (segment and
+// extract.Events, no store) on 500 GTD dev summaries; docs/s is the figure
+// of issue 4.
+func BenchmarkEventsGTD(b *testing.B) {
+	recs, _ := sharedEvents(b, "gtd", 500)
+	ex := EventExtractor()
+	ctx := context.Background()
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		r := recs[n%len(recs)]
+		if _, err := ex(ctx, r.Text, r.Published); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+}

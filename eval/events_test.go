@@ -1,0 +1,190 @@
+package eval
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/muster-osint/muster"
+)
+
+// Inline records written for the tests in each data set's column layout.
+const gtdCSV = `eventid,iyear,imonth,iday,country_txt,provstate,city,attacktype1_txt,gname,gname2,claimed,nkill,nwound,summary,split
+201901020001,2019,1,2,Nigeria,Borno,Maiduguri,Bombing/Explosion,Boko Haram,,0,3,,"01/02/2019: A bomb went off in Maiduguri, Borno, Nigeria.",dev
+201901020002,2019,1,0,Nigeria,Borno,Unknown,Armed Assault,Unknown,,-9,-99,2,"01/2019: Gunmen attacked.",test
+`
+
+func TestReadGTD(t *testing.T) {
+	recs, err := ReadGTD(strings.NewReader(gtdCSV), "gtd.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 {
+		t.Fatalf("got %d records, want 2", len(recs))
+	}
+	want := map[string][]string{
+		"perpetrator": {"Boko Haram"}, "claimed": {"0"}, "country": {"Nigeria"}, "province": {"Borno"},
+		"city": {"Maiduguri"}, "killed": {"3"}, "event_type": {"bombing"},
+	}
+	if d := cmp.Diff(want, recs[0].Gold); d != "" {
+		t.Errorf("gold mismatch (-want +got):\n%s", d)
+	}
+	if got := recs[1].Gold; got["perpetrator"] != nil || got["city"] != nil || got["killed"] != nil || got["claimed"] != nil {
+		t.Errorf("unknown values must not be gold: %v", got)
+	}
+	if _, coded := recs[1].Gold["perpetrator"]; !coded {
+		t.Errorf("an Unknown perpetrator is coded as none, not missing")
+	}
+	if !recs[1].Published.Equal(time.Date(2019, 1, 1, 12, 0, 0, 0, time.UTC)) || recs[1].Split != "test" {
+		t.Errorf("record 2: published %v split %q", recs[1].Published, recs[1].Split)
+	}
+	if _, err := ReadGTD(strings.NewReader("eventid,iyear,summary\n1,notayear,x\n"), "bad.csv"); err == nil || !strings.Contains(err.Error(), "bad.csv line 2") {
+		t.Errorf("bad iyear: err = %v, want one naming bad.csv line 2", err)
+	}
+}
+
+func TestReadACLEDAndUCDP(t *testing.T) {
+	acled := "event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,admin1,location,notes,fatalities,split\n" +
+		"UKR1,05/09/2023 00:00:00,Battles,Armed clash,Military Forces of Russia (2000-),Military Forces of Ukraine (2019-),Donetsk,Marinka,\"On 5 September 2023, forces clashed.\",2,dev\n"
+	recs, err := ReadACLED(strings.NewReader(acled), "acled.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1 || !recs[0].Published.Equal(time.Date(2023, 9, 5, 12, 0, 0, 0, time.UTC)) || len(recs[0].Gold["actors"]) != 2 {
+		t.Fatalf("ACLED record = %+v", recs)
+	}
+	ucdp := "id,side_a,side_b,source_headline,date_start,low,high,split\n" +
+		"1,Government of Ukraine,DPR,Marinovka,7/19/2014 12:00:00 AM,2,2,dev\n" +
+		"2,Government of Russia (Soviet Union),Government of Ukraine,Three people were killed in shelling;Shelling in Kherson,2023-02-16,1,4,test\n"
+	recs, err = ReadUCDP(strings.NewReader(ucdp), "ucdp.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1 || recs[0].Text != "Three people were killed in shelling." || cmp.Diff([]string{"1", "4"}, recs[0].Gold["deaths"]) != "" {
+		t.Fatalf("UCDP records = %+v", recs)
+	}
+}
+
+func TestSameGroup(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"the Taliban", "Taliban", true},
+		{"Taliban militants", "Taliban", true},
+		{"TTP", "Tehrik-i-Taliban Pakistan (TTP)", true},
+		{"Tehrik-i-Taliban Pakistan", "Tehrik-i-Taliban Pakistan (TTP)", true},
+		{"Ansar Allah", "Houthi extremists (Ansar Allah)", true},
+		{"Taliban", "Tehrik-i-Taliban Pakistan (TTP)", false},
+		{"Islamic State", "Khorasan Chapter of the Islamic State", false},
+		{"Al-Shabaab", "al Shabaab", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+" vs "+tt.b, func(t *testing.T) {
+			if got := sameGroup(tt.a, tt.b); got != tt.want {
+				t.Errorf("sameGroup(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
+
+func testCountries(t *testing.T) *Countries {
+	t.Helper()
+	c, err := ReadCountries(strings.NewReader("cca2\tname_common\tname_official\talt_spellings\tdemonym_eng_m\tdemonym_eng_f\n"+
+		"RU\tRussia\tRussian Federation\tRU|Rossiya\tRussian\tRussian\nUA\tUkraine\tUkraine\tUA|Ukrayina\tUkrainian\tUkrainian\n"), "countries.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestActorKey(t *testing.T) {
+	c := testCountries(t)
+	tests := []struct{ name, want string }{
+		{"Military Forces of Russia (2000-)", "military:russia"},
+		{"Military Forces of Russia (2000-) Air Force", "military:russia"},
+		{"Russian forces", "military:russia"},
+		{"Russian military", "military:russia"},
+		{"Military Forces of Ukraine (2019-)", "military:ukraine"},
+		{"Ukrainian positions", "military:ukraine"},
+		{"Government of Ukraine", "military:ukraine"},
+		{"Police Forces of Ukraine (2019-) State Emergency Service of Ukraine", "police:ukraine"},
+		{"Ukrainian police", "police:ukraine"},
+		{"Civilians (Ukraine)", "civilians"},
+		{"civilians", "civilians"},
+		{"Unidentified Armed Group (Ukraine)", "unidentified armed group"},
+		{"unknown gunmen", "unidentified armed group"},
+		{"NAF: United Armed Forces of Novorossiya", "naf"},
+		{"Right Sector", "right sector"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := actorKey(tt.name, c); got != tt.want {
+				t.Errorf("actorKey(%q) = %q, want %q", tt.name, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPlaceKey(t *testing.T) {
+	for _, tt := range []struct{ a, b string }{{"Yangi Qala district", "Yangi Qala"}, {"Tillaberi region", "Tillaberi"}, {"Kyiv City", "Kyiv"}} {
+		if placeKey(tt.a) != placeKey(tt.b) {
+			t.Errorf("placeKey(%q) = %q, placeKey(%q) = %q, want equal", tt.a, placeKey(tt.a), tt.b, placeKey(tt.b))
+		}
+	}
+}
+
+// TestScoreEvents scores a fake extractor so that each slot's arithmetic
+// is checked: one record right on every slot, one wrong.
+func TestScoreEvents(t *testing.T) {
+	recs, err := ReadGTD(strings.NewReader(gtdCSV), "gtd.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	num := func(n float64) muster.Value { return muster.NumberValue("", n, n, "") }
+	pub := muster.Attribution{Type: muster.SourcePublisher, Name: "publisher"}
+	place := func(name, role string) muster.Claim {
+		return muster.Claim{Predicate: muster.PredOccurredAt, Object: muster.EntityValue(muster.Ref{Name: name}, name), Role: role}
+	}
+	ex := func(ctx context.Context, text string, published time.Time) (*muster.Analysis, error) {
+		if strings.Contains(text, "Maiduguri") {
+			return &muster.Analysis{Events: []muster.Event{{
+				Type:         muster.EventBombing,
+				Participants: []muster.Participant{{Entity: muster.Ref{Name: "Boko Haram"}, Role: muster.RolePerpetrator}},
+				Claims: []muster.Claim{
+					place("Maiduguri", "city"), place("Borno", "admin1"), place("Nigeria", "country"),
+					{Predicate: muster.PredKilled, Object: num(2), AttributedTo: pub},
+					{Predicate: muster.PredKilled, Object: num(1), AttributedTo: pub},
+				},
+			}}}, nil
+		}
+		return &muster.Analysis{Events: []muster.Event{{Type: muster.EventAttack, Participants: []muster.Participant{{Entity: muster.Ref{Name: "ISIS"}, Role: muster.RolePerpetrator}}}}}, nil
+	}
+	rep, err := ScoreEvents(context.Background(), "gtd", recs, ex, nil, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		N, TP, FP, FN, Correct int
+	}
+	got := map[string]row{}
+	for k, s := range rep.Slots {
+		got[k] = row{s.N, s.TP, s.FP, s.FN, s.Correct}
+	}
+	want := map[string]row{
+		"perpetrator": {2, 1, 1, 0, 0}, "claimed": {1, 0, 0, 0, 1}, "country": {2, 0, 0, 0, 1},
+		"province": {2, 0, 0, 0, 1}, "city": {1, 0, 0, 0, 1}, "killed": {1, 0, 0, 0, 1},
+		"wounded": {1, 0, 0, 0, 0}, "event_type": {2, 0, 0, 0, 2},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("scores mismatch (-want +got):\n%s", d)
+	}
+	if len(rep.Misses["wounded"]) != 1 || rep.Misses["wounded"][0].Gold != "2" || rep.Misses["wounded"][0].Got != "0" {
+		t.Errorf("wounded misses = %+v", rep.Misses["wounded"])
+	}
+	if _, err := ScoreEvents(context.Background(), "nope", recs, ex, nil, 0); err == nil {
+		t.Errorf("unknown dataset: want an error")
+	}
+}

@@ -1,0 +1,364 @@
+package extract
+
+// Event extraction (DESIGN §2–3, issue 4): from the sentences of a news text
+// or a coder's summary to muster.Events with their type, time, places,
+// participants and slot claims (killed, wounded, captured, claimed_by,
+// denied_by, occurred_at), each claim with the exact words that state it,
+// who asserts it and how.
+//
+// The extractor is a set of general English patterns over words, no model:
+//
+//   - an event starts at a sentence with an event word ("detonated",
+//     "shelled", "clashed", "abducted") and takes the following sentences'
+//     figures and responsibility statements until a sentence with an event
+//     word and a different date starts another;
+//   - the type is the most specific event word's (drone strike over
+//     shelling over attack);
+//   - places are the comma list after a locative ("in Kolofata,
+//     Extreme-North, Cameroon"): a country name last, then the province, then
+//     the settlement;
+//   - figures are the hedged number ranges of number.go next to a casualty
+//     word: the subject of a passive ("two soldiers and six assailants were
+//     killed" counts both, "including two civilians" counts neither) or the
+//     object of an active form ("…, killing three people");
+//   - responsibility comes from "X claimed responsibility", "responsibility
+//     was claimed by X", "X denied", and perpetrators also from "sources
+//     attributed the attack to X", "carried out by X", "suspected X";
+//   - the figure's source is "according to X", "X said/reported", and
+//     otherwise the publisher.
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/nlp"
+)
+
+// EventExtractor names the extractor in the claims it makes.
+const EventExtractor = "extract/event"
+
+// Claim roles for places (Claim.Role on occurred_at claims): how specific
+// the place is.
+const (
+	PlaceLocality = "locality" // a part of a settlement ("Basir Khil area")
+	PlaceCity     = "city"     // the settlement: city, town, village
+	PlaceAdmin1   = "admin1"   // province, state, oblast, region
+	PlaceCountry  = "country"
+)
+
+// Events returns the events d's text reports, resolved against the
+// publication time, with every slot a claim whose evidence quotes the text.
+// Entity ids are left empty for resolution to fill. d needs only Text;
+// sentences are used when present.
+func Events(d *nlp.Doc, published time.Time, docID string) []muster.Event {
+	x := &eventExtractor{text: d.Text, pub: published, doc: docID}
+	for _, s := range docSentences(d) {
+		x.sentence(s)
+	}
+	return x.finish()
+}
+
+// docSentences returns d's sentences, or splits the text itself at ". "
+// before a capital when no segmenter ran.
+func docSentences(d *nlp.Doc) []muster.Span {
+	if len(d.Sentences) > 0 {
+		return d.Sentences
+	}
+	var out []muster.Span
+	t := d.Text
+	start := 0
+	for i := 0; i+2 < len(t); i++ {
+		if (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ';' && false) && t[i+1] == ' ' && 'A' <= t[i+2] && t[i+2] <= 'Z' {
+			out = append(out, muster.Span{Start: start, End: i + 1})
+			start = i + 2
+		}
+	}
+	if start < len(t) {
+		out = append(out, muster.Span{Start: start, End: len(t)})
+	}
+	return out
+}
+
+type eventExtractor struct {
+	text string
+	pub  time.Time
+	doc  string
+	evs  []*eventBuild
+	cur  *eventBuild
+	// Date and places of sentences before the first event.
+	pendingDate       *DateMatch
+	pendingDateSent   muster.Span
+	pendingPlaces     []placeHit
+	pendingPlacesSent muster.Span
+}
+
+// eventBuild is an event being assembled.
+type eventBuild struct {
+	ev       muster.Event
+	typ      muster.EventType
+	rank     int // specificity of typ
+	date     string
+	claims   []muster.Claim
+	places   bool
+	partKeys map[string]bool
+}
+
+// sent is one sentence under analysis.
+type sent struct {
+	span muster.Span
+	toks []wtok // spans are offsets into the whole text
+}
+
+func (x *eventExtractor) sentence(sp muster.Span) {
+	if !sp.Valid(len(x.text)) || sp.Len() == 0 {
+		return
+	}
+	toks := lexWords(x.text[sp.Start:sp.End])
+	for k := range toks {
+		toks[k].start += sp.Start
+		toks[k].end += sp.Start
+	}
+	s := &sent{span: sp, toks: toks}
+	typ, rank, _ := eventTrigger(s.toks)
+	dates := FindDates(x.text[sp.Start:sp.End], x.pub)
+	var date *DateMatch
+	dateSent := sp
+	if len(dates) > 0 {
+		date = &dates[0]
+		date.Span.Start += sp.Start
+		date.Span.End += sp.Start
+	}
+	cas := x.casualties(s)
+	resp := x.responsibility(s)
+	if typ == "" && len(cas) == 0 && len(resp) == 0 && x.cur == nil {
+		// A scene-setting sentence: keep its date and places for the event
+		// that follows.
+		if x.pendingDate == nil && date != nil {
+			x.pendingDate, x.pendingDateSent = date, sp
+		}
+		if x.pendingPlaces == nil {
+			x.pendingPlaces, x.pendingPlacesSent = x.places(s), sp
+		}
+		return
+	}
+	if x.cur == nil || typ != "" && date != nil && x.cur.date != "" && date.Value.From != x.cur.date {
+		x.cur = &eventBuild{partKeys: map[string]bool{}}
+		x.evs = append(x.evs, x.cur)
+	}
+	b := x.cur
+	if typ != "" && rank > b.rank {
+		b.typ, b.rank = typ, rank
+	}
+	if typ == "" && b.typ == "" && len(cas) > 0 {
+		b.typ, b.rank = muster.EventAttack, 1
+	}
+	if date == nil && b.ev.Time == nil && x.pendingDate != nil {
+		date, dateSent = x.pendingDate, x.pendingDateSent
+	}
+	if date != nil && b.ev.Time == nil {
+		v := date.Value
+		b.ev.Time = &v
+		b.date = v.From
+		b.claims = append(b.claims, x.claim(muster.PredOccurredOn, v, date.Span, dateSent, "", publisher(), muster.Asserted, 0.9))
+	}
+	if !b.places {
+		pl, plSent := x.places(s), sp
+		if len(pl) == 0 && len(x.pendingPlaces) > 0 {
+			pl, plSent = x.pendingPlaces, x.pendingPlacesSent
+		}
+		if len(pl) > 0 {
+			b.places = true
+			for _, p := range pl {
+				ref := muster.Ref{Name: p.name, Type: string(muster.EntityPlace)}
+				b.ev.Places = append(b.ev.Places, ref)
+				b.claims = append(b.claims, x.claim(muster.PredOccurredAt, muster.EntityValue(ref, p.name), p.span, plSent, p.role, publisher(), muster.Asserted, 0.8))
+			}
+		}
+	}
+	if typ != "" || len(b.ev.Evidence) == 0 {
+		b.ev.Evidence = append(b.ev.Evidence, x.evidence(sp, sp))
+	}
+	for _, c := range cas {
+		b.claims = append(b.claims, c)
+	}
+	for _, r := range resp {
+		if r.claim != nil {
+			b.claims = append(b.claims, *r.claim)
+		}
+		if r.evidence != nil {
+			b.ev.Evidence = append(b.ev.Evidence, *r.evidence)
+		}
+		if r.part != nil {
+			x.addParticipant(b, *r.part)
+		}
+	}
+	for _, p := range x.forces(s) {
+		x.addParticipant(b, p)
+	}
+}
+
+func (x *eventExtractor) addParticipant(b *eventBuild, p muster.Participant) {
+	k := p.Role + "|" + muster.NameKey(p.Entity.Name)
+	if b.partKeys[k] || p.Entity.Name == "" {
+		return
+	}
+	b.partKeys[k] = true
+	b.ev.Participants = append(b.ev.Participants, p)
+}
+
+func (x *eventExtractor) finish() []muster.Event {
+	out := make([]muster.Event, 0, len(x.evs))
+	for _, b := range x.evs {
+		ev := b.ev
+		ev.Type = b.typ
+		if ev.Type == "" {
+			ev.Type = muster.EventOther
+		}
+		ev.Label = string(ev.Type)
+		if len(ev.Places) > 0 {
+			ev.Label += " in " + ev.Places[0].Name
+		}
+		if ev.Time != nil {
+			ev.Label += ", " + ev.Time.Text
+		}
+		h := sha256.New()
+		h.Write([]byte(x.doc))
+		for _, e := range ev.Evidence {
+			h.Write([]byte{byte(e.Start), byte(e.Start >> 8), byte(e.Start >> 16), '|'})
+		}
+		h.Write([]byte(ev.Type))
+		ev.ID = "v_" + hex.EncodeToString(h.Sum(nil))[:16]
+		for _, c := range b.claims {
+			c.Subject = ev.Ref()
+			c.SetID()
+			ev.Claims = append(ev.Claims, c)
+		}
+		if ev.Evidence == nil {
+			ev.Evidence = []muster.Evidence{}
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+func publisher() muster.Attribution {
+	return muster.Attribution{Type: muster.SourcePublisher, Name: "publisher"}
+}
+
+// evidence returns the Evidence for a byte span of the text inside sentence
+// sp, in code points.
+func (x *eventExtractor) evidence(span, sp muster.Span) muster.Evidence {
+	c := muster.CharOffsets(x.text, span)
+	s := muster.CharOffsets(x.text, sp)
+	return muster.Evidence{Document: x.doc, Start: c.Start, End: c.End, Quote: x.text[span.Start:span.End], Sentence: &s}
+}
+
+func (x *eventExtractor) claim(p muster.Predicate, v muster.Value, span, sp muster.Span, role string, a muster.Attribution, m muster.Modality, conf float64) muster.Claim {
+	return muster.Claim{
+		Predicate: p, Object: v, Role: role, AttributedTo: a, Modality: m,
+		Evidence: []muster.Evidence{x.evidence(span, sp)}, Extractor: EventExtractor, Confidence: conf,
+	}
+}
+
+// ---- event type ----
+
+// trigger words by event type, with a rank: a more specific word wins.
+var triggers = map[string]struct {
+	typ  muster.EventType
+	rank int
+}{
+	"attacked": {muster.EventAttack, 2}, "attack": {muster.EventAttack, 2}, "attacks": {muster.EventAttack, 2},
+	"assaulted": {muster.EventAttack, 2}, "stormed": {muster.EventRaid, 4}, "raided": {muster.EventRaid, 4},
+	"raid": {muster.EventRaid, 4}, "opened": {muster.EventAttack, 2}, "shot": {muster.EventAttack, 2},
+	"fired": {muster.EventAttack, 2}, "stabbed": {muster.EventAttack, 2}, "torched": {muster.EventAttack, 2},
+	"set": {muster.EventAttack, 1}, "burned": {muster.EventAttack, 2}, "ambushed": {muster.EventAttack, 3},
+	"ambush": {muster.EventAttack, 3}, "killed": {muster.EventAttack, 1}, "beheaded": {muster.EventAttack, 2},
+	"executed": {muster.EventAttack, 2}, "tortured": {muster.EventAttack, 2}, "beat": {muster.EventAttack, 2},
+	"arson": {muster.EventAttack, 2}, "vandalized": {muster.EventAttack, 2}, "damaged": {muster.EventAttack, 1},
+	"destroyed": {muster.EventAttack, 1}, "sabotaged": {muster.EventAttack, 2},
+	"detonated": {muster.EventBombing, 5}, "exploded": {muster.EventBombing, 5}, "explosion": {muster.EventBombing, 5},
+	"blast": {muster.EventBombing, 5}, "bomb": {muster.EventBombing, 5}, "bombs": {muster.EventBombing, 5},
+	"bomber": {muster.EventBombing, 5}, "bombers": {muster.EventBombing, 5}, "bombing": {muster.EventBombing, 5},
+	"ied": {muster.EventBombing, 5}, "ieds": {muster.EventBombing, 5}, "landmine": {muster.EventBombing, 5},
+	"mine": {muster.EventBombing, 5}, "mines": {muster.EventBombing, 5}, "grenade": {muster.EventBombing, 5},
+	"grenades": {muster.EventBombing, 5}, "explosive": {muster.EventBombing, 5}, "explosives": {muster.EventBombing, 5},
+	"bombed":  {muster.EventBombing, 5},
+	"shelled": {muster.EventShelling, 6}, "shelling": {muster.EventShelling, 6}, "artillery": {muster.EventShelling, 6},
+	"mortar": {muster.EventShelling, 6}, "mortars": {muster.EventShelling, 6}, "rocket": {muster.EventShelling, 6},
+	"rockets": {muster.EventShelling, 6}, "missile": {muster.EventShelling, 6}, "missiles": {muster.EventShelling, 6},
+	"mlrs": {muster.EventShelling, 6}, "shells": {muster.EventShelling, 6}, "grad": {muster.EventShelling, 6},
+	"drone": {muster.EventDroneStrike, 7}, "drones": {muster.EventDroneStrike, 7}, "uav": {muster.EventDroneStrike, 7},
+	"uavs": {muster.EventDroneStrike, 7}, "shahed": {muster.EventDroneStrike, 7},
+	"airstrike": {muster.EventAirStrike, 8}, "airstrikes": {muster.EventAirStrike, 8}, "aviation": {muster.EventAirStrike, 8},
+	"aircraft": {muster.EventAirStrike, 8}, "kab": {muster.EventAirStrike, 8}, "kabs": {muster.EventAirStrike, 8},
+	"clashed": {muster.EventArmedClash, 9}, "clash": {muster.EventArmedClash, 9}, "clashes": {muster.EventArmedClash, 9},
+	"firefight": {muster.EventArmedClash, 9}, "fighting": {muster.EventArmedClash, 9}, "battle": {muster.EventArmedClash, 9},
+	"engaged": {muster.EventArmedClash, 9}, "skirmish": {muster.EventArmedClash, 9},
+	"assassinated": {muster.EventAssassination, 10}, "assassination": {muster.EventAssassination, 10},
+	"kidnapped": {muster.EventKidnapping, 11}, "abducted": {muster.EventKidnapping, 11}, "kidnapping": {muster.EventKidnapping, 11},
+	"abduction": {muster.EventKidnapping, 11}, "hostage": {muster.EventKidnapping, 11}, "hostages": {muster.EventKidnapping, 11},
+	"hijacked": {muster.EventKidnapping, 11}, "seized": {muster.EventKidnapping, 3},
+	"incursion": {muster.EventIncursion, 12},
+	"arrested":  {muster.EventArrest, 3}, "detained": {muster.EventArrest, 3},
+	"protested": {muster.EventProtest, 3}, "protest": {muster.EventProtest, 3}, "protesters": {muster.EventProtest, 3},
+	"demonstrated": {muster.EventProtest, 3}, "rally": {muster.EventProtest, 3}, "rallied": {muster.EventProtest, 3},
+	"designated": {muster.EventDesignation, 3},
+}
+
+// eventTrigger returns the most specific event type a sentence's words
+// name, its rank and the token index of the word.
+func eventTrigger(toks []wtok) (muster.EventType, int, int) {
+	var typ muster.EventType
+	rank, at := 0, -1
+	for k, t := range toks {
+		if t.kind != 'w' {
+			continue
+		}
+		tr, ok := triggers[t.low]
+		if !ok {
+			continue
+		}
+		switch t.low {
+		case "set": // "set fire to", "set ablaze"
+			if !(k+1 < len(toks) && (toks[k+1].low == "fire" || toks[k+1].low == "ablaze")) {
+				continue
+			}
+		case "opened": // "opened fire"
+			if !(k+1 < len(toks) && toks[k+1].low == "fire") {
+				continue
+			}
+		case "mine", "mines": // "a mine" but not "gold mine workers"
+			if k > 0 && (toks[k-1].low == "gold" || toks[k-1].low == "coal") {
+				continue
+			}
+		case "aircraft": // only an aircraft that strikes
+			if !nearWord(toks, k, 4, "strike", "strikes", "struck", "bombed", "dropped", "launched", "fired") {
+				continue
+			}
+		}
+		if tr.rank > rank {
+			typ, rank, at = tr.typ, tr.rank, k
+		}
+	}
+	// "air strike(s)", "drone strike(s)"
+	for k := 0; k+1 < len(toks); k++ {
+		if (toks[k].low == "air" || toks[k].low == "aerial") && strings.HasPrefix(toks[k+1].low, "strike") && 8 > rank {
+			typ, rank, at = muster.EventAirStrike, 8, k
+		}
+	}
+	return typ, rank, at
+}
+
+func nearWord(toks []wtok, k, n int, words ...string) bool {
+	for j := max(0, k-n); j < min(len(toks), k+n+1); j++ {
+		for _, w := range words {
+			if toks[j].low == w {
+				return true
+			}
+		}
+	}
+	return false
+}

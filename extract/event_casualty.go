@@ -1,0 +1,481 @@
+package extract
+
+import (
+	"math"
+	"strings"
+
+	"github.com/muster-osint/muster"
+)
+
+// Casualty figures: killed, wounded and captured claims from the words
+// around a casualty word. See event.go for the patterns.
+
+type casualtyKind byte
+
+const (
+	kindKilled casualtyKind = iota + 1
+	kindWounded
+	kindCaptured
+)
+
+func (k casualtyKind) predicate() muster.Predicate {
+	switch k {
+	case kindKilled:
+		return muster.PredKilled
+	case kindWounded:
+		return muster.PredWounded
+	}
+	return muster.PredCaptured
+}
+
+var casualtyCues = map[string]casualtyKind{
+	"killed": kindKilled, "dead": kindKilled, "died": kindKilled, "killing": kindKilled, "deaths": kindKilled,
+	"fatalities": kindKilled, "perished": kindKilled, "slain": kindKilled, "fatally": kindKilled,
+	"wounded": kindWounded, "injured": kindWounded, "hurt": kindWounded, "injuring": kindWounded,
+	"wounding": kindWounded, "injuries": kindWounded, "harmed": kindWounded,
+	"kidnapped": kindCaptured, "abducted": kindCaptured, "captured": kindCaptured, "abducting": kindCaptured,
+	"kidnapping": kindCaptured,
+}
+
+// activeCues take their figure after them: "…, killing three people".
+var activeCues = map[string]bool{
+	"killed": true, "killing": true, "injuring": true, "wounding": true, "injured": true, "wounded": true,
+	"kidnapped": true, "abducted": true, "abducting": true, "kidnapping": true, "captured": true,
+}
+
+var auxiliaries = map[string]bool{"was": true, "were": true, "been": true, "be": true, "is": true, "are": true, "being": true, "got": true, "get": true}
+
+var casualtyAdverbs = map[string]bool{
+	"reportedly": true, "also": true, "allegedly": true, "later": true, "all": true, "both": true,
+	"subsequently": true, "initially": true, "eventually": true, "critically": true, "seriously": true,
+	"severely": true, "slightly": true, "lightly": true, "badly": true, "gravely": true, "mortally": true,
+	"fatally": true, "reported": false, "not": true, "either": true, "then": true, "apparently": true,
+}
+
+// nonPersonUnits are counted nouns that are not casualties.
+var nonPersonUnits = map[string]bool{
+	"tanks": true, "drones": true, "missiles": true, "rockets": true, "shells": true, "vehicles": true,
+	"aircraft": true, "helicopters": true, "jets": true,
+}
+
+// singularVictims are nouns whose singular subject counts one casualty.
+var singularVictims = map[string]bool{
+	"civilian": true, "soldier": true, "officer": true, "policeman": true, "man": true, "woman": true,
+	"child": true, "boy": true, "girl": true, "assailant": true, "attacker": true, "bomber": true,
+	"person": true, "member": true, "resident": true, "guard": true, "teacher": true, "student": true,
+	"worker": true, "farmer": true, "driver": true, "villager": true, "militant": true, "fighter": true,
+	"serviceman": true, "journalist": true, "official": true, "leader": true, "commander": true,
+	"perpetrator": true, "gunman": true, "insurgent": true, "employee": true, "passenger": true,
+	"individual": true, "victim": true, "target": true, "trader": true, "herder": true, "shepherd": true,
+	"engineer": true, "doctor": true, "nurse": true, "cleric": true, "priest": true, "imam": true,
+	"chief": true, "elder": true, "mayor": true, "councilor": true, "councillor": true, "judge": true,
+	"lawyer": true, "businessman": true, "pupil": true, "infant": true, "baby": true, "teenager": true,
+	"contractor": true, "volunteer": true, "rebel": true, "terrorist": true, "suspect": true,
+	"colonel": true, "general": true, "captain": true, "sergeant": true, "lieutenant": true, "major": true,
+	"constable": true, "inspector": true, "agent": true, "ranger": true, "gendarme": true, "prisoner": true,
+	"hostage": true, "pilot": true, "sapper": true, "medic": true, "rescuer": true, "policewoman": true,
+}
+
+// sides maps a counted noun to the side it counts.
+var sides = map[string]string{
+	"civilians": "civilians", "civilian": "civilians", "residents": "civilians", "resident": "civilians",
+	"villagers": "civilians", "villager": "civilians", "children": "civilians", "child": "civilians",
+	"women": "civilians", "woman": "civilians", "students": "civilians", "student": "civilians",
+	"workers": "civilians", "farmers": "civilians", "teachers": "civilians", "passengers": "civilians",
+	"pilgrims": "civilians", "worshippers": "civilians", "boys": "civilians", "girls": "civilians",
+	"traders": "civilians", "herders": "civilians", "journalists": "civilians", "pupils": "civilians",
+	"soldiers": "soldiers", "soldier": "soldiers", "troops": "soldiers", "servicemen": "soldiers",
+	"serviceman": "soldiers", "servicemembers": "soldiers", "recruits": "soldiers",
+	"police": "police", "policemen": "police", "policeman": "police", "officers": "police", "officer": "police",
+	"gendarmes": "police", "cops": "police", "policewomen": "police",
+	"militants": "militants", "militant": "militants", "assailants": "militants", "assailant": "militants",
+	"attackers": "militants", "attacker": "militants", "insurgents": "militants", "insurgent": "militants",
+	"fighters": "militants", "fighter": "militants", "rebels": "militants", "rebel": "militants",
+	"terrorists": "militants", "terrorist": "militants", "gunmen": "militants", "gunman": "militants",
+	"jihadists": "militants", "extremists": "militants", "separatists": "militants", "militiamen": "militants",
+}
+
+// figure is a number range found in a sentence.
+type figure struct {
+	startTok, endTok int // endTok includes the counted noun
+	span             muster.Span
+	val              muster.Value
+}
+
+func (x *eventExtractor) figures(s *sent) []figure {
+	var out []figure
+	toks := s.toks
+	for i := 0; i < len(toks); {
+		q, ok := matchQuantity(x.text, toks, i)
+		if !ok {
+			i++
+			continue
+		}
+		f := figure{startTok: i, endTok: q.endTok, span: muster.Span{Start: q.start, End: q.end}, val: q.value(x.text)}
+		i = q.endTok
+		if nonPersonUnits[f.val.Unit] {
+			continue
+		}
+		// A year or a bare large number without a noun is not a casualty count.
+		if f.val.Unit == "" && f.val.Min != nil && *f.val.Min >= 1000 && *f.val.Min < 2200 && f.val.Max != nil && *f.val.Min == *f.val.Max {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// casualties returns the killed, wounded and captured claims of a sentence.
+func (x *eventExtractor) casualties(s *sent) []muster.Claim {
+	toks := s.toks
+	var cues []int
+	for k, t := range toks {
+		if t.kind != 'w' {
+			continue
+		}
+		if _, ok := casualtyCues[t.low]; ok {
+			if t.low == "fatally" { // "fatally shot" is the killing; the cue is "fatally"
+				cues = append(cues, k)
+				continue
+			}
+			if t.low == "dead" && k+1 < len(toks) && (toks[k+1].low == "body" || toks[k+1].low == "bodies") {
+				continue
+			}
+			cues = append(cues, k)
+		}
+	}
+	figs := x.figures(s)
+	attr, mod := x.attribution(s)
+	var out []muster.Claim
+	used := make([]bool, len(figs))
+	// Zero figures over casualties: "no casualties", "There were no injuries".
+	for fi, f := range figs {
+		if f.val.Max == nil || *f.val.Max != 0 {
+			continue
+		}
+		var kinds []casualtyKind
+		switch f.val.Unit {
+		case "casualties":
+			kinds = []casualtyKind{kindKilled, kindWounded}
+		case "deaths", "fatalities", "dead":
+			kinds = []casualtyKind{kindKilled}
+		case "injuries", "wounded", "injured":
+			kinds = []casualtyKind{kindWounded}
+		}
+		for _, k := range kinds {
+			used[fi] = true
+			sp := muster.Span{Start: f.span.Start, End: toks[f.endTok-1].end}
+			v := f.val
+			v.Text = x.text[sp.Start:sp.End]
+			v.Unit = ""
+			out = append(out, x.claim(k.predicate(), v, sp, s.span, "", attr, mod, 0.8))
+		}
+	}
+	prev := -1
+	for ci, c := range cues {
+		kind := casualtyCues[toks[c].low]
+		if toks[c].low == "fatally" {
+			kind = kindKilled
+		}
+		next := len(toks)
+		if ci+1 < len(cues) {
+			next = cues[ci+1]
+		}
+		// "killed or injured", "killed and wounded": one figure for both is
+		// ambiguous; only the first cue of such a pair takes it.
+		var picked []int
+		extra := 0.0
+		var lo, hi int // evidence token range
+		// 1. A figure right before the cue: "5 dead", "two soldiers killed".
+		for fi, f := range figs {
+			if used[fi] {
+				continue
+			}
+			if f.endTok == c+1 && toks[c].low == f.val.Unit || f.endTok == c {
+				if f.endTok == c && c > 0 && (auxiliaries[toks[c-1].low]) {
+					break
+				}
+				picked = []int{fi}
+				lo, hi = f.startTok, c
+				break
+			}
+		}
+		negated := false
+		if picked == nil {
+			// 2. Passive: "… were killed".
+			j := c - 1
+			for j > prev && j >= 0 && casualtyAdverbs[toks[j].low] {
+				if toks[j].low == "not" {
+					negated = true
+				}
+				j--
+			}
+			if j > prev && j >= 0 && (auxiliaries[toks[j].low] || toks[j].low == "reported" && j > 0 && auxiliaries[toks[j-1].low]) {
+				aux := j
+				if toks[j].low == "reported" {
+					aux = j - 1
+				}
+				start := clauseStart(toks, aux, prev)
+				if negated {
+					sp := muster.Span{Start: toks[start].start, End: toks[c].end}
+					v := muster.NumberValue(x.text[sp.Start:sp.End], 0, 0, "")
+					out = append(out, x.claim(kind.predicate(), v, sp, s.span, "", attr, mod, 0.7))
+					prev = c
+					continue
+				}
+				picked, extra = subjectFigures(toks, figs, used, start, aux)
+				lo, hi = start, c
+				if len(picked) == 0 && extra == 0 {
+					// "was killed": a singular subject is one casualty.
+					if toks[aux].low == "was" || toks[aux].low == "is" {
+						extra = 1
+						lo = singularStart(toks, start, aux)
+					}
+				}
+			} else if activeCues[toks[c].low] || toks[c].low == "fatally" {
+				// 3. Active: "…, killing three people and injuring five".
+				end := c + 1
+				if toks[c].low == "fatally" {
+					end = c + 2 // "fatally shot"
+				}
+				picked, extra, hi = objectFigures(toks, figs, used, end, next)
+				lo = c
+			}
+		}
+		if len(picked) == 0 && extra == 0 {
+			prev = c
+			continue
+		}
+		var sum muster.Value
+		side := ""
+		sumLo, sumHi := extra, extra
+		for n, fi := range picked {
+			used[fi] = true
+			f := figs[fi]
+			sumLo = addBound(sumLo, f.val.Min)
+			sumHi = addBound(sumHi, f.val.Max)
+			sd := sides[f.val.Unit]
+			if n == 0 {
+				side = sd
+			} else if sd != side {
+				side = ""
+			}
+		}
+		if lo > c {
+			lo = c
+		}
+		if hi < c {
+			hi = c
+		}
+		sp := muster.Span{Start: toks[lo].start, End: toks[hi].end}
+		sum = muster.NumberValue(x.text[sp.Start:sp.End], sumLo, sumHi, "")
+		conf := 0.8
+		if extra > 0 && len(picked) == 0 {
+			conf = 0.6
+		}
+		out = append(out, x.claim(kind.predicate(), sum, sp, s.span, side, attr, mod, conf))
+		prev = c
+	}
+	return out
+}
+
+// addBound adds a bound to a running sum; an open bound opens the sum.
+func addBound(sum float64, b *float64) float64 {
+	if b == nil || math.IsNaN(sum) {
+		return math.NaN()
+	}
+	return sum + *b
+}
+
+// clauseStart returns the first token of the clause that ends at aux: after
+// the previous cue, a semicolon or colon, or ", and".
+func clauseStart(toks []wtok, aux, prev int) int {
+	for j := aux - 1; j > prev; j-- {
+		switch toks[j].low {
+		case ";", ":", "while", "but", "whereas", "after", "when", "as":
+			return j + 1
+		case "and":
+			if j > 0 && toks[j-1].low == "," {
+				return j + 1
+			}
+		case ",":
+			// A comma ends the clause unless the subject continues through
+			// it ("at least three people, including two civilians, were").
+			if !commaInSubject(toks, j, aux) {
+				return j + 1
+			}
+		}
+	}
+	return prev + 1
+}
+
+// commaInSubject reports whether the comma at j opens or closes an
+// "including …" or "in addition to …" aside inside the subject.
+func commaInSubject(toks []wtok, j, aux int) bool {
+	if j+1 < aux && (toks[j+1].low == "including" || toks[j+1].low == "among" || toks[j+1].low == "mostly" || toks[j+1].low == "most" || toks[j+1].low == "of") {
+		return true
+	}
+	// Closing comma of an aside: an "including" or "in addition to" before it.
+	for k := j - 1; k >= 0 && k > j-12; k-- {
+		if toks[k].low == "including" || toks[k].low == "among" {
+			return true
+		}
+		if toks[k].low == "addition" && k > 0 && toks[k-1].low == "in" {
+			return true
+		}
+		if toks[k].low == "," || toks[k].low == ";" {
+			break
+		}
+	}
+	return false
+}
+
+// subjectFigures returns the figures of the subject [start, aux), leaving
+// out asides ("including two civilians") and adding "in addition to the
+// assailant" as extra casualties.
+func subjectFigures(toks []wtok, figs []figure, used []bool, start, aux int) ([]int, float64) {
+	var picked []int
+	extra := 0.0
+	aside := byte(0) // 'i' including/among, 'a' in addition to
+	asideFig := false
+	addStart := 0
+	for j := start; j < aux; j++ {
+		switch toks[j].low {
+		case "including", "among", "mostly":
+			aside = 'i'
+		case "addition":
+			if j > 0 && toks[j-1].low == "in" {
+				aside, asideFig, addStart = 'a', false, j+1
+			}
+		case ",", "(", ")":
+			if aside == 'a' && !asideFig && singularNP(toks, addStart, j) {
+				extra++
+			}
+			if toks[j].low == "," {
+				aside = 0
+			}
+		}
+		for fi, f := range figs {
+			if f.startTok != j || used[fi] {
+				continue
+			}
+			switch aside {
+			case 'i':
+			case 'a':
+				asideFig = true
+				if f.val.Min != nil {
+					extra += *f.val.Min
+				}
+			default:
+				// "two of the victims" is a part of a figure elsewhere.
+				if f.endTok < aux && toks[f.endTok].low == "of" {
+					continue
+				}
+				picked = append(picked, fi)
+			}
+		}
+	}
+	return picked, extra
+}
+
+// singularNP reports whether [a, b) is "the assailant", "a bomber",
+// "the suicide bomber".
+func singularNP(toks []wtok, a, b int) bool {
+	if b-a < 1 || b-a > 4 {
+		return false
+	}
+	switch toks[a].low {
+	case "the", "a", "an", "one":
+	case "to":
+		return singularNP(toks, a+1, b)
+	default:
+		return false
+	}
+	return singularVictims[toks[b-1].low]
+}
+
+// singularStart returns where a singular subject before aux starts, for the
+// evidence span.
+func singularStart(toks []wtok, start, aux int) int {
+	for j := aux - 1; j >= start; j-- {
+		switch toks[j].low {
+		case "the", "a", "an", "one":
+			return j
+		}
+	}
+	if aux-1 >= start {
+		return aux - 1
+	}
+	return start
+}
+
+// objectFigures returns the figures after an active cue up to the end of
+// its object: the next cue, a clause boundary or a preposition.
+func objectFigures(toks []wtok, figs []figure, used []bool, from, next int) ([]int, float64, int) {
+	var picked []int
+	extra := 0.0
+	hi := from - 1
+	aside := false
+	for j := from; j < next && j < len(toks); j++ {
+		t := toks[j].low
+		if t == "." || t == ";" || t == ":" || t == "in" || t == "at" || t == "on" || t == "near" || t == "during" ||
+			t == "when" || t == "after" || t == "while" || t == "before" || t == "as" || t == "with" || t == "by" || t == "from" {
+			break
+		}
+		if t == "including" || t == "among" {
+			aside = true
+		}
+		if t == "," && j+1 < len(toks) && toks[j+1].low != "including" && !aside {
+			break
+		}
+		if t == "," {
+			aside = false
+		}
+		if t == "himself" || t == "herself" {
+			extra++
+			hi = j
+			continue
+		}
+		matched := false
+		for fi, f := range figs {
+			if f.startTok == j && !used[fi] {
+				matched = true
+				if !aside {
+					picked = append(picked, fi)
+					hi = f.endTok - 1
+				}
+				j = f.endTok - 1
+				break
+			}
+		}
+		if matched {
+			continue
+		}
+		if (t == "a" || t == "an" || t == "one") && !aside {
+			// "killing a civilian"
+			for k := j + 1; k < min(j+4, len(toks)); k++ {
+				if singularVictims[toks[k].low] {
+					extra++
+					hi = k
+					j = k
+					break
+				}
+				if toks[k].kind != 'w' {
+					break
+				}
+			}
+			continue
+		}
+		if t == "the" && !aside && len(picked) == 0 && extra == 0 {
+			continue
+		}
+		if len(picked) == 0 && extra == 0 && toks[j].kind == 'w' && !toks[j].upper {
+			// "killed the driver" etc. are not counted; stop at the first
+			// other word before any figure only if it is a verb-like word.
+			if strings.HasSuffix(t, "ed") || strings.HasSuffix(t, "ing") {
+				break
+			}
+		}
+	}
+	return picked, extra, hi
+}

@@ -1,0 +1,617 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/muster-osint/muster"
+)
+
+// Parties to an event: who claimed or denied it, whom sources blame, which
+// state forces and groups acted and were targeted, and who asserts a
+// sentence's figures.
+
+type respResult struct {
+	claim    *muster.Claim
+	evidence *muster.Evidence // "No group claimed responsibility": evidence without a claim
+	part     *muster.Participant
+}
+
+// evGroupHeads are lower-case words that end a group description:
+// "Houthi extremists", "left-wing militants", "separatists".
+var evGroupHeads = map[string]bool{
+	"extremists": true, "militants": true, "rebels": true, "separatists": true, "insurgents": true,
+	"fighters": true, "members": true, "nationalists": true, "radicals": true, "militia": true,
+	"militias": true, "dissidents": true, "jihadists": true, "tribesmen": true, "herdsmen": true,
+	"loyalists": true, "supporters": true, "activists": true, "strikers": true, "maoists": true,
+	"guerrillas": true, "faction": true, "group": true, "movement": true, "gang": true, "gangs": true,
+	"cartel": true, "protesters": true, "rioters": true, "sympathizers": true, "affiliates": true,
+	"forces": true, "soldiers": true, "troops": true, "police": true, "army": true, "military": true,
+	"students": true, "communists": true, "anarchists": true, "terrorists": true,
+}
+
+// genericGroups name no one in particular.
+var genericGroups = map[string]bool{
+	"militants": true, "assailants": true, "gunmen": true, "attackers": true, "perpetrators": true,
+	"insurgents": true, "rebels": true, "terrorists": true, "members": true, "fighters": true,
+	"group": true, "groups": true, "forces": true, "the group": true, "unknown": true, "unidentified": true,
+	"militia": true, "individuals": true, "men": true, "people": true, "suspects": true, "a group": true,
+	"extremists": true, "jihadists": true, "armed men": true,
+}
+
+// leadWords before a group name are not part of it.
+var leadWords = map[string]bool{
+	"the": true, "suspected": true, "alleged": true, "armed": false, "however": true, "reportedly": true,
+	"a": true, "an": true, "later": true, "also": true, "subsequently": true,
+}
+
+// groupAfter reads the group named from token i: "(the) Islamic State in
+// the Greater Sahara (ISGS)", "Houthi extremists (Ansar Allah)",
+// "left-wing militants". It returns the span in tokens.
+func groupAfter(toks []wtok, i int) (int, int, bool) {
+	for i < len(toks) && (leadWords[toks[i].low] || toks[i].low == "members" || toks[i].low == "elements" || toks[i].low == "of") {
+		if toks[i].low == "members" || toks[i].low == "elements" {
+			if !(i+1 < len(toks) && toks[i+1].low == "of") {
+				break
+			}
+		}
+		i++
+	}
+	start := i
+	j := i
+	lower := 0
+	for j < len(toks) && j-start < 14 {
+		t := toks[j]
+		switch {
+		case t.low == "(":
+			k := j + 1
+			for k < len(toks) && toks[k].low != ")" && k-j < 10 {
+				k++
+			}
+			if k >= len(toks) || toks[k].low != ")" || j == start {
+				goto done
+			}
+			j = k + 1
+		case t.low == "-" && j > start && t.start == toks[j-1].end && j+1 < len(toks) && toks[j+1].start == t.end:
+			j += 2
+		case t.low == "-" && j > start && j+1 < len(toks) && toks[j+1].upper:
+			// "Communist Party of India - Maoist"
+			j++
+		case t.kind == 'w' && t.upper, t.kind == 'd' && j > start:
+			j++
+		case t.kind == 'w' && evGroupHeads[t.low]:
+			j++
+			lower++
+		case t.kind == 'w' && nameConnectors[t.low] && j > start && j+1 < len(toks) && (toks[j+1].upper || toks[j+1].low == "the" && j+2 < len(toks) && toks[j+2].upper):
+			j++
+		case t.kind == 'w' && t.low == "and" && j > start && j+1 < len(toks) && toks[j+1].upper && !(j+2 < len(toks) && casualtyCues[toks[j+2].low] != 0):
+			j++
+		case t.kind == 'w' && j == start && lower == 0 && j+1 < len(toks) && (evGroupHeads[toks[j+1].low] || toks[j+1].low == "-" && j+3 < len(toks) && evGroupHeads[toks[j+3].low]):
+			// "left-wing militants", "white extremists"
+			j++
+		default:
+			goto done
+		}
+	}
+done:
+	for j > start && (nameConnectors[toks[j-1].low] || toks[j-1].low == "and" || toks[j-1].low == "-") {
+		j--
+	}
+	if j <= start {
+		return 0, 0, false
+	}
+	return start, j, true
+}
+
+// groupBefore reads the group named just before token i ("Houthi extremists
+// (Ansar Allah) claimed"), skipping adverbs.
+func groupBefore(toks []wtok, i int) (int, int, bool) {
+	end := i
+	for end > 0 && (casualtyAdverbs[toks[end-1].low] || toks[end-1].low == "has" || toks[end-1].low == "have" || toks[end-1].low == "had" || toks[end-1].low == "officially" || toks[end-1].low == "publicly" || toks[end-1].low == "purportedly" || toks[end-1].low == "quickly" || toks[end-1].low == "reportedly") {
+		end--
+	}
+	j := end
+	for j > 0 && end-j < 16 {
+		t := toks[j-1]
+		switch {
+		case t.low == ")":
+			k := j - 2
+			for k >= 0 && toks[k].low != "(" && j-k < 12 {
+				k--
+			}
+			if k < 0 || toks[k].low != "(" {
+				goto done
+			}
+			j = k
+		case t.low == "-" && j-1 > 0 && j < end:
+			j--
+		case t.kind == 'w' && t.upper, t.kind == 'd' && j < end:
+			j--
+		case t.kind == 'w' && evGroupHeads[t.low]:
+			j--
+		case t.kind == 'w' && nameConnectors[t.low] && j < end && j-2 >= 0 && (toks[j-2].upper || toks[j-2].low == ")"):
+			j--
+		case t.kind == 'w' && j < end && j-1 >= 0 && t.low != "and" && !t.upper && toks[j].kind == 'w' && evGroupHeads[toks[j].low] && (j-1 == 0 || !toks[j-2].upper):
+			// "left-wing militants": one lower-case modifier
+			j--
+			goto done
+		default:
+			goto done
+		}
+	}
+done:
+	for j < end && (leadWords[toks[j].low] || nameConnectors[toks[j].low] || toks[j].low == "-" || toks[j].low == "(") {
+		j++
+	}
+	if j >= end {
+		return 0, 0, false
+	}
+	return j, end, true
+}
+
+// groupRef makes a participant Ref for a group name, or false when the
+// name is generic ("militants", "unknown assailants").
+func groupRef(name string) (muster.Ref, bool) {
+	k := muster.NameKey(name)
+	if k == "" || genericGroups[k] {
+		return muster.Ref{}, false
+	}
+	first := k
+	if i := strings.IndexByte(k, ' '); i >= 0 {
+		first = k[:i]
+	}
+	switch first {
+	case "unknown", "unidentified", "no", "some", "several", "other", "local", "armed", "one", "two", "many":
+		return muster.Ref{}, false
+	}
+	typ := muster.EntityArmedGroup
+	if stateForceName(name) {
+		typ = muster.EntityStateForce
+	}
+	return muster.Ref{Name: name, Type: string(typ)}, true
+}
+
+// stateForceName reports whether a name is a state's force: "Afghan
+// National Army", "Russian forces", "Military Forces of Ukraine".
+func stateForceName(name string) bool {
+	w := strings.Fields(name)
+	if len(w) == 0 {
+		return false
+	}
+	if _, ok := demonyms[w[0]]; ok {
+		return true
+	}
+	l := strings.ToLower(name)
+	return strings.HasPrefix(l, "military forces of") || strings.HasPrefix(l, "police forces of") || strings.HasPrefix(l, "armed forces of")
+}
+
+var responsibilityWords = map[string]bool{"responsibility": true, "credit": true}
+
+// responsibility finds who claimed or denied the event, and whom the text
+// blames.
+func (x *eventExtractor) responsibility(s *sent) []respResult {
+	toks := s.toks
+	var out []respResult
+	attr, mod := x.attribution(s)
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.kind != 'w' {
+			continue
+		}
+		switch t.low {
+		case "claimed", "claim", "claims", "claiming", "took", "accepted", "assumed", "admitted":
+			// "X claimed responsibility", "X claimed the attack"
+			if t.low != "claimed" && t.low != "claims" && !nextIs(toks, k+1, 3, responsibilityWords) {
+				continue
+			}
+			if !nextIs(toks, k+1, 3, responsibilityWords) && !(k+2 < len(toks) && toks[k+1].low == "the" && (triggers[toks[k+2].low].typ != "" || toks[k+2].low == "incident" || toks[k+2].low == "incidents")) {
+				continue
+			}
+			if k > 0 && (toks[k-1].low == "not" || toks[k-1].low == "has" && k > 1 && toks[k-2].low == "one") {
+				out = append(out, x.noClaim(s, k))
+				continue
+			}
+			if negatedSubject(toks, k) {
+				out = append(out, x.noClaim(s, k))
+				continue
+			}
+			a, b, ok := groupBefore(toks, k)
+			if !ok {
+				continue
+			}
+			out = append(out, x.party(s, a, b, k, muster.PredClaimedBy, muster.RolePerpetrator, attr, mod)...)
+		case "by":
+			// "responsibility was claimed by X", "carried out by X", "perpetrated by X"
+			if k == 0 {
+				continue
+			}
+			prev := toks[k-1].low
+			pred := muster.Predicate("")
+			m := mod
+			switch {
+			case prev == "claimed" && prevIs(toks, k-1, 4, responsibilityWords):
+				pred = muster.PredClaimedBy
+			case prev == "out" && k > 1 && toks[k-2].low == "carried", prev == "perpetrated", prev == "orchestrated", prev == "committed":
+				if m == muster.Asserted && strings.Contains(strings.ToLower(x.text[s.span.Start:toks[k].start]), "suspect") {
+					m = muster.Hedged
+				}
+			default:
+				continue
+			}
+			a, b, ok := groupAfter(toks, k+1)
+			if !ok {
+				continue
+			}
+			out = append(out, x.party(s, a, b, k, pred, muster.RolePerpetrator, attr, m)...)
+		case "attributed", "blamed", "linked":
+			// "sources attributed the attack to X", "blamed the attack on X", "blamed X"
+			j := k + 1
+			for j < len(toks) && j-k < 6 && toks[j].low != "to" && toks[j].low != "on" && toks[j].low != "," && toks[j].low != "." {
+				j++
+			}
+			if j >= len(toks) || toks[j].low != "to" && toks[j].low != "on" {
+				if t.low != "blamed" {
+					continue
+				}
+				j = k
+			}
+			a, b, ok := groupAfter(toks, j+1)
+			if !ok {
+				continue
+			}
+			m := muster.Reported
+			if t.low == "linked" {
+				m = muster.Hedged
+			}
+			out = append(out, x.party(s, a, b, k, "", muster.RolePerpetrator, sourcesOr(attr, toks, k), m)...)
+		case "suspected":
+			// "suspected X militants", "X were suspected"
+			if k+1 < len(toks) && (toks[k+1].low == "that" || toks[k+1].low == "the") {
+				continue
+			}
+			if k > 0 && auxiliaries[toks[k-1].low] {
+				a, b, ok := groupBefore(toks, k-1)
+				if ok {
+					out = append(out, x.party(s, a, b, k, "", muster.RolePerpetrator, attr, muster.Hedged)...)
+				}
+				continue
+			}
+			if a, b, ok := groupAfter(toks, k+1); ok {
+				out = append(out, x.party(s, a, b, k, "", muster.RolePerpetrator, attr, muster.Hedged)...)
+			}
+		case "identified":
+			// "identified the assailants as members of X"
+			j := k + 1
+			for j < len(toks) && j-k < 5 && toks[j].low != "as" {
+				j++
+			}
+			if j < len(toks) && toks[j].low == "as" {
+				if a, b, ok := groupAfter(toks, j+1); ok && toks[a].upper {
+					out = append(out, x.party(s, a, b, k, "", muster.RolePerpetrator, sourcesOr(attr, toks, k), muster.Reported)...)
+				}
+			}
+		case "denied", "denies", "rejected":
+			if !nextIs(toks, k+1, 3, map[string]bool{"responsibility": true, "involvement": true, "claims": true, "carrying": true, "any": true, "the": true, "that": true}) {
+				continue
+			}
+			a, b, ok := groupBefore(toks, k)
+			if !ok {
+				continue
+			}
+			out = append(out, x.party(s, a, b, k, muster.PredDeniedBy, "", attr, mod)...)
+		}
+	}
+	return out
+}
+
+// sourcesOr names "sources" as the source of "sources attributed…" when the
+// sentence has no other attribution.
+func sourcesOr(a muster.Attribution, toks []wtok, k int) muster.Attribution {
+	if a.Type != muster.SourcePublisher {
+		return a
+	}
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch toks[j].low {
+		case "sources", "officials", "authorities", "police", "reports", "witnesses", "residents":
+			return muster.Attribution{Name: toks[j].low, Type: muster.SourceUnnamed}
+		}
+	}
+	return a
+}
+
+// negatedSubject reports "No group claimed", "no one has claimed".
+func negatedSubject(toks []wtok, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		switch toks[j].low {
+		case "no", "nobody", "none":
+			return true
+		case ",", ";", ".":
+			return false
+		}
+	}
+	return false
+}
+
+func nextIs(toks []wtok, i, n int, set map[string]bool) bool {
+	for j := i; j < len(toks) && j < i+n; j++ {
+		if set[toks[j].low] {
+			return true
+		}
+	}
+	return false
+}
+
+func prevIs(toks []wtok, i, n int, set map[string]bool) bool {
+	for j := i - 1; j >= 0 && j >= i-n; j-- {
+		if set[toks[j].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// noClaim is the evidence of "No group claimed responsibility".
+func (x *eventExtractor) noClaim(s *sent, k int) respResult {
+	a := k
+	for a > 0 && k-a < 4 && toks0(s.toks, a-1) != "," && toks0(s.toks, a-1) != ";" {
+		a--
+	}
+	b := k
+	for b+1 < len(s.toks) && b-k < 4 && !responsibilityWords[s.toks[b].low] {
+		b++
+	}
+	ev := x.evidence(muster.Span{Start: s.toks[a].start, End: s.toks[b].end}, s.span)
+	return respResult{evidence: &ev}
+}
+
+func toks0(toks []wtok, i int) string {
+	if i < 0 || i >= len(toks) {
+		return ""
+	}
+	return toks[i].low
+}
+
+// party makes the claim and the participant for a group in tokens [a, b).
+func (x *eventExtractor) party(s *sent, a, b, cue int, pred muster.Predicate, role string, attr muster.Attribution, mod muster.Modality) []respResult {
+	name := x.text[s.toks[a].start:s.toks[b-1].end]
+	ref, ok := groupRef(name)
+	if !ok {
+		return nil
+	}
+	var out []respResult
+	if role != "" {
+		p := muster.Participant{Entity: ref, Role: role}
+		out = append(out, respResult{part: &p})
+	}
+	if pred != "" {
+		lo, hi := min(a, cue), max(b-1, cue)
+		sp := muster.Span{Start: s.toks[lo].start, End: s.toks[hi].end}
+		if pred == muster.PredClaimedBy || pred == muster.PredDeniedBy {
+			// the whole statement: "X claimed responsibility"
+			for hi+1 < len(s.toks) && hi-cue < 3 && !responsibilityWords[s.toks[hi].low] && s.toks[hi+1].kind == 'w' && s.toks[hi].low != "by" {
+				hi++
+			}
+			sp.End = s.toks[hi].end
+		}
+		c := x.claim(pred, muster.EntityValue(ref, name), sp, s.span, "", attr, mod, 0.85)
+		out = append(out, respResult{claim: &c})
+	}
+	return out
+}
+
+// forceHeads end a state-force phrase: "Russian forces", "Ukrainian
+// positions", "Afghan National Army".
+var forceHeads = map[string]bool{
+	"forces": true, "force": true, "military": true, "troops": true, "army": true, "soldiers": true,
+	"servicemen": true, "positions": true, "units": true, "unit": true, "aviation": true, "artillery": true,
+	"navy": true, "marines": true, "paratroopers": true, "police": true, "guards": true, "guard": true,
+	"sappers": true, "defense": true, "defence": true, "drones": true, "jets": true, "helicopters": true,
+	"warplanes": true, "personnel": true, "military's": true, "armed": false, "air": false, "border": false,
+	"policemen": true, "gendarmerie": true, "service": true, "aircraft": true, "side": true, "officials": false,
+	"soldier": true, "serviceman": true, "position": true, "militia": true, "battalion": true, "brigade": true,
+}
+
+// forceModifiers may stand between a demonym and the head.
+var forceModifiers = map[string]bool{
+	"armed": true, "air": true, "border": true, "security": true, "special": true, "naval": true,
+	"national": true, "state": true, "military": true, "government": true, "regular": true, "ground": true,
+	"emergency": true, "defense": true, "defence": true, "anti-aircraft": true, "and": true, "rebel": true,
+	"separatist": true, "occupying": true, "occupation": true, "federal": true, "army": true, "guard": true,
+}
+
+// forces finds state forces and named armed groups acting in a sentence,
+// and civilians as targets: "Russian forces shelled Ukrainian positions".
+// A party before the event word acts; one after it is the target.
+func (x *eventExtractor) forces(s *sent) []muster.Participant {
+	toks := s.toks
+	_, _, at := eventTrigger(toks)
+	var out []muster.Participant
+	role := func(k int) string {
+		if at >= 0 && k > at {
+			return muster.RoleTarget
+		}
+		return muster.RoleActor
+	}
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.kind != 'w' {
+			continue
+		}
+		// "Military Forces of Ukraine", "Armed Forces of Ukraine"
+		if (t.low == "military" || t.low == "armed" || t.low == "police") && t.upper && k+3 < len(toks) && toks[k+1].low == "forces" && toks[k+2].low == "of" && toks[k+3].upper {
+			name := x.text[t.start:toks[k+3].end]
+			out = append(out, muster.Participant{Entity: muster.Ref{Name: name, Type: string(muster.EntityStateForce)}, Role: role(k)})
+			k += 3
+			continue
+		}
+		if _, ok := demonyms[x.text[t.start:t.end]]; ok && t.upper {
+			// Collect "Russian and Ukrainian military": demonyms joined by "and".
+			dems := []int{k}
+			j := k + 1
+			for j+1 < len(toks) && toks[j].low == "and" {
+				if _, ok := demonyms[x.text[toks[j+1].start:toks[j+1].end]]; ok {
+					dems = append(dems, j+1)
+					j += 2
+					continue
+				}
+				break
+			}
+			for j < len(toks) && j-k < 6 && (forceModifiers[toks[j].low] || toks[j].upper && toks[j].kind == 'w' && !forceHeads[toks[j].low] && toks[j].low != "and") {
+				if _, ok := demonyms[x.text[toks[j].start:toks[j].end]]; ok {
+					break
+				}
+				j++
+			}
+			if j < len(toks) && forceHeads[toks[j].low] {
+				for _, d := range dems {
+					name := x.text[toks[d].start:toks[j].end]
+					if len(dems) > 1 {
+						name = x.text[toks[d].start:toks[d].end] + " " + x.text[toks[dems[len(dems)-1]+1].start:toks[j].end]
+						if dems[len(dems)-1]+1 > j {
+							name = x.text[toks[d].start:toks[d].end] + " " + toks[j].low
+						}
+					}
+					out = append(out, muster.Participant{Entity: muster.Ref{Name: name, Type: string(muster.EntityStateForce)}, Role: role(k)})
+				}
+				k = j
+				continue
+			}
+		}
+		// A named group acting: "NAF rebel forces", "Taliban militants".
+		if t.upper && k+1 < len(toks) {
+			j := k + 1
+			for j < len(toks) && j-k < 4 && (toks[j].upper && toks[j].kind == 'w' || toks[j].low == "-") {
+				j++
+			}
+			h := j
+			if h < len(toks) && (toks[h].low == "rebel" || toks[h].low == "separatist" || toks[h].low == "militant") {
+				h++
+			}
+			if h < len(toks) && (toks[h].low == "militants" || toks[h].low == "fighters" || toks[h].low == "rebels" || toks[h].low == "insurgents" || h > j && toks[h].low == "forces") && (k == 0 || !toks[k-1].upper) {
+				name := x.text[t.start:toks[j-1].end]
+				if ref, ok := groupRef(name); ok && !notPlaceStarts[t.low] {
+					r := role(k)
+					if r == muster.RoleActor {
+						r = muster.RolePerpetrator
+					}
+					out = append(out, muster.Participant{Entity: ref, Role: r})
+				}
+				k = h
+				continue
+			}
+		}
+		// Civilians harmed or targeted.
+		switch t.low {
+		case "civilians", "civilian", "residents", "resident", "villagers", "villager", "passers-by":
+			if at >= 0 && k > at || nearCasualty(toks, k) {
+				out = append(out, muster.Participant{Entity: muster.Ref{Name: "civilians", Type: string(muster.EntityPerson)}, Role: muster.RoleTarget})
+			}
+		case "protesters", "demonstrators", "protested", "rallied":
+			out = append(out, muster.Participant{Entity: muster.Ref{Name: "protesters", Type: string(muster.EntityPerson)}, Role: muster.RoleActor})
+		case "unidentified", "unknown":
+			if k+1 < len(toks) && (toks[k+1].low == "gunmen" || toks[k+1].low == "assailants" || toks[k+1].low == "attackers" || toks[k+1].low == "armed" || toks[k+1].low == "perpetrators" || toks[k+1].low == "militants") {
+				end := k + 1
+				if toks[end].low == "armed" && end+1 < len(toks) {
+					end++
+				}
+				out = append(out, muster.Participant{Entity: muster.Ref{Name: x.text[t.start:toks[end].end], Type: string(muster.EntityArmedGroup)}, Role: muster.RolePerpetrator})
+			}
+		}
+	}
+	return out
+}
+
+func nearCasualty(toks []wtok, k int) bool {
+	for j := max(0, k-6); j < min(len(toks), k+6); j++ {
+		if casualtyCues[toks[j].low] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// reportVerbs introduce the source of a statement.
+var reportVerbs = map[string]muster.Modality{
+	"said": muster.Reported, "says": muster.Reported, "reported": muster.Reported, "stated": muster.Reported,
+	"told": muster.Reported, "announced": muster.Reported, "confirmed": muster.Reported, "added": muster.Reported,
+	"noted": muster.Reported, "indicated": muster.Reported, "claimed": muster.Claimed, "claims": muster.Claimed,
+	"alleged": muster.Claimed, "estimated": muster.Estimated,
+}
+
+// attribution returns who asserts a sentence's figures and how: "according
+// to X", "X said", or the publisher in its own voice.
+func (x *eventExtractor) attribution(s *sent) (muster.Attribution, muster.Modality) {
+	toks := s.toks
+	a, m := publisher(), muster.Asserted
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.low == "according" && k+1 < len(toks) && toks[k+1].low == "to" {
+			j := k + 2
+			for j < len(toks) && j-k < 10 && toks[j].low != "," && toks[j].low != "." && toks[j].low != ";" && toks[j].low != "[" && toks[j].low != ")" {
+				j++
+			}
+			if j > k+2 {
+				a, m = sourceOf(x.text[toks[k+2].start:toks[j-1].end]), muster.Reported
+			}
+			break
+		}
+		if mm, ok := reportVerbs[t.low]; ok && k > 0 {
+			if (t.low == "claimed" || t.low == "claims") && nextIs(toks, k+1, 3, responsibilityWords) {
+				continue
+			}
+			if auxiliaries[toks[k-1].low] || toks[k-1].low == "," && t.low == "reported" {
+				continue
+			}
+			j := k
+			for j > 0 && k-j < 6 && toks[j-1].kind == 'w' && toks[j-1].low != "and" && toks[j-1].low != "that" && toks[j-1].low != "which" && toks[j-1].low != "who" {
+				j--
+			}
+			if j < k && !casualtyWordIn(toks, j, k) {
+				name := x.text[toks[j].start:toks[k-1].end]
+				a, m = sourceOf(name), mm
+				break
+			}
+		}
+	}
+	low := strings.ToLower(x.text[s.span.Start:s.span.End])
+	switch {
+	case strings.Contains(low, "could not be verified") || strings.Contains(low, "not independently verif") || strings.Contains(low, "could not verify") || strings.Contains(low, "unverified"):
+		m = muster.Unverified
+	case strings.Contains(low, "reportedly") || strings.Contains(low, "allegedly") || strings.Contains(low, "possibly") || strings.Contains(low, "unconfirmed"):
+		m = muster.Hedged
+	case strings.Contains(low, "estimated") || strings.Contains(low, "estimates"):
+		m = muster.Estimated
+	}
+	return a, m
+}
+
+func casualtyWordIn(toks []wtok, a, b int) bool {
+	for j := a; j < b; j++ {
+		if casualtyCues[toks[j].low] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceOf names a source: an unnamed description ("officials", "the
+// governor", "Russian sources") or a named one.
+func sourceOf(name string) muster.Attribution {
+	name = strings.TrimSpace(name)
+	ws := strings.Fields(name)
+	named := false
+	for i, w := range ws {
+		if w == "the" || w == "The" {
+			continue
+		}
+		r := w[0]
+		if 'A' <= r && r <= 'Z' && !(i == 0 && len(ws) > 1 && isDemonymWord(w)) {
+			named = true
+		}
+	}
+	if !named {
+		return muster.Attribution{Name: name, Type: muster.SourceUnnamed}
+	}
+	return muster.Attribution{Name: name, Type: muster.AttributionType(muster.EntityOrganization)}
+}
+
+func isDemonymWord(w string) bool { _, ok := demonyms[w]; return ok }

@@ -1,0 +1,242 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/muster-osint/muster"
+)
+
+// Places of an event: the comma list of capitalised names after a locative
+// ("in", "near", "at", "outside", "the village of"), read from the most
+// specific to the country.
+
+type placeHit struct {
+	name string
+	role string
+	span muster.Span
+}
+
+var locatives = map[string]bool{"in": true, "near": true, "at": true, "outside": true, "around": true, "inside": true, "into": true, "on": false}
+
+// placeNouns before "of" introduce a place: "the village of Zaroumdareye".
+var placeNouns = map[string]bool{
+	"village": true, "town": true, "city": true, "district": true, "area": true, "province": true,
+	"region": true, "outskirts": true, "vicinity": true, "suburb": true, "suburbs": true,
+	"municipality": true, "county": true, "state": true, "governorate": true, "oblast": true,
+	"neighborhood": true, "neighbourhood": true, "locality": true, "commune": true, "settlement": true,
+	"hamlet": true, "villages": true, "towns": true, "capital": true, "department": true, "prefecture": true,
+}
+
+// adminWords may follow a place name: "Tillaberi region", "Darqad district".
+var adminWords = map[string]bool{
+	"district": true, "region": true, "province": true, "state": true, "county": true, "governorate": true,
+	"oblast": true, "raion": true, "area": true, "village": true, "town": true, "city": true,
+	"municipality": true, "division": true, "department": true, "prefecture": true, "territory": true,
+	"zone": true, "subdistrict": true, "tehsil": true, "block": true, "agency": true, "hromada": true,
+	"camp": true, "neighborhood": true, "neighbourhood": true, "commune": true, "locality": true,
+}
+
+// admin1Words mark a first-level region.
+var admin1Words = map[string]bool{
+	"province": true, "region": true, "state": true, "governorate": true, "oblast": true, "county": false,
+}
+
+// nameConnectors may stand inside a place or group name between capitalised
+// words: "Beir al-Abd", "Democratic Republic of the Congo".
+var nameConnectors = map[string]bool{
+	"al": true, "el": true, "ad": true, "ash": true, "as": true, "ar": true, "an": true, "az": true,
+	"bin": true, "de": true, "del": true, "la": true, "le": true, "da": true, "do": true, "dos": true,
+	"di": true, "van": true, "von": true, "e": true, "i": true, "ul": true, "ur": true, "wa": true,
+	"of": true, "the": true, "des": true, "du": true, "y": true,
+}
+
+// notPlaceStarts are capitalised words that do not start a place name.
+var notPlaceStarts = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "his": true, "her": true,
+	"their": true, "its": true, "assailants": true, "no": true, "one": true, "two": true, "however": true,
+	"addition": true, "response": true, "retaliation": true, "total": true, "separate": true, "order": true,
+}
+
+// placeName reads one capitalised place name from token i: capitalised
+// words, numbers, hyphen-joined parts and connectors, and an admin word
+// after. withAnd lets "and" join two capitalised words ("Jammu and
+// Kashmir"), which is safe only after the first name of a list. It returns
+// the token after the name.
+func placeName(toks []wtok, i int, withAnd bool) (int, bool) {
+	if i >= len(toks) || toks[i].kind != 'w' || !toks[i].upper || notPlaceStarts[toks[i].low] {
+		return 0, false
+	}
+	if _, ok := monthNames[toks[i].low]; ok {
+		return 0, false
+	}
+	if _, ok := weekdays[toks[i].low]; ok {
+		return 0, false
+	}
+	j := i + 1
+	for j < len(toks) {
+		t := toks[j]
+		switch {
+		case t.low == "-" && t.start == toks[j-1].end && j+1 < len(toks) && toks[j+1].start == t.end && toks[j+1].kind != 'p':
+			j += 2
+		case t.kind == 'w' && t.upper:
+			j++
+		case t.kind == 'd' && len(t.low) <= 3:
+			j++
+		case t.kind == 'w' && nameConnectors[t.low] && j+1 < len(toks) && (toks[j+1].upper || toks[j+1].low == "-" && t.low != "of" && t.low != "the" || t.low == "of" && toks[j+1].low == "the" && j+2 < len(toks) && toks[j+2].upper):
+			j++
+		case withAnd && t.low == "and" && j+1 < len(toks) && toks[j+1].upper && toks[j+1].kind == 'w':
+			j++
+		default:
+			goto done
+		}
+	}
+done:
+	if j < len(toks) && adminWords[toks[j].low] && toks[j].kind == 'w' {
+		j++
+	}
+	return j, true
+}
+
+// places returns the place list of a sentence, or nil: the first list of
+// two or more names after a locative that ends in a country, else such a
+// list anywhere in the sentence, else the longest list after a locative.
+func (x *eventExtractor) places(s *sent) []placeHit {
+	toks := s.toks
+	var best []placeHit
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.kind != 'w' {
+			continue
+		}
+		j := -1
+		switch {
+		case locatives[t.low]:
+			j = k + 1
+		case t.low == "of" && k > 0 && placeNouns[toks[k-1].low]:
+			j = k + 1
+		default:
+			continue
+		}
+		// "in the village of X", "in the X area".
+		if j < len(toks) && toks[j].low == "the" {
+			j++
+			if j+1 < len(toks) && placeNouns[toks[j].low] && toks[j+1].low == "of" {
+				j += 2
+			}
+		} else if j+1 < len(toks) && placeNouns[toks[j].low] && toks[j+1].low == "of" {
+			j += 2
+		}
+		chain := x.placeChain(toks, j)
+		if len(chain) == 0 {
+			continue
+		}
+		if len(chain) >= 2 && chain[len(chain)-1].role == PlaceCountry {
+			return chain
+		}
+		if len(chain) > len(best) || len(best) == 1 && best[0].role == PlaceCountry && chain[0].role != PlaceCountry {
+			best = chain
+		}
+	}
+	// A list anywhere counts when it ends in a country: "attacked
+	// Bangassou, Mbomou, Central African Republic".
+	for k := 1; k < len(toks); k++ {
+		if toks[k].upper && toks[k-1].low == "," || toks[k].upper && !toks[k-1].upper && toks[k-1].kind == 'w' && !nameConnectors[toks[k-1].low] {
+			if chain := x.placeChain(toks, k); len(chain) >= 2 && chain[len(chain)-1].role == PlaceCountry {
+				return chain
+			}
+		}
+	}
+	return best
+}
+
+// placeChain reads "A, B, C" from token j and gives each name its role.
+func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
+	var spans []muster.Span
+	for {
+		end, ok := placeName(toks, j, len(spans) > 0)
+		if !ok {
+			break
+		}
+		spans = append(spans, muster.Span{Start: toks[j].start, End: toks[end-1].end})
+		j = end
+		// "Kherson (Kherson)": a bracketed repeat is skipped.
+		if j+2 < len(toks) && toks[j].low == "(" && toks[j+2].low == ")" {
+			j += 3
+		}
+		if j+1 < len(toks) && toks[j].low == "," {
+			// a doubled comma ("Faryab,, Afghanistan") is a typo
+			if toks[j+1].low == "," {
+				j++
+			}
+			if j+1 < len(toks) && toks[j+1].low == "the" && j+2 < len(toks) && toks[j+2].upper {
+				j++
+			}
+			j++
+			continue
+		}
+		break
+	}
+	if len(spans) == 0 {
+		return nil
+	}
+	names := make([]string, len(spans))
+	for k, sp := range spans {
+		names[k] = x.text[sp.Start:sp.End]
+	}
+	// A demonym alone ("near Russian positions") is no place.
+	if len(names) == 1 {
+		if _, ok := demonyms[names[0]]; ok {
+			return nil
+		}
+	}
+	hits := make([]placeHit, len(spans))
+	for k := range spans {
+		hits[k] = placeHit{name: names[k], span: spans[k], role: PlaceLocality}
+	}
+	rest := len(hits)
+	if isCountry(names[rest-1]) {
+		hits[rest-1].role = PlaceCountry
+		rest--
+	}
+	switch {
+	case rest == 2 && subCity(names[0]):
+		// "Police District 8, Kabul, Afghanistan": the city is the
+		// province's namesake.
+		hits[1].role = PlaceAdmin1
+		hits = append(hits, placeHit{name: names[1], span: spans[1], role: PlaceCity})
+	case rest >= 2:
+		hits[rest-1].role = PlaceAdmin1
+		hits[rest-2].role = PlaceCity
+	case rest == 1:
+		hits[0].role = PlaceCity
+		if w := placeLastWord(names[0]); admin1Words[w] {
+			hits[0].role = PlaceAdmin1
+		}
+	}
+	// Most specific first is the order already; drop localities' noise.
+	return hits
+}
+
+// subCity reports a name of a part of a city: "Police District 8",
+// "Rusafa neighborhood", "Hlaing Township".
+func subCity(name string) bool {
+	l := strings.ToLower(name)
+	for _, w := range []string{"police district", "neighborhood", "neighbourhood", "township", "sector", "quarter"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isCountry(name string) bool {
+	_, ok := countryNames[strings.TrimPrefix(name, "the ")]
+	return ok
+}
+
+func placeLastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return strings.ToLower(s[i+1:])
+	}
+	return strings.ToLower(s)
+}
