@@ -5,10 +5,13 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
 	"sort"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/muster-osint/muster"
 )
@@ -84,6 +87,31 @@ func validate(a *muster.Analysis) error {
 	if d.ID == "" || d.Hash == "" {
 		return muster.Errorf(muster.KindInvalid, "store: save: document %q has no id or hash", d.Title)
 	}
+	for _, f := range []struct{ name, value string }{
+		{"id", d.ID}, {"hash", d.Hash}, {"title", d.Title}, {"url", d.URL}, {"publisher", d.Publisher},
+		{"byline", d.Byline}, {"language", d.Language}, {"format", d.Format}, {"source", d.Source},
+		{"text", d.Text}, {"duplicate_of", d.DuplicateOf},
+	} {
+		if err := checkText(f.value); err != nil {
+			return muster.Errorf(muster.KindInvalid, "store: save %s: document %s: %v", d.ID, f.name, err)
+		}
+	}
+	for i := range a.Mentions {
+		if err := checkText(a.Mentions[i].Text); err != nil {
+			return muster.Errorf(muster.KindInvalid, "store: save %s: mention at %d: %v", d.ID, a.Mentions[i].Start, err)
+		}
+	}
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		if err := checkText(e.ID + e.Name); err != nil {
+			return muster.Errorf(muster.KindInvalid, "store: save %s: entity %q: %v", d.ID, e.ID, err)
+		}
+		for _, al := range e.Aliases {
+			if err := checkText(al.Name); err != nil {
+				return muster.Errorf(muster.KindInvalid, "store: save %s: entity %s alias: %v", d.ID, e.ID, err)
+			}
+		}
+	}
 	for i := range a.Entities {
 		if a.Entities[i].ID == "" {
 			return muster.Errorf(muster.KindInvalid, "store: save %s: entity %q has no id", d.ID, a.Entities[i].Name)
@@ -103,6 +131,18 @@ func validate(a *muster.Analysis) error {
 		if err := validateClaim(d.ID, &a.Claims[i]); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// checkText rejects what PostgreSQL cannot store in a text column (NUL,
+// invalid UTF-8), so that both backends accept the same input.
+func checkText(s string) error {
+	if !utf8.ValidString(s) {
+		return errors.New("invalid UTF-8")
+	}
+	if strings.IndexByte(s, 0) >= 0 {
+		return errors.New("NUL byte")
 	}
 	return nil
 }

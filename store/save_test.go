@@ -150,6 +150,10 @@ func TestSaveInvalid(t *testing.T) {
 			{"event claim without evidence", func(a *muster.Analysis) { a.Events[0].Claims[0].Evidence = nil }},
 			{"entity without id", func(a *muster.Analysis) { a.Entities[3].ID = "" }},
 			{"event without id", func(a *muster.Analysis) { a.Events[0].ID = "" }},
+			{"NUL in text", func(a *muster.Analysis) { a.Document.Text += "\x00" }},
+			{"invalid UTF-8 in title", func(a *muster.Analysis) { a.Document.Title = "\xff" }},
+			{"NUL in mention", func(a *muster.Analysis) { a.Mentions[0].Text = "a\x00" }},
+			{"invalid UTF-8 in alias", func(a *muster.Analysis) { a.Entities[0].Aliases[0].Name = "R\xc3" }},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				a := sample("t", sampleText, day1)

@@ -67,19 +67,12 @@ func testDSN(tb testing.TB, backend string) string {
 	case store.SQLite:
 		return tb.TempDir() + "/muster.db"
 	case store.Postgres:
-		base := os.Getenv(postgresEnv)
-		if base == "" {
-			tb.Skipf("postgres: %s is not set; set it to a server URL (the Makefile does) to run the PostgreSQL tests", postgresEnv)
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		admin, err := sql.Open("pgx", base)
-		if err == nil {
-			err = admin.PingContext(ctx)
-		}
+		base, admin, err := postgresServer()
 		if err != nil {
-			tb.Skipf("postgres: server at %s unreachable (%v); skipping PostgreSQL tests", base, err)
+			tb.Skipf("postgres: %v; skipping PostgreSQL tests", err)
 		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
 		var b [6]byte
 		rand.Read(b[:])
 		schema := "muster_test_" + hex.EncodeToString(b[:])
@@ -104,6 +97,28 @@ func testDSN(tb testing.TB, backend string) string {
 	}
 	tb.Fatalf("unknown backend %q", backend)
 	return ""
+}
+
+// postgresServer returns the URL of the test PostgreSQL server and a
+// connection to it, or why there is none.
+func postgresServer() (string, *sql.DB, error) {
+	base := os.Getenv(postgresEnv)
+	if base == "" {
+		return "", nil, fmt.Errorf("%s is not set; set it to a server URL (the Makefile does) to run the PostgreSQL tests", postgresEnv)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	admin, err := sql.Open("pgx", base)
+	if err == nil {
+		err = admin.PingContext(ctx)
+	}
+	if err != nil {
+		if admin != nil {
+			admin.Close()
+		}
+		return "", nil, fmt.Errorf("server at %s unreachable: %v", base, err)
+	}
+	return base, admin, nil
 }
 
 // The sample analysis below is written for these tests; its sentences are
