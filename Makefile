@@ -4,20 +4,40 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.Version=$(VERSION)
 BIN     := bin/muster
 SHARED  ?= ../shared
+DEMO_DB ?= demo.db
+PGURL   ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 
 .PHONY: build test bench demo model generate clean services
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/muster
 
-# services starts the local PostgreSQL if it is installed but not running;
-# store tests use it for real (MUSTER_TEST_POSTGRES).
+# services starts the machine's PostgreSQL when it is installed but not
+# running; the store tests use it for real.
 services:
 	@bash scripts/services.sh
 
 test: services
-	MUSTER_TEST_POSTGRES=$${MUSTER_TEST_POSTGRES-postgres://postgres@127.0.0.1:5432/test?sslmode=disable} \
-		$(GO) test -count=1 -timeout 9m ./...
+	MUSTER_TEST_POSTGRES=$${MUSTER_TEST_POSTGRES-$(PGURL)} $(GO) test -count=1 -timeout 9m ./...
+
+# demo ingests the bundled examples (and the seed article when ../shared is
+# beside the repo) into a fresh SQLite store, answers the seed's headline
+# question and prints the profiles of the groups it names.
+demo: build
+	@bash scripts/demo.sh $(BIN) $(DEMO_DB) $(SHARED)
+
+# bench prints throughput and accuracy tables (see scripts/bench.sh).
+bench: build
+	@bash scripts/bench.sh $(SHARED)
+
+# model retrains the embedded tagger from ../shared/data/conll2003 (fixed
+# seed: the same data gives the same file).
+model:
+	@bash scripts/model.sh
+
+# generate rebuilds the embedded gazetteer and alias table from ../shared.
+generate:
+	$(GO) generate ./resolve/...
 
 clean:
-	rm -rf bin muster.db muster.db-wal muster.db-shm
+	rm -rf bin $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -15,10 +15,12 @@ func (x *doc) attribute() {
 	for i := range x.drafts {
 		d := &x.drafts[i]
 		if d.attr.Name == "" {
-			if a, ok := x.attributionOf(d.ev); ok {
-				d.attr, d.mod = x.sourceOf(a), modalityOfKind(a.Kind)
-			} else if src, mod, ok := x.sentenceSource(d.sent, d.ev); ok {
+			// The outright "according to X" and "by some estimates" of a
+			// sentence are the surest signs; then the attribution model.
+			if src, mod, ok := x.sentenceSource(d.sent, d.ev); ok {
 				d.attr, d.mod = src, mod
+			} else if a, ok := x.attributionOf(d.ev); ok {
+				d.attr, d.mod = x.sourceOf(a), modalityOfKind(a.Kind)
 			} else {
 				d.attr = x.publisher()
 				d.mod = muster.Asserted
@@ -92,6 +94,17 @@ func (x *doc) sentenceSource(si int, ev muster.Span) (muster.Attribution, muster
 // sourceOf names an attribution's source: the entity it mentions, or the
 // words themselves classified by kind.
 func (x *doc) sourceOf(a Attribution) muster.Attribution {
+	if a.Source.Len() == 0 && a.Kind != KindEstimate {
+		// "Caesar said … and claimed …": a cue coordinated with an
+		// earlier one in the sentence shares its source.
+		si := x.d.SentenceOf(a.Cue.Start)
+		for i := len(x.attrs) - 1; i >= 0; i-- {
+			b := x.attrs[i]
+			if b.Cue.Start < a.Cue.Start && b.Source.Len() > 0 && x.d.SentenceOf(b.Cue.Start) == si {
+				return x.sourceOf(b)
+			}
+		}
+	}
 	if a.Source.Len() == 0 {
 		name := "unnamed source"
 		if a.Kind == KindEstimate {

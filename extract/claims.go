@@ -35,8 +35,8 @@ func Extract(in Input) *Result {
 	x.attrs = Attributions(x.d)
 
 	x.aliasPatterns()
-	x.sentencePatterns()
 	x.narrativeEvents()
+	x.sentencePatterns()
 	x.attribute()
 	return x.result()
 }
@@ -184,6 +184,9 @@ var sentencePatterns = []pattern{
 	{"spokesperson", regexp.MustCompile(`(?i)\b(?:statements?\s+on\s+behalf\s+of|spokes(?:man|woman|person)\s+(?:for|of))\s+`), (*doc).spokesperson},
 	{"leader", regexp.MustCompile(`(?i)\b(?:led|headed|commanded)\s+by\s+`), (*doc).ledBy},
 	{"ideology", regexp.MustCompile(`(?i)\b(far-right|far-left|neo-nazi|ultranationalist|ultra-nationalist|nationalist|islamist|jihadist|salafist|salafi-jihadist|marxist|maoist|marxist-leninist|communist|anarchist|separatist|white supremacist|monarchist|anti-government)\b`), (*doc).ideology},
+	{"part-of-apposition", regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:unit|regiment|battalion|brigade|division|detachment|part|wing)\s+of\s+`), (*doc).partOfApposition},
+	{"part-of-possessive", regexp.MustCompile(`\b(\p{Lu}[\p{L}]+)(?:’s|'s)\s+`), (*doc).partOfPossessive},
+	{"outcome", regexp.MustCompile(`(?i)\b(?:claimed|said|insisted|announced)\s+(?:that\s+)?the\s+(?:raid|attack|operation|incursion|assault|offensive)\s+(?:was|had been)\s+((?:a\s+)?(?:successful|success|failure|failed|repelled|repulsed|a victory|over|completed))`), (*doc).outcome},
 	{"designated", regexp.MustCompile(`\b([A-Z][a-z]+)\s+(?:calls|called|labels|labelled|labeled|brands|branded|considers|designated)\s+(the\s+[a-z]+|them|it)\s+([a-z-]+(?:\s+[a-z’'-]+){0,5})`), (*doc).designated},
 }
 
@@ -292,6 +295,10 @@ func (x *doc) adjacent(off int, m mention) bool {
 		return true
 	}
 	gap := strings.TrimSpace(x.d.Text[off:m.Start])
+	switch strings.ToLower(gap) {
+	case "the", "a", "an":
+		return true
+	}
 	return m.role != "" && strings.HasSuffix(gap, m.role) && len(gap) == len(m.role)
 }
 
@@ -472,7 +479,7 @@ func (x *doc) opposes(si, base int, text string, loc []int) {
 	if strings.HasPrefix(cue, "against") {
 		// "fought … against X": the fighting verb must be in the clause.
 		pre := x.d.Text[x.d.Sentences[si].Start:m.Start]
-		if !regexp.MustCompile(`(?i)\b(fought|fight|fighting|fights|battled|war|resistance)\b`).MatchString(pre) {
+		if !regexp.MustCompile(`(?i)\b(fought|fight|fighting|fights|battled|war|resistance|action|attacks?|struggle|insurgency|campaign|rebellion)\b`).MatchString(pre) {
 			return
 		}
 	}
@@ -710,3 +717,60 @@ func numberValue(v muster.Value, text string) muster.Value { v.Text = text; retu
 
 var _ = math.Inf
 var _ = sort.Ints
+
+// partOfApposition: "a far-right unit of Ukraine’s military, the Azov
+// regiment" — the named group belongs to the force or group after "of".
+func (x *doc) partOfApposition(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	om := x.mentionAt(m.End)
+	if om < 0 || x.ments[om].ent < 0 || !x.adjacent(m.End, x.ments[om]) {
+		return
+	}
+	whole := x.ments[om].ent
+	t := x.ents[whole].typ
+	if t != muster.EntityStateForce && t != muster.EntityArmedGroup {
+		return
+	}
+	rest := x.d.Text[x.ments[om].End:x.d.Sentences[si].End]
+	if !strings.HasPrefix(rest, ", ") {
+		return
+	}
+	gm := x.mentionAt(x.ments[om].End + 2)
+	if gm < 0 || x.ments[gm].ent < 0 || !x.adjacent(x.ments[om].End+2, x.ments[gm]) || x.ents[x.ments[gm].ent].typ != muster.EntityArmedGroup {
+		return
+	}
+	x.add(draft{subj: x.ments[gm].ent, event: -1, pred: muster.PredPartOf, objEnt: whole, ev: muster.Span{Start: m.Start, End: x.ments[gm].End}, sent: si, conf: 0.7})
+}
+
+// partOfPossessive: "Ukraine’s International Legion" — a country's own
+// legion, brigade or regiment is part of its forces.
+func (x *doc) partOfPossessive(si, base int, text string, loc []int) {
+	owner := sub(base, loc, 1)
+	om := x.mentionAt(owner.Start)
+	m := sub(base, loc, 0)
+	gm := x.mentionAt(m.End)
+	if om < 0 || gm < 0 || x.ments[om].Start != owner.Start || x.ments[om].ent < 0 || x.ments[gm].ent < 0 || x.ments[gm].Start != m.End {
+		return
+	}
+	if x.ents[x.ments[om].ent].typ != muster.EntityPlace || x.ents[x.ments[gm].ent].typ != muster.EntityArmedGroup {
+		return
+	}
+	switch lastWord(x.ments[gm].text) {
+	case "legion", "brigade", "regiment", "battalion", "corps", "division", "unit", "guard":
+	default:
+		return
+	}
+	x.add(draft{subj: x.ments[gm].ent, event: -1, pred: muster.PredPartOf, objEnt: x.ments[om].ent, ev: muster.Span{Start: owner.Start, End: x.ments[gm].End}, sent: si, conf: 0.6})
+}
+
+// outcome: "claimed the raid was successful" — the outcome of the event the
+// sentence refers to, as its speaker tells it.
+func (x *doc) outcome(si, base int, text string, loc []int) {
+	ev := x.eventOfSentence(si)
+	if ev < 0 {
+		return
+	}
+	m := sub(base, loc, 0)
+	o := sub(base, loc, 1)
+	x.add(draft{subj: -1, event: ev, pred: muster.PredOutcome, obj: muster.TextValue(x.d.Text[o.Start:o.End]), objEnt: -1, ev: muster.Span{Start: m.Start, End: o.End}, sent: si, conf: 0.6})
+}
