@@ -16,7 +16,7 @@ import (
 // modelMagic. Weights are stored as int16 with one float32 scale per
 // table; maps are written in key order so the same model gives the same
 // bytes.
-const modelMagic = "muster-tagger-v1"
+const modelMagic = "muster-tagger-v2"
 
 func (m *model) encode() ([]byte, error) {
 	var raw bytes.Buffer
@@ -32,12 +32,17 @@ func (m *model) encode() ([]byte, error) {
 		putString(l)
 	}
 	put(uint32(m.bits))
+	put(uint32(m.bits2))
 	stages := uint32(1)
-	if m.w2 != nil {
+	switch {
+	case m.joint:
+		stages = 3
+	case !m.w2.empty():
 		stages = 2
 	}
 	put(stages)
-	putTable := func(x []float32) {
+	putTable := func(tb table) {
+		x := tb.f
 		var mx float32
 		for _, v := range x {
 			mx = max(mx, float32(math.Abs(float64(v))))
@@ -55,10 +60,10 @@ func (m *model) encode() ([]byte, error) {
 		put(q)
 	}
 	putTable(m.w1)
-	putTable(m.t1)
+	putTable(table{f: m.t1})
 	if stages == 2 {
 		putTable(m.w2)
-		putTable(m.t2)
+		putTable(table{f: m.t2})
 	}
 	putMap32 := func(mp map[uint64]uint32) {
 		keys := make([]uint64, 0, len(mp))
@@ -84,9 +89,21 @@ func (m *model) encode() ([]byte, error) {
 			put(mp[k])
 		}
 	}
+	putMap16 := func(mp map[uint64]uint16) {
+		keys := make([]uint64, 0, len(mp))
+		for k := range mp {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		put(uint32(len(keys)))
+		for _, k := range keys {
+			put(k)
+			put(mp[k])
+		}
+	}
 	putMap32(m.clusters)
 	putMap8(m.casePrior)
-	putMap8(m.gaz)
+	putMap16(m.gaz)
 	if err := w.Flush(); err != nil {
 		return nil, err
 	}
@@ -151,35 +168,47 @@ func decodeModel(data []byte) (*model, error) {
 	if rerr != nil || m.bits < 10 || m.bits > 24 {
 		return nil, fmt.Errorf("model: bad bucket bits %d", m.bits)
 	}
+	m.bits2 = uint(u32())
+	if rerr != nil || m.bits2 != m.bits {
+		return nil, fmt.Errorf("model: bad document bucket bits %d", m.bits2)
+	}
 	stages := u32()
-	if rerr != nil || stages < 1 || stages > 2 {
+	if rerr != nil || stages < 1 || stages > 3 {
 		return nil, fmt.Errorf("model: bad stage count %d", stages)
 	}
 	L := int(nl)
-	getTable := func(want int) []float32 {
+	getTable := func(want int) table {
 		var scale float32
 		get(&scale)
 		n := u32()
 		if rerr != nil {
-			return nil
+			return table{}
 		}
 		if int(n) != want {
 			rerr = fmt.Errorf("table of %d weights, want %d", n, want)
-			return nil
+			return table{}
 		}
 		q := make([]int16, n)
 		get(q)
-		x := make([]float32, n)
-		for i, v := range q {
-			x[i] = float32(v) * scale
+		return table{q: q, scale: scale}
+	}
+	floats := func(tb table) []float32 {
+		x := make([]float32, len(tb.q))
+		for i, v := range tb.q {
+			x[i] = float32(v) * tb.scale
 		}
 		return x
 	}
 	m.w1 = getTable((1 << m.bits) * L)
-	m.t1 = getTable((L + 1) * L)
+	m.t1 = floats(getTable((L + 1) * L))
 	if stages == 2 {
 		m.w2 = getTable((1 << m.bits) * L)
-		m.t2 = getTable((L + 1) * L)
+		m.t2 = floats(getTable((L + 1) * L))
+	}
+	if stages == 3 {
+		m.joint = true
+		m.bits2 = m.bits
+		m.w2, m.t2 = m.w1, m.t1
 	}
 	getMap32 := func() map[uint64]uint32 {
 		n := u32()
@@ -213,9 +242,25 @@ func decodeModel(data []byte) (*model, error) {
 		}
 		return mp
 	}
+	getMap16 := func() map[uint64]uint16 {
+		n := u32()
+		if rerr != nil || n > 1<<24 {
+			rerr = fmt.Errorf("bad map size %d", n)
+			return nil
+		}
+		mp := make(map[uint64]uint16, n)
+		for i := uint32(0); i < n && rerr == nil; i++ {
+			var k uint64
+			var v uint16
+			get(&k)
+			get(&v)
+			mp[k] = v
+		}
+		return mp
+	}
 	m.clusters = getMap32()
 	m.casePrior = getMap8()
-	m.gaz = getMap8()
+	m.gaz = getMap16()
 	if rerr != nil {
 		return nil, fmt.Errorf("model: %w", rerr)
 	}

@@ -69,12 +69,19 @@ const (
 
 // Gazetteer bits: a token sequence may be in several lists.
 const (
-	gazCity    uint8 = 1 << iota // GeoNames populated place
-	gazCountry                   // country name or alternative spelling
-	gazAdmin                     // first-level administrative division
-	gazDemonym                   // nationality adjective (Russian, Ukrainian)
-	gazGroup                     // UCDP armed group name
-	gazPrefix  uint8 = 1 << 7    // a proper prefix of some entry
+	gazCity     uint16 = 1 << iota // GeoNames populated place
+	gazCountry                     // country name or alternative spelling
+	gazAdmin                       // first-level administrative division
+	gazDemonym                     // nationality adjective (Russian, Ukrainian)
+	gazGroup                       // UCDP armed group name
+	gazWikiPER                     // Wikipedia person (Re-DocRED dev)
+	gazWikiORG                     // Wikipedia organisation
+	gazWikiLOC                     // Wikipedia location
+	gazWikiMISC                    // Wikipedia other name
+	gazFirst                       // first word of a Wikipedia person's name
+	gazLast                        // last word of a Wikipedia person's name
+	gazLists           = iota      // number of lists
+	gazPrefix   uint16 = 1 << 15   // a proper prefix of some entry
 )
 
 const gazMaxLen = 6

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/nlp"
 )
 
 // Cue words for muster's finer organisation types (issue 3). They were
@@ -56,8 +57,16 @@ var (
 		"economist": true, "observer": true, "politico": true, "axios": true,
 		"nyt": true, "wsj": true, "cbs": true, "nbc": true, "abc": true,
 		"fox": true, "msnbc": true, "npr": true, "dw": true, "euronews": true,
-		"telegram": true, "vedomosti": true, "novaya": true, "gazeta": true,
+		"vedomosti": true, "novaya": true, "gazeta": true,
 		"mediazona": true, "hromadske": true, "suspilne": true, "unian": true,
+	}
+	// outletNames are words that on their own name an outlet, strong
+	// enough to override a PER label ("Al Jazeera").
+	outletNames = map[string]bool{
+		"reuters": true, "bbc": true, "cnn": true, "interfax": true, "tass": true,
+		"jazeera": true, "france-presse": true, "afp": true, "bloomberg": true,
+		"ukrinform": true, "meduza": true, "xinhua": true, "kyodo": true, "ria": true,
+		"novosti": true, "sputnik": true, "rfe/rl": true, "itar-tass": true, "unian": true,
 	}
 	// mediaContext words just before or after a name mark it as an outlet
 	// ("the news agency Interfax", "Interfax reported").
@@ -84,6 +93,9 @@ var (
 // keeps the CoNLL type.
 func (t *Tagger) fineType(st *docState, sent []string, k int, c chunk) muster.MentionType {
 	base := muster.MentionType(t.m.types[c.typ])
+	if base != muster.MentionORG && base != muster.MentionMISC && base != muster.MentionPER && base != muster.MentionLOC {
+		return base
+	}
 	words := make([]string, 0, c.end-c.start)
 	for _, w := range sent[c.start:c.end] {
 		words = append(words, strings.ToLower(string(normalize(nil, w))))
@@ -121,6 +133,21 @@ func (t *Tagger) fineType(st *docState, sent []string, k int, c chunk) muster.Me
 		return false
 	}
 
+	if base == muster.MentionPER {
+		if anyWord(outletNames) {
+			return muster.MentionMedia
+		}
+		if next == "mercenaries" || next == "militants" || next == "militia" {
+			return muster.MentionArmedGroup
+		}
+		return base
+	}
+	// "Ukraine's International Legion": a unit a country owns.
+	owned := c.start >= 2 && (sent[c.start-1] == "'s" || sent[c.start-1] == "’s") &&
+		(st.toks[k+c.start-2].gazB|st.toks[k+c.start-2].gazI)&gazCountry != 0
+	if owned && unitHeads[head] && head != "group" {
+		return muster.MentionStateForce
+	}
 	if base == muster.MentionORG || base == muster.MentionMISC {
 		if mediaBefore[prev] || (prev == "media" && prev2 == "state") || mediaAfter[next] {
 			if !unitHeads[head] {
@@ -157,4 +184,132 @@ func (t *Tagger) fineType(st *docState, sent []string, k int, c chunk) muster.Me
 		}
 	}
 	return base
+}
+
+// stateUnitPhrases follow a country or demonym to name its forces
+// ("Malian Armed Forces", "Russian National Guard").
+var stateUnitPhrases = [][]string{
+	{"armed", "forces"}, {"army"}, {"navy"}, {"air", "force"}, {"national", "guard"},
+	{"border", "guard"}, {"border", "service"}, {"ground", "forces"}, {"special", "forces"},
+	{"military"}, {"marines"}, {"defence", "forces"}, {"defense", "forces"}, {"security", "service"},
+	{"aerospace", "forces"}, {"territorial", "defence"}, {"territorial", "defense"},
+}
+
+// lowerUnitHeads may follow a name in lower case and still be part of the
+// unit's name ("the Azov regiment").
+var lowerUnitHeads = map[string]bool{
+	"regiment": true, "battalion": true, "brigade": true, "legion": true, "militia": true,
+}
+
+func isOrdinal(w string) bool {
+	if len(w) < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	suf := strings.ToLower(w[len(w)-2:])
+	return suf == "st" || suf == "nd" || suf == "rd" || suf == "th"
+}
+
+// joinUnits adjusts the entity chunks of one sentence (its first token is
+// document token k) so that unit names come out whole: a lower-case unit
+// head after a name joins it ("Azov regiment"), an ordinal before a unit
+// joins it ("93rd Mechanized Brigade"), and a country or demonym followed
+// by its forces becomes one mention ("Russian National Guard").
+func (m *model) joinUnits(st *docState, sent []string, k int, cs []chunk) []chunk {
+	lowerAt := func(i int) string { return strings.ToLower(sent[i]) }
+	out := cs[:0:0]
+	for idx := 0; idx < len(cs); idx++ {
+		c := cs[idx]
+		ty := m.types[c.typ]
+		if ty == "PER" {
+			out = append(out, c)
+			continue
+		}
+		// Country or demonym + force phrase.
+		g := st.toks[k+c.start].gazB | st.toks[k+c.start].gazI
+		if g&(gazDemonym|gazCountry) != 0 && c.end-c.start <= 2 {
+			for _, ph := range stateUnitPhrases {
+				e := c.end + len(ph)
+				if e > len(sent) {
+					continue
+				}
+				ok := true
+				for j, w := range ph {
+					if lowerAt(c.end+j) != w || sent[c.end+j][0] < 'A' || sent[c.end+j][0] > 'Z' {
+						ok = false
+						break
+					}
+				}
+				if ok && (idx+1 >= len(cs) || cs[idx+1].start >= c.end) {
+					// Swallow a following chunk that the phrase covers.
+					for idx+1 < len(cs) && cs[idx+1].start < e {
+						e = max(e, cs[idx+1].end)
+						idx++
+					}
+					c.end = e
+					c.typ = m.typeIndex("ORG", c.typ)
+					break
+				}
+			}
+		}
+		if c.end < len(sent) && lowerUnitHeads[sent[c.end]] && (idx+1 >= len(cs) || cs[idx+1].start > c.end) {
+			c.end++
+			c.typ = m.typeIndex("ORG", c.typ)
+		}
+		if c.start > 0 && isOrdinal(sent[c.start-1]) && unitHeads[lowerAt(c.end-1)] && (len(out) == 0 || out[len(out)-1].end < c.start) {
+			c.start--
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// typeIndex returns the index of type name, or def when the model lacks it.
+func (m *model) typeIndex(name string, def int) int {
+	for i, t := range m.types {
+		if t == name {
+			return i
+		}
+	}
+	return def
+}
+
+// propagateFineTypes gives an acronym introduced in brackets after a name
+// ("Russian Volunteer Corps (RDK)") the name's finer type, and every
+// ORG or MISC mention with the same text as a finer-typed mention in the
+// document that finer type.
+func propagateFineTypes(ms []nlp.Mention) {
+	fine := func(t muster.MentionType) bool {
+		return t == muster.MentionArmedGroup || t == muster.MentionStateForce || t == muster.MentionMedia
+	}
+	byText := map[string]muster.MentionType{}
+	for i, m := range ms {
+		if fine(m.Type) {
+			if _, ok := byText[m.Text]; !ok {
+				byText[m.Text] = m.Type
+			}
+			// An acronym right after it, in brackets.
+			if i+1 < len(ms) && ms[i+1].Start-m.End <= 3 && isAcronym(ms[i+1].Text) {
+				if _, ok := byText[ms[i+1].Text]; !ok {
+					byText[ms[i+1].Text] = m.Type
+				}
+			}
+		}
+	}
+	for i, m := range ms {
+		if t, ok := byText[m.Text]; ok && (m.Type == muster.MentionORG || m.Type == muster.MentionMISC) {
+			ms[i].Type = t
+		}
+	}
+}
+
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 8 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z') && r != '-' && r != '.' {
+			return false
+		}
+	}
+	return true
 }

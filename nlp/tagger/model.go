@@ -16,7 +16,11 @@ type model struct {
 	labelType  []int
 	labelBegin []bool
 	bits       uint
-	w1, w2     []float32 // 1<<bits buckets × len(labels)
+	// bits2 is log2 of the buckets of the document features (== bits).
+	bits2 uint
+	// joint: one table serves both passes (w2 is w1, t2 is t1).
+	joint  bool
+	w1, w2 table // 1<<bits (1<<bits2) buckets × len(labels)
 	// t1, t2 are (len(labels)+1) × len(labels): row len(labels) is the
 	// sentence start.
 	t1, t2 []float32
@@ -26,7 +30,7 @@ type model struct {
 
 	clusters  map[uint64]uint32 // hash(form) → c1 | c2<<10 | c3<<20, ids from 1
 	casePrior map[uint64]uint8  // hash(lower form) → usual case class
-	gaz       map[uint64]uint8  // hash(lower tokens joined by ' ') → gazetteer bits
+	gaz       map[uint64]uint16 // hash(lower tokens joined by ' ') → gazetteer bits
 }
 
 func (m *model) setLabels(labels []string) {
@@ -69,7 +73,7 @@ type tok struct {
 	pre, suf               [4]uint64
 	clus                   uint32
 	cas, prior, docCase    uint8
-	gazB, gazI             uint8
+	gazB, gazI             uint16
 	flags                  uint64
 	first, caps, letter    bool
 }
@@ -77,22 +81,22 @@ type tok struct {
 // docState holds reusable buffers for one document's features, so tagging
 // allocates little per document and nothing per token.
 type docState struct {
-	toks  []tok
-	sent  []int // sentence start offsets into toks, plus len(toks)
-	lowb  []byte
-	lowo  []int32
-	normb []byte
-	normo []int32
-	feats []uint32 // base features, flattened
-	fo    []int32  // fo[i]:fo[i+1] are token i's base features
-	dfeat []uint32 // document features (stage 2), flattened
-	dfo   []int32
-	score []float32
-	back  []int8
-	delta []float32
-	caseC map[uint64][4]uint16
-	major map[uint64][8]uint16
-	first map[uint64]int8
+	toks                          []tok
+	sent                          []int // sentence start offsets into toks, plus len(toks)
+	lowb                          []byte
+	lowo                          []int32
+	normb                         []byte
+	normo                         []int32
+	feats                         []uint32 // base features, flattened
+	fo                            []int32  // fo[i]:fo[i+1] are token i's base features
+	dfeat                         []uint32 // document features (stage 2), flattened
+	dfo                           []int32
+	score                         []float32
+	back                          []int8
+	delta                         []float32
+	caseC                         map[uint64][4]uint16
+	major                         map[uint64][8]uint16
+	first                         map[uint64]int8
 	nbuf, lbuf, tbuf, sbuf, shbuf []byte
 }
 
@@ -239,7 +243,7 @@ func (m *model) matchGazetteer(st *docState) {
 				continue
 			}
 			h := fnvOffset
-			bestEnd, bestBits := -1, uint8(0)
+			bestEnd, bestBits := -1, uint16(0)
 			for j := i; j < b && j < i+gazMaxLen; j++ {
 				if j > i {
 					h ^= ' '
@@ -321,7 +325,7 @@ func (m *model) baseFeatures(st *docState) {
 				add(tCapsSent, uint64(t.prior))
 			}
 			add(tDocCase, uint64(t.docCase)<<8|uint64(t.cas)<<4|boolBit(t.first))
-			for bit := uint64(0); bit < 5; bit++ {
+			for bit := uint64(0); bit < gazLists; bit++ {
 				if t.gazB&(1<<bit) != 0 {
 					add(tGaz, bit*2)
 				}
@@ -388,7 +392,7 @@ func (m *model) docFeatures(st *docState, pred []int8) {
 	}
 	st.dfeat = st.dfeat[:0]
 	st.dfo = st.dfo[:0]
-	mask := uint64(1)<<m.bits - 1
+	mask := uint64(1)<<m.bits2 - 1
 	add := func(t, v uint64) {
 		st.dfeat = append(st.dfeat, uint32(feat(t, v)&mask))
 	}
@@ -455,9 +459,44 @@ func (m *model) docFeatures(st *docState, pred []int8) {
 	st.dfo = append(st.dfo, int32(len(st.dfeat)))
 }
 
-// emit fills st.score with the per-label scores of tokens [a,b), from the
-// base features and, for stage 2, the document features.
-func (m *model) emit(st *docState, w []float32, stage2 bool, a, b int) {
+// table is a weight table: float32 while training, int16 times a scale
+// once loaded from a model file (half the memory, so more of it stays in
+// cache while tagging).
+type table struct {
+	f     []float32
+	q     []int16
+	scale float32
+}
+
+func (tb *table) empty() bool { return tb.f == nil && tb.q == nil }
+
+// addRows adds the rows of features fs to the label scores s.
+func (tb *table) addRows(s []float32, fs []uint32) {
+	L := len(s)
+	if tb.q != nil {
+		var acc [128]int32
+		a := acc[:L:L]
+		for _, f := range fs {
+			row := tb.q[int(f)*L : int(f)*L+L : int(f)*L+L]
+			for y := range a {
+				a[y] += int32(row[y])
+			}
+		}
+		for y := range s {
+			s[y] += float32(a[y]) * tb.scale
+		}
+		return
+	}
+	for _, f := range fs {
+		row := tb.f[int(f)*L : int(f)*L+L : int(f)*L+L]
+		for y := range s {
+			s[y] += row[y]
+		}
+	}
+}
+
+// emit sets st.score of tokens [a,b) to their first-stage label scores.
+func (m *model) emit(st *docState, w *table, a, b int) {
 	L := len(m.labels)
 	n := len(st.toks)
 	if cap(st.score) < n*L {
@@ -466,23 +505,17 @@ func (m *model) emit(st *docState, w []float32, stage2 bool, a, b int) {
 	st.score = st.score[:n*L]
 	for i := a; i < b; i++ {
 		s := st.score[i*L : i*L+L : i*L+L]
-		for y := range s {
-			s[y] = 0
-		}
-		for _, f := range st.feats[st.fo[i]:st.fo[i+1]] {
-			row := w[int(f)*L : int(f)*L+L : int(f)*L+L]
-			for y := range s {
-				s[y] += row[y]
-			}
-		}
-		if stage2 {
-			for _, f := range st.dfeat[st.dfo[i]:st.dfo[i+1]] {
-				row := w[int(f)*L : int(f)*L+L : int(f)*L+L]
-				for y := range s {
-					s[y] += row[y]
-				}
-			}
-		}
+		clear(s)
+		w.addRows(s, st.feats[st.fo[i]:st.fo[i+1]])
+	}
+}
+
+// emitDoc adds the second stage's document-feature weights to st.score of
+// tokens [a,b).
+func (m *model) emitDoc(st *docState, w *table, a, b int) {
+	L := len(m.labels)
+	for i := a; i < b; i++ {
+		w.addRows(st.score[i*L:i*L+L:i*L+L], st.dfeat[st.dfo[i]:st.dfo[i+1]])
 	}
 }
 
@@ -542,15 +575,19 @@ func (m *model) viterbi(st *docState, t []float32, a, b int, out []int8) {
 // decode tags a prepared document with stage 1 (and stage 2 when the
 // model has one), writing flattened label indices into out.
 func (m *model) decode(st *docState, out []int8, stage2 bool) {
-	m.emit(st, m.w1, false, 0, len(st.toks))
+	m.emit(st, &m.w1, 0, len(st.toks))
 	for si := 0; si+1 < len(st.sent); si++ {
 		m.viterbi(st, m.t1, st.sent[si], st.sent[si+1], out)
 	}
-	if !stage2 || m.w2 == nil {
+	if !stage2 || m.w2.empty() {
 		return
 	}
 	m.docFeatures(st, out)
-	m.emit(st, m.w2, true, 0, len(st.toks))
+	if !m.joint {
+		// A separate stage-2 model scores the base features again.
+		m.emit(st, &m.w2, 0, len(st.toks))
+	}
+	m.emitDoc(st, &m.w2, 0, len(st.toks))
 	for si := 0; si+1 < len(st.sent); si++ {
 		m.viterbi(st, m.t2, st.sent[si], st.sent[si+1], out)
 	}

@@ -120,19 +120,19 @@ func (t *Tagger) Annotate(ctx context.Context, d *nlp.Doc) error {
 	k := 0
 	for i, r := range d.SentenceTokens {
 		toks := d.Tokens[r[0]:r[1]]
-		for _, c := range t.m.chunks(ids[k : k+len(toks)]) {
+		cs := t.m.chunks(ids[k : k+len(toks)])
+		cs = t.m.joinUnits(st, sents[i], k, cs)
+		for _, c := range cs {
 			span := muster.Span{Start: toks[c.start].Start, End: toks[c.end-1].End}
 			if !span.Valid(len(d.Text)) {
 				return fmt.Errorf("tagger: sentence %d token span %v outside the text", i, span)
 			}
-			typ := muster.MentionType(t.m.types[c.typ])
-			if typ != muster.MentionPER {
-				typ = t.fineType(st, sents[i], k, c)
-			}
+			typ := t.fineType(st, sents[i], k, c)
 			found = append(found, nlp.Mention{Span: span, Text: d.Text[span.Start:span.End], Type: typ, Source: "tagger"})
 		}
 		k += len(toks)
 	}
+	propagateFineTypes(found)
 	d.Mentions = mergeMentions(d.Mentions, found)
 	return nil
 }

@@ -231,7 +231,7 @@ func TestTrainReproducible(t *testing.T) {
 	res := tagger.Resources{
 		Clusters:   map[string][3]uint16{"Germany": {1, 2, 3}, "France": {1, 2, 3}},
 		CaseCounts: map[string][4]int{"germany": {0, 5, 0, 0}},
-		Gazetteer:  map[string]uint8{"germany": tagger.GazCountry, "new york": tagger.GazCity},
+		Gazetteer:  map[string]uint16{"germany": tagger.GazCountry, "new york": tagger.GazCity},
 	}
 	opt := tagger.TrainOptions{Epochs1: 3, Epochs2: 2, Bits: 16, Folds: 2, Seed: 7}
 	a, err := tagger.Train(docs, res, opt)

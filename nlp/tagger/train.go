@@ -32,16 +32,22 @@ type Resources struct {
 	CaseCounts map[string][4]int
 	// Gazetteer maps a lower-case name, tokens joined by single spaces, to
 	// the lists it is in (GazCity, GazCountry, …).
-	Gazetteer map[string]uint8
+	Gazetteer map[string]uint16
 }
 
 // Gazetteer list bits for Resources.Gazetteer.
 const (
-	GazCity    = gazCity
-	GazCountry = gazCountry
-	GazAdmin   = gazAdmin
-	GazDemonym = gazDemonym
-	GazGroup   = gazGroup
+	GazCity     = gazCity
+	GazCountry  = gazCountry
+	GazAdmin    = gazAdmin
+	GazDemonym  = gazDemonym
+	GazGroup    = gazGroup
+	GazWikiPER  = gazWikiPER
+	GazWikiORG  = gazWikiORG
+	GazWikiLOC  = gazWikiLOC
+	GazWikiMISC = gazWikiMISC
+	GazFirst    = gazFirst
+	GazLast     = gazLast
 )
 
 // TrainOptions set the training run. The zero value is not useful; start
@@ -56,6 +62,12 @@ type TrainOptions struct {
 	// Seed fixes the order sentences are visited in, so the same data
 	// gives the same model bytes.
 	Seed uint64
+	// Joint trains one weight table for both passes: every sentence is
+	// seen once without and once with its document features, and the
+	// second pass at tagging time only adds the document features'
+	// weights to the first pass's scores (cheaper than a separate stage-2
+	// model).
+	Joint bool
 	// Log, when set, receives progress lines.
 	Log io.Writer
 	// Epoch, when set, is called after every epoch of the final stage-1
@@ -128,7 +140,7 @@ func Train(docs []Document, res Resources, opt TrainOptions) ([]byte, error) {
 	if opt.Bits < 10 || opt.Bits > 24 {
 		return nil, fmt.Errorf("train: bits %d out of range 10..24", opt.Bits)
 	}
-	m := &model{bits: opt.Bits}
+	m := &model{bits: opt.Bits, bits2: opt.Bits, joint: opt.Joint}
 	labelSet := map[string]bool{}
 	for di, d := range docs {
 		for si, s := range d {
@@ -187,8 +199,9 @@ func Train(docs []Document, res Resources, opt TrainOptions) ([]byte, error) {
 	for i := range all {
 		all[i] = i
 	}
-	// Jackknife: stage-1 labels for every training document from a model
-	// that did not see it.
+	// Jackknife: stage-1 labels and scores for every training document
+	// from a model that did not see it, so stage 2 learns from labels as
+	// good (and as bad) as it will get on new text.
 	jack := make([][]int8, len(td))
 	if opt.Epochs2 > 0 {
 		folds := max(opt.Folds, 2)
@@ -203,7 +216,7 @@ func Train(docs []Document, res Resources, opt TrainOptions) ([]byte, error) {
 			}
 			p := m.trainStage(td, in, false, opt.Epochs1, opt.Seed+uint64(f)*7919, nil)
 			fm := *m
-			fm.w1, fm.t1 = p.averaged()
+			fm.w1.f, fm.t1 = p.averaged()
 			for _, i := range out {
 				jack[i] = make([]int8, len(td[i].gold))
 				fm.decode(td[i].st, jack[i], false)
@@ -211,15 +224,37 @@ func Train(docs []Document, res Resources, opt TrainOptions) ([]byte, error) {
 			logf("jackknife fold %d/%d done", f+1, folds)
 		}
 	}
+	if opt.Joint && opt.Epochs2 > 0 {
+		for i := range td {
+			m.docFeatures(td[i].st, jack[i])
+		}
+		pj := m.trainJoint(td, all, opt.Epochs2, opt.Seed, func(ep int, p *perceptron) {
+			if opt.Epoch != nil {
+				em := *m
+				em.w1.f, em.t1 = p.averaged()
+				em.w2, em.t2 = em.w1, em.t1
+				opt.Epoch(2, ep, newTagger(&em))
+			}
+			logf("joint epoch %d", ep)
+		})
+		m.w1.f, m.t1 = pj.averaged()
+		m.w2, m.t2 = m.w1, m.t1
+		data, err := m.encode()
+		if err != nil {
+			return nil, fmt.Errorf("train: %w", err)
+		}
+		logf("model encoded: %d bytes", len(data))
+		return data, nil
+	}
 	p1 := m.trainStage(td, all, false, opt.Epochs1, opt.Seed, func(ep int, p *perceptron) {
 		if opt.Epoch != nil {
 			em := *m
-			em.w1, em.t1 = p.averaged()
+			em.w1.f, em.t1 = p.averaged()
 			opt.Epoch(1, ep, newTagger(&em))
 		}
 		logf("stage 1 epoch %d", ep)
 	})
-	m.w1, m.t1 = p1.averaged()
+	m.w1.f, m.t1 = p1.averaged()
 	if opt.Epochs2 > 0 {
 		for i := range td {
 			m.docFeatures(td[i].st, jack[i])
@@ -227,12 +262,12 @@ func Train(docs []Document, res Resources, opt TrainOptions) ([]byte, error) {
 		p2 := m.trainStage(td, all, true, opt.Epochs2, opt.Seed+1, func(ep int, p *perceptron) {
 			if opt.Epoch != nil {
 				em := *m
-				em.w2, em.t2 = p.averaged()
+				em.w2.f, em.t2 = p.averaged()
 				opt.Epoch(2, ep, newTagger(&em))
 			}
 			logf("stage 2 epoch %d", ep)
 		})
-		m.w2, m.t2 = p2.averaged()
+		m.w2.f, m.t2 = p2.averaged()
 	}
 	data, err := m.encode()
 	if err != nil {
@@ -243,10 +278,12 @@ func Train(docs []Document, res Resources, opt TrainOptions) ([]byte, error) {
 }
 
 // trainStage runs the averaged perceptron over the sentences of the given
-// documents.
-func (m *model) trainStage(td []trainDoc, docs []int, stage2 bool, epochs int, seed uint64, after func(int, *perceptron)) *perceptron {
+// documents, on the base features and, with withDoc, the document
+// features too.
+func (m *model) trainStage(td []trainDoc, docs []int, withDoc bool, epochs int, seed uint64, after func(int, *perceptron)) *perceptron {
 	L := len(m.labels)
 	p := newPerceptron(L, m.bits)
+	w := &table{f: p.w}
 	type ref struct{ d, s int }
 	var refs []ref
 	for _, d := range docs {
@@ -263,7 +300,10 @@ func (m *model) trainStage(td []trainDoc, docs []int, stage2 bool, epochs int, s
 			st := td[r.d].st
 			gold := td[r.d].gold
 			a, b := st.sent[r.s], st.sent[r.s+1]
-			m.emit(st, p.w, stage2, a, b)
+			m.emit(st, w, a, b)
+			if withDoc {
+				m.emitDoc(st, w, a, b)
+			}
 			if cap(pred) < len(gold) {
 				pred = make([]int8, len(gold))
 			}
@@ -276,7 +316,7 @@ func (m *model) trainStage(td []trainDoc, docs []int, stage2 bool, epochs int, s
 						p.updW(f, g, 1)
 						p.updW(f, y, -1)
 					}
-					if stage2 {
+					if withDoc {
 						for _, f := range st.dfeat[st.dfo[i]:st.dfo[i+1]] {
 							p.updW(f, g, 1)
 							p.updW(f, y, -1)
@@ -293,6 +333,72 @@ func (m *model) trainStage(td []trainDoc, docs []int, stage2 bool, epochs int, s
 				}
 			}
 			p.c++
+		}
+		if after != nil {
+			after(ep, p)
+		}
+	}
+	return p
+}
+
+// trainJoint trains one table on every sentence twice per epoch: once with
+// base features only (the first pass) and once with the jackknifed
+// document features added (the second pass).
+func (m *model) trainJoint(td []trainDoc, docs []int, epochs int, seed uint64, after func(int, *perceptron)) *perceptron {
+	L := len(m.labels)
+	p := newPerceptron(L, m.bits)
+	w := &table{f: p.w}
+	type ref struct{ d, s int }
+	var refs []ref
+	for _, d := range docs {
+		for s := 0; s+1 < len(td[d].st.sent); s++ {
+			refs = append(refs, ref{d, s})
+		}
+	}
+	pred := make([]int8, 0, 256)
+	for ep := 1; ep <= epochs; ep++ {
+		rng := rand.New(rand.NewPCG(seed, uint64(ep)))
+		order := rng.Perm(len(refs))
+		for _, k := range order {
+			r := refs[k]
+			st := td[r.d].st
+			gold := td[r.d].gold
+			a, b := st.sent[r.s], st.sent[r.s+1]
+			if cap(pred) < len(gold) {
+				pred = make([]int8, len(gold))
+			}
+			pred = pred[:len(gold)]
+			for pass := 0; pass < 2; pass++ {
+				m.emit(st, w, a, b)
+				if pass == 1 {
+					m.emitDoc(st, w, a, b)
+				}
+				m.viterbi(st, p.t, a, b, pred)
+				for i := a; i < b; i++ {
+					g, y := int(gold[i]), int(pred[i])
+					if g != y {
+						for _, f := range st.feats[st.fo[i]:st.fo[i+1]] {
+							p.updW(f, g, 1)
+							p.updW(f, y, -1)
+						}
+						if pass == 1 {
+							for _, f := range st.dfeat[st.dfo[i]:st.dfo[i+1]] {
+								p.updW(f, g, 1)
+								p.updW(f, y, -1)
+							}
+						}
+					}
+					gp, yp := L, L
+					if i > a {
+						gp, yp = int(gold[i-1]), int(pred[i-1])
+					}
+					if gp != yp || g != y {
+						p.updT(gp, g, 1)
+						p.updT(yp, y, -1)
+					}
+				}
+				p.c++
+			}
 		}
 		if after != nil {
 			after(ep, p)
@@ -321,7 +427,7 @@ func (m *model) setResources(res Resources) {
 			m.casePrior[hashString(w)] = bc
 		}
 	}
-	m.gaz = make(map[uint64]uint8, len(res.Gazetteer)*2)
+	m.gaz = make(map[uint64]uint16, len(res.Gazetteer)*2)
 	for name, bits := range res.Gazetteer {
 		name = string(lower(nil, normalize(nil, strings.Join(strings.Fields(name), " "))))
 		if name == "" || bits == 0 {

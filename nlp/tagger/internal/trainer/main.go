@@ -41,6 +41,7 @@ func run() error {
 	flag.IntVar(&opt.Epochs1, "epochs1", opt.Epochs1, "stage-1 epochs")
 	flag.IntVar(&opt.Epochs2, "epochs2", opt.Epochs2, "stage-2 epochs (0: no document stage)")
 	flag.UintVar(&opt.Bits, "bits", opt.Bits, "log2 of hashed feature buckets")
+	flag.BoolVar(&opt.Joint, "joint", opt.Joint, "one table for both passes")
 	flag.IntVar(&opt.Folds, "folds", opt.Folds, "jackknife folds for stage 2")
 	flag.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of the sentence order")
 	devEach := flag.Bool("dev", true, "score dev after every epoch")
@@ -460,9 +461,9 @@ func splitSentences(toks []string) [][]string {
 // names, alternative spellings, capitals and demonyms, and UCDP rebel
 // group names. GTD and ACLED names are not used (their licences do not
 // allow shipping them).
-func gazetteer(data string) (map[string]uint8, error) {
-	g := map[string]uint8{}
-	add := func(name string, bit uint8) {
+func gazetteer(data string) (map[string]uint16, error) {
+	g := map[string]uint16{}
+	add := func(name string, bit uint16) {
 		toks := tokenize(name)
 		if len(toks) == 0 || len(toks) > 6 {
 			return
@@ -565,6 +566,36 @@ func gazetteer(data string) (map[string]uint8, error) {
 				n = strings.TrimSpace(n)
 				if n != "" && isASCIIName(n) && !strings.HasPrefix(n, "Government of") {
 					add(n, tagger.GazGroup)
+				}
+			}
+		}
+	}
+	// Re-DocRED dev (MIT; names from English Wikipedia): typed entity
+	// names, and first and last words of person names.
+	if f, err := gzOpen(filepath.Join(data, "re_docred", "dev_revised.json.gz")); err == nil {
+		var docs []struct {
+			VertexSet [][]struct{ Name, Type string }
+		}
+		err := json.NewDecoder(f).Decode(&docs)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("re_docred dev: %w", err)
+		}
+		bits := map[string]uint16{"PER": tagger.GazWikiPER, "ORG": tagger.GazWikiORG, "LOC": tagger.GazWikiLOC, "MISC": tagger.GazWikiMISC}
+		for _, d := range docs {
+			for _, v := range d.VertexSet {
+				for _, m := range v {
+					b, ok := bits[m.Type]
+					if !ok {
+						continue
+					}
+					add(m.Name, b)
+					if m.Type == "PER" {
+						if toks := tokenize(m.Name); len(toks) >= 2 {
+							add(toks[0], tagger.GazFirst)
+							add(toks[len(toks)-1], tagger.GazLast)
+						}
+					}
 				}
 			}
 		}
