@@ -288,16 +288,18 @@ func (g *Gazetteer) index(extra []indexName) {
 }
 
 // isExact reports whether entry id has a name whose normPlace form, or that
-// form without its region word, is k.
+// form without its region words, is k, allowing for the exonym table and
+// articles (lightPlace) but not for romanisation folding.
 func (g *Gazetteer) isExact(id int32, k string) bool {
 	e := &g.entries[id]
+	kl := lightPlace(k)
 	match := func(n string) bool {
-		if n == k {
+		if n == k || lightPlace(n) == kl {
 			return true
 		}
 		if e.kind == GeoAdmin1 || e.kind == GeoAdmin2 {
 			b, _ := stripAdminSuffix(stripAdminPrefix(n))
-			return b == k || stripAdminPrefix(n) == k
+			return b == k || lightPlace(b) == kl || stripAdminPrefix(n) == k
 		}
 		return false
 	}
@@ -494,10 +496,11 @@ type GeoContext struct {
 const (
 	geoWCountry    = 3.0  // candidate lies in a country the document names
 	geoWOffCountry = -2.5 // … or it names countries and this is none of them
-	geoWAdmin1     = 3.0  // candidate lies in a region the document names
+	geoWAdmin1     = 4.0  // candidate lies in a region the document names
 	geoWNear       = 3.0  // candidate is near another place of the document (× e^-d/150km)
 	// candidate shares a region / a country with another place of the document
 	geoWAnchorAdmin1  = 2.0
+	geoAnchorMargin   = 1.5 // how far an anchor's best candidate must lead
 	geoWAnchorCountry = 1.5
 	geoWFolded        = -1.5 // matched only after romanisation folding
 )
@@ -533,24 +536,28 @@ func (g *Gazetteer) newScorer(c GeoContext, self string) *scorer {
 		base, _ := stripAdminSuffix(k)
 		s.admin1[foldPlaceNormed(base)] = true
 	}
-	// Anchors: the other places, each resolved by prior and country alone.
+	// Anchors: the other places that are unambiguous once the countries
+	// and regions are known: their best exact candidate (by prior and
+	// country) leads the next one by geoAnchorMargin.
 	for _, p := range c.Places {
 		k := normPlace(p)
 		if k == self || k == "" {
 			continue
 		}
 		ids, exact := g.lookup(k)
-		best, bestScore := int32(-1), math.Inf(-1)
+		best, bestScore, second := int32(-1), math.Inf(-1), math.Inf(-1)
 		for i, id := range ids {
-			if g.entries[id].kind == GeoCountry {
+			if g.entries[id].kind == GeoCountry || !exact[i] {
 				continue
 			}
 			sc := s.base(id, exact[i])
 			if sc > bestScore {
-				best, bestScore = id, sc
+				best, bestScore, second = id, sc, bestScore
+			} else if sc > second {
+				second = sc
 			}
 		}
-		if best >= 0 && g.entries[best].kind != GeoCountry {
+		if best >= 0 && bestScore-second >= geoAnchorMargin {
 			s.anchors = append(s.anchors, g.entries[best])
 		}
 	}

@@ -162,7 +162,7 @@ var placeExonyms = map[string]string{
 	"glukhov":                "hlukhiv",
 	"pereyaslav khmelnitsky": "pereiaslav",
 	// Region names whose common English form GeoNames does not use.
-	"saladin": "salah ad din", "uruzgan": "oruzgan", "jawzjan": "jowzjan", "sari pul": "sar e pol",
+	"saladin": "salah ad din", "arbil": "erbil", "irbil": "erbil", "uruzgan": "oruzgan", "jawzjan": "jowzjan", "sari pul": "sar e pol",
 	"shebelle": "shabele", "shabelle": "shabele", "extreme north": "far north", "adan": "aden",
 	"timbuktu": "tombouctou", "dihok": "duhok", "dohuk": "duhok", "amanat al asimah": "amanat alasimah",
 	"bio bio": "biobio", "benishangul gumuz": "binshangul gumuz", "sagaing": "sagain",
@@ -325,6 +325,33 @@ func foldPlaceNormed(n string) string {
 		b = foldPlaceWord(b, w)
 	}
 	return string(b)
+}
+
+// lightPlace is the "exact" form of a normPlace key for matching: the
+// exonym table applied and articles dropped ("As Samawah" = "Samawah",
+// "Saladin" = "Salah ad Din"), but no romanisation folding.
+func lightPlace(n string) string {
+	if e, ok := placeExonyms[n]; ok {
+		n = e
+	}
+	if !strings.Contains(n, " ") {
+		if e, ok := placeExonyms[n]; ok {
+			return e
+		}
+		return n
+	}
+	words := strings.Fields(n)
+	out := words[:0]
+	for i, w := range words {
+		if i < len(words)-1 && placeParticles[w] {
+			continue
+		}
+		if e, ok := placeExonyms[w]; ok {
+			w = e
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
 }
 
 // placeParticles are Arabic articles and Persian ezafe written as words;

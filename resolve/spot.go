@@ -20,8 +20,11 @@ type PlaceMention struct {
 	Demonym bool
 	// Partial marks a one-word match inside a longer run of capitalised
 	// words that is not itself a place ("Dashti" in "Dashti Qala"): likely
-	// a part of an unknown name.
+	// a part of an unknown name. A country name so joined ("Mali" in
+	// "Mali Scherbaky") is not taken as the country.
 	Partial bool
+
+	pop int // population of its most likely entry
 }
 
 // spotToken is a word of the text: letters, digits and inner apostrophes.
@@ -183,7 +186,8 @@ func (g *Gazetteer) Spot(text string) []PlaceMention {
 			}
 			m.Span = muster.Span{Start: t.start, End: end.end}
 			m.Text = span
-			if j == i && !m.Demonym && m.Kind == GeoPlace && last > i {
+			small := m.Kind == GeoCountry || (m.Kind == GeoPlace && m.pop < 100000)
+			if j == i && !m.Demonym && small && last > i {
 				// A capitalised neighbour joined to this word makes it part
 				// of a longer, unknown name, unless that word is a region word.
 				nt := toks[i+1]
@@ -192,7 +196,7 @@ func (g *Gazetteer) Spot(text string) []PlaceMention {
 					m.Partial = true
 				}
 			}
-			if i > 0 && j == i && !m.Demonym && m.Kind == GeoPlace {
+			if i > 0 && j == i && !m.Demonym && small {
 				pt := toks[i-1]
 				if gap := text[pt.end:t.start]; pt.upper && spotJoin(gap) && !spotStop[strings.ToLower(text[pt.start:pt.end])] {
 					m.Partial = true
@@ -254,7 +258,7 @@ func (g *Gazetteer) spotMatch(span string, single bool, first spotToken) (PlaceM
 			return PlaceMention{}, false
 		}
 	}
-	m := PlaceMention{Kind: e.kind}
+	m := PlaceMention{Kind: e.kind, pop: int(e.pop)}
 	if e.kind == GeoCountry {
 		m.Country = e.cc
 	}
@@ -280,6 +284,8 @@ var (
 	locCueAfter = map[string]float64{
 		"village": 1, "town": 1, "city": 1, "settlement": 1, "area": 0.5, "district": 0.5,
 		"province": 0.3, "region": 0.3, "oblast": 0.3, "community": 0.5, "hromada": 0.5,
+		// A road, street or highway named after a place is not that place.
+		"road": -1, "highway": -1, "street": -1, "avenue": -1, "bridge": -0.5, "front": -0.5,
 	}
 )
 
@@ -342,6 +348,8 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		switch {
 		case m.Demonym:
 			weak = appendNew(weak, m.Country)
+		case m.Kind == GeoCountry && m.Country != "" && m.Partial:
+			// "Mali Scherbaky": not the country
 		case m.Kind == GeoCountry && m.Country != "":
 			named = appendNew(named, m.Country)
 		default:
@@ -351,18 +359,16 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 	// Countries: those the text names; else those of its confident place
 	// names (a region, or a town of 50,000+ matched exactly); else, as weak
 	// evidence, those of its demonyms ("Russian forces").
-	countries, strict := named, len(named) > 0
-	if len(countries) == 0 {
-		for _, n := range names {
-			if cc := g.confidentCountry(n); cc != "" {
-				countries = appendNew(countries, cc)
-			}
+	countries := named
+	for _, n := range names {
+		if cc, region := g.confidentCountry(n); cc != "" && (len(named) == 0 || region) {
+			countries = appendNew(countries, cc)
 		}
-		strict = len(countries) > 0
 	}
-	if len(countries) == 0 {
-		countries = weak
-	}
+	strict := len(countries) > 0
+	// Demonyms ("Russian forces shelled …") are too weak to steer the
+	// choice: news of a war names both sides' nationalities.
+	_ = weak
 	type choice struct {
 		place muster.Place
 		kind  GeoKind
@@ -375,6 +381,9 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			continue
 		}
 		var cand Candidate
+		if m.Kind == GeoCountry && m.Partial {
+			continue
+		}
 		if m.Kind == GeoCountry && m.Country != "" {
 			id, ok := g.byCC[m.Country]
 			if !ok {
@@ -388,7 +397,16 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 					others = append(others, n)
 				}
 			}
-			c, ok := g.geocodeCandidate(m.Text, GeoContext{Countries: countries, Admin1: others, Places: others})
+			ctx := GeoContext{Countries: countries, Admin1: others, Places: others}
+			c, ok := Candidate{}, false
+			if regionRole(text, ms, i) {
+				// "Zhari district, Kandahar, Afghanistan": Kandahar names the
+				// province here, not the city.
+				c, ok = g.geocodeCandidate(m.Text+" region", ctx)
+			}
+			if !ok {
+				c, ok = g.geocodeCandidate(m.Text, ctx)
+			}
 			if !ok {
 				continue
 			}
@@ -400,15 +418,18 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		if m.Partial {
 			s -= 25
 		}
-		// "Hryhorivka, Donetsk": a place followed by the region it lies in.
-		// When the chosen place is in another region, the gazetteer lacks
-		// the right one: the region is the better answer.
-		if kind == GeoPlace && i+1 < len(ms) && !ms[i+1].Demonym {
-			if gap := text[m.End:min(ms[i+1].Start, len(text))]; strings.TrimSpace(gap) == "," || strings.TrimSpace(gap) == "(" {
-				if regions := g.admin1Names(ms[i+1].Text); len(regions) > 0 && !regions[admin1Key(place.Admin1)] {
-					s -= 25
-				}
+		// "Hryhorivka, Donetsk": a place followed by the regions it lies in.
+		// When the chosen place is in none of them (nor within 80 km of
+		// their seat), the gazetteer most likely lacks the right one (there
+		// are dozens of Hryhorivkas): the region is the better answer.
+		if kind == GeoPlace {
+			if regions := g.chainRegions(text, ms, i); len(regions) > 0 && !regions[admin1Key(place.Admin1)] &&
+				!g.nearRegion(place, regions, 80) {
+				s -= 25
 			}
+		}
+		if !cand.Exact && !translitCountry[place.Country] {
+			s -= 3 // folded match outside the former Soviet Union
 		}
 		if kind != GeoCountry {
 			// A place outside the country its comma chain ends in ("Badam,
@@ -475,6 +496,40 @@ func chainCountry(text string, ms []PlaceMention, i int) string {
 	return cc
 }
 
+// regionRole reports whether mention i follows another place name after a
+// comma, where news style puts the region ("Tokmak, Zaporizhzhia").
+func regionRole(text string, ms []PlaceMention, i int) bool {
+	if i == 0 || ms[i-1].Demonym || ms[i-1].End > ms[i].Start {
+		return false
+	}
+	return strings.TrimSpace(text[ms[i-1].End:ms[i].Start]) == ","
+}
+
+// chainRegions returns the admin1 keys named by the mentions that follow
+// mention i in its comma chain ("Hryhorivka, Donetsk"; "Olde Town, Arvada,
+// Colorado, United States").
+func (g *Gazetteer) chainRegions(text string, ms []PlaceMention, i int) map[string]bool {
+	var out map[string]bool
+	end := ms[i].End
+	for k := i + 1; k < len(ms); k++ {
+		if ms[k].Start < end || ms[k].Demonym {
+			continue
+		}
+		gap := strings.TrimSpace(text[end:ms[k].Start])
+		if gap != "," && gap != "(" {
+			break
+		}
+		for r := range g.admin1Names(ms[k].Text) {
+			if out == nil {
+				out = make(map[string]bool)
+			}
+			out[r] = true
+		}
+		end = ms[k].End
+	}
+	return out
+}
+
 func appendNew(ss []string, s string) []string {
 	if contains(ss, s) {
 		return ss
@@ -484,8 +539,9 @@ func appendNew(ss []string, s string) []string {
 
 // confidentCountry returns the country of name's most likely entry when
 // that entry alone is plausible: a region or a populous town matched
-// exactly and without a rival of similar weight elsewhere.
-func (g *Gazetteer) confidentCountry(name string) string {
+// exactly and without a rival of similar weight elsewhere; region says
+// whether that entry is a region.
+func (g *Gazetteer) confidentCountry(name string) (cc string, region bool) {
 	ids, exact := g.lookup(normPlace(name))
 	best, second := int32(-1), -1e9
 	bestP := -1e9
@@ -504,16 +560,16 @@ func (g *Gazetteer) confidentCountry(name string) string {
 		}
 	}
 	if best < 0 {
-		return ""
+		return "", false
 	}
 	e := &g.entries[best]
 	if e.kind == GeoCountry {
-		return ""
+		return "", false
 	}
 	if (e.kind == GeoAdmin1 || e.pop >= 50000) && bestP-second >= 1 {
-		return e.cc
+		return e.cc, e.kind == GeoAdmin1
 	}
-	return ""
+	return "", false
 }
 
 // admin1Key is the key under which admin1Names stores a region name.
@@ -525,10 +581,10 @@ func admin1Key(name string) string {
 // admin1Names returns the keys of the first-order regions that name may
 // name exactly ("Donetsk", "Kharkiv region", "Belgorod Oblast").
 func (g *Gazetteer) admin1Names(name string) map[string]bool {
-	ids, exact := g.lookup(normPlace(name))
+	ids, _ := g.lookup(normPlace(name))
 	var out map[string]bool
-	for i, id := range ids {
-		if e := &g.entries[id]; exact[i] && e.kind == GeoAdmin1 {
+	for _, id := range ids {
+		if e := &g.entries[id]; e.kind == GeoAdmin1 {
 			if out == nil {
 				out = make(map[string]bool)
 			}
@@ -536,6 +592,22 @@ func (g *Gazetteer) admin1Names(name string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// nearRegion reports whether p lies within km of the seat of one of the
+// regions (keys from admin1Names): Sevastopol is not in GeoNames' Crimea,
+// but "Sevastopol, Crimea" is right.
+func (g *Gazetteer) nearRegion(p muster.Place, regions map[string]bool, km float64) bool {
+	for k := range regions {
+		for _, id := range g.ids(g.folded, k) {
+			if e := &g.entries[id]; e.kind == GeoAdmin1 && admin1Key(e.name) == k {
+				if haversineKm(p.Lat, p.Lon, float64(e.lat), float64(e.lon)) <= km {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func contains(ss []string, s string) bool {
