@@ -1,0 +1,124 @@
+package eval
+
+import (
+	"bytes"
+	"context"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const geoCSV = `entry,date,title,brief description,lat,lon,country,town/city,split
+UW1,2022-03-01,01/03/2022 Strike in Kharkiv,Strike in Kharkiv,49.99,36.23,Ukraine,Kharkiv,dev
+UW2,2022-03-02,02/03/2022 Shelling,Damage near Izium,49.21,37.25,Ukraine,Izium,dev
+UW3,2022-03-03,03/03/2022 Convoy,Convoy,54.0,27.0,Belarus,,test
+UW4,2022-03-04,no coordinates,nothing,,,Ukraine,,dev
+UW5,2022-03-05,Far away,Far away,50.0,30.0,Ukraine,,dev
+`
+
+func TestReadGeoRecords(t *testing.T) {
+	recs, err := ReadGeoRecords(context.Background(), strings.NewReader(geoCSV), "bellingcat", "dev")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range recs {
+		got = append(got, r.ID+"|"+r.Text+"|"+r.Place)
+	}
+	want := []string{
+		"UW1|01/03/2022 Strike in Kharkiv|Kharkiv", // description inside the title: not repeated
+		"UW2|02/03/2022 Shelling. Damage near Izium|Izium",
+		"UW5|Far away|",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ReadGeoRecords (-want +got):\n%s", diff)
+	}
+	if _, err := ReadGeoRecords(context.Background(), strings.NewReader("a,b\n1,2\n"), "bellingcat", ""); err == nil {
+		t.Error("ReadGeoRecords accepted a file without the needed columns")
+	}
+	if _, err := ReadGeoRecords(context.Background(), strings.NewReader(geoCSV), "nosuch", ""); err == nil {
+		t.Error("ReadGeoRecords accepted an unknown dataset")
+	}
+}
+
+func TestGeo(t *testing.T) {
+	recs := []GeoRecord{
+		{ID: "a", Text: "exact", Lat: 50, Lon: 30, Country: "Ukraine"},
+		{ID: "b", Text: "20km", Lat: 50, Lon: 30, Country: "Ukraine"},
+		{ID: "c", Text: "far", Lat: 50, Lon: 30, Country: "Ukraine"},
+		{ID: "d", Text: "none", Lat: 50, Lon: 30, Country: "Ukraine"},
+	}
+	// 0.18 degrees of latitude is about 20 km; 1 degree about 111 km.
+	locate := func(text string) (float64, float64, string, bool) {
+		switch text {
+		case "exact":
+			return 50, 30, "UA", true
+		case "20km":
+			return 50.18, 30, "UA", true
+		case "far":
+			return 51, 30, "RU", true
+		}
+		return 0, 0, "", false
+	}
+	cc := func(name string) string {
+		if name == "Ukraine" {
+			return "UA"
+		}
+		return ""
+	}
+	res, err := Geo(context.Background(), "test", "dev", recs, locate, GeoOptions{CountryCode: cc, Errors: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.N != 4 || res.Within10km != 0.25 || res.Within25km != 0.5 || res.Unlocated != 0.25 {
+		t.Errorf("Geo: n=%d within10=%v within25=%v unlocated=%v; want 4, 0.25, 0.5, 0.25", res.N, res.Within10km, res.Within25km, res.Unlocated)
+	}
+	if math.Abs(res.MedianKm-20.0) > 0.5 {
+		t.Errorf("Geo: median %v km, want about 20", res.MedianKm)
+	}
+	if c := res.Metrics["country"]; c.N != 4 || c.Accuracy != 0.5 {
+		t.Errorf("Geo: country %+v, want accuracy 0.5 over 4", c)
+	}
+	if len(res.Errors) != 2 || res.Errors[0].ID != "d" || res.Errors[1].ID != "c" {
+		t.Errorf("Geo: errors %+v, want d (unlocated) then c", res.Errors)
+	}
+	var buf bytes.Buffer
+	if err := res.WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{`"task":"geo"`, `"within_25km":0.5`, `"median_km"`, `"unlocated":0.25`, `"country":{"accuracy":0.5,"n":4}`} {
+		if !strings.Contains(buf.String(), k) {
+			t.Errorf("JSON %s lacks %s", buf.String(), k)
+		}
+	}
+	if _, err := Geo(context.Background(), "test", "dev", nil, locate, GeoOptions{}); err == nil {
+		t.Error("Geo accepted no records")
+	}
+}
+
+func TestGeoDistanceKm(t *testing.T) {
+	// Kyiv to Kharkiv is about 410 km.
+	if d := GeoDistanceKm(50.4547, 30.5238, 49.9808, 36.2527); math.Abs(d-410) > 10 {
+		t.Errorf("GeoDistanceKm(Kyiv, Kharkiv) = %.0f, want about 410", d)
+	}
+	if d := GeoDistanceKm(10, 10, 10, 10); d != 0 {
+		t.Errorf("GeoDistanceKm of a point to itself = %v", d)
+	}
+}
+
+func TestLoadGeoRecordsShared(t *testing.T) {
+	for ds := range GeoDatasets {
+		recs, err := LoadGeoRecords(context.Background(), "../../shared/data", ds, "dev")
+		if err != nil {
+			if strings.Contains(err.Error(), "no such file") {
+				t.Skipf("geo: ../shared/data/%s not found", GeoDatasets[ds])
+			}
+			t.Fatalf("%s: %v", ds, err)
+		}
+		if len(recs) < 500 {
+			t.Errorf("%s: %d dev records with coordinates, want at least 500", ds, len(recs))
+		}
+	}
+}
