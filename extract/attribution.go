@@ -147,12 +147,16 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		if r, ok := nearestRun(src, qs, qe); ok {
 			r = extendName(info, isCue, r, b)
 			r = extendSource(info, r, qs)
+			r = extendAppositive(info, isCue, r, qs)
 			at.Source = tokenSpan(d, r)
 		}
 		if r, ok := contentRuns(info, cont, src, qs, qe); ok {
 			at.Content = tokenSpan(d, r)
 		}
 		m.ruleSpans(d, info, &at, si, qs, qe)
+		if at.Content.Len() == 0 {
+			fallbackContent(d, info, &at, a, b, qs, qe)
+		}
 		at.Content = extendQuote(d, at.Content)
 		at.Direct = isQuoted(d.Text, at.Content)
 		continueQuote(d, info, isCue, &at, si, qe)
@@ -258,6 +262,31 @@ func extendName(info []tokInfo, isCue []bool, r [2]int, b int) [2]int {
 		r[1]++
 	}
 	return r
+}
+
+// extendAppositive grows a source that is followed by a clause set off by
+// commas before its cue: "A Russian official, who spoke on condition of
+// anonymity, said" gives the source up to and with the last comma, as
+// PolNeAR's annotators mark it.
+func extendAppositive(info []tokInfo, isCue []bool, r [2]int, qs int) [2]int {
+	if r[1] >= qs || qs-r[1] > 14 || info[qs-1].lower != "," {
+		return r
+	}
+	commas := 0
+	for j := r[1]; j < qs-1; j++ {
+		t := info[j]
+		if isCue[j] || t.shape == 'q' || t.lower == "." || t.lower == ";" || t.lower == ":" || t.lower == "that" {
+			return r
+		}
+		if t.lower == "," {
+			commas++
+		}
+	}
+	// The source must itself open the clause: "X, who …," or "X, the …,".
+	if info[r[1]-1].lower != "," && (r[1] >= qs || info[r[1]].lower != ",") {
+		return r
+	}
+	return [2]int{r[0], qs}
 }
 
 // nonNounWords are prepositions, determiners and time words that end a noun
@@ -373,6 +402,10 @@ func (m *AttributionModel) ruleCues(d *nlp.Doc, info []tokInfo, isCue []bool, cu
 			case (w == "responsibility" || w == "credit") && i > a && !isCue[i] && (info[i-1].lower == "claimed" || info[i-1].lower == "took" || info[i-1].lower == "claim" || info[i-1].lower == "claims" || info[i-1].lower == "takes" || info[i-1].lower == "take" || info[i-1].lower == "claiming" || info[i-1].lower == "taking"):
 				add(si, i-1, i+1)
 				added = true
+			case i+1 < b && !isCue[i] && (info[i+1].lower == "that" || info[i+1].lower == ":") && i > a && (info[i-1].shape == 'x' || info[i-1].shape == 'X' || info[i-1].shape == 'A') && !beWords[info[i-1].lower] && speechVerb(m.lex, w):
+				// A reporting verb opening a "that" clause or a colon.
+				add(si, i, i+1)
+				added = true
 			case w == "citing" && !isCue[i]:
 				add(si, i, i+1)
 				added = true
@@ -391,6 +424,21 @@ func (m *AttributionModel) ruleCues(d *nlp.Doc, info []tokInfo, isCue []bool, cu
 	}
 	return cues
 }
+
+// speechVerb reports an inflected (not base-form) verb of saying, claiming
+// or denying: "hinted", "warns"; base forms are too often nouns ("a
+// claim that").
+func speechVerb(lex cueLexicon, w string) bool {
+	switch lex[w] {
+	case KindSaid, KindClaim, KindDeny, KindReport:
+	default:
+		return false
+	}
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") || w == "said" || w == "told" || w == "wrote" || w == "spoke" || w == "swore"
+}
+
+// beWords mark a passive ("it was reported that"), left to its own rule.
+var beWords = map[string]bool{"is": true, "was": true, "were": true, "are": true, "be": true, "been": true, "being": true}
 
 func sortCues(c [][3]int) {
 	for i := 1; i < len(c); i++ {
@@ -476,6 +524,36 @@ func trimContentStart(d *nlp.Doc, info []tokInfo, at *Attribution, b int) {
 				return
 			}
 		}
+	}
+}
+
+// fallbackContent gives a cue the model left without content the clause
+// the cue's position implies: the words before a postposed "…, officials
+// said." (up to the comma), or the words after "said that …".
+func fallbackContent(d *nlp.Doc, info []tokInfo, at *Attribution, a, b, qs, qe int) {
+	end := b
+	for end > a && info[end-1].shape == 'p' {
+		end--
+	}
+	after := qe
+	if at.Source.Len() > 0 && at.Source.Start >= at.Cue.End {
+		after = tokenAt(d, at.Source.End-1) + 1
+	}
+	switch {
+	case after >= end && qs > a:
+		// Postposed: content is what precedes the source and cue.
+		k := qs
+		if at.Source.Len() > 0 && at.Source.End <= at.Cue.Start {
+			k = tokenAt(d, at.Source.Start)
+		}
+		for k > a && info[k-1].shape == 'p' {
+			k--
+		}
+		if k > a {
+			at.Content = tokenSpan(d, [2]int{a, k})
+		}
+	case qe < end && (info[qe].lower == "that" || info[qe].lower == ":"):
+		at.Content = tokenSpan(d, [2]int{qe, end})
 	}
 }
 
