@@ -181,7 +181,7 @@ const (
 	sampleFloorSource         = 0.63
 	sampleFloorSourceOverlap  = 0.65
 	sampleFloorCue            = 0.61
-	sampleFloorCueOverlap     = 0.65
+	sampleFloorCueOverlap     = 0.64
 	sampleFloorContent        = 0.38
 	sampleFloorContentOverlap = 0.57
 )
