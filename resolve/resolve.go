@@ -44,13 +44,21 @@ func New(aliases *Aliases, overrides []Override) (*Resolver, error) {
 }
 
 // overrideKey is the key an override name is compared by: an entity id
-// ("e_…") as it is, any other name by AliasKey.
+// ("e_…") or an acronym key ("acr:RDK") as it is, any other name by
+// AliasKey (which leaves a name key unchanged, so names and the keys
+// DecisionKey returns may both be stored).
 func overrideKey(s string) string {
-	if strings.HasPrefix(s, "e_") && !strings.ContainsAny(s, " \t") {
+	if (strings.HasPrefix(s, "e_") || strings.HasPrefix(s, "acr:")) && !strings.ContainsAny(s, " \t") {
 		return s
 	}
 	return AliasKey(s)
 }
+
+// DecisionKey returns the key under which an analyst's decision about name
+// is stored: an entity id as it is, any other name as its AliasKey.
+// Overrides built from stored keys compare equal to the names they came
+// from.
+func DecisionKey(name string) string { return overrideKey(strings.TrimSpace(name)) }
 
 // defaultResolver is built once over the embedded alias table; it is
 // never modified. A broken embedded table is a build error caught by the

@@ -347,3 +347,14 @@ func TestEntityID(t *testing.T) {
 		t.Error("EntityID ignores the type")
 	}
 }
+
+func TestDecisionKeyRoundTrip(t *testing.T) {
+	// Overrides stored under DecisionKey keys apply to the names.
+	names := []string{"Free Russia Legion", "LSR", "e_0123456789abcdef", `the Legion "Freedom of Russia"`, "Dmytro Peskov"}
+	for _, n := range names {
+		k := DecisionKey(n)
+		if overrideKey(k) != overrideKey(n) {
+			t.Errorf("DecisionKey(%q) = %q, whose override key %q differs from the name's %q", n, k, overrideKey(k), overrideKey(n))
+		}
+	}
+}

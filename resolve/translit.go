@@ -107,7 +107,17 @@ var givenNames = map[string]string{
 func TranslitKey(name string) string {
 	var out []string
 	for _, w := range keyWords(name) {
+		// Fold to a fixed point, so that a key is its own key: one pass
+		// can create a digraph or an ending the next would fold
+		// (x → ks before ch gives "ksch").
 		f := foldWord(w)
+		for i := 0; i < 4; i++ {
+			g := foldWord(f)
+			if g == f {
+				break
+			}
+			f = g
+		}
 		if f == "" {
 			continue
 		}

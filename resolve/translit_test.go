@@ -76,6 +76,9 @@ func TestGivenNamesAreFolded(t *testing.T) {
 		if f := foldWord(v); f != v {
 			t.Errorf("givenNames value %q is not a folded word (foldWord gives %q)", v, f)
 		}
+		if g, ok := givenNames[v]; !ok || g != v {
+			t.Errorf("givenNames value %q does not map to itself (got %q)", v, g)
+		}
 	}
 }
 

@@ -41,6 +41,9 @@ Commands:
   contradictions       claims on which sources disagree
   events               events with date, place, participants and casualty figures
   eval TASK            score muster against a data set (ner, events, attribution, geo, resolve)
+  why NAME1 NAME2      why two names are (or are not) one entity
+  merge NAME1 NAME2    record an analyst's decision: one entity
+  split NAME1 NAME2    record an analyst's decision: two entities
   version              print the version
 
 Global flags:
@@ -83,6 +86,9 @@ func (m *Main) commands() map[string]func(context.Context, []string) error {
 		"claims":         m.runClaims,
 		"contradictions": m.runContradictions,
 		"events":         m.runEvents,
+		"why":            m.runWhy,
+		"merge":          m.runMerge,
+		"split":          m.runSplit,
 		"eval":           m.runEval,
 		"version":        m.runVersion,
 		"help": func(context.Context, []string) error {
