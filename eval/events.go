@@ -696,8 +696,9 @@ func acronymOf(s string) string {
 func groupKey(s string) string { return muster.NameKey(stripBrackets(s)) }
 
 // sameGroup reports whether two perpetrator names name one group: equal
-// after folding, equal acronyms, an acronym against the full name, or one
-// name the other's head ("Taliban militants" and "Taliban").
+// after folding, equal acronyms, an acronym against the full name, one name
+// the other's head ("Taliban militants" and "Taliban"), or one a named part
+// "of" the other.
 func sameGroup(a, b string) bool {
 	ka, kb := groupKey(a), groupKey(b)
 	if ka == "" || kb == "" {
@@ -721,7 +722,9 @@ func sameGroup(a, b string) bool {
 	if len(short) > len(long) {
 		short, long = long, short
 	}
-	return strings.HasPrefix(long, short+" ")
+	// A named part of a group is the group: "Qasem al-Jabbarin of
+	// Kata'ib Hezbollah", "Derry Brigade of the New Irish Republican Army".
+	return strings.HasPrefix(long, short+" ") || strings.HasSuffix(long, " of "+short) || strings.HasSuffix(long, " of the "+short)
 }
 
 func unidentified(name string) bool {

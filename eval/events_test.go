@@ -78,7 +78,8 @@ func TestSameGroup(t *testing.T) {
 		{"Tehrik-i-Taliban Pakistan", "Tehrik-i-Taliban Pakistan (TTP)", true},
 		{"Ansar Allah", "Houthi extremists (Ansar Allah)", true},
 		{"Taliban", "Tehrik-i-Taliban Pakistan (TTP)", false},
-		{"Islamic State", "Khorasan Chapter of the Islamic State", false},
+		{"Islamic State", "Khorasan Chapter of the Islamic State", true}, // a named part "of" a group
+		{"Islamic State", "Islamic Movement of Uzbekistan", false},
 		{"Al-Shabaab", "al Shabaab", true},
 	}
 	for _, tt := range tests {

@@ -144,7 +144,9 @@ func (x *eventExtractor) sentence(sp muster.Span) {
 		}
 		return
 	}
-	if x.cur == nil || typ != "" && date != nil && x.cur.date != "" && date.Value.From != x.cur.date {
+	// A new event starts at a sentence whose own event word (not just a
+	// casualty word) comes with another date.
+	if x.cur == nil || rank >= 2 && date != nil && x.cur.date != "" && date.Value.From != x.cur.date {
 		x.cur = &eventBuild{partKeys: map[string]bool{}}
 		x.evs = append(x.evs, x.cur)
 	}

@@ -31,6 +31,8 @@ func (k casualtyKind) predicate() muster.Predicate {
 var casualtyCues = map[string]casualtyKind{
 	"killed": kindKilled, "dead": kindKilled, "died": kindKilled, "killing": kindKilled, "deaths": kindKilled,
 	"fatalities": kindKilled, "perished": kindKilled, "slain": kindKilled, "fatally": kindKilled,
+	"beheaded": kindKilled, "executed": kindKilled, "murdered": kindKilled, "assassinated": kindKilled,
+	"lynched": kindKilled, "massacred": kindKilled,
 	"wounded": kindWounded, "injured": kindWounded, "hurt": kindWounded, "injuring": kindWounded,
 	"wounding": kindWounded, "injuries": kindWounded, "harmed": kindWounded,
 	"kidnapped": kindCaptured, "abducted": kindCaptured, "captured": kindCaptured, "abducting": kindCaptured,
@@ -41,6 +43,7 @@ var casualtyCues = map[string]casualtyKind{
 var activeCues = map[string]bool{
 	"killed": true, "killing": true, "injuring": true, "wounding": true, "injured": true, "wounded": true,
 	"kidnapped": true, "abducted": true, "abducting": true, "kidnapping": true, "captured": true,
+	"beheaded": true, "beheading": true, "murdered": true, "assassinated": true, "executed": true, "executing": true,
 }
 
 var auxiliaries = map[string]bool{"was": true, "were": true, "been": true, "be": true, "is": true, "are": true, "being": true, "got": true, "get": true}
@@ -142,6 +145,8 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 				continue
 			}
 			cues = append(cues, k)
+		} else if (t.low == "death" && k > 0 && toks[k-1].low == "to") || t.low == "deceased" {
+			cues = append(cues, k)
 		}
 	}
 	figs := x.figures(s)
@@ -174,8 +179,8 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 	prev := -1
 	for ci, c := range cues {
 		kind := casualtyCues[toks[c].low]
-		if toks[c].low == "fatally" {
-			kind = kindKilled
+		if kind == 0 || toks[c].low == "fatally" {
+			kind = kindKilled // "fatally", "to death", "deceased"
 		}
 		next := len(toks)
 		if ci+1 < len(cues) {
@@ -204,7 +209,7 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 		if picked == nil {
 			// 2. Passive: "… were killed".
 			j := c - 1
-			for j > prev && j >= 0 && casualtyAdverbs[toks[j].low] {
+			for j > prev && j >= 0 && (casualtyAdverbs[toks[j].low] || mannerOfDeath(toks, j, c)) {
 				if toks[j].low == "not" {
 					negated = true
 				}
@@ -226,10 +231,19 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 				picked, extra = subjectFigures(toks, figs, used, start, aux)
 				lo, hi = start, c
 				if len(picked) == 0 && extra == 0 {
-					// "was killed": a singular subject is one casualty.
-					if toks[aux].low == "was" || toks[aux].low == "is" {
+					switch {
+					case toks[aux].low == "was" || toks[aux].low == "is":
+						// "was killed": a singular subject is one casualty.
 						extra = 1
 						lo = singularStart(toks, start, aux)
+					case start < aux && toks[start].low == "both":
+						extra = 2
+					case toks[aux].low == "were":
+						// "Kaker and his son were killed": one for each of
+						// two or more named conjuncts.
+						if n := conjuncts(toks, start, aux); n >= 2 {
+							extra = float64(n)
+						}
 					}
 				}
 			} else if activeCues[toks[c].low] || toks[c].low == "fatally" {
@@ -279,6 +293,21 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 	return out
 }
 
+// mannerOfDeath reports words between an auxiliary and a casualty word
+// that do not change the count: "was shot and killed", "were found dead",
+// "was shot dead", "were beaten to death".
+func mannerOfDeath(toks []wtok, j, c int) bool {
+	if c-j > 3 {
+		return false
+	}
+	switch toks[j].low {
+	case "found", "shot", "and", "stabbed", "beaten", "hacked", "burned", "burnt", "gunned", "to", "strangled", "stoned":
+		return true
+	}
+	// "<verb>ed and killed"
+	return j+1 < c && toks[j+1].low == "and" && strings.HasSuffix(toks[j].low, "ed")
+}
+
 // addBound adds a bound to a running sum; an open bound opens the sum.
 func addBound(sum float64, b *float64) float64 {
 	if b == nil || math.IsNaN(sum) {
@@ -290,7 +319,21 @@ func addBound(sum float64, b *float64) float64 {
 // clauseStart returns the first token of the clause that ends at aux: after
 // the previous cue, a semicolon or colon, or ", and".
 func clauseStart(toks []wtok, aux, prev int) int {
-	for j := aux - 1; j > prev; j-- {
+	from := aux - 1
+	// "Three people, including Gilkey, a translator, and a soldier, were":
+	// an aside closed by the comma before the verb is skipped whole.
+	if from > prev && toks[from].low == "," {
+		for j := from - 1; j > prev && j > from-25; j-- {
+			if toks[j].low == ";" || casualtyCues[toks[j].low] != 0 {
+				break
+			}
+			if toks[j].low == "including" || toks[j].low == "among" {
+				from = j - 1
+				break
+			}
+		}
+	}
+	for j := from; j > prev; j-- {
 		switch toks[j].low {
 		case ";", ":", "while", "but", "whereas", "after", "when", "as":
 			return j + 1
@@ -300,7 +343,11 @@ func clauseStart(toks []wtok, aux, prev int) int {
 			}
 		case ",":
 			// A comma ends the clause unless the subject continues through
-			// it ("at least three people, including two civilians, were").
+			// it ("at least three people, including two civilians, were";
+			// "one person, a humanitarian worker, was").
+			if j+1 == aux || j+1 < aux && (toks[j+1].low == "a" || toks[j+1].low == "an") {
+				continue
+			}
 			if !commaInSubject(toks, j, aux) {
 				return j + 1
 			}
@@ -367,8 +414,9 @@ func subjectFigures(toks []wtok, figs []figure, used []bool, start, aux int) ([]
 					extra += *f.val.Min
 				}
 			default:
-				// "two of the victims" is a part of a figure elsewhere.
-				if f.endTok < aux && toks[f.endTok].low == "of" {
+				// "two of the victims" is a part of a figure elsewhere,
+				// when there is one.
+				if f.endTok < aux && toks[f.endTok].low == "of" && len(picked) > 0 {
 					continue
 				}
 				picked = append(picked, fi)
@@ -376,6 +424,57 @@ func subjectFigures(toks []wtok, figs []figure, used []bool, start, aux int) ([]
 		}
 	}
 	return picked, extra
+}
+
+// npBoundary ends a noun phrase in an object.
+func npBoundary(w string) bool {
+	switch w {
+	case "in", "at", "on", "near", ",", ".", ";", ":", "and", "who", "while", "during", "with", "from",
+		"after", "as", "before", "when", "outside", "inside", "along", "by", "for", "to", "into", "but":
+		return true
+	}
+	return false
+}
+
+// pluralNoun reports a plural head noun: "soldiers", "people", "police".
+func pluralNoun(t wtok) bool {
+	switch t.low {
+	case "people", "police", "men", "women", "children", "personnel", "militia", "staff", "family", "crew":
+		return true
+	}
+	return !t.upper && strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss") && !strings.HasSuffix(t.low, "us")
+}
+
+// conjuncts counts the "and"-joined parts of a subject without figures
+// when each part ends in a name or a singular noun ("Kaker and his son");
+// 0 when any part is plural or empty.
+func conjuncts(toks []wtok, a, b int) int {
+	n, last := 0, -1
+	end := func() bool {
+		if last < 0 || pluralNoun(toks[last]) {
+			return false
+		}
+		n++
+		last = -1
+		return true
+	}
+	for j := a; j < b; j++ {
+		switch {
+		case toks[j].low == "and":
+			if !end() {
+				return 0
+			}
+		case toks[j].kind == 'w':
+			last = j
+		case toks[j].low == "," || toks[j].low == "'" || toks[j].low == "’":
+		default:
+			return 0
+		}
+	}
+	if !end() || n > 4 {
+		return 0
+	}
+	return n
 }
 
 // singularNP reports whether [a, b) is "the assailant", "a bomber",
@@ -451,23 +550,45 @@ func objectFigures(toks []wtok, figs []figure, used []bool, from, next int) ([]i
 		if matched {
 			continue
 		}
-		if (t == "a" || t == "an" || t == "one") && !aside {
-			// "killing a civilian"
-			for k := j + 1; k < min(j+4, len(toks)); k++ {
-				if singularVictims[toks[k].low] {
-					extra++
-					hi = k
-					j = k
-					break
+		if (t == "a" || t == "an" || t == "the" || t == "his" || t == "her" || t == "another") && !aside {
+			// "killing a civilian", "killed a National Directorate of
+			// Security (NDS) officer", "killing the driver": a singular
+			// noun phrase is one.
+			k := j + 1
+			last := -1
+			for k < min(j+12, next, len(toks)) && !npBoundary(toks[k].low) {
+				if toks[k].kind == 'w' {
+					last = k
 				}
-				if toks[k].kind != 'w' {
-					break
-				}
+				k++
 			}
+			if last >= 0 && !pluralNoun(toks[last]) {
+				extra++
+				hi = last
+			}
+			j = k - 1
 			continue
 		}
-		if t == "the" && !aside && len(picked) == 0 && extra == 0 {
+		if !aside && singularVictims[t] && j > from && toks[j-1].low == "and" {
+			// "killed a police officer and civilian"
+			extra++
+			hi = j
 			continue
+		}
+		if !aside && j == from && toks[j].kind == 'w' {
+			// "killed Baryalay Tokhi", "killed traditional leader Prince
+			// Andries": a named person is one.
+			k, named := j, false
+			for k < min(j+8, next, len(toks)) && !npBoundary(toks[k].low) && toks[k].kind == 'w' {
+				named = named || toks[k].upper
+				k++
+			}
+			if named {
+				extra++
+				hi = k - 1
+				j = k - 1
+				continue
+			}
 		}
 		if len(picked) == 0 && extra == 0 && toks[j].kind == 'w' && !toks[j].upper {
 			// "killed the driver" etc. are not counted; stop at the first

@@ -103,10 +103,11 @@ done:
 }
 
 // groupBefore reads the group named just before token i ("Houthi extremists
-// (Ansar Allah) claimed"), skipping adverbs.
+// (Ansar Allah) claimed", "The Khorasan Chapter of the Islamic State
+// claimed"), skipping adverbs.
 func groupBefore(toks []wtok, i int) (int, int, bool) {
 	end := i
-	for end > 0 && (casualtyAdverbs[toks[end-1].low] || toks[end-1].low == "has" || toks[end-1].low == "have" || toks[end-1].low == "had" || toks[end-1].low == "officially" || toks[end-1].low == "publicly" || toks[end-1].low == "purportedly" || toks[end-1].low == "quickly" || toks[end-1].low == "reportedly") {
+	for end > 0 && (casualtyAdverbs[toks[end-1].low] || toks[end-1].low == "has" || toks[end-1].low == "have" || toks[end-1].low == "had" || toks[end-1].low == "officially" || toks[end-1].low == "publicly" || toks[end-1].low == "purportedly" || toks[end-1].low == "quickly" || toks[end-1].low == "reportedly" || toks[end-1].low == "separately" || toks[end-1].low == "jointly") {
 		end--
 	}
 	j := end
@@ -128,9 +129,9 @@ func groupBefore(toks []wtok, i int) (int, int, bool) {
 			j--
 		case t.kind == 'w' && evGroupHeads[t.low]:
 			j--
-		case t.kind == 'w' && nameConnectors[t.low] && j < end && j-2 >= 0 && (toks[j-2].upper || toks[j-2].low == ")"):
+		case t.kind == 'w' && nameConnectors[t.low] && j < end && connectorInside(toks, j-1):
 			j--
-		case t.kind == 'w' && j < end && j-1 >= 0 && t.low != "and" && !t.upper && toks[j].kind == 'w' && evGroupHeads[toks[j].low] && (j-1 == 0 || !toks[j-2].upper):
+		case t.kind == 'w' && j < end && t.low != "and" && !t.upper && toks[j].kind == 'w' && evGroupHeads[toks[j].low] && (j-1 == 0 || !toks[j-2].upper):
 			// "left-wing militants": one lower-case modifier
 			j--
 			goto done
@@ -139,13 +140,27 @@ func groupBefore(toks []wtok, i int) (int, int, bool) {
 		}
 	}
 done:
-	for j < end && (leadWords[toks[j].low] || nameConnectors[toks[j].low] || toks[j].low == "-" || toks[j].low == "(") {
+	for j < end && (leadWords[toks[j].low] || nameConnectors[toks[j].low] && !toks[j].upper || toks[j].low == "-" || toks[j].low == "(") {
 		j++
 	}
 	if j >= end {
 		return 0, 0, false
 	}
 	return j, end, true
+}
+
+// connectorInside reports whether the connector at k stands between
+// capitalised words: a capitalised word before it, past other connectors.
+func connectorInside(toks []wtok, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if toks[j].upper || toks[j].low == ")" {
+			return true
+		}
+		if !nameConnectors[toks[j].low] {
+			return false
+		}
+	}
+	return false
 }
 
 // groupRef makes a participant Ref for a group name, or false when the
@@ -219,6 +234,19 @@ func (x *eventExtractor) responsibility(s *sent) []respResult {
 				continue
 			}
 			out = append(out, x.party(s, a, b, k, muster.PredClaimedBy, muster.RolePerpetrator, attr, mod)...)
+			// "The Taliban and the Khorasan Chapter of the Islamic State claimed"
+			if a > 1 && toks[a-1].low == "and" {
+				if a2, b2, ok := groupBefore(toks, a-1); ok {
+					out = append(out, x.party(s, a2, b2, k, muster.PredClaimedBy, muster.RolePerpetrator, attr, mod)...)
+				}
+			}
+		case "involvement":
+			// "sources suspected the involvement of X"
+			if k+1 < len(toks) && toks[k+1].low == "of" {
+				if a, b, ok := groupAfter(toks, k+2); ok {
+					out = append(out, x.party(s, a, b, k, "", muster.RolePerpetrator, sourcesOr(attr, toks, k), muster.Hedged)...)
+				}
+			}
 		case "by":
 			// "responsibility was claimed by X", "carried out by X", "perpetrated by X"
 			if k == 0 {
@@ -255,7 +283,7 @@ func (x *eventExtractor) responsibility(s *sent) []respResult {
 				j = k
 			}
 			a, b, ok := groupAfter(toks, j+1)
-			if !ok {
+			if !ok || t.low != "attributed" && !toks[a].upper {
 				continue
 			}
 			m := muster.Reported
@@ -281,10 +309,15 @@ func (x *eventExtractor) responsibility(s *sent) []respResult {
 		case "identified":
 			// "identified the assailants as members of X"
 			j := k + 1
+			who := false
 			for j < len(toks) && j-k < 5 && toks[j].low != "as" {
+				switch toks[j].low {
+				case "assailants", "assailant", "perpetrators", "perpetrator", "attackers", "attacker", "gunmen", "bomber", "bombers":
+					who = true
+				}
 				j++
 			}
-			if j < len(toks) && toks[j].low == "as" {
+			if who && j < len(toks) && toks[j].low == "as" {
 				if a, b, ok := groupAfter(toks, j+1); ok && toks[a].upper {
 					out = append(out, x.party(s, a, b, k, "", muster.RolePerpetrator, sourcesOr(attr, toks, k), muster.Reported)...)
 				}

@@ -16,7 +16,12 @@ type placeHit struct {
 	span muster.Span
 }
 
-var locatives = map[string]bool{"in": true, "near": true, "at": true, "outside": true, "around": true, "inside": true, "into": true, "on": false}
+var locatives = map[string]bool{
+	"in": true, "near": true, "at": true, "outside": true, "around": true, "inside": true, "into": true,
+	"over": true, "towards": true, "toward": true, "across": true,
+	// verbs whose object is a place: "shelled Chervone, Zaporizhia"
+	"shelled": true, "struck": true, "hit": true, "bombed": true, "shelling": true, "striking": true,
+}
 
 // placeNouns before "of" introduce a place: "the village of Zaroumdareye".
 var placeNouns = map[string]bool{
@@ -25,6 +30,8 @@ var placeNouns = map[string]bool{
 	"municipality": true, "county": true, "state": true, "governorate": true, "oblast": true,
 	"neighborhood": true, "neighbourhood": true, "locality": true, "commune": true, "settlement": true,
 	"hamlet": true, "villages": true, "towns": true, "capital": true, "department": true, "prefecture": true,
+	"direction": true, "north": true, "south": true, "east": true, "west": true, "northeast": true,
+	"northwest": true, "southeast": true, "southwest": true, "center": true, "centre": true,
 }
 
 // adminWords may follow a place name: "Tillaberi region", "Darqad district".
@@ -159,9 +166,11 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 		}
 		spans = append(spans, muster.Span{Start: toks[j].start, End: toks[end-1].end})
 		j = end
-		// "Kherson (Kherson)": a bracketed repeat is skipped.
-		if j+2 < len(toks) && toks[j].low == "(" && toks[j+2].low == ")" {
+		// "Horinka (Kyiv)": the bracketed name is the region.
+		if j+2 < len(toks) && toks[j].low == "(" && toks[j+2].low == ")" && toks[j+1].upper && toks[j+1].kind == 'w' {
+			spans = append(spans, muster.Span{Start: toks[j+1].start, End: toks[j+1].end})
 			j += 3
+			break
 		}
 		if j+1 < len(toks) && toks[j].low == "," {
 			// a doubled comma ("Faryab,, Afghanistan") is a typo

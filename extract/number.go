@@ -120,6 +120,11 @@ func lexWords(text string) []wtok {
 					j++
 					continue
 				}
+				// a curly apostrophe inside a word: "People’s"
+				if strings.HasPrefix(text[j:], "’") && j+3 < len(text) && isLetterByte(text, j+3) {
+					j += 3
+					continue
+				}
 				break
 			}
 			toks = append(toks, wtok{i, j, strings.ToLower(text[i:j]), 'w', 'A' <= c && c <= 'Z'})
