@@ -107,7 +107,6 @@ var placeExonyms = map[string]string{
 	"vitsyebsk":              "vitebsk",
 	"pervomaysk":             "pervomaisk",
 	"kherson oblast":         "kherson",
-	"donbass":                "donbas",
 	"crimean peninsula":      "crimea",
 	"kiev oblast":            "kyiv",
 	"sevastopol city":        "sevastopol",
@@ -169,6 +168,10 @@ var placeExonyms = map[string]string{
 	"islamabad capital territory": "islamabad", "hadramawt": "hadramaout", "hadramout": "hadramaout",
 	"nay pyi taw": "naypyidaw", "west bank and gaza strip": "palestine", "gaza": "gaza strip",
 	"southern nations": "snnpr", "oromia": "oromiya", "makkah": "mecca region",
+	// The separatist "republics" and the Donbas, by the oblast they claim.
+	"dpr": "donetsk", "dnr": "donetsk", "donetsk peoples republic": "donetsk",
+	"lpr": "luhansk", "lnr": "luhansk", "luhansk peoples republic": "luhansk", "lugansk peoples republic": "luhansk",
+	"donbas": "donetsk", "donbass": "donetsk",
 	// Compass words in French, Spanish and Portuguese region names
 	// (GeoNames writes "Nord Kivu", the press "North Kivu").
 	"nord": "north", "norte": "north", "sud": "south", "ouest": "west", "oeste": "west", "este": "east",
