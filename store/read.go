@@ -381,6 +381,8 @@ const maxSearchTerms = 32
 // query, best first. The query is untrusted text: only its words (runs of
 // letters and digits) are used, each quoted, so no input is search syntax
 // and no input makes an error. A query without words finds nothing.
+// PostgreSQL indexes the first 100,000 characters of each text (a tsvector
+// may not exceed 1 MB); SQLite indexes all of it.
 func (db *DB) Search(ctx context.Context, query string, limit int) ([]SearchHit, error) {
 	terms := searchTerms(query)
 	if len(terms) == 0 {

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math"
 	"slices"
@@ -625,6 +626,27 @@ func TestMigrationsIdempotent(t *testing.T) {
 		if res, err := dbs[0].Save(ctx, a); err != nil || !res.Duplicate {
 			t.Errorf("Save after reopen = %+v, %v; want duplicate", res, err)
 		}
+		// Each migration is recorded once.
+		driver := map[string]string{store.SQLite: "sqlite", store.Postgres: "pgx"}[backend]
+		raw, err := sql.Open(driver, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer raw.Close()
+		var versions []string
+		rows, err := raw.QueryContext(ctx, "SELECT version FROM schema_migrations ORDER BY version")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var v string
+			rows.Scan(&v)
+			versions = append(versions, v)
+		}
+		rows.Close()
+		if diff := cmp.Diff([]string{"0001_init"}, versions); diff != "" {
+			t.Errorf("schema_migrations (-want +got):\n%s", diff)
+		}
 	})
 }
 
@@ -670,6 +692,31 @@ func TestConcurrentSave(t *testing.T) {
 		if len(e.Aliases) != 1+workers*each || len(e.Aliases[0].Sources) != workers*each {
 			t.Errorf("e_shared_3 has %d aliases, the first with %d sources; want %d and %d",
 				len(e.Aliases), len(e.Aliases[0].Sources), 1+workers*each, workers*each)
+		}
+	})
+}
+
+// TestSaveLargeDocument saves a 3 MB text of distinct words, more than a
+// PostgreSQL tsvector may hold, and finds it by a word near its start.
+func TestSaveLargeDocument(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, backend string) {
+		ctx := context.Background()
+		db := MustOpen(t, backend)
+		var b strings.Builder
+		for i := 0; b.Len() < 3<<20; i++ {
+			fmt.Fprintf(&b, "слово%x word%d ", i, i)
+		}
+		a := docOnly("big", b.String(), day1)
+		if _, err := db.Save(ctx, a); err != nil {
+			t.Fatalf("Save of %d bytes: %v", b.Len(), err)
+		}
+		hits, err := db.Search(ctx, "word1234", 5)
+		if err != nil || len(hits) != 1 {
+			t.Errorf("Search(word1234) = %v, %v; want the big document", hits, err)
+		}
+		doc, err := db.Document(ctx, a.Document.ID)
+		if err != nil || doc.Text != a.Document.Text {
+			t.Errorf("Document: text of %d bytes does not round-trip: %v", len(a.Document.Text), err)
 		}
 	})
 }

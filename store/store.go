@@ -278,10 +278,3 @@ func chunks(n, size int) [][2]int {
 
 // notFound reports whether err is sql.ErrNoRows.
 func notFound(err error) bool { return errors.Is(err, sql.ErrNoRows) }
-
-// queryer is what *sql.DB and *sql.Tx share.
-type queryer interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}

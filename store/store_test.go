@@ -19,6 +19,32 @@ import (
 	"github.com/muster-osint/muster/store"
 )
 
+// The API other packages call (pipeline's Saver, query's reader, resolve,
+// the worker, the CLI): renaming any of it breaks the build here first.
+var _ interface {
+	Close() error
+	Dialect() string
+	Save(context.Context, *muster.Analysis) (store.SaveResult, error)
+	HasDocument(context.Context, string) (bool, error)
+	Document(context.Context, string) (*muster.Document, error)
+	Documents(context.Context, []string) ([]muster.DocumentRef, error)
+	Entity(context.Context, string) (*muster.Entity, error)
+	FindEntities(context.Context, string) ([]muster.Entity, error)
+	EntitiesByKeys(context.Context, []string) ([]muster.Entity, error)
+	ListEntities(context.Context, store.EntityFilter) ([]muster.Entity, error)
+	Claims(context.Context, store.ClaimFilter) ([]muster.Claim, error)
+	Events(context.Context, store.EventFilter) ([]muster.Event, error)
+	Mentions(context.Context, string) ([]muster.Mention, error)
+	Search(context.Context, string, int) ([]store.SearchHit, error)
+	Stats(context.Context) (store.Stats, error)
+	EnqueueJob(context.Context, string, []byte) (int64, error)
+	ClaimJob(context.Context, string, time.Duration) (*store.Job, error)
+	FinishJob(context.Context, int64, error) error
+	Job(context.Context, int64) (*store.Job, error)
+	SaveDecision(context.Context, store.Decision) error
+	Decisions(context.Context) ([]store.Decision, error)
+} = (*store.DB)(nil)
+
 // backends are the stores every test runs against (STYLE §11).
 var backends = []string{store.SQLite, store.Postgres}
 
