@@ -129,6 +129,20 @@ func (r *Resolver) profileOf(e muster.Entity) profile {
 			break
 		}
 	}
+	// A one-word person or an acronym place that the table knows only as
+	// an organisation or group (Wagner, FSB) is that entity: taggers
+	// mistype such names.
+	if p.canon == nil && len(p.names) > 0 && r.Aliases != nil &&
+		((e.Type == muster.EntityPerson && !strings.Contains(p.names[0], " ")) ||
+			(e.Type == muster.EntityPlace && strings.HasPrefix(p.keys[0], "acr:"))) {
+		if _, mine := r.Aliases.lookupKey(p.keys[0], e.Type); !mine {
+			if row, ok := r.Aliases.lookupKey(p.keys[0], muster.EntityOrganization); ok {
+				row := row
+				p.canon = &row
+				p.typ = row.Type
+			}
+		}
+	}
 	// The primary key.
 	switch {
 	case p.canon != nil:

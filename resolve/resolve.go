@@ -211,7 +211,13 @@ func (r *Resolver) Document(d *nlp.Doc, docID string) ([]muster.Entity, []Link) 
 			continue
 		}
 		k0 := cleanKey(n)
-		if row, ok := r.Aliases.lookupKey(k0, t); ok {
+		row, ok := r.Aliases.lookupKey(k0, t)
+		if !ok && t == muster.EntityPlace && strings.HasPrefix(k0, "acr:") {
+			// An acronym tagged as a place that the table knows as an
+			// organisation (FSB): the table's type wins.
+			row, ok = r.Aliases.lookupKey(k0, muster.EntityOrganization)
+		}
+		if ok {
 			row := row
 			k := "c\x00" + string(row.Type) + "\x00" + row.Canonical
 			c, ok := byKey[k]
@@ -350,6 +356,21 @@ func (r *Resolver) Document(d *nlp.Doc, docID string) ([]muster.Entity, []Link) 
 			}
 			if best < 0 || (after && !isAfter) || (after == isAfter && dist < bestDist) {
 				best, bestDist, after = j, dist, isAfter
+			}
+		}
+		if best < 0 {
+			// A one-word "person" no one in the document carries as a
+			// surname, which the table knows as a group (Wagner): the
+			// table's type wins over the tagger's.
+			if row, ok := r.Aliases.lookupKey(cleanKey(names[i]), muster.EntityOrganization); ok {
+				row := row
+				k := "c\x00" + string(row.Type) + "\x00" + row.Canonical
+				c, found := byKey[k]
+				if !found {
+					c = newCluster(row.Type, &row)
+					byKey[k] = c
+				}
+				best = c
 			}
 		}
 		if best < 0 {
@@ -597,7 +618,8 @@ func (r *Resolver) Resolve(ctx context.Context, ents []muster.Entity, idx Index)
 				o.Type = best.Type
 			}
 		} else {
-			o.ID = EntityID(e.Type, pe.primary)
+			o.Type = pe.typ // the alias table may have corrected the type
+			o.ID = EntityID(pe.typ, pe.primary)
 		}
 		out[i] = o
 		for _, k := range keys {

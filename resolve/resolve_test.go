@@ -358,3 +358,43 @@ func TestDecisionKeyRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestDocumentMistypedNames(t *testing.T) {
+	text := "Wagner fighters left Rostov, the FSB said. Wagner denied it. Richard Wagner wrote operas; Wagner died in 1883."
+	d := nlp.NewDoc(text)
+	add := func(sub string, from int, typ muster.MentionType) {
+		i := strings.Index(text[from:], sub) + from
+		d.Mentions = append(d.Mentions, nlp.Mention{Span: muster.Span{Start: i, End: i + len(sub)}, Text: sub, Type: typ})
+	}
+	add("Wagner", 0, muster.MentionPER)
+	add("FSB", 0, muster.MentionLOC)
+	add("Wagner", 44, muster.MentionPER)
+	add("Richard Wagner", 60, muster.MentionPER)
+	add("Wagner", 90, muster.MentionPER)
+	ents, links := Document(d, "d")
+	got := make([]string, len(links))
+	for i, l := range links {
+		got[i] = d.Mentions[l.Mention].Text + " → " + ents[l.Entity].Name + " (" + string(ents[l.Entity].Type) + ")"
+	}
+	want := []string{
+		"Wagner → Richard Wagner (person)", // a person named Wagner is in the document: the surname rule wins
+		"FSB → Federal Security Service (organization)",
+		"Wagner → Richard Wagner (person)",
+		"Richard Wagner → Richard Wagner (person)",
+		"Wagner → Richard Wagner (person)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("with a person named Wagner (-want +got):\n%s", diff)
+	}
+	d.Mentions = d.Mentions[:3]
+	ents, links = Document(d, "d")
+	if e := ents[links[0].Entity]; e.Name != "Wagner Group" || e.Type != muster.EntityArmedGroup {
+		t.Errorf("one-word PER Wagner without a person of that name → %q (%s), want Wagner Group", e.Name, e.Type)
+	}
+	if d := Match(muster.Entity{Name: "Wagner", Type: muster.EntityPerson}, muster.Entity{Name: "Wagner Group", Type: muster.EntityArmedGroup}); !d.Same {
+		t.Errorf("Match(PER Wagner, Wagner Group) = %+v, want same", d)
+	}
+	if d := Match(muster.Entity{Name: "Richard Wagner", Type: muster.EntityPerson}, muster.Entity{Name: "Wagner Group", Type: muster.EntityArmedGroup}); d.Same {
+		t.Errorf("Match(Richard Wagner, Wagner Group) = %+v, want different", d)
+	}
+}
