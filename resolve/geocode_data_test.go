@@ -28,9 +28,9 @@ type geoSample struct {
 
 var geoSamples = map[string]geoSample{
 	"gtd":        {"gtd/gtd_events_with_summary.csv.gz", "latitude", "longitude", "country_txt", []string{"summary"}, 0.72, 0.95, 1},
-	"acled":      {"acled/acled_ukraine_sample1000_peacerep.csv", "latitude", "longitude", "country", []string{"notes"}, 0.47, 0.95, 1},
+	"acled":      {"acled/acled_ukraine_sample1000_peacerep.csv", "latitude", "longitude", "country", []string{"notes"}, 0.60, 0.95, 1},
 	"bellingcat": {"bellingcat_ukraine_events/bellingcat_cir_ukraine_events_2022.csv.gz", "lat", "lon", "country", []string{"title", "brief description"}, 0.25, 0.27, 20},
-	"ucdp":       {"ucdp_ged_ukraine/ucdp_ged_ukraine.csv.gz", "latitude", "longitude", "country", []string{"source_headline"}, 0.28, 0.85, 1},
+	"ucdp":       {"ucdp_ged_ukraine/ucdp_ged_ukraine.csv.gz", "latitude", "longitude", "country", []string{"source_headline"}, 0.32, 0.85, 1},
 }
 
 const geoSampleSize = 100

