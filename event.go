@@ -19,6 +19,7 @@ const (
 	EventArrest        EventType = "arrest"
 	EventDesignation   EventType = "designation"
 	EventProtest       EventType = "protest"
+	EventArson         EventType = "arson" // setting fire to property (GTD facility attacks; added for issue 4)
 	EventOther         EventType = "other"
 )
 

@@ -16,6 +16,10 @@ package eval
 //   - Exact-value slots report accuracy over the records where the coders
 //     give a value; set-valued slots (perpetrator, actors, sides) report
 //     micro precision, recall and F1 over names, after normalisation.
+//   - Places come from the main event's occurred_at claims by role (city,
+//     admin1, country); a place whose level the text leaves open ("in
+//     Kunduz, Afghanistan", role "place") is scored as city and as
+//     province, since either reading is what the words say.
 //   - GTD "Unknown" perpetrators are no perpetrator; unidentified or unknown
 //     groups the extractor names are not perpetrators either.
 //   - ACLED actor names map to muster's entities by one documented table
@@ -197,6 +201,8 @@ func gtdClass(t muster.EventType) string {
 		return "assassination"
 	case muster.EventKidnapping:
 		return "kidnapping"
+	case muster.EventArson:
+		return "facility_attack"
 	}
 	return string(t)
 }
@@ -547,8 +553,8 @@ func predict(dataset string, a *muster.Analysis, countries *Countries) map[strin
 		}
 		add("claimed", claimed)
 		add("country", place["country"])
-		add("province", place["admin1"])
-		add("city", place["city"])
+		add("province", orElse(place["admin1"], place["place"]))
+		add("city", orElse(place["city"], place["place"]))
 		add("killed", killed)
 		add("wounded", figureOf(ev, muster.PredWounded))
 		add("event_type", gtdClass(ev.Type))
@@ -564,8 +570,8 @@ func predict(dataset string, a *muster.Analysis, countries *Countries) map[strin
 		sub := acledSubEvent(ev)
 		add("sub_event_type", sub)
 		add("event_type", acledEventType(sub))
-		add("admin1", place["admin1"])
-		add("location", place["city"])
+		add("admin1", orElse(place["admin1"], place["place"]))
+		add("location", orElse(place["city"], place["place"]))
 		add("fatalities", killed)
 	case "ucdp":
 		seen := map[string]bool{}
@@ -581,6 +587,13 @@ func predict(dataset string, a *muster.Analysis, countries *Countries) map[strin
 		add("deaths", killed)
 	}
 	return out
+}
+
+func orElse(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // figureOf sums an event's publisher-voice claims of predicate p, or takes
@@ -899,6 +912,8 @@ func acledSubEvent(ev muster.Event) string {
 		return "Attack"
 	case muster.EventArrest:
 		return "Arrests"
+	case muster.EventArson:
+		return "Looting/property destruction"
 	}
 	return ""
 }
@@ -915,7 +930,7 @@ func acledEventType(sub string) string {
 		return "Protests"
 	case "Attack", "Abduction/forced disappearance":
 		return "Violence against civilians"
-	case "Arrests", "Disrupted weapons use":
+	case "Arrests", "Disrupted weapons use", "Looting/property destruction":
 		return "Strategic developments"
 	}
 	return ""

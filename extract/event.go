@@ -46,7 +46,11 @@ const (
 	PlaceLocality = "locality" // a part of a settlement ("Basir Khil area")
 	PlaceCity     = "city"     // the settlement: city, town, village
 	PlaceAdmin1   = "admin1"   // province, state, oblast, region
+	PlaceAdmin2   = "admin2"   // district, county between the settlement and the province
 	PlaceCountry  = "country"
+	// PlacePlace is a place whose level the text leaves open: the lone
+	// name in "in Kunduz, Afghanistan" may be the town or the province.
+	PlacePlace = "place"
 )
 
 // Events returns the events d's text reports, resolved against the
@@ -153,6 +157,10 @@ func (x *eventExtractor) sentence(sp muster.Span) {
 	b := x.cur
 	if typ != "" && rank > b.rank {
 		b.typ, b.rank = typ, rank
+		// An attack on a named person or a leader is an assassination.
+		if (typ == muster.EventAttack || typ == muster.EventBombing) && personTarget(s.toks) {
+			b.typ = muster.EventAssassination
+		}
 	}
 	if typ == "" && b.typ == "" && len(cas) > 0 {
 		b.typ, b.rank = muster.EventAttack, 1
@@ -275,11 +283,13 @@ var triggers = map[string]struct {
 	"attacked": {muster.EventAttack, 2}, "attack": {muster.EventAttack, 2}, "attacks": {muster.EventAttack, 2},
 	"assaulted": {muster.EventAttack, 2}, "stormed": {muster.EventRaid, 4}, "raided": {muster.EventRaid, 4},
 	"raid": {muster.EventRaid, 4}, "opened": {muster.EventAttack, 2}, "shot": {muster.EventAttack, 2},
-	"fired": {muster.EventAttack, 2}, "stabbed": {muster.EventAttack, 2}, "torched": {muster.EventAttack, 2},
-	"set": {muster.EventAttack, 1}, "burned": {muster.EventAttack, 2}, "ambushed": {muster.EventAttack, 3},
+	"fired": {muster.EventAttack, 2}, "stabbed": {muster.EventAttack, 2}, "torched": {muster.EventArson, 3},
+	"set": {muster.EventArson, 3}, "burned": {muster.EventArson, 3}, "burnt": {muster.EventArson, 3},
+	"arsonists": {muster.EventArson, 3}, "firebomb": {muster.EventArson, 3}, "firebombs": {muster.EventArson, 3},
+	"firebombed": {muster.EventArson, 3}, "molotov": {muster.EventArson, 3}, "incendiary": {muster.EventArson, 3}, "ambushed": {muster.EventAttack, 3},
 	"ambush": {muster.EventAttack, 3}, "killed": {muster.EventAttack, 1}, "beheaded": {muster.EventAttack, 2},
 	"executed": {muster.EventAttack, 2}, "tortured": {muster.EventAttack, 2}, "beat": {muster.EventAttack, 2},
-	"arson": {muster.EventAttack, 2}, "vandalized": {muster.EventAttack, 2}, "damaged": {muster.EventAttack, 1},
+	"arson": {muster.EventArson, 3}, "vandalized": {muster.EventAttack, 2}, "damaged": {muster.EventAttack, 1},
 	"destroyed": {muster.EventAttack, 1}, "sabotaged": {muster.EventAttack, 2},
 	"detonated": {muster.EventBombing, 5}, "exploded": {muster.EventBombing, 5}, "explosion": {muster.EventBombing, 5},
 	"blast": {muster.EventBombing, 5}, "bomb": {muster.EventBombing, 5}, "bombs": {muster.EventBombing, 5},
@@ -324,8 +334,12 @@ func eventTrigger(toks []wtok) (muster.EventType, int, int) {
 			continue
 		}
 		switch t.low {
-		case "set": // "set fire to", "set ablaze"
-			if !(k+1 < len(toks) && (toks[k+1].low == "fire" || toks[k+1].low == "ablaze")) {
+		case "set": // "set fire to", "set ablaze", "set … on fire"
+			if !nearWord(toks[k:min(len(toks), k+8)], 0, 7, "fire", "ablaze", "alight") || k+1 < len(toks) && toks[k+1].low == "off" {
+				continue
+			}
+		case "burned", "burnt": // "burned down", not "burned to death"
+			if k+2 < len(toks) && toks[k+1].low == "to" && toks[k+2].low == "death" {
 				continue
 			}
 		case "opened": // "opened fire"
@@ -352,6 +366,69 @@ func eventTrigger(toks []wtok) (muster.EventType, int, int) {
 		}
 	}
 	return typ, rank, at
+}
+
+// targetVerbs introduce the target of an attack.
+var targetVerbs = map[string]bool{
+	"targeting": true, "targeted": true, "on": true, "killed": true, "shot": true, "attacked": true,
+	"stabbed": true, "assassinated": true, "ambushed": true,
+}
+
+// leaderTitles are the people whose killing is an assassination.
+var leaderTitles = map[string]bool{
+	"governor": true, "mayor": true, "judge": true, "justice": true, "elder": true, "leader": true,
+	"chief": true, "commander": true, "councilor": true, "councillor": true, "director": true,
+	"journalist": true, "head": true, "legislator": true, "lawmaker": true, "senator": true,
+	"minister": true, "chairman": true, "candidate": true, "politician": true, "mp": true,
+	"registrar": true, "headman": true, "administrator": true,
+}
+
+// personTarget reports whether a sentence's attack targets one person: a
+// name ("opened fire on Oscar Tamayao in …", "targeting the convoy of
+// Amir Khan Yar, a …") or a leader ("shot and killed a tribal elder").
+func personTarget(toks []wtok) bool {
+	for k, t := range toks {
+		if !targetVerbs[t.low] || t.kind != 'w' {
+			continue
+		}
+		if t.low == "on" && !(k > 0 && (toks[k-1].low == "fire" || toks[k-1].low == "assault")) {
+			continue
+		}
+		j := k + 1
+		// "the residence of", "the vehicle of"
+		if j+2 < len(toks) && toks[j].low == "the" && toks[j+2].low == "of" {
+			switch toks[j+1].low {
+			case "residence", "vehicle", "convoy", "home", "house", "car", "office", "motorcade", "bodyguards":
+				j += 3
+			}
+		}
+		// a leader title within a short noun phrase
+		for m := j; m < min(len(toks), j+5) && toks[m].kind == 'w' && !npBoundary(toks[m].low); m++ {
+			if leaderTitles[toks[m].low] {
+				return true
+			}
+		}
+		// a name of two or more capitalised words, then "in"/"at"/", a"/"."
+		m := j
+		for m < len(toks) && m-j < 4 && !toks[m].upper && toks[m].kind == 'w' && !npBoundary(toks[m].low) {
+			m++
+		}
+		n := m
+		for n < len(toks) && toks[n].upper && toks[n].kind == 'w' {
+			n++
+		}
+		if n-m >= 2 && n < len(toks) {
+			switch toks[n].low {
+			case "in", "at", ".":
+				return true
+			case ",":
+				if n+1 < len(toks) && (toks[n+1].low == "a" || toks[n+1].low == "an" || toks[n+1].low == "the") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func nearWord(toks []wtok, k, n int, words ...string) bool {

@@ -213,13 +213,30 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 		// province's namesake.
 		hits[1].role = PlaceAdmin1
 		hits = append(hits, placeHit{name: names[1], span: spans[1], role: PlaceCity})
-	case rest >= 2:
+	case rest == 2:
+		hits[1].role = PlaceAdmin1
+		hits[0].role = PlaceCity
+	case rest >= 3:
+		// "Dumagmang, Labo, Camarines Norte, Philippines": the settlement
+		// first, then districts, then the province; a part of a town
+		// ("Basir Khil area") before them is a locality.
 		hits[rest-1].role = PlaceAdmin1
-		hits[rest-2].role = PlaceCity
+		c := 0
+		if subCity(names[0]) || placeLastWord(names[0]) == "area" {
+			c = 1
+		}
+		hits[c].role = PlaceCity
+		for k := c + 1; k < rest-1; k++ {
+			hits[k].role = PlaceAdmin2
+		}
 	case rest == 1:
 		hits[0].role = PlaceCity
 		if w := placeLastWord(names[0]); admin1Words[w] {
 			hits[0].role = PlaceAdmin1
+		} else if len(hits) == 2 {
+			// "in Kunduz, Afghanistan": the text does not say whether
+			// the name is a town or a province.
+			hits[0].role = PlacePlace
 		}
 	}
 	// Most specific first is the order already; drop localities' noise.
