@@ -160,7 +160,7 @@ func TestEvents(t *testing.T) {
 			name: "a singular object or subject counts one",
 			text: "01/15/2021: Assailants shot and killed a district governor in Qala-e-Naw, Badghis, Afghanistan. His driver was wounded in the attack.",
 			want: []eventSummary{{
-				Type: muster.EventAttack, Time: "2021-01-15..2021-01-15/day",
+				Type: muster.EventAssassination, Time: "2021-01-15..2021-01-15/day",
 				Places: map[string]string{"city": "Qala-e-Naw", "admin1": "Badghis", "country": "Afghanistan"},
 				Killed: "1", Wounded: "1",
 			}},
