@@ -110,6 +110,9 @@ var nominalHeads = map[string]string{
 	"organisation": "", "organization": "", "movement": "movement",
 }
 
+// pronouns are the personal pronouns pass 4 may link to a person.
+var pronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "his": true, "hers": true}
+
 // cluster is an entity under construction inside one document.
 type cluster struct {
 	typ      muster.EntityType
@@ -160,7 +163,11 @@ func (c *cluster) addName(n string) {
 //     compatible group was mentioned there (a legion's name must contain
 //     "legion").
 //
-// Pronouns are not resolved: without a parser it is not safe. Mentions of
+//  5. a personal pronoun (when a detector marks one as a PER mention) joins
+//     the one person named in its sentence before it and the sentence
+//     before; with two people named there it stays unlinked.
+//
+// Mentions of
 // types without entities (DATE, NUM, MISC) get no link. Entities get the
 // deterministic id EntityID(type, primary key); Resolve replaces it with a
 // stored entity's id when they match.
@@ -191,6 +198,7 @@ func (r *Resolver) Document(d *nlp.Doc, docID string) ([]muster.Entity, []Link) 
 		deferAcronym
 		deferSurname
 		deferNominal
+		deferPronoun
 	)
 	deferred := make([]int, len(d.Mentions))
 	// Pass 1: keys and the alias table.
@@ -231,6 +239,10 @@ func (r *Resolver) Document(d *nlp.Doc, docID string) ([]muster.Entity, []Link) 
 		lk := strings.ToLower(n)
 		if _, ok := nominalHeads[lk]; ok && family(t) == "org" {
 			deferred[i] = deferNominal
+			continue
+		}
+		if pronouns[lk] && t == muster.EntityPerson {
+			deferred[i] = deferPronoun
 			continue
 		}
 		var k string
@@ -416,6 +428,36 @@ func (r *Resolver) Document(d *nlp.Doc, docID string) ([]muster.Entity, []Link) 
 			for c := range cands {
 				// A description is not a name: link it without adding
 				// "legion" to the entity's aliases.
+				assign[i] = c
+				cls[c].mentions = append(cls[c].mentions, i)
+			}
+		}
+	}
+	// Pass 4: personal pronouns, when a detector marks them: only when
+	// exactly one person was named in the same sentence before the pronoun
+	// and in the sentence before it (gender is not known, so two people
+	// make it unsafe).
+	for i, m := range d.Mentions {
+		if deferred[i] != deferPronoun {
+			continue
+		}
+		sent := d.SentenceOf(m.Start)
+		people := map[int]bool{}
+		for j := i - 1; j >= 0; j-- {
+			o := d.Mentions[j]
+			if sent >= 0 {
+				if s := d.SentenceOf(o.Start); s >= 0 && sent-s > 1 {
+					break
+				}
+			} else if m.Start-o.End > 300 {
+				break
+			}
+			if c := assign[j]; c >= 0 && cls[c].typ == muster.EntityPerson && deferred[j] != deferPronoun {
+				people[c] = true
+			}
+		}
+		if len(people) == 1 {
+			for c := range people {
 				assign[i] = c
 				cls[c].mentions = append(cls[c].mentions, i)
 			}

@@ -398,3 +398,71 @@ func TestDocumentMistypedNames(t *testing.T) {
 		t.Errorf("Match(Richard Wagner, Wagner Group) = %+v, want different", d)
 	}
 }
+
+// linkNames runs Document over text with the given (surface, type) mentions,
+// each surface searched from the end of the previous one, and returns
+// "surface → entity name" per mention ("surface → -" when unlinked).
+func linkNames(t *testing.T, text string, ms ...string) []string {
+	t.Helper()
+	d := nlp.NewDoc(text)
+	from := 0
+	for k := 0; k+1 < len(ms); k += 2 {
+		i := strings.Index(text[from:], ms[k])
+		if i < 0 {
+			t.Fatalf("%q not found after %d", ms[k], from)
+		}
+		i += from
+		d.Mentions = append(d.Mentions, nlp.Mention{Span: muster.Span{Start: i, End: i + len(ms[k])}, Text: ms[k], Type: muster.MentionType(ms[k+1])})
+		from = i + len(ms[k])
+	}
+	for i, st := 0, 0; i < len(text); i++ {
+		if text[i] == '.' {
+			d.Sentences = append(d.Sentences, muster.Span{Start: st, End: i + 1})
+			st = i + 1
+		}
+	}
+	ents, links := Document(d, "d")
+	out := make([]string, len(d.Mentions))
+	for i, m := range d.Mentions {
+		out[i] = m.Text + " → -"
+	}
+	for _, l := range links {
+		out[l.Mention] = d.Mentions[l.Mention].Text + " → " + ents[l.Entity].Name
+	}
+	return out
+}
+
+func TestDocumentPronounsAndAcronyms(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		ms   []string
+		want []string
+	}{
+		{"pronoun with one person", "Denis Kapustin spoke on Monday. He said the raid went well.",
+			[]string{"Denis Kapustin", "PER", "He", "PER"},
+			[]string{"Denis Kapustin → Denis Kapustin", "He → Denis Kapustin"}},
+		{"pronoun with two people stays unlinked", "Denis Kapustin met Dmitry Peskov. He said nothing.",
+			[]string{"Denis Kapustin", "PER", "Dmitry Peskov", "PER", "He", "PER"},
+			[]string{"Denis Kapustin → Denis Kapustin", "Dmitry Peskov → Dmitry Peskov", "He → -"}},
+		{"acronym before its definition", "KR (Kraken Regiment) fighters advanced. KR said so.",
+			[]string{"KR", "ARMED_GROUP", "Kraken Regiment", "ARMED_GROUP", "KR", "ARMED_GROUP"},
+			[]string{"KR → Kraken Regiment", "Kraken Regiment → Kraken Regiment", "KR → Kraken Regiment"}},
+		{"acronym by initials when unique", "The Russian Volunteers Union crossed. The RVU said it.",
+			[]string{"Russian Volunteers Union", "ARMED_GROUP", "RVU", "ARMED_GROUP"},
+			[]string{"Russian Volunteers Union → Russian Volunteers Union", "RVU → Russian Volunteers Union"}},
+		{"nominal with two groups stays unlinked", "The Free Russia Legion and the Russian Volunteer Corps crossed. The group said so.",
+			[]string{"Free Russia Legion", "ARMED_GROUP", "Russian Volunteer Corps", "ARMED_GROUP", "The group", "ARMED_GROUP"},
+			[]string{"Free Russia Legion → Free Russia Legion", "Russian Volunteer Corps → Russian Volunteer Corps", "The group → -"}},
+		{"the legion picks the legion", "The Free Russia Legion and the Russian Volunteer Corps crossed. The legion said so.",
+			[]string{"Free Russia Legion", "ARMED_GROUP", "Russian Volunteer Corps", "ARMED_GROUP", "The legion", "ARMED_GROUP"},
+			[]string{"Free Russia Legion → Free Russia Legion", "Russian Volunteer Corps → Russian Volunteer Corps", "The legion → Free Russia Legion"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, linkNames(t, tt.text, tt.ms...)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
