@@ -153,11 +153,14 @@ func (c *cluster) addName(n string) {
 //     or names of one alias-table entry form one entity; full person names
 //     meet when given name and surname agree (a patronymic or initial in the
 //     middle is ignored);
+//
 //  2. an acronym joins the name it is defined for in brackets ("Russian
 //     Volunteer Corps (RDK)", "RDK (Russian Volunteer Corps)"), else the one
 //     organisation in the document whose initials it spells;
+//
 //  3. a bare surname joins the person mentioned in full with that surname
 //     (the nearest before it when several share it, else the first after it);
+//
 //  4. "the group", "the legion", "the unit" … join the nearest armed group
 //     mentioned in the previous three sentences, only when exactly one
 //     compatible group was mentioned there (a legion's name must contain
