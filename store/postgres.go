@@ -34,7 +34,6 @@ func postgresDialect() *dialect {
 	return &dialect{
 		name:           Postgres,
 		rebind:         rebindDollar,
-		forUpdate:      " FOR UPDATE",
 		skipLocked:     " FOR UPDATE SKIP LOCKED",
 		lockMigrations: "SELECT pg_advisory_xact_lock(" + strconv.FormatInt(postgresMigrationLock, 10) + ")",
 		timeArg: func(t time.Time) any {

@@ -193,6 +193,9 @@ func (db *DB) upsertEntities(ctx context.Context, tx *sql.Tx, entities []muster.
 	return len(entities), nil
 }
 
+// upsertEntity inserts e, or merges it into the stored entity with its id:
+// stored type, name and place win and empty ones are filled (in SQL); new
+// external ids are added (in Go, from the stored ones the upsert returns).
 func (db *DB) upsertEntity(ctx context.Context, tx *sql.Tx, e *muster.Entity) error {
 	place, err := jsonText(e.Place, e.Place == nil)
 	if err != nil {
@@ -202,18 +205,42 @@ func (db *DB) upsertEntity(ctx context.Context, tx *sql.Tx, e *muster.Entity) er
 	if err != nil {
 		return err
 	}
-	now := db.d.timeArg(db.now())
-	r, err := tx.ExecContext(ctx, db.q(`INSERT INTO entities (id, type, name, key, place, external_ids, updated)
-		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
-		e.ID, string(e.Type), e.Name, muster.NameKey(e.Name), place, ext, now)
+	var stored sql.NullString
+	err = tx.QueryRowContext(ctx, db.q(`INSERT INTO entities (id, type, name, key, place, external_ids, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET
+			type = CASE WHEN entities.type = '' THEN excluded.type ELSE entities.type END,
+			name = CASE WHEN entities.name = '' THEN excluded.name ELSE entities.name END,
+			key = CASE WHEN entities.name = '' THEN excluded.key ELSE entities.key END,
+			place = COALESCE(entities.place, excluded.place),
+			updated = excluded.updated
+		RETURNING external_ids`),
+		e.ID, string(e.Type), e.Name, muster.NameKey(e.Name), place, ext, db.d.timeArg(db.now())).Scan(&stored)
 	if err != nil {
 		return err
 	}
-	if n, err := r.RowsAffected(); err != nil {
-		return err
-	} else if n == 0 {
-		if err := db.mergeEntity(ctx, tx, e); err != nil {
+	if len(e.ExternalIDs) > 0 {
+		var have map[string]string
+		if err := jsonScan(stored, &have); err != nil {
 			return err
+		}
+		merged := maps.Clone(have)
+		for k, v := range e.ExternalIDs {
+			if _, ok := merged[k]; !ok {
+				if merged == nil {
+					merged = map[string]string{}
+				}
+				merged[k] = v
+			}
+		}
+		if len(merged) > len(have) {
+			text, err := jsonText(merged, false)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, db.q(`UPDATE entities SET external_ids = ? WHERE id = ?`), text, e.ID); err != nil {
+				return err
+			}
 		}
 	}
 	for i := range e.Aliases {
@@ -224,61 +251,9 @@ func (db *DB) upsertEntity(ctx context.Context, tx *sql.Tx, e *muster.Entity) er
 	return nil
 }
 
-// mergeEntity merges e into the stored entity with its id: stored values
-// win; empty ones are filled and new external ids added.
-func (db *DB) mergeEntity(ctx context.Context, tx *sql.Tx, e *muster.Entity) error {
-	var old muster.Entity
-	var place, ext sql.NullString
-	err := tx.QueryRowContext(ctx, db.q(`SELECT type, name, place, external_ids FROM entities WHERE id = ?`+db.d.forUpdate), e.ID).
-		Scan(&old.Type, &old.Name, &place, &ext)
-	if err != nil {
-		return err
-	}
-	if err := jsonScan(place, &old.Place); err != nil {
-		return err
-	}
-	if err := jsonScan(ext, &old.ExternalIDs); err != nil {
-		return err
-	}
-	merged := old
-	merged.ExternalIDs = maps.Clone(old.ExternalIDs)
-	if merged.Type == "" {
-		merged.Type = e.Type
-	}
-	if merged.Name == "" {
-		merged.Name = e.Name
-	}
-	if merged.Place == nil {
-		merged.Place = e.Place
-	}
-	for k, v := range e.ExternalIDs {
-		if _, ok := merged.ExternalIDs[k]; !ok {
-			if merged.ExternalIDs == nil {
-				merged.ExternalIDs = map[string]string{}
-			}
-			merged.ExternalIDs[k] = v
-		}
-	}
-	if merged.Type == old.Type && merged.Name == old.Name && merged.Place == old.Place &&
-		maps.Equal(merged.ExternalIDs, old.ExternalIDs) {
-		return nil
-	}
-	newPlace, err := jsonText(merged.Place, merged.Place == nil)
-	if err != nil {
-		return err
-	}
-	newExt, err := jsonText(merged.ExternalIDs, len(merged.ExternalIDs) == 0)
-	if err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, db.q(`UPDATE entities SET type = ?, name = ?, key = ?, place = ?, external_ids = ?, updated = ?
-		WHERE id = ?`),
-		string(merged.Type), merged.Name, muster.NameKey(merged.Name), newPlace, newExt, db.d.timeArg(db.now()), e.ID)
-	return err
-}
-
-// upsertAlias adds an alias to an entity by its key, or merges its sources
-// (and a missing kind) into the alias already stored under that key.
+// upsertAlias adds an alias to an entity by its key, or merges it into the
+// alias stored under that key: a missing kind is filled and new claim ids
+// are added to its sources.
 func (db *DB) upsertAlias(ctx context.Context, tx *sql.Tx, entity string, a *muster.Alias) error {
 	key := muster.NameKey(a.Name)
 	if key == "" {
@@ -288,44 +263,34 @@ func (db *DB) upsertAlias(ctx context.Context, tx *sql.Tx, entity string, a *mus
 	if err != nil {
 		return err
 	}
-	r, err := tx.ExecContext(ctx, db.q(`INSERT INTO aliases (entity_id, key, name, kind, sources)
-		VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity_id, key) DO NOTHING`),
-		entity, key, a.Name, string(a.Kind), sources)
-	if err != nil {
-		return err
-	}
-	if n, err := r.RowsAffected(); err != nil || n == 1 {
-		return err
-	}
-	var kind string
-	var old sql.NullString
-	if err := tx.QueryRowContext(ctx, db.q(`SELECT kind, sources FROM aliases WHERE entity_id = ? AND key = ?`+db.d.forUpdate),
-		entity, key).Scan(&kind, &old); err != nil {
+	var stored sql.NullString
+	err = tx.QueryRowContext(ctx, db.q(`INSERT INTO aliases (entity_id, key, name, kind, sources)
+		VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (entity_id, key) DO UPDATE SET
+			kind = CASE WHEN aliases.kind = '' THEN excluded.kind ELSE aliases.kind END
+		RETURNING sources`),
+		entity, key, a.Name, string(a.Kind), sources).Scan(&stored)
+	if err != nil || len(a.Sources) == 0 {
 		return err
 	}
 	var have []string
-	if err := jsonScan(old, &have); err != nil {
+	if err := jsonScan(stored, &have); err != nil {
 		return err
 	}
-	merged := have
+	merged := slices.Clone(have)
 	for _, s := range a.Sources {
 		if !slices.Contains(merged, s) {
 			merged = append(merged, s)
 		}
 	}
-	newKind := kind
-	if newKind == "" {
-		newKind = string(a.Kind)
-	}
-	if len(merged) == len(have) && newKind == kind {
+	if len(merged) == len(have) {
 		return nil
 	}
-	text, err := jsonText(merged, len(merged) == 0)
+	text, err := jsonText(merged, false)
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, db.q(`UPDATE aliases SET kind = ?, sources = ? WHERE entity_id = ? AND key = ?`),
-		newKind, text, entity, key)
+	_, err = tx.ExecContext(ctx, db.q(`UPDATE aliases SET sources = ? WHERE entity_id = ? AND key = ?`), text, entity, key)
 	return err
 }
 

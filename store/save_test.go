@@ -210,6 +210,7 @@ func TestEntityUpsert(t *testing.T) {
 		ctx := context.Background()
 		db := MustOpen(t, backend)
 		first := sample("first", sampleText, day1)
+		first.Entities = append(first.Entities, muster.Entity{ID: "e_unnamed"}) // known only by id so far
 		if _, err := db.Save(ctx, first); err != nil {
 			t.Fatalf("Save first: %v", err)
 		}
@@ -225,6 +226,7 @@ func TestEntityUpsert(t *testing.T) {
 		bel.ExternalIDs = map[string]string{"geonames": "other", "wikidata": "Q1"}
 		frl := &second.Entities[3]
 		frl.Aliases = []muster.Alias{{Name: "Legion", Kind: muster.AliasName}}
+		second.Entities = append(second.Entities, muster.Entity{ID: "e_unnamed", Type: muster.EntityPerson, Name: "Ilya Ponomarev"})
 		if _, err := db.Save(ctx, second); err != nil {
 			t.Fatalf("Save second: %v", err)
 		}
@@ -255,8 +257,15 @@ func TestEntityUpsert(t *testing.T) {
 		if diff := cmp.Diff([]muster.Alias{{Name: "Legion", Kind: muster.AliasName}}, gotFRL.Aliases); diff != "" {
 			t.Errorf("new alias on an entity without aliases (-want +got):\n%s", diff)
 		}
-		if s, _ := db.Stats(ctx); s.Entities != 5 || s.Documents != 2 {
-			t.Errorf("Stats = %+v, want 5 entities in 2 documents", s)
+		es, err := db.FindEntities(ctx, "ilya ponomarev")
+		if err != nil || len(es) != 1 {
+			t.Fatalf("FindEntities(ilya ponomarev) = %v, %v; want the entity named later", es, err)
+		}
+		if diff := cmp.Diff(muster.Entity{ID: "e_unnamed", Type: muster.EntityPerson, Name: "Ilya Ponomarev"}, es[0]); diff != "" {
+			t.Errorf("entity named later (-want +got):\n%s", diff)
+		}
+		if s, _ := db.Stats(ctx); s.Entities != 6 || s.Documents != 2 {
+			t.Errorf("Stats = %+v, want 6 entities in 2 documents", s)
 		}
 	})
 }

@@ -57,9 +57,6 @@ type dialect struct {
 	name string
 	// rebind turns the shared '?' placeholders into the backend's.
 	rebind func(query string) string
-	// forUpdate is appended to a SELECT that is followed by an UPDATE of the
-	// same row in one transaction.
-	forUpdate string
 	// skipLocked is appended to the subquery that picks a job to claim.
 	skipLocked string
 	// lockMigrations, when not empty, runs first in each migration
