@@ -605,29 +605,35 @@ func TestMigrationsIdempotent(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, backend string) {
 		ctx := context.Background()
 		dsn := testDSN(t, backend)
-		db, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a := sample("t", sampleText, day1)
-		if _, err := db.Save(ctx, a); err != nil {
-			t.Fatal(err)
-		}
-		if err := db.Close(); err != nil {
-			t.Fatal(err)
-		}
-		var wg sync.WaitGroup
-		errs := make([]error, 2)
-		dbs := make([]*store.DB, 2)
-		for i := range 2 {
-			wg.Go(func() { dbs[i], errs[i] = store.Open(ctx, dsn) })
-		}
-		wg.Wait()
-		for i := range 2 {
-			if errs[i] != nil {
-				t.Fatalf("reopen %d: %v", i, errs[i])
+		// Two at once on an empty database, then again on a migrated one.
+		openTwo := func() []*store.DB {
+			var wg sync.WaitGroup
+			errs := make([]error, 2)
+			dbs := make([]*store.DB, 2)
+			for i := range 2 {
+				wg.Go(func() { dbs[i], errs[i] = store.Open(ctx, dsn) })
 			}
-			defer dbs[i].Close()
+			wg.Wait()
+			for i := range 2 {
+				if errs[i] != nil {
+					t.Fatalf("concurrent Open %d: %v", i, errs[i])
+				}
+				t.Cleanup(func() { dbs[i].Close() })
+			}
+			return dbs
+		}
+		dbs := openTwo()
+		a := sample("t", sampleText, day1)
+		if _, err := dbs[1].Save(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		for _, db := range dbs {
+			if err := db.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		dbs = openTwo()
+		for i := range 2 {
 			if s, err := dbs[i].Stats(ctx); err != nil || s.Documents != 1 || s.Claims != 6 {
 				t.Errorf("reopen %d: Stats = %+v, %v", i, s, err)
 			}

@@ -131,12 +131,6 @@ func (db *DB) Dialect() string { return db.d.name }
 // migrate runs the embedded migrations of db's dialect that are not yet
 // recorded in schema_migrations, in name order, each in its own transaction.
 func (db *DB) migrate(ctx context.Context) error {
-	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version TEXT PRIMARY KEY,
-		applied TEXT NOT NULL
-	)`); err != nil {
-		return err
-	}
 	dir := "migrations/" + db.d.name
 	names, err := fs.Glob(migrations, dir+"/*.sql")
 	if err != nil {
@@ -162,6 +156,14 @@ func (db *DB) migrateOne(ctx context.Context, name string) error {
 		if _, err := tx.ExecContext(ctx, db.d.lockMigrations); err != nil {
 			return err
 		}
+	}
+	// Created under the lock: concurrent CREATE TABLE IF NOT EXISTS can
+	// fail on PostgreSQL.
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version TEXT PRIMARY KEY,
+		applied TEXT NOT NULL
+	)`); err != nil {
+		return err
 	}
 	var n int
 	if err := tx.QueryRowContext(ctx, db.q(`SELECT count(*) FROM schema_migrations WHERE version = ?`), version).Scan(&n); err != nil {
