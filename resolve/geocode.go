@@ -115,11 +115,7 @@ func readGazetteer(r io.Reader, sizeHint int) (*Gazetteer, error) {
 	g.entries = make([]entry, 0, strings.Count(text, "\n"))
 	admin1 := make(map[string]int32, 4096)
 	admin2 := make(map[string]int32, 40000)
-	type pending struct {
-		e      int32
-		a1, a2 string
-	}
-	var places []pending
+	nplaces := 0
 	var names []indexName // extra index names beside entry.name
 	line := 0
 	for len(text) > 0 {
@@ -189,28 +185,25 @@ func readGazetteer(r io.Reader, sizeHint int) (*Gazetteer, error) {
 			}
 			e := entry{name: f[2], cc: f[3], feature: f[4], kind: GeoPlace, gid: parseI32(f[1]),
 				pop: parseI32(f[7]), lat: parseF32(f[8]), lon: parseF32(f[9]), a1: -1, a2: -1}
+			// Records are sorted by type (A < C < D < P), so the regions
+			// are known by now.
+			if f[5] != "" {
+				if a, ok := admin1[f[3]+"."+f[5]]; ok {
+					e.a1 = a
+				}
+				if f[6] != "" {
+					if a, ok := admin2[f[3]+"."+f[5]+"."+f[6]]; ok {
+						e.a2 = a
+					}
+				}
+			}
 			g.entries = append(g.entries, e)
-			places = append(places, pending{id, f[5], f[6]})
+			nplaces++
 		default:
 			return nil, fmt.Errorf("gazetteer line %d: unknown record type %q", line, f[0])
 		}
 	}
-	// Records are sorted by type (A < C < D < P), so admin1 and admin2 are
-	// known by now; places take their indexes.
-	for _, p := range places {
-		e := &g.entries[p.e]
-		if p.a1 != "" {
-			if a, ok := admin1[e.cc+"."+p.a1]; ok {
-				e.a1 = a
-			}
-			if p.a2 != "" {
-				if a, ok := admin2[e.cc+"."+p.a1+"."+p.a2]; ok {
-					e.a2 = a
-				}
-			}
-		}
-	}
-	if len(g.byCC) == 0 || len(places) == 0 {
+	if len(g.byCC) == 0 || nplaces == 0 {
 		return nil, fmt.Errorf("gazetteer: no countries or places")
 	}
 	g.index(names)
@@ -244,8 +237,9 @@ func (g *Gazetteer) index(extra []indexName) {
 	g.folded = make(map[string]int32, n)
 	g.nodes = make([]node, 0, n+n/4)
 	g.alt = make(map[int32][]string, len(extra))
-	push := func(k string, id int32) {
-		h, ok := g.folded[k]
+	var buf []byte
+	push := func(k []byte, id int32) {
+		h, ok := g.folded[string(k)]
 		if !ok {
 			h = -1
 		}
@@ -255,7 +249,7 @@ func (g *Gazetteer) index(extra []indexName) {
 			}
 		}
 		g.nodes = append(g.nodes, node{id, h})
-		g.folded[k] = int32(len(g.nodes) - 1)
+		g.folded[string(k)] = int32(len(g.nodes) - 1)
 	}
 	add := func(id int32, name string) {
 		k := normPlace(name)
@@ -264,7 +258,8 @@ func (g *Gazetteer) index(extra []indexName) {
 		}
 		e := &g.entries[id]
 		for {
-			push(foldPlaceNormed(k), id)
+			buf = appendFoldNormed(buf[:0], k)
+			push(buf, id)
 			if w := strings.Count(k, " ") + 1; w > g.maxWords {
 				g.maxWords = w
 			}

@@ -302,10 +302,15 @@ func FoldPlaceName(s string) string {
 
 // foldPlaceNormed folds a normPlace form.
 func foldPlaceNormed(n string) string {
+	return string(appendFoldNormed(make([]byte, 0, len(n)), n))
+}
+
+// appendFoldNormed appends the folded form of normPlace form n to b.
+func appendFoldNormed(b []byte, n string) []byte {
+	start := len(b)
 	if e, ok := placeExonyms[n]; ok {
 		n = e
 	}
-	b := make([]byte, 0, len(n))
 	for len(n) > 0 {
 		w := n
 		if i := strings.IndexByte(n, ' '); i >= 0 {
@@ -322,12 +327,12 @@ func foldPlaceNormed(n string) string {
 		if e, ok := placeExonyms[w]; ok {
 			w = e
 		}
-		if len(b) > 0 {
+		if len(b) > start {
 			b = append(b, ' ')
 		}
 		b = foldPlaceWord(b, w)
 	}
-	return string(b)
+	return b
 }
 
 // lightPlace is the "exact" form of a normPlace key for matching: the
