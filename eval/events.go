@@ -803,7 +803,8 @@ func matchSets(slot string, gold, got []string, countries *Countries) (tp, fp, f
 //	Unidentified Armed Group (X)          unidentified armed group ("unknown gunmen")
 //	Unidentified Military Forces          unidentified military
 //	NAF: United Armed Forces of Novorossiya / United Armed Forces of Novorossiya   naf
-//	DPR / Donetsk People's Republic       dpr;  LPR / Luhansk People's Republic   lpr
+//	DPR / Donetsk People's Republic / Military Forces of Russia (2000-) Donetsk People's Militia   dpr
+//	LPR / Luhansk People's Republic / … Luhansk People's Militia   lpr
 //	X Communal Militia (Y)                communal militia
 //	anything else                         its folded name
 func actorKey(name string, countries *Countries) string {
@@ -816,9 +817,9 @@ func actorKey(name string, countries *Countries) string {
 	switch {
 	case strings.HasPrefix(low, "naf"), strings.Contains(low, "novorossiya"):
 		return "naf"
-	case k == "dpr" || strings.HasPrefix(k, "donetsk people s republic") || strings.HasPrefix(k, "donetsk peoples republic"):
+	case k == "dpr" || strings.HasPrefix(k, "donetsk people s republic") || strings.HasPrefix(k, "donetsk peoples republic") || strings.HasSuffix(k, "donetsk people s militia"):
 		return "dpr"
-	case k == "lpr" || strings.HasPrefix(k, "luhansk people s republic") || strings.HasPrefix(k, "luhansk peoples republic"):
+	case k == "lpr" || strings.HasPrefix(k, "luhansk people s republic") || strings.HasPrefix(k, "luhansk peoples republic") || strings.HasSuffix(k, "luhansk people s militia"):
 		return "lpr"
 	case strings.HasPrefix(low, "civilians") || k == "civilian" || k == "residents" || k == "resident":
 		return "civilians"
@@ -893,8 +894,28 @@ func (r *EventReport) SortedSlots() []string {
 	return out
 }
 
-// acledSubEvent maps a muster event to ACLED's sub-event types.
+// acledSubEvent maps a muster event to ACLED's sub-event types: a weapon
+// intercepted or defused (an outcome claim) is "Disrupted weapons use"; an
+// attack whose target is an armed force is an "Armed clash", one on others
+// an "Attack".
 func acledSubEvent(ev muster.Event) string {
+	for _, c := range ev.Claims {
+		if c.Predicate == muster.PredOutcome {
+			l := strings.ToLower(c.Object.Text)
+			for _, w := range []string{"intercept", "shot down", "shooting down", "defus", "dismantl", "disarm", "demin"} {
+				if strings.Contains(l, w) {
+					return "Disrupted weapons use"
+				}
+			}
+		}
+	}
+	if ev.Type == muster.EventAttack {
+		for _, p := range ev.Participants {
+			if p.Role == muster.RoleTarget && (p.Entity.Type == string(muster.EntityStateForce) || p.Entity.Type == string(muster.EntityArmedGroup)) {
+				return "Armed clash"
+			}
+		}
+	}
 	switch ev.Type {
 	case muster.EventShelling:
 		return "Shelling/artillery/missile attack"

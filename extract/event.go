@@ -107,6 +107,7 @@ type eventBuild struct {
 	date     string
 	claims   []muster.Claim
 	places   bool
+	outcome  bool
 	partKeys map[string]bool
 }
 
@@ -208,6 +209,28 @@ func (x *eventExtractor) sentence(sp muster.Span) {
 	for _, p := range x.forces(s) {
 		x.addParticipant(b, p)
 	}
+	if sp2, ok := disrupted(s.toks); ok && !b.outcome {
+		b.outcome = true
+		b.claims = append(b.claims, x.claim(muster.PredOutcome, muster.TextValue(x.text[sp2.Start:sp2.End]), sp2, sp, "", publisher(), muster.Asserted, 0.7))
+	}
+}
+
+// disrupted finds "intercepted", "shot down", "defused": the weapon did
+// not strike, an outcome claim whose text is those words.
+func disrupted(toks []wtok) (muster.Span, bool) {
+	for k, t := range toks {
+		switch t.low {
+		case "intercepted", "intercept", "intercepting", "interception":
+			return muster.Span{Start: t.start, End: t.end}, true
+		case "shot", "shooting":
+			if k+1 < len(toks) && toks[k+1].low == "down" {
+				return muster.Span{Start: t.start, End: toks[k+1].end}, true
+			}
+		case "defused", "defuse", "defusal", "dismantled", "disarmed", "demined", "demining":
+			return muster.Span{Start: t.start, End: t.end}, true
+		}
+	}
+	return muster.Span{}, false
 }
 
 func (x *eventExtractor) addParticipant(b *eventBuild, p muster.Participant) {
@@ -281,6 +304,8 @@ var triggers = map[string]struct {
 	rank int
 }{
 	"attacked": {muster.EventAttack, 2}, "attack": {muster.EventAttack, 2}, "attacks": {muster.EventAttack, 2},
+	"assault": {muster.EventAttack, 2}, "offensive": {muster.EventArmedClash, 9}, "repelled": {muster.EventArmedClash, 9},
+	"repulsed": {muster.EventArmedClash, 9}, "counterattack": {muster.EventArmedClash, 9},
 	"assaulted": {muster.EventAttack, 2}, "stormed": {muster.EventRaid, 4}, "raided": {muster.EventRaid, 4},
 	"raid": {muster.EventRaid, 4}, "opened": {muster.EventAttack, 2}, "shot": {muster.EventAttack, 2},
 	"fired": {muster.EventAttack, 2}, "stabbed": {muster.EventAttack, 2}, "torched": {muster.EventArson, 3},
@@ -350,6 +375,10 @@ func eventTrigger(toks []wtok) (muster.EventType, int, int) {
 			if k > 0 && (toks[k-1].low == "gold" || toks[k-1].low == "coal") {
 				continue
 			}
+		case "grenade", "grenades": // "grenade launchers" fire, they are not bombs
+			if k+1 < len(toks) && strings.HasPrefix(toks[k+1].low, "launcher") {
+				continue
+			}
 		case "aircraft": // only an aircraft that strikes
 			if !nearWord(toks, k, 4, "strike", "strikes", "struck", "bombed", "dropped", "launched", "fired") {
 				continue
@@ -359,8 +388,11 @@ func eventTrigger(toks []wtok) (muster.EventType, int, int) {
 			typ, rank, at = tr.typ, tr.rank, k
 		}
 	}
-	// "air strike(s)", "drone strike(s)"
+	// "air strike(s)"; small arms fire between forces is a clash.
 	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].low == "small" && toks[k+1].low == "arms" && 9 > rank && (typ == muster.EventShelling || typ == muster.EventAttack) {
+			typ, rank, at = muster.EventArmedClash, 9, k
+		}
 		if (toks[k].low == "air" || toks[k].low == "aerial") && strings.HasPrefix(toks[k+1].low, "strike") && 8 > rank {
 			typ, rank, at = muster.EventAirStrike, 8, k
 		}

@@ -488,13 +488,20 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 				}
 				break
 			}
-			for j < len(toks) && j-k < 6 && (forceModifiers[toks[j].low] || toks[j].upper && toks[j].kind == 'w' && !forceHeads[toks[j].low] && toks[j].low != "and") {
+			// The last force head in a run of modifiers and heads:
+			// "Ukrainian military", "Russian air forces", "Afghan National Army".
+			head := -1
+			for j < len(toks) && j-k < 6 && (forceModifiers[toks[j].low] || forceHeads[toks[j].low] || toks[j].upper && toks[j].kind == 'w' && toks[j].low != "and") {
 				if _, ok := demonyms[x.text[toks[j].start:toks[j].end]]; ok {
 					break
 				}
+				if forceHeads[toks[j].low] {
+					head = j
+				}
 				j++
 			}
-			if j < len(toks) && forceHeads[toks[j].low] {
+			if head >= 0 {
+				j = head
 				for _, d := range dems {
 					name := x.text[toks[d].start:toks[j].end]
 					if len(dems) > 1 {
@@ -506,6 +513,14 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 					out = append(out, muster.Participant{Entity: muster.Ref{Name: name, Type: string(muster.EntityStateForce)}, Role: role(k)})
 				}
 				k = j
+				continue
+			}
+		}
+		// An acronym with a force head: "DPR positions", "ANA soldiers".
+		if allCapsWord(x.text[t.start:t.end]) && k+1 < len(toks) && (forceHeads[toks[k+1].low] || toks[k+1].low == "rebel" || toks[k+1].low == "separatist") {
+			if ref, ok := groupRef(x.text[t.start:t.end]); ok {
+				out = append(out, muster.Participant{Entity: ref, Role: role(k)})
+				k++
 				continue
 			}
 		}
@@ -551,6 +566,19 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 		}
 	}
 	return out
+}
+
+// allCapsWord reports an all-capital word of two to five letters: "DPR", "NAF".
+func allCapsWord(w string) bool {
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func nearCasualty(toks []wtok, k int) bool {
