@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +14,9 @@ import (
 func TestOpenDSN(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "a dir?#%"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name, dsn, dialect string
 	}{
@@ -20,6 +24,7 @@ func TestOpenDSN(t *testing.T) {
 		{"file", filepath.Join(dir, "a.db"), store.SQLite},
 		{"sqlite prefix", "sqlite:" + filepath.Join(dir, "b.db"), store.SQLite},
 		{"sqlite URL", "sqlite://" + filepath.Join(dir, "c.db"), store.SQLite},
+		{"odd file name", filepath.Join(dir, "a dir?#%", "d?x=1#%20.db"), store.SQLite},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			db := mustOpenDSN(t, tc.dsn)
@@ -33,6 +38,11 @@ func TestOpenDSN(t *testing.T) {
 			if es, err := db.FindEntities(ctx, "rdk"); err != nil || len(es) != 1 {
 				t.Errorf("FindEntities(rdk) = %v, %v", es, err)
 			}
+			if path, ok := strings.CutPrefix(strings.TrimPrefix(strings.TrimPrefix(tc.dsn, "sqlite:"), "//"), dir); ok {
+				if _, err := os.Stat(dir + path); err != nil {
+					t.Errorf("database file %s not created: %v", dir+path, err)
+				}
+			}
 		})
 	}
 	for _, tc := range []struct {
@@ -42,6 +52,7 @@ func TestOpenDSN(t *testing.T) {
 		{"sqlite without a name", "sqlite:", "empty database name"},
 		{"missing directory", filepath.Join(dir, "no", "such", "dir", "x.db"), "no/such/dir"},
 		{"postgres unreachable", "postgres://nobody:secret@127.0.0.1:1/x?connect_timeout=2", "127.0.0.1:1"},
+		{"postgres password parameter", "postgresql://127.0.0.1:1/x?password=secret&connect_timeout=2", "127.0.0.1:1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(ctx, 10*time.Second)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -43,6 +44,8 @@ func openSQLite(ctx context.Context, file string) (write, read *sql.DB, err erro
 	// WAL for concurrent readers; synchronous=NORMAL is safe against a
 	// killed process in WAL mode (a power cut may lose the last commits).
 	params += "&_journal_mode=WAL&_synchronous=NORMAL"
+	// As a URI, a file name may hold '?', '#' and '%'.
+	file = "file:" + (&url.URL{Path: file}).EscapedPath()
 	write, err = sql.Open("sqlite", file+params)
 	if err != nil {
 		return nil, nil, err
