@@ -63,7 +63,6 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 	}
 	info := m.infos(d)
 	var out []Attribution
-	var feats []uint32
 	isCue := make([]bool, len(d.Tokens))
 	var cues [][3]int // sentence, start, end token
 	cueBias := []float32{0, m.CueBias, 0}
@@ -74,11 +73,10 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 			continue
 		}
 		if m.cue != nil {
-			prev := tagO
+			tags := viterbiCue(m.cue, info, a, b, cueBias)
 			start := -1
-			for i := a; i < b; i++ {
-				feats = cueFeatures(feats[:0], info, i, a, b, prev)
-				t := m.cue.predictBias(feats, func(t int) bool { return t != tagI || prev != tagO }, cueBias)
+			for k, t := range tags {
+				i := a + k
 				if t != tagI && start >= 0 {
 					cues = append(cues, [3]int{si, start, i})
 					start = -1
@@ -89,7 +87,6 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 				if t != tagO {
 					isCue[i] = true
 				}
-				prev = t
 			}
 			if start >= 0 {
 				cues = append(cues, [3]int{si, start, b})
@@ -106,7 +103,6 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		var src, cont [][2]int // token runs
 		if m.role != nil {
 			ctx := roleCtx{a: a, b: b, qs: qs, qe: qe, isCue: isCue, head: info[qs].lower, headLx: info[qs].lex}
-			prev, prev2 := tagO, tagO
 			runStart, runTag := -1, tagO
 			flush := func(end int) {
 				if runStart < 0 {
@@ -119,28 +115,14 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 				}
 				runStart = -1
 			}
-			for i := a; i < b; i++ {
-				t := tagO
-				if i < qs || i >= qe {
-					feats = roleFeatures(feats[:0], info, &ctx, i, prev, prev2)
-					p := prev
-					t = m.role.predictBias(feats, func(t int) bool {
-						switch t {
-						case tagISource:
-							return p == tagBSource || p == tagISource
-						case tagIContent:
-							return p == tagBContent || p == tagIContent
-						}
-						return true
-					}, roleBias)
-				}
+			for k, t := range viterbiRole(m.role, info, &ctx, roleBias) {
+				i := a + k
 				if t == tagO || t == tagBSource || t == tagBContent {
 					flush(i)
 				}
 				if t == tagBSource || t == tagBContent {
 					runStart, runTag = i, t
 				}
-				prev2, prev = prev, t
 			}
 			flush(b)
 		}

@@ -215,6 +215,168 @@ func LoadAttributionModel(b []byte) (*AttributionModel, error) {
 	return m, nil
 }
 
+// scores adds the weights of feats for every tag into out.
+func (p *perceptron) scores(feats []uint32, out []float32) {
+	for t := range out {
+		out[t] = 0
+	}
+	for _, f := range feats {
+		row := p.w[int(f&p.mask)*p.nTags:]
+		for t := 0; t < p.nTags; t++ {
+			out[t] += row[t]
+		}
+	}
+}
+
+// add moves the weights of feats for tag by d (training).
+func (p *perceptron) add(feats []uint32, tag int, d float32) {
+	for _, f := range feats {
+		p.bump(int(f&p.mask)*p.nTags+tag, d)
+	}
+}
+
+// viterbiCue returns the best O/B/I tag sequence of the sentence [a,b)
+// under the cue tagger (an I never follows an O), with bias added to each
+// tag's score.
+func viterbiCue(p *perceptron, info []tokInfo, a, b int, bias []float32) []int {
+	n := b - a
+	if n <= 0 {
+		return nil
+	}
+	const T = cueTags
+	delta := make([][T]float32, n)
+	back := make([][T]int8, n)
+	var feats []uint32
+	var st, dy [T]float32
+	neg := float32(math.Inf(-1))
+	for k := 0; k < n; k++ {
+		i := a + k
+		feats = cueStatic(feats[:0], info, i, a, b)
+		p.scores(feats, st[:])
+		for t := 0; t < T; t++ {
+			st[t] += bias[t]
+			delta[k][t] = neg
+		}
+		prevs := []int{tagO, tagB, tagI}
+		if k == 0 {
+			prevs = prevs[:1]
+		}
+		for _, pv := range prevs {
+			if k > 0 && delta[k-1][pv] == neg {
+				continue
+			}
+			feats = cueDynamic(feats[:0], info, i, a, b, pv)
+			p.scores(feats, dy[:])
+			base := float32(0)
+			if k > 0 {
+				base = delta[k-1][pv]
+			}
+			for t := 0; t < T; t++ {
+				if t == tagI && pv == tagO {
+					continue
+				}
+				if v := base + st[t] + dy[t]; v > delta[k][t] {
+					delta[k][t], back[k][t] = v, int8(pv)
+				}
+			}
+		}
+	}
+	tags := make([]int, n)
+	best := tagO
+	for t := 1; t < T; t++ {
+		if delta[n-1][t] > delta[n-1][best] {
+			best = t
+		}
+	}
+	for k := n - 1; k >= 0; k-- {
+		tags[k] = best
+		best = int(back[k][best])
+	}
+	return tags
+}
+
+// roleAllowed reports whether tag t may follow tag prev in the role
+// tagger: an I continues its own B or I.
+func roleAllowed(prev, t int) bool {
+	switch t {
+	case tagISource:
+		return prev == tagBSource || prev == tagISource
+	case tagIContent:
+		return prev == tagBContent || prev == tagIContent
+	}
+	return true
+}
+
+// viterbiRole returns the best role tag sequence of the cue's sentence; the
+// cue's own tokens are O.
+func viterbiRole(p *perceptron, info []tokInfo, c *roleCtx, bias []float32) []int {
+	n := c.b - c.a
+	if n <= 0 {
+		return nil
+	}
+	const T = roleTags
+	delta := make([][T]float32, n)
+	back := make([][T]int8, n)
+	var feats []uint32
+	var sc [T]float32
+	neg := float32(math.Inf(-1))
+	for k := 0; k < n; k++ {
+		i := c.a + k
+		for t := 0; t < T; t++ {
+			delta[k][t] = neg
+		}
+		if i >= c.qs && i < c.qe {
+			// The cue: O, reached from any state.
+			best, bp := neg, 0
+			if k == 0 {
+				best = 0
+			}
+			for pv := 0; k > 0 && pv < T; pv++ {
+				if delta[k-1][pv] > best {
+					best, bp = delta[k-1][pv], pv
+				}
+			}
+			delta[k][tagO], back[k][tagO] = best, int8(bp)
+			continue
+		}
+		npv := T
+		if k == 0 {
+			npv = 1
+		}
+		for pv := 0; pv < npv; pv++ {
+			base := float32(0)
+			if k > 0 {
+				if delta[k-1][pv] == neg {
+					continue
+				}
+				base = delta[k-1][pv]
+			}
+			feats = roleFeatures(feats[:0], info, c, i, pv, tagO)
+			p.scores(feats, sc[:])
+			for t := 0; t < T; t++ {
+				if !roleAllowed(pv, t) {
+					continue
+				}
+				if v := base + sc[t] + bias[t]; v > delta[k][t] {
+					delta[k][t], back[k][t] = v, int8(pv)
+				}
+			}
+		}
+	}
+	tags := make([]int, n)
+	best := tagO
+	for t := 1; t < T; t++ {
+		if delta[n-1][t] > delta[n-1][best] {
+			best = t
+		}
+	}
+	for k := n - 1; k >= 0; k-- {
+		tags[k] = best
+		best = int(back[k][best])
+	}
+	return tags
+}
+
 // tokInfo is what the features need to know about one token.
 type tokInfo struct {
 	lower   string
@@ -353,6 +515,25 @@ func suffix(s string, n int) string {
 // cueFeatures appends the cue tagger's features of token i of the sentence
 // [a,b) given the previous tag.
 func cueFeatures(dst []uint32, info []tokInfo, i, a, b, prev int) []uint32 {
+	dst = cueStatic(dst, info, i, a, b)
+	return cueDynamic(dst, info, i, a, b, prev)
+}
+
+// cueDynamic appends the features that depend on the previous tag.
+func cueDynamic(dst []uint32, info []tokInfo, i, a, b, prev int) []uint32 {
+	w := info[i].lower
+	w1 := word(info, i-1, a, b)
+	pt := byte(prev)
+	return append(dst,
+		feat(13).b(pt).u(),
+		feat(14).b(pt).s(w).u(),
+		feat(19).b(pt).b(info[i].lex).u(),
+		feat(20).b(pt).s(w1).s(w).u(),
+	)
+}
+
+// cueStatic appends the features that do not depend on the previous tag.
+func cueStatic(dst []uint32, info []tokInfo, i, a, b int) []uint32 {
 	w := info[i].lower
 	w1, w2 := word(info, i-1, a, b), word(info, i-2, a, b)
 	n1, n2 := word(info, i+1, a, b), word(info, i+2, a, b)
@@ -361,7 +542,6 @@ func cueFeatures(dst []uint32, info []tokInfo, i, a, b, prev int) []uint32 {
 	if info[i].inQuote {
 		q = 1
 	}
-	pt := byte(prev)
 	dst = append(dst,
 		feat(0).u(),
 		feat(1).s(w).u(),
@@ -376,14 +556,10 @@ func cueFeatures(dst []uint32, info []tokInfo, i, a, b, prev int) []uint32 {
 		feat(10).b(lx).u(),
 		feat(11).b(lexAt(info, i-1, a, b)).b(lx).u(),
 		feat(12).b(lx).b(lexAt(info, i+1, a, b)).u(),
-		feat(13).b(pt).u(),
-		feat(14).b(pt).s(w).u(),
 		feat(15).b(q).b(lx).u(),
 		feat(16).b(shape(info, i-1, a, b)).b(info[i].shape).b(shape(info, i+1, a, b)).u(),
 		feat(17).b(lx).s(n1).u(),
 		feat(18).s(w1).b(lx).u(),
-		feat(19).b(pt).b(lx).u(),
-		feat(20).b(pt).s(w1).s(w).u(),
 		feat(21).b(q).s(w).u(),
 		feat(22).b(lexAt(info, i+2, a, b)).b(lx).u(),
 		feat(23).b(lexAt(info, i-2, a, b)).b(lx).u(),

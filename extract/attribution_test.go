@@ -178,12 +178,12 @@ func evalAttributor(text string) []eval.AttributionSpans {
 }
 
 const (
-	sampleFloorSource         = 0.63
-	sampleFloorSourceOverlap  = 0.65
-	sampleFloorCue            = 0.61
-	sampleFloorCueOverlap     = 0.64
-	sampleFloorContent        = 0.38
-	sampleFloorContentOverlap = 0.57
+	sampleFloorSource         = 0.64
+	sampleFloorSourceOverlap  = 0.66
+	sampleFloorCue            = 0.63
+	sampleFloorCueOverlap     = 0.66
+	sampleFloorContent        = 0.46
+	sampleFloorContentOverlap = 0.63
 )
 
 func FuzzAttributions(f *testing.F) {

@@ -84,26 +84,45 @@ func TrainAttributionModel(docs []TrainingDoc, opt TrainOptions) *AttributionMod
 		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
 		for _, p := range data {
 			for _, r := range p.d.SentenceTokens {
-				prev := tagO
+				// Structured perceptron: decode the sentence, then move
+				// the weights of the gold path up and the guessed one down.
+				guess := viterbiCue(m.cue, p.info, r[0], r[1], zeroBias[:])
+				gp, pp := tagO, tagO
 				for i := r[0]; i < r[1]; i++ {
-					feats = cueFeatures(feats[:0], p.info, i, r[0], r[1], prev)
-					guess := m.cue.predict(feats, nil)
-					m.cue.update(feats, p.cueGold[i], guess)
-					prev = guess
+					g, q := p.cueGold[i], guess[i-r[0]]
+					m.cue.clock++
+					if g != q {
+						feats = cueStatic(feats[:0], p.info, i, r[0], r[1])
+						m.cue.add(feats, g, 1)
+						m.cue.add(feats, q, -1)
+					}
+					if g != q || gp != pp {
+						feats = cueDynamic(feats[:0], p.info, i, r[0], r[1], gp)
+						m.cue.add(feats, g, 1)
+						feats = cueDynamic(feats[:0], p.info, i, r[0], r[1], pp)
+						m.cue.add(feats, q, -1)
+					}
+					gp, pp = g, q
 				}
 			}
 			for _, ex := range p.rels {
 				ctx := roleCtx{a: ex.a, b: ex.b, qs: ex.qs, qe: ex.qe, isCue: p.isCue, head: p.info[ex.qs].lower, headLx: p.info[ex.qs].lex}
-				prev, prev2 := tagO, tagO
+				guess := viterbiRole(m.role, p.info, &ctx, zeroRoleBias[:])
+				gp, pp := tagO, tagO
 				for i := ex.a; i < ex.b; i++ {
+					g, q := ex.gold[i-ex.a], guess[i-ex.a]
 					if i >= ex.qs && i < ex.qe {
-						prev2, prev = prev, tagO
-						continue
+						g = tagO
+					} else {
+						m.role.clock++
+						if g != q || gp != pp {
+							feats = roleFeatures(feats[:0], p.info, &ctx, i, gp, tagO)
+							m.role.add(feats, g, 1)
+							feats = roleFeatures(feats[:0], p.info, &ctx, i, pp, tagO)
+							m.role.add(feats, q, -1)
+						}
 					}
-					feats = roleFeatures(feats[:0], p.info, &ctx, i, prev, prev2)
-					guess := m.role.predict(feats, nil)
-					m.role.update(feats, ex.gold[i-ex.a], guess)
-					prev2, prev = prev, guess
+					gp, pp = g, q
 				}
 			}
 		}
@@ -112,6 +131,11 @@ func TrainAttributionModel(docs []TrainingDoc, opt TrainOptions) *AttributionMod
 	m.role.average()
 	return m
 }
+
+var (
+	zeroBias     [cueTags]float32
+	zeroRoleBias [roleTags]float32
+)
 
 // roleExample is one relation's cue in its sentence with the gold role tags
 // of the sentence's tokens.
