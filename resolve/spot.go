@@ -206,7 +206,7 @@ func (g *Gazetteer) Spot(text string) []PlaceMention {
 				// of a longer, unknown name, unless that word is a region word.
 				nt := toks[i+1]
 				w := strings.ToLower(text[nt.start:nt.end])
-				if nt.upper && !spotSuffixes[w] && !spotStop[w] {
+				if _, cue := locCueAfter[w]; nt.upper && !spotSuffixes[w] && !cue {
 					m.Partial = true
 				}
 			}
@@ -352,6 +352,14 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			}
 		}
 	}
+	// Names used as a region after a comma ("Gulran district, Herat,
+	// Afghanistan") keep that sense everywhere in the text.
+	regionNames := make(map[string]bool)
+	for i := range ms {
+		if regionRole(text, ms, i) && len(g.admin1Names(ms[i].Text)) > 0 {
+			regionNames[ms[i].Text] = true
+		}
+	}
 	// The chain country of each name, from any of its mentions.
 	chains := make(map[string]string)
 	for i := range ms {
@@ -416,7 +424,7 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			}
 			ctx := GeoContext{Countries: countries, Admin1: others, Places: others}
 			c, ok := Candidate{}, false
-			if regionRole(text, ms, i) {
+			if regionNames[m.Text] {
 				// "Zhari district, Kandahar, Afghanistan": Kandahar names the
 				// province here, not the city.
 				c, ok = g.geocodeCandidate(m.Text+" region", ctx)
@@ -432,6 +440,9 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		place, kind := cand.Place, cand.Kind
 		cue, near := locCues(text, m.Span)
 		s := float64(kind)*10 + cue*3 - float64(i)*0.1
+		if chains[m.Text] != "" && !regionNames[m.Text] {
+			s += 2 // the head of "X, Region, Country"
+		}
 		if m.Partial {
 			s -= 25
 		}
