@@ -53,7 +53,7 @@ func forceName(country string) string {
 // pseudonymRE finds the phrases that give another name of a person:
 // "who also goes by the pseudonym Denis Nikitin", "who goes by the call
 // sign Caesar", "also known as", "a.k.a.", "nicknamed".
-var pseudonymRE = regexp.MustCompile(`(?i)(?:,\s+who\s+(?:also\s+)?goes\s+by\s+(?:the\s+)?(pseudonym|call\s+sign|callsign|nom\s+de\s+guerre|alias|nickname|name)|\b(?:also\s+)?known\s+as|\ba\.?k\.?a\.?|\bnicknamed|\bunder\s+the\s+(pseudonym|call\s+sign|alias|name))\s+`)
+var pseudonymRE = regexp.MustCompile(`(?i)(?:,?\s+who\s+(?:also\s+)?(?:goes\s+by|uses)\s+(?:the\s+)?(pseudonym|call\s+sign|callsign|nom\s+de\s+guerre|alias|nickname|name|surname)|\b(?:also\s+)?known\s+(?:as|by\s+(?:its|his|her|their)\s+(?:\w+\s+)?(initials|acronym|abbreviation))|\ba\.?k\.?a\.?|\bnicknamed|\b(?:is\s+)?(?:often\s+|also\s+)?called|\bwhich\s+calls\s+itself|\bunder\s+the\s+(pseudonym|call\s+sign|alias|name)|,\s+or)\s+`)
 
 // aliasPatterns records the names a document gives for one entity: the
 // acronym in brackets, pseudonyms and call signs. A person named by a
@@ -67,7 +67,7 @@ func (x *doc) aliasPatterns() {
 		for _, loc := range pseudonymRE.FindAllStringSubmatchIndex(text, -1) {
 			cue := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
 			kind := ""
-			for _, g := range []int{1, 2} {
+			for _, g := range []int{1, 2, 3} {
 				if loc[2*g] >= 0 {
 					kind = strings.ToLower(text[loc[2*g]:loc[2*g+1]])
 				}
@@ -82,6 +82,12 @@ func (x *doc) aliasPatterns() {
 				pred, akind = muster.PredPseudonym, muster.AliasPseudonym
 			case strings.HasPrefix(kind, "call") || kind == "nickname":
 				pred, akind = muster.PredCallSign, muster.AliasCallSign
+			case kind == "initials" || kind == "acronym" || kind == "abbreviation":
+				akind = muster.AliasAcronym
+			}
+			cueText := strings.ToLower(strings.TrimSpace(text[loc[0]:loc[1]]))
+			if strings.HasPrefix(cueText, ", or") && !isAcronym(x.ments[nm].text) {
+				continue // "the Legion, or the Corps": a list, not an alias
 			}
 			named := x.ments[nm]
 			// The person described is the name right before the cue
@@ -90,8 +96,8 @@ func (x *doc) aliasPatterns() {
 			// Caesar"), the person the new name names.
 			subj := -1
 			for j := nm - 1; j >= 0 && x.ments[j].sent == si; j-- {
-				if x.ments[j].End <= cue.Start && strings.TrimSpace(x.d.Text[x.ments[j].End:cue.Start]) == "" {
-					if !x.ments[j].nominal && x.ments[j].ent >= 0 && x.ents[x.ments[j].ent].typ == muster.EntityPerson {
+				if x.ments[j].End <= cue.Start && strings.Trim(x.d.Text[x.ments[j].End:cue.Start], " ,") == "" {
+					if x.ments[j].ent >= 0 && (x.ents[x.ments[j].ent].typ == muster.EntityPerson && !x.ments[j].nominal || x.ents[x.ments[j].ent].typ == muster.EntityArmedGroup && akind != muster.AliasCallSign && akind != muster.AliasPseudonym) {
 						subj = x.ments[j].ent
 					}
 					break
@@ -105,6 +111,15 @@ func (x *doc) aliasPatterns() {
 				ev.Start = cue.Start + 1
 				for ev.Start < ev.End && x.d.Text[ev.Start] == ' ' {
 					ev.Start++
+				}
+			}
+			if subj >= 0 {
+				// The evidence runs from the name it is an alias of.
+				for j := nm - 1; j >= 0; j-- {
+					if x.ments[j].ent == subj && x.ments[j].sent == si && x.ments[j].End <= cue.Start {
+						ev.Start = x.ments[j].Start
+						break
+					}
 				}
 			}
 			if subj >= 0 && named.ent >= 0 && named.ent != subj {

@@ -84,6 +84,18 @@ func (x *doc) sentenceSource(si int, ev muster.Span) (muster.Attribution, muster
 		}
 		return muster.Attribution{Name: name, Type: muster.SourceUnnamed}, mod, true
 	}
+	// "the more than 70 dead claimed by Moscow": a passive agent right
+	// after the claim's words.
+	if ev.End <= s.End {
+		if loc := regexp.MustCompile(`^\s+(claimed|reported|alleged|cited|given)\s+by\s+([^,.;]+)`).FindStringSubmatchIndex(x.d.Text[ev.End:s.End]); loc != nil {
+			src := muster.Span{Start: ev.End + loc[4], End: ev.End + loc[5]}
+			mod := muster.Reported
+			if strings.EqualFold(x.d.Text[ev.End+loc[2]:ev.End+loc[3]], "claimed") || strings.EqualFold(x.d.Text[ev.End+loc[2]:ev.End+loc[3]], "alleged") {
+				mod = muster.Claimed
+			}
+			return x.describeSource(src), mod, true
+		}
+	}
 	if loc := regexp.MustCompile(`(?i),?\s*according to\s+([^,.;]+)`).FindStringSubmatchIndex(text); loc != nil {
 		src := muster.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}
 		return x.describeSource(src), muster.Reported, true
@@ -136,8 +148,17 @@ func (x *doc) sourceOf(a Attribution) muster.Attribution {
 // with a type guessed from them ("Russian state media" is media).
 func (x *doc) describeSource(src muster.Span) muster.Attribution {
 	text := strings.TrimSpace(x.d.Text[src.Start:src.End])
+	// "He told reporters": the person named last before.
+	if low := strings.ToLower(text); low == "he" || low == "she" {
+		for i := len(x.ments) - 1; i >= 0; i-- {
+			m := x.ments[i]
+			if m.End <= src.Start && m.ent >= 0 && !m.nominal && x.ents[m.ent].typ == muster.EntityPerson {
+				return muster.Attribution{Name: x.ents[m.ent].name, Type: muster.AttributionType(muster.EntityPerson)}
+			}
+		}
+	}
 	for _, m := range x.ments {
-		if m.ent < 0 || m.nominal || !src.Contains(m.Span) {
+		if m.ent < 0 || !src.Contains(m.Span) {
 			continue
 		}
 		e := x.ents[m.ent]

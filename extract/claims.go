@@ -176,12 +176,15 @@ var sentencePatterns = []pattern{
 	{"size", regexp.MustCompile(`(?i)\b(?:troops|fighters|members|soldiers|men|militants|volunteers|personnel|combatants|recruits|mercenaries)\b`), (*doc).size},
 	{"size-joined", regexp.MustCompile(`(?i)\b(?:have|has)\s+(?:coalesced|joined|enlisted|signed up|banded together)\s+(?:into|in|with)?\b`), (*doc).sizeJoined},
 	{"fights-for", regexp.MustCompile(`(?i)\b(?:fought|fighting|fights|fight|fighting on the side of)\s+for\s+`), (*doc).fightsFor},
-	{"opposes", regexp.MustCompile(`(?i)\b(?:opposed to|in opposition to|against|to overthrow|to topple|to oust)\s+`), (*doc).opposes},
+	{"opposes", regexp.MustCompile(`(?i)\b(?:opposed to|in opposition to|against|to overthrow|to topple|to oust|oppose|opposes)\s+`), (*doc).opposes},
+	{"founder", regexp.MustCompile(`(?i)\b(founded|formed|created|established|set up)\s+the\s+`), (*doc).personFounded},
+	{"founder-apposition", regexp.MustCompile(`(?i)(?:’s|'s)\s+(?:co-)?founder\b|\b(?:co-)?founder\s+of\s+`), (*doc).founderApposition},
 	{"goal", regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+(?:pushing|seeking|aiming|fighting|trying|working|vowing)\s+to\s+([a-z]+\s+[^.;]+)`), (*doc).goal},
 	{"ties", regexp.MustCompile(`(?i)\b(?:had|has|have|with)\s+(?:close\s+)?(?:ties|links|connections)\s+(?:with|to)\s+`), (*doc).ties},
 	{"banned", regexp.MustCompile(`(?i)\b(banned|sanctioned|blacklisted)\s+`), (*doc).banned},
 	{"citizen", regexp.MustCompile(`(?i)\b(?:is|was)\s+an?\s+([A-Z][a-z]+)\s+(?:citizen|national)\b(?:\s+and\s+([^.;]+))?`), (*doc).citizen},
 	{"spokesperson", regexp.MustCompile(`(?i)\b(?:statements?\s+on\s+behalf\s+of|spokes(?:man|woman|person)\s+(?:for|of))\s+`), (*doc).spokesperson},
+	{"spokesperson-possessive", regexp.MustCompile(`(?:’s|'s)\s+(?i:spokes(?:man|woman|person)),?\s+`), (*doc).spokespersonPossessive},
 	{"leader", regexp.MustCompile(`(?i)\b(?:led|headed|commanded)\s+by\s+`), (*doc).ledBy},
 	{"ideology", regexp.MustCompile(`(?i)\b(far-right|far-left|neo-nazi|ultranationalist|ultra-nationalist|nationalist|islamist|jihadist|salafist|salafi-jihadist|marxist|maoist|marxist-leninist|communist|anarchist|separatist|white supremacist|monarchist|anti-government)\b`), (*doc).ideology},
 	{"part-of-apposition", regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:unit|regiment|battalion|brigade|division|detachment|part|wing)\s+of\s+`), (*doc).partOfApposition},
@@ -371,7 +374,11 @@ func (x *doc) size(si, base int, text string, loc []int) {
 	unit := sub(base, loc, 0)
 	// The figure right before the unit, allowing an adjective or two.
 	var num *NumberMatch
+	dates := FindDates(x.d.Text[s.Start:s.End], x.in.Published)
 	for _, n := range FindNumbers(x.d.Text[s.Start:unit.Start]) {
+		if inDates(n.Span, dates) {
+			continue
+		}
 		gap := x.d.Text[s.Start+n.Span.End : unit.Start]
 		if len(strings.Fields(gap)) <= 2 {
 			n := n
@@ -479,7 +486,7 @@ func (x *doc) opposes(si, base int, text string, loc []int) {
 	if strings.HasPrefix(cue, "against") {
 		// "fought … against X": the fighting verb must be in the clause.
 		pre := x.d.Text[x.d.Sentences[si].Start:m.Start]
-		if !regexp.MustCompile(`(?i)\b(fought|fight|fighting|fights|battled|war|resistance|action|attacks?|struggle|insurgency|campaign|rebellion)\b`).MatchString(pre) {
+		if !regexp.MustCompile(`(?i)\b(fought|fight|fighting|fights|battled|war|resistance|action|attacks?|struggle|insurgency|campaign|rebellion|rise up|rising|uprising)\b`).MatchString(pre) {
 			return
 		}
 	}
@@ -668,16 +675,22 @@ func (x *doc) ideology(si, base int, text string, loc []int) {
 			return
 		}
 	}
-	// "X is a … group made up of far-right extremists"
+	// "X is a … group made up of far-right extremists", "X is openly
+	// nationalist"
 	pre := x.d.Text[s.Start:m.Start]
-	if !regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+an?\b|\bmade up of\b|\bcomposed of\b`).MatchString(pre) {
+	if !regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+an?\b|\bmade up of\b|\bcomposed of\b|\b(?:is|are)\s+(?:openly|avowedly|overtly|strongly|staunchly)?\s*$`).MatchString(pre) {
 		return
 	}
-	subj := x.firstSubject(muster.Span{Start: s.Start, End: m.Start}, groupish...)
+	subj := x.lastSubject(muster.Span{Start: s.Start, End: m.Start}, groupish...)
 	if subj == nil {
 		return
 	}
 	fm := x.mentionAt(s.Start)
+	for i, mm := range x.ments {
+		if mm.sent == si && mm.ent == subj[0] && mm.End <= m.Start {
+			fm = i
+		}
+	}
 	x.add(draft{subj: subj[0], event: -1, pred: muster.PredIdeology, obj: muster.TextValue(word), objEnt: -1, ev: muster.Span{Start: x.ments[fm].Start, End: x.phraseEnd(si, m.End)}, sent: si})
 }
 
@@ -773,4 +786,96 @@ func (x *doc) outcome(si, base int, text string, loc []int) {
 	m := sub(base, loc, 0)
 	o := sub(base, loc, 1)
 	x.add(draft{subj: -1, event: ev, pred: muster.PredOutcome, obj: muster.TextValue(x.d.Text[o.Start:o.End]), objEnt: -1, ev: muster.Span{Start: m.Start, End: o.End}, sent: si, conf: 0.6})
+}
+
+// personFounded: "Denis Kapustin … founded the Russian Volunteer Corps
+// (RDK) in August last year".
+func (x *doc) personFounded(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	if regexp.MustCompile(`(?i)\b(?:before|after|since)\s+$`).MatchString(x.d.Text[x.d.Sentences[si].Start:m.Start]) {
+		return // "Before founding" is founding()'s
+	}
+	gm := x.mentionAt(m.End)
+	if gm < 0 || x.ments[gm].ent < 0 || x.ents[x.ments[gm].ent].typ != muster.EntityArmedGroup || x.ments[gm].Start > m.End+1 {
+		return
+	}
+	who := x.firstSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, muster.EntityPerson)
+	if who == nil {
+		return
+	}
+	start := x.d.Sentences[si].Start
+	for _, mm := range x.ments {
+		if mm.sent == si && mm.ent == who[0] {
+			start = mm.Start
+			break
+		}
+	}
+	g := x.ments[gm].ent
+	end := x.ments[gm].End
+	if strings.HasPrefix(x.d.Text[end:], " (") {
+		if k := strings.IndexByte(x.d.Text[end:], ')'); k > 0 && k < 12 {
+			end += k + 1
+		}
+	}
+	x.add(draft{subj: g, event: -1, pred: muster.PredFoundedBy, objEnt: who[0], ev: muster.Span{Start: start, End: end}, sent: si})
+	if v, ds, ok := x.dateMatch(muster.Span{Start: end, End: x.phraseEnd(si, end)}); ok && ds.Start-end <= 5 {
+		x.add(draft{subj: g, event: -1, pred: muster.PredFounded, obj: v, objEnt: -1, ev: muster.Span{Start: start, End: ds.End}, sent: si})
+	}
+}
+
+// founderApposition: "Denis Kapustin, the RDK’s founder," and "X, founder
+// of the Y".
+func (x *doc) founderApposition(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	var g int = -1
+	var gStart, gEnd int
+	if strings.HasPrefix(strings.ToLower(x.d.Text[m.Start:m.End]), "founder") || strings.HasPrefix(strings.ToLower(x.d.Text[m.Start:m.End]), "co-founder") {
+		if gm := x.mentionAt(m.End); gm >= 0 && x.ments[gm].ent >= 0 && x.adjacent(m.End, x.ments[gm]) {
+			g, gStart, gEnd = x.ments[gm].ent, m.Start, x.ments[gm].End
+		}
+	} else {
+		for i := len(x.ments) - 1; i >= 0; i-- {
+			if x.ments[i].End == m.Start && x.ments[i].ent >= 0 {
+				g, gStart, gEnd = x.ments[i].ent, x.ments[i].Start, m.End
+				break
+			}
+		}
+	}
+	if g < 0 || x.ents[g].typ != muster.EntityArmedGroup {
+		return
+	}
+	// The founder is the person just before the apposition.
+	before := strings.TrimRight(x.d.Text[x.d.Sentences[si].Start:gStart], " ")
+	before = strings.TrimSuffix(strings.TrimSuffix(before, "the"), "a")
+	before = strings.TrimRight(before, " ")
+	if !strings.HasSuffix(before, ",") {
+		return
+	}
+	for i := len(x.ments) - 1; i >= 0; i-- {
+		p := x.ments[i]
+		if p.sent == si && p.End == len(strings.TrimSuffix(before, ","))+x.d.Sentences[si].Start-len(x.d.Text[x.d.Sentences[si].Start:x.d.Sentences[si].Start]) && p.ent >= 0 && x.ents[p.ent].typ == muster.EntityPerson {
+			x.add(draft{subj: g, event: -1, pred: muster.PredFoundedBy, objEnt: p.ent, ev: muster.Span{Start: p.Start, End: gEnd}, sent: si})
+			return
+		}
+	}
+}
+
+// spokespersonPossessive: "The Legion’s spokesman, Caesar, said …".
+func (x *doc) spokespersonPossessive(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	var g int = -1
+	var gStart int
+	for i := len(x.ments) - 1; i >= 0; i-- {
+		if x.ments[i].End == m.Start && x.ments[i].ent >= 0 {
+			g, gStart = x.ments[i].ent, x.ments[i].Start
+			break
+		}
+	}
+	pm := x.mentionAt(m.End)
+	if g < 0 || x.ents[g].typ != muster.EntityArmedGroup || pm < 0 || x.ments[pm].Start != m.End || x.ments[pm].ent < 0 {
+		return
+	}
+	p := x.ments[pm].ent
+	x.ents[p].typ = muster.EntityPerson
+	x.add(draft{subj: g, event: -1, pred: muster.PredSpokesperson, objEnt: p, ev: muster.Span{Start: gStart, End: x.ments[pm].End}, sent: si})
 }

@@ -37,6 +37,7 @@ type doc struct {
 	events    []*localEvent
 	described map[int]int // sentence → the person an unnamed description names ("who goes by the call sign Caesar")
 	acronyms  []acronymDef
+	sentEvent map[int]int // sentence → event its casualty figures were attached to
 }
 
 // acronymDef is "Russian Volunteer Corps (RDK)": the entity and the span
@@ -50,7 +51,7 @@ type acronymDef struct {
 
 // nominalRE finds definite descriptions of one group: "the militia unit",
 // "the paramilitary unit", "the group", "the resistance group".
-var nominalRE = regexp.MustCompile(`\b(?i:the|this|that)\s+(?:[a-z-]+\s+){0,2}(group|unit|militia|legion|corps|regiment|battalion|brigade|organi[sz]ation|movement)\b`)
+var nominalRE = regexp.MustCompile(`\b(?i:the|this|that)\s+(?:[a-z-]+\s+){0,2}((?i:group|unit|militia|legion|corps|regiment|battalion|brigade|organi[sz]ation|movement))\b`)
 
 // pluralRE finds descriptions of several groups or their fighters: "both
 // armed resistance groups", "the revolutionary groups", "the fighters".
@@ -58,7 +59,7 @@ var pluralRE = regexp.MustCompile(`\b(?i:both|the|these|those|two)\s+(?:[a-z-]+\
 
 // newDoc finds the mentions of a document and links them into entities.
 func newDoc(in Input) *doc {
-	x := &doc{in: in, d: in.Doc, lower: lowerWords(in.Doc), sets: map[int][]int{}, described: map[int]int{}}
+	x := &doc{in: in, d: in.Doc, lower: lowerWords(in.Doc), sets: map[int][]int{}, described: map[int]int{}, sentEvent: map[int]int{}}
 	x.ments = findNames(x.d, x.lower)
 	x.typeMentions()
 	x.addStateForces()
@@ -230,6 +231,7 @@ func (x *doc) link() {
 		byKey[key] = e
 		x.attach(i, e)
 	}
+	x.appositions()
 	// Nominals second, so that "two groups" in a lead can point forward to
 	// the pair named in the next sentence.
 	for i := range x.ments {
@@ -373,9 +375,32 @@ func (x *doc) linkNominal(i int) {
 		}
 		return
 	}
-	if e := x.recentGroup(i); e >= 0 {
+	if e := x.recentGroupHead(i, lastWord(m.text)); e >= 0 {
+		x.attach(i, e)
+	} else if e := x.recentGroup(i); e >= 0 {
 		x.attach(i, e)
 	}
+}
+
+// recentGroupHead returns the armed group mentioned last before mention i
+// whose name ends with head ("the Legion" → the Free Russia Legion, not a
+// Corps named after it), or -1.
+func (x *doc) recentGroupHead(i int, head string) int {
+	if head == "group" || head == "unit" || head == "militia" || head == "organization" || head == "organisation" || head == "movement" {
+		return -1
+	}
+	for j := i - 1; j >= 0; j-- {
+		p := x.ments[j]
+		if p.ent < 0 || p.nominal || x.ents[p.ent].typ != muster.EntityArmedGroup {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(p.text)) {
+			if strings.Trim(w, "“”\"") == head {
+				return p.ent
+			}
+		}
+	}
+	return -1
 }
 
 func lastWord(s string) string {
@@ -453,12 +478,16 @@ func (x *doc) pairAt(j int) []int {
 // acronym (for a person, the first full name).
 func canonicalName(e *local) string {
 	best := ""
+	quoted := func(n string) bool { return strings.ContainsAny(n, "“”\"") }
 	for _, n := range e.names {
 		if isAcronym(n) && best != "" {
 			continue
 		}
-		if best == "" || isAcronym(best) || (e.typ != muster.EntityPerson && len(n) > len(best)) ||
-			(e.typ == muster.EntityPerson && len(strings.Fields(best)) < 2 && len(strings.Fields(n)) >= 2) {
+		// News names a group in full first; later names are shorter
+		// forms, acronyms or the group's own styling ("Legion “Freedom of
+		// Russia”"), which a canonical name avoids.
+		if best == "" || isAcronym(best) || quoted(best) && !quoted(n) ||
+			(len(strings.Fields(best)) < 2 && len(strings.Fields(n)) >= 2) {
 			best = n
 		}
 	}
@@ -477,4 +506,33 @@ func appendAlias(as []muster.Alias, a muster.Alias) []muster.Alias {
 		}
 	}
 	return append(as, a)
+}
+
+// appositions merges a group named by acronym and full name side by side:
+// "members of the RDK, the Russian Volunteer Corps," and "the Russian
+// Volunteer Corps, the RDK,".
+func (x *doc) appositions() {
+	for i := 1; i < len(x.ments); i++ {
+		a, b := x.ments[i-1], x.ments[i]
+		if a.nominal || b.nominal || a.ent < 0 || b.ent < 0 || a.ent == b.ent || a.sent != b.sent {
+			continue
+		}
+		between := x.d.Text[a.End:b.Start]
+		if between != ", the " && between != ", " {
+			continue
+		}
+		if !strings.HasPrefix(x.d.Text[b.End:], ",") {
+			continue
+		}
+		acr, full := a, b
+		if isAcronym(b.text) {
+			acr, full = b, a
+		}
+		if !isAcronym(acr.text) || len(strings.Fields(full.text)) < 2 || x.ents[full.ent].typ != muster.EntityArmedGroup {
+			continue
+		}
+		x.merge(full.ent, acr.ent)
+		x.ents[full.ent].aliases = appendAlias(x.ents[full.ent].aliases, muster.Alias{Name: acr.text, Kind: muster.AliasAcronym})
+		x.acronyms = append(x.acronyms, acronymDef{ent: full.ent, name: acr.text, span: muster.Span{Start: a.Start, End: b.End}, sent: a.sent})
+	}
 }

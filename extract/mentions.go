@@ -169,12 +169,22 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 			if !isCap(toks[i].Text) || !isWordToken(toks[i].Text) {
 				continue
 			}
+			if calendarWords[toks[i].Text] {
+				continue
+			}
 			j := i + 1
 			for j < len(toks) {
 				t := toks[j].Text
-				if isCap(t) && isWordToken(t) {
+				if isCap(t) && isWordToken(t) && !calendarWords[t] {
 					j++
 					continue
+				}
+				// Legion “Freedom of Russia”: a quoted name after a group head.
+				if (t == "“" || t == "\"") && groupHeads[strings.ToLower(toks[j-1].Text)] {
+					if k := quotedName(toks, j); k > j {
+						j = k
+						continue
+					}
 				}
 				if connectors[t] && j+1 < len(toks) && isCap(toks[j+1].Text) {
 					j += 2
@@ -205,6 +215,11 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 			if k > start && k < j && !groupHeads[strings.ToLower(toks[j-1].Text)] && !stateHeads[strings.ToLower(toks[j-1].Text)] && hasTitle(toks[start:k]) {
 				role = d.Text[toks[start].Start:toks[k-1].End]
 				start = k
+			}
+			// "the Legion", "the Corps": a capitalised head alone refers
+			// back to a group named in full; coreference links it.
+			if j-start == 1 && groupHeads[strings.ToLower(toks[start].Text)] && start > 0 && strings.EqualFold(toks[start-1].Text, "the") {
+				start = j
 			}
 			if start < j {
 				span := muster.Span{Start: toks[start].Start, End: toks[j-1].End}
@@ -270,4 +285,37 @@ func typeName(text, next string) muster.EntityType {
 		return muster.EntityPlace
 	}
 	return ""
+}
+
+// calendarWords are capitalised but never part of a name: "On Tuesday
+// Russia said" holds one name, Russia.
+var calendarWords = map[string]bool{
+	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true,
+	"January": true, "February": true, "March": true, "April": true, "June": true, "July": true,
+	"August": true, "September": true, "October": true, "November": true, "December": true,
+}
+
+// quotedName returns the index after the closing quote of a capitalised
+// quoted name starting at toks[j] (an opening quote), or j when there is
+// none.
+func quotedName(toks []nlp.Token, j int) int {
+	k := j + 1
+	words := 0
+	for k < len(toks) && k < j+8 {
+		t := toks[k].Text
+		switch {
+		case t == "”" || t == "\"":
+			if words > 0 {
+				return k + 1
+			}
+			return j
+		case isCap(t) && isWordToken(t):
+			words++
+		case connectors[t]:
+		default:
+			return j
+		}
+		k++
+	}
+	return j
 }

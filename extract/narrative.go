@@ -22,8 +22,16 @@ type localEvent struct {
 	merged       int
 }
 
+var (
+	negatedRE = regexp.MustCompile(`(?i)\b(?:did not|didn't|never|not)\s+(?:\w+\s+)?$`)
+	// backRefRE: "the raid", "that raid", "last week’s raid" refer to an
+	// event already told; "the largest incursion began on May 22" does not,
+	// but it names its date, which decides in mergeEvent.
+	backRefRE = regexp.MustCompile(`(?i)\b(?:the|that|this|last week’s|last week's)\s+(?:[a-z-]+\s+)?$`)
+)
+
 // eventTriggerRE finds the words that tell of an event of armed conflict.
-var eventTriggerRE = regexp.MustCompile(`(?i)\b(?:(marched|crossed|pushed|advanced|stormed|broke)\s+into|(raid|incursion|attack|assault|offensive|ambush|shelling|drone strike|airstrike|air strike|bombing|clash(?:es)?)\b|(fought|clashed|battled)\b(?:\s+for\s+(?-i:\p{Lu}))?)`)
+var eventTriggerRE = regexp.MustCompile(`(?i)\b(?:((?:marched|crossed|pushed|advanced|stormed|broke|moved)\s+(?:the\s+border\s+)?into|entered\s+(?:the\s+)?(?:villages?|towns?|district|region|city|territory)\b)|(raid|incursion|attack|assault|offensive|ambush|shelling|drone strike|airstrike|air strike|bombing|clash(?:es)?)\b|(fought|clashed|battled)\b(?:\s+for\s+(?-i:\p{Lu}))?)`)
 
 var eventTypeOf = map[string]muster.EventType{
 	"raid": muster.EventRaid, "incursion": muster.EventIncursion, "attack": muster.EventAttack,
@@ -34,7 +42,7 @@ var eventTypeOf = map[string]muster.EventType{
 }
 
 // responsibilityRE: "took responsibility for", "claimed to have launched".
-var responsibilityRE = regexp.MustCompile(`(?i)\b(?:took|claimed|accepted|assumed)\s+(?:the\s+)?responsibility\s+for\b|\bclaimed\s+to\s+have\s+(?:launched|carried out|conducted|staged)\b|\bdenied\s+(?:any\s+)?(?:responsibility|involvement)\b`)
+var responsibilityRE = regexp.MustCompile(`(?i)\b(?:took|claimed|accepted|assumed)\s+(?:the\s+)?responsibility\s+for\b|\bclaimed\s+to\s+have\s+(?:launched|carried out|conducted|staged)\b|\b(?:say|says|said|claim|claims|claimed)\s+(?:that\s+)?(?:they|it)\s+(?:had\s+|have\s+)?(?:carried out|conducted|launched|staged|led)\b|\bdenied\s+(?:any\s+)?(?:responsibility|involvement|role)\b|\bhas\s+denied\s+any\s+role\b`)
 
 // narrativeEvents finds events told in the text, merges the sentences that
 // tell one event (same kind of fighting, same place, days apart at most),
@@ -42,20 +50,21 @@ var responsibilityRE = regexp.MustCompile(`(?i)\b(?:took|claimed|accepted|assume
 func (x *doc) narrativeEvents() {
 	for si, s := range x.d.Sentences {
 		text := x.d.Text[s.Start:s.End]
-		loc := eventTriggerRE.FindStringSubmatchIndex(text)
+		var loc []int
+		for _, l := range eventTriggerRE.FindAllStringSubmatchIndex(text, -1) {
+			before := text[:l[0]]
+			switch {
+			case negatedRE.MatchString(before): // "did not march"
+			case backRefRE.MatchString(before) && l[4] >= 0: // "the raid" refers back
+			case strings.Contains(strings.ToLower(text[l[0]:l[1]]), " for "): // "fought for Ukraine" is allegiance
+			default:
+				loc = l
+			}
+			if loc != nil {
+				break
+			}
+		}
 		if loc == nil {
-			continue
-		}
-		// A negated event ("did not march") is not an event.
-		if regexp.MustCompile(`(?i)\b(?:did not|didn't|never|not)\s+(?:\w+\s+)?$`).MatchString(text[:loc[0]]) {
-			continue
-		}
-		// "the raid", "the fighting" refer back to an event already told.
-		if regexp.MustCompile(`(?i)\bthe\s+(?:\w+\s+)?$`).MatchString(text[:loc[0]]) {
-			continue
-		}
-		// "fought for Ukraine" is allegiance, not an event.
-		if strings.Contains(strings.ToLower(text[loc[0]:loc[1]]), " for ") {
 			continue
 		}
 		var typ muster.EventType
@@ -99,7 +108,29 @@ func (x *doc) narrativeEvents() {
 		x.eventClaims(idx, si, ev)
 		x.slotClaims(idx, si, ev)
 	}
+	// Responsibility claimed for an event told earlier: "Both groups say
+	// they carried out the raid."
+	for si := range x.d.Sentences {
+		if x.eventIn(si) {
+			continue
+		}
+		if idx := x.eventOfSentence(si); idx >= 0 {
+			x.eventClaims(idx, si, x.events[idx])
+		}
+	}
 	x.casualties()
+}
+
+// eventIn reports whether sentence si tells (part of) an event.
+func (x *doc) eventIn(si int) bool {
+	for _, ev := range x.events {
+		for _, s := range ev.sents {
+			if s == si {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // slotClaims records, as claims with the sentence as evidence, who took
@@ -223,7 +254,7 @@ func (x *doc) eventClaims(idx, si int, ev *localEvent) {
 		if strings.HasPrefix(strings.ToLower(x.d.Text[cue.Start:cue.End]), "denied") {
 			pred, mod = muster.PredDeniedBy, muster.Denied
 		}
-		if g := x.lastSubject(muster.Span{Start: s.Start, End: cue.Start}, groupish...); g != nil {
+		if g := x.subjectsBefore(si, cue.Start); g != nil {
 			end := x.phraseEnd(si, cue.End)
 			start := s.Start
 			for _, e := range g {
@@ -252,11 +283,27 @@ func (x *doc) casualties() {
 		if ev < 0 {
 			continue
 		}
+		dates := FindDates(text, x.in.Published)
 		for _, n := range FindNumbers(text) {
+			if inDates(n.Span, dates) {
+				continue
+			}
 			numSpan := muster.Span{Start: s.Start + n.Span.Start, End: s.Start + n.Span.End}
 			rest := x.d.Text[numSpan.End:s.End]
 			vloc := casualtyVerbRE.FindStringIndex(rest)
-			if vloc == nil || len(strings.Fields(rest[:vloc[0]])) > 14 || strings.ContainsAny(rest[:vloc[0]], ";") {
+			if vloc == nil || len(strings.Fields(rest[:vloc[0]])) > 14 || strings.ContainsAny(rest[:vloc[0]], ";") || len(FindNumbers(rest[:vloc[0]])) > 0 {
+				// "had lost two men": the verb comes first.
+				if lost := regexp.MustCompile(`(?i)\b(?:lost|losing|put(?:ting)?\s+(?:their|its)\s+(?:own\s+)?(?:dead|losses|death toll)\s+at)\s+$`).FindStringIndex(text[:n.Span.Start]); lost != nil {
+					unit := regexp.MustCompile(`^\s+(?:men|fighters|soldiers|troops|members|people|of\s+(?:its|their)\s+\w+)\b`).FindStringIndex(rest)
+					end := numSpan.End
+					side := ""
+					if unit != nil {
+						end += unit[1]
+						side = strings.TrimSpace(rest[:unit[1]])
+					}
+					x.add(draft{subj: -1, event: ev, pred: muster.PredKilled, obj: n.Value, objEnt: -1, ev: muster.Span{Start: s.Start + lost[0], End: end}, sent: si, role: side, conf: 0.7})
+					x.sentEvent[si] = ev
+				}
 				continue
 			}
 			verb := strings.ToLower(rest[vloc[0]:vloc[1]])
@@ -268,11 +315,15 @@ func (x *doc) casualties() {
 				pred = muster.PredCaptured
 			}
 			side := strings.TrimSpace(rest[:vloc[0]])
+			if k := strings.IndexAny(side, ",;("); k >= 0 {
+				side = strings.TrimSpace(side[:k])
+			}
 			side = regexp.MustCompile(`(?i)\s*(?:were|was|have been|had been|who|that|are|is|left)\b.*$`).ReplaceAllString(side, "")
 			v := n.Value
 			// Keep the quote readable: from the figure to the verb.
 			evSpan := muster.Span{Start: numSpan.Start, End: numSpan.End + vloc[1]}
 			x.add(draft{subj: -1, event: ev, pred: pred, obj: v, objEnt: -1, ev: evSpan, sent: si, role: side, conf: 0.8})
+			x.sentEvent[si] = ev
 		}
 	}
 }
@@ -288,8 +339,48 @@ func (x *doc) eventOfSentence(si int) int {
 			}
 		}
 	}
+	if e, ok := x.sentEvent[si]; ok {
+		return e
+	}
+	e := x.referredEvent(si)
+	// A back-reference whose sentence (or the one before) dates itself
+	// apart from the event is about another event ("in March … in that
+	// raid" after a May incursion).
+	if e >= 0 && (x.datedApart(si, e) || si > 0 && x.datedApart(si-1, e) && !x.eventIn(si-1)) {
+		return -1
+	}
+	return e
+}
+
+// datedApart reports whether sentence si names a date that does not
+// overlap event e's time.
+func (x *doc) datedApart(si, e int) bool {
+	ev := x.events[e]
+	for _, d := range FindDates(x.d.Text[x.d.Sentences[si].Start:x.d.Sentences[si].End], x.in.Published) {
+		// An undated event cannot be matched to a dated reference.
+		if ev.from == "" || d.Value.To < ev.from || d.Value.From > ev.to {
+			return true
+		}
+	}
+	return false
+}
+
+// referredEvent returns the event sentence si refers back to, or -1.
+func (x *doc) referredEvent(si int) int {
 	s := x.d.Sentences[si]
-	if !regexp.MustCompile(`(?i)\bthe\s+(?:fighting|raid|incursion|attack|assault|clash(?:es)?|battle|operation)\b`).MatchString(x.d.Text[s.Start:s.End]) {
+	if !regexp.MustCompile(`(?i)\b(?:the|that|this|last week’s|last week's)\s+(?:fighting|raid|incursion|attack|assault|clash(?:es)?|battle|operation)\b`).MatchString(x.d.Text[s.Start:s.End]) {
+		// A sentence right after one that tells an event, in the same
+		// paragraph, continues it ("Moscow claimed 70 killed. The groups
+		// said two had died.").
+		if si > 0 && !strings.Contains(x.d.Text[x.d.Sentences[si-1].End:s.Start], "\n\n") {
+			for i, ev := range x.events {
+				for _, es := range ev.sents {
+					if es == si-1 {
+						return i
+					}
+				}
+			}
+		}
 		return -1
 	}
 	best := -1
@@ -301,4 +392,46 @@ func (x *doc) eventOfSentence(si int) int {
 		}
 	}
 	return best
+}
+
+// inDates reports whether a number's span lies inside a date ("March 2").
+func inDates(s muster.Span, dates []DateMatch) bool {
+	for _, d := range dates {
+		if d.Span.Overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectsBefore returns the group (or the pair of groups joined by "and")
+// named last before offset at in sentence si.
+func (x *doc) subjectsBefore(si, at int) []int {
+	for j := len(x.ments) - 1; j >= 0; j-- {
+		m := x.ments[j]
+		if m.sent != si || m.End > at {
+			continue
+		}
+		if pair := x.pairAt(j); pair != nil {
+			return pair
+		}
+		break
+	}
+	// "the Legion, and the Russian Volunteer Corps, or RVC, both say":
+	// skip an acronym alias between the pair.
+	var groups []int
+	for j := len(x.ments) - 1; j >= 0 && len(groups) < 2; j-- {
+		m := x.ments[j]
+		if m.sent != si || m.End > at || m.ent < 0 || x.ents[m.ent].typ != muster.EntityArmedGroup {
+			continue
+		}
+		if len(groups) == 1 && groups[0] == m.ent {
+			continue
+		}
+		groups = append(groups, m.ent)
+	}
+	if len(groups) == 2 && regexp.MustCompile(`(?i)\bboth\b|\bthey\b`).MatchString(x.d.Text[x.d.Sentences[si].Start:at]) {
+		return []int{groups[1], groups[0]}
+	}
+	return x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: at}, groupish...)
 }

@@ -84,6 +84,12 @@ func (p *Pipeline) Analyze(ctx context.Context, doc muster.Document, idx resolve
 		ents[i] = e.Entity
 	}
 	resolved, err := resolve.Resolve(ctx, ents, idx, p.opt.Overrides)
+	// Every name this document uses is an alias of the entity it resolves
+	// to, so that a profile finds it by that name even when the stored
+	// canonical name is another.
+	for i := range resolved {
+		resolved[i].Aliases = mergeAliases(resolved[i].Aliases, []muster.Alias{{Name: r.Entities[i].Name, Kind: muster.AliasName}})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
