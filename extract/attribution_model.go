@@ -13,8 +13,8 @@ import (
 )
 
 // The attribution model is two averaged perceptrons over hashed features
-// (Collins 2002; the tagger of Honnibal's "A good part-of-speech tagger in
-// about 200 lines of Python"), decoded greedily left to right:
+// (Collins 2002: structured perceptrons trained and decoded with Viterbi
+// over first-order tag transitions):
 //
 //  1. the cue tagger labels every token of a sentence O, B or I of a cue;
 //  2. the role tagger, run once per cue over the cue's sentence, labels each
@@ -56,52 +56,9 @@ func newPerceptron(bits uint, nTags int) *perceptron {
 	return &perceptron{nTags: nTags, mask: 1<<bits - 1, w: make([]float32, n)}
 }
 
-// predict returns the best tag for feats, restricted by allowed (nil = all).
-func (p *perceptron) predict(feats []uint32, allowed func(int) bool) int {
-	return p.predictBias(feats, allowed, nil)
-}
-
-// predictBias is predict with bias[t] added to tag t's score.
-func (p *perceptron) predictBias(feats []uint32, allowed func(int) bool, bias []float32) int {
-	var scores [8]float32
-	copy(scores[:], bias)
-	for _, f := range feats {
-		row := p.w[int(f&p.mask)*p.nTags:]
-		for t := 0; t < p.nTags; t++ {
-			scores[t] += row[t]
-		}
-	}
-	best := -1
-	for t := 0; t < p.nTags; t++ {
-		if allowed != nil && !allowed(t) {
-			continue
-		}
-		if best < 0 || scores[t] > scores[best] {
-			best = t
-		}
-	}
-	if best < 0 {
-		return 0
-	}
-	return best
-}
-
 func (p *perceptron) startTraining() {
 	p.acc = make([]float64, len(p.w))
 	p.stamp = make([]int32, len(p.w))
-}
-
-// update moves weight towards gold and away from guess.
-func (p *perceptron) update(feats []uint32, gold, guess int) {
-	p.clock++
-	if gold == guess {
-		return
-	}
-	for _, f := range feats {
-		base := int(f&p.mask) * p.nTags
-		p.bump(base+gold, 1)
-		p.bump(base+guess, -1)
-	}
 }
 
 func (p *perceptron) bump(i int, d float32) {
