@@ -584,9 +584,31 @@ func predict(dataset string, a *muster.Analysis, countries *Countries) map[strin
 				}
 			}
 		}
-		add("deaths", killed)
+		// UCDP texts are several outlets' headlines on one event: the
+		// largest figure, not their sum.
+		add("deaths", largest(a.Events, muster.PredKilled))
 	}
 	return out
+}
+
+// largest returns the largest figure of predicate p over all events, or "0".
+func largest(evs []muster.Event, p muster.Predicate) string {
+	best := 0.0
+	for _, ev := range evs {
+		for _, c := range ev.Claims {
+			if c.Predicate != p {
+				continue
+			}
+			v := c.Object.Min
+			if v == nil {
+				v = c.Object.Max
+			}
+			if v != nil && *v > best {
+				best = *v
+			}
+		}
+	}
+	return strconv.FormatFloat(best, 'f', -1, 64)
 }
 
 func orElse(a, b string) string {

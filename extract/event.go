@@ -151,7 +151,7 @@ func (x *eventExtractor) sentence(sp muster.Span) {
 	}
 	// A new event starts at a sentence whose own event word (not just a
 	// casualty word) comes with another date.
-	if x.cur == nil || rank >= 2 && date != nil && x.cur.date != "" && date.Value.From != x.cur.date {
+	if x.cur == nil || rank >= 2 && date != nil && x.cur.date != "" && date.Value.From != x.cur.date && leadingDate(s.toks, date.Span) {
 		x.cur = &eventBuild{partKeys: map[string]bool{}}
 		x.evs = append(x.evs, x.cur)
 	}
@@ -398,6 +398,18 @@ func eventTrigger(toks []wtok) (muster.EventType, int, int) {
 		}
 	}
 	return typ, rank, at
+}
+
+// leadingDate reports whether a sentence opens with its date ("On 5 May,
+// …", "05/05/2021: …"): only such a sentence starts a new event, while a
+// date inside one ("fighting lasted until 9 October") belongs to the same.
+func leadingDate(toks []wtok, date muster.Span) bool {
+	for k := 0; k < len(toks) && k < 4; k++ {
+		if toks[k].start == date.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // targetVerbs introduce the target of an attack.

@@ -33,6 +33,7 @@ var casualtyCues = map[string]casualtyKind{
 	"fatalities": kindKilled, "perished": kindKilled, "slain": kindKilled, "fatally": kindKilled,
 	"beheaded": kindKilled, "executed": kindKilled, "murdered": kindKilled, "assassinated": kindKilled,
 	"lynched": kindKilled, "massacred": kindKilled,
+	"dies": kindKilled, "die": kindKilled,
 	"wounded": kindWounded, "injured": kindWounded, "hurt": kindWounded, "injuring": kindWounded,
 	"wounding": kindWounded, "injuries": kindWounded, "harmed": kindWounded,
 	"kidnapped": kindCaptured, "abducted": kindCaptured, "captured": kindCaptured, "abducting": kindCaptured,
@@ -77,6 +78,9 @@ var singularVictims = map[string]bool{
 	"colonel": true, "general": true, "captain": true, "sergeant": true, "lieutenant": true, "major": true,
 	"constable": true, "inspector": true, "agent": true, "ranger": true, "gendarme": true, "prisoner": true,
 	"hostage": true, "pilot": true, "sapper": true, "medic": true, "rescuer": true, "policewoman": true,
+	"mother": true, "father": true, "son": true, "daughter": true, "wife": true, "husband": true,
+	"brother": true, "sister": true, "nephew": true, "niece": true, "cousin": true, "relative": true,
+	"bodyguard": true, "guest": true, "neighbor": true, "neighbour": true, "friend": true, "companion": true,
 }
 
 // sides maps a counted noun to the side it counts.
@@ -206,7 +210,16 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 			}
 		}
 		negated := false
-		if picked == nil {
+		// A headline's bare passive: "Police officer killed", "Woman
+		// killed in shelling" count one.
+		if picked == nil && c > 0 && singularVictims[toks[c-1].low] && (c < 2 || !auxiliaries[toks[c-2].low]) && (c+1 >= len(toks) || !isFigureStart(figs, c+1)) {
+			extra = 1
+			lo, hi = c-1, c
+			for lo > 0 && toks[lo-1].kind == 'w' && (toks[lo-1].upper || toks[lo-1].low == "a" || toks[lo-1].low == "one") && lo > prev+1 {
+				lo--
+			}
+		}
+		if picked == nil && extra == 0 {
 			// 2. Passive: "… were killed".
 			j := c - 1
 			for j > prev && j >= 0 && (casualtyAdverbs[toks[j].low] || mannerOfDeath(toks, j, c)) {
@@ -308,6 +321,15 @@ func mannerOfDeath(toks []wtok, j, c int) bool {
 	return j+1 < c && toks[j+1].low == "and" && strings.HasSuffix(toks[j].low, "ed")
 }
 
+func isFigureStart(figs []figure, k int) bool {
+	for _, f := range figs {
+		if f.startTok == k {
+			return true
+		}
+	}
+	return false
+}
+
 // addBound adds a bound to a running sum; an open bound opens the sum.
 func addBound(sum float64, b *float64) float64 {
 	if b == nil || math.IsNaN(sum) {
@@ -386,7 +408,22 @@ func subjectFigures(toks []wtok, figs []figure, used []bool, start, aux int) ([]
 	aside := byte(0) // 'i' including/among, 'a' in addition to
 	asideFig := false
 	addStart := 0
-	for j := start; j < aux; j++ {
+	segStart, segFig := start, false
+	for j := start; j <= aux; j++ {
+		// "Two children and their mother were injured": a singular noun
+		// phrase joined to a figure counts one.
+		if j == aux || toks[j].low == "and" {
+			if aside == 0 && !segFig && len(picked) > 0 && singularNP(toks, segStart, j) {
+				extra++
+			}
+			segStart, segFig = j+1, false
+			if j == aux {
+				break
+			}
+		}
+		if isFigureStart(figs, j) {
+			segFig = true
+		}
 		switch toks[j].low {
 		case "including", "among", "mostly":
 			aside = 'i'
@@ -484,7 +521,7 @@ func singularNP(toks []wtok, a, b int) bool {
 		return false
 	}
 	switch toks[a].low {
-	case "the", "a", "an", "one":
+	case "the", "a", "an", "one", "his", "her", "their", "its":
 	case "to":
 		return singularNP(toks, a+1, b)
 	default:

@@ -85,7 +85,7 @@ func groupAfter(toks []wtok, i int) (int, int, bool) {
 			j++
 		case t.kind == 'w' && t.low == "and" && j > start && j+1 < len(toks) && toks[j+1].upper && !(j+2 < len(toks) && casualtyCues[toks[j+2].low] != 0):
 			j++
-		case t.kind == 'w' && j == start && lower == 0 && j+1 < len(toks) && (evGroupHeads[toks[j+1].low] || toks[j+1].low == "-" && j+3 < len(toks) && evGroupHeads[toks[j+3].low]):
+		case t.kind == 'w' && j == start && lower == 0 && j+1 < len(toks) && (evGroupHeads[toks[j+1].low] || toks[j+1].upper && toks[j+1].kind == 'w' && !leadWords[t.low] || toks[j+1].low == "-" && j+3 < len(toks) && evGroupHeads[toks[j+3].low]):
 			// "left-wing militants", "white extremists"
 			j++
 		default:
@@ -292,8 +292,19 @@ func (x *eventExtractor) responsibility(s *sent) []respResult {
 			}
 			out = append(out, x.party(s, a, b, k, "", muster.RolePerpetrator, sourcesOr(attr, toks, k), m)...)
 		case "suspected":
-			// "suspected X militants", "X were suspected"
-			if k+1 < len(toks) && (toks[k+1].low == "that" || toks[k+1].low == "the") {
+			// "suspected X militants", "X were suspected", "suspected that
+			// the Taliban carried out the attack"
+			if k+1 < len(toks) && toks[k+1].low == "that" {
+				if a, b, ok := groupAfter(toks, k+2); ok && b < len(toks) && toks[b].kind == 'w' && !toks[b].upper {
+					switch toks[b].low {
+					case "carried", "was", "were", "had", "conducted", "perpetrated", "orchestrated", "may", "might",
+						"bombed", "attacked", "planted", "staged", "committed", "did", "could":
+						out = append(out, x.party(s, a, b, k, "", muster.RolePerpetrator, sourcesOr(attr, toks, k), muster.Hedged)...)
+					}
+				}
+				continue
+			}
+			if k+1 < len(toks) && toks[k+1].low == "the" {
 				continue
 			}
 			if k > 0 && auxiliaries[toks[k-1].low] {
