@@ -24,6 +24,7 @@ const (
 	GeoPlace                  // a populated place: city, town, village
 )
 
+// String returns the kind's name: country, admin1, admin2 or place.
 func (k GeoKind) String() string {
 	switch k {
 	case GeoCountry:
