@@ -194,27 +194,32 @@ func (g *Gazetteer) Spot(text string) []PlaceMention {
 				continue
 			}
 			span := text[t.start:end.end]
-			m, ok := g.spotMatch(span, j == i, t)
+			commaAfter := strings.HasPrefix(text[end.end:], ",")
+			m, ok := g.spotMatch(span, j == i, commaAfter, t)
 			if !ok {
 				continue
 			}
 			m.Span = muster.Span{Start: t.start, End: end.end}
 			m.Text = span
-			small := m.Kind == GeoCountry || (m.Kind == GeoPlace && m.pop < 100000)
-			if j == i && !m.Demonym && small && last > i {
-				// A capitalised neighbour joined to this word makes it part
-				// of a longer, unknown name, unless that word is a region word.
-				nt := toks[i+1]
-				w := strings.ToLower(text[nt.start:nt.end])
-				if _, cue := locCueAfter[w]; nt.upper && !spotSuffixes[w] && !cue {
-					m.Partial = true
+			// A capitalised neighbour joined to this word makes it part of a
+			// longer, unknown name ("Mahmud Raqi", "Tha Pyay Thar Road"),
+			// unless that word is a region word: for a small place or a
+			// country one such neighbour is enough, for a city it takes two.
+			if j == i && !m.Demonym && (m.Kind == GeoPlace || m.Kind == GeoCountry) {
+				right, left := false, false
+				if last > i {
+					nt := toks[i+1]
+					w := strings.ToLower(text[nt.start:nt.end])
+					_, cue := locCueAfter[w]
+					right = nt.upper && !spotSuffixes[w] && !cue
 				}
-			}
-			if i > 0 && j == i && !m.Demonym && small {
-				pt := toks[i-1]
-				if gap := text[pt.end:t.start]; pt.upper && spotJoin(gap) && !spotStop[strings.ToLower(text[pt.start:pt.end])] {
-					m.Partial = true
+				if i > 0 {
+					pt := toks[i-1]
+					gap := text[pt.end:t.start]
+					left = pt.upper && spotJoin(gap) && !spotStop[strings.ToLower(text[pt.start:pt.end])]
 				}
+				small := m.Kind == GeoCountry || m.pop < 100000
+				m.Partial = (small && (left || right)) || (left && right)
 			}
 			out = append(out, m)
 			i = j
@@ -227,7 +232,7 @@ func (g *Gazetteer) Spot(text string) []PlaceMention {
 }
 
 // spotMatch decides whether span (one word when single) names a place.
-func (g *Gazetteer) spotMatch(span string, single bool, first spotToken) (PlaceMention, bool) {
+func (g *Gazetteer) spotMatch(span string, single, commaAfter bool, first spotToken) (PlaceMention, bool) {
 	k := normPlace(span)
 	if k == "" {
 		return PlaceMention{}, false
@@ -247,12 +252,13 @@ func (g *Gazetteer) spotMatch(span string, single bool, first spotToken) (PlaceM
 	if len(ids) == 0 {
 		return PlaceMention{}, false
 	}
-	// Best candidate by prior; folded-only matches count only for the
-	// former Soviet Union, where transliteration varies.
+	// Best candidate by prior; folded-only matches of one word count only
+	// for the former Soviet Union, where transliteration varies, or when a
+	// comma follows, as in "Ghoryan, Herat" (the place of a comma chain).
 	best, bestP := int32(-1), -1e9
 	for n, id := range ids {
 		e := &g.entries[id]
-		if !exact[n] && !translitCountry[e.cc] && single {
+		if !exact[n] && !translitCountry[e.cc] && single && !commaAfter {
 			continue
 		}
 		p := g.prior(e)
