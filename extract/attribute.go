@@ -148,6 +148,15 @@ func (x *doc) sourceOf(a Attribution) muster.Attribution {
 // with a type guessed from them ("Russian state media" is media).
 func (x *doc) describeSource(src muster.Span) muster.Attribution {
 	text := strings.TrimSpace(x.d.Text[src.Start:src.End])
+	// "The Legion’s spokesman, Caesar,": the person in apposition.
+	if trimmed := strings.TrimRight(text, " ,"); trimmed != text || strings.Contains(text, ", ") {
+		end := src.Start + strings.Index(x.d.Text[src.Start:src.End], trimmed) + len(trimmed)
+		for _, m := range x.ments {
+			if m.End == end && m.ent >= 0 && !m.nominal && x.ents[m.ent].typ == muster.EntityPerson && m.Start > src.Start {
+				return muster.Attribution{Name: x.ents[m.ent].name, Type: muster.AttributionType(muster.EntityPerson)}
+			}
+		}
+	}
 	// "He told reporters": the person named last before.
 	if low := strings.ToLower(text); low == "he" || low == "she" {
 		for i := len(x.ments) - 1; i >= 0; i-- {

@@ -114,8 +114,9 @@ func (x *doc) narrativeEvents() {
 		if x.eventIn(si) {
 			continue
 		}
-		if idx := x.eventOfSentence(si); idx >= 0 {
+		if idx := x.eventOfSentence(si); idx >= 0 && responsibilityRE.MatchString(x.d.Text[x.d.Sentences[si].Start:x.d.Sentences[si].End]) {
 			x.eventClaims(idx, si, x.events[idx])
+			x.sentEvent[si] = idx
 		}
 	}
 	x.casualties()
@@ -318,7 +319,7 @@ func (x *doc) casualties() {
 			if k := strings.IndexAny(side, ",;("); k >= 0 {
 				side = strings.TrimSpace(side[:k])
 			}
-			side = regexp.MustCompile(`(?i)\s*(?:were|was|have been|had been|who|that|are|is|left)\b.*$`).ReplaceAllString(side, "")
+			side = regexp.MustCompile(`(?i)\s*\b(?:were|was|have been|had been|had|have|has|who|that|are|is|left)\b.*$`).ReplaceAllString(side, "")
 			v := n.Value
 			// Keep the quote readable: from the figure to the verb.
 			evSpan := muster.Span{Start: numSpan.Start, End: numSpan.End + vloc[1]}
@@ -347,6 +348,7 @@ func (x *doc) eventOfSentence(si int) int {
 	// apart from the event is about another event ("in March … in that
 	// raid" after a May incursion).
 	if e >= 0 && (x.datedApart(si, e) || si > 0 && x.datedApart(si-1, e) && !x.eventIn(si-1)) {
+		x.sentEvent[si] = -1 // and the sentences that continue it
 		return -1
 	}
 	return e
@@ -356,7 +358,16 @@ func (x *doc) eventOfSentence(si int) int {
 // overlap event e's time.
 func (x *doc) datedApart(si, e int) bool {
 	ev := x.events[e]
-	for _, d := range FindDates(x.d.Text[x.d.Sentences[si].Start:x.d.Sentences[si].End], x.in.Published) {
+	text := x.d.Text[x.d.Sentences[si].Start:x.d.Sentences[si].End]
+	// "last week’s raid": a possessive date names the event's time.
+	for _, m := range regexp.MustCompile(`(?i)\b(?:last|this|next)\s+(?:week|month|year)(?:’s|'s)`).FindAllString(text, -1) {
+		if v, ok := ResolveDate(strings.TrimSuffix(strings.TrimSuffix(m, "’s"), "'s"), x.in.Published); ok {
+			if ev.from == "" || v.To < ev.from || v.From > ev.to {
+				return true
+			}
+		}
+	}
+	for _, d := range FindDates(text, x.in.Published) {
 		// An undated event cannot be matched to a dated reference.
 		if ev.from == "" || d.Value.To < ev.from || d.Value.From > ev.to {
 			return true
@@ -372,13 +383,20 @@ func (x *doc) referredEvent(si int) int {
 		// A sentence right after one that tells an event, in the same
 		// paragraph, continues it ("Moscow claimed 70 killed. The groups
 		// said two had died.").
-		if si > 0 && !strings.Contains(x.d.Text[x.d.Sentences[si-1].End:s.Start], "\n\n") {
+		for back := 1; back <= 2 && si-back >= 0; back++ {
+			prev := si - back
+			if strings.Contains(x.d.Text[x.d.Sentences[prev].End:x.d.Sentences[prev+1].Start], "\n\n") {
+				break // a new paragraph
+			}
 			for i, ev := range x.events {
 				for _, es := range ev.sents {
-					if es == si-1 {
+					if es == prev {
 						return i
 					}
 				}
+			}
+			if e, ok := x.sentEvent[prev]; ok {
+				return e
 			}
 		}
 		return -1
