@@ -135,6 +135,9 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		if r, ok := contentRuns(info, cont, src, qs, qe); ok {
 			at.Content = tokenSpan(d, r)
 		}
+		if at.Source.Len() == 0 && strings.HasSuffix(info[qs].lower, "ing") && qs > a {
+			at.Source = participleSource(d, info, out, a, qs)
+		}
 		m.ruleSpans(d, info, &at, si, qs, qe)
 		if at.Content.Len() == 0 {
 			fallbackContent(d, info, &at, a, b, qs, qe)
@@ -249,7 +252,8 @@ func extendName(info []tokInfo, isCue []bool, r [2]int, b int) [2]int {
 // extendAppositive grows a source that is followed by a clause set off by
 // commas before its cue: "A Russian official, who spoke on condition of
 // anonymity, said" gives the source up to and with the last comma, as
-// PolNeAR's annotators mark it.
+// PolNeAR's annotators mark it; a "which" clause stays out ("Teachers,
+// which represents educators, said").
 func extendAppositive(info []tokInfo, isCue []bool, r [2]int, qs int) [2]int {
 	if r[1] >= qs || qs-r[1] > 14 || info[qs-1].lower != "," {
 		return r
@@ -257,7 +261,7 @@ func extendAppositive(info []tokInfo, isCue []bool, r [2]int, qs int) [2]int {
 	commas := 0
 	for j := r[1]; j < qs-1; j++ {
 		t := info[j]
-		if isCue[j] || t.shape == 'q' || t.lower == "." || t.lower == ";" || t.lower == ":" || t.lower == "that" {
+		if isCue[j] || t.shape == 'q' || t.lower == "." || t.lower == ";" || t.lower == ":" || t.lower == "that" || t.lower == "which" {
 			return r
 		}
 		if t.lower == "," {
@@ -269,6 +273,38 @@ func extendAppositive(info []tokInfo, isCue []bool, r [2]int, qs int) [2]int {
 		return r
 	}
 	return [2]int{r[0], qs}
+}
+
+// participleSource finds the source of a participial cue the model left
+// without one ("Trump defended his tweets, saying …"): the source of the
+// sentence's previous attribution, else the name or pronoun that opens the
+// sentence.
+func participleSource(d *nlp.Doc, info []tokInfo, prev []Attribution, a, qs int) muster.Span {
+	start := d.Tokens[a].Start
+	for k := len(prev) - 1; k >= 0; k-- {
+		p := prev[k]
+		if p.Cue.Start < start {
+			break
+		}
+		if p.Source.Len() > 0 {
+			return p.Source
+		}
+	}
+	first := info[a]
+	switch {
+	case first.pron && first.lower != "it" && first.lower != "that" && first.lower != "which" && first.lower != "who" && first.lower != "you":
+		return tokenSpan(d, [2]int{a, a + 1})
+	case first.shape == 'X' && !determiners[first.lower] && !nonNounWords[first.lower] && first.lex == 0:
+		e := a + 1
+		for e < qs && (info[e].shape == 'X' || info[e].shape == 'A') {
+			e++
+		}
+		if e < qs && info[e].shape == 'x' && !auxWords[info[e].lower] && !strings.HasSuffix(info[e].lower, "ed") && !strings.HasSuffix(info[e].lower, "s") {
+			return muster.Span{} // not a name followed by its verb
+		}
+		return tokenSpan(d, [2]int{a, e})
+	}
+	return muster.Span{}
 }
 
 // nonNounWords are prepositions, determiners and time words that end a noun
