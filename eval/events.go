@@ -13,6 +13,9 @@ package eval
 //     upper bound when it has none. A record whose text gives no figure
 //     scores as 0, because GTD and ACLED code unreported deaths as 0; records
 //     where the coders leave the field empty are not scored.
+//   - GTD killed and wounded follow GTD's convention for linked incidents
+//     (see apportioned); killed_stated and wounded_stated score the figures
+//     as the text states them, without it.
 //   - Exact-value slots report accuracy over the records where the coders
 //     give a value; set-valued slots (perpetrator, actors, sides) report
 //     micro precision, recall and F1 over names, after normalisation.
@@ -32,6 +35,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -58,7 +62,7 @@ type EventRecord struct {
 
 // Slot names per data set (DESIGN §7, issue 4).
 var (
-	GTDSlots   = []string{"perpetrator", "claimed", "country", "province", "city", "killed", "wounded", "event_type"}
+	GTDSlots   = []string{"perpetrator", "claimed", "country", "province", "city", "killed", "wounded", "event_type", "killed_stated", "wounded_stated"}
 	ACLEDSlots = []string{"actors", "event_type", "sub_event_type", "admin1", "location", "fatalities"}
 	UCDPSlots  = []string{"sides", "deaths"}
 )
@@ -151,6 +155,8 @@ func ReadGTD(r io.Reader, name string) ([]EventRecord, error) {
 		}
 		set("killed", figureField(col("nkill")))
 		set("wounded", figureField(col("nwound")))
+		set("killed_stated", figureField(col("nkill")))
+		set("wounded_stated", figureField(col("nwound")))
 		set("event_type", gtdAttackType(col("attacktype1_txt")))
 		id := col("eventid")
 		if id == "" {
@@ -555,8 +561,10 @@ func predict(dataset string, a *muster.Analysis, countries *Countries) map[strin
 		add("country", place["country"])
 		add("province", orElse(place["admin1"], place["place"]))
 		add("city", orElse(place["city"], place["place"]))
-		add("killed", killed)
-		add("wounded", figureOf(ev, muster.PredWounded))
+		add("killed", apportioned(a.Document.Text, ev, muster.PredKilled))
+		add("wounded", apportioned(a.Document.Text, ev, muster.PredWounded))
+		add("killed_stated", killed)
+		add("wounded_stated", figureOf(ev, muster.PredWounded))
 		add("event_type", gtdClass(ev.Type))
 	case "acled":
 		seen := map[string]bool{}
@@ -618,6 +626,81 @@ func orElse(a, b string) string {
 	return b
 }
 
+// apportioned is figureOf under GTD's convention for linked incidents: a
+// figure the text gives as a total "across" several related attacks ("This
+// was one of three related attacks … 96 people were killed across the
+// attacks") is divided evenly among them, rounding down, as GTD's coders
+// divide it. The number of incidents is read from the text ("one of N",
+// "both", "the N attacks"); without one the stated figure stands.
+func apportioned(text string, ev muster.Event, p muster.Predicate) string {
+	n := incidentCount(text)
+	if n < 2 {
+		return figureOf(ev, p)
+	}
+	var shared muster.Event
+	shared.Claims = make([]muster.Claim, 0, len(ev.Claims))
+	for _, c := range ev.Claims {
+		if c.Predicate == p && len(c.Evidence) > 0 && acrossIncidents(text, c.Evidence[0]) {
+			v := c.Object.Min
+			if v == nil {
+				v = c.Object.Max
+			}
+			if v != nil {
+				d := math.Floor(*v / float64(n))
+				c.Object = muster.NumberValue(c.Object.Text, d, d, "")
+			}
+		}
+		shared.Claims = append(shared.Claims, c)
+	}
+	return figureOf(shared, p)
+}
+
+var incidentWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+// incidentCount reads how many linked incidents a text reports: "one of
+// (at least) three related attacks", "both attacks", "the four events".
+func incidentCount(text string) int {
+	l := strings.ToLower(text)
+	if i := strings.Index(l, "one of "); i >= 0 {
+		ws := strings.Fields(l[i+len("one of "):])
+		if len(ws) > 0 && ws[0] == "at" && len(ws) > 2 {
+			ws = ws[2:]
+		}
+		if len(ws) > 0 {
+			if n, ok := incidentWords[ws[0]]; ok {
+				return n
+			}
+			if n, err := strconv.Atoi(ws[0]); err == nil && n > 1 && n < 100 {
+				return n
+			}
+		}
+	}
+	for _, w := range []string{"both attacks", "both incidents", "both blasts", "both events", "both assaults", "both clashes", "both bombings"} {
+		if strings.Contains(l, w) {
+			return 2
+		}
+	}
+	for w, n := range incidentWords {
+		for _, noun := range []string{" attacks", " events", " incidents", " assaults", " blasts"} {
+			if strings.Contains(l, "the "+w+noun) {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// acrossIncidents reports whether a figure's sentence gives it as a total
+// over several incidents ("across the attacks", "across both attacks").
+func acrossIncidents(text string, e muster.Evidence) bool {
+	if e.Sentence == nil {
+		return false
+	}
+	sp := muster.ByteOffsets(text, *e.Sentence)
+	l := strings.ToLower(text[sp.Start:sp.End])
+	return strings.Contains(l, "across") || strings.Contains(l, "in both") || strings.Contains(l, "in the two attacks")
+}
+
 // figureOf sums an event's publisher-voice claims of predicate p, or takes
 // the largest attributed one; no claim gives "0".
 func figureOf(ev muster.Event, p muster.Predicate) string {
@@ -653,7 +736,7 @@ func figureOf(ev muster.Event, p muster.Predicate) string {
 // sameValue compares an exact slot.
 func sameValue(slot string, gold []string, got string) bool {
 	switch slot {
-	case "killed", "wounded", "fatalities", "claimed":
+	case "killed", "wounded", "fatalities", "claimed", "killed_stated", "wounded_stated":
 		return gold[0] == got
 	case "deaths":
 		g, err := strconv.ParseFloat(got, 64)

@@ -26,12 +26,12 @@ func TestReadGTD(t *testing.T) {
 	}
 	want := map[string][]string{
 		"perpetrator": {"Boko Haram"}, "claimed": {"0"}, "country": {"Nigeria"}, "province": {"Borno"},
-		"city": {"Maiduguri"}, "killed": {"3"}, "event_type": {"bombing"},
+		"city": {"Maiduguri"}, "killed": {"3"}, "killed_stated": {"3"}, "event_type": {"bombing"},
 	}
 	if d := cmp.Diff(want, recs[0].Gold); d != "" {
 		t.Errorf("gold mismatch (-want +got):\n%s", d)
 	}
-	if got := recs[1].Gold; got["perpetrator"] != nil || got["city"] != nil || got["killed"] != nil || got["claimed"] != nil {
+	if got := recs[1].Gold; got["perpetrator"] != nil || got["city"] != nil || got["killed"] != nil || got["killed_stated"] != nil || got["claimed"] != nil {
 		t.Errorf("unknown values must not be gold: %v", got)
 	}
 	if _, coded := recs[1].Gold["perpetrator"]; !coded {
@@ -129,6 +129,32 @@ func TestActorKey(t *testing.T) {
 	}
 }
 
+func TestApportioned(t *testing.T) {
+	text := "Assailants attacked a post. This was one of three related attacks. Nine soldiers were killed across the attacks. Two police officers were killed in this attack."
+	sent := func(q string) muster.Evidence {
+		i := strings.Index(text, q)
+		// the sentence around q
+		a := strings.LastIndex(text[:i], ". ") + 2
+		b := i + strings.Index(text[i:], ".") + 1
+		sp := muster.CharOffsets(text, muster.Span{Start: a, End: b})
+		return muster.Evidence{Start: i, End: i + len(q), Quote: q, Sentence: &sp}
+	}
+	pub := muster.Attribution{Type: muster.SourcePublisher, Name: "publisher"}
+	ev := muster.Event{Claims: []muster.Claim{
+		{Predicate: muster.PredKilled, Object: muster.NumberValue("Nine", 9, 9, ""), AttributedTo: pub, Evidence: []muster.Evidence{sent("Nine soldiers were killed")}},
+		{Predicate: muster.PredKilled, Object: muster.NumberValue("Two", 2, 2, ""), AttributedTo: pub, Evidence: []muster.Evidence{sent("Two police officers were killed")}},
+	}}
+	if got := apportioned(text, ev, muster.PredKilled); got != "5" {
+		t.Errorf("apportioned = %s, want 9/3 + 2 = 5", got)
+	}
+	if got := figureOf(ev, muster.PredKilled); got != "11" {
+		t.Errorf("figureOf = %s, want 11", got)
+	}
+	if n := incidentCount("Two soldiers were killed across both attacks."); n != 2 {
+		t.Errorf("incidentCount(both attacks) = %d, want 2", n)
+	}
+}
+
 func TestPlaceKey(t *testing.T) {
 	for _, tt := range []struct{ a, b string }{{"Yangi Qala district", "Yangi Qala"}, {"Tillaberi region", "Tillaberi"}, {"Kyiv City", "Kyiv"}} {
 		if placeKey(tt.a) != placeKey(tt.b) {
@@ -178,6 +204,7 @@ func TestScoreEvents(t *testing.T) {
 		"perpetrator": {2, 1, 1, 0, 0}, "claimed": {1, 0, 0, 0, 1}, "country": {2, 0, 0, 0, 1},
 		"province": {2, 0, 0, 0, 1}, "city": {1, 0, 0, 0, 1}, "killed": {1, 0, 0, 0, 1},
 		"wounded": {1, 0, 0, 0, 0}, "event_type": {2, 0, 0, 0, 2},
+		"killed_stated": {1, 0, 0, 0, 1}, "wounded_stated": {1, 0, 0, 0, 0},
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("scores mismatch (-want +got):\n%s", d)

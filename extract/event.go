@@ -58,7 +58,7 @@ const (
 // Entity ids are left empty for resolution to fill. d needs only Text;
 // sentences are used when present.
 func Events(d *nlp.Doc, published time.Time, docID string) []muster.Event {
-	x := &eventExtractor{text: d.Text, pub: published, doc: docID}
+	x := &eventExtractor{text: d.Text, pub: published, doc: docID, lastFigure: map[string]float64{}}
 	for _, s := range docSentences(d) {
 		x.sentence(s)
 	}
@@ -97,6 +97,9 @@ type eventExtractor struct {
 	pendingDateSent   muster.Span
 	pendingPlaces     []placeHit
 	pendingPlacesSent muster.Span
+	// Figures seen so far, for "The hostages were killed".
+	lastFigure   map[string]float64 // by counted noun
+	lastCaptured float64
 }
 
 // eventBuild is an event being assembled.
@@ -194,6 +197,9 @@ func (x *eventExtractor) sentence(sp muster.Span) {
 	}
 	for _, c := range cas {
 		b.claims = append(b.claims, c)
+		if c.Predicate == muster.PredCaptured && c.Object.Min != nil {
+			x.lastCaptured = *c.Object.Min
+		}
 	}
 	for _, r := range resp {
 		if r.claim != nil {

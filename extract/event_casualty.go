@@ -123,6 +123,10 @@ func (x *eventExtractor) figures(s *sent) []figure {
 		if nonPersonUnits[f.val.Unit] {
 			continue
 		}
+		// "a 205 Corps commander": a number before a name is part of it.
+		if f.val.Unit == "" && q.endTok < len(toks) && toks[q.endTok].upper && toks[q.endTok].kind == 'w' && toks[f.startTok].kind == 'd' {
+			continue
+		}
 		// A year or a bare large number without a noun is not a casualty count.
 		if f.val.Unit == "" && f.val.Min != nil && *f.val.Min >= 1000 && *f.val.Min < 2200 && f.val.Max != nil && *f.val.Min == *f.val.Max {
 			continue
@@ -155,6 +159,13 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 	}
 	figs := x.figures(s)
 	attr, mod := x.attribution(s)
+	defer func() {
+		for _, f := range figs {
+			if f.val.Unit != "" && f.val.Min != nil {
+				x.lastFigure[f.val.Unit] = *f.val.Min
+			}
+		}
+	}()
 	var out []muster.Claim
 	used := make([]bool, len(figs))
 	// Zero figures over casualties: "no casualties", "There were no injuries".
@@ -228,7 +239,16 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 				}
 				j--
 			}
-			if j > prev && j >= 0 && (auxiliaries[toks[j].low] || toks[j].low == "reported" && j > 0 && auxiliaries[toks[j-1].low]) {
+			intransitive := toks[c].low == "died" || toks[c].low == "dies" || toks[c].low == "die" || toks[c].low == "perished"
+			if intransitive && c > 0 {
+				// "one UN peacekeeper died": the subject is the count.
+				start := clauseStart(toks, c, prev)
+				picked, extra = subjectFigures(toks, figs, used, start, c)
+				lo, hi = start, c
+				if len(picked) == 0 && extra == 0 && c-start <= 4 && start < c && !pluralNoun(toks[c-1]) && toks[c-1].kind == 'w' {
+					extra = 1
+				}
+			} else if j > prev && j >= 0 && (auxiliaries[toks[j].low] || toks[j].low == "reported" && j > 0 && auxiliaries[toks[j-1].low]) {
 				aux := j
 				if toks[j].low == "reported" {
 					aux = j - 1
@@ -243,6 +263,14 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 				}
 				picked, extra = subjectFigures(toks, figs, used, start, aux)
 				lo, hi = start, c
+				// "was killed along with his driver"
+				if c+3 < len(toks) && toks[c+1].low == "along" && toks[c+2].low == "with" {
+					p2, e2, h2 := objectFigures(toks, figs, used, c+3, next)
+					picked, extra = append(picked, p2...), extra+e2
+					if h2 > hi {
+						hi = h2
+					}
+				}
 				if len(picked) == 0 && extra == 0 {
 					switch {
 					case toks[aux].low == "was" || toks[aux].low == "is":
@@ -256,6 +284,10 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 						// two or more named conjuncts.
 						if n := conjuncts(toks, start, aux); n >= 2 {
 							extra = float64(n)
+						} else if v, ok := x.anaphor(toks, start, aux); ok {
+							// "The hostages were executed": the figure
+							// given for them before.
+							extra = v
 						}
 					}
 				}
@@ -304,6 +336,47 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 		prev = c
 	}
 	return out
+}
+
+// anaphorNouns refer back to people counted before.
+var anaphorNouns = map[string]bool{
+	"hostages": true, "captives": true, "victims": true, "abductees": true, "officers": true,
+	"soldiers": true, "civilians": true, "men": true, "women": true, "children": true, "boys": true,
+	"girls": true, "passengers": true, "workers": true, "students": true, "policemen": true,
+	"guards": true, "villagers": true, "farmers": true, "teachers": true, "miners": true, "others": false,
+}
+
+// anaphor resolves a definite plural subject ("The hostages", "The four
+// officers" has its figure already) to the figure the text gave for it
+// earlier: the last captured figure for hostages, else the last figure of
+// the same noun.
+func (x *eventExtractor) anaphor(toks []wtok, start, aux int) (float64, bool) {
+	j := start
+	if j < aux && toks[j].low == "all" {
+		j++
+	}
+	if j >= aux || toks[j].low != "the" {
+		return 0, false
+	}
+	// the head noun: the last word before the verb or an appositive comma
+	h := j + 1
+	for h+1 < aux && toks[h+1].kind == 'w' {
+		h++
+	}
+	noun := toks[h].low
+	if !anaphorNouns[noun] {
+		return 0, false
+	}
+	switch noun {
+	case "hostages", "captives", "abductees", "victims":
+		if x.lastCaptured > 0 {
+			return x.lastCaptured, true
+		}
+	}
+	if v, ok := x.lastFigure[noun]; ok {
+		return v, true
+	}
+	return 0, false
 }
 
 // mannerOfDeath reports words between an auxiliary and a casualty word
@@ -561,13 +634,28 @@ func objectFigures(toks []wtok, figs []figure, used []bool, from, next int) ([]i
 		if t == "including" || t == "among" {
 			aside = true
 		}
-		if t == "," && j+1 < len(toks) && toks[j+1].low != "including" && !aside {
-			break
+		if t == "," && j+1 < len(toks) && !aside {
+			// ", a tribal leader, and his son": skip an appositive, go on
+			// after ", and".
+			if toks[j+1].low == "a" || toks[j+1].low == "an" {
+				k := j + 1
+				for k < next && k < len(toks) && toks[k].low != "," && toks[k].low != "." {
+					k++
+				}
+				if k+1 < len(toks) && toks[k].low == "," && toks[k+1].low == "and" {
+					j = k + 1
+					continue
+				}
+				break
+			}
+			if toks[j+1].low != "including" && toks[j+1].low != "and" {
+				break
+			}
 		}
 		if t == "," {
 			aside = false
 		}
-		if t == "himself" || t == "herself" {
+		if t == "himself" || t == "herself" || (t == "him" || t == "her") && j == from {
 			extra++
 			hi = j
 			continue
@@ -593,11 +681,17 @@ func objectFigures(toks []wtok, figs []figure, used []bool, from, next int) ([]i
 			// noun phrase is one.
 			k := j + 1
 			last := -1
+			hasFig := false
 			for k < min(j+12, next, len(toks)) && !npBoundary(toks[k].low) {
 				if toks[k].kind == 'w' {
 					last = k
 				}
+				hasFig = hasFig || isFigureStart(figs, k)
 				k++
+			}
+			if hasFig {
+				// "killed the four assailants": the figure counts
+				continue
 			}
 			if last >= 0 && !pluralNoun(toks[last]) {
 				extra++

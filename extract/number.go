@@ -22,6 +22,7 @@ package extract
 //	tens of thousands [20000, 99999]; hundreds of thousands [200000, 999999];
 //	millions [2e6, 9.99…e6]
 //	no one / nobody / none / no <counted noun>   [0, 0]
+//	both <counted noun> [2, 2]
 //
 // A vague quantity multiplies through a scale word: "several hundred" is
 // [300, 900], "a few thousand" [2000, 9000]. Digits glued to letters ("M23",
@@ -379,6 +380,9 @@ func matchCore(text string, toks []wtok, i int) (core, bool) {
 		}
 		c = core{start: t.start, end: t.end, endTok: i + 1, lo: n, hi: n}
 		c = scaleCore(toks, c)
+	case t.low == "both" && i+1 < len(toks) && countedNouns[toks[i+1].low]:
+		// "both assailants"
+		return core{start: t.start, end: t.end, endTok: i + 1, lo: 2, hi: 2}, true
 	case t.low == "tens" && hasWords(toks, i+1, []string{"of", "thousands"}):
 		return core{start: t.start, end: toks[i+2].end, endTok: i + 3, lo: 20000, hi: 99999}, true
 	case t.low == "hundreds" && hasWords(toks, i+1, []string{"of", "thousands"}):
