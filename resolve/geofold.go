@@ -168,6 +168,9 @@ var placeExonyms = map[string]string{
 	"islamabad capital territory": "islamabad", "hadramawt": "hadramaout", "hadramout": "hadramaout",
 	"nay pyi taw": "naypyidaw", "west bank and gaza strip": "palestine", "gaza": "gaza strip",
 	"southern nations": "snnpr", "oromia": "oromiya", "makkah": "mecca region",
+	// Somali places GeoNames writes in Somali orthography.
+	"hudur": "xuddur", "las anod": "laascaanood", "galkayo": "gaalkacyo", "bulobarde": "buulobarde",
+	"bulo burde": "buulobarde", "londonderry": "derry",
 	// The separatist "republics" and the Donbas, by the oblast they claim.
 	"dpr": "donetsk", "dnr": "donetsk", "donetsk peoples republic": "donetsk",
 	"lpr": "luhansk", "lnr": "luhansk", "luhansk peoples republic": "luhansk", "lugansk peoples republic": "luhansk",
