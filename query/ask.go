@@ -354,7 +354,9 @@ func matches(ref muster.Ref, o object, words string) bool {
 	if o.ids[ref.ID] {
 		return true
 	}
-	return ref.ID == "" && muster.NameKey(ref.Name) == muster.NameKey(words)
+	// Words that name the entity by its surname or in full.
+	k, w := muster.NameKey(ref.Name), muster.NameKey(words)
+	return w != "" && (k == w || strings.HasSuffix(k, " "+w))
 }
 
 // eventAt reports whether an event happened at the object: at a place it
