@@ -378,7 +378,7 @@ type SearchHit struct {
 const maxSearchTerms = 32
 
 // Search finds the documents whose title or text contain all the words of
-// query, best first. The query is untrusted text: only its words (runs of
+// query, best first, at most limit of them (20 when limit ≤ 0). The query is untrusted text: only its words (runs of
 // letters and digits) are used, each quoted, so no input is search syntax
 // and no input makes an error. A query without words finds nothing.
 // PostgreSQL indexes the first 100,000 characters of each text (a tsvector

@@ -42,38 +42,42 @@ func (db *DB) Save(ctx context.Context, a *muster.Analysis) (SaveResult, error) 
 	if err := validate(a); err != nil {
 		return SaveResult{}, err
 	}
-	res := SaveResult{Document: a.Document.ID}
+	id := a.Document.ID
+	fail := func(err error) (SaveResult, error) {
+		return SaveResult{Document: id}, fmt.Errorf("store: save %s: %w", id, err)
+	}
+	res := SaveResult{Document: id}
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
-		return res, fmt.Errorf("store: save %s: %w", a.Document.ID, err)
+		return fail(err)
 	}
 	defer tx.Rollback()
 	inserted, err := db.insertDocument(ctx, tx, &a.Document)
 	if err != nil {
-		return res, fmt.Errorf("store: save %s: document: %w", a.Document.ID, err)
+		return fail(fmt.Errorf("document: %w", err))
 	}
 	if !inserted {
 		res.Duplicate = true
 		return res, nil
 	}
 	if res.Entities, err = db.upsertEntities(ctx, tx, a.Entities); err != nil {
-		return res, fmt.Errorf("store: save %s: %w", a.Document.ID, err)
+		return fail(err)
 	}
-	if res.Mentions, err = db.insertMentions(ctx, tx, a.Document.ID, a.Mentions); err != nil {
-		return res, fmt.Errorf("store: save %s: mentions: %w", a.Document.ID, err)
+	if res.Mentions, err = db.insertMentions(ctx, tx, id, a.Mentions); err != nil {
+		return fail(fmt.Errorf("mentions: %w", err))
 	}
-	if res.Events, err = db.insertEvents(ctx, tx, a.Document.ID, a.Events); err != nil {
-		return res, fmt.Errorf("store: save %s: events: %w", a.Document.ID, err)
+	if res.Events, err = db.insertEvents(ctx, tx, id, a.Events); err != nil {
+		return fail(fmt.Errorf("events: %w", err))
 	}
-	claims := a.Claims
+	claims := slices.Clone(a.Claims)
 	for _, ev := range a.Events {
-		claims = append(slices.Clip(claims), ev.Claims...)
+		claims = append(claims, ev.Claims...)
 	}
-	if res.Claims, err = db.insertClaims(ctx, tx, a.Document.ID, claims); err != nil {
-		return res, fmt.Errorf("store: save %s: claims: %w", a.Document.ID, err)
+	if res.Claims, err = db.insertClaims(ctx, tx, id, claims); err != nil {
+		return fail(fmt.Errorf("claims: %w", err))
 	}
 	if err := tx.Commit(); err != nil {
-		return res, fmt.Errorf("store: save %s: commit: %w", a.Document.ID, err)
+		return fail(fmt.Errorf("commit: %w", err))
 	}
 	return res, nil
 }
