@@ -22,7 +22,8 @@ package eval
 //     quotes do not count). Every (predicted, gold) pair of one slot in one
 //     article gets the F1 of their token sets; pairs are matched one to one
 //     greedily from the highest F1 down (ties by position), pairs with F1 0
-//     never match. Overlap precision is the sum of matched F1 over the
+//     never match; a span with no such token (a cue ":" or "—") scores 1
+//     against an identical span and 0 otherwise. Overlap precision is the sum of matched F1 over the
 //     predicted spans, overlap recall that sum over the gold spans, and
 //     overlap F1 their harmonic mean. An exact match thus scores 1, a
 //     predicted span that covers half of a gold span's tokens and nothing
@@ -457,7 +458,11 @@ func scoreSlot(text string, gold [][]muster.Span, pred []muster.Span, sc *SpanSc
 	var pairs []pair
 	for gi := range gold {
 		for pi := range pred {
-			if f := tokenF1(goldToks[gi], predToks[pi]); f > 0 {
+			f := tokenF1(goldToks[gi], predToks[pi])
+			if (len(goldToks[gi]) == 0 || len(predToks[pi]) == 0) && trim(text, hull(gold[gi])) == trim(text, pred[pi]) {
+				f = 1 // punctuation-only spans (":", "—") match when equal
+			}
+			if f > 0 {
 				pairs = append(pairs, pair{gi, pi, f})
 			}
 		}

@@ -191,3 +191,18 @@ func TestAttributionAgreement(t *testing.T) {
 		t.Errorf("agreement = %+v", res.Metrics)
 	}
 }
+
+func TestPunctuationCueOverlap(t *testing.T) {
+	text := "Pence: Flowers will not attend."
+	colon := []muster.Span{{Start: 5, End: 6}}
+	art := PolNeARArticle{Text: text, Gold: []GoldAttribution{{Cue: colon}}}
+	res, err := ScoreAttribution(context.Background(), []PolNeARArticle{art}, "dev", func(string) []AttributionSpans {
+		return []AttributionSpans{{Cue: colon[0]}}
+	}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := res.Metrics["cue"]; s.F1 != 1 || s.OverlapF1 != 1 {
+		t.Errorf("colon cue: F1 %.2f overlap F1 %.2f, want 1 and 1", s.F1, s.OverlapF1)
+	}
+}

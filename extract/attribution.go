@@ -424,6 +424,16 @@ func (m *AttributionModel) ruleCues(d *nlp.Doc, info []tokInfo, isCue []bool, cu
 				// A reporting verb opening a "that" clause or a colon.
 				add(si, i, i+1)
 				added = true
+			case w == ":" && !isCue[i] && speakerLabel(info, a, i):
+				// "Pence: Flowers won't be at the debate", "WALLACE: Let's
+				// start": a speaker's name and a colon open the line.
+				add(si, i, i+1)
+				added = true
+			case isDash(w) && !isCue[i] && quoteDash(info, a, b, i):
+				// "“…” ― Veronica Cruz": a dash after a quotation names
+				// its speaker.
+				add(si, i, i+1)
+				added = true
 			case w == "citing" && !isCue[i]:
 				add(si, i, i+1)
 				added = true
@@ -473,6 +483,45 @@ func (m *AttributionModel) ruleSpans(d *nlp.Doc, info []tokInfo, at *Attribution
 	a, b := d.SentenceTokens[si][0], d.SentenceTokens[si][1]
 	cue := d.Text[at.Cue.Start:at.Cue.End]
 	lc := strings.ToLower(cue)
+	if lc == ":" && speakerLabel(info, a, qs) {
+		at.Source = tokenSpan(d, [2]int{speakerStart(info, a), qs})
+		at.Kind = KindSaid
+		end := d.Tokens[b-1].End
+		if p := strings.Index(d.Text[end:], "\n"); p >= 0 {
+			end += p
+		} else {
+			end = len(d.Text)
+		}
+		if qe < b {
+			at.Content = trimSpace(d.Text, muster.Span{Start: d.Tokens[qe].Start, End: end})
+			// A closing quotation mark around the whole line stays out.
+			if c := d.Text[at.Content.Start:at.Content.End]; strings.HasSuffix(c, "\"") && strings.Count(c, "\"")%2 == 1 {
+				at.Content.End--
+			}
+		}
+		return
+	}
+	if isDash(lc) && quoteDash(info, a, b, qs) {
+		e := qe
+		for e < b && (info[e].shape == 'X' || info[e].shape == 'A') {
+			e++
+		}
+		at.Source = tokenSpan(d, [2]int{qe, e})
+		at.Kind = KindSaid
+		// The quotation that ends right before the dash.
+		closeTok := qs - 1
+		open := -1
+		for j := closeTok - 1; j >= 0 && j > closeTok-400; j-- {
+			if info[j].shape == 'q' && (d.Tokens[j].Text == "“" || d.Tokens[j].Text == `"`) {
+				open = j
+				break
+			}
+		}
+		if open >= 0 {
+			at.Content = muster.Span{Start: d.Tokens[open].Start, End: d.Tokens[closeTok].End}
+		}
+		return
+	}
 	if lc == "citing" {
 		citing(d, info, at, a, b, qs, qe)
 		return
@@ -573,6 +622,56 @@ func fallbackContent(d *nlp.Doc, info []tokInfo, at *Attribution, a, b, qs, qe i
 	case qe < end && (info[qe].lower == "that" || info[qe].lower == ":"):
 		at.Content = tokenSpan(d, [2]int{qe, end})
 	}
+}
+
+// speakerLabel reports a line that opens with a speaker's name and a
+// colon: one to four capitalised words at the start of the sentence (after
+// an opening quotation mark), not a label such as "Note" or "Update".
+func speakerLabel(info []tokInfo, a, colon int) bool {
+	s := speakerStart(info, a)
+	if colon-s < 1 || colon-s > 4 || colon+1 >= len(info) {
+		return false
+	}
+	for j := s; j < colon; j++ {
+		t := info[j]
+		if (t.shape != 'X' && t.shape != 'A') || t.pron || notSpeakers[t.lower] || t.lex != 0 && colon-s == 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerStart skips an opening quotation mark at the start of a line.
+func speakerStart(info []tokInfo, a int) int {
+	if a < len(info) && info[a].shape == 'q' {
+		return a + 1
+	}
+	return a
+}
+
+// notSpeakers are labels that take a colon but say nothing.
+var notSpeakers = map[string]bool{"note": true, "update": true, "updated": true, "correction": true, "editor": true, "photo": true,
+	"source": true, "sources": true, "related": true, "watch": true, "read": true, "more": true, "video": true, "question": true,
+	"answer": true, "q": true, "a": true, "the": true, "this": true, "here": true, "why": true, "what": true, "how": true, "when": true,
+	"where": true, "who": true, "step": true, "part": true, "chapter": true, "day": true, "breaking": true, "exclusive": true,
+	"analysis": true, "opinion": true, "live": true, "warning": true, "disclaimer": true, "subscribe": true}
+
+func isDash(w string) bool { return w == "―" || w == "—" || w == "–" || w == "--" }
+
+// quoteDash reports "”" + dash + a capitalised word.
+func quoteDash(info []tokInfo, a, b, i int) bool {
+	return i > a && info[i-1].shape == 'q' && i+1 < b && (info[i+1].shape == 'X' || info[i+1].shape == 'A') && !info[i+1].pron
+}
+
+// trimSpace trims white space at both ends of a span.
+func trimSpace(text string, s muster.Span) muster.Span {
+	for s.Start < s.End && (text[s.Start] == ' ' || text[s.Start] == '\t' || text[s.Start] == '\n' || text[s.Start] == '\r') {
+		s.Start++
+	}
+	for s.End > s.Start && (text[s.End-1] == ' ' || text[s.End-1] == '\t' || text[s.End-1] == '\n' || text[s.End-1] == '\r') {
+		s.End--
+	}
+	return s
 }
 
 // citing sets the source of "citing X" to X (up to a comma or the end of
