@@ -138,6 +138,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		if at.Source.Len() == 0 && strings.HasSuffix(info[qs].lower, "ing") && qs > a {
 			at.Source = participleSource(d, info, out, a, qs)
 		}
+		at.Source = wholeMentions(d, at.Source, at.Cue)
 		m.ruleSpans(d, info, &at, si, qs, qe)
 		if at.Content.Len() == 0 {
 			fallbackContent(d, info, &at, a, b, qs, qe)
@@ -273,6 +274,26 @@ func extendAppositive(info []tokInfo, isCue []bool, r [2]int, qs int) [2]int {
 		return r
 	}
 	return [2]int{r[0], qs}
+}
+
+// wholeMentions grows a source so that it never cuts a named-entity
+// mention of d (from a tagger, when one ran) in two, without reaching into
+// the cue.
+func wholeMentions(d *nlp.Doc, src, cue muster.Span) muster.Span {
+	if src.Len() == 0 {
+		return src
+	}
+	for _, m := range d.Mentions {
+		if m.Start >= src.End {
+			break
+		}
+		if !m.Overlaps(src) || src.Contains(m.Span) || m.Overlaps(cue) {
+			continue
+		}
+		src.Start = min(src.Start, m.Start)
+		src.End = max(src.End, m.End)
+	}
+	return src
 }
 
 // participleSource finds the source of a participial cue the model left

@@ -247,3 +247,16 @@ func BenchmarkAttributions(b *testing.B) {
 		extract.Attributions(d)
 	}
 }
+
+func TestAttributionsUseMentions(t *testing.T) {
+	text := "The Freedom of Russia Legion said it had crossed the border."
+	d := segmented(text)
+	// A tagger's mention of the whole name keeps the source whole even if
+	// the model stopped early.
+	i := strings.Index(text, "Freedom of Russia Legion")
+	d.Mentions = []nlp.Mention{{Span: muster.Span{Start: i, End: i + len("Freedom of Russia Legion")}, Text: "Freedom of Russia Legion", Type: muster.MentionArmedGroup}}
+	attrs := extract.Attributions(d)
+	if len(attrs) != 1 || !attrs[0].Source.Contains(d.Mentions[0].Span) {
+		t.Errorf("Attributions = %+v, want one whose source holds the mention", attrs)
+	}
+}
