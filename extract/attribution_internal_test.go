@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/nlp"
+)
 
 // TestEmbeddedAttributionModel checks that the shipped model loads, so that
 // Attributions never falls back to rules alone in a release.
@@ -31,5 +36,20 @@ func TestRegularForms(t *testing.T) {
 		if lex[w] != kind {
 			t.Errorf("lexicon[%q] = %q, want %q", w, lex[w], kind)
 		}
+	}
+}
+
+func TestWholeMentions(t *testing.T) {
+	text := "Free Russia Legion fighters said so."
+	d := nlp.NewDoc(text)
+	d.Mentions = []nlp.Mention{{Span: muster.Span{Start: 0, End: 18}, Text: "Free Russia Legion"}}
+	src := muster.Span{Start: 12, End: 26} // "Legion fighters"
+	cue := muster.Span{Start: 27, End: 31}
+	if got := wholeMentions(d, src, cue); got != (muster.Span{Start: 0, End: 26}) {
+		t.Errorf("wholeMentions = %q, want %q", d.Slice(got), "Free Russia Legion fighters")
+	}
+	d.Mentions[0].Span = muster.Span{Start: 19, End: 31} // reaches into the cue
+	if got := wholeMentions(d, src, cue); got != src {
+		t.Errorf("wholeMentions over the cue = %q, want the source unchanged", d.Slice(got))
 	}
 }
