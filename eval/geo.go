@@ -212,8 +212,12 @@ type GeoResult struct {
 	Unlocated  float64              `json:"unlocated"`
 	Metrics    map[string]GeoMetric `json:"metrics"`
 	// Within25kmLocated is the share within 25 km among located records.
-	Within25kmLocated float64    `json:"within_25km_located"`
-	Errors            []GeoError `json:"errors,omitempty"`
+	Within25kmLocated float64 `json:"within_25km_located"`
+	// GazetteerReach is the share of records whose coders' own place name
+	// has a gazetteer entry within 25 km of their point: a ceiling for
+	// within_25km set by the gazetteer, not by the text (0 when not asked).
+	GazetteerReach float64    `json:"gazetteer_reach,omitempty"`
+	Errors         []GeoError `json:"errors,omitempty"`
 }
 
 // GeoOptions tunes Geo.
@@ -222,6 +226,9 @@ type GeoOptions struct {
 	CountryCode func(name string) string
 	// Errors is how many of the worst records to keep in the result.
 	Errors int
+	// Candidates, when set, returns the points a place name may refer to;
+	// Geo then reports GazetteerReach.
+	Candidates func(name string) [][2]float64
 }
 
 // Geo runs locate over recs and scores the points against the coders'.
@@ -232,7 +239,7 @@ func Geo(ctx context.Context, dataset, split string, recs []GeoRecord, locate Ge
 	}
 	var dists []float64
 	var errs []GeoError
-	w10, w25, unloc, cOK, cN := 0, 0, 0, 0, 0
+	w10, w25, unloc, cOK, cN, reach := 0, 0, 0, 0, 0, 0
 	start := time.Now()
 	for i, r := range recs {
 		if i%64 == 0 {
@@ -270,6 +277,21 @@ func Geo(ctx context.Context, dataset, split string, recs []GeoRecord, locate Ge
 		}
 	}
 	el := time.Since(start).Seconds()
+	if opt.Candidates != nil {
+		// Outside the timed loop: a diagnostic, not part of geocoding.
+		for _, r := range recs {
+			if r.Place == "" {
+				continue
+			}
+			for _, p := range opt.Candidates(r.Place) {
+				if GeoDistanceKm(p[0], p[1], r.Lat, r.Lon) <= 25 {
+					reach++
+					break
+				}
+			}
+		}
+		res.GazetteerReach = geoRound4(float64(reach) / float64(len(recs)))
+	}
 	if el > 0 {
 		res.DocsPerS = math.Round(float64(len(recs))/el*10) / 10
 	}
@@ -325,6 +347,11 @@ func (r GeoResult) WriteText(w io.Writer) error {
 		r.Dataset, r.Split, r.N, 100*r.Within10km, 100*r.Within25km, 100*r.Within25kmLocated, r.MedianKm, 100*r.Unlocated, 100*c.Accuracy, c.N, r.DocsPerS)
 	if err != nil {
 		return err
+	}
+	if r.GazetteerReach > 0 {
+		if _, err := fmt.Fprintf(w, "  gazetteer reach: %.1f%% of the coders' place names have a gazetteer entry within 25 km\n", 100*r.GazetteerReach); err != nil {
+			return err
+		}
 	}
 	for _, e := range r.Errors {
 		where := "unlocated"

@@ -45,7 +45,7 @@ func TestReadGeoRecords(t *testing.T) {
 
 func TestGeo(t *testing.T) {
 	recs := []GeoRecord{
-		{ID: "a", Text: "exact", Lat: 50, Lon: 30, Country: "Ukraine"},
+		{ID: "a", Text: "exact", Lat: 50, Lon: 30, Country: "Ukraine", Place: "Here"},
 		{ID: "b", Text: "20km", Lat: 50, Lon: 30, Country: "Ukraine"},
 		{ID: "c", Text: "far", Lat: 50, Lon: 30, Country: "Ukraine"},
 		{ID: "d", Text: "none", Lat: 50, Lon: 30, Country: "Ukraine"},
@@ -68,12 +68,21 @@ func TestGeo(t *testing.T) {
 		}
 		return ""
 	}
-	res, err := Geo(context.Background(), "test", "dev", recs, locate, GeoOptions{CountryCode: cc, Errors: 10})
+	cands := func(name string) [][2]float64 {
+		if name == "Here" {
+			return [][2]float64{{10, 10}, {50.1, 30}}
+		}
+		return nil
+	}
+	res, err := Geo(context.Background(), "test", "dev", recs, locate, GeoOptions{CountryCode: cc, Errors: 10, Candidates: cands})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.N != 4 || res.Within10km != 0.25 || res.Within25km != 0.5 || res.Unlocated != 0.25 {
 		t.Errorf("Geo: n=%d within10=%v within25=%v unlocated=%v; want 4, 0.25, 0.5, 0.25", res.N, res.Within10km, res.Within25km, res.Unlocated)
+	}
+	if res.GazetteerReach != 0.25 {
+		t.Errorf("Geo: gazetteer reach %v, want 0.25", res.GazetteerReach)
 	}
 	if math.Abs(res.MedianKm-20.0) > 0.5 {
 		t.Errorf("Geo: median %v km, want about 20", res.MedianKm)

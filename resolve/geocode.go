@@ -433,6 +433,11 @@ func (g *Gazetteer) lookup(k string) ([]int32, []bool) {
 		}
 	}
 	add(foldPlaceNormed(k), k, nil)
+	if len(ids) == 0 && base != k && base != "" {
+		// "Gizab district" where GeoNames has the town only: the town,
+		// which is the district's seat.
+		add(foldPlaceNormed(base), base, func(e *entry) bool { return e.kind == GeoPlace })
+	}
 	return ids, exact
 }
 

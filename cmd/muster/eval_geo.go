@@ -52,7 +52,15 @@ func (m *Main) runEvalGeo(ctx context.Context, args []string) error {
 		p, ok := gaz.LocateEvent(text, nil)
 		return p.Lat, p.Lon, p.Country, ok
 	}
-	res, err := eval.Geo(ctx, *dataset, *split, recs, locate, eval.GeoOptions{CountryCode: gaz.CountryCode, Errors: *nErrors})
+	candidates := func(name string) [][2]float64 {
+		var out [][2]float64
+		for _, c := range gaz.Lookup(name) {
+			out = append(out, [2]float64{c.Place.Lat, c.Place.Lon})
+		}
+		return out
+	}
+	opt := eval.GeoOptions{CountryCode: gaz.CountryCode, Errors: *nErrors, Candidates: candidates}
+	res, err := eval.Geo(ctx, *dataset, *split, recs, locate, opt)
 	if err != nil {
 		return fmt.Errorf("eval geo: %w", err)
 	}
