@@ -761,7 +761,8 @@ func placeKey(s string) string {
 	for _, w := range ws {
 		switch w {
 		case "district", "province", "region", "state", "governorate", "city", "village", "town", "area",
-			"oblast", "county", "municipality", "raion", "division", "department", "prefecture", "territory":
+			"oblast", "county", "municipality", "raion", "division", "department", "prefecture", "territory",
+			"community", "territorial", "hromada":
 			continue
 		}
 		keep = append(keep, w)
@@ -922,9 +923,9 @@ func actorKey(name string, countries *Countries) string {
 	switch {
 	case strings.HasPrefix(low, "naf"), strings.Contains(low, "novorossiya"):
 		return "naf"
-	case k == "dpr" || strings.HasPrefix(k, "donetsk people s republic") || strings.HasPrefix(k, "donetsk peoples republic") || strings.HasSuffix(k, "donetsk people s militia"):
+	case k == "dpr" || strings.HasPrefix(k, "donetsk people s republic") || strings.HasPrefix(k, "donetsk peoples republic") || strings.HasSuffix(k, "donetsk people s militia") || strings.HasSuffix(k, "donetsk peoples militia"):
 		return "dpr"
-	case k == "lpr" || strings.HasPrefix(k, "luhansk people s republic") || strings.HasPrefix(k, "luhansk peoples republic") || strings.HasSuffix(k, "luhansk people s militia"):
+	case k == "lpr" || strings.HasPrefix(k, "luhansk people s republic") || strings.HasPrefix(k, "luhansk peoples republic") || strings.HasSuffix(k, "luhansk people s militia") || strings.HasSuffix(k, "luhansk peoples militia"):
 		return "lpr"
 	case strings.HasPrefix(low, "civilians") || k == "civilian" || k == "residents" || k == "resident":
 		return "civilians"

@@ -97,6 +97,7 @@ type eventExtractor struct {
 	pendingDateSent   muster.Span
 	pendingPlaces     []placeHit
 	pendingPlacesSent muster.Span
+	pendingParts      []muster.Participant
 	// Figures seen so far, for "The hostages were killed".
 	lastFigure   map[string]float64 // by counted noun
 	lastCaptured float64
@@ -150,6 +151,7 @@ func (x *eventExtractor) sentence(sp muster.Span) {
 		if x.pendingPlaces == nil {
 			x.pendingPlaces, x.pendingPlacesSent = x.places(s), sp
 		}
+		x.pendingParts = append(x.pendingParts, x.forces(s)...)
 		return
 	}
 	// A new event starts at a sentence whose own event word (not just a
@@ -159,6 +161,10 @@ func (x *eventExtractor) sentence(sp muster.Span) {
 		x.evs = append(x.evs, x.cur)
 	}
 	b := x.cur
+	for _, p := range x.pendingParts {
+		x.addParticipant(b, p)
+	}
+	x.pendingParts = nil
 	if typ != "" && rank > b.rank {
 		b.typ, b.rank = typ, rank
 		// An attack on a named person or a leader is an assassination.
@@ -311,6 +317,8 @@ var triggers = map[string]struct {
 }{
 	"attacked": {muster.EventAttack, 2}, "attack": {muster.EventAttack, 2}, "attacks": {muster.EventAttack, 2},
 	"assault": {muster.EventAttack, 2}, "offensive": {muster.EventArmedClash, 9}, "repelled": {muster.EventArmedClash, 9},
+	"struck": {muster.EventAttack, 2}, "strike": {muster.EventAttack, 2}, "strikes": {muster.EventAttack, 2},
+	"hit": {muster.EventAttack, 1}, "fire": {muster.EventAttack, 2},
 	"repulsed": {muster.EventArmedClash, 9}, "counterattack": {muster.EventArmedClash, 9},
 	"assaulted": {muster.EventAttack, 2}, "stormed": {muster.EventRaid, 4}, "raided": {muster.EventRaid, 4},
 	"raid": {muster.EventRaid, 4}, "opened": {muster.EventAttack, 2}, "shot": {muster.EventAttack, 2},
@@ -377,6 +385,10 @@ func eventTrigger(toks []wtok) (muster.EventType, int, int) {
 			if !(k+1 < len(toks) && toks[k+1].low == "fire") {
 				continue
 			}
+		case "fire": // "to fire upon", "fire at"; not "set fire", "caught fire"
+			if !(k+1 < len(toks) && (toks[k+1].low == "upon" || toks[k+1].low == "on" || toks[k+1].low == "at")) || k > 0 && (toks[k-1].low == "set" || toks[k-1].low == "opened") {
+				continue
+			}
 		case "mine", "mines": // "a mine" but not "gold mine workers"
 			if k > 0 && (toks[k-1].low == "gold" || toks[k-1].low == "coal") {
 				continue
@@ -394,7 +406,17 @@ func eventTrigger(toks []wtok) (muster.EventType, int, int) {
 			typ, rank, at = tr.typ, tr.rank, k
 		}
 	}
-	// "air strike(s)"; small arms fire between forces is a clash.
+	// "air strike(s)", "air forces struck", "helicopter hit"; small arms
+	// fire between forces is a clash.
+	if typ == muster.EventAttack || typ == muster.EventShelling || typ == muster.EventBombing {
+		for k := 0; k+1 < len(toks); k++ {
+			if toks[k].low == "air" && (toks[k+1].low == "forces" || toks[k+1].low == "force") ||
+				toks[k].low == "helicopter" || toks[k].low == "helicopters" || toks[k].low == "warplanes" || toks[k].low == "warplane" {
+				typ, rank, at = muster.EventAirStrike, 8, k
+				break
+			}
+		}
+	}
 	for k := 0; k+1 < len(toks); k++ {
 		if toks[k].low == "small" && toks[k+1].low == "arms" && 9 > rank && (typ == muster.EventShelling || typ == muster.EventAttack) {
 			typ, rank, at = muster.EventArmedClash, 9, k
@@ -418,8 +440,16 @@ func leadingDate(toks []wtok, date muster.Span) bool {
 	return false
 }
 
+// personPlaces are a person's things an attack on which targets the
+// person: "the residence of", "the vehicle of".
+var personPlaces = map[string]bool{
+	"residence": true, "vehicle": true, "convoy": true, "home": true, "house": true, "car": true,
+	"office": true, "motorcade": true, "bodyguards": true, "compound": true, "farmhouse": true,
+}
+
 // targetVerbs introduce the target of an attack.
 var targetVerbs = map[string]bool{
+	"at": true, "against": true, "of": true,
 	"targeting": true, "targeted": true, "on": true, "killed": true, "shot": true, "attacked": true,
 	"stabbed": true, "assassinated": true, "ambushed": true,
 }
@@ -441,16 +471,14 @@ func personTarget(toks []wtok) bool {
 		if !targetVerbs[t.low] || t.kind != 'w' {
 			continue
 		}
-		if t.low == "on" && !(k > 0 && (toks[k-1].low == "fire" || toks[k-1].low == "assault")) {
+		j := k + 1
+		home := j+2 < len(toks) && toks[j].low == "the" && toks[j+2].low == "of" && personPlaces[toks[j+1].low]
+		if (t.low == "on" || t.low == "at" || t.low == "against" || t.low == "of") && !home && !(t.low == "on" && k > 0 && (toks[k-1].low == "fire" || toks[k-1].low == "assault")) {
 			continue
 		}
-		j := k + 1
 		// "the residence of", "the vehicle of"
-		if j+2 < len(toks) && toks[j].low == "the" && toks[j+2].low == "of" {
-			switch toks[j+1].low {
-			case "residence", "vehicle", "convoy", "home", "house", "car", "office", "motorcade", "bodyguards":
-				j += 3
-			}
+		if home {
+			j += 3
 		}
 		// a leader title within a short noun phrase
 		for m := j; m < min(len(toks), j+5) && toks[m].kind == 'w' && !npBoundary(toks[m].low); m++ {
@@ -469,7 +497,7 @@ func personTarget(toks []wtok) bool {
 		}
 		if n-m >= 2 && n < len(toks) {
 			switch toks[n].low {
-			case "in", "at", ".":
+			case "in", "at", ".", "with", "near", "on":
 				return true
 			case ",":
 				if n+1 < len(toks) && (toks[n+1].low == "a" || toks[n+1].low == "an" || toks[n+1].low == "the") {

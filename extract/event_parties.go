@@ -527,9 +527,11 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 				continue
 			}
 		}
-		// An acronym with a force head: "DPR positions", "ANA soldiers".
-		if allCapsWord(x.text[t.start:t.end]) && k+1 < len(toks) && (forceHeads[toks[k+1].low] || toks[k+1].low == "rebel" || toks[k+1].low == "separatist") {
-			if ref, ok := groupRef(x.text[t.start:t.end]); ok {
+		// An acronym with a force head, or struck itself: "DPR positions",
+		// "DPR's forces", "shelled DPR in Makiivka".
+		acr := strings.TrimSuffix(strings.TrimSuffix(x.text[t.start:t.end], "'s"), "’s")
+		if allCapsWord(acr) && (k+1 < len(toks) && (forceHeads[toks[k+1].low] || toks[k+1].low == "rebel" || toks[k+1].low == "separatist") || k > 0 && k-1 == at && attackVerbs[toks[k-1].low]) {
+			if ref, ok := groupRef(acr); ok {
 				out = append(out, muster.Participant{Entity: ref, Role: role(k)})
 				k++
 				continue
@@ -561,6 +563,9 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 		// Civilians harmed or targeted.
 		switch t.low {
 		case "civilians", "civilian", "residents", "resident", "villagers", "villager", "passers-by":
+			if k+1 < len(toks) && civilianThings[toks[k+1].low] {
+				continue // "civilian infrastructure" is no person
+			}
 			if at >= 0 && k > at || nearCasualty(toks, k) {
 				out = append(out, muster.Participant{Entity: muster.Ref{Name: "civilians", Type: string(muster.EntityPerson)}, Role: muster.RoleTarget})
 			}
@@ -579,6 +584,9 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 	return out
 }
 
+// attackVerbs take the attacked party as object: "shelled DPR".
+var attackVerbs = map[string]bool{"shelled": true, "attacked": true, "struck": true, "hit": true, "bombed": true, "targeted": true}
+
 // allCapsWord reports an all-capital word of two to five letters: "DPR", "NAF".
 func allCapsWord(w string) bool {
 	if len(w) < 2 || len(w) > 5 {
@@ -590,6 +598,15 @@ func allCapsWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// civilianThings follow "civilian" as an adjective of things.
+var civilianThings = map[string]bool{
+	"infrastructure": true, "buildings": true, "building": true, "houses": true, "house": true,
+	"objects": true, "object": true, "car": true, "cars": true, "vehicle": true, "vehicles": true,
+	"areas": true, "area": true, "facilities": true, "facility": true, "targets": true, "target": true,
+	"homes": true, "home": true, "property": true, "enterprise": true, "enterprises": true,
+	"settlement": true, "settlements": true, "aircraft": true, "airport": true, "structures": true,
 }
 
 func nearCasualty(toks []wtok, k int) bool {

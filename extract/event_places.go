@@ -41,6 +41,7 @@ var adminWords = map[string]bool{
 	"municipality": true, "division": true, "department": true, "prefecture": true, "territory": true,
 	"zone": true, "subdistrict": true, "tehsil": true, "block": true, "agency": true, "hromada": true,
 	"camp": true, "neighborhood": true, "neighbourhood": true, "commune": true, "locality": true,
+	"community": true,
 }
 
 // admin1Words mark a first-level region.
@@ -98,6 +99,9 @@ func placeName(toks []wtok, i int, withAnd bool) (int, bool) {
 		}
 	}
 done:
+	if j+1 < len(toks) && toks[j].low == "territorial" && toks[j+1].low == "community" {
+		j++
+	}
 	if j < len(toks) && adminWords[toks[j].low] && toks[j].kind == 'w' {
 		j++
 	}
