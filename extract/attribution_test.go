@@ -178,12 +178,12 @@ func evalAttributor(text string) []eval.AttributionSpans {
 }
 
 const (
-	sampleFloorSource         = 0.64
-	sampleFloorSourceOverlap  = 0.66
-	sampleFloorCue            = 0.63
-	sampleFloorCueOverlap     = 0.66
-	sampleFloorContent        = 0.46
-	sampleFloorContentOverlap = 0.63
+	sampleFloorSource         = 0.70
+	sampleFloorSourceOverlap  = 0.72
+	sampleFloorCue            = 0.69
+	sampleFloorCueOverlap     = 0.72
+	sampleFloorContent        = 0.48
+	sampleFloorContentOverlap = 0.66
 )
 
 func FuzzAttributions(f *testing.F) {
