@@ -37,6 +37,8 @@ func (m *model) encode() ([]byte, error) {
 	switch {
 	case m.joint:
 		stages = 3
+	case m.stacked:
+		stages = 4
 	case !m.w2.empty():
 		stages = 2
 	}
@@ -61,7 +63,7 @@ func (m *model) encode() ([]byte, error) {
 	}
 	putTable(m.w1)
 	putTable(table{f: m.t1})
-	if stages == 2 {
+	if stages == 2 || stages == 4 {
 		putTable(m.w2)
 		putTable(table{f: m.t2})
 	}
@@ -169,11 +171,11 @@ func decodeModel(data []byte) (*model, error) {
 		return nil, fmt.Errorf("model: bad bucket bits %d", m.bits)
 	}
 	m.bits2 = uint(u32())
-	if rerr != nil || m.bits2 != m.bits {
+	if rerr != nil || m.bits2 < 8 || m.bits2 > 24 {
 		return nil, fmt.Errorf("model: bad document bucket bits %d", m.bits2)
 	}
 	stages := u32()
-	if rerr != nil || stages < 1 || stages > 3 {
+	if rerr != nil || stages < 1 || stages > 4 {
 		return nil, fmt.Errorf("model: bad stage count %d", stages)
 	}
 	L := int(nl)
@@ -201,8 +203,9 @@ func decodeModel(data []byte) (*model, error) {
 	}
 	m.w1 = getTable((1 << m.bits) * L)
 	m.t1 = floats(getTable((L + 1) * L))
-	if stages == 2 {
-		m.w2 = getTable((1 << m.bits) * L)
+	if stages == 2 || stages == 4 {
+		m.stacked = stages == 4
+		m.w2 = getTable((1 << m.bits2) * L)
 		m.t2 = floats(getTable((L + 1) * L))
 	}
 	if stages == 3 {
@@ -212,7 +215,10 @@ func decodeModel(data []byte) (*model, error) {
 	}
 	getMap32 := func() map[uint64]uint32 {
 		n := u32()
-		if rerr != nil || n > 1<<24 {
+		if rerr != nil {
+			return nil
+		}
+		if n > 1<<24 {
 			rerr = fmt.Errorf("bad map size %d", n)
 			return nil
 		}
@@ -228,7 +234,10 @@ func decodeModel(data []byte) (*model, error) {
 	}
 	getMap8 := func() map[uint64]uint8 {
 		n := u32()
-		if rerr != nil || n > 1<<24 {
+		if rerr != nil {
+			return nil
+		}
+		if n > 1<<24 {
 			rerr = fmt.Errorf("bad map size %d", n)
 			return nil
 		}
@@ -244,7 +253,10 @@ func decodeModel(data []byte) (*model, error) {
 	}
 	getMap16 := func() map[uint64]uint16 {
 		n := u32()
-		if rerr != nil || n > 1<<24 {
+		if rerr != nil {
+			return nil
+		}
+		if n > 1<<24 {
 			rerr = fmt.Errorf("bad map size %d", n)
 			return nil
 		}

@@ -55,6 +55,14 @@ const (
 	tCasePrev
 	tGazPrev
 	tGazNext
+	tAggPrev
+	tAggNext
+	tSentDigits
+	tS1
+	tS1Prev
+	tS1Next
+	tS1Tri
+	tS1Low
 )
 
 // Case classes of a word: how it is usually written (from unlabeled text)

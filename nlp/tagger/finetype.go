@@ -251,6 +251,18 @@ func (m *model) joinUnits(st *docState, sent []string, k int, cs []chunk) []chun
 				}
 			}
 		}
+		// Demonym or country right before an organisation whose head is a
+		// unit ("Russian" + "Volunteer Corps"): the demonym is part of the
+		// unit's name.
+		if g&(gazDemonym|gazCountry) != 0 && c.end-c.start == 1 && idx+1 < len(cs) && cs[idx+1].start == c.end {
+			nx := cs[idx+1]
+			nt := m.types[nx.typ]
+			if (nt == "ORG" || nt == "MISC") && unitHeads[lowerAt(nx.end-1)] {
+				c.end = nx.end
+				c.typ = nx.typ
+				idx++
+			}
+		}
 		if c.end < len(sent) && lowerUnitHeads[sent[c.end]] && (idx+1 >= len(cs) || cs[idx+1].start > c.end) {
 			c.end++
 			c.typ = m.typeIndex("ORG", c.typ)

@@ -24,6 +24,9 @@ type goldArticle struct {
 	Name     string  `json:"name"`
 	Path     string  `json:"path"`
 	Mentions [][]any `json:"mentions"`
+	// Heldout articles were annotated after the rules were written and
+	// never used to change them; their score is reported apart.
+	Heldout bool `json:"heldout"`
 }
 
 type span struct {
@@ -92,7 +95,8 @@ func simpleDoc(text string) *nlp.Doc {
 
 // TestFineTypes scores the tagger with its finer types on the
 // hand-annotated gold file (the seed article and the team's own example
-// articles): exact span and type, per type and overall.
+// articles): exact span and type, per type and overall, separately for the
+// articles the rules were written on and the held-out one.
 func TestFineTypes(t *testing.T) {
 	tg := mustLoad(t)
 	raw, err := os.ReadFile(filepath.Join("testdata", "finetypes.gold.json"))
@@ -104,12 +108,12 @@ func TestFineTypes(t *testing.T) {
 		t.Fatalf("finetypes.gold.json: %v", err)
 	}
 	type counts struct{ gold, found, correct int }
-	per := map[string]*counts{}
-	get := func(k string) *counts {
-		if per[k] == nil {
-			per[k] = &counts{}
+	per := map[bool]map[string]*counts{false: {}, true: {}}
+	get := func(h bool, k string) *counts {
+		if per[h][k] == nil {
+			per[h][k] = &counts{}
 		}
-		return per[k]
+		return per[h][k]
 	}
 	for _, a := range gold {
 		text, err := os.ReadFile(a.Path)
@@ -125,50 +129,62 @@ func TestFineTypes(t *testing.T) {
 		for _, m := range a.Mentions {
 			s := span{int(m[0].(float64)), int(m[1].(float64)), m[2].(string)}
 			want[s] = true
-			get(s.Type).gold++
-			get("overall").gold++
+			get(a.Heldout, s.Type).gold++
+			get(a.Heldout, "overall").gold++
 		}
 		for _, m := range d.Mentions {
 			s := span{m.Start, m.End, string(m.Type)}
-			get(s.Type).found++
-			get("overall").found++
+			get(a.Heldout, s.Type).found++
+			get(a.Heldout, "overall").found++
 			if want[s] {
-				get(s.Type).correct++
-				get("overall").correct++
+				get(a.Heldout, s.Type).correct++
+				get(a.Heldout, "overall").correct++
 			} else if testing.Verbose() {
 				t.Logf("%s: extra or wrong %s %q", a.Name, s.Type, m.Text)
 			}
 		}
 	}
-	if per["overall"] == nil || per["overall"].gold == 0 {
+	f1 := map[bool]map[string]float64{false: {}, true: {}}
+	for _, h := range []bool{false, true} {
+		if per[h]["overall"] == nil {
+			continue
+		}
+		var names []string
+		for k := range per[h] {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		var rep strings.Builder
+		for _, k := range names {
+			c := per[h][k]
+			p, r := 0.0, 0.0
+			if c.found > 0 {
+				p = 100 * float64(c.correct) / float64(c.found)
+			}
+			if c.gold > 0 {
+				r = 100 * float64(c.correct) / float64(c.gold)
+			}
+			if p+r > 0 {
+				f1[h][k] = 2 * p * r / (p + r)
+			}
+			fmt.Fprintf(&rep, "%12s: P %6.2f R %6.2f F1 %6.2f (gold %d, found %d)\n", k, p, r, f1[h][k], c.gold, c.found)
+		}
+		which := "articles the rules were written on"
+		if h {
+			which = "held-out article"
+		}
+		t.Logf("fine types, %s:\n%s", which, rep.String())
+	}
+	if per[false]["overall"] == nil {
 		t.Skip("no gold article found")
 	}
-	var names []string
-	for k := range per {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	var rep strings.Builder
-	f1 := map[string]float64{}
-	for _, k := range names {
-		c := per[k]
-		p, r := 0.0, 0.0
-		if c.found > 0 {
-			p = 100 * float64(c.correct) / float64(c.found)
-		}
-		if c.gold > 0 {
-			r = 100 * float64(c.correct) / float64(c.gold)
-		}
-		if p+r > 0 {
-			f1[k] = 2 * p * r / (p + r)
-		}
-		fmt.Fprintf(&rep, "%12s: P %6.2f R %6.2f F1 %6.2f (gold %d, found %d)\n", k, p, r, f1[k], c.gold, c.found)
-	}
-	t.Logf("fine types on the gold file:\n%s", rep.String())
 	floors := map[string]float64{"overall": 88, "ARMED_GROUP": 85, "MEDIA": 75, "STATE_FORCE": 70}
 	for k, floor := range floors {
-		if f1[k] < floor {
-			t.Errorf("%s F1 %.2f below the floor %.0f", k, f1[k], floor)
+		if f1[false][k] < floor {
+			t.Errorf("%s F1 %.2f below the floor %.0f", k, f1[false][k], floor)
 		}
+	}
+	if per[true]["overall"] != nil && f1[true]["overall"] < 60 {
+		t.Errorf("held-out overall F1 %.2f below the floor 60", f1[true]["overall"])
 	}
 }

@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"math"
+	"slices"
 )
 
 // model is the tagger's whole state: labels, two hashed weight tables (the
@@ -9,8 +10,12 @@ import (
 // order transition weights, and the lexical resources that features look
 // up (word clusters, casing priors, gazetteer).
 type model struct {
-	labels []string // labels[0] == "O"; IOB2
-	types  []string // entity types; labelType[y] indexes it, -1 for O
+	labels []string // labels[0] == "O"; IOB2 or BILOU
+	// out[y] is label y written in IOB2 (L- becomes I-, U- becomes B-).
+	out []string
+	// allowedEnd[y]: label y may end a sentence (not B- or I- in BILOU).
+	allowedEnd []bool
+	types      []string // entity types; labelType[y] indexes it, -1 for O
 	// labelType[y] is the index in types of label y's type, or -1 for O;
 	// labelBegin[y] says whether y is a B- label.
 	labelType  []int
@@ -19,8 +24,12 @@ type model struct {
 	// bits2 is log2 of the buckets of the document features (== bits).
 	bits2 uint
 	// joint: one table serves both passes (w2 is w1, t2 is t1).
-	joint  bool
-	w1, w2 table // 1<<bits (1<<bits2) buckets × len(labels)
+	joint bool
+	// stacked: the second stage scores only its own small feature set
+	// (stage-1 labels around the token, a few lexical features and the
+	// document features) instead of all the base features again.
+	stacked bool
+	w1, w2  table // 1<<bits (1<<bits2) buckets × len(labels)
 	// t1, t2 are (len(labels)+1) × len(labels): row len(labels) is the
 	// sentence start.
 	t1, t2 []float32
@@ -38,12 +47,30 @@ func (m *model) setLabels(labels []string) {
 	L := len(labels)
 	m.labelType = make([]int, L)
 	m.labelBegin = make([]bool, L)
+	m.out = make([]string, L)
+	m.allowedEnd = make([]bool, L)
+	bilou := false
+	for _, l := range labels {
+		if len(l) > 2 && (l[0] == 'L' || l[0] == 'U') {
+			bilou = true
+		}
+	}
 	m.types = m.types[:0]
 	index := map[string]int{}
 	for y, l := range labels {
 		m.labelType[y] = -1
+		m.out[y] = l
+		m.allowedEnd[y] = true
 		if l == "O" || len(l) < 3 {
 			continue
+		}
+		switch l[0] {
+		case 'L':
+			m.out[y] = "I" + l[1:]
+		case 'U':
+			m.out[y] = "B" + l[1:]
+		case 'B', 'I':
+			m.allowedEnd[y] = !bilou
 		}
 		t := l[2:]
 		i, ok := index[t]
@@ -53,14 +80,23 @@ func (m *model) setLabels(labels []string) {
 			m.types = append(m.types, t)
 		}
 		m.labelType[y] = i
-		m.labelBegin[y] = l[0] == 'B'
+		m.labelBegin[y] = l[0] == 'B' || l[0] == 'U'
+	}
+	// continues reports whether label y continues an entity (I- or L-);
+	// open whether label p leaves one open (B- or I- in BILOU).
+	continues := func(y int) bool { return m.labelType[y] >= 0 && !m.labelBegin[y] }
+	open := func(p int) bool {
+		return bilou && p < L && m.labelType[p] >= 0 && labels[p][0] != 'L' && labels[p][0] != 'U'
 	}
 	m.allowed = make([]bool, (L+1)*L)
 	for p := 0; p <= L; p++ {
 		for y := 0; y < L; y++ {
 			ok := true
-			if m.labelType[y] >= 0 && !m.labelBegin[y] {
-				ok = p < L && m.labelType[p] == m.labelType[y]
+			switch {
+			case continues(y):
+				ok = p < L && m.labelType[p] == m.labelType[y] && (!bilou || open(p))
+			case open(p):
+				ok = false // B- and I- must be followed by I- or L- of their type
 			}
 			m.allowed[p*L+y] = ok
 		}
@@ -76,6 +112,9 @@ type tok struct {
 	gazB, gazI             uint16
 	flags                  uint64
 	first, caps, letter    bool
+	// gs:ge is the range of st.capIdx holding every capitalised token of
+	// the document with the same lower-case form (gs == ge: none).
+	gs, ge int32
 }
 
 // docState holds reusable buffers for one document's features, so tagging
@@ -94,6 +133,7 @@ type docState struct {
 	score                         []float32
 	back                          []int8
 	delta                         []float32
+	capIdx                        []int32
 	caseC                         map[uint64][4]uint16
 	major                         map[uint64][8]uint16
 	first                         map[uint64]int8
@@ -225,8 +265,45 @@ func (m *model) prepare(st *docState, sents [][]string) {
 		}
 		t.clus = c
 	}
+	m.groupCapitalised(st)
 	m.matchGazetteer(st)
 	m.baseFeatures(st)
+}
+
+// groupCapitalised indexes the capitalised tokens of the document by their
+// lower-case form, for the context-aggregation features.
+func (m *model) groupCapitalised(st *docState) {
+	st.capIdx = st.capIdx[:0]
+	for i := range st.toks {
+		t := &st.toks[i]
+		t.gs, t.ge = 0, 0
+		if t.letter && t.cas != caseLower {
+			st.capIdx = append(st.capIdx, int32(i))
+		}
+	}
+	slices.SortFunc(st.capIdx, func(a, b int32) int {
+		ha, hb := st.toks[a].low, st.toks[b].low
+		switch {
+		case ha < hb:
+			return -1
+		case ha > hb:
+			return 1
+		}
+		return int(a - b)
+	})
+	for g := 0; g < len(st.capIdx); {
+		h := st.toks[st.capIdx[g]].low
+		e := g + 1
+		for e < len(st.capIdx) && st.toks[st.capIdx[e]].low == h {
+			e++
+		}
+		if e-g > 1 {
+			for _, i := range st.capIdx[g:e] {
+				st.toks[i].gs, st.toks[i].ge = int32(g), int32(e)
+			}
+		}
+		g = e
+	}
 }
 
 // matchGazetteer marks tokens covered by the longest gazetteer entry that
@@ -284,6 +361,19 @@ func (m *model) baseFeatures(st *docState) {
 	var none tok
 	for si := 0; si+1 < len(st.sent); si++ {
 		a, b := st.sent[si], st.sent[si+1]
+		digits := 0
+		for i := a; i < b; i++ {
+			if st.toks[i].flags&8 != 0 {
+				digits++
+			}
+		}
+		digBucket := uint64(0)
+		switch {
+		case digits*5 >= b-a:
+			digBucket = 2
+		case digits > 0:
+			digBucket = 1
+		}
 		for i := a; i < b; i++ {
 			st.fo = append(st.fo, int32(len(st.feats)))
 			t := &st.toks[i]
@@ -352,6 +442,38 @@ func (m *model) baseFeatures(st *docState) {
 			add(tSuf3Prev, p.suf[2])
 			add(tCasePrev, uint64(p.prior)<<8|uint64(p.cas))
 			add(tCaseNext, uint64(n.prior)<<8|uint64(n.cas))
+			add(tSentDigits, digBucket<<8|uint64(t.cas)<<1|boolBit(t.first))
+			if t.ge > t.gs {
+				// Context aggregation (Ratinov & Roth 2009): the words
+				// around the other occurrences of this word.
+				var seenP, seenN [3]uint64
+				np, nn := 0, 0
+				for _, j := range st.capIdx[t.gs:t.ge] {
+					if int(j) == i {
+						continue
+					}
+					pv, nx := uint64(1), uint64(2)
+					if !st.toks[j].first {
+						pv = st.toks[j-1].low
+					}
+					if int(j)+1 < len(st.toks) && !st.toks[j+1].first {
+						nx = st.toks[j+1].low
+					}
+					if np < 3 && pv != p.low && !slices.Contains(seenP[:np], pv) {
+						seenP[np] = pv
+						np++
+						add(tAggPrev, pv)
+					}
+					if nn < 3 && nx != n.low && !slices.Contains(seenN[:nn], nx) {
+						seenN[nn] = nx
+						nn++
+						add(tAggNext, nx)
+					}
+					if np == 3 && nn == 3 {
+						break
+					}
+				}
+			}
 		}
 	}
 	st.fo = append(st.fo, int32(len(st.feats)))
@@ -418,15 +540,34 @@ func (m *model) docFeatures(st *docState, pred []int8) {
 		}
 		return uint64(bk+1)<<4 | uint64(min(total, 3))
 	}
+	L := uint64(len(m.labels))
 	for si := 0; si+1 < len(st.sent); si++ {
 		a, b := st.sent[si], st.sent[si+1]
 		for i := a; i < b; i++ {
 			st.dfo = append(st.dfo, int32(len(st.dfeat)))
 			t := &st.toks[i]
+			if m.stacked {
+				cur, prev, next := uint64(pred[i]), L, L
+				if i > a {
+					prev = uint64(pred[i-1])
+				}
+				if i+1 < b {
+					next = uint64(pred[i+1])
+				}
+				add(tBias, 0)
+				add(tS1, cur)
+				add(tS1Prev, prev)
+				add(tS1Next, next)
+				add(tS1Tri, (prev*(L+1)+cur)*(L+1)+next)
+				add(tS1Low, pair(t.low, cur))
+				add(tShort, t.short)
+				add(tC3, uint64(t.clus>>20&1023))
+			}
 			if !t.letter || (t.cas == caseLower && !t.caps) {
 				continue
 			}
 			mj := majOf(i)
+			_ = mj
 			add(tDocMaj, mj)
 			if mj != 0 {
 				add(tDocMaj, mj>>4<<8|uint64(t.cas)<<1|boolBit(t.caps))
@@ -562,7 +703,7 @@ func (m *model) viterbi(st *docState, t []float32, a, b int, out []int8) {
 	}
 	best, by := neg, 0
 	for y := 0; y < L; y++ {
-		if cur[y] > best {
+		if m.allowedEnd[y] && cur[y] > best {
 			best, by = cur[y], y
 		}
 	}
@@ -583,7 +724,9 @@ func (m *model) decode(st *docState, out []int8, stage2 bool) {
 		return
 	}
 	m.docFeatures(st, out)
-	if !m.joint {
+	if m.stacked {
+		clear(st.score)
+	} else if !m.joint {
 		// A separate stage-2 model scores the base features again.
 		m.emit(st, &m.w2, 0, len(st.toks))
 	}

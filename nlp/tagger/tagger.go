@@ -44,7 +44,8 @@ func newTagger(m *model) *Tagger {
 	return t
 }
 
-// Labels returns the model's IOB2 labels, "O" first.
+// Labels returns the model's labels ("O" first; IOB2, or BILOU when the
+// model was trained so; Tag always answers in IOB2).
 func (t *Tagger) Labels() []string { return append([]string(nil), t.m.labels...) }
 
 // Tag returns the IOB2 labels of one sentence's tokens, treating the
@@ -66,7 +67,7 @@ func (t *Tagger) TagDocument(sents [][]string) [][]string {
 	for i, s := range sents {
 		out[i] = make([]string, len(s))
 		for j := range s {
-			out[i][j] = t.m.labels[ids[k]]
+			out[i][j] = t.m.out[ids[k]]
 			k++
 		}
 	}
