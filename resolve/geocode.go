@@ -650,3 +650,19 @@ func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
 	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
 	return 2 * r * math.Asin(math.Sqrt(math.Min(1, a)))
 }
+
+// PlaceKey returns the key under which mentions of one place merge into one
+// entity whatever their spelling (issue 5): "geonames:ID" for a place with
+// a GeoNames id, else "place:CC:" plus the folded name (FoldPlaceName) for
+// a place without one (a village taken from UCDP, a region), and "" when p
+// has no country and name folds to nothing.
+func PlaceKey(p muster.Place, name string) string {
+	if p.GeonameID > 0 {
+		return "geonames:" + strconv.Itoa(p.GeonameID)
+	}
+	k := FoldPlaceName(name)
+	if k == "" && p.Country == "" {
+		return ""
+	}
+	return "place:" + p.Country + ":" + k
+}

@@ -105,3 +105,23 @@ func TestCountryCode(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceKeyMergesSpellings(t *testing.T) {
+	g := mustGazetteer(t)
+	key := func(name string) string {
+		p, ok := g.Geocode(name, GeoContext{})
+		if !ok {
+			t.Fatalf("Geocode(%q) found nothing", name)
+		}
+		return PlaceKey(p, name)
+	}
+	if a, b, c := key("Graivoron"), key("Grayvoron"), key("Hraivoron"); a != b || b != c || a != "geonames:559034" {
+		t.Errorf("PlaceKey: Graivoron %q, Grayvoron %q, Hraivoron %q; want one geonames key", a, b, c)
+	}
+	if a, b := key("Kharkiv"), key("Kherson"); a == b {
+		t.Errorf("PlaceKey(Kharkiv) == PlaceKey(Kherson) == %q", a)
+	}
+	if got := PlaceKey(muster.Place{Country: "UA"}, "Stanytsia Luhanska"); got != PlaceKey(muster.Place{Country: "UA"}, "Stanitsa Luganskaya") {
+		t.Errorf("PlaceKey without a GeoNames id does not fold spellings: %q", got)
+	}
+}
