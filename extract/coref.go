@@ -75,7 +75,13 @@ func (x *doc) typeMentions() {
 		m := &x.ments[i]
 		next := x.nextWord(m.End)
 		m.typ = typeName(m.text, next)
-		if m.typ == "" {
+		switch {
+		case m.typ != "":
+		case x.in.Publisher != "" && muster.NameKey(m.text) == muster.NameKey(x.in.Publisher):
+			m.typ = muster.EntityMedia // "The Hill has not been able to verify"
+		case placeAppositionRE.MatchString(x.d.Text[m.End:]):
+			m.typ = muster.EntityPlace // "Kozinka, a village next to the border"
+		default:
 			m.typ = x.taggerType(m.Span)
 		}
 		if m.typ == "" && m.role != "" {
@@ -106,6 +112,10 @@ func allAlpha(words []string) bool {
 	}
 	return true
 }
+
+// placeAppositionRE follows a place name that the text itself calls a
+// place.
+var placeAppositionRE = regexp.MustCompile(`^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:village|town|city|district|region|settlement|hamlet|province|oblast)\b`)
 
 // afterArticle reports whether an article or possessive comes right
 // before byte offset off.

@@ -118,16 +118,18 @@ func (db *DB) FindEntities(ctx context.Context, name string) ([]muster.Entity, e
 }
 
 // EntitiesByKeys returns the entities whose name key or any alias key is one
-// of keys (muster.NameKey values), for cross-document resolution.
+// of keys (muster.NameKey values), or that were saved with one of keys among
+// their DB.EntityKeys, for cross-document resolution.
 func (db *DB) EntitiesByKeys(ctx context.Context, keys []string) ([]muster.Entity, error) {
 	var out []muster.Entity
 	seen := map[string]bool{}
-	size := maxParams / 2
+	size := maxParams / 3
 	for _, c := range chunks(len(keys), size) {
 		part := anys(keys[c[0]:c[1]])
 		in := placeholders(len(part))
-		es, err := db.entities(ctx, entitySelect+`WHERE e.key IN (`+in+`) OR e.id IN (SELECT entity_id FROM aliases WHERE key IN (`+in+`))`+entityOrder,
-			append(part, part...)...)
+		es, err := db.entities(ctx, entitySelect+`WHERE e.key IN (`+in+`) OR e.id IN (SELECT entity_id FROM aliases WHERE key IN (`+in+`))`+
+			` OR e.id IN (SELECT entity_id FROM entity_keys WHERE key IN (`+in+`))`+entityOrder,
+			append(append(part, part...), part...)...)
 		if err != nil {
 			return nil, fmt.Errorf("store: entities by keys: %w", err)
 		}

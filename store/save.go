@@ -252,6 +252,16 @@ func (db *DB) upsertEntity(ctx context.Context, tx *sql.Tx, e *muster.Entity) er
 			return fmt.Errorf("alias %q: %w", e.Aliases[i].Name, err)
 		}
 	}
+	if db.EntityKeys != nil {
+		for _, k := range db.EntityKeys(*e) {
+			if k == "" {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO entity_keys (entity_id, key) VALUES (?, ?) ON CONFLICT DO NOTHING`), e.ID, k); err != nil {
+				return fmt.Errorf("key %q: %w", k, err)
+			}
+		}
+	}
 	return nil
 }
 

@@ -659,7 +659,7 @@ func TestMigrationsIdempotent(t *testing.T) {
 			versions = append(versions, v)
 		}
 		rows.Close()
-		if diff := cmp.Diff([]string{"0001_init"}, versions); diff != "" {
+		if diff := cmp.Diff([]string{"0001_init", "0002_entity_keys"}, versions); diff != "" {
 			t.Errorf("schema_migrations (-want +got):\n%s", diff)
 		}
 	})
@@ -732,6 +732,37 @@ func TestSaveLargeDocument(t *testing.T) {
 		doc, err := db.Document(ctx, a.Document.ID)
 		if err != nil || doc.Text != a.Document.Text {
 			t.Errorf("Document: text of %d bytes does not round-trip: %v", len(a.Document.Text), err)
+		}
+	})
+}
+
+// TestEntityKeys checks that keys given by DB.EntityKeys are recorded and
+// found by EntitiesByKeys, beside name and alias keys.
+func TestEntityKeys(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, backend string) {
+		ctx := context.Background()
+		db := MustOpen(t, backend)
+		db.EntityKeys = func(e muster.Entity) []string {
+			return []string{"translit:" + strings.ToLower(e.Name), ""}
+		}
+		a := docOnly("Keys", "Denys Nikitin spoke.", day1)
+		a.Entities = []muster.Entity{{ID: "e_keys", Type: muster.EntityPerson, Name: "Denys Nikitin"}}
+		if _, err := db.Save(ctx, a); err != nil {
+			t.Fatalf("Save: %v", err)
+		}
+		got, err := db.EntitiesByKeys(ctx, []string{"translit:denys nikitin"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 || got[0].ID != "e_keys" {
+			t.Errorf("EntitiesByKeys(translit key) = %+v, want e_keys", got)
+		}
+		none, err := db.EntitiesByKeys(ctx, []string{"translit:nobody"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(none) != 0 {
+			t.Errorf("EntitiesByKeys(unknown key) = %+v, want none", none)
 		}
 	})
 }

@@ -50,6 +50,12 @@ type DB struct {
 	// Now returns the current time; it stamps ingest times, job leases and
 	// decisions. Open sets it to time.Now; tests replace it.
 	Now func() time.Time
+
+	// EntityKeys, when set, returns the match keys of an entity (resolution's
+	// transliteration, acronym and surname keys); Save records them and
+	// EntitiesByKeys finds entities by them. The store does not compute them
+	// itself: matching names is resolution's vocabulary, not SQL's.
+	EntityKeys func(muster.Entity) []string
 }
 
 // dialect is what differs between the backends. Everything else (schema

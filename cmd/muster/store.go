@@ -21,6 +21,9 @@ func (m *Main) openStore(ctx context.Context) (*store.DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Stored entities are found again by every key resolution matches on
+	// (transliterations, acronyms, surnames), not only by their names.
+	db.EntityKeys = resolve.Keys
 	return db, nil
 }
 
