@@ -233,13 +233,23 @@ func (x *eventExtractor) responsibility(s *sent) []respResult {
 			if !ok {
 				continue
 			}
-			out = append(out, x.party(s, a, b, k, muster.PredClaimedBy, muster.RolePerpetrator, attr, mod)...)
-			// "The Taliban and the Khorasan Chapter of the Islamic State claimed"
-			if a > 1 && toks[a-1].low == "and" {
-				if a2, b2, ok := groupBefore(toks, a-1); ok {
-					out = append(out, x.party(s, a2, b2, k, muster.PredClaimedBy, muster.RolePerpetrator, attr, mod)...)
+			// "The Taliban and the Khorasan Chapter of the Islamic State
+			// claimed" names two groups; "the Islamic State of Iraq and the
+			// Levant claimed" one, whose first part ends in an "of" phrase.
+			and := a - 1
+			if and > 0 && toks[and].low == "the" {
+				and--
+			}
+			if and > 0 && toks[and].low == "and" {
+				if a2, b2, ok := groupBefore(toks, and); ok {
+					if b2-2 >= a2 && (toks[b2-2].low == "of" || b2-3 >= a2 && toks[b2-3].low == "of") {
+						a = a2
+					} else {
+						out = append(out, x.party(s, a2, b2, k, muster.PredClaimedBy, muster.RolePerpetrator, attr, mod)...)
+					}
 				}
 			}
+			out = append(out, x.party(s, a, b, k, muster.PredClaimedBy, muster.RolePerpetrator, attr, mod)...)
 		case "involvement":
 			// "sources suspected the involvement of X"
 			if k+1 < len(toks) && toks[k+1].low == "of" {
@@ -485,6 +495,12 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 			name := x.text[t.start:toks[k+3].end]
 			out = append(out, muster.Participant{Entity: muster.Ref{Name: name, Type: string(muster.EntityStateForce)}, Role: role(k)})
 			k += 3
+			continue
+		}
+		// "Ukraine troops", "Russia's army": a country name before a force head.
+		if _, ok := countryNames[strings.TrimSuffix(x.text[t.start:t.end], "'s")]; ok && t.upper && k+1 < len(toks) && forceHeads[toks[k+1].low] && toks[k+1].low != "side" {
+			out = append(out, muster.Participant{Entity: muster.Ref{Name: x.text[t.start:toks[k+1].end], Type: string(muster.EntityStateForce)}, Role: role(k)})
+			k++
 			continue
 		}
 		if _, ok := demonyms[x.text[t.start:t.end]]; ok && t.upper {

@@ -165,6 +165,63 @@ func TestEvents(t *testing.T) {
 				Killed: "1", Wounded: "1",
 			}},
 		},
+		{
+			name: "two groups claim, arson",
+			text: "Militants set fire to a school in Dera, Khyber Pakhtunkhwa, Pakistan overnight. The Taliban and the Khorasan Province of the Islamic State separately claimed responsibility.",
+			want: []eventSummary{{
+				Type:         muster.EventArson,
+				Places:       map[string]string{"city": "Dera", "admin1": "Khyber Pakhtunkhwa", "country": "Pakistan"},
+				Participants: []string{"perpetrator:Taliban", "perpetrator:Khorasan Province of the Islamic State"},
+				ClaimedBy:    []string{"Taliban", "Khorasan Province of the Islamic State"},
+			}},
+		},
+		{
+			name: "one group with 'and' inside its name",
+			text: "A car bomb exploded in Tikrit, Saladin, Iraq. The Islamic State of Iraq and the Levant (ISIL) claimed responsibility.",
+			want: []eventSummary{{
+				Type:         muster.EventBombing,
+				Places:       map[string]string{"city": "Tikrit", "admin1": "Saladin", "country": "Iraq"},
+				Participants: []string{"perpetrator:Islamic State of Iraq and the Levant (ISIL)"},
+				ClaimedBy:    []string{"Islamic State of Iraq and the Levant (ISIL)"},
+			}},
+		},
+		{
+			name: "suspected that a group carried it out; a named victim",
+			text: "Gunmen shot and killed Amina Yusuf in Gombe, Nigeria. Police suspected that Boko Haram carried out the killing.",
+			want: []eventSummary{{
+				Type:         muster.EventAssassination,
+				Places:       map[string]string{"place": "Gombe", "country": "Nigeria"},
+				Participants: []string{"perpetrator:Boko Haram"},
+				Killed:       "1",
+			}},
+		},
+		{
+			name: "interception is an outcome; acronym forces are parties",
+			text: "On 3 April 2024, Ukrainian forces shot down two drones launched at DPR positions near Horlivka, Donetsk. Casualties unknown.",
+			want: []eventSummary{{
+				Type: muster.EventDroneStrike, Time: "2024-04-03..2024-04-03/day",
+				Places:       map[string]string{"city": "Horlivka", "admin1": "Donetsk"},
+				Participants: []string{"actor:Ukrainian forces", "target:DPR"},
+			}},
+		},
+		{
+			name: "the hostages are the ones counted before",
+			text: "Gunmen abducted three engineers and a driver near Mopti, Mali. The hostages were executed two days later.",
+			want: []eventSummary{{
+				Type:     muster.EventKidnapping,
+				Places:   map[string]string{"place": "Mopti", "country": "Mali"},
+				Captured: "4", Killed: "4",
+			}},
+		},
+		{
+			name: "a total across attacks is kept as stated",
+			text: "This was one of two related attacks in Zabul, Afghanistan. Six police officers were killed across both attacks.",
+			want: []eventSummary{{
+				Type:   muster.EventAttack,
+				Places: map[string]string{"place": "Zabul", "country": "Afghanistan"},
+				Killed: "6", Sides: []string{"killed:police"},
+			}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
