@@ -293,7 +293,20 @@ func askList(ctx context.Context, r Reader, a *Answer, want muster.EntityType, c
 				}
 				continue
 			}
-			if c.Object.Entity != nil && matches(*c.Object.Entity, objs, con.object) {
+			if c.Object.Entity == nil {
+				continue
+			}
+			ok := matches(*c.Object.Entity, objs, con.object)
+			if !ok && len(objs.countries) > 0 && c.Object.Entity.ID != "" && c.Object.Entity.Type == string(muster.EntityPlace) {
+				// "fight for Kyiv" is fighting for Ukraine: a capital
+				// stands for its country.
+				e, err := r.Entity(ctx, c.Object.Entity.ID)
+				if err != nil && muster.ErrorKind(err) != muster.KindNotFound {
+					return nil, err
+				}
+				ok = e != nil && e.Place != nil && e.Place.Feature == "PPLC" && objs.countries[e.Place.Country]
+			}
+			if ok {
 				note(c.Subject, ci, c)
 			}
 		}

@@ -151,6 +151,8 @@ func TestAsk(t *testing.T) {
 	belgorod := ref("e7", "Belgorod", muster.EntityPlace)
 	kapustin := ref("e8", "Denis Kapustin", muster.EntityPerson)
 	lukashenko := ref("e9", "Aleksander Lukashenko", muster.EntityPerson)
+	gnl := ref("e11", "Georgian National Legion", muster.EntityArmedGroup)
+	kyiv := ref("e12", "Kyiv", muster.EntityPlace)
 	ev := func(id string, s, o muster.Ref, p muster.Predicate) muster.Claim {
 		v := muster.EntityValue(o, o.Name)
 		return muster.Claim{ID: id, Subject: s, Predicate: p, Object: v, Modality: muster.Asserted,
@@ -171,11 +173,13 @@ func TestAsk(t *testing.T) {
 			{ID: "e5", Name: "Ukraine", Type: muster.EntityPlace, Place: &muster.Place{Country: "UA", Feature: "PCLI"}},
 			{ID: "e6", Name: "Russia", Type: muster.EntityPlace, Place: &muster.Place{Country: "RU", Feature: "PCLI"}},
 			{ID: "e7", Name: "Belgorod", Type: muster.EntityPlace, Place: &muster.Place{Country: "RU", Feature: "PPLA"}},
+			{ID: "e12", Name: "Kyiv", Type: muster.EntityPlace, Place: &muster.Place{Country: "UA", Feature: "PPLC"}},
 		},
 		claims: []muster.Claim{
 			ev("c1", frl, putin, muster.PredOpposes), ev("c2", rdk, putin, muster.PredOpposes),
 			ev("c3", kk, lukashenko, muster.PredOpposes), ev("c4", kk, ukraine, muster.PredFightsFor),
 			ev("c5", frl, ukraine, muster.PredFightsFor), ev("c6", rdk, kapustin, muster.PredFoundedBy),
+			ev("c7", gnl, kyiv, muster.PredFightsFor),
 		},
 		events: []muster.Event{{ID: "v1", Type: muster.EventIncursion, Label: "Belgorod incursion", Places: []muster.Ref{belgorod},
 			Claims: []muster.Claim{part("p1", frl, muster.RoleActor), part("p2", rdk, muster.RoleActor), part("p3", ref("e10", "Russian Armed Forces", muster.EntityStateForce), muster.RoleDefender)}}},
@@ -186,7 +190,8 @@ func TestAsk(t *testing.T) {
 		want []string
 	}{
 		{"Who are the anti-Putin groups that marched into Russian territory?", []string{"Free Russia Legion", "Russian Volunteer Corps"}},
-		{"Which groups fight for Ukraine?", []string{"Free Russia Legion", "Kastus Kalinouski regiment"}},
+		{"Which groups fight for Ukraine?", []string{"Free Russia Legion", "Kastus Kalinouski regiment", "Georgian National Legion"}},
+		{"Which groups fight for Kyiv?", []string{"Georgian National Legion"}},
 		{"Which groups oppose Lukashenko?", []string{"Kastus Kalinouski regiment"}},
 		{"Who founded the RDK?", []string{"Denis Kapustin"}},
 		{"Which groups marched into Belgorod?", []string{"Free Russia Legion", "Russian Volunteer Corps"}},
