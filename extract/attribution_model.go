@@ -275,7 +275,8 @@ func viterbiRole(p *perceptron, info []tokInfo, c *roleCtx, bias []float32) []in
 	delta := make([][T]float32, n)
 	back := make([][T]int8, n)
 	var feats []uint32
-	var sc [T]float32
+	var rf roleFeats
+	var st, sc [T]float32
 	neg := float32(math.Inf(-1))
 	for k := 0; k < n; k++ {
 		i := c.a + k
@@ -296,6 +297,8 @@ func viterbiRole(p *perceptron, info []tokInfo, c *roleCtx, bias []float32) []in
 			delta[k][tagO], back[k][tagO] = best, int8(bp)
 			continue
 		}
+		roleFeatures(&rf, info, c, i)
+		p.scores(rf.static, st[:])
 		npv := T
 		if k == 0 {
 			npv = 1
@@ -308,13 +311,13 @@ func viterbiRole(p *perceptron, info []tokInfo, c *roleCtx, bias []float32) []in
 				}
 				base = delta[k-1][pv]
 			}
-			feats = roleFeatures(feats[:0], info, c, i, pv, tagO)
+			feats = rf.dynamic(feats[:0], pv)
 			p.scores(feats, sc[:])
 			for t := 0; t < T; t++ {
 				if !roleAllowed(pv, t) {
 					continue
 				}
-				if v := base + sc[t] + bias[t]; v > delta[k][t] {
+				if v := base + st[t] + sc[t] + bias[t]; v > delta[k][t] {
 					delta[k][t], back[k][t] = v, int8(pv)
 				}
 			}
@@ -581,8 +584,34 @@ type roleCtx struct {
 	headLx byte
 }
 
-// roleFeatures appends the role tagger's features of token i.
-func roleFeatures(dst []uint32, info []tokInfo, c *roleCtx, i, prev, prev2 int) []uint32 {
+// roleFeats are the role tagger's features of one token: those that do
+// not depend on the previous tag, hashed, and those that do, as hashes
+// still to be finished with the previous tag (so that Viterbi decoding
+// computes the words' hashes once per token, not once per previous tag).
+type roleFeats struct {
+	static []uint32
+	dyn    []hasher
+}
+
+// withPrev appends the token's features given the previous tag.
+func (rf *roleFeats) withPrev(dst []uint32, prev int) []uint32 {
+	dst = append(dst, rf.static...)
+	for _, h := range rf.dyn {
+		dst = append(dst, h.b(byte(prev)).u())
+	}
+	return dst
+}
+
+// dynamic appends the features that depend on the previous tag.
+func (rf *roleFeats) dynamic(dst []uint32, prev int) []uint32 {
+	for _, h := range rf.dyn {
+		dst = append(dst, h.b(byte(prev)).u())
+	}
+	return dst
+}
+
+// roleFeatures computes the role tagger's features of token i into rf.
+func roleFeatures(rf *roleFeats, info []tokInfo, c *roleCtx, i int) {
 	a, b := c.a, c.b
 	var side byte
 	var d int
@@ -633,41 +662,40 @@ func roleFeatures(dst []uint32, info []tokInfo, c *roleCtx, i, prev, prev2 int) 
 	if info[i].pron {
 		pron = 1
 	}
-	pt, pt2 := byte(prev), byte(prev2)
 	sh := info[i].shape
-	dst = append(dst,
+	rf.static = append(rf.static[:0],
 		feat(100).u(),
 		feat(101).b(side).b(db).u(),
 		feat(102).b(side).s(w).u(),
 		feat(103).b(side).s(w1).u(),
 		feat(104).b(side).s(n1).u(),
 		feat(105).b(side).b(sh).u(),
-		feat(106).b(side).b(pt).u(),
-		feat(107).b(side).b(pt).b(db).u(),
-		feat(108).b(pt).s(w).u(),
-		feat(109).b(pt).b(sh).u(),
-		feat(110).b(pt).b(pt2).b(side).u(),
-		feat(111).b(side).b(q).b(pt).u(),
-		feat(112).b(side).b(commas).b(pt).u(),
-		feat(113).b(side).b(otherCue).b(pt).u(),
-		feat(114).b(side).b(quoteMark).b(pt).u(),
-		feat(115).b(side).b(that).b(pt).u(),
-		feat(116).b(side).s(c.head).b(pt).u(),
 		feat(117).b(side).b(c.headLx).b(db).u(),
 		feat(118).b(cue).b(side).u(),
 		feat(119).b(side).b(pron).b(db).u(),
 		feat(120).b(side).b(db).s(w).u(),
-		feat(121).b(side).b(sh).b(shape(info, i-1, a, b)).b(pt).u(),
-		feat(122).b(side).s(suffix(w, 3)).b(pt).u(),
 		feat(123).b(side).b(db).b(commas).b(q).u(),
 		feat(124).s(c.head).s(w).b(side).u(),
-		feat(125).b(side).b(lexAt(info, i, a, b)).b(pt).u(),
 	)
 	if i == a {
-		dst = append(dst, feat(126).b(side).s(w).u())
+		rf.static = append(rf.static, feat(126).b(side).s(w).u())
 	}
+	rf.dyn = append(rf.dyn[:0],
+		feat(106).b(side),
+		feat(107).b(side).b(db),
+		feat(108).s(w),
+		feat(109).b(sh),
+		feat(111).b(side).b(q),
+		feat(112).b(side).b(commas),
+		feat(113).b(side).b(otherCue),
+		feat(114).b(side).b(quoteMark),
+		feat(115).b(side).b(that),
+		feat(116).b(side).s(c.head),
+		feat(121).b(side).b(sh).b(shape(info, i-1, a, b)),
+		feat(122).b(side).s(suffix(w, 3)),
+		feat(125).b(side).b(lexAt(info, i, a, b)),
+	)
 	if i == b-1 {
-		dst = append(dst, feat(127).b(side).s(w).b(pt).u())
+		rf.dyn = append(rf.dyn, feat(127).b(side).s(w))
 	}
-	return dst
 }

@@ -80,6 +80,7 @@ func TrainAttributionModel(docs []TrainingDoc, opt TrainOptions) *AttributionMod
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
 	var feats []uint32
+	var rf roleFeats
 	for epoch := 0; epoch < opt.Epochs; epoch++ {
 		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
 		for _, p := range data {
@@ -116,9 +117,10 @@ func TrainAttributionModel(docs []TrainingDoc, opt TrainOptions) *AttributionMod
 					} else {
 						m.role.clock++
 						if g != q || gp != pp {
-							feats = roleFeatures(feats[:0], p.info, &ctx, i, gp, tagO)
+							roleFeatures(&rf, p.info, &ctx, i)
+							feats = rf.withPrev(feats[:0], gp)
 							m.role.add(feats, g, 1)
-							feats = roleFeatures(feats[:0], p.info, &ctx, i, pp, tagO)
+							feats = rf.withPrev(feats[:0], pp)
 							m.role.add(feats, q, -1)
 						}
 					}
