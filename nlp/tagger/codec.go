@@ -180,6 +180,10 @@ func decodeModel(data []byte) (*model, error) {
 	}
 	L := int(nl)
 	getTable := func(want int) table {
+		if want > 1<<25 {
+			rerr = fmt.Errorf("table of %d weights is too large", want)
+			return table{}
+		}
 		var scale float32
 		get(&scale)
 		n := u32()

@@ -314,6 +314,23 @@ func FuzzTag(f *testing.F) {
 	})
 }
 
+// FuzzNew feeds New broken model files: it must answer with an error,
+// never panic or allocate without bound.
+func FuzzNew(f *testing.F) {
+	model, err := os.ReadFile("model.bin")
+	if err != nil {
+		f.Skip("model.bin not found")
+	}
+	f.Add(model[:64])
+	f.Add([]byte("muster-tagger-v2"))
+	f.Add([]byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if tg, err := tagger.New(data); err == nil {
+			tg.Tag([]string{"Kyiv"})
+		}
+	})
+}
+
 func BenchmarkTagDocument(b *testing.B) {
 	docs := readCoNLL(b, sharedFile(b, "conll2003", "dev.txt"))
 	tg := mustLoad(b)
