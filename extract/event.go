@@ -58,7 +58,12 @@ const (
 // Entity ids are left empty for resolution to fill. d needs only Text;
 // sentences are used when present.
 func Events(d *nlp.Doc, published time.Time, docID string) []muster.Event {
-	x := &eventExtractor{text: d.Text, pub: published, doc: docID, lastFigure: map[string]float64{}}
+	x := &eventExtractor{text: d.Text, pub: published, doc: docID, lastFigure: map[string]float64{}, d: d}
+	// The attribution model needs tokens; without them the patterns of
+	// event_parties.go name the sources alone.
+	if len(d.Tokens) > 0 {
+		x.attrs = Attributions(d)
+	}
 	for _, s := range docSentences(d) {
 		x.sentence(s)
 	}
@@ -87,7 +92,9 @@ func docSentences(d *nlp.Doc) []muster.Span {
 }
 
 type eventExtractor struct {
-	text string
+	d     *nlp.Doc
+	attrs []Attribution // reported statements, from Attributions
+	text  string
 	pub  time.Time
 	doc  string
 	evs  []*eventBuild
@@ -302,10 +309,29 @@ func (x *eventExtractor) evidence(span, sp muster.Span) muster.Evidence {
 }
 
 func (x *eventExtractor) claim(p muster.Predicate, v muster.Value, span, sp muster.Span, role string, a muster.Attribution, m muster.Modality, conf float64) muster.Claim {
+	switch p {
+	case muster.PredKilled, muster.PredWounded, muster.PredCaptured:
+		// A figure inside a reported statement takes its source and
+		// modality from the attribution model.
+		if src, ok := x.reportedBy(span); ok {
+			a, m = src, Modality(x.d, span, x.attrs)
+		}
+	}
 	return muster.Claim{
 		Predicate: p, Object: v, Role: role, AttributedTo: a, Modality: m,
 		Evidence: []muster.Evidence{x.evidence(span, sp)}, Extractor: EventExtractor, Confidence: conf,
 	}
+}
+
+// reportedBy returns the source of the reported statement whose content
+// holds span, when Attributions found one with a named source.
+func (x *eventExtractor) reportedBy(span muster.Span) (muster.Attribution, bool) {
+	for _, a := range x.attrs {
+		if a.Content.Contains(span) && a.Source.Len() > 0 && a.Source.Valid(len(x.text)) {
+			return sourceOf(x.text[a.Source.Start:a.Source.End]), true
+		}
+	}
+	return muster.Attribution{}, false
 }
 
 // ---- event type ----
