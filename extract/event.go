@@ -95,10 +95,10 @@ type eventExtractor struct {
 	d     *nlp.Doc
 	attrs []Attribution // reported statements, from Attributions
 	text  string
-	pub  time.Time
-	doc  string
-	evs  []*eventBuild
-	cur  *eventBuild
+	pub   time.Time
+	doc   string
+	evs   []*eventBuild
+	cur   *eventBuild
 	// Date and places of sentences before the first event.
 	pendingDate       *DateMatch
 	pendingDateSent   muster.Span
