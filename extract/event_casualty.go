@@ -320,6 +320,17 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 				side = ""
 			}
 		}
+		// The evidence runs from the first counted words to the cue (or
+		// the last counted words after it), not from the clause start.
+		if len(picked) > 0 && extra == 0 {
+			first := figs[picked[0]].startTok
+			for _, fi := range picked {
+				first = min(first, figs[fi].startTok)
+			}
+			if first < c && first > lo {
+				lo = first
+			}
+		}
 		if lo > c {
 			lo = c
 		}

@@ -175,7 +175,8 @@ func groupRef(name string) (muster.Ref, bool) {
 		first = k[:i]
 	}
 	switch first {
-	case "unknown", "unidentified", "no", "some", "several", "other", "local", "armed", "one", "two", "many":
+	case "unknown", "unidentified", "no", "some", "several", "other", "local", "armed", "one", "two", "many",
+		"those", "these", "they", "it", "he", "she", "we", "which", "who", "this", "that", "its", "their", "his", "her":
 		return muster.Ref{}, false
 	}
 	typ := muster.EntityArmedGroup
@@ -716,7 +717,27 @@ func sourceOf(name string) muster.Attribution {
 	if !named {
 		return muster.Attribution{Name: name, Type: muster.SourceUnnamed}
 	}
+	l := " " + strings.ToLower(name) + " "
+	for _, w := range sourceOrgWords {
+		if strings.Contains(l, " "+w+" ") {
+			return muster.Attribution{Name: name, Type: muster.AttributionType(muster.EntityOrganization)}
+		}
+	}
+	if len(ws) <= 3 {
+		// "Caesar", "Pavlo Kyrylenko": a name without an organisation's
+		// word is a person's.
+		return muster.Attribution{Name: name, Type: muster.AttributionType(muster.EntityPerson)}
+	}
 	return muster.Attribution{Name: name, Type: muster.AttributionType(muster.EntityOrganization)}
+}
+
+// sourceOrgWords mark a source's name as an organisation's.
+var sourceOrgWords = []string{
+	"ministry", "media", "army", "forces", "force", "service", "office", "agency", "committee", "council",
+	"government", "police", "command", "news", "times", "post", "reuters", "tass", "ria", "interfax",
+	"group", "legion", "corps", "brigade", "battalion", "front", "movement", "party", "administration",
+	"department", "un", "ocha", "osce", "smm", "mission", "authorities", "military", "staff", "guard",
+	"sources", "officials", "press", "channel", "telegram", "radio", "tv", "television", "bbc", "cnn",
 }
 
 func isDemonymWord(w string) bool { _, ok := demonyms[w]; return ok }

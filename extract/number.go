@@ -577,6 +577,16 @@ var countedNouns = map[string]bool{
 	"militia": true, "jihadists": true, "extremists": true, "separatists": true,
 }
 
+// casualtyWord reports the counted nouns that are casualty words: "two
+// civilians dead" counts civilians.
+func casualtyWord(w string) bool {
+	switch w {
+	case "dead", "wounded", "injured", "deaths", "fatalities", "injuries", "casualties":
+		return true
+	}
+	return false
+}
+
 // modifiers may stand between a figure and its noun: "two security force
 // members", "70 Ukrainian soldiers".
 var nounModifiers = map[string]bool{
@@ -603,7 +613,7 @@ func countedNoun(toks []wtok, i int, any bool) (string, int, bool) {
 		}
 		if countedNouns[t.low] {
 			// "police officers": the longer head wins.
-			if i+k+1 < len(toks) && countedNouns[toks[i+k+1].low] && toks[i+k+1].kind == 'w' && t.low != "dead" && t.low != "wounded" && t.low != "injured" {
+			if nx := i + k + 1; nx < len(toks) && countedNouns[toks[nx].low] && toks[nx].kind == 'w' && !casualtyWord(toks[nx].low) && !casualtyWord(t.low) {
 				continue
 			}
 			return t.low, i + k + 1, true
