@@ -19,7 +19,8 @@ import (
 type Resolver struct {
 	// Aliases is the known-alias table; nil means none.
 	Aliases   *Aliases
-	overrides map[string]string // pairKey(AliasKey a, AliasKey b) → action
+	overrides map[string]string   // pairKey(AliasKey a, AliasKey b) → action
+	partners  map[string][]string // key → the keys analysts merged it with
 }
 
 // New returns a Resolver over an alias table and analysts' overrides.
@@ -39,6 +40,24 @@ func New(aliases *Aliases, overrides []Override) (*Resolver, error) {
 		}
 		// A later decision on the same pair replaces an earlier one.
 		r.overrides[pairKey(ka, kb)] = o.Action
+	}
+	// An analyst's merge must be seen even when the two names share no
+	// key: each side's key leads to the other's candidates.
+	for pk, action := range r.overrides {
+		if action != ActionMerge {
+			continue
+		}
+		for _, o := range overrides {
+			ka, kb := overrideKey(o.A), overrideKey(o.B)
+			if pairKey(ka, kb) == pk {
+				if r.partners == nil {
+					r.partners = map[string][]string{}
+				}
+				r.partners[ka] = append(r.partners[ka], kb)
+				r.partners[kb] = append(r.partners[kb], ka)
+				break
+			}
+		}
 	}
 	return r, nil
 }
@@ -634,6 +653,9 @@ func (r *Resolver) Resolve(ctx context.Context, ents []muster.Entity, idx Index)
 		}
 		pe := r.profileOf(e)
 		keys := pe.all
+		for _, k := range pe.all {
+			keys = append(keys[:len(keys):len(keys)], r.partners[k]...)
+		}
 		var cands []muster.Entity
 		if idx != nil {
 			var err error

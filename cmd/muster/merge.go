@@ -13,7 +13,8 @@ import (
 
 // runMerge records an analyst's decision that two names (or entity ids)
 // are one entity. Resolution applies it from then on, over every automatic
-// rule; it is kept across re-ingest.
+// rule; it is kept across re-ingest, and the stored documents are
+// re-resolved at once.
 func (m *Main) runMerge(ctx context.Context, args []string) error {
 	return m.recordDecision(ctx, "merge", store.DecisionMerge, args)
 }
@@ -49,6 +50,12 @@ func (m *Main) recordDecision(ctx context.Context, cmd, decision string, args []
 	if err := db.SaveDecision(ctx, store.Decision{AKey: a, BKey: b, Decision: decision, Note: *note}); err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "recorded: %s %q and %q (keys %q, %q); resolution applies it from the next ingest\n", decision, pos[0], pos[1], a, b)
+	fmt.Fprintf(m.Stdout, "recorded: %s %q and %q (keys %q, %q)\n", decision, pos[0], pos[1], a, b)
+	// Re-resolve what is stored, so that profiles change now.
+	n, err := m.rebuildStore(ctx, db)
+	if err != nil {
+		return fmt.Errorf("%s: decision recorded, but re-resolving the store failed (run `muster rebuild`): %w", cmd, err)
+	}
+	fmt.Fprintf(m.Stdout, "re-resolved %d stored documents\n", n)
 	return nil
 }

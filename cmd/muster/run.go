@@ -90,6 +90,7 @@ func (m *Main) commands() map[string]func(context.Context, []string) error {
 		"merge":          m.runMerge,
 		"split":          m.runSplit,
 		"eval":           m.runEval,
+		"rebuild":        m.runRebuild,
 		"version":        m.runVersion,
 		"help": func(context.Context, []string) error {
 			fmt.Fprint(m.Stdout, usage)

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/pipeline"
+	"github.com/muster-osint/muster/resolve"
+	"github.com/muster-osint/muster/store"
+)
+
+// runRebuild re-analyses every stored document with the current models and
+// analysts' decisions, and replaces what the store knows in one
+// transaction. merge and split run it, so that a decision reaches what is
+// already stored; run it by hand after upgrading muster.
+func (m *Main) runRebuild(ctx context.Context, args []string) error {
+	fs := m.newFlagSet("rebuild", "")
+	if _, err := parseFlags(fs, args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	db, err := m.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	n, err := m.rebuildStore(ctx, db)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "rebuilt the analyses of %d documents\n", n)
+	return nil
+}
+
+// rebuildStore analyses the stored documents in ingest order, resolving
+// each against the ones before it (an in-memory index, so that nothing is
+// written until all are done), and replaces the store's analyses with them.
+func (m *Main) rebuildStore(ctx context.Context, db *store.DB) (int, error) {
+	decisions, err := db.Decisions(ctx)
+	if err != nil {
+		return 0, err
+	}
+	p, err := pipeline.New(pipeline.Options{Overrides: overrides(decisions)})
+	if err != nil {
+		return 0, err
+	}
+	idx := resolve.NewMemIndex(resolve.Default())
+	var as []*muster.Analysis
+	err = db.EachDocument(ctx, func(d muster.Document) error {
+		a, err := p.Analyze(ctx, d, idx)
+		if err != nil {
+			return fmt.Errorf("rebuild %s: %w", d.ID, err)
+		}
+		idx.Add(a.Entities...)
+		as = append(as, a)
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	if err := db.ReplaceAnalyses(ctx, as); err != nil {
+		return 0, err
+	}
+	return len(as), nil
+}
