@@ -419,6 +419,10 @@ func eventTrigger(toks []wtok) (muster.EventType, int, int) {
 			if k > 0 && (toks[k-1].low == "gold" || toks[k-1].low == "coal") {
 				continue
 			}
+		case "blew": // "blew up"
+			if !(k+1 < len(toks) && toks[k+1].low == "up") {
+				continue
+			}
 		case "grenade", "grenades": // "grenade launchers" fire, they are not bombs
 			if k+1 < len(toks) && strings.HasPrefix(toks[k+1].low, "launcher") {
 				continue

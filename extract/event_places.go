@@ -23,6 +23,21 @@ var locatives = map[string]bool{
 	"shelled": true, "struck": true, "hit": true, "bombed": true, "shelling": true, "striking": true,
 }
 
+// onTargets before "on" make it locative: "a strike on X".
+var onTargets = map[string]bool{
+	"strike": true, "strikes": true, "attack": true, "attacks": true, "airstrike": true, "airstrikes": true,
+	"assault": true, "raid": true, "shelling": true, "offensive": true, "advance": true,
+}
+
+// notPlaceWords in a name make it an organisation's, not a place's:
+// "Military Forces of Ukraine positions".
+var notPlaceWords = map[string]bool{
+	"forces": true, "army": true, "police": true, "ministry": true, "service": true, "party": true,
+	"front": true, "brigade": true, "legion": true, "corps": true, "council": true, "committee": true,
+	"movement": true, "government": true, "militia": true, "battalion": true, "regiment": true,
+	"directorate": true, "agency": true, "company": true, "university": true,
+}
+
 // placeNouns before "of" introduce a place: "the village of Zaroumdareye".
 var placeNouns = map[string]bool{
 	"village": true, "town": true, "city": true, "district": true, "area": true, "province": true,
@@ -123,6 +138,11 @@ func (x *eventExtractor) places(s *sent) []placeHit {
 		switch {
 		case locatives[t.low]:
 			j = k + 1
+		case t.low == "to" && k > 0 && (toks[k-1].low == "proximity" || toks[k-1].low == "close" || toks[k-1].low == "next"):
+			j = k + 1
+		case t.low == "on" && k > 0 && onTargets[toks[k-1].low]:
+			// "an air strike on Mykolaivka, Sumy"
+			j = k + 1
 		case t.low == "of" && k > 0 && placeNouns[toks[k-1].low]:
 			j = k + 1
 		default:
@@ -196,6 +216,18 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 	for k, sp := range spans {
 		names[k] = x.text[sp.Start:sp.End]
 	}
+	// A list that opens with an organisation's name is none: "fired at the
+	// Military Forces of Ukraine positions", "shelled DPR in …".
+	if l := strings.ToLower(names[0]); !strings.Contains(l, "police district") {
+		for _, w := range strings.Fields(l) {
+			if notPlaceWords[w] {
+				return nil
+			}
+		}
+	}
+	if allCapsWord(names[0]) && len(names) == 1 {
+		return nil
+	}
 	// A demonym alone ("near Russian positions") is no place.
 	if len(names) == 1 {
 		if _, ok := demonyms[names[0]]; ok {
@@ -210,6 +242,11 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 	if isCountry(names[rest-1]) {
 		hits[rest-1].role = PlaceCountry
 		rest--
+	} else if rest >= 2 && strings.Contains(names[rest-1], " and ") {
+		// "near Avdiivka, Vodyane, Shyrokyne and Butivka": a list of
+		// settlements, not a hierarchy; the first is the place.
+		hits[0].role = PlaceCity
+		return hits
 	}
 	switch {
 	case rest == 2 && subCity(names[0]):
