@@ -44,6 +44,7 @@ Commands:
   why NAME1 NAME2      why two names are (or are not) one entity
   merge NAME1 NAME2    record an analyst's decision: one entity
   split NAME1 NAME2    record an analyst's decision: two entities
+  rebuild              re-analyse every stored document (after a decision or an upgrade)
   version              print the version
 
 Global flags:
