@@ -93,7 +93,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 			}
 		}
 	}
-	cues = fixCues(d, info, isCue, cues)
+	cues = fixCues(d, info, m.lex, isCue, cues)
 	cues = m.ruleCues(d, info, isCue, cues)
 	for _, c := range cues {
 		si, qs, qe := c[0], c[1], c[2]
@@ -159,7 +159,7 @@ func tokenSpan(d *nlp.Doc, r [2]int) muster.Span {
 // fixCues drops cues made only of auxiliaries ("were", "has": the model
 // learned them from cues such as "has said") and completes a cue that ends
 // in a determiner ("said in a" → "said in a statement").
-func fixCues(d *nlp.Doc, info []tokInfo, isCue []bool, cues [][3]int) [][3]int {
+func fixCues(d *nlp.Doc, info []tokInfo, lex cueLexicon, isCue []bool, cues [][3]int) [][3]int {
 	out := cues[:0]
 	for _, c := range cues {
 		aux := true
@@ -174,6 +174,19 @@ func fixCues(d *nlp.Doc, info []tokInfo, isCue []bool, cues [][3]int) [][3]int {
 				isCue[i] = false
 			}
 			continue
+		}
+		// A cue that swallowed the end of its subject ("commander
+		// hinted") starts at its verb; auxiliaries and adverbs stay ("has
+		// also said").
+		if last := c[2] - 1; last > c[1] && speechVerb(lex, info[last].lower) {
+			k := last
+			for k > c[1] && (auxWords[info[k-1].lower] || strings.HasSuffix(info[k-1].lower, "ly") || info[k-1].lex != 0) {
+				k--
+			}
+			for j := c[1]; j < k; j++ {
+				isCue[j] = false
+			}
+			c[1] = k
 		}
 		end := d.SentenceTokens[c[0]][1]
 		for n := 0; n < 3 && c[2] < end && determiners[info[c[2]-1].lower] && info[c[2]].shape == 'x' && !isCue[c[2]]; n++ {
@@ -547,6 +560,10 @@ func (m *AttributionModel) ruleSpans(d *nlp.Doc, info []tokInfo, at *Attribution
 		citing(d, info, at, a, b, qs, qe)
 		return
 	}
+	if lc == "according to" {
+		accordingTo(d, info, at, a, b, qs, qe)
+		return
+	}
 	if at.Content.Len() > 0 && at.Content.Start >= at.Cue.End {
 		trimContentStart(d, info, at, b)
 	}
@@ -693,6 +710,38 @@ func trimSpace(text string, s muster.Span) muster.Span {
 		s.End--
 	}
 	return s
+}
+
+// accordingTo bounds "according to X": the source X runs to the next
+// comma or the end of the sentence, and the content is the rest of the
+// sentence: after the comma when the cue opens it ("According to X, Y"),
+// before the cue when it closes it ("Y, according to X."), both sides when
+// it interrupts ("The group, according to X, has …").
+func accordingTo(d *nlp.Doc, info []tokInfo, at *Attribution, a, b, qs, qe int) {
+	end := b
+	for end > a && (info[end-1].shape == 'p' || info[end-1].shape == 'q' && info[end-1].lower == "”") {
+		end--
+	}
+	e := qe
+	for e < end && info[e].lower != "," && info[e].lower != ";" && info[e].lower != "--" && info[e].lower != "—" {
+		e++
+	}
+	if e == qe {
+		return // leave the model's spans
+	}
+	at.Source = tokenSpan(d, [2]int{qe, e})
+	left := qs
+	for left > a && (info[left-1].lower == "," || info[left-1].lower == "--" || info[left-1].lower == "—") {
+		left--
+	}
+	switch {
+	case left == a && e < end:
+		at.Content = tokenSpan(d, [2]int{e + 1, end})
+	case left > a && e >= end:
+		at.Content = tokenSpan(d, [2]int{a, left})
+	case left > a && e < end:
+		at.Content = tokenSpan(d, [2]int{a, end})
+	}
 }
 
 // citing sets the source of "citing X" to X (up to a comma or the end of
