@@ -37,10 +37,10 @@ func sharedEvents(t testing.TB, dataset string, n int) ([]eval.EventRecord, *eva
 // when they were set; raise them as extraction improves.
 func TestEventFloors(t *testing.T) {
 	floors := map[string]map[string]float64{
-		"gtd": {"perpetrator": 0.70, "claimed": 0.95, "country": 0.95, "province": 0.80, "city": 0.75,
-			"killed": 0.78, "wounded": 0.85, "event_type": 0.70},
-		"acled": {"actors": 0.85, "event_type": 0.75, "sub_event_type": 0.78, "admin1": 0.40, "location": 0.45,
-			"fatalities": 0.90},
+		"gtd": {"perpetrator": 0.90, "claimed": 0.97, "country": 0.96, "province": 0.95, "city": 0.90,
+			"killed": 0.92, "wounded": 0.94, "event_type": 0.82},
+		"acled": {"actors": 0.86, "event_type": 0.90, "sub_event_type": 0.90, "admin1": 0.76, "location": 0.82,
+			"fatalities": 0.92},
 	}
 	sizes := map[string]int{"gtd": 200, "acled": 100}
 	for dataset, fl := range floors {
