@@ -140,8 +140,17 @@ func (x *eventExtractor) figures(s *sent) []figure {
 func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 	toks := s.toks
 	var cues []int
+	bracket := 0
 	for k, t := range toks {
-		if t.kind != 'w' {
+		// An editor's note in square brackets restates figures; it is not
+		// another count.
+		switch t.low {
+		case "[":
+			bracket++
+		case "]":
+			bracket = max(0, bracket-1)
+		}
+		if t.kind != 'w' || bracket > 0 {
 			continue
 		}
 		if _, ok := casualtyCues[t.low]; ok {

@@ -35,7 +35,8 @@ var notPlaceWords = map[string]bool{
 	"forces": true, "army": true, "police": true, "ministry": true, "service": true, "party": true,
 	"front": true, "brigade": true, "legion": true, "corps": true, "council": true, "committee": true,
 	"movement": true, "government": true, "militia": true, "battalion": true, "regiment": true,
-	"directorate": true, "agency": true, "company": true, "university": true,
+	"directorate": true, "agency": true, "company": true, "university": true, "embassy": true,
+	"consulate": true, "headquarters": true, "station": true, "school": true, "hospital": true,
 }
 
 // placeNouns before "of" introduce a place: "the village of Zaroumdareye".
