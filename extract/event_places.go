@@ -23,6 +23,9 @@ var locatives = map[string]bool{
 	"shelled": true, "struck": true, "hit": true, "bombed": true, "shelling": true, "striking": true,
 }
 
+// placeUnitWords end a place name that may sit "in" a larger one.
+var placeUnitWords = map[string]bool{"village": true, "district": true, "town": true, "area": true, "villages": true, "city": true}
+
 // onTargets before "on" make it locative: "a strike on X".
 var onTargets = map[string]bool{
 	"strike": true, "strikes": true, "attack": true, "attacks": true, "airstrike": true, "airstrikes": true,
@@ -149,6 +152,17 @@ func (x *eventExtractor) places(s *sent) []placeHit {
 		default:
 			continue
 		}
+		// "attacked Chakab village in Pashtun Kot, Faryab": the list
+		// starts at the village before "in".
+		if t.low == "in" && k > 1 && placeUnitWords[toks[k-1].low] && toks[k-2].upper {
+			a := k - 2
+			for a > 0 && (toks[a-1].upper && toks[a-1].kind == 'w' || toks[a-1].low == "-") {
+				a--
+			}
+			if chain := x.placeChain(toks, a); len(chain) >= 2 && chain[len(chain)-1].role == PlaceCountry {
+				return chain
+			}
+		}
 		// "in the village of X", "in the X area".
 		if j < len(toks) && toks[j].low == "the" {
 			j++
@@ -196,6 +210,12 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 			spans = append(spans, muster.Span{Start: toks[j+1].start, End: toks[j+1].end})
 			j += 3
 			break
+		}
+		// "Shib Koh district in Farah, Afghanistan": a district or village
+		// "in" a larger place continues the list.
+		if j+1 < len(toks) && toks[j].low == "in" && j > 0 && placeUnitWords[toks[j-1].low] && toks[j+1].upper {
+			j++
+			continue
 		}
 		if j+1 < len(toks) && toks[j].low == "," {
 			// a doubled comma ("Faryab,, Afghanistan") is a typo
@@ -289,7 +309,8 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 // "Rusafa neighborhood", "Hlaing Township".
 func subCity(name string) bool {
 	l := strings.ToLower(name)
-	for _, w := range []string{"police district", "neighborhood", "neighbourhood", "township", "sector", "quarter"} {
+	for _, w := range []string{"police district", "neighborhood", "neighbourhood", "township", "sector", "quarter",
+		" road", " highway", " street", " avenue", " bridge", " junction", " airport", " market", " base"} {
 		if strings.Contains(l, w) {
 			return true
 		}
