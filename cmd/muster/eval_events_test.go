@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/eval"
 )
 
@@ -61,6 +62,33 @@ func TestEventFloors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestEventEvidence checks on real summaries that every claim's evidence
+// quotes the text at its code-point span and that claims validate.
+func TestEventEvidence(t *testing.T) {
+	gtd, _ := sharedEvents(t, "gtd", 300)
+	acled, _ := sharedEvents(t, "acled", 150)
+	ex := EventExtractor()
+	for _, r := range append(gtd, acled...) {
+		a, err := ex(context.Background(), r.Text, r.Published)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range a.Events {
+			for _, c := range ev.Claims {
+				if err := c.Validate(); err != nil {
+					t.Fatalf("%s: %v", r.ID, err)
+				}
+				for _, e := range c.Evidence {
+					sp := muster.ByteOffsets(r.Text, muster.Span{Start: e.Start, End: e.End})
+					if got := r.Text[sp.Start:sp.End]; got != e.Quote {
+						t.Fatalf("%s: %s evidence %d..%d is %q, quote %q", r.ID, c.Predicate, e.Start, e.End, got, e.Quote)
+					}
+				}
+			}
+		}
 	}
 }
 
