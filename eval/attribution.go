@@ -599,7 +599,11 @@ func context200(text string, s muster.Span) string {
 func (r AttributionResult) WriteReport(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	if r.Task == "attribution-agreement" {
-		fmt.Fprintf(bw, "annotator agreement on polnear %s: %d (article, other annotator) pairs against the first annotator\n", r.Split, r.N)
+		split := r.Split
+		if split == "" {
+			split = "(all splits)"
+		}
+		fmt.Fprintf(bw, "annotator agreement on polnear %s: %d (article, other annotator) pairs against the first annotator\n", split, r.N)
 	} else {
 		fmt.Fprintf(bw, "attribution on polnear %s: %d documents, %.1f docs/s\n", r.Split, r.N, r.DocsPerS)
 	}
