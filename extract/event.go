@@ -80,7 +80,7 @@ func docSentences(d *nlp.Doc) []muster.Span {
 	t := d.Text
 	start := 0
 	for i := 0; i+2 < len(t); i++ {
-		if (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ';' && false) && t[i+1] == ' ' && 'A' <= t[i+2] && t[i+2] <= 'Z' {
+		if (t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i+1] == ' ' && 'A' <= t[i+2] && t[i+2] <= 'Z' {
 			out = append(out, muster.Span{Start: start, End: i + 1})
 			start = i + 2
 		}

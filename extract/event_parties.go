@@ -498,6 +498,11 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 			k += 3
 			continue
 		}
+		// "Ukraine battles rebels": a country acting in war is its forces.
+		if _, ok := countryNames[x.text[t.start:t.end]]; ok && t.upper && k+1 < len(toks) && countryWarVerbs[toks[k+1].low] {
+			out = append(out, muster.Participant{Entity: muster.Ref{Name: x.text[t.start:t.end], Type: string(muster.EntityStateForce)}, Role: muster.RoleActor})
+			continue
+		}
 		// "Ukraine troops", "Russia's army": a country name before a force head.
 		if _, ok := countryNames[strings.TrimSuffix(x.text[t.start:t.end], "'s")]; ok && t.upper && k+1 < len(toks) && forceHeads[toks[k+1].low] && toks[k+1].low != "side" {
 			out = append(out, muster.Participant{Entity: muster.Ref{Name: x.text[t.start:toks[k+1].end], Type: string(muster.EntityStateForce)}, Role: role(k)})
@@ -599,6 +604,13 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 		}
 	}
 	return out
+}
+
+// countryWarVerbs after a country name make the country an actor.
+var countryWarVerbs = map[string]bool{
+	"battles": true, "fights": true, "shells": true, "attacks": true, "strikes": true, "bombs": true,
+	"pounds": true, "repels": true, "sends": true, "deploys": true, "captures": true, "retakes": true,
+	"storms": true, "launches": true, "shelled": true, "attacked": true, "struck": true, "bombed": true,
 }
 
 // attackVerbs take the attacked party as object: "shelled DPR".
