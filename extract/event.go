@@ -6,26 +6,46 @@ package extract
 // denied_by, occurred_at), each claim with the exact words that state it,
 // who asserts it and how.
 //
-// The extractor is a set of general English patterns over words, no model:
+// The extractor is a set of general English patterns over words, no model
+// of its own (issue 4 tunes them on the dev splits of GTD and ACLED only):
 //
 //   - an event starts at a sentence with an event word ("detonated",
 //     "shelled", "clashed", "abducted") and takes the following sentences'
-//     figures and responsibility statements until a sentence with an event
-//     word and a different date starts another;
-//   - the type is the most specific event word's (drone strike over
-//     shelling over attack);
+//     figures and responsibility statements until a sentence that opens
+//     with another date and has an event word of its own starts another;
+//     scene-setting sentences before it lend it their date, places and
+//     parties;
+//   - the type is the most specific event word's (air strike over drone
+//     strike over shelling over bombing over arson over attack; kidnapping
+//     and assassination above all); an attack or bombing aimed at a named
+//     person or a leader ("opened fire on Oscar Tamayao in …", "shot and
+//     killed a tribal elder") is an assassination;
+//   - "intercepted", "shot down", "defused" give an outcome claim: the
+//     weapon did not strike;
 //   - places are the comma list after a locative ("in Kolofata,
-//     Extreme-North, Cameroon"): a country name last, then the province, then
-//     the settlement;
+//     Extreme-North, Cameroon"), or any list that ends in a country: the
+//     country last, then the province, then the settlement first (parts of
+//     a town such as "Police District 8" or "X Road" give way to the next
+//     name); a lone name before the country has the open role "place";
 //   - figures are the hedged number ranges of number.go next to a casualty
 //     word: the subject of a passive ("two soldiers and six assailants were
-//     killed" counts both, "including two civilians" counts neither) or the
-//     object of an active form ("…, killing three people");
+//     killed" counts both, "including two civilians" counts neither, "in
+//     addition to the bomber" adds one), the object of an active form
+//     ("…, killing three people", "killed a tribal leader"), a singular
+//     subject ("was killed"), named conjuncts ("Kaker and his son"), and
+//     plural subjects that refer back to a figure ("The hostages were
+//     executed"); a figure stated as a total across several attacks is kept
+//     as stated; editors' bracketed notes add nothing;
 //   - responsibility comes from "X claimed responsibility", "responsibility
 //     was claimed by X", "X denied", and perpetrators also from "sources
-//     attributed the attack to X", "carried out by X", "suspected X";
-//   - the figure's source is "according to X", "X said/reported", and
-//     otherwise the publisher.
+//     attributed the attack to X", "carried out by X", "suspected X",
+//     "suspected the involvement of X";
+//   - state forces and named groups are parties: "Russian forces",
+//     "Military Forces of Ukraine", "DPR positions", "Taliban militants";
+//     before the event word they act, after it they are the target;
+//   - a figure's source is the reported statement that holds it
+//     (Attributions and Modality), else "according to X", "X said", else
+//     the publisher in its own voice.
 
 import (
 	"crypto/sha256"
