@@ -35,11 +35,12 @@ func (m *model) encode() ([]byte, error) {
 	put(uint32(m.bits2))
 	stages := uint32(1)
 	switch {
+	case m.w2.empty():
 	case m.joint:
 		stages = 3
 	case m.stacked:
 		stages = 4
-	case !m.w2.empty():
+	default:
 		stages = 2
 	}
 	put(stages)

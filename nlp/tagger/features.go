@@ -63,6 +63,9 @@ const (
 	tS1Next
 	tS1Tri
 	tS1Low
+	tTypePrior
+	tTypePriorPrev
+	tTypePriorNext
 )
 
 // Case classes of a word: how it is usually written (from unlabeled text)

@@ -38,7 +38,10 @@ type model struct {
 	allowed []bool
 
 	clusters  map[uint64]uint32 // hash(form) → c1 | c2<<10 | c3<<20, ids from 1
-	casePrior map[uint64]uint8  // hash(lower form) → usual case class
+	// casePrior maps hash(lower form) to its usual case class (low 3
+	// bits) and, from the unlabeled text tagged by a first model, the type
+	// it is usually given and how sure (high 5 bits; see TypeCounts).
+	casePrior map[uint64]uint8
 	gaz       map[uint64]uint16 // hash(lower tokens joined by ' ') → gazetteer bits
 }
 
@@ -109,6 +112,7 @@ type tok struct {
 	pre, suf               [4]uint64
 	clus                   uint32
 	cas, prior, docCase    uint8
+	tprior                 uint8
 	gazB, gazI             uint16
 	flags                  uint64
 	first, caps, letter    bool
@@ -216,7 +220,9 @@ func (m *model) prepare(st *docState, sents [][]string) {
 	for i := range st.toks {
 		t := &st.toks[i]
 		low := st.lowb[st.lowo[i]:st.lowo[i+1]]
-		t.prior = m.casePrior[t.low]
+		cp := m.casePrior[t.low]
+		t.prior = cp & 7
+		t.tprior = cp >> 3
 		if v, ok := st.caseC[t.low]; ok {
 			best, bc := uint16(0), uint8(caseUnknown)
 			for c, n := range v {
@@ -443,6 +449,15 @@ func (m *model) baseFeatures(st *docState) {
 			add(tCasePrev, uint64(p.prior)<<8|uint64(p.cas))
 			add(tCaseNext, uint64(n.prior)<<8|uint64(n.cas))
 			add(tSentDigits, digBucket<<8|uint64(t.cas)<<1|boolBit(t.first))
+			if t.tprior != 0 {
+				add(tTypePrior, uint64(t.tprior)<<4|uint64(t.cas))
+			}
+			if p.tprior != 0 {
+				add(tTypePriorPrev, uint64(p.tprior))
+			}
+			if n.tprior != 0 {
+				add(tTypePriorNext, uint64(n.tprior))
+			}
 			if t.ge > t.gs {
 				// Context aggregation (Ratinov & Roth 2009): the words
 				// around the other occurrences of this word.

@@ -265,6 +265,25 @@ func TestTrainReproducible(t *testing.T) {
 	if r.Overall.F1 < 80 {
 		t.Errorf("F1 on its own training sample %.2f, want at least 80", r.Overall.F1)
 	}
+	for _, o := range []tagger.TrainOptions{
+		{Epochs1: 2, Bits: 14, Bits2: 12, Stacked: true, Folds: 2, Seed: 1}, // stage 1 only
+		{Epochs1: 2, Epochs2: 1, Bits: 14, Folds: 2, Seed: 1},               // full stage 2
+		{Epochs1: 2, Epochs2: 1, Bits: 14, Folds: 2, Seed: 1, BILOU: true},  // BILOU labels
+	} {
+		data, err := tagger.Train(docs[:5], res, o)
+		if err != nil {
+			t.Fatalf("Train(%+v): %v", o, err)
+		}
+		tg, err := tagger.New(data)
+		if err != nil {
+			t.Fatalf("New after Train(%+v): %v", o, err)
+		}
+		for _, l := range tg.Tag(docs[0][0].Tokens) {
+			if l != "O" && l[0] != 'B' && l[0] != 'I' {
+				t.Errorf("Train(%+v): Tag answered %q, not IOB2", o, l)
+			}
+		}
+	}
 	if _, err := tagger.Train([]tagger.Document{{{Tokens: []string{"a"}, Labels: []string{"X-PER"}}}}, res, opt); err == nil {
 		t.Error("Train with a non-IOB2 label: no error")
 	}

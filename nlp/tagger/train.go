@@ -30,6 +30,11 @@ type Resources struct {
 	// it lower, Title, UPPER and MiXed in positions where casing is
 	// informative (not sentence-initial, not in a headline).
 	CaseCounts map[string][4]int
+	// TypeCounts maps a lower-case word to how often a first model,
+	// tagging the unlabeled text, put its capitalised occurrences outside
+	// any entity and in a PER, LOC, ORG and MISC one (in that order): an
+	// automatic gazetteer of what the word usually names.
+	TypeCounts map[string][5]int
 	// Gazetteer maps a lower-case name, tokens joined by single spaces, to
 	// the lists it is in (GazCity, GazCountry, …).
 	Gazetteer map[string]uint16
@@ -509,6 +514,29 @@ func (m *model) setResources(res Resources) {
 		if total >= 2 && best*3 >= total*2 {
 			m.casePrior[hashString(w)] = bc
 		}
+	}
+	for w, c := range res.TypeCounts {
+		best, bt, total := 0, 0, 0
+		for i, n := range c {
+			total += n
+			if n > best {
+				best, bt = n, i
+			}
+		}
+		if total < 2 {
+			continue
+		}
+		conf := uint8(0)
+		switch {
+		case best*10 >= total*9:
+			conf = 3
+		case best*10 >= total*7:
+			conf = 2
+		case best*2 > total:
+			conf = 1
+		}
+		h := hashString(w)
+		m.casePrior[h] = m.casePrior[h]&7 | (uint8(bt+1)<<2|conf)<<3
 	}
 	m.gaz = make(map[uint64]uint16, len(res.Gazetteer)*2)
 	for name, bits := range res.Gazetteer {

