@@ -37,7 +37,7 @@ type model struct {
 	// anything but B-X or I-X); row L is the start.
 	allowed []bool
 
-	clusters  map[uint64]uint32 // hash(form) → c1 | c2<<10 | c3<<20, ids from 1
+	clusters map[uint64]uint32 // hash(form) → c1 | c2<<10 | c3<<20, ids from 1
 	// casePrior maps hash(lower form) to its usual case class (low 3
 	// bits) and, from the unlabeled text tagged by a first model, the type
 	// it is usually given and how sure (high 5 bits; see TypeCounts).
