@@ -36,6 +36,8 @@ type model struct {
 	// allowed[p*L+y] is false for IOB2-invalid transitions (I-X after
 	// anything but B-X or I-X); row L is the start.
 	allowed []bool
+	// preds[y] lists the labels p (not the start) with allowed[p*L+y].
+	preds [][]int8
 
 	clusters map[uint64]uint32 // hash(form) → c1 | c2<<10 | c3<<20, ids from 1
 	// casePrior maps hash(lower form) to its usual case class (low 3
@@ -91,6 +93,16 @@ func (m *model) setLabels(labels []string) {
 	open := func(p int) bool {
 		return bilou && p < L && m.labelType[p] >= 0 && labels[p][0] != 'L' && labels[p][0] != 'U'
 	}
+	defer func() {
+		m.preds = make([][]int8, L)
+		for y := 0; y < L; y++ {
+			for p := 0; p < L; p++ {
+				if m.allowed[p*L+y] {
+					m.preds[y] = append(m.preds[y], int8(p))
+				}
+			}
+		}
+	}()
 	m.allowed = make([]bool, (L+1)*L)
 	for p := 0; p <= L; p++ {
 		for y := 0; y < L; y++ {
@@ -266,7 +278,7 @@ func (m *model) prepare(st *docState, sents [][]string) {
 			}
 		}
 		c, ok := m.clusters[t.form]
-		if !ok {
+		if !ok && t.form != t.low {
 			c = m.clusters[t.low]
 		}
 		t.clus = c
@@ -629,6 +641,35 @@ func (tb *table) empty() bool { return tb.f == nil && tb.q == nil }
 // addRows adds the rows of features fs to the label scores s.
 func (tb *table) addRows(s []float32, fs []uint32) {
 	L := len(s)
+	if tb.q != nil && L == 9 {
+		// The shipped model's 9 IOB2 labels: sums kept in registers.
+		var a0, a1, a2, a3, a4, a5, a6, a7, a8 int32
+		q := tb.q
+		for _, f := range fs {
+			row := q[int(f)*9 : int(f)*9+9 : int(f)*9+9]
+			a0 += int32(row[0])
+			a1 += int32(row[1])
+			a2 += int32(row[2])
+			a3 += int32(row[3])
+			a4 += int32(row[4])
+			a5 += int32(row[5])
+			a6 += int32(row[6])
+			a7 += int32(row[7])
+			a8 += int32(row[8])
+		}
+		sc := tb.scale
+		s = s[:9:9]
+		s[0] += float32(a0) * sc
+		s[1] += float32(a1) * sc
+		s[2] += float32(a2) * sc
+		s[3] += float32(a3) * sc
+		s[4] += float32(a4) * sc
+		s[5] += float32(a5) * sc
+		s[6] += float32(a6) * sc
+		s[7] += float32(a7) * sc
+		s[8] += float32(a8) * sc
+		return
+	}
 	if tb.q != nil {
 		var acc [128]int32
 		a := acc[:L:L]
@@ -701,18 +742,18 @@ func (m *model) viterbi(st *docState, t []float32, a, b int, out []int8) {
 	}
 	for i := 1; i < n; i++ {
 		em := st.score[(a+i)*L : (a+i)*L+L]
+		bk := back[i*L : i*L+L]
 		for y := 0; y < L; y++ {
+			// Only the allowed predecessors of y (precomputed: all for O
+			// and B-, B-X and I-X for I-X), so no test in the loop.
 			best, bp := neg, 0
-			for p := 0; p < L; p++ {
-				if !m.allowed[p*L+y] {
-					continue
-				}
-				if v := cur[p] + t[p*L+y]; v > best {
-					best, bp = v, p
+			for _, p := range m.preds[y] {
+				if v := cur[p] + t[int(p)*L+y]; v > best {
+					best, bp = v, int(p)
 				}
 			}
 			nxt[y] = best + em[y]
-			back[i*L+y] = int8(bp)
+			bk[y] = int8(bp)
 		}
 		cur, nxt = nxt, cur
 	}

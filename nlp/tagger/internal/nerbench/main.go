@@ -18,6 +18,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -41,6 +42,8 @@ func run() error {
 	conll := flag.String("conll", "", "score on this CoNLL file's own tokens instead")
 	modelPath := flag.String("model", "", "model file (default: embedded)")
 	sentMode := flag.Bool("sentences", false, "with -conll: tag sentence by sentence")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the timed part here")
+	repeat := flag.Int("repeat", 1, "tag the input this many times (for profiling; spans of the last pass are written)")
 	flag.Parse()
 	tg, err := loadTagger(*modelPath)
 	if err != nil {
@@ -82,22 +85,34 @@ func run() error {
 	type span struct{ start, end int }
 	toks := make([][]nlp.Token, len(lines))
 	labels := make([][]string, len(lines))
+	if *cpuProfile != "" {
+		pf, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	cpu0 := cpuTime()
 	start := time.Now()
-	k := 0
 	sents := make([][]string, 0, 64)
-	for _, n := range groups {
-		sents = sents[:0]
-		for i := k; i < k+n; i++ {
-			toks[i] = segment.Tokens(lines[i])
-			sents = append(sents, tokenTexts(toks[i]))
+	for rep := 0; rep < max(*repeat, 1); rep++ {
+		k := 0
+		for _, n := range groups {
+			sents = sents[:0]
+			for i := k; i < k+n; i++ {
+				toks[i] = segment.Tokens(lines[i])
+				sents = append(sents, tokenTexts(toks[i]))
+			}
+			if n == 1 {
+				labels[k] = tg.Tag(sents[0])
+			} else {
+				copy(labels[k:k+n], tg.TagDocument(sents))
+			}
+			k += n
 		}
-		if n == 1 {
-			labels[k] = tg.Tag(sents[0])
-		} else {
-			copy(labels[k:k+n], tg.TagDocument(sents))
-		}
-		k += n
 	}
 	elapsed := time.Since(start)
 	cpu := cpuTime() - cpu0
