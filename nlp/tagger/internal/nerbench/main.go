@@ -43,6 +43,7 @@ func run() error {
 	modelPath := flag.String("model", "", "model file (default: embedded)")
 	sentMode := flag.Bool("sentences", false, "with -conll: tag sentence by sentence")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the timed part here")
+	transform := flag.String("transform", "", "with -conll: rewrite the tokens first: upper (every token in capitals), curly (straight quotes to curly ones)")
 	repeat := flag.Int("repeat", 1, "tag the input this many times (for profiling; spans of the last pass are written)")
 	flag.Parse()
 	tg, err := loadTagger(*modelPath)
@@ -50,7 +51,7 @@ func run() error {
 		return err
 	}
 	if *conll != "" {
-		return score(tg, *conll, *sentMode)
+		return score(tg, *conll, *sentMode, *transform)
 	}
 	if *in == "" || flag.NArg() != 1 {
 		return fmt.Errorf("usage: nerbench -in SENTENCES [-docs CONLL] OUT")
@@ -162,10 +163,34 @@ func readCoNLL(path string) ([]eval.Document, error) {
 	return eval.ReadCoNLL(f, path)
 }
 
-func score(tg *tagger.Tagger, path string, sentMode bool) error {
+func score(tg *tagger.Tagger, path string, sentMode bool, transform string) error {
 	docs, err := readCoNLL(path)
 	if err != nil {
 		return err
+	}
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			open := true
+			for i, w := range s.Tokens {
+				switch transform {
+				case "upper":
+					s.Tokens[i] = strings.ToUpper(w)
+				case "curly":
+					switch w {
+					case "\"":
+						s.Tokens[i] = map[bool]string{true: "\u201c", false: "\u201d"}[open]
+						open = !open
+					case "'s":
+						s.Tokens[i] = "\u2019s"
+					case "'":
+						s.Tokens[i] = "\u2019"
+					}
+				case "":
+				default:
+					return fmt.Errorf("unknown -transform %q", transform)
+				}
+			}
+		}
 	}
 	var gold, pred [][]string
 	ntok := 0
