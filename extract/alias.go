@@ -16,6 +16,9 @@ var stateForceRE = regexp.MustCompile(`\b(?:(Russia|Ukraine|Belarus|Georgia|Pola
 // that "the Russian army" and "Russia’s armed forces" are one entity.
 func (x *doc) addStateForces() {
 	for si, s := range x.d.Sentences {
+		if !containsAny(x.lowerSent(si), forceKeys) {
+			continue
+		}
 		text := x.d.Text[s.Start:s.End]
 		for _, loc := range stateForceRE.FindAllStringSubmatchIndex(text, -1) {
 			span := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
@@ -63,6 +66,9 @@ func (x *doc) aliasPatterns() {
 		x.add(draft{subj: a.ent, event: -1, pred: muster.PredAlias, obj: muster.Value{Kind: muster.ValueText, Text: a.name}, objEnt: -1, ev: a.span, sent: a.sent, conf: 0.95})
 	}
 	for si, s := range x.d.Sentences {
+		if !containsAny(x.lowerSent(si), aliasKeys) {
+			continue
+		}
 		text := x.d.Text[s.Start:s.End]
 		for _, loc := range pseudonymRE.FindAllStringSubmatchIndex(text, -1) {
 			cue := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
@@ -192,3 +198,10 @@ func (x *doc) merge(a, b int) {
 		}
 	}
 }
+
+// forceKeys are words one of which a sentence needs for addStateForces to look at it.
+var forceKeys = []string{"forces", "army", "military", "troops", "navy", "guard"}
+
+// aliasKeys are words one of which a sentence needs for aliasPatterns to
+// look at it.
+var aliasKeys = []string{"goes by", "uses the", "known", "k.a", "aka", "nicknamed", "called", "calls itself", "under the", ", or "}

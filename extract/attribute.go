@@ -76,7 +76,7 @@ func (x *doc) attributionOf(ev muster.Span) (Attribution, bool) {
 func (x *doc) sentenceSource(si int, ev muster.Span) (muster.Attribution, muster.Modality, bool) {
 	s := x.d.Sentences[si]
 	text := x.d.Text[s.Start:s.End]
-	if loc := regexp.MustCompile(`(?i)\b(?:by|according to)\s+(some|many|several|most|other|various)\s+(estimates|accounts|reports|sources)\b`).FindStringSubmatchIndex(text); loc != nil {
+	if loc := unnamedSourceRE.FindStringSubmatchIndex(text); loc != nil {
 		name := strings.ToLower(text[loc[2]:loc[5]])
 		mod := muster.Reported
 		if strings.HasPrefix(text[loc[4]:loc[5]], "estimate") {
@@ -87,7 +87,7 @@ func (x *doc) sentenceSource(si int, ev muster.Span) (muster.Attribution, muster
 	// "the more than 70 dead claimed by Moscow": a passive agent right
 	// after the claim's words.
 	if ev.End <= s.End {
-		if loc := regexp.MustCompile(`^\s+(claimed|reported|alleged|cited|given)\s+by\s+([^,.;]+)`).FindStringSubmatchIndex(x.d.Text[ev.End:s.End]); loc != nil {
+		if loc := passiveAgentRE.FindStringSubmatchIndex(x.d.Text[ev.End:s.End]); loc != nil {
 			src := muster.Span{Start: ev.End + loc[4], End: ev.End + loc[5]}
 			mod := muster.Reported
 			if strings.EqualFold(x.d.Text[ev.End+loc[2]:ev.End+loc[3]], "claimed") || strings.EqualFold(x.d.Text[ev.End+loc[2]:ev.End+loc[3]], "alleged") {
@@ -96,7 +96,7 @@ func (x *doc) sentenceSource(si int, ev muster.Span) (muster.Attribution, muster
 			return x.describeSource(src), mod, true
 		}
 	}
-	if loc := regexp.MustCompile(`(?i),?\s*according to\s+([^,.;]+)`).FindStringSubmatchIndex(text); loc != nil {
+	if loc := accordingToRE.FindStringSubmatchIndex(text); loc != nil {
 		src := muster.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}
 		return x.describeSource(src), muster.Reported, true
 	}
@@ -133,7 +133,7 @@ func (x *doc) sourceOf(a Attribution) muster.Attribution {
 	// up to the cue.
 	if src.End < a.Cue.Start {
 		gap := x.d.Text[src.End:a.Cue.Start]
-		if regexp.MustCompile(`^(?:\s+[a-z][a-z-]*){1,3}\s+$`).MatchString(gap) {
+		if sourceGapRE.MatchString(gap) {
 			src.End = a.Cue.Start
 			for src.End > src.Start && x.d.Text[src.End-1] == ' ' {
 				src.End--
@@ -185,9 +185,9 @@ func (x *doc) describeSource(src muster.Span) muster.Attribution {
 	low := strings.ToLower(text)
 	typ := muster.SourceUnnamed
 	switch {
-	case regexp.MustCompile(`\b(media|newspapers?|outlets?|agency|television|tv|press|broadcaster|reports?)\b`).MatchString(low):
+	case mediaSourceRE.MatchString(low):
 		typ = muster.AttributionType(muster.EntityMedia)
-	case regexp.MustCompile(`\b(officials?|ministry|government|kremlin|authorities|governor|spokes(?:man|woman|person)|military|army|command)\b`).MatchString(low):
+	case officialSourceRE.MatchString(low):
 		typ = muster.AttributionType(muster.EntityOrganization)
 	}
 	return muster.Attribution{Name: text, Type: typ}
@@ -222,12 +222,15 @@ var disclaimerRE = regexp.MustCompile(`(?i)\b(?:has|have|had|could|can|was|were|
 func (x *doc) disclaimers() []disclaimer {
 	var out []disclaimer
 	for si, s := range x.d.Sentences {
+		if !containsAny(x.lowerSent(si), disclaimerKeys) {
+			continue
+		}
 		text := x.d.Text[s.Start:s.End]
 		if !disclaimerRE.MatchString(text) {
 			continue
 		}
 		out = append(out, disclaimer{span: s, sent: si,
-			casualty: regexp.MustCompile(`(?i)\b(casualt|death|dead|killed|toll|losses|figures|estimates)`).MatchString(text)})
+			casualty: casualtyTopicRE.MatchString(text)})
 	}
 	return out
 }
@@ -241,3 +244,17 @@ func (dis disclaimer) covers(d *draft, x *doc) bool {
 	}
 	return !dis.casualty && d.sent < dis.sent && d.sent >= dis.sent-2 && d.attr.Type != muster.SourcePublisher
 }
+
+// Patterns used inside the functions above, compiled once.
+var (
+	unnamedSourceRE  = regexp.MustCompile(`(?i)\b(?:by|according to)\s+(some|many|several|most|other|various)\s+(estimates|accounts|reports|sources)\b`)
+	passiveAgentRE   = regexp.MustCompile(`^\s+(claimed|reported|alleged|cited|given)\s+by\s+([^,.;]+)`)
+	accordingToRE    = regexp.MustCompile(`(?i),?\s*according to\s+([^,.;]+)`)
+	sourceGapRE      = regexp.MustCompile(`^(?:\s+[a-z][a-z-]*){1,3}\s+$`)
+	mediaSourceRE    = regexp.MustCompile(`\b(media|newspapers?|outlets?|agency|television|tv|press|broadcaster|reports?)\b`)
+	officialSourceRE = regexp.MustCompile(`\b(officials?|ministry|government|kremlin|authorities|governor|spokes(?:man|woman|person)|military|army|command)\b`)
+	casualtyTopicRE  = regexp.MustCompile(`(?i)\b(casualt|death|dead|killed|toll|losses|figures|estimates)`)
+)
+
+// disclaimerKeys are words one of which a sentence needs for disclaimers to look at it.
+var disclaimerKeys = []string{"verif", "confirm"}

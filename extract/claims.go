@@ -38,7 +38,9 @@ func Extract(in Input) *Result {
 	x.narrativeEvents()
 	x.sentencePatterns()
 	x.attribute()
-	return x.result()
+	r := x.result()
+	x.mergeReports(r, eventsWith(x.d, x.in.Published, x.in.DocID, x.attrs))
+	return r
 }
 
 // subjectsIn returns the entities denoted by the mentions inside span, in
@@ -135,7 +137,11 @@ func (x *doc) entityValue(e int, text string) muster.Value {
 func (x *doc) sentencePatterns() {
 	for si, s := range x.d.Sentences {
 		text := x.d.Text[s.Start:s.End]
+		lower := x.lowerSent(si)
 		for _, p := range sentencePatterns {
+			if !containsAny(lower, p.keys) {
+				continue
+			}
 			for _, loc := range p.re.FindAllStringSubmatchIndex(text, -1) {
 				p.fn(x, si, s.Start, text, loc)
 			}
@@ -159,38 +165,57 @@ type pattern struct {
 	name string
 	re   *regexp.Regexp
 	fn   func(x *doc, si, base int, text string, loc []int)
+	// keys are lower-case words one of which the sentence must contain for
+	// the pattern to match: a cheap test that spares most regexp runs.
+	keys []string
 }
 
 // datePhrase matches the date expressions FindDates understands well
 // enough to anchor a pattern; the value itself comes from FindDates.
 const datePhrase = `(?:in|on|since|during)?\s*(?:(?:early|mid|late)[ -])?(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|spring|summer|autumn|fall|winter|last year|this year|last month|\d{4})(?:\s+\d{1,2}\b)?(?:,?\s+\d{4})?`
 
+// foundWords mark the founding patterns.
+var foundWords = []string{"formed", "founded", "established", "created", "set up", "launched"}
+
+// containsAny reports whether s contains one of subs (none: always).
+func containsAny(s string, subs []string) bool {
+	if len(subs) == 0 {
+		return true
+	}
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
 var sentencePatterns = []pattern{
 	// "The Free Russia Legion was formed in March 2022"
 	// "Formed in August 2022 by Denis Kapustin, the paramilitary unit …"
-	{"founded", regexp.MustCompile(`(?i)\b(?:was|were|been)\s+(formed|founded|established|created|set up|launched)\s+(?:in|on|during)\b`), (*doc).founded},
-	{"founded-fronted", regexp.MustCompile(`^(?:(?:It|The group)\s+was\s+)?(?i:formed|founded|established|created|set up)\s+(` + datePhrase + `)?\s*(?:by\s+([^,]+))?,\s+`), (*doc).foundedFronted},
-	{"founded-by", regexp.MustCompile(`(?i)\b(?:was\s+|were\s+)?(?:formed|founded|established|created|set up)\b[^,.;]*?\bby\s+`), (*doc).foundedBy},
-	{"founding", regexp.MustCompile(`(?i)\b(?:before|after|since)\s+(?:founding|forming|creating|establishing)\s+`), (*doc).founding},
-	{"composed-of", regexp.MustCompile(`(?i)\b(?:made up|composed|comprised|consist(?:s|ed)?|formed)\s+of\s+`), (*doc).composedOf},
-	{"size", regexp.MustCompile(`(?i)\b(?:troops|fighters|members|soldiers|men|militants|volunteers|personnel|combatants|recruits|mercenaries)\b`), (*doc).size},
-	{"size-joined", regexp.MustCompile(`(?i)\b(?:have|has)\s+(?:coalesced|joined|enlisted|signed up|banded together)\s+(?:into|in|with)?\b`), (*doc).sizeJoined},
-	{"fights-for", regexp.MustCompile(`(?i)\b(?:fought|fighting|fights|fight|fighting on the side of)\s+for\s+`), (*doc).fightsFor},
-	{"opposes", regexp.MustCompile(`(?i)\b(?:opposed to|in opposition to|against|to overthrow|to topple|to oust|oppose|opposes)\s+`), (*doc).opposes},
-	{"founder", regexp.MustCompile(`(?i)\b(founded|formed|created|established|set up)\s+the\s+`), (*doc).personFounded},
-	{"founder-apposition", regexp.MustCompile(`(?i)(?:’s|'s)\s+(?:co-)?founder\b|\b(?:co-)?founder\s+of\s+`), (*doc).founderApposition},
-	{"goal", regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+(?:pushing|seeking|aiming|fighting|trying|working|vowing)\s+to\s+([a-z]+\s+[^.;]+)`), (*doc).goal},
-	{"ties", regexp.MustCompile(`(?i)\b(?:had|has|have|with)\s+(?:close\s+)?(?:ties|links|connections)\s+(?:with|to)\s+`), (*doc).ties},
-	{"banned", regexp.MustCompile(`(?i)\b(banned|sanctioned|blacklisted)\s+`), (*doc).banned},
-	{"citizen", regexp.MustCompile(`(?i)\b(?:is|was)\s+an?\s+([A-Z][a-z]+)\s+(?:citizen|national)\b(?:\s+and\s+([^.;]+))?`), (*doc).citizen},
-	{"spokesperson", regexp.MustCompile(`(?i)\b(?:statements?\s+on\s+behalf\s+of|spokes(?:man|woman|person)\s+(?:for|of))\s+`), (*doc).spokesperson},
-	{"spokesperson-possessive", regexp.MustCompile(`(?:’s|'s)\s+(?i:spokes(?:man|woman|person)),?\s+`), (*doc).spokespersonPossessive},
-	{"leader", regexp.MustCompile(`(?i)\b(?:led|headed|commanded)\s+by\s+`), (*doc).ledBy},
-	{"ideology", regexp.MustCompile(`(?i)\b(far-right|far-left|neo-nazi|ultranationalist|ultra-nationalist|nationalist|islamist|jihadist|salafist|salafi-jihadist|marxist|maoist|marxist-leninist|communist|anarchist|separatist|white supremacist|monarchist|anti-government)\b`), (*doc).ideology},
-	{"part-of-apposition", regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:unit|regiment|battalion|brigade|division|detachment|part|wing)\s+of\s+`), (*doc).partOfApposition},
-	{"part-of-possessive", regexp.MustCompile(`\b(\p{Lu}[\p{L}]+)(?:’s|'s)\s+`), (*doc).partOfPossessive},
-	{"outcome", regexp.MustCompile(`(?i)\b(?:claimed|said|insisted|announced)\s+(?:that\s+)?the\s+(?:raid|attack|operation|incursion|assault|offensive)\s+(?:was|had been)\s+((?:a\s+)?(?:successful|success|failure|failed|repelled|repulsed|a victory|over|completed))`), (*doc).outcome},
-	{"designated", regexp.MustCompile(`\b([A-Z][a-z]+)\s+(?:calls|called|labels|labelled|labeled|brands|branded|considers|designated)\s+(the\s+[a-z]+|them|it)\s+([a-z-]+(?:\s+[a-z’'-]+){0,5})`), (*doc).designated},
+	{"founded", regexp.MustCompile(`(?i)\b(?:was|were|been)\s+(formed|founded|established|created|set up|launched)\s+(?:in|on|during)\b`), (*doc).founded, foundWords},
+	{"founded-fronted", regexp.MustCompile(`^(?:(?:It|The group)\s+was\s+)?(?i:formed|founded|established|created|set up)\s+(` + datePhrase + `)?\s*(?:by\s+([^,]+))?,\s+`), (*doc).foundedFronted, foundWords},
+	{"founded-by", regexp.MustCompile(`(?i)\b(?:was\s+|were\s+)?(?:formed|founded|established|created|set up)\b[^,.;]*?\bby\s+`), (*doc).foundedBy, foundWords},
+	{"founding", regexp.MustCompile(`(?i)\b(?:before|after|since)\s+(?:founding|forming|creating|establishing)\s+`), (*doc).founding, []string{"founding", "forming", "creating", "establishing"}},
+	{"composed-of", regexp.MustCompile(`(?i)\b(?:made up|composed|comprised|consist(?:s|ed)?|formed)\s+of\s+`), (*doc).composedOf, []string{" of "}},
+	{"size", regexp.MustCompile(`(?i)\b(?:troops|fighters|members|soldiers|men|militants|volunteers|personnel|combatants|recruits|mercenaries)\b`), (*doc).size, []string{"troops", "fighters", "members", "soldiers", "men", "militants", "volunteers", "personnel", "combatants", "recruits", "mercenaries"}},
+	{"size-joined", regexp.MustCompile(`(?i)\b(?:have|has)\s+(?:coalesced|joined|enlisted|signed up|banded together)\s+(?:into|in|with)?\b`), (*doc).sizeJoined, []string{"coalesced", "joined", "enlisted", "signed up", "banded"}},
+	{"fights-for", regexp.MustCompile(`(?i)\b(?:fought|fighting|fights|fight|fighting on the side of)\s+for\s+`), (*doc).fightsFor, []string{"fight", "fought"}},
+	{"opposes", regexp.MustCompile(`(?i)\b(?:opposed to|in opposition to|against|to overthrow|to topple|to oust|oppose|opposes)\s+`), (*doc).opposes, []string{"oppos", "against", "overthrow", "topple", "oust"}},
+	{"founder", regexp.MustCompile(`(?i)\b(founded|formed|created|established|set up)\s+the\s+`), (*doc).personFounded, foundWords},
+	{"founder-apposition", regexp.MustCompile(`(?i)(?:’s|'s)\s+(?:co-)?founder\b|\b(?:co-)?founder\s+of\s+`), (*doc).founderApposition, []string{"founder"}},
+	{"goal", regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+(?:pushing|seeking|aiming|fighting|trying|working|vowing)\s+to\s+([a-z]+\s+[^.;]+)`), (*doc).goal, []string{" to "}},
+	{"ties", regexp.MustCompile(`(?i)\b(?:had|has|have|with)\s+(?:close\s+)?(?:ties|links|connections)\s+(?:with|to)\s+`), (*doc).ties, []string{"ties", "links", "connections"}},
+	{"banned", regexp.MustCompile(`(?i)\b(banned|sanctioned|blacklisted)\s+`), (*doc).banned, []string{"banned", "sanctioned", "blacklisted"}},
+	{"citizen", regexp.MustCompile(`(?i)\b(?:is|was)\s+an?\s+([A-Z][a-z]+)\s+(?:citizen|national)\b(?:\s+and\s+([^.;]+))?`), (*doc).citizen, []string{"citizen", "national"}},
+	{"spokesperson", regexp.MustCompile(`(?i)\b(?:statements?\s+on\s+behalf\s+of|spokes(?:man|woman|person)\s+(?:for|of))\s+`), (*doc).spokesperson, []string{"behalf", "spokes"}},
+	{"spokesperson-possessive", regexp.MustCompile(`(?:’s|'s)\s+(?i:spokes(?:man|woman|person)),?\s+`), (*doc).spokespersonPossessive, []string{"spokes"}},
+	{"leader", regexp.MustCompile(`(?i)\b(?:led|headed|commanded)\s+by\s+`), (*doc).ledBy, []string{"led by", "headed by", "commanded by"}},
+	{"ideology", regexp.MustCompile(`(?i)\b(far-right|far-left|neo-nazi|ultranationalist|ultra-nationalist|nationalist|islamist|jihadist|salafist|salafi-jihadist|marxist|maoist|marxist-leninist|communist|anarchist|separatist|white supremacist|monarchist|anti-government)\b`), (*doc).ideology, []string{"far-", "nazi", "nationalist", "islamist", "jihad", "salafi", "marxist", "maoist", "communist", "anarchist", "separatist", "supremacist", "monarchist", "anti-government"}},
+	{"part-of-apposition", regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:unit|regiment|battalion|brigade|division|detachment|part|wing)\s+of\s+`), (*doc).partOfApposition, []string{" of "}},
+	{"part-of-possessive", regexp.MustCompile(`\b(\p{Lu}[\p{L}]+)(?:’s|'s)\s+`), (*doc).partOfPossessive, []string{"’s", "'s"}},
+	{"outcome", regexp.MustCompile(`(?i)\b(?:claimed|said|insisted|announced)\s+(?:that\s+)?the\s+(?:raid|attack|operation|incursion|assault|offensive)\s+(?:was|had been)\s+((?:a\s+)?(?:successful|success|failure|failed|repelled|repulsed|a victory|over|completed))`), (*doc).outcome, []string{"raid", "attack", "operation", "incursion", "assault", "offensive"}},
+	{"designated", regexp.MustCompile(`\b([A-Z][a-z]+)\s+(?:calls|called|labels|labelled|labeled|brands|branded|considers|designated)\s+(the\s+[a-z]+|them|it)\s+([a-z-]+(?:\s+[a-z’'-]+){0,5})`), (*doc).designated, []string{"call", "label", "brand", "consider", "designat"}},
 }
 
 // entityAfter returns the first entity (or set) mentioned in [from, end of
@@ -390,7 +415,7 @@ func (x *doc) size(si, base int, text string, loc []int) {
 	}
 	// The group they belong to: after "in/of/with/into" within the sentence.
 	after := x.d.Text[unit.End:s.End]
-	if !regexp.MustCompile(`^\s*(?:\S+\s+){0,3}?(?:in|of|with|into|joined)\b`).MatchString(after) {
+	if !sizeGroupRE.MatchString(after) {
 		return
 	}
 	g := x.entityAfter(si, unit.End, groupish...)
@@ -486,7 +511,7 @@ func (x *doc) opposes(si, base int, text string, loc []int) {
 	if strings.HasPrefix(cue, "against") {
 		// "fought … against X": the fighting verb must be in the clause.
 		pre := x.d.Text[x.d.Sentences[si].Start:m.Start]
-		if !regexp.MustCompile(`(?i)\b(fought|fight|fighting|fights|battled|war|resistance|action|attacks?|struggle|insurgency|campaign|rebellion|rise up|rising|uprising)\b`).MatchString(pre) {
+		if !fightWordRE.MatchString(pre) {
 			return
 		}
 	}
@@ -549,7 +574,7 @@ func (x *doc) ties(si, base int, text string, loc []int) {
 // beforeFounding gives "before founding X" as a text time qualifier.
 func (x *doc) beforeFounding(si int) *muster.Value {
 	s := x.d.Sentences[si]
-	if loc := regexp.MustCompile(`^(?i:before|prior to)\s+[^,]+`).FindStringIndex(x.d.Text[s.Start:s.End]); loc != nil {
+	if loc := beforeRE.FindStringIndex(x.d.Text[s.Start:s.End]); loc != nil {
 		v := muster.TextValue(x.d.Text[s.Start+loc[0] : s.Start+loc[1]])
 		return &v
 	}
@@ -668,7 +693,7 @@ func (x *doc) ideology(si, base int, text string, loc []int) {
 	// "a far-right unit of Ukraine’s military, the Azov regiment": the
 	// named group in apposition.
 	rest := x.d.Text[m.End:s.End]
-	if loc := regexp.MustCompile(`^\s+(?:unit|group|militia|battalion|regiment|organi[sz]ation|movement)\b[^,]*,\s+`).FindStringIndex(rest); loc != nil {
+	if loc := unitAppositionRE.FindStringIndex(rest); loc != nil {
 		if g := x.entityAfter(si, m.End+loc[1], groupish...); g != nil {
 			gm := x.mentionAt(m.End + loc[1])
 			x.add(draft{subj: g[0], event: -1, pred: muster.PredIdeology, obj: muster.TextValue(word), objEnt: -1, ev: muster.Span{Start: m.Start, End: x.ments[gm].End}, sent: si, conf: 0.7})
@@ -678,7 +703,7 @@ func (x *doc) ideology(si, base int, text string, loc []int) {
 	// "X is a … group made up of far-right extremists", "X is openly
 	// nationalist"
 	pre := x.d.Text[s.Start:m.Start]
-	if !regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+an?\b|\bmade up of\b|\bcomposed of\b|\b(?:is|are)\s+(?:openly|avowedly|overtly|strongly|staunchly)?\s*$`).MatchString(pre) {
+	if !describedAsRE.MatchString(pre) {
 		return
 	}
 	subj := x.lastSubject(muster.Span{Start: s.Start, End: m.Start}, groupish...)
@@ -792,7 +817,7 @@ func (x *doc) outcome(si, base int, text string, loc []int) {
 // (RDK) in August last year".
 func (x *doc) personFounded(si, base int, text string, loc []int) {
 	m := sub(base, loc, 0)
-	if regexp.MustCompile(`(?i)\b(?:before|after|since)\s+$`).MatchString(x.d.Text[x.d.Sentences[si].Start:m.Start]) {
+	if beforeFoundingRE.MatchString(x.d.Text[x.d.Sentences[si].Start:m.Start]) {
 		return // "Before founding" is founding()'s
 	}
 	gm := x.mentionAt(m.End)
@@ -879,3 +904,13 @@ func (x *doc) spokespersonPossessive(si, base int, text string, loc []int) {
 	x.ents[p].typ = muster.EntityPerson
 	x.add(draft{subj: g, event: -1, pred: muster.PredSpokesperson, objEnt: p, ev: muster.Span{Start: gStart, End: x.ments[pm].End}, sent: si})
 }
+
+// Patterns used inside the functions above, compiled once.
+var (
+	sizeGroupRE      = regexp.MustCompile(`^\s*(?:\S+\s+){0,3}?(?:in|of|with|into|joined)\b`)
+	fightWordRE      = regexp.MustCompile(`(?i)\b(fought|fight|fighting|fights|battled|war|resistance|action|attacks?|struggle|insurgency|campaign|rebellion|rise up|rising|uprising)\b`)
+	beforeRE         = regexp.MustCompile(`^(?i:before|prior to)\s+[^,]+`)
+	unitAppositionRE = regexp.MustCompile(`^\s+(?:unit|group|militia|battalion|regiment|organi[sz]ation|movement)\b[^,]*,\s+`)
+	describedAsRE    = regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+an?\b|\bmade up of\b|\bcomposed of\b|\b(?:is|are)\s+(?:openly|avowedly|overtly|strongly|staunchly)?\s*$`)
+	beforeFoundingRE = regexp.MustCompile(`(?i)\b(?:before|after|since)\s+$`)
+)

@@ -37,6 +37,7 @@ type doc struct {
 	events    []*localEvent
 	described map[int]int // sentence → the person an unnamed description names ("who goes by the call sign Caesar")
 	acronyms  []acronymDef
+	lowers    []string    // lower-cased sentences, made on first use
 	sentEvent map[int]int // sentence → event its casualty figures were attached to
 }
 
@@ -159,6 +160,9 @@ func (x *doc) nextWord(off int) string {
 // coreference can link them and claims can use them as subjects.
 func (x *doc) addNominals() {
 	for si, s := range x.d.Sentences {
+		if !containsAny(x.lowerSent(si), nominalKeys) {
+			continue
+		}
 		text := x.d.Text[s.Start:s.End]
 		for _, loc := range nominalRE.FindAllStringIndex(text, -1) {
 			span := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
@@ -545,4 +549,19 @@ func (x *doc) appositions() {
 		x.ents[full.ent].aliases = appendAlias(x.ents[full.ent].aliases, muster.Alias{Name: acr.text, Kind: muster.AliasAcronym})
 		x.acronyms = append(x.acronyms, acronymDef{ent: full.ent, name: acr.text, span: muster.Span{Start: a.Start, End: b.End}, sent: a.sent})
 	}
+}
+
+// nominalKeys are words one of which a sentence needs for addNominals to look at it.
+var nominalKeys = []string{"group", "unit", "militia", "legion", "corps", "regiment", "battalion", "brigade", "organi", "movement", "rebels", "fighters", "militants"}
+
+// lowerSent returns sentence si in lower case, for the cheap keyword tests
+// that spare most regexp runs.
+func (x *doc) lowerSent(si int) string {
+	if x.lowers == nil {
+		x.lowers = make([]string, len(x.d.Sentences))
+		for i, s := range x.d.Sentences {
+			x.lowers[i] = strings.ToLower(x.d.Text[s.Start:s.End])
+		}
+	}
+	return x.lowers[si]
 }

@@ -78,12 +78,20 @@ const (
 // Entity ids are left empty for resolution to fill. d needs only Text;
 // sentences are used when present.
 func Events(d *nlp.Doc, published time.Time, docID string) []muster.Event {
-	x := &eventExtractor{text: d.Text, pub: published, doc: docID, lastFigure: map[string]float64{}, d: d}
+	var attrs []Attribution
 	// The attribution model needs tokens; without them the patterns of
 	// event_parties.go name the sources alone.
 	if len(d.Tokens) > 0 {
-		x.attrs = Attributions(d)
+		attrs = Attributions(d)
 	}
+	return eventsWith(d, published, docID, attrs)
+}
+
+// eventsWith is Events with the document's attributions already found, so
+// that Extract runs the attribution model once.
+func eventsWith(d *nlp.Doc, published time.Time, docID string, attrs []Attribution) []muster.Event {
+	x := &eventExtractor{text: d.Text, pub: published, doc: docID, lastFigure: map[string]float64{}, d: d}
+	x.attrs = attrs
 	for _, s := range docSentences(d) {
 		x.sentence(s)
 	}

@@ -49,6 +49,9 @@ var responsibilityRE = regexp.MustCompile(`(?i)\b(?:took|claimed|accepted|assume
 // and attaches casualty figures to the event they count.
 func (x *doc) narrativeEvents() {
 	for si, s := range x.d.Sentences {
+		if !containsAny(x.lowerSent(si), triggerKeys) {
+			continue
+		}
 		text := x.d.Text[s.Start:s.End]
 		var loc []int
 		for _, l := range eventTriggerRE.FindAllStringSubmatchIndex(text, -1) {
@@ -294,8 +297,8 @@ func (x *doc) casualties() {
 			vloc := casualtyVerbRE.FindStringIndex(rest)
 			if vloc == nil || len(strings.Fields(rest[:vloc[0]])) > 14 || strings.ContainsAny(rest[:vloc[0]], ";") || len(FindNumbers(rest[:vloc[0]])) > 0 {
 				// "had lost two men": the verb comes first.
-				if lost := regexp.MustCompile(`(?i)\b(?:lost|losing|put(?:ting)?\s+(?:their|its)\s+(?:own\s+)?(?:dead|losses|death toll)\s+at)\s+$`).FindStringIndex(text[:n.Span.Start]); lost != nil {
-					unit := regexp.MustCompile(`^\s+(?:men|fighters|soldiers|troops|members|people|of\s+(?:its|their)\s+\w+)\b`).FindStringIndex(rest)
+				if lost := lostRE.FindStringIndex(text[:n.Span.Start]); lost != nil {
+					unit := lostUnitRE.FindStringIndex(rest)
 					end := numSpan.End
 					side := ""
 					if unit != nil {
@@ -319,7 +322,7 @@ func (x *doc) casualties() {
 			if k := strings.IndexAny(side, ",;("); k >= 0 {
 				side = strings.TrimSpace(side[:k])
 			}
-			side = regexp.MustCompile(`(?i)\s*\b(?:were|was|have been|had been|had|have|has|who|that|are|is|left)\b.*$`).ReplaceAllString(side, "")
+			side = sideTailRE.ReplaceAllString(side, "")
 			v := n.Value
 			// Keep the quote readable: from the figure to the verb.
 			evSpan := muster.Span{Start: numSpan.Start, End: numSpan.End + vloc[1]}
@@ -360,7 +363,7 @@ func (x *doc) datedApart(si, e int) bool {
 	ev := x.events[e]
 	text := x.d.Text[x.d.Sentences[si].Start:x.d.Sentences[si].End]
 	// "last week’s raid": a possessive date names the event's time.
-	for _, m := range regexp.MustCompile(`(?i)\b(?:last|this|next)\s+(?:week|month|year)(?:’s|'s)`).FindAllString(text, -1) {
+	for _, m := range possessiveDateRE.FindAllString(text, -1) {
 		if v, ok := ResolveDate(strings.TrimSuffix(strings.TrimSuffix(m, "’s"), "'s"), x.in.Published); ok {
 			if ev.from == "" || v.To < ev.from || v.From > ev.to {
 				return true
@@ -379,7 +382,7 @@ func (x *doc) datedApart(si, e int) bool {
 // referredEvent returns the event sentence si refers back to, or -1.
 func (x *doc) referredEvent(si int) int {
 	s := x.d.Sentences[si]
-	if !regexp.MustCompile(`(?i)\b(?:the|that|this|last week’s|last week's)\s+(?:fighting|raid|incursion|attack|assault|clash(?:es)?|battle|operation)\b`).MatchString(x.d.Text[s.Start:s.End]) {
+	if !containsAny(x.lowerSent(si), triggerKeys) && !containsAny(x.lowerSent(si), []string{"fighting", "battle", "operation"}) || !eventBackRefRE.MatchString(x.d.Text[s.Start:s.End]) {
 		// A sentence right after one that tells an event, in the same
 		// paragraph, continues it ("Moscow claimed 70 killed. The groups
 		// said two had died.").
@@ -448,8 +451,21 @@ func (x *doc) subjectsBefore(si, at int) []int {
 		}
 		groups = append(groups, m.ent)
 	}
-	if len(groups) == 2 && regexp.MustCompile(`(?i)\bboth\b|\bthey\b`).MatchString(x.d.Text[x.d.Sentences[si].Start:at]) {
+	if len(groups) == 2 && bothRE.MatchString(x.d.Text[x.d.Sentences[si].Start:at]) {
 		return []int{groups[1], groups[0]}
 	}
 	return x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: at}, groupish...)
 }
+
+// Patterns used inside the functions above, compiled once.
+var (
+	lostRE           = regexp.MustCompile(`(?i)\b(?:lost|losing|put(?:ting)?\s+(?:their|its)\s+(?:own\s+)?(?:dead|losses|death toll)\s+at)\s+$`)
+	lostUnitRE       = regexp.MustCompile(`^\s+(?:men|fighters|soldiers|troops|members|people|of\s+(?:its|their)\s+\w+)\b`)
+	sideTailRE       = regexp.MustCompile(`(?i)\s*\b(?:were|was|have been|had been|had|have|has|who|that|are|is|left)\b.*$`)
+	possessiveDateRE = regexp.MustCompile(`(?i)\b(?:last|this|next)\s+(?:week|month|year)(?:’s|'s)`)
+	eventBackRefRE   = regexp.MustCompile(`(?i)\b(?:the|that|this|last week’s|last week's)\s+(?:fighting|raid|incursion|attack|assault|clash(?:es)?|battle|operation)\b`)
+	bothRE           = regexp.MustCompile(`(?i)\bboth\b|\bthey\b`)
+)
+
+// triggerKeys are words one of which a sentence needs for narrativeEvents to look at it.
+var triggerKeys = []string{"march", "cross", "push", "advanc", "storm", "broke", "moved", "entered", "raid", "incursion", "attack", "assault", "offensive", "ambush", "shelling", "strike", "bombing", "clash", "fought", "battled"}

@@ -16,9 +16,7 @@ import (
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/eval"
-	"github.com/muster-osint/muster/extract"
-	"github.com/muster-osint/muster/nlp"
-	"github.com/muster-osint/muster/nlp/segment"
+	"github.com/muster-osint/muster/pipeline"
 )
 
 // eventsDataDir is where the coded event sets lie, relative to the module.
@@ -92,7 +90,11 @@ func (m *Main) runEvalEvents(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := eval.ScoreEvents(ctx, *dataset, recs, EventExtractor(), countries, *nErr)
+	ex, err := EventExtractor()
+	if err != nil {
+		return err
+	}
+	rep, err := eval.ScoreEvents(ctx, *dataset, recs, ex, countries, *nErr)
 	if err != nil {
 		return muster.Errorf(muster.KindInternal, "eval events: %v", err)
 	}
@@ -135,20 +137,20 @@ func (m *Main) runEvalEvents(ctx context.Context, args []string) error {
 
 func ptr(f float64) *float64 { return &f }
 
-// EventExtractor returns the extraction used by eval events: sentences and
-// tokens from segment, then extract.Events. The document id is derived from
-// the text as ingest derives it.
-func EventExtractor() eval.Extractor {
-	seg := segment.New()
+// EventExtractor returns the extraction used by eval events: the same
+// pipeline as ingest (segment, tagger, extract, resolve, geocode; no
+// store), over the record's text with its date as publication date. The
+// document id is derived from the text as ingest derives it.
+func EventExtractor() (eval.Extractor, error) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return nil, err
+	}
 	return func(ctx context.Context, text string, published time.Time) (*muster.Analysis, error) {
-		d := nlp.NewDoc(text)
-		if err := seg.Annotate(ctx, d); err != nil {
-			return nil, err
-		}
 		doc := muster.Document{Published: published}
 		doc.SetText(text)
-		return &muster.Analysis{Document: doc, Events: extract.Events(d, published, doc.ID)}, nil
-	}
+		return p.Analyze(ctx, doc, nil)
+	}, nil
 }
 
 func readEventRecords(dataset, path string) ([]eval.EventRecord, error) {

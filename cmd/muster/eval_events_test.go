@@ -47,7 +47,11 @@ func TestEventFloors(t *testing.T) {
 	for dataset, fl := range floors {
 		t.Run(dataset, func(t *testing.T) {
 			recs, countries := sharedEvents(t, dataset, sizes[dataset])
-			rep, err := eval.ScoreEvents(context.Background(), dataset, recs, EventExtractor(), countries, 0)
+			ex, err := EventExtractor()
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := eval.ScoreEvents(context.Background(), dataset, recs, ex, countries, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -70,7 +74,10 @@ func TestEventFloors(t *testing.T) {
 func TestEventEvidence(t *testing.T) {
 	gtd, _ := sharedEvents(t, "gtd", 300)
 	acled, _ := sharedEvents(t, "acled", 150)
-	ex := EventExtractor()
+	ex, err := EventExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, r := range append(gtd, acled...) {
 		a, err := ex(context.Background(), r.Text, r.Published)
 		if err != nil {
@@ -92,12 +99,15 @@ func TestEventEvidence(t *testing.T) {
 	}
 }
 
-// BenchmarkEventsGTD measures the extraction pipeline (segment and
-// extract.Events, no store) on 500 GTD dev summaries; docs/s is the figure
-// of issue 4.
+// BenchmarkEventsGTD measures the whole extraction pipeline that ingest
+// runs (segment, tagger, extract, resolve, geocode; no store) on 500 GTD
+// dev summaries; docs/s is the figure of issue 4.
 func BenchmarkEventsGTD(b *testing.B) {
 	recs, _ := sharedEvents(b, "gtd", 500)
-	ex := EventExtractor()
+	ex, err := EventExtractor()
+	if err != nil {
+		b.Fatal(err)
+	}
 	ctx := context.Background()
 	b.ReportAllocs()
 	n := 0

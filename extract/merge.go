@@ -1,0 +1,266 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/muster-osint/muster"
+)
+
+// mergeReports folds in the events of Events (event.go), the extractor
+// tuned on coders' one-event summaries (GTD, ACLED), into the narrative
+// events of this file's rules. A report event told in the same sentences
+// as a narrative event lends it the figures and places it lacks; any other
+// report event is added whole, and the entities it names join the
+// document's. So one pipeline serves a wire summary and a long explainer.
+func (x *doc) mergeReports(r *Result, reports []muster.Event) {
+	pub := x.publisher()
+	known := map[string]bool{}
+	for _, e := range r.Entities {
+		known[entityKey(e.Type, e.Name)] = true
+		for _, a := range e.Aliases {
+			known[entityKey(e.Type, a.Name)] = true
+		}
+	}
+	addEntity := func(ref muster.Ref) {
+		t := muster.EntityType(ref.Type)
+		if ref.Name == "" || !t.Valid() || known[entityKey(t, ref.Name)] {
+			return
+		}
+		known[entityKey(t, ref.Name)] = true
+		r.Entities = append(r.Entities, Entity{Entity: muster.Entity{Type: t, Name: ref.Name}})
+	}
+	disclaimers := x.disclaimers()
+	for _, rev := range reports {
+		for i := range rev.Claims {
+			c := &rev.Claims[i]
+			if c.AttributedTo.Type == muster.SourcePublisher {
+				c.AttributedTo = pub
+			}
+			x.disclaim(c, disclaimers)
+		}
+		// A one-event report (a coder's summary, a wire brief): the report
+		// extractor's event is the base, and the narrative one lends it
+		// what it alone found (participants, a date).
+		if len(reports) == 1 && len(x.events) == 1 && len(x.d.Sentences) <= reportSentences && x.overlappingEvent(r, rev) == 0 {
+			x.reportBase(r, rev, addEntity)
+			continue
+		}
+		if n := x.overlappingEvent(r, rev); n >= 0 {
+			for _, c := range rev.Claims {
+				switch c.Predicate {
+				case muster.PredKilled, muster.PredWounded, muster.PredCaptured, muster.PredOccurredAt:
+				default:
+					continue
+				}
+				// The figure goes to the narrative event told in its own
+				// sentence, if any; else it is left out (it may count
+				// another event the report extractor ran together).
+				k := x.narrativeEventOf(c)
+				if k < 0 || k >= len(r.Events) {
+					continue
+				}
+				ev := &r.Events[k]
+				if hasClaimAt(ev.Claims, c) {
+					continue
+				}
+				if c.Object.Entity != nil {
+					addEntity(*c.Object.Entity)
+				}
+				c.Subject = ev.Ref()
+				c.SetID()
+				ev.Claims = append(ev.Claims, c)
+				r.Claims = append(r.Claims, c)
+			}
+			continue
+		}
+		for _, p := range rev.Places {
+			addEntity(p)
+		}
+		for _, p := range rev.Participants {
+			addEntity(p.Entity)
+		}
+		for _, c := range rev.Claims {
+			if c.Object.Entity != nil {
+				addEntity(*c.Object.Entity)
+			}
+		}
+		r.Events = append(r.Events, rev)
+		r.Claims = append(r.Claims, rev.Claims...)
+	}
+}
+
+// reportSentences is the length, in sentences, up to which a text reads
+// as one report (GTD and ACLED summaries run two to five); longer texts
+// are stories whose events the narrative rules keep apart.
+const reportSentences = 6
+
+func entityKey(t muster.EntityType, name string) string {
+	return string(t) + "|" + muster.NameKey(name)
+}
+
+// overlappingEvent returns the narrative event whose evidence shares a
+// sentence with the report event, or -1.
+func (x *doc) overlappingEvent(r *Result, rev muster.Event) int {
+	spans := func(ev muster.Event) []muster.Evidence {
+		out := append([]muster.Evidence(nil), ev.Evidence...)
+		for _, c := range ev.Claims {
+			out = append(out, c.Evidence...)
+		}
+		return out
+	}
+	rs := spans(rev)
+	for i, ev := range r.Events {
+		for _, a := range spans(ev) {
+			for _, b := range rs {
+				if a.Start < b.End && b.Start < a.End {
+					return i
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// hasClaimAt reports whether claims hold one with c's predicate whose
+// evidence overlaps c's (the same figure found by both extractors).
+func hasClaimAt(claims []muster.Claim, c muster.Claim) bool {
+	for _, o := range claims {
+		if o.Predicate != c.Predicate {
+			continue
+		}
+		if c.Predicate == muster.PredOccurredAt && o.Object.Entity != nil && c.Object.Entity != nil &&
+			strings.EqualFold(o.Object.Entity.Name, c.Object.Entity.Name) {
+			return true
+		}
+		// The first evidence is the words that state the claim; later
+		// ones (a disclaimer) may be shared by many claims.
+		if len(o.Evidence) > 0 && len(c.Evidence) > 0 {
+			a, b := o.Evidence[0], c.Evidence[0]
+			if a.Start < b.End && b.Start < a.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// narrativeEventOf returns the narrative event told in the sentence of c's
+// evidence, or -1.
+func (x *doc) narrativeEventOf(c muster.Claim) int {
+	if len(c.Evidence) == 0 {
+		return -1
+	}
+	b := muster.ByteOffsets(x.d.Text, muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
+	si := x.d.SentenceOf(b.Start)
+	if si < 0 {
+		return -1
+	}
+	for i, ev := range x.events {
+		for _, s := range ev.sents {
+			if s == si {
+				return i
+			}
+		}
+	}
+	if e, ok := x.sentEvent[si]; ok {
+		return e
+	}
+	return -1
+}
+
+// reportBase replaces the document's one narrative event with the report
+// event rev, carrying over the narrative claims rev lacks.
+func (x *doc) reportBase(r *Result, rev muster.Event, addEntity func(muster.Ref)) {
+	old := r.Events[0]
+	for _, p := range rev.Places {
+		addEntity(p)
+	}
+	for _, p := range rev.Participants {
+		addEntity(p.Entity)
+	}
+	for _, c := range rev.Claims {
+		if c.Object.Entity != nil {
+			addEntity(*c.Object.Entity)
+		}
+	}
+	have := func(c muster.Claim) bool {
+		for _, o := range rev.Claims {
+			if o.Predicate != c.Predicate {
+				continue
+			}
+			if c.Object.Entity != nil && o.Object.Entity != nil {
+				if muster.NameKey(o.Object.Entity.Name) == muster.NameKey(c.Object.Entity.Name) {
+					return true
+				}
+				continue
+			}
+			if hasClaimAt([]muster.Claim{o}, c) {
+				return true
+			}
+		}
+		return false
+	}
+	var kept []muster.Claim
+	for _, c := range r.Claims {
+		if c.Subject.ID != old.ID {
+			kept = append(kept, c)
+			continue
+		}
+		if have(c) {
+			continue
+		}
+		switch c.Predicate {
+		case muster.PredOccurredOn:
+			if rev.Time != nil {
+				continue
+			}
+		}
+		c.Subject = rev.Ref()
+		c.SetID()
+		rev.Claims = append(rev.Claims, c)
+	}
+	for _, p := range old.Participants {
+		dup := false
+		for _, q := range rev.Participants {
+			if muster.NameKey(p.Entity.Name) == muster.NameKey(q.Entity.Name) {
+				dup = true
+			}
+		}
+		if !dup {
+			rev.Participants = append(rev.Participants, p)
+		}
+	}
+	if rev.Time == nil {
+		rev.Time = old.Time
+	}
+	// The narrative label reads better ("Belgorod incursion"), and an
+	// incursion is a kind the report extractor does not know.
+	rev.Label = old.Label
+	if old.Type == muster.EventIncursion {
+		rev.Type = old.Type
+	}
+	for i := range rev.Claims {
+		rev.Claims[i].Subject = rev.Ref()
+		rev.Claims[i].SetID()
+	}
+	r.Events[0] = rev
+	r.Claims = append(kept, rev.Claims...)
+}
+
+// disclaim marks a report event's casualty figure unverified when the
+// outlet says, after it, that it could not verify casualty figures — as
+// attribute does for the narrative claims.
+func (x *doc) disclaim(c *muster.Claim, ds []disclaimer) {
+	if len(c.Evidence) == 0 || c.Modality == muster.Unverified {
+		return
+	}
+	b := muster.ByteOffsets(x.d.Text, muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
+	d := draft{pred: c.Predicate, sent: x.d.SentenceOf(b.Start), attr: c.AttributedTo}
+	for _, dis := range ds {
+		if dis.covers(&d, x) {
+			c.Modality = muster.Unverified
+			c.Evidence = append(c.Evidence, x.evidence(dis.span))
+			return
+		}
+	}
+}
