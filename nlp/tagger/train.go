@@ -83,6 +83,11 @@ type TrainOptions struct {
 	// one stage.
 	Stacked bool
 	Bits2   uint
+	// Seeds > 1 trains the final stage 1 that many times in different
+	// sentence orders and averages the weights (a free ensemble at tagging
+	// time; 3 seeds: stage-1 dev 92.62 against 92.42, but final 92.98
+	// against 92.96, a tie, so the shipped model uses 1).
+	Seeds int
 	// Log, when set, receives progress lines.
 	Log io.Writer
 	// Epoch, when set, is called after every epoch of the final stage-1
@@ -293,6 +298,20 @@ func Train(docs []Document, res Resources, opt TrainOptions) ([]byte, error) {
 		logf("stage 1 epoch %d", ep)
 	})
 	m.w1.f, m.t1 = p1.averaged()
+	for k := 1; k < opt.Seeds; k++ {
+		// More runs in other sentence orders, weights averaged: a cheap
+		// ensemble that costs nothing at tagging time.
+		pk := m.trainStage(td, all, modeBase, opt.Epochs1, opt.Seed+uint64(k)*104729, nil)
+		w, t := pk.averaged()
+		addScaled(m.w1.f, w, m.t1, t)
+		logf("stage 1 seed %d", k+1)
+	}
+	if opt.Seeds > 1 {
+		scale(m.w1.f, m.t1, 1/float32(opt.Seeds))
+		if opt.Epoch != nil {
+			opt.Epoch(1, opt.Epochs1, newTagger(m))
+		}
+	}
 	if opt.Epochs2 > 0 {
 		for i := range td {
 			m.docFeatures(td[i].st, jack[i])
@@ -317,6 +336,24 @@ func Train(docs []Document, res Resources, opt TrainOptions) ([]byte, error) {
 	}
 	logf("model encoded: %d bytes", len(data))
 	return data, nil
+}
+
+func addScaled(w, dw, t, dt []float32) {
+	for i, v := range dw {
+		w[i] += v
+	}
+	for i, v := range dt {
+		t[i] += v
+	}
+}
+
+func scale(w, t []float32, f float32) {
+	for i := range w {
+		w[i] *= f
+	}
+	for i := range t {
+		t[i] *= f
+	}
 }
 
 // trainStage runs the averaged perceptron over the sentences of the given

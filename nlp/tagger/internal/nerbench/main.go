@@ -43,6 +43,7 @@ func run() error {
 	modelPath := flag.String("model", "", "model file (default: embedded)")
 	sentMode := flag.Bool("sentences", false, "with -conll: tag sentence by sentence")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the timed part here")
+	writePath := flag.String("write", "", "with -conll: also write token gold predicted lines here")
 	transform := flag.String("transform", "", "with -conll: rewrite the tokens first: upper (every token in capitals), curly (straight quotes to curly ones)")
 	repeat := flag.Int("repeat", 1, "tag the input this many times (for profiling; spans of the last pass are written)")
 	flag.Parse()
@@ -51,7 +52,7 @@ func run() error {
 		return err
 	}
 	if *conll != "" {
-		return score(tg, *conll, *sentMode, *transform)
+		return score(tg, *conll, *sentMode, *transform, *writePath)
 	}
 	if *in == "" || flag.NArg() != 1 {
 		return fmt.Errorf("usage: nerbench -in SENTENCES [-docs CONLL] OUT")
@@ -163,7 +164,7 @@ func readCoNLL(path string) ([]eval.Document, error) {
 	return eval.ReadCoNLL(f, path)
 }
 
-func score(tg *tagger.Tagger, path string, sentMode bool, transform string) error {
+func score(tg *tagger.Tagger, path string, sentMode bool, transform, writePath string) error {
 	docs, err := readCoNLL(path)
 	if err != nil {
 		return err
@@ -216,6 +217,29 @@ func score(tg *tagger.Tagger, path string, sentMode bool, transform string) erro
 	r, err := eval.ScoreNER(gold, pred)
 	if err != nil {
 		return err
+	}
+	if writePath != "" {
+		f, err := os.Create(writePath)
+		if err != nil {
+			return err
+		}
+		w := bufio.NewWriter(f)
+		k := 0
+		for _, d := range docs {
+			for _, s := range d.Sentences {
+				for j, tok := range s.Tokens {
+					fmt.Fprintf(w, "%s %s %s\n", tok, s.Labels[j], pred[k][j])
+				}
+				fmt.Fprintln(w)
+				k++
+			}
+		}
+		if err := w.Flush(); err != nil {
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
 	}
 	if err := r.WriteReport(os.Stdout); err != nil {
 		return err

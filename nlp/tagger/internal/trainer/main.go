@@ -45,6 +45,7 @@ func run() error {
 	flag.BoolVar(&opt.BILOU, "bilou", opt.BILOU, "train on BILOU labels")
 	flag.BoolVar(&opt.Stacked, "stacked", opt.Stacked, "small stacked second stage")
 	flag.UintVar(&opt.Bits2, "bits2", opt.Bits2, "log2 of the stacked stage's buckets")
+	flag.IntVar(&opt.Seeds, "seeds", opt.Seeds, "train each final stage in this many sentence orders and average")
 	flag.IntVar(&opt.Folds, "folds", opt.Folds, "jackknife folds for stage 2")
 	flag.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of the sentence order")
 	devEach := flag.Bool("dev", true, "score dev after every epoch")
