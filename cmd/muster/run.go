@@ -45,6 +45,7 @@ Commands:
   merge NAME1 NAME2    record an analyst's decision: one entity
   split NAME1 NAME2    record an analyst's decision: two entities
   rebuild              re-analyse every stored document (after a decision or an upgrade)
+  serve                JSON API under /api/v1/ and a web UI (--addr 127.0.0.1:8080)
   version              print the version
 
 Global flags:
@@ -92,6 +93,7 @@ func (m *Main) commands() map[string]func(context.Context, []string) error {
 		"split":          m.runSplit,
 		"eval":           m.runEval,
 		"rebuild":        m.runRebuild,
+		"serve":          m.runServe,
 		"version":        m.runVersion,
 		"help": func(context.Context, []string) error {
 			fmt.Fprint(m.Stdout, usage)

@@ -7,6 +7,7 @@ import (
 	"github.com/muster-osint/muster/query"
 	"github.com/muster-osint/muster/resolve"
 	"github.com/muster-osint/muster/store"
+	"github.com/muster-osint/muster/web"
 )
 
 // The store is the index resolution reads and the reader queries use.
@@ -93,4 +94,41 @@ func (r storeReader) EventsOf(ctx context.Context, id string) ([]muster.Event, e
 
 func (r storeReader) Documents(ctx context.Context, ids []string) ([]muster.DocumentRef, error) {
 	return r.db.Documents(ctx, ids)
+}
+
+// webStore adapts *store.DB to web.Store.
+type webStore struct{ storeReader }
+
+var _ web.Store = webStore{}
+
+func (s webStore) Document(ctx context.Context, id string) (*muster.Document, error) {
+	return s.db.Document(ctx, id)
+}
+
+func (s webStore) Mentions(ctx context.Context, id string) ([]muster.Mention, error) {
+	return s.db.Mentions(ctx, id)
+}
+
+func (s webStore) Search(ctx context.Context, q string, limit int) ([]web.Hit, error) {
+	hits, err := s.db.Search(ctx, q, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]web.Hit, len(hits))
+	for i, h := range hits {
+		out[i] = web.Hit{Document: h.Document, Snippet: h.Snippet}
+	}
+	return out, nil
+}
+
+func (s webStore) DocumentClaims(ctx context.Context, id string) ([]muster.Claim, error) {
+	return s.db.Claims(ctx, store.ClaimFilter{Document: id})
+}
+
+func (s webStore) AllClaims(ctx context.Context, preds []muster.Predicate, limit int) ([]muster.Claim, error) {
+	return s.db.Claims(ctx, store.ClaimFilter{Predicates: preds, Limit: limit})
+}
+
+func (s webStore) Groups(ctx context.Context, t muster.EntityType, limit int) ([]muster.Entity, error) {
+	return s.db.ListEntities(ctx, store.EntityFilter{Type: t, Limit: limit})
 }

@@ -1,0 +1,267 @@
+package web
+
+import (
+	"bytes"
+	"html/template"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/query"
+)
+
+var funcs = template.FuncMap{
+	"pred": func(p muster.Predicate) string { return strings.ReplaceAll(string(p), "_", " ") },
+	"kind": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
+	"date": func(d muster.DocumentRef) string {
+		if d.Published.IsZero() {
+			return ""
+		}
+		return d.Published.Format("2006-01-02")
+	},
+	"object": func(c muster.Claim) string {
+		switch c.Object.Kind {
+		case muster.ValueNumber, muster.ValueDate:
+			return c.Object.String() + " (“" + c.Object.Text + "”)"
+		}
+		return c.Object.String()
+	},
+	"evlink": func(e muster.Evidence) string {
+		return "/documents/" + e.Document + "?at=" + strconv.Itoa(e.Start) + "-" + strconv.Itoa(e.End) + "#at"
+	},
+}
+
+// render executes a page template into a buffer first, so that a failure
+// is an error page and not half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, data map[string]any) {
+	var b bytes.Buffer
+	if err := s.tmpl.ExecuteTemplate(&b, name, data); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, _ = b.WriteTo(w)
+}
+
+func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
+	code := status(err)
+	if code == http.StatusInternalServerError {
+		s.logger.Error("web: page failed", "path", r.URL.Path, "err", err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	_ = s.tmpl.ExecuteTemplate(w, "error.html", map[string]any{"Title": http.StatusText(code), "Message": message(err)})
+}
+
+func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
+	groups, err := s.store.Groups(r.Context(), muster.EntityArmedGroup, 50)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	people, err := s.store.Groups(r.Context(), muster.EntityPerson, 30)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.render(w, r, "home.html", map[string]any{"Title": "muster", "Groups": groups, "People": people})
+}
+
+// section is a profile's claims on one predicate.
+type section struct {
+	Predicate muster.Predicate
+	Claims    []muster.Claim
+}
+
+func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
+	name, err := param(r, "name", true)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	p, err := query.GetProfile(r.Context(), s.store, name)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	var secs []section
+	idx := map[muster.Predicate]int{}
+	var others []muster.Claim
+	for _, c := range p.Claims {
+		if c.Subject.ID != p.Entity.ID {
+			others = append(others, c)
+			continue
+		}
+		i, ok := idx[c.Predicate]
+		if !ok {
+			i = len(secs)
+			idx[c.Predicate] = i
+			secs = append(secs, section{Predicate: c.Predicate})
+		}
+		secs[i].Claims = append(secs[i].Claims, c)
+	}
+	s.render(w, r, "entity.html", map[string]any{"Title": p.Entity.Name, "P": p, "Sections": secs, "Others": others})
+}
+
+func (s *Server) pageAsk(w http.ResponseWriter, r *http.Request) {
+	q, err := param(r, "q", true)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	a, err := query.Ask(r.Context(), s.store, q)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.render(w, r, "ask.html", map[string]any{"Title": q, "A": a})
+}
+
+func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
+	q, err := param(r, "q", true)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	ents, err := s.store.FindEntities(r.Context(), q)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	hits, err := s.store.Search(r.Context(), q, 50)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.render(w, r, "search.html", map[string]any{"Title": q, "Q": q, "Entities": ents, "Hits": hits})
+}
+
+func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
+	evs, err := s.events(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.render(w, r, "events.html", map[string]any{"Title": "Events", "Events": evs})
+}
+
+// run is a stretch of a document's text, marked when evidence or a
+// mention covers it.
+type run struct {
+	Text  string
+	Class string // "", "evidence", "mention", "at"
+	Title string
+	ID    string
+}
+
+func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	d, err := s.store.Document(ctx, r.PathValue("id"))
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	claims, err := s.store.DocumentClaims(ctx, d.ID)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	ms, err := s.store.Mentions(ctx, d.ID)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	var at *muster.Span
+	if v := r.URL.Query().Get("at"); v != "" {
+		a, b, ok := strings.Cut(v, "-")
+		x, err1 := strconv.Atoi(a)
+		y, err2 := strconv.Atoi(b)
+		if !ok || err1 != nil || err2 != nil || x < 0 || y < x {
+			s.pageError(w, r, muster.Errorf(muster.KindInvalid, "parameter at: %q is not START-END", v))
+			return
+		}
+		at = &muster.Span{Start: x, End: y}
+	}
+	runs := highlight(d.Text, claims, ms, at)
+	s.render(w, r, "document.html", map[string]any{"Title": d.Title, "D": d, "Runs": runs, "Claims": claims})
+}
+
+// highlight cuts text into runs at every boundary of the claims' evidence,
+// the mentions and the requested span (all in code points), and marks each
+// run with the most specific thing covering it.
+func highlight(text string, claims []muster.Claim, ms []muster.Mention, at *muster.Span) []run {
+	type mark struct {
+		s     muster.Span
+		class string
+		title string
+	}
+	var marks []mark
+	for _, m := range ms {
+		marks = append(marks, mark{muster.Span{Start: m.Start, End: m.End}, "mention", string(m.Type)})
+	}
+	for _, c := range claims {
+		for _, e := range c.Evidence[:min(1, len(c.Evidence))] {
+			marks = append(marks, mark{muster.Span{Start: e.Start, End: e.End}, "evidence",
+				c.Subject.Name + " " + string(c.Predicate) + " " + c.Object.String() + " — " + string(c.Modality) + ", per " + c.AttributedTo.Name})
+		}
+	}
+	if at != nil {
+		marks = append(marks, mark{*at, "at", "the evidence you followed"})
+	}
+	// Spans come from the store and the request: drop any that do not fit
+	// the text rather than trust them.
+	n := utf8.RuneCountInString(text)
+	valid := marks[:0]
+	for _, m := range marks {
+		if m.s.Start >= 0 && m.s.Start < m.s.End && m.s.End <= n {
+			valid = append(valid, m)
+		}
+	}
+	marks = valid
+	cuts := map[int]bool{0: true}
+	for _, m := range marks {
+		cuts[m.s.Start], cuts[m.s.End] = true, true
+	}
+	var points []int
+	for p := range cuts {
+		points = append(points, p)
+	}
+	sort.Ints(points)
+	// Code-point offsets to byte offsets, once.
+	byteAt := make([]int, 0, len(text)+1)
+	for i := range text {
+		byteAt = append(byteAt, i)
+	}
+	byteAt = append(byteAt, len(text))
+	toByte := func(cp int) int {
+		if cp >= len(byteAt) {
+			return len(text)
+		}
+		return byteAt[cp]
+	}
+	var out []run
+	for i, p := range points {
+		end := len(byteAt) - 1
+		if i+1 < len(points) {
+			end = points[i+1]
+		}
+		if p >= end || p >= len(byteAt)-1 {
+			continue
+		}
+		rn := run{Text: text[toByte(p):toByte(end)]}
+		rank := map[string]int{"": 0, "mention": 1, "evidence": 2, "at": 3}
+		for _, m := range marks {
+			if m.s.Start <= p && end <= m.s.End && rank[m.class] > rank[rn.Class] {
+				rn.Class, rn.Title = m.class, m.title
+			}
+		}
+		if rn.Class == "at" && (len(out) == 0 || out[len(out)-1].Class != "at") {
+			rn.ID = "at"
+		}
+		out = append(out, rn)
+	}
+	return out
+}
