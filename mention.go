@@ -47,3 +47,21 @@ func (t MentionType) EntityType() EntityType {
 	}
 	return ""
 }
+
+// MentionType returns the mention type that names an entity of type t: the
+// inverse of MentionType.EntityType (places are LOC).
+func (t EntityType) MentionType() MentionType {
+	switch t {
+	case EntityPerson:
+		return MentionPER
+	case EntityPlace:
+		return MentionLOC
+	case EntityArmedGroup:
+		return MentionArmedGroup
+	case EntityStateForce:
+		return MentionStateForce
+	case EntityMedia:
+		return MentionMedia
+	}
+	return MentionORG
+}

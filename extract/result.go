@@ -72,7 +72,7 @@ func (x *doc) result() *Result {
 		for _, mi := range ent.mentions {
 			m := x.ments[mi]
 			cs := muster.CharOffsets(text, m.Span)
-			out.Mentions = append(out.Mentions, muster.Mention{Document: x.in.DocID, Start: cs.Start, End: cs.End, Text: m.text, Type: mentionType(ent.typ)})
+			out.Mentions = append(out.Mentions, muster.Mention{Document: x.in.DocID, Start: cs.Start, End: cs.End, Text: m.text, Type: ent.typ.MentionType()})
 		}
 		_ = e
 		r.Entities = append(r.Entities, out)
@@ -193,20 +193,4 @@ func trimSpan(text string, s muster.Span) (int, int) {
 		s.End--
 	}
 	return s.Start, s.End
-}
-
-func mentionType(t muster.EntityType) muster.MentionType {
-	switch t {
-	case muster.EntityPerson:
-		return muster.MentionPER
-	case muster.EntityPlace:
-		return muster.MentionLOC
-	case muster.EntityArmedGroup:
-		return muster.MentionArmedGroup
-	case muster.EntityStateForce:
-		return muster.MentionStateForce
-	case muster.EntityMedia:
-		return muster.MentionMedia
-	}
-	return muster.MentionORG
 }

@@ -133,13 +133,17 @@ func (r memReader) ClaimsByPredicate(_ context.Context, preds ...muster.Predicat
 	return out, nil
 }
 
-func (r memReader) EventsOf(_ context.Context, id string) ([]muster.Event, error) { return r.events, nil }
+func (r memReader) EventsOf(_ context.Context, id string) ([]muster.Event, error) {
+	return r.events, nil
+}
 
 func (r memReader) Documents(_ context.Context, ids []string) ([]muster.DocumentRef, error) {
 	return nil, nil
 }
 
-func ref(id, name string, t muster.EntityType) muster.Ref { return muster.Ref{ID: id, Name: name, Type: string(t)} }
+func ref(id, name string, t muster.EntityType) muster.Ref {
+	return muster.Ref{ID: id, Name: name, Type: string(t)}
+}
 
 func TestAsk(t *testing.T) {
 	frl := ref("e1", "Free Russia Legion", muster.EntityArmedGroup)

@@ -132,7 +132,7 @@ func resolveGold(ctx context.Context, r *resolve.Resolver, docs []eval.ResolveGo
 				return resolveEvalResult{}, muster.Errorf(muster.KindInvalid, "eval resolve: %s mention %d [%d,%d) outside the text (%d characters)", gd.Doc, i, gm.Start, gm.End, n)
 			}
 			bs := muster.ByteOffsets(text, muster.Span{Start: gm.Start, End: gm.End})
-			d.Mentions = append(d.Mentions, nlp.Mention{Span: bs, Text: text[bs.Start:bs.End], Type: mentionType(gm.Type), Source: "gold"})
+			d.Mentions = append(d.Mentions, nlp.Mention{Span: bs, Text: text[bs.Start:bs.End], Type: muster.EntityType(gm.Type).MentionType(), Source: "gold"})
 		}
 		ents, links := r.Document(d, gd.Doc)
 		resolved, err := r.Resolve(ctx, ents, idx)
@@ -178,23 +178,6 @@ func resolveGold(ctx context.Context, r *resolve.Resolver, docs []eval.ResolveGo
 		res.errors = eval.ClusterErrors(gold, named, surf, nErr)
 	}
 	return res, nil
-}
-
-// mentionType maps a gold entity type to the mention type a tagger gives.
-func mentionType(t string) muster.MentionType {
-	switch muster.EntityType(t) {
-	case muster.EntityPerson:
-		return muster.MentionPER
-	case muster.EntityPlace:
-		return muster.MentionGPE
-	case muster.EntityArmedGroup:
-		return muster.MentionArmedGroup
-	case muster.EntityStateForce:
-		return muster.MentionStateForce
-	case muster.EntityMedia:
-		return muster.MentionMedia
-	}
-	return muster.MentionORG
 }
 
 // readNewsTexts reads the texts of the wanted document ids from the
