@@ -15,10 +15,14 @@ package main
 
 import (
 	"bufio"
+	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
+	"sort"
 	"strings"
 	"syscall"
 	"time"
@@ -43,6 +47,7 @@ func run() error {
 	modelPath := flag.String("model", "", "model file (default: embedded)")
 	sentMode := flag.Bool("sentences", false, "with -conll: tag sentence by sentence")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the timed part here")
+	fineGold := flag.String("finetypes", "", "score the finer types on this gold file (nlp/tagger/testdata/finetypes.gold.json), with nlp/segment tokenising")
 	writePath := flag.String("write", "", "with -conll: also write token gold predicted lines here")
 	transform := flag.String("transform", "", "with -conll: rewrite the tokens first: upper (every token in capitals), curly (straight quotes to curly ones)")
 	repeat := flag.Int("repeat", 1, "tag the input this many times (for profiling; spans of the last pass are written)")
@@ -50,6 +55,9 @@ func run() error {
 	tg, err := loadTagger(*modelPath)
 	if err != nil {
 		return err
+	}
+	if *fineGold != "" {
+		return fineTypes(tg, *fineGold)
 	}
 	if *conll != "" {
 		return score(tg, *conll, *sentMode, *transform, *writePath)
@@ -255,4 +263,96 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// fineTypes runs segment and the tagger over the gold file's articles
+// (paths relative to the gold file's package folder) and prints P/R/F1 per
+// type for the articles the rules were written on and the held-out ones.
+func fineTypes(tg *tagger.Tagger, goldPath string) error {
+	raw, err := os.ReadFile(goldPath)
+	if err != nil {
+		return err
+	}
+	var gold []struct {
+		Name     string
+		Path     string
+		Mentions [][]any
+		Heldout  bool
+	}
+	if err := json.Unmarshal(raw, &gold); err != nil {
+		return fmt.Errorf("%s: %w", goldPath, err)
+	}
+	base := filepath.Dir(filepath.Dir(goldPath)) // the package folder
+	type span struct {
+		s, e int
+		t    string
+	}
+	type counts struct{ g, f, c int }
+	per := map[bool]map[string]*counts{false: {}, true: {}}
+	get := func(h bool, k string) *counts {
+		if per[h][k] == nil {
+			per[h][k] = &counts{}
+		}
+		return per[h][k]
+	}
+	seg := segment.New()
+	for _, a := range gold {
+		text, err := os.ReadFile(filepath.Join(base, a.Path))
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "%s: %v (skipped)\n", a.Name, err)
+			continue
+		}
+		d := nlp.NewDoc(string(text))
+		if err := seg.Annotate(context.Background(), d); err != nil {
+			return err
+		}
+		if err := tg.Annotate(context.Background(), d); err != nil {
+			return err
+		}
+		want := map[span]bool{}
+		for _, m := range a.Mentions {
+			sp := span{int(m[0].(float64)), int(m[1].(float64)), m[2].(string)}
+			want[sp] = true
+			get(a.Heldout, sp.t).g++
+			get(a.Heldout, "overall").g++
+		}
+		for _, m := range d.Mentions {
+			sp := span{m.Start, m.End, string(m.Type)}
+			get(a.Heldout, sp.t).f++
+			get(a.Heldout, "overall").f++
+			if want[sp] {
+				get(a.Heldout, sp.t).c++
+				get(a.Heldout, "overall").c++
+			} else {
+				fmt.Fprintf(os.Stderr, "%s: extra or wrong %s %q\n", a.Name, sp.t, m.Text)
+			}
+		}
+	}
+	for _, h := range []bool{false, true} {
+		title := "articles the rules were written on"
+		if h {
+			title = "held-out articles"
+		}
+		fmt.Printf("fine types, %s:\n", title)
+		var names []string
+		for k := range per[h] {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		for _, k := range names {
+			c := per[h][k]
+			p, r, f := 0.0, 0.0, 0.0
+			if c.f > 0 {
+				p = 100 * float64(c.c) / float64(c.f)
+			}
+			if c.g > 0 {
+				r = 100 * float64(c.c) / float64(c.g)
+			}
+			if p+r > 0 {
+				f = 2 * p * r / (p + r)
+			}
+			fmt.Printf("%12s: P %6.2f R %6.2f F1 %6.2f (gold %d, found %d)\n", k, p, r, f, c.g, c.f)
+		}
+	}
+	return nil
 }
