@@ -1,0 +1,63 @@
+package muster_test
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/muster-osint/muster"
+)
+
+func TestCharOffsets(t *testing.T) {
+	text := "Russia’s Graivoron — Грайворон"
+	tests := []struct {
+		name      string
+		byteSpan  muster.Span
+		charSpan  muster.Span
+		wantQuote string
+	}{
+		{"ascii prefix", muster.Span{Start: 0, End: 6}, muster.Span{Start: 0, End: 6}, "Russia"},
+		{"after a curly apostrophe", muster.Span{Start: 11, End: 20}, muster.Span{Start: 9, End: 18}, "Graivoron"},
+		{"cyrillic", muster.Span{Start: 25, End: len(text)}, muster.Span{Start: 21, End: 30}, "Грайворон"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if q := text[tt.byteSpan.Start:tt.byteSpan.End]; q != tt.wantQuote {
+				t.Fatalf("test table: byte span gives %q", q)
+			}
+			if got := muster.CharOffsets(text, tt.byteSpan); got != tt.charSpan {
+				t.Errorf("CharOffsets(%v) = %v, want %v", tt.byteSpan, got, tt.charSpan)
+			}
+			if got := muster.ByteOffsets(text, tt.charSpan); got != tt.byteSpan {
+				t.Errorf("ByteOffsets(%v) = %v, want %v", tt.charSpan, got, tt.byteSpan)
+			}
+		})
+	}
+}
+
+// FuzzOffsets checks that a quote survives the round trip bytes → code
+// points → bytes, the one conversion every evidence span goes through.
+func FuzzOffsets(f *testing.F) {
+	f.Add("Russia’s Graivoron — Грайворон", 3, 17)
+	f.Add("", 0, 0)
+	f.Fuzz(func(t *testing.T, text string, a, b int) {
+		if !utf8.ValidString(text) || a < 0 || b < a || b > len(text) {
+			return
+		}
+		if a < len(text) && !utf8.RuneStart(text[a]) {
+			return // a byte span must start on a character
+		}
+		if b < len(text) && !utf8.RuneStart(text[b]) {
+			return
+		}
+		s := muster.Span{Start: a, End: b}
+		c := muster.CharOffsets(text, s)
+		if c.Start < 0 || c.End < c.Start || c.End > utf8.RuneCountInString(text) {
+			t.Fatalf("CharOffsets(%v) = %v out of range", s, c)
+		}
+		back := muster.ByteOffsets(text, c)
+		if text[back.Start:back.End] != text[a:b] {
+			t.Fatalf("round trip of %v: %q, want %q", s, text[back.Start:back.End], text[a:b])
+		}
+	})
+}
+
