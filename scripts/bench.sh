@@ -13,7 +13,7 @@ export SHARED
 benchtime="${BENCHTIME:-1s}"
 
 run() { # package, benchmark regexp
-	go test -run '^$' -bench "$2" -benchmem -cpu 1 -benchtime "$benchtime" "$1" 2>&1 | grep -E '^Benchmark' || echo "$2 ($1): did not run" >&2
+	go test -run '^$' -bench "$2" -benchmem -cpu 1 -benchtime "$benchtime" "$1" 2>&1 | grep -E '^Benchmark' | sed "s#^#${1#./}:#" || echo "$2 ($1): did not run" >&2
 }
 
 {
