@@ -82,7 +82,7 @@
 // # How the shipped model was chosen
 //
 // Only CoNLL dev was used to choose: the trainer prints dev F1 after
-// every epoch of both stages, and DefaultTrainOptions' comment records the
+// every epoch of both stages, and DefaultTrainOptions' doc comment records the
 // dev figures behind each setting. Test and CoNLL++ were scored only to
 // report (a few times during development, to know where the work stood);
 // no feature, epoch count or rule was picked on them. The finer-type rules

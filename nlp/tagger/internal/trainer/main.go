@@ -37,7 +37,7 @@ func run() error {
 	shared := flag.String("shared", "../shared", "the shared data folder")
 	out := flag.String("out", "nlp/tagger/model.bin", "model file to write")
 	cache := flag.String("cache", "", "gob file to keep the lexical resources in between runs (development only)")
-	opt := tagger.DefaultTrainOptions
+	opt := tagger.DefaultTrainOptions()
 	flag.IntVar(&opt.Epochs1, "epochs1", opt.Epochs1, "stage-1 epochs")
 	flag.IntVar(&opt.Epochs2, "epochs2", opt.Epochs2, "stage-2 epochs (0: no document stage)")
 	flag.UintVar(&opt.Bits, "bits", opt.Bits, "log2 of hashed feature buckets")
