@@ -19,7 +19,7 @@ func (x *doc) attribute() {
 			// sentence are the surest signs; then the attribution model.
 			if src, mod, ok := x.sentenceSource(d.sent, d.ev); ok {
 				d.attr, d.mod = src, mod
-			} else if a, ok := x.attributionOf(d.ev); ok {
+			} else if a, ok := x.attributionOf(d.ev); ok && !x.sourceless(a) {
 				d.attr, d.mod = x.sourceOf(a), modalityOfKind(a.Kind)
 			} else {
 				d.attr = x.publisher()
@@ -258,3 +258,14 @@ var (
 
 // disclaimerKeys are words one of which a sentence needs for disclaimers to look at it.
 var disclaimerKeys = []string{"verif", "confirm"}
+
+// sourceless reports whether an attribution names no source and cannot
+// borrow one: a cue the model found with nobody saying it ("is pushing to
+// overthrow") is not a report, unless the cue itself speaks of unnamed
+// sources ("reportedly", "by some estimates").
+func (x *doc) sourceless(a Attribution) bool {
+	if a.Source.Len() > 0 || a.Kind == KindEstimate || a.Kind == KindReport {
+		return false
+	}
+	return x.sourceOf(a).Type == muster.SourceUnnamed
+}
