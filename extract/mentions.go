@@ -252,8 +252,8 @@ func typeName(text, next string) muster.EntityType {
 	}
 	last := words[len(words)-1]
 	lowerText := strings.ToLower(text)
-	for w := range mediaWords {
-		if strings.Contains(w, " ") && strings.Contains(lowerText, w) {
+	for _, w := range multiwordMedia {
+		if strings.Contains(lowerText, w) {
 			return muster.EntityMedia
 		}
 	}
@@ -264,7 +264,7 @@ func typeName(text, next string) muster.EntityType {
 	}
 	// A country's forces: "Russian Army", "Armed Forces of Ukraine".
 	if _, ok := demonymCountry[words[0]]; ok || strings.Contains(lowerText, " of ") {
-		for h := range stateHeads {
+		for _, h := range stateHeadList {
 			if strings.HasSuffix(lowerText, " "+h) || strings.HasPrefix(lowerText, h+" of ") {
 				return muster.EntityStateForce
 			}
@@ -319,3 +319,25 @@ func quotedName(toks []nlp.Token, j int) int {
 	}
 	return j
 }
+
+// multiwordMedia and stateHeadList are the multi-word entries of
+// mediaWords and the keys of stateHeads, as slices: typeName scans them
+// for every name.
+var (
+	multiwordMedia = func() []string {
+		var out []string
+		for w := range mediaWords {
+			if strings.Contains(w, " ") {
+				out = append(out, w)
+			}
+		}
+		return out
+	}()
+	stateHeadList = func() []string {
+		var out []string
+		for h := range stateHeads {
+			out = append(out, h)
+		}
+		return out
+	}()
+)

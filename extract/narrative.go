@@ -31,7 +31,24 @@ var (
 )
 
 // eventTriggerRE finds the words that tell of an event of armed conflict.
-var eventTriggerRE = regexp.MustCompile(`(?i)\b(?:((?:marched|crossed|pushed|advanced|stormed|broke|moved)\s+(?:the\s+border\s+)?into|entered\s+(?:the\s+)?(?:villages?|towns?|district|region|city|territory)\b)|(raid|incursion|attack|assault|offensive|ambush|shelling|drone strike|airstrike|air strike|bombing|clash(?:es)?)\b|(fought|clashed|battled)\b(?:\s+for\s+(?-i:\p{Lu}))?)`)
+var eventTriggerRE = regexp.MustCompile(`\b(?:((?:marched|crossed|pushed|advanced|stormed|broke|moved)\s+(?:the\s+border\s+)?into|entered\s+(?:the\s+)?(?:villages?|towns?|district|region|city|territory)\b)|(raid|incursion|attack|assault|offensive|ambush|shelling|drone strike|airstrike|air strike|bombing|clash(?:es)?)\b|(fought|clashed|battled)\b)`)
+
+// eventTriggerFoldRE is eventTriggerRE for the rare sentence whose lower
+// case has another length in bytes, where offsets would not carry over.
+var eventTriggerFoldRE = regexp.MustCompile(`(?i)` + eventTriggerRE.String())
+
+// allegianceRE follows "fought" in "fought for Ukraine".
+var allegianceRE = regexp.MustCompile(`^\s+for\s+\p{Lu}`)
+
+// triggers returns the event words of sentence si (text), matching the
+// lower-cased sentence with a case-sensitive pattern: the same offsets,
+// several times faster than a case-folding one.
+func (x *doc) triggers(si int, text string) [][]int {
+	if low := x.lowerSent(si); len(low) == len(text) {
+		return eventTriggerRE.FindAllStringSubmatchIndex(low, -1)
+	}
+	return eventTriggerFoldRE.FindAllStringSubmatchIndex(text, -1)
+}
 
 var eventTypeOf = map[string]muster.EventType{
 	"raid": muster.EventRaid, "incursion": muster.EventIncursion, "attack": muster.EventAttack,
@@ -54,12 +71,12 @@ func (x *doc) narrativeEvents() {
 		}
 		text := x.d.Text[s.Start:s.End]
 		var loc []int
-		for _, l := range eventTriggerRE.FindAllStringSubmatchIndex(text, -1) {
+		for _, l := range x.triggers(si, text) {
 			before := text[:l[0]]
 			switch {
 			case negatedRE.MatchString(before): // "did not march"
 			case backRefRE.MatchString(before) && l[4] >= 0: // "the raid" refers back
-			case strings.Contains(strings.ToLower(text[l[0]:l[1]]), " for "): // "fought for Ukraine" is allegiance
+			case l[6] >= 0 && allegianceRE.MatchString(text[l[1]:]): // "fought for Ukraine" is allegiance
 			default:
 				loc = l
 			}
