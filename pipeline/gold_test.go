@@ -176,8 +176,8 @@ func TestSeedGold(t *testing.T) {
 		opt        pipeline.Options
 		minP, minR float64
 	}{
-		{"rules only", pipeline.Options{NoTagger: true}, 0.85, 0.70},
-		{"with tagger", pipeline.Options{}, 0.85, 0.70},
+		{"rules only", pipeline.Options{NoTagger: true}, 0.95, 0.90},
+		{"with tagger", pipeline.Options{}, 0.95, 0.90},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := pipeline.New(tc.opt)
