@@ -119,6 +119,11 @@ var groupish = []muster.EntityType{muster.EntityArmedGroup}
 var actorish = []muster.EntityType{muster.EntityArmedGroup, muster.EntityStateForce, muster.EntityPerson, muster.EntityOrganization}
 
 func (x *doc) add(d draft) {
+	// A rule's span arithmetic must never leave the text: drop the claim
+	// rather than quote what is not there.
+	if !d.ev.Valid(len(x.d.Text)) || d.ev.Len() == 0 {
+		return
+	}
 	if d.place == 0 && d.event < 0 {
 		d.place = -1
 	}

@@ -65,6 +65,7 @@ func newDoc(in Input) *doc {
 	x.typeMentions()
 	x.addStateForces()
 	x.addNominals()
+	x.ments = dropOverlaps(x.ments)
 	x.link()
 	return x
 }
@@ -227,7 +228,11 @@ func (x *doc) link() {
 			byKey[key] = e
 			x.ents[e].aliases = appendAlias(x.ents[e].aliases, muster.Alias{Name: m.text, Kind: muster.AliasAcronym})
 			prev := x.ments[i-1]
-			x.acronyms = append(x.acronyms, acronymDef{ent: e, name: m.text, span: muster.Span{Start: prev.Start, End: m.End + 1}, sent: m.sent})
+			end := m.End
+			if end < len(x.d.Text) && x.d.Text[end] == ')' {
+				end++
+			}
+			x.acronyms = append(x.acronyms, acronymDef{ent: e, name: m.text, span: muster.Span{Start: prev.Start, End: end}, sent: m.sent})
 			continue
 		}
 		if e, ok := x.surnameOf(m); ok {
@@ -481,6 +486,9 @@ func (x *doc) pairAt(j int) []int {
 	if x.ents[a.ent].typ != muster.EntityArmedGroup || x.ents[b.ent].typ != muster.EntityArmedGroup {
 		return nil
 	}
+	if a.End > b.Start {
+		return nil
+	}
 	between := strings.TrimSpace(x.d.Text[a.End:b.Start])
 	if between == "and" || between == "and the" || between == ", and the" || between == "," {
 		return []int{a.ent, b.ent}
@@ -531,6 +539,9 @@ func (x *doc) appositions() {
 		if a.nominal || b.nominal || a.ent < 0 || b.ent < 0 || a.ent == b.ent || a.sent != b.sent {
 			continue
 		}
+		if a.End > b.Start {
+			continue
+		}
 		between := x.d.Text[a.End:b.Start]
 		if between != ", the " && between != ", " {
 			continue
@@ -564,4 +575,41 @@ func (x *doc) lowerSent(si int) string {
 		}
 	}
 	return x.lowers[si]
+}
+
+// dropOverlaps keeps mentions that do not overlap an earlier kept one,
+// preferring names to nominals and longer spans to shorter: the rules
+// below slice the text between neighbouring mentions and need them apart.
+func dropOverlaps(ms []mention) []mention {
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	better := func(a, b mention) bool {
+		if a.nominal != b.nominal {
+			return !a.nominal
+		}
+		return a.Len() > b.Len()
+	}
+	// insertion sort by preference; documents hold few mentions
+	for i := 1; i < len(order); i++ {
+		for j := i; j > 0 && better(ms[order[j]], ms[order[j-1]]); j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
+	var kept []mention
+	for _, i := range order {
+		ok := true
+		for _, k := range kept {
+			if k.Overlaps(ms[i].Span) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			kept = append(kept, ms[i])
+		}
+	}
+	sortMentions(kept)
+	return kept
 }
