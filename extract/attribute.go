@@ -217,7 +217,7 @@ type disclaimer struct {
 	casualty bool // it names casualty figures or estimates
 }
 
-var disclaimerRE = regexp.MustCompile(`(?i)\b(?:has|have|had|could|can|was|were|is|are)\s*(?:not|n't|unable)\s+(?:been\s+able\s+to\s+|to\s+)?(?:independently\s+)?(?:verify|confirm)\b|\bcould not be (?:independently\s+)?(?:verified|confirmed)\b`)
+var disclaimerRE = regexp.MustCompile(`(?i)\b(?:has|have|had|could|can|was|were|is|are)\s*(?:not|n't|unable)\s+(?:been\s+able\s+to\s+|to\s+)?(?:independently\s+)?(?:verify|confirm|check|corroborate)\b|\bcould not be (?:independently\s+)?(?:verified|confirmed|checked|corroborated)\b`)
 
 func (x *doc) disclaimers() []disclaimer {
 	var out []disclaimer
@@ -257,7 +257,7 @@ var (
 )
 
 // disclaimerKeys are words one of which a sentence needs for disclaimers to look at it.
-var disclaimerKeys = []string{"verif", "confirm"}
+var disclaimerKeys = []string{"verif", "confirm", "check", "corroborat"}
 
 // sourceless reports whether an attribution names no source and cannot
 // borrow one: a cue the model found with nobody saying it ("is pushing to

@@ -101,7 +101,7 @@ func TestAttributions(t *testing.T) {
 		{"quotation and dash", "“We will be back.” ― Denis Kapustin",
 			[]attr{{"Denis Kapustin", "―", "“We will be back.”", true, extract.KindSaid}}},
 		{"outlet's own voice", "Fighting continued overnight near the border.", nil},
-		{"disclaimer is not an attribution", "The Times has not been able to independently verify casualty estimates.", nil},
+		{"disclaimer is not an attribution", "The Times could not independently confirm the casualty figures.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,7 +255,7 @@ The Russian Volunteer Corps said in a statement posted to Telegram that its figh
 
 By some estimates, there are up to 4,000 troops in the militia unit, according to Radio Free Europe. A spokesman for the group denied that any of its members had been captured.
 
-The Times has not been able to independently verify casualty estimates.`
+The Times could not independently confirm the casualty figures.`
 
 func BenchmarkAttributions(b *testing.B) {
 	d := segmented(benchText)

@@ -27,9 +27,9 @@ func TestModality(t *testing.T) {
 		{"may have", "The fighters may have crossed into Bryansk.", "crossed into Bryansk", muster.Hedged},
 		{"believed to", "The group is believed to have about 1,000 members.", "have about 1,000 members", muster.Hedged},
 		{"reportedly", "The commander was reportedly wounded.", "wounded", muster.Hedged},
-		{"unverified casualty estimates", "Russian state media claimed more than 70 fighters were killed. The Times has not been able to independently verify casualty estimates.",
+		{"unverified casualty estimates", "Russian state media claimed more than 70 fighters were killed. The Times could not independently confirm the casualty figures.",
 			"more than 70 fighters were killed", muster.Unverified},
-		{"disclaimer on casualties leaves other claims alone", "The legion was founded in 2022. The Times has not been able to independently verify casualty estimates.",
+		{"disclaimer on casualties leaves other claims alone", "The legion was founded in 2022. The Times could not independently confirm the casualty figures.",
 			"The legion was founded in 2022", muster.Asserted},
 		{"disclaimer in another paragraph", "Russian state media claimed more than 70 fighters were killed.\n\nThe town has a school.\n\nIn other news, the Times could not verify the claims of a second raid. The bridge was closed.",
 			"more than 70 fighters were killed", muster.Claimed},
@@ -59,8 +59,8 @@ func TestUnverifiedScopes(t *testing.T) {
 		name, text string
 		want       []scope
 	}{
-		{"has not been able to independently verify", "The Times has not been able to independently verify casualty estimates.",
-			[]scope{{"casualty estimates", []string{"casualty", "estimates"}, false}}},
+		{"could not independently confirm", "The Times could not independently confirm the casualty figures.",
+			[]scope{{"the casualty figures", []string{"casualty", "figures"}, false}}},
 		{"passive could not be verified", "Two villages were shelled. The claims could not be independently verified.",
 			[]scope{{"The claims", []string{"claims"}, true}}},
 		{"unable to confirm", "Reuters was unable to confirm the report.",
@@ -87,7 +87,7 @@ func TestUnverifiedScopes(t *testing.T) {
 }
 
 func TestUnverifiedScopeParagraph(t *testing.T) {
-	text := "Russian state media claimed more than 70 fighters were killed.\n\nThe Times has not been able to independently verify casualty estimates.\n\nThe bridge was closed."
+	text := "Russian state media claimed more than 70 fighters were killed.\n\nThe Times could not independently confirm the casualty figures.\n\nThe bridge was closed."
 	d := segmented(text)
 	us := extract.UnverifiedScopes(d)
 	if len(us) != 1 {

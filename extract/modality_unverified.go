@@ -8,7 +8,7 @@ import (
 )
 
 // Unverified is the outlet's own disclaimer that it could not verify
-// something: "The Times has not been able to independently verify casualty
+// something: "The Times could not independently confirm the casualty
 // estimates", "The claims could not be independently confirmed".
 type Unverified struct {
 	// Span is the disclaimer's sentence.
