@@ -60,4 +60,3 @@ func FuzzOffsets(f *testing.F) {
 		}
 	})
 }
-

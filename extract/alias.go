@@ -54,7 +54,7 @@ func forceName(country string) string {
 }
 
 // pseudonymRE finds the phrases that give another name of a person:
-// "who also goes by the pseudonym Denis Nikitin", "who goes by the call
+// "who also goes by the pseudonym Ivan Sever", "who goes by the call
 // sign Caesar", "also known as", "a.k.a.", "nicknamed".
 var pseudonymRE = regexp.MustCompile(`(?i)(?:,?\s+who\s+(?:also\s+)?(?:goes\s+by|uses)\s+(?:the\s+)?(pseudonym|call\s+sign|callsign|nom\s+de\s+guerre|alias|nickname|name|surname)|\b(?:also\s+)?known\s+(?:as|by\s+(?:its|his|her|their)\s+(?:\w+\s+)?(initials|acronym|abbreviation))|\ba\.?k\.?a\.?|\bnicknamed|\b(?:is\s+)?(?:often\s+|also\s+)?called|\bwhich\s+calls\s+itself|\bunder\s+the\s+(pseudonym|call\s+sign|alias|name)|,\s+or)\s+`)
 

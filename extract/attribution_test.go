@@ -43,20 +43,20 @@ func TestAttributions(t *testing.T) {
 		text string
 		want []attr
 	}{
-		{"state media claimed", "Russian state media claimed more than 70 fighters were killed in the raid.",
-			[]attr{{"Russian state media", "claimed", "more than 70 fighters were killed in the raid", false, extract.KindClaim}}},
+		{"state media claimed", "Russian state television claimed more than 70 fighters were killed in the raid.",
+			[]attr{{"Russian state television", "claimed", "more than 70 fighters were killed in the raid", false, extract.KindClaim}}},
 		{"according to, postposed", "The group has about 4,000 members, according to Radio Free Europe.",
 			[]attr{{"Radio Free Europe", "according to", "The group has about 4,000 members", false, extract.KindAccordingTo}}},
 		{"said in a statement posted to Telegram", "The Russian Volunteer Corps said in a statement posted to Telegram that its fighters had crossed the border.",
 			[]attr{{"The Russian Volunteer Corps", "said in a statement", "that its fighters had crossed the border", false, extract.KindSaid}}},
 		{"the ministry said in a statement", "The ministry said in a statement that the attackers had been repelled.",
 			[]attr{{"The ministry", "said in a statement", "that the attackers had been repelled", false, extract.KindSaid}}},
-		{"by some estimates", "By some estimates, there are up to 4,000 troops in the militia unit.",
-			[]attr{{"", "By some estimates", "there are up to 4,000 troops in the militia unit", false, extract.KindEstimate}}},
+		{"by some estimates", "By some estimates, the brigade now fields up to 3,500 fighters.",
+			[]attr{{"", "By some estimates", "the brigade now fields up to 3,500 fighters", false, extract.KindEstimate}}},
 		{"some estimates put", "Some estimates put the number of fighters at 1,000.",
 			[]attr{{"", "Some estimates put", "the number of fighters at 1,000", false, extract.KindEstimate}}},
-		{"relative clause", "The attack hit a school, which Russian officials said left at least two civilians dead.",
-			[]attr{{"Russian officials", "said", "left at least two civilians dead", false, extract.KindSaid}}},
+		{"relative clause", "The attack hit a school, which regional officials said killed at least three civilians.",
+			[]attr{{"regional officials", "said", "killed at least three civilians", false, extract.KindSaid}}},
 		{"direct speech, postposed inverted", "“We are not terrorists,” said Denis Kapustin, the group's leader.",
 			[]attr{{"Denis Kapustin, the group's leader", "said", "“We are not terrorists,”", true, extract.KindSaid}}},
 		{"quotation spanning sentences", "“We will keep fighting,” he said. “Nobody can stop us. We are ready.”",
@@ -206,9 +206,9 @@ const (
 
 func FuzzAttributions(f *testing.F) {
 	for _, s := range []string{
-		"Russian state media claimed more than 70 fighters were killed.",
+		"Russian state television claimed more than 70 fighters were killed.",
 		"“We are not terrorists,” said Denis Kapustin. “We are Russians.",
-		"By some estimates, there are up to 4,000 troops.",
+		"By some estimates, the brigade fields up to 3,500 fighters.",
 		"It was reported that\n\n“", "citing", "Citing ,", "said said said", "”“\"", "according to",
 		"The claims could not be independently verified.",
 	} {
@@ -249,11 +249,11 @@ func FuzzAttributions(f *testing.F) {
 }
 
 // benchText is a conflict report written for the benchmark.
-const benchText = `Russian state media claimed more than 70 fighters were killed in the raid, which the regional governor said left at least two civilians dead.
+const benchText = `Russian state television claimed more than 70 fighters were killed in the raid, which the regional governor said killed at least three civilians.
 
 The Russian Volunteer Corps said in a statement posted to Telegram that its fighters had crossed the border on Monday. “We will come back,” its commander told reporters. “Nobody can stop us.”
 
-By some estimates, there are up to 4,000 troops in the militia unit, according to Radio Free Europe. A spokesman for the group denied that any of its members had been captured.
+By some estimates, the brigade fields up to 3,500 fighters, according to Radio Free Europe. A spokesman for the group denied that any of its members had been captured.
 
 The Times could not independently confirm the casualty figures.`
 

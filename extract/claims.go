@@ -196,8 +196,8 @@ func containsAny(s string, subs []string) bool {
 }
 
 var sentencePatterns = []pattern{
-	// "The Free Russia Legion was formed in March 2022"
-	// "Formed in August 2022 by Denis Kapustin, the paramilitary unit …"
+	// "The Northern Brigade was formed in June 2021"
+	// "Set up in May 2014 by Ivan Petrov, the battalion …"
 	{"founded", regexp.MustCompile(`(?i)\b(?:was|were|been)\s+(formed|founded|established|created|set up|launched)\s+(?:in|on|during)\b`), (*doc).founded, foundWords},
 	{"founded-fronted", regexp.MustCompile(`^(?:(?:It|The group)\s+was\s+)?(?i:formed|founded|established|created|set up)\s+(` + datePhrase + `)?\s*(?:by\s+([^,]+))?,\s+`), (*doc).foundedFronted, foundWords},
 	{"founded-by", regexp.MustCompile(`(?i)\b(?:was\s+|were\s+)?(?:formed|founded|established|created|set up)\b[^,.;]*?\bby\s+`), (*doc).foundedBy, foundWords},
@@ -347,7 +347,7 @@ func (x *doc) mentionAt(off int) int {
 	return -1
 }
 
-// founding: "Before founding the RDK, Kapustin had ties …"
+// founding: "Before founding the brigade, Petrov served …"
 func (x *doc) founding(si, base int, text string, loc []int) {
 	m := sub(base, loc, 0)
 	g := x.mentionAt(m.End)
@@ -440,7 +440,7 @@ func (x *doc) size(si, base int, text string, loc []int) {
 	}
 }
 
-// sizeJoined: "A few hundred Belarusians have coalesced into a unit
+// sizeJoined: "Several hundred Chechens have joined a unit
 // called the Kastus Kalinouski regiment" — the figure counts the group.
 func (x *doc) sizeJoined(si, base int, text string, loc []int) {
 	m := sub(base, loc, 0)
@@ -695,7 +695,7 @@ func (x *doc) ideology(si, base int, text string, loc []int) {
 	m := sub(base, loc, 0)
 	s := x.d.Sentences[si]
 	word := strings.ToLower(x.d.Text[m.Start:m.End])
-	// "a far-right unit of Ukraine’s military, the Azov regiment": the
+	// "a volunteer unit of Ukraine’s army, the Sich battalion": the
 	// named group in apposition.
 	rest := x.d.Text[m.End:s.End]
 	if loc := unitAppositionRE.FindStringIndex(rest); loc != nil {
@@ -724,8 +724,8 @@ func (x *doc) ideology(si, base int, text string, loc []int) {
 	x.add(draft{subj: subj[0], event: -1, pred: muster.PredIdeology, obj: muster.TextValue(word), objEnt: -1, ev: muster.Span{Start: x.ments[fm].Start, End: x.phraseEnd(si, m.End)}, sent: si})
 }
 
-// designated: "Moscow calls the fighters saboteurs of the Ukrainian
-// military" — the caller's label for a group, its own claim.
+// designated: "Minsk calls the volunteers terrorists in the pay of
+// Kyiv" — the caller's label for a group, its own claim.
 func (x *doc) designated(si, base int, text string, loc []int) {
 	who := sub(base, loc, 1)
 	obj := sub(base, loc, 2)
@@ -761,8 +761,8 @@ func numberValue(v muster.Value, text string) muster.Value { v.Text = text; retu
 var _ = math.Inf
 var _ = sort.Ints
 
-// partOfApposition: "a far-right unit of Ukraine’s military, the Azov
-// regiment" — the named group belongs to the force or group after "of".
+// partOfApposition: "a volunteer unit of Ukraine’s army, the Sich
+// battalion" — the named group belongs to the force or group after "of".
 func (x *doc) partOfApposition(si, base int, text string, loc []int) {
 	m := sub(base, loc, 0)
 	om := x.mentionAt(m.End)

@@ -80,7 +80,7 @@ func (x *doc) typeMentions() {
 		switch {
 		case m.typ != "":
 		case x.in.Publisher != "" && muster.NameKey(m.text) == muster.NameKey(x.in.Publisher):
-			m.typ = muster.EntityMedia // "The Hill has not been able to verify"
+			m.typ = muster.EntityMedia // "The Ledger could not verify"
 		case placeAppositionRE.MatchString(x.d.Text[m.End:]):
 			m.typ = muster.EntityPlace // "Kozinka, a village next to the border"
 		default:

@@ -15,9 +15,9 @@ import (
 // panic, and every claim's evidence must quote the text at its span.
 func FuzzExtract(f *testing.F) {
 	for _, s := range []string{
-		"The Russian Volunteer Corps (RDK) was formed in August 2022 by Denis Kapustin, the paramilitary unit.",
-		"Kapustin, who also goes by the pseudonym Denis Nikitin, is a Russian citizen.",
-		"Russian state media claimed more than 70 fighters were killed in Belgorod on Monday. Caesar said two died.",
+		"Set up in 2022 by Ivan Petrov, the Northern Brigade (NB) says it fights for Ukraine.",
+		"Petrov, who uses the pseudonym Ivan Sever, is a Belarusian national.",
+		"State television said 40 raiders died near Shebekino on Friday. The brigade said one had died.",
 		"members of the RDK, the Russian Volunteer Corps, entered the villages of Lyubechane and Sushany.",
 		"Russia’s armed forces, the Russian Army Legion, fought",
 		"The Legion, which calls itself Legion “Freedom of Russia”, or LSR,",

@@ -18,20 +18,20 @@ func TestModality(t *testing.T) {
 		{"outlet's own voice", "The legion was founded in March 2022.", "The legion was founded in March 2022", muster.Asserted},
 		{"said", "The governor said two drones were shot down.", "two drones were shot down", muster.Reported},
 		{"according to", "The group has about 4,000 members, according to Radio Free Europe.", "The group has about 4,000 members", muster.Reported},
-		{"claimed, cue inside the claim's words", "Russian state media claimed more than 70 fighters were killed.", "more than 70 fighters were killed", muster.Claimed},
+		{"claimed, cue inside the claim's words", "Russian state television claimed more than 70 fighters were killed.", "more than 70 fighters were killed", muster.Claimed},
 		{"took responsibility", "The group took responsibility for the attack.", "the attack", muster.Claimed},
-		{"by some estimates", "By some estimates, there are up to 4,000 troops in the militia unit.", "there are up to 4,000 troops", muster.Estimated},
+		{"by some estimates", "By some estimates, the brigade fields up to 3,500 fighters.", "the brigade fields up to 3,500 fighters", muster.Estimated},
 		{"an estimated", "An estimated 300 fighters crossed the border.", "300 fighters crossed the border", muster.Estimated},
 		{"denied that", "The ministry denied that its forces shelled the village.", "its forces shelled the village", muster.Denied},
 		{"did not", "The group did not take part in the raid.", "The group did not take part in the raid", muster.Denied},
 		{"may have", "The fighters may have crossed into Bryansk.", "crossed into Bryansk", muster.Hedged},
 		{"believed to", "The group is believed to have about 1,000 members.", "have about 1,000 members", muster.Hedged},
 		{"reportedly", "The commander was reportedly wounded.", "wounded", muster.Hedged},
-		{"unverified casualty estimates", "Russian state media claimed more than 70 fighters were killed. The Times could not independently confirm the casualty figures.",
+		{"unverified casualty estimates", "Russian state television claimed more than 70 fighters were killed. The Times could not independently confirm the casualty figures.",
 			"more than 70 fighters were killed", muster.Unverified},
 		{"disclaimer on casualties leaves other claims alone", "The legion was founded in 2022. The Times could not independently confirm the casualty figures.",
 			"The legion was founded in 2022", muster.Asserted},
-		{"disclaimer in another paragraph", "Russian state media claimed more than 70 fighters were killed.\n\nThe town has a school.\n\nIn other news, the Times could not verify the claims of a second raid. The bridge was closed.",
+		{"disclaimer in another paragraph", "Russian state television claimed more than 70 fighters were killed.\n\nThe town has a school.\n\nIn other news, the Times could not verify the claims of a second raid. The bridge was closed.",
 			"more than 70 fighters were killed", muster.Claimed},
 	}
 	for _, tt := range tests {
@@ -87,7 +87,7 @@ func TestUnverifiedScopes(t *testing.T) {
 }
 
 func TestUnverifiedScopeParagraph(t *testing.T) {
-	text := "Russian state media claimed more than 70 fighters were killed.\n\nThe Times could not independently confirm the casualty figures.\n\nThe bridge was closed."
+	text := "Russian state television claimed more than 70 fighters were killed.\n\nThe Times could not independently confirm the casualty figures.\n\nThe bridge was closed."
 	d := segmented(text)
 	us := extract.UnverifiedScopes(d)
 	if len(us) != 1 {

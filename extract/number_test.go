@@ -110,7 +110,7 @@ func TestFindNumbers(t *testing.T) {
 	}{
 		{"gtd summary", "01/01/2021: An explosive device detonated in Beir al-Abd. Two security force members were killed and five others were injured in the blast.",
 			[]m{{"Two", "2", "members"}, {"five", "5", "others"}}},
-		{"hedged militia size", "there are up to 4,000 troops in the militia unit, and more than 70 were killed",
+		{"hedged militia size", "the brigade counts up to 4,000 troops, and more than 70 were killed",
 			[]m{{"up to 4,000", "[?, 4000]", "troops"}, {"more than 70", "[71, ∞)", ""}}},
 		{"no one killed", "No one was killed in the attack by M23 rebels.", []m{{"No one", "0", ""}}},
 		{"times and percentages skipped", "At 10:30, 40% of the 1st battalion left.", nil},

@@ -151,8 +151,8 @@ func postgresServer() (string, *sql.DB, error) {
 // ours, its facts from public reporting.
 const sampleText = "The Russian Volunteer Corps (RDK) said on Monday that its fighters had crossed into the Belgorod region. " +
 	"Its founder, Denis Kapustin, also goes by the pseudonym Denis Nikitin. " +
-	"Russian state media claimed more than 70 attackers were killed near Белгород. " +
-	"By some estimates there are up to 4,000 troops in the Freedom of Russia Legion."
+	"Russian state television claimed more than 70 attackers were killed near Белгород. " +
+	"Some estimates put up to 4,000 troops in the Freedom of Russia Legion."
 
 // span returns the code-point offsets of the first occurrence of quote in
 // text, as evidence.
@@ -183,7 +183,7 @@ func sample(title, text string, published time.Time) *muster.Analysis {
 		Place:       &muster.Place{Lat: 50.6, Lon: 36.6, Country: "RU", Admin1: "Belgorod Oblast", Feature: "PPLA", Precision: muster.PrecisionExact, GeonameID: 578072},
 		ExternalIDs: map[string]string{"geonames": "578072"}}
 	frl := muster.Entity{ID: "e_frl", Type: muster.EntityArmedGroup, Name: "Freedom of Russia Legion"}
-	press := muster.Entity{ID: "e_state_media", Type: muster.EntityMedia, Name: "Russian state media"}
+	press := muster.Entity{ID: "e_state_media", Type: muster.EntityMedia, Name: "Russian state television"}
 
 	ev := func(q string) []muster.Evidence { return []muster.Evidence{span(d.ID, text, q)} }
 	claim := func(c muster.Claim) muster.Claim {
@@ -241,7 +241,7 @@ func sample(title, text string, published time.Time) *muster.Analysis {
 		{"Belgorod", muster.MentionGPE, bel.ID},
 		{"Denis Kapustin", muster.MentionPER, kap.ID},
 		{"Denis Nikitin", muster.MentionPER, kap.ID},
-		{"Russian state media", muster.MentionMedia, press.ID},
+		{"Russian state television", muster.MentionMedia, press.ID},
 		{"Белгород", muster.MentionGPE, bel.ID},
 		{"Freedom of Russia Legion", muster.MentionArmedGroup, frl.ID},
 	} {
