@@ -137,8 +137,7 @@ func (x *doc) aliasPatterns() {
 				// "One Russian soldier with the resistance group": member of
 				// the group the description names.
 				if g := x.firstSubject(muster.Span{Start: s.Start, End: cue.Start}, groupish...); g != nil {
-					first := x.firstMentionIn(muster.Span{Start: s.Start, End: cue.Start})
-					x.add(draft{subj: subj, event: -1, pred: muster.PredMemberOf, objEnt: g[0], ev: muster.Span{Start: first.Start, End: named.End}, sent: si, conf: 0.7})
+					x.add(draft{subj: subj, event: -1, pred: muster.PredMemberOf, objEnt: g[0], ev: muster.Span{Start: s.Start, End: named.End}, sent: si, conf: 0.7})
 				}
 			}
 			if subj < 0 {
@@ -148,22 +147,11 @@ func (x *doc) aliasPatterns() {
 			x.add(draft{subj: subj, event: -1, pred: pred, obj: muster.TextValue(named.text), objEnt: -1, ev: ev, sent: si, conf: 0.9})
 		}
 	}
-	for e := range x.ents {
-		if _, ok := x.described[e]; ok {
-			continue
-		}
-	}
 	for si := range x.d.Sentences {
 		if _, ok := x.described[si]; !ok {
 			x.described[si] = -1
 		}
 	}
-}
-
-// firstMentionIn returns the sentence start's span when no mention is
-// there, else the span from the sentence start.
-func (x *doc) firstMentionIn(s muster.Span) muster.Span {
-	return muster.Span{Start: s.Start, End: s.End}
 }
 
 // merge folds entity b into a.

@@ -1,9 +1,7 @@
 package extract
 
 import (
-	"math"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/muster-osint/muster"
@@ -133,10 +131,6 @@ func (x *doc) add(d draft) {
 	x.drafts = append(x.drafts, d)
 }
 
-func (x *doc) entityValue(e int, text string) muster.Value {
-	return muster.Value{Kind: muster.ValueEntity, Text: text}
-}
-
 // sentencePatterns runs the claim patterns of DESIGN §3 over every
 // sentence.
 func (x *doc) sentencePatterns() {
@@ -161,10 +155,6 @@ func sub(base int, loc []int, g int) muster.Span {
 	}
 	return muster.Span{Start: base + loc[2*g], End: base + loc[2*g+1]}
 }
-
-// clause returns the span of the clause around byte offset off inside
-// sentence si: bounded by the sentence and by ";" or a ", which".
-func (x *doc) sentenceSpan(si int) muster.Span { return x.d.Sentences[si] }
 
 type pattern struct {
 	name string
@@ -228,22 +218,6 @@ var sentencePatterns = []pattern{
 func (x *doc) entityAfter(si, from int, types ...muster.EntityType) []int {
 	s := x.d.Sentences[si]
 	return x.firstSubject(muster.Span{Start: from, End: s.End}, types...)
-}
-
-// mainSubject returns the sentence's subject before offset at: the first
-// group, person or force named or described in the sentence's start.
-func (x *doc) mainSubject(si, at int, types ...muster.EntityType) []int {
-	s := x.d.Sentences[si]
-	return x.firstSubject(muster.Span{Start: s.Start, End: at}, types...)
-}
-
-func (x *doc) dateIn(s muster.Span) *muster.Value {
-	ds := FindDates(x.d.Text[s.Start:s.End], x.in.Published)
-	if len(ds) == 0 {
-		return nil
-	}
-	v := ds[0].Value
-	return &v
 }
 
 // dateMatch returns the first date inside span with its absolute span.
@@ -754,12 +728,6 @@ func (x *doc) designated(si, base int, text string, loc []int) {
 			attr: x.describeSource(who), mod: muster.Claimed})
 	}
 }
-
-// numberValue returns a copy of v with Text set.
-func numberValue(v muster.Value, text string) muster.Value { v.Text = text; return v }
-
-var _ = math.Inf
-var _ = sort.Ints
 
 // partOfApposition: "a volunteer unit of Ukraine’s army, the Sich
 // battalion" — the named group belongs to the force or group after "of".
