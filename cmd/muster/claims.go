@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"strings"
 
@@ -19,9 +17,6 @@ func (m *Main) runClaims(ctx context.Context, args []string) error {
 	limit := fs.Int("limit", 0, "at most this many claims")
 	asJSON := fs.Bool("json", false, "print JSON Lines, one claim a line")
 	if _, err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	db, err := m.openStore(ctx)
@@ -40,14 +35,11 @@ func (m *Main) runClaims(ctx context.Context, args []string) error {
 		}
 	}
 	if *subject != "" {
-		ents, err := db.FindEntities(ctx, *subject)
+		id, err := entityID(ctx, db, "claims", *subject)
 		if err != nil {
 			return err
 		}
-		if len(ents) == 0 {
-			return muster.Errorf(muster.KindNotFound, "claims: no entity named %q", *subject)
-		}
-		f.Subjects = []string{ents[0].ID}
+		f.Subjects = []string{id}
 	}
 	claims, err := db.Claims(ctx, f)
 	if err != nil {

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 
 	"github.com/muster-osint/muster"
@@ -16,9 +14,6 @@ func (m *Main) runContradictions(ctx context.Context, args []string) error {
 	subject := fs.String("subject", "", "only contradictions about this entity (name or alias) and its events")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if _, err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	db, err := m.openStore(ctx)

@@ -2,11 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 
-	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/store"
 )
 
@@ -17,9 +14,6 @@ func (m *Main) runEvents(ctx context.Context, args []string) error {
 	limit := fs.Int("limit", 0, "at most this many events")
 	asJSON := fs.Bool("json", false, "print JSON Lines, one event a line")
 	if _, err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	db, err := m.openStore(ctx)
@@ -35,14 +29,11 @@ func (m *Main) runEvents(ctx context.Context, args []string) error {
 		if x.name == "" {
 			continue
 		}
-		ents, err := db.FindEntities(ctx, x.name)
+		id, err := entityID(ctx, db, "events", x.name)
 		if err != nil {
 			return err
 		}
-		if len(ents) == 0 {
-			return muster.Errorf(muster.KindNotFound, "events: no entity named %q", x.name)
-		}
-		*x.dst = ents[0].ID
+		*x.dst = id
 	}
 	events, err := db.Events(ctx, f)
 	if err != nil {

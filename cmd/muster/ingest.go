@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"time"
@@ -33,9 +31,6 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	noTagger := fs.Bool("no-tagger", false, "find mentions with rules only (faster, less accurate)")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	if len(paths) == 0 {

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"strings"
 
@@ -27,9 +25,6 @@ func (m *Main) runProfile(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON (DESIGN §6 shape)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	if len(pos) == 0 {

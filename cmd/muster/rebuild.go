@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 
 	"github.com/muster-osint/muster"
@@ -19,9 +17,6 @@ import (
 func (m *Main) runRebuild(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("rebuild", "")
 	if _, err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	db, err := m.openStore(ctx)

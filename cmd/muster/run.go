@@ -77,7 +77,11 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		fmt.Fprint(m.Stderr, usage)
 		return muster.Errorf(muster.KindInvalid, "unknown command %q", cmd)
 	}
-	return run(ctx, rest)
+	// A subcommand asked for -h has printed its usage: that is not an error.
+	if err := run(ctx, rest); !errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return nil
 }
 
 func (m *Main) commands() map[string]func(context.Context, []string) error {

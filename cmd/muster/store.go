@@ -28,6 +28,19 @@ func (m *Main) openStore(ctx context.Context) (*store.DB, error) {
 	return db, nil
 }
 
+// entityID returns the id of the entity best matching name (name or
+// alias), or a not-found error that names the command and the name.
+func entityID(ctx context.Context, db *store.DB, cmd, name string) (string, error) {
+	ents, err := db.FindEntities(ctx, name)
+	if err != nil {
+		return "", err
+	}
+	if len(ents) == 0 {
+		return "", muster.Errorf(muster.KindNotFound, "%s: no entity named %q", cmd, name)
+	}
+	return ents[0].ID, nil
+}
+
 // storeReader adapts *store.DB to query.Reader, so that query needs no
 // store types.
 type storeReader struct{ db *store.DB }
