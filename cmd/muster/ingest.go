@@ -29,6 +29,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching URLs on private, loopback or link-local addresses")
 	quiet := fs.Bool("q", false, "print nothing but errors")
 	noTagger := fs.Bool("no-tagger", false, "find mentions with rules only (faster, less accurate)")
+	queue := fs.Bool("queue", false, "queue each input as a job for `muster worker` instead of ingesting it now")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -44,6 +45,9 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 			return muster.Errorf(muster.KindInvalid, "ingest: --published %q: want YYYY-MM-DD or RFC 3339", *published)
 		}
 		opt.Published = t
+	}
+	if *queue {
+		return m.enqueue(ctx, paths, opt)
 	}
 	db, err := m.openStore(ctx)
 	if err != nil {

@@ -46,6 +46,7 @@ Commands:
   split NAME1 NAME2    record an analyst's decision: two entities
   rebuild              re-analyse every stored document (after a decision or an upgrade)
   serve                JSON API under /api/v1/ and a web UI (--addr 127.0.0.1:8080)
+  worker               ingest the jobs queued by 'ingest --queue' (many workers may share a PostgreSQL store)
   version              print the version
 
 Global flags:
@@ -98,6 +99,7 @@ func (m *Main) commands() map[string]func(context.Context, []string) error {
 		"eval":           m.runEval,
 		"rebuild":        m.runRebuild,
 		"serve":          m.runServe,
+		"worker":         m.runWorker,
 		"version":        m.runVersion,
 		"help": func(context.Context, []string) error {
 			fmt.Fprint(m.Stdout, usage)
