@@ -165,6 +165,16 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 	var out []mention
 	for si := range d.Sentences {
 		toks := d.SentenceTokensOf(si)
+		// A headline in title case capitalises every word: only the names
+		// the tagger found there are names.
+		if titleCase(toks) {
+			for _, tm := range d.Mentions {
+				if d.Sentences[si].Contains(tm.Span) {
+					out = append(out, mention{Span: tm.Span, text: tm.Text, sent: si, ent: -1})
+				}
+			}
+			continue
+		}
 		for i := 0; i < len(toks); i++ {
 			if !isCap(toks[i].Text) || !isWordToken(toks[i].Text) {
 				continue
@@ -341,3 +351,20 @@ var (
 		return out
 	}()
 )
+
+// titleCase reports whether a sentence of five or more words capitalises
+// at least three in four of its words longer than three letters: a
+// headline in title case, where capitals say nothing about names.
+func titleCase(toks []nlp.Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if !isWordToken(t.Text) || utf8.RuneCountInString(t.Text) <= 3 {
+			continue
+		}
+		words++
+		if isCap(t.Text) {
+			caps++
+		}
+	}
+	return words >= 5 && caps*4 >= words*3
+}

@@ -116,6 +116,9 @@ func (x *doc) result() *Result {
 		case d.event >= 0:
 			c.Subject = eventRefs[d.event]
 		case d.subj >= 0:
+			if x.ents[d.subj].typ == "" {
+				continue // "Main Battle Tanks (MBT)": not an actor muster follows
+			}
 			c.Subject = x.ref(d.subj)
 		default:
 			continue
