@@ -178,7 +178,10 @@ func (p *Pipeline) geocode(ents []muster.Entity) {
 		if cc := p.gaz.CountryCode(e.Name); cc != "" {
 			ctx.Countries = append(ctx.Countries, cc)
 		} else {
+			// A place name may be a region's ("the Bryansk region"): the
+			// geocoder prefers candidates inside regions the text names.
 			ctx.Places = append(ctx.Places, e.Name)
+			ctx.Admin1 = append(ctx.Admin1, e.Name)
 		}
 	}
 	for i := range ents {
@@ -187,7 +190,10 @@ func (p *Pipeline) geocode(ents []muster.Entity) {
 			continue
 		}
 		pl, ok := p.gaz.Geocode(e.Name, ctx)
-		if !ok {
+		if !ok || !inCountries(pl, ctx.Countries) {
+			// A village the gazetteer lacks may share its name with one
+			// abroad: a place outside every country the text names stays
+			// unlocated rather than misplaced.
 			continue
 		}
 		e.Place = &pl
@@ -225,4 +231,22 @@ func sortMentions(ms []muster.Mention) {
 			ms[j], ms[j-1] = ms[j-1], ms[j]
 		}
 	}
+}
+
+// inCountries reports whether a geocoded place may stand: it lies in one
+// of the countries (ISO 3166-1 alpha-2) the document names, the document
+// names none, or it is a place named from abroad.
+func inCountries(pl muster.Place, countries []string) bool {
+	// Capitals, admin seats, regions and countries are named from abroad
+	// ("did not answer to Kyiv"); villages rarely are.
+	if len(countries) == 0 || pl.Feature == "PPLC" || pl.Feature == "PPLA" ||
+		strings.HasPrefix(pl.Feature, "ADM1") || strings.HasPrefix(pl.Feature, "PCL") {
+		return true
+	}
+	for _, c := range countries {
+		if strings.EqualFold(c, pl.Country) {
+			return true
+		}
+	}
+	return false
 }

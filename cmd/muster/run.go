@@ -40,6 +40,7 @@ Commands:
   claims               list claims (filter with --subject, --predicate)
   contradictions       claims on which sources disagree
   events               events with date, place, participants and casualty figures
+  export --format F    write the knowledge base: jsonl (entities, events, claims) or csv (ACLED-style events)
   eval TASK            score muster against a data set (ner, events, attribution, geo, resolve)
   why NAME1 NAME2      why two names are (or are not) one entity
   merge NAME1 NAME2    record an analyst's decision: one entity
@@ -100,6 +101,7 @@ func (m *Main) commands() map[string]func(context.Context, []string) error {
 		"rebuild":        m.runRebuild,
 		"serve":          m.runServe,
 		"worker":         m.runWorker,
+		"export":         m.runExport,
 		"version":        m.runVersion,
 		"help": func(context.Context, []string) error {
 			fmt.Fprint(m.Stdout, usage)
