@@ -53,7 +53,20 @@ var (
 	whenRE     = regexp.MustCompile(`(?i)^\s*when\s+(?:was|were)\s+(?:the\s+)?(.+?)\s+(?:founded|formed|created|established)\s*\??$`)
 	sizeRE     = regexp.MustCompile(`(?i)^\s*how\s+(?:big|large|strong)\s+is\s+(?:the\s+)?(.+?)\s*\??$|^\s*how\s+many\s+(?:fighters|troops|members|men|soldiers)\s+(?:does|do)\s+(?:the\s+)?(.+?)\s+have\s*\??$`)
 	byRE       = regexp.MustCompile(`(?i)\b(founded|formed|led|commanded|backed)\s+by\s+([^?,]+)`)
-	whoIsRE    = regexp.MustCompile(`(?i)^\s*(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+)?([^?]+?)\s*\??$`)
+	// aboutRE reads questions about one named actor's other predicates.
+	aboutRE = []struct {
+		re   *regexp.Regexp
+		pred muster.Predicate
+	}{
+		{regexp.MustCompile(`(?i)^\s*who\s+speaks\s+for\s+(?:the\s+)?(.+?)\s*\??$`), muster.PredSpokesperson},
+		{regexp.MustCompile(`(?i)^\s*what\s+(?:does|do)\s+(?:the\s+)?(.+?)\s+(?:want|seek|aim for|fight for)\s*\??$`), muster.PredGoal},
+		{regexp.MustCompile(`(?i)^\s*what\s+(?:does|do)\s+(?:the\s+)?(.+?)\s+believe(?:\s+in)?\s*\??$|^\s*what\s+is\s+the\s+ideology\s+of\s+(?:the\s+)?(.+?)\s*\??$`), muster.PredIdeology},
+		{regexp.MustCompile(`(?i)^\s*who\s+(?:fights|serves|are\s+the\s+fighters)\s+(?:in|with|of)\s+(?:the\s+)?(.+?)\s*\??$|^\s*who\s+(?:is|are)\s+(?:the\s+)?(.+?)\s+made\s+up\s+of\s*\??$`), muster.PredComposedOf},
+		{regexp.MustCompile(`(?i)^\s*(?:who|whom|what)\s+(?:does|do)\s+(?:the\s+)?(.+?)\s+(?:oppose|fight against)\s*\??$`), muster.PredOpposes},
+	}
+	// didRE reads "what did X do?": the events an actor took part in.
+	didRE   = regexp.MustCompile(`(?i)^\s*what\s+(?:did|has|have)\s+(?:the\s+)?(.+?)\s+(?:do|done)\s*\??$|^\s*(?:which|what)\s+(?:events|attacks|raids|operations)\s+(?:involve|involved)\s+(?:the\s+)?(.+?)\s*\??$`)
+	whoIsRE = regexp.MustCompile(`(?i)^\s*(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+)?([^?]+?)\s*\??$`)
 )
 
 // Ask answers a question. It understands questions that name a kind of
@@ -80,12 +93,29 @@ func Ask(ctx context.Context, r Reader, question string) (*Answer, error) {
 		}
 		return askAbout(ctx, r, a, name, muster.PredSize, false)
 	}
+	for _, a2 := range aboutRE {
+		if m := a2.re.FindStringSubmatch(q); m != nil {
+			name := m[1]
+			if name == "" && len(m) > 2 {
+				name = m[2]
+			}
+			objects := a2.pred == muster.PredSpokesperson || a2.pred == muster.PredOpposes
+			return askAbout(ctx, r, a, name, a2.pred, objects)
+		}
+	}
+	if m := didRE.FindStringSubmatch(q); m != nil {
+		name := m[1]
+		if name == "" {
+			name = m[2]
+		}
+		return askEvents(ctx, r, a, name)
+	}
 	want, cons := parseList(q)
 	if len(cons) == 0 {
 		if m := whoIsRE.FindStringSubmatch(q); m != nil {
 			return askWhoIs(ctx, r, a, m[1])
 		}
-		a.Note = "muster cannot read this question: ask which groups relate to someone or somewhere (\"Which groups fight for Ukraine?\"), who founded or leads a group, when it was founded or how big it is; or use `muster profile NAME`"
+		a.Note = "muster cannot read this question: ask which groups relate to someone or somewhere (\"Which groups fight for Ukraine?\"), who founded, leads or speaks for a group, when it was founded, how big it is, what it wants or believes, whom it opposes, what it did; or use `muster profile NAME`"
 		return a, nil
 	}
 	return askList(ctx, r, a, want, cons)
@@ -406,3 +436,35 @@ func fighting(t muster.EventType) bool {
 }
 
 func quote(s string) string { return "“" + strings.TrimSpace(s) + "”" }
+
+// askEvents answers "what did X do?" with X and the claims that place it
+// in events.
+func askEvents(ctx context.Context, r Reader, a *Answer, name string) (*Answer, error) {
+	ents, err := r.FindEntities(ctx, strings.TrimSpace(name))
+	if err != nil {
+		return nil, err
+	}
+	if len(ents) == 0 {
+		a.Note = "muster knows no entity named " + quote(name)
+		return a, nil
+	}
+	e := ents[0]
+	events, err := r.EventsOf(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	entry := AnswerEntry{Entity: e.Ref()}
+	for _, ev := range events {
+		for _, c := range ev.Claims {
+			if c.Object.Entity != nil && c.Object.Entity.ID == e.ID && (c.Predicate == muster.PredParticipant || c.Predicate == muster.PredClaimedBy) {
+				entry.Why = append(entry.Why, c)
+			}
+		}
+	}
+	if len(entry.Why) == 0 {
+		a.Note = "muster has no event in which " + e.Name + " took part"
+		return a, nil
+	}
+	a.Answers = append(a.Answers, entry)
+	return a, nil
+}

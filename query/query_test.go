@@ -200,6 +200,8 @@ func TestAsk(t *testing.T) {
 		{"Who founded the RDK?", []string{"Denis Kapustin"}},
 		{"Which groups marched into Belgorod?", []string{"Free Russia Legion", "Russian Volunteer Corps"}},
 		{"Which groups fight for Moldova?", nil},
+		{"Whom does the RDK oppose?", []string{"Vladimir Putin"}},
+		{"What did the Free Russia Legion do?", []string{"Free Russia Legion"}},
 		{"What is the weather in Kyiv?", nil},
 	}
 	for _, tt := range tests {
