@@ -20,6 +20,9 @@ import (
 type SaveResult struct {
 	Document  string // document id
 	Duplicate bool   // a document with the same hash was already stored; nothing was written
+	// NearDuplicateOf names the earlier document this one is a near copy
+	// of (a wire copy): it is stored and linked, not dropped.
+	NearDuplicateOf string
 	// Rows written: new claims and events (ones already stored under the
 	// same id are skipped), entities inserted or merged, mentions.
 	Claims, Entities, Events, Mentions int
@@ -59,6 +62,9 @@ func (db *DB) Save(ctx context.Context, a *muster.Analysis) (SaveResult, error) 
 	if !inserted {
 		res.Duplicate = true
 		return res, nil
+	}
+	if err := db.linkNearDuplicate(ctx, tx, &a.Document, &res); err != nil {
+		return fail(fmt.Errorf("near duplicates: %w", err))
 	}
 	if res.Entities, err = db.upsertEntities(ctx, tx, a.Entities); err != nil {
 		return fail(err)

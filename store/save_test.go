@@ -659,7 +659,7 @@ func TestMigrationsIdempotent(t *testing.T) {
 			versions = append(versions, v)
 		}
 		rows.Close()
-		if diff := cmp.Diff([]string{"0001_init", "0002_entity_keys"}, versions); diff != "" {
+		if diff := cmp.Diff([]string{"0001_init", "0002_entity_keys", "0003_near_duplicates"}, versions); diff != "" {
 			t.Errorf("schema_migrations (-want +got):\n%s", diff)
 		}
 	})

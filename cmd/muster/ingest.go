@@ -129,7 +129,11 @@ func (m *Main) ingestOne(ctx context.Context, db *store.DB, p *pipeline.Pipeline
 	st.Entities += res.Entities
 	st.Events += res.Events
 	if !quiet {
-		fmt.Fprintf(m.Stdout, "%s: %s %q — %d claims, %d entities, %d events\n", it.Where, a.Document.ID, a.Document.Title, res.Claims, res.Entities, res.Events)
+		copyOf := ""
+		if res.NearDuplicateOf != "" {
+			copyOf = " (a near copy of " + res.NearDuplicateOf + ")"
+		}
+		fmt.Fprintf(m.Stdout, "%s: %s %q — %d claims, %d entities, %d events%s\n", it.Where, a.Document.ID, a.Document.Title, res.Claims, res.Entities, res.Events, copyOf)
 	}
 	return nil
 }
