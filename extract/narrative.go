@@ -289,6 +289,9 @@ func (x *doc) eventClaims(idx, si int, ev *localEvent) {
 }
 
 // casualtyRE finds a figure of dead, hurt or captured after its number.
+// casualtyKeys spare casualtyVerbRE the sentences without its words.
+var casualtyKeys = []string{"kill", "died", "dead", "wound", "injur", "hurt", "captur", "prisoner"}
+
 var casualtyVerbRE = regexp.MustCompile(`(?i)\b(killed|died|dead|wounded|injured|hurt|captured|taken prisoner)\b`)
 
 // casualties attaches figures of killed, wounded and captured to the
@@ -297,7 +300,7 @@ var casualtyVerbRE = regexp.MustCompile(`(?i)\b(killed|died|dead|wounded|injured
 func (x *doc) casualties() {
 	for si, s := range x.d.Sentences {
 		text := x.d.Text[s.Start:s.End]
-		if !casualtyVerbRE.MatchString(text) {
+		if !containsAny(x.lowerSent(si), casualtyKeys) || !casualtyVerbRE.MatchString(text) {
 			continue
 		}
 		ev := x.eventOfSentence(si)
