@@ -222,11 +222,37 @@ func (x *doc) entityAfter(si, from int, types ...muster.EntityType) []int {
 
 // dateMatch returns the first date inside span with its absolute span.
 func (x *doc) dateMatch(s muster.Span) (muster.Value, muster.Span, bool) {
+	// Within one sentence, from the sentence's dates found once.
+	if si := x.d.SentenceOf(s.Start); si >= 0 && s.End <= x.d.Sentences[si].End {
+		base := x.d.Sentences[si].Start
+		for _, d := range x.sentenceDates(si) {
+			abs := muster.Span{Start: base + d.Span.Start, End: base + d.Span.End}
+			if s.Contains(abs) {
+				return d.Value, abs, true
+			}
+		}
+		return muster.Value{}, muster.Span{}, false
+	}
 	ds := FindDates(x.d.Text[s.Start:s.End], x.in.Published)
 	if len(ds) == 0 {
 		return muster.Value{}, muster.Span{}, false
 	}
 	return ds[0].Value, muster.Span{Start: s.Start + ds[0].Span.Start, End: s.Start + ds[0].Span.End}, true
+}
+
+// sentenceDates returns the dates of sentence si (spans relative to it),
+// found once per sentence.
+func (x *doc) sentenceDates(si int) []DateMatch {
+	if x.dates == nil {
+		x.dates = make([][]DateMatch, len(x.d.Sentences))
+		x.datesDone = make([]bool, len(x.d.Sentences))
+	}
+	if !x.datesDone[si] {
+		s := x.d.Sentences[si]
+		x.dates[si] = FindDates(x.d.Text[s.Start:s.End], x.in.Published)
+		x.datesDone[si] = true
+	}
+	return x.dates[si]
 }
 
 func (x *doc) founded(si, base int, text string, loc []int) {
@@ -378,7 +404,7 @@ func (x *doc) size(si, base int, text string, loc []int) {
 	unit := sub(base, loc, 0)
 	// The figure right before the unit, allowing an adjective or two.
 	var num *NumberMatch
-	dates := FindDates(x.d.Text[s.Start:s.End], x.in.Published)
+	dates := x.sentenceDates(si)
 	for _, n := range FindNumbers(x.d.Text[s.Start:unit.Start]) {
 		if inDates(n.Span, dates) {
 			continue

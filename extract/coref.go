@@ -37,7 +37,9 @@ type doc struct {
 	events    []*localEvent
 	described map[int]int // sentence → the person an unnamed description names ("who goes by the call sign Caesar")
 	acronyms  []acronymDef
-	lowers    []string    // lower-cased sentences, made on first use
+	lowers    []string      // lower-cased sentences, made on first use
+	dates     [][]DateMatch // per sentence, made on first use
+	datesDone []bool
 	sentEvent map[int]int // sentence → event its casualty figures were attached to
 }
 

@@ -307,7 +307,7 @@ func (x *doc) casualties() {
 		if ev < 0 {
 			continue
 		}
-		dates := FindDates(text, x.in.Published)
+		dates := x.sentenceDates(si)
 		for _, n := range FindNumbers(text) {
 			if inDates(n.Span, dates) {
 				continue
@@ -390,7 +390,7 @@ func (x *doc) datedApart(si, e int) bool {
 			}
 		}
 	}
-	for _, d := range FindDates(text, x.in.Published) {
+	for _, d := range x.sentenceDates(si) {
 		// An undated event cannot be matched to a dated reference.
 		if ev.from == "" || d.Value.To < ev.from || d.Value.From > ev.to {
 			return true
