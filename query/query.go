@@ -68,7 +68,7 @@ func GetProfile(ctx context.Context, r Reader, name string) (*Profile, error) {
 	for _, ev := range events {
 		all = append(all, ev.Claims...)
 	}
-	p.Contradictions = Contradictions(all)
+	p.Contradictions = ContradictionsAcross(all, events)
 	docs := map[string]bool{}
 	for _, c := range all {
 		for _, ev := range c.Evidence {
@@ -92,4 +92,32 @@ func GetProfile(ctx context.Context, r Reader, name string) (*Profile, error) {
 		p.Documents = []muster.DocumentRef{}
 	}
 	return p, nil
+}
+
+// ContradictionsAcross is Contradictions over claims whose events are
+// taken together when several documents tell of one happening
+// (EventClusters): one outlet's "more than 70 killed" meets another's
+// "two dead" for the same incursion.
+func ContradictionsAcross(claims []muster.Claim, events []muster.Event) []muster.Contradiction {
+	return Contradictions(clustered(claims, events))
+}
+
+// clustered returns claims whose event subjects are replaced by the
+// cluster each event belongs to (EventClusters), so that the figures of
+// several documents about one happening are compared; the claims are
+// copies, the originals keep their subjects.
+func clustered(claims []muster.Claim, events []muster.Event) []muster.Claim {
+	clusters := EventClusters(events)
+	labels := map[string]string{}
+	for _, ev := range events {
+		labels[ev.ID] = ev.Label
+	}
+	out := make([]muster.Claim, len(claims))
+	for i, c := range claims {
+		if root, ok := clusters[c.Subject.ID]; ok && root != c.Subject.ID {
+			c.Subject = muster.Ref{ID: root, Name: labels[root], Type: c.Subject.Type}
+		}
+		out[i] = c
+	}
+	return out
 }

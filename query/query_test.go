@@ -257,3 +257,38 @@ func FuzzAsk(f *testing.F) {
 		}
 	})
 }
+
+// TestContradictionsAcrossDocuments checks that two outlets' figures for
+// one incursion, told as separate events, are compared.
+func TestContradictionsAcrossDocuments(t *testing.T) {
+	nan := math.NaN()
+	day := func(from, to string) *muster.Value {
+		return &muster.Value{Kind: muster.ValueDate, From: from, To: to, Precision: muster.PrecisionDay}
+	}
+	town := muster.Ref{ID: "e_town", Name: "Graivoron", Type: "place"}
+	a := muster.Event{ID: "v_a", Type: muster.EventIncursion, Label: "Graivoron incursion", Time: day("2023-05-22", "2023-05-23"), Places: []muster.Ref{town}}
+	b := muster.Event{ID: "v_b", Type: muster.EventRaid, Label: "raid in Graivoron", Time: day("2023-05-23", "2023-05-23"), Places: []muster.Ref{town}}
+	c := muster.Event{ID: "v_c", Type: muster.EventRaid, Label: "Graivoron raid (June)", Time: day("2023-06-20", "2023-06-20"), Places: []muster.Ref{town}}
+	claims := []muster.Claim{
+		claim("k1", "v_a", muster.PredKilled, num("more than 70", 71, nan), "the ministry", "attackers"),
+		claim("k2", "v_b", muster.PredKilled, num("two", 2, 2), "the legion", "fighters"),
+		claim("k3", "v_c", muster.PredKilled, num("one", 1, 1), "the legion", "fighters"),
+	}
+	events := []muster.Event{a, b, c}
+	clusters := query.EventClusters(events)
+	if clusters["v_b"] != "v_a" || clusters["v_c"] != "v_c" {
+		t.Fatalf("clusters = %v, want v_b with v_a and v_c alone", clusters)
+	}
+	if n := len(query.Contradictions(claims)); n != 0 {
+		t.Errorf("per event: %d contradictions, want 0", n)
+	}
+	got := query.ContradictionsAcross(claims, events)
+	if len(got) != 1 || len(got[0].Claims) != 2 {
+		t.Fatalf("across documents: %+v, want one contradiction of two claims", got)
+	}
+	for _, c := range got[0].Claims {
+		if c.ID == "k3" {
+			t.Errorf("the June raid's figure joined the May incursion's")
+		}
+	}
+}

@@ -132,7 +132,12 @@ func (s *Server) apiContradictions(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	cs := query.Contradictions(claims)
+	events, err := s.store.EventsOf(r.Context(), "")
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	cs := query.ContradictionsAcross(claims, events)
 	if cs == nil {
 		cs = []muster.Contradiction{}
 	}

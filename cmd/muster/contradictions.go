@@ -39,7 +39,11 @@ func (m *Main) runContradictions(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	cs := query.Contradictions(claims)
+	events, err := db.Events(ctx, store.EventFilter{})
+	if err != nil {
+		return err
+	}
+	cs := query.ContradictionsAcross(claims, events)
 	if cs == nil {
 		cs = []muster.Contradiction{}
 	}
