@@ -83,6 +83,8 @@ func New(s Store, logger *slog.Logger) (*Server, error) {
 	srv.mux.HandleFunc("GET /search", srv.pageSearch)
 	srv.mux.HandleFunc("GET /documents/{id}", srv.pageDocument)
 	srv.mux.HandleFunc("GET /events", srv.pageEvents)
+	srv.mux.HandleFunc("GET /graph", srv.pageGraph)
+	srv.mux.HandleFunc("GET /map", srv.pageMap)
 	return srv, nil
 }
 

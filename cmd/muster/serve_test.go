@@ -81,6 +81,8 @@ func TestServeSeed(t *testing.T) {
 		{"/entity?name=Free%20Russia%20Legion", 200, "Where sources disagree"},
 		{"/ask?q=" + url.QueryEscape("Who founded the RDK?"), 200, "Denis Kapustin"},
 		{"/events", 200, "Belgorod incursion"},
+		{"/graph?name=RDK", 200, "Denis Kapustin"},
+		{"/map", 200, "Belgorod"},
 		{"/documents/nope", 404, "not found"},
 		{"/documents/" + p.Documents[0].ID + "?at=bad", 400, "START-END"},
 	} {
