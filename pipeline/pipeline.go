@@ -170,12 +170,13 @@ func (p *Pipeline) geocode(ents []muster.Entity) {
 	if p.gaz == nil {
 		return
 	}
+	gz := p.gaz.ForDocument()
 	var ctx resolve.GeoContext
 	for _, e := range ents {
 		if e.Type != muster.EntityPlace {
 			continue
 		}
-		if cc := p.gaz.CountryCode(e.Name); cc != "" {
+		if cc := gz.CountryCode(e.Name); cc != "" {
 			ctx.Countries = append(ctx.Countries, cc)
 		} else {
 			// A place name may be a region's ("the Bryansk region"): the
@@ -189,7 +190,7 @@ func (p *Pipeline) geocode(ents []muster.Entity) {
 		if e.Type != muster.EntityPlace {
 			continue
 		}
-		pl, ok := p.gaz.Geocode(e.Name, ctx)
+		pl, ok := gz.Geocode(e.Name, ctx)
 		if !ok || !inCountries(pl, ctx.Countries) {
 			// A village the gazetteer lacks may share its name with one
 			// abroad: a place outside every country the text names stays

@@ -471,6 +471,12 @@ func round4(f float32) float64 { return math.Round(float64(f)*1e4) / 1e4 }
 // spelling or alpha-3 code ("Ukraine", "Russian Federation", "UKR"), or "".
 func (g *Gazetteer) CountryCode(name string) string {
 	ids, exact := g.lookup(normPlace(name))
+	return g.countryOf(ids, exact)
+}
+
+// countryOf returns the ISO code of the country among lookup results: an
+// exact match first, else any.
+func (g *Gazetteer) countryOf(ids []int32, exact []bool) string {
 	for i, id := range ids {
 		if e := &g.entries[id]; e.kind == GeoCountry && exact[i] {
 			return e.cc
@@ -525,6 +531,12 @@ type scorer struct {
 }
 
 func (g *Gazetteer) newScorer(c GeoContext, self string) *scorer {
+	return g.newScorerWith(c, self, g.lookup)
+}
+
+// newScorerWith is newScorer with the lookup it uses for the context's
+// places given (a per-document memo: see DocumentGeocoder).
+func (g *Gazetteer) newScorerWith(c GeoContext, self string, lookup func(string) ([]int32, []bool)) *scorer {
 	s := &scorer{g: g, countries: make(map[string]bool), admin1: make(map[string]bool)}
 	for _, cc := range c.Countries {
 		s.countries[strings.ToUpper(cc)] = true
@@ -545,7 +557,7 @@ func (g *Gazetteer) newScorer(c GeoContext, self string) *scorer {
 		if k == self || k == "" {
 			continue
 		}
-		ids, exact := g.lookup(k)
+		ids, exact := lookup(k)
 		best, bestScore, second := int32(-1), math.Inf(-1), math.Inf(-1)
 		for i, id := range ids {
 			if g.entries[id].kind == GeoCountry || !exact[i] {

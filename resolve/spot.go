@@ -719,12 +719,16 @@ func locCues(text string, sp muster.Span) (float64, bool) {
 
 // geocodeCandidate is Geocode returning the whole chosen Candidate.
 func (g *Gazetteer) geocodeCandidate(name string, c GeoContext) (Candidate, bool) {
+	return g.geocodeCandidateWith(name, c, g.lookup)
+}
+
+func (g *Gazetteer) geocodeCandidateWith(name string, c GeoContext, lookup func(string) ([]int32, []bool)) (Candidate, bool) {
 	k := normPlace(name)
-	ids, exact := g.lookup(k)
+	ids, exact := lookup(k)
 	if len(ids) == 0 {
 		return Candidate{}, false
 	}
-	sc := g.newScorer(c, k)
+	sc := g.newScorerWith(c, k, lookup)
 	best, bestScore := -1, -1e18
 	for i, id := range ids {
 		s := sc.score(id, exact[i])

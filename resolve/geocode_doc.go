@@ -1,0 +1,44 @@
+package resolve
+
+import "github.com/muster-osint/muster"
+
+// DocumentGeocoder geocodes the places of one document. It gives the same
+// answers as Gazetteer.CountryCode and Gazetteer.Geocode, but looks each
+// name up once: a document's every place is also context for the others,
+// so Geocode alone would look the context up again for each of them.
+// It is not safe for concurrent use; make one per document.
+type DocumentGeocoder struct {
+	g    *Gazetteer
+	memo map[string]lookupHit
+}
+
+type lookupHit struct {
+	ids   []int32
+	exact []bool
+}
+
+// ForDocument returns a DocumentGeocoder over g.
+func (g *Gazetteer) ForDocument() *DocumentGeocoder {
+	return &DocumentGeocoder{g: g, memo: map[string]lookupHit{}}
+}
+
+func (d *DocumentGeocoder) lookup(k string) ([]int32, []bool) {
+	if h, ok := d.memo[k]; ok {
+		return h.ids, h.exact
+	}
+	ids, exact := d.g.lookup(k)
+	d.memo[k] = lookupHit{ids, exact}
+	return ids, exact
+}
+
+// CountryCode is Gazetteer.CountryCode through the document's memo.
+func (d *DocumentGeocoder) CountryCode(name string) string {
+	ids, exact := d.lookup(normPlace(name))
+	return d.g.countryOf(ids, exact)
+}
+
+// Geocode is Gazetteer.Geocode through the document's memo.
+func (d *DocumentGeocoder) Geocode(name string, c GeoContext) (muster.Place, bool) {
+	cand, ok := d.g.geocodeCandidateWith(name, c, d.lookup)
+	return cand.Place, ok
+}
