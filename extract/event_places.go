@@ -269,8 +269,20 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 		hits[0].role = PlaceCity
 		return hits
 	}
+	// "Police District 1 of Kunduz": the city is what the part is of.
+	if rest == 1 && subCity(names[0]) {
+		if i := strings.LastIndex(names[0], " of "); i > 0 {
+			of := spans[0]
+			of.Start += i + len(" of ")
+			hits[0].role = PlaceLocality
+			// Like a lone name before the country, it may be the town or
+			// the province named after it.
+			hits = append([]placeHit{{name: x.text[of.Start:of.End], span: of, role: PlacePlace}}, hits...)
+			return hits
+		}
+	}
 	switch {
-	case rest == 2 && subCity(names[0]):
+	case rest == 2 && (subCity(names[0]) || placeLastWord(names[0]) == "area"):
 		// "Police District 8, Kabul, Afghanistan": the city is the
 		// province's namesake.
 		hits[1].role = PlaceAdmin1
@@ -283,13 +295,20 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 		// first, then districts, then the province; a part of a town
 		// ("Basir Khil area") before them is a locality.
 		hits[rest-1].role = PlaceAdmin1
+		// Parts of a town ("Saydiyah area, Rasheed neighborhood") come
+		// before it; the city is the first name that is not one.
 		c := 0
-		if subCity(names[0]) || placeLastWord(names[0]) == "area" {
-			c = 1
+		for c < rest-1 && (subCity(names[c]) || placeLastWord(names[c]) == "area") {
+			c++
 		}
-		hits[c].role = PlaceCity
-		for k := c + 1; k < rest-1; k++ {
-			hits[k].role = PlaceAdmin2
+		if c == rest-1 {
+			// Only the province is left: the city is its namesake.
+			hits = append(hits, placeHit{name: names[c], span: spans[c], role: PlaceCity})
+		} else {
+			hits[c].role = PlaceCity
+			for k := c + 1; k < rest-1; k++ {
+				hits[k].role = PlaceAdmin2
+			}
 		}
 	case rest == 1:
 		hits[0].role = PlaceCity
@@ -310,7 +329,7 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 func subCity(name string) bool {
 	l := strings.ToLower(name)
 	for _, w := range []string{"police district", "neighborhood", "neighbourhood", "township", "sector", "quarter",
-		" road", " highway", " street", " avenue", " bridge", " junction", " airport", " market", " base"} {
+		" road", " highway", " street", " avenue", " bridge", " junction", " airport", " market", " base", " square"} {
 		if strings.Contains(l, w) {
 			return true
 		}
