@@ -100,8 +100,27 @@ func (x *doc) sentenceSource(si int, ev muster.Span) (muster.Attribution, muster
 		src := muster.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}
 		return x.describeSource(src), muster.Reported, true
 	}
+	// "Russia’s defence ministry claimed more than 70 …": a sentence that
+	// opens with its speaker and a reporting verb, the claim after it.
+	if loc := openingSpeakerRE.FindStringSubmatchIndex(text); loc != nil && s.Start+loc[1] <= ev.Start {
+		src := muster.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}
+		if !strings.EqualFold(strings.TrimSpace(text[loc[2]:loc[3]]), "it") {
+			mod := muster.Reported
+			switch strings.ToLower(text[loc[4]:loc[5]]) {
+			case "claimed", "claims", "alleged", "alleges", "insisted", "insists":
+				mod = muster.Claimed
+			case "denied", "denies":
+				mod = muster.Denied
+			}
+			return x.describeSource(src), mod, true
+		}
+	}
 	return muster.Attribution{}, "", false
 }
+
+// openingSpeakerRE is a sentence's speaker and reporting verb at its
+// start: a capitalised noun phrase of up to six words.
+var openingSpeakerRE = regexp.MustCompile(`^((?:The\s+|A\s+|An\s+)?\p{Lu}[\p{L}’'-]*(?:\s+[\p{L}’'-]+){0,5}?)\s+(said|says|claimed|claims|reported|reports|announced|alleged|alleges|stated|insisted|insists|denied|denies|told\s+\w+)\s+(?:that\s+)?`)
 
 // sourceOf names an attribution's source: the entity it mentions, or the
 // words themselves classified by kind.
