@@ -10,7 +10,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${1:-../shared}"
 export SHARED
-benchtime="${BENCHTIME:-1s}"
+benchtime="${BENCHTIME:-3s}"
 
 run() { # package, benchmark regexp
 	go test -run '^$' -bench "$2" -benchmem -cpu 1 -benchtime "$benchtime" "$1" 2>&1 | grep -E '^Benchmark' | sed "s#^#${1#./}:#" || echo "$2 ($1): did not run" >&2
