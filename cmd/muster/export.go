@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/export"
@@ -15,14 +16,14 @@ import (
 // runExport writes the knowledge base as JSON Lines or ACLED-style CSV
 // events, to standard output or a file.
 func (m *Main) runExport(ctx context.Context, args []string) error {
-	fs := m.newFlagSet("export", "--format jsonl|csv [--out FILE]")
-	format := fs.String("format", "jsonl", "jsonl (entities, events, claims) or csv (ACLED-style events)")
+	fs := m.newFlagSet("export", "--format jsonl|csv|stix [--out FILE]")
+	format := fs.String("format", "jsonl", "jsonl (entities, events, claims), csv (ACLED-style events) or stix (a STIX 2.1 bundle)")
 	out := fs.String("out", "", "file to write (default: standard output)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *format != "jsonl" && *format != "csv" {
-		return muster.Errorf(muster.KindInvalid, "export: --format %q: want jsonl or csv (STIX and FollowTheMoney are not written yet)", *format)
+	if *format != "jsonl" && *format != "csv" && *format != "stix" {
+		return muster.Errorf(muster.KindInvalid, "export: --format %q: want jsonl, csv or stix (FollowTheMoney is not written yet)", *format)
 	}
 	db, err := m.openStore(ctx)
 	if err != nil {
@@ -54,6 +55,18 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 	claims, err := db.Claims(ctx, store.ClaimFilter{})
 	if err != nil {
 		return err
+	}
+	if *format == "stix" {
+		var docs []muster.Document
+		err := db.EachDocument(ctx, func(d muster.Document) error {
+			d.Text = ""
+			docs = append(docs, d)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return export.STIX(w, docs, ents, events, claims, time.Now())
 	}
 	return export.JSONL(w, ents, events, claims)
 }
