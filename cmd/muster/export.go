@@ -16,14 +16,16 @@ import (
 // runExport writes the knowledge base as JSON Lines or ACLED-style CSV
 // events, to standard output or a file.
 func (m *Main) runExport(ctx context.Context, args []string) error {
-	fs := m.newFlagSet("export", "--format jsonl|csv|stix [--out FILE]")
-	format := fs.String("format", "jsonl", "jsonl (entities, events, claims), csv (ACLED-style events) or stix (a STIX 2.1 bundle)")
+	fs := m.newFlagSet("export", "--format jsonl|csv|stix|ftm [--out FILE]")
+	format := fs.String("format", "jsonl", "jsonl (entities, events, claims), csv (ACLED-style events), stix (a STIX 2.1 bundle) or ftm (FollowTheMoney JSON Lines)")
 	out := fs.String("out", "", "file to write (default: standard output)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *format != "jsonl" && *format != "csv" && *format != "stix" {
-		return muster.Errorf(muster.KindInvalid, "export: --format %q: want jsonl, csv or stix (FollowTheMoney is not written yet)", *format)
+	switch *format {
+	case "jsonl", "csv", "stix", "ftm":
+	default:
+		return muster.Errorf(muster.KindInvalid, "export: --format %q: want jsonl, csv, stix or ftm", *format)
 	}
 	db, err := m.openStore(ctx)
 	if err != nil {
@@ -67,6 +69,9 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 			return err
 		}
 		return export.STIX(w, docs, ents, events, claims, time.Now())
+	}
+	if *format == "ftm" {
+		return export.FtM(w, ents, events, claims)
 	}
 	return export.JSONL(w, ents, events, claims)
 }

@@ -40,7 +40,7 @@ Commands:
   claims               list claims (filter with --subject, --predicate)
   contradictions       claims on which sources disagree
   events               events with date, place, participants and casualty figures
-  export --format F    write the knowledge base: jsonl, csv (ACLED-style events) or stix (STIX 2.1 bundle)
+  export --format F    write the knowledge base: jsonl, csv (ACLED-style events), stix or ftm
   eval TASK            score muster against a data set (ner, events, attribution, geo, resolve)
   why NAME1 NAME2      why two names are (or are not) one entity
   merge NAME1 NAME2    record an analyst's decision: one entity
