@@ -35,6 +35,10 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 			c := &rev.Claims[i]
 			if c.AttributedTo.Type == muster.SourcePublisher {
 				c.AttributedTo = pub
+				// "X claimed responsibility": the claim is X's own.
+				if (c.Predicate == muster.PredClaimedBy || c.Predicate == muster.PredDeniedBy) && c.Object.Entity != nil {
+					c.AttributedTo = muster.Attribution{Name: c.Object.Entity.Name, Type: muster.AttributionType(c.Object.Entity.Type)}
+				}
 			}
 			x.disclaim(c, disclaimers)
 		}

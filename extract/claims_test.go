@@ -1,0 +1,77 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/extract"
+	"github.com/muster-osint/muster/nlp"
+	"github.com/muster-osint/muster/nlp/segment"
+)
+
+// TestPredicateSentences gives each predicate the extractor knows a
+// sentence of our own that states it (DESIGN §3: every predicate has a
+// test sentence), and checks the claim's subject, object and source.
+func TestPredicateSentences(t *testing.T) {
+	tests := []struct {
+		name, text string
+		pred       muster.Predicate
+		subject    string // substring of the subject's name
+		object     string // substring of the object's words or entity name
+		source     string // substring of attributed_to; "" for any
+	}{
+		{"alias from brackets", "The Northern Brigade (NB) crossed the river.", muster.PredAlias, "Northern Brigade", "NB", ""},
+		{"founded", "The Northern Brigade was formed in June 2021, its commanders said.", muster.PredFounded, "Northern Brigade", "2021-06", ""},
+		{"founded by, fronted", "Set up in May 2014 by Ivan Petrov, the Northern Brigade now fights in the east.", muster.PredFoundedBy, "Northern Brigade", "Ivan Petrov", ""},
+		{"led by", "The Northern Brigade, led by Ivan Petrov, held the bridge.", muster.PredLeader, "Northern Brigade", "Ivan Petrov", ""},
+		{"spokesperson", "Oleh Marchenko, a spokesman for the Northern Brigade, said the town was quiet.", muster.PredSpokesperson, "Northern Brigade", "Oleh Marchenko", ""},
+		{"size, estimated", "By some estimates, there are about 900 fighters in the Northern Brigade.", muster.PredSize, "Northern Brigade", "about 900", "some estimates"},
+		{"composed of", "The Northern Brigade is made up of volunteers from Belarus.", muster.PredComposedOf, "Northern Brigade", "volunteers from Belarus", ""},
+		{"ideology", "The Northern Brigade is a nationalist group made up of exiles.", muster.PredIdeology, "Northern Brigade", "nationalist", ""},
+		{"goal", "The Northern Brigade is seeking to topple the government in Minsk.", muster.PredGoal, "Northern Brigade", "topple the government", ""},
+		{"fights for", "The Northern Brigade has fought for Ukraine since 2022.", muster.PredFightsFor, "Northern Brigade", "Ukraine", ""},
+		{"opposes", "The Northern Brigade is fighting against President Alexander Lukashenko.", muster.PredOpposes, "Northern Brigade", "Lukashenko", ""},
+		{"ties", "Ivan Petrov had ties with a volunteer unit of Ukraine’s army, the Sich Battalion.", muster.PredTiesTo, "Ivan Petrov", "Sich Battalion", ""},
+		{"part of", "Petrov once served in a volunteer unit of Ukraine’s army, the Sich Battalion.", muster.PredPartOf, "Sich Battalion", "Ukrainian Armed Forces", ""},
+		{"designated", "The Northern Brigade crossed the border. Minsk calls the brigade terrorists in the pay of Kyiv.", muster.PredDesignatedAs, "", "terrorists", "Minsk"},
+		{"pseudonym", "Ivan Petrov, who also goes by the pseudonym Ivan Sever, denied the report.", muster.PredPseudonym, "Ivan Petrov", "Ivan Sever", ""},
+		{"call sign", "A fighter of the Northern Brigade who goes by the call sign Wolf spoke to reporters.", muster.PredCallSign, "Wolf", "Wolf", ""},
+		{"citizenship and role", "Ivan Petrov is a Belarusian citizen and former paratrooper.", muster.PredCitizenship, "Ivan Petrov", "Belarus", ""},
+		{"banned by", "The European Union banned Ivan Petrov in 2021, according to Reuters.", muster.PredBannedBy, "Ivan Petrov", "European Union", "Reuters"},
+		{"sanctioned by", "Ivan Petrov was sanctioned by the European Union last year.", muster.PredSanctionedBy, "Ivan Petrov", "European Union", ""},
+		{"claimed by", "The Northern Brigade claimed responsibility for a raid on Bryansk on Monday.", muster.PredClaimedBy, "", "Northern Brigade", "Northern Brigade"},
+		{"killed, with source", "The Northern Brigade launched a raid into the Bryansk region on Monday. Regional officials said at least three civilians were killed.", muster.PredKilled, "", "[3, ∞)", "Regional officials"},
+		{"wounded", "The Northern Brigade launched a raid into the Bryansk region on Monday, and five soldiers were wounded.", muster.PredWounded, "", "5", ""},
+		{"captured", "The Northern Brigade launched a raid into the Bryansk region on Monday; two guards were captured.", muster.PredCaptured, "", "2", ""},
+		{"occurred at", "The Northern Brigade launched a raid into the Bryansk region on Monday.", muster.PredOccurredAt, "", "Bryansk", ""},
+		{"occurred on", "The Northern Brigade launched a raid into the Bryansk region on Monday.", muster.PredOccurredOn, "", "2023-05-22", ""},
+		{"participant", "The Northern Brigade launched a raid into the Bryansk region on Monday.", muster.PredParticipant, "", "Northern Brigade", ""},
+		{"outcome", "The Northern Brigade launched a raid into the Bryansk region on Monday. Its commander claimed the raid was successful.", muster.PredOutcome, "", "successful", ""},
+	}
+	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := nlp.NewDoc(tt.text)
+			segment.Segment(d)
+			r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+			var seen []string
+			for _, c := range r.Claims {
+				obj := c.Object.String() + " " + c.Object.Text
+				seen = append(seen, string(c.Predicate)+":"+c.Subject.Name+"→"+obj)
+				if c.Predicate != tt.pred || !strings.Contains(c.Subject.Name, tt.subject) || !strings.Contains(obj, tt.object) {
+					continue
+				}
+				if tt.source != "" && !strings.Contains(c.AttributedTo.Name, tt.source) {
+					t.Errorf("%s: attributed to %q, want %q", tt.pred, c.AttributedTo.Name, tt.source)
+				}
+				if err := extract.Check(tt.text, []muster.Claim{c}, nil); err != nil {
+					t.Error(err)
+				}
+				return
+			}
+			t.Errorf("no %s claim with subject %q and object %q in %q; claims: %v", tt.pred, tt.subject, tt.object, tt.text, seen)
+		})
+	}
+}
