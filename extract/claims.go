@@ -210,6 +210,9 @@ var sentencePatterns = []pattern{
 	{"part-of-apposition", regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:unit|regiment|battalion|brigade|division|detachment|part|wing)\s+of\s+`), (*doc).partOfApposition, []string{" of "}},
 	{"part-of-possessive", regexp.MustCompile(`\b(\p{Lu}[\p{L}]+)(?:’s|'s)\s+`), (*doc).partOfPossessive, []string{"’s", "'s"}},
 	{"outcome", regexp.MustCompile(`(?i)\b(?:claimed|said|insisted|announced)\s+(?:that\s+)?the\s+(?:raid|attack|operation|incursion|assault|offensive)\s+(?:was|had been)\s+((?:a\s+)?(?:successful|success|failure|failed|repelled|repulsed|a victory|over|completed))`), (*doc).outcome, []string{"raid", "attack", "operation", "incursion", "assault", "offensive"}},
+	{"ally", regexp.MustCompile(`(?i)\b(?:an?\s+(?:close\s+|key\s+|staunch\s+|longtime\s+)?ally\s+of|allied\s+(?:with|to)|in\s+alliance\s+with)\s+`), (*doc).ally, []string{"ally", "allied", "alliance"}},
+	{"based-in", regexp.MustCompile(`(?i)\b(?:based|headquartered|stationed)\s+in\s+`), (*doc).basedIn, []string{"based", "headquartered", "stationed"}},
+	{"active-in", regexp.MustCompile(`(?i)\b(?:operates|operating|is\s+active|are\s+active|active)\s+in\s+`), (*doc).activeIn, []string{"operat", "active"}},
 	{"designated", regexp.MustCompile(`\b([A-Z][a-z]+)\s+(?:calls|called|labels|labelled|labeled|brands|branded|considers|designated)\s+(the\s+[a-z]+|them|it)\s+([a-z-]+(?:\s+[a-z’'-]+){0,5})`), (*doc).designated, []string{"call", "label", "brand", "consider", "designat"}},
 }
 
@@ -913,3 +916,47 @@ var (
 	describedAsRE    = regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+an?\b|\bmade up of\b|\bcomposed of\b|\b(?:is|are)\s+(?:openly|avowedly|overtly|strongly|staunchly)?\s*$`)
 	beforeFoundingRE = regexp.MustCompile(`(?i)\b(?:before|after|since)\s+$`)
 )
+
+// ally: "Aleksander Lukashenko, a close ally of Putin", "X is allied with Y".
+func (x *doc) ally(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	om := x.mentionAt(m.End)
+	if om < 0 || x.ments[om].ent < 0 || !x.adjacent(m.End, x.ments[om]) {
+		return
+	}
+	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, actorish...)
+	if subj == nil || subj[0] == x.ments[om].ent {
+		return
+	}
+	start := m.Start
+	for _, mm := range x.ments {
+		if mm.sent == si && mm.ent == subj[0] && mm.End <= m.Start {
+			start = mm.Start
+		}
+	}
+	x.add(draft{subj: subj[0], event: -1, pred: muster.PredAlliedWith, objEnt: x.ments[om].ent, ev: muster.Span{Start: start, End: x.ments[om].End}, sent: si, conf: 0.7})
+}
+
+// basedIn: "the brigade, based in Lviv"; activeIn: "the group operates in
+// Donetsk". The place must follow at once, and a group precede.
+func (x *doc) basedIn(si, base int, text string, loc []int) {
+	x.placeClaim(si, sub(base, loc, 0), muster.PredBasedIn)
+}
+
+func (x *doc) activeIn(si, base int, text string, loc []int) {
+	x.placeClaim(si, sub(base, loc, 0), muster.PredActiveIn)
+}
+
+func (x *doc) placeClaim(si int, m muster.Span, pred muster.Predicate) {
+	pm := x.mentionAt(m.End)
+	if pm < 0 || x.ments[pm].ent < 0 || !x.adjacent(m.End, x.ments[pm]) || x.ents[x.ments[pm].ent].typ != muster.EntityPlace {
+		return
+	}
+	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
+	if subj == nil {
+		return
+	}
+	for _, e := range subj {
+		x.add(draft{subj: e, event: -1, pred: pred, objEnt: x.ments[pm].ent, ev: muster.Span{Start: m.Start, End: x.ments[pm].End}, sent: si, conf: 0.7})
+	}
+}

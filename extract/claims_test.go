@@ -48,6 +48,9 @@ func TestPredicateSentences(t *testing.T) {
 		{"occurred at", "The Northern Brigade launched a raid into the Bryansk region on Monday.", muster.PredOccurredAt, "", "Bryansk", ""},
 		{"occurred on", "The Northern Brigade launched a raid into the Bryansk region on Monday.", muster.PredOccurredOn, "", "2023-05-22", ""},
 		{"participant", "The Northern Brigade launched a raid into the Bryansk region on Monday.", muster.PredParticipant, "", "Northern Brigade", ""},
+		{"allied with", "Alexander Lukashenko, a close ally of Vladimir Putin, said nothing.", muster.PredAlliedWith, "Lukashenko", "Vladimir Putin", ""},
+		{"based in", "The Northern Brigade, based in Lviv, recruits exiles.", muster.PredBasedIn, "Northern Brigade", "Lviv", ""},
+		{"active in", "The Northern Brigade operates in Donetsk and Luhansk.", muster.PredActiveIn, "Northern Brigade", "Donetsk", ""},
 		{"outcome", "The Northern Brigade launched a raid into the Bryansk region on Monday. Its commander claimed the raid was successful.", muster.PredOutcome, "", "successful", ""},
 	}
 	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)

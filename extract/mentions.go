@@ -167,7 +167,7 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 		toks := d.SentenceTokensOf(si)
 		// A headline in title case capitalises every word: only the names
 		// the tagger found there are names.
-		if titleCase(toks) {
+		if titleCase(toks) && toks[len(toks)-1].Text != "." {
 			for _, tm := range d.Mentions {
 				if d.Sentences[si].Contains(tm.Span) {
 					out = append(out, mention{Span: tm.Span, text: tm.Text, sent: si, ent: -1})
@@ -353,8 +353,9 @@ var (
 )
 
 // titleCase reports whether a sentence of five or more words capitalises
-// at least three in four of its words longer than three letters: a
-// headline in title case, where capitals say nothing about names.
+// at least three in four of its words longer than three letters: with no
+// final full stop, a headline in title case, where capitals say nothing
+// about names.
 func titleCase(toks []nlp.Token) bool {
 	words, caps := 0, 0
 	for _, t := range toks {
