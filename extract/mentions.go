@@ -92,15 +92,21 @@ var connectors = map[string]bool{"of": true, "for": true, "de": true, "al": true
 // demonymCountry of the countries muster's users follow most; a name that is only
 // a demonym ("Russian" in "Russian officials") is not an entity, and one
 // before a title or force word says whose it is.
-var demonymCountry = map[string]string{
-	"russian": "Russia", "ukrainian": "Ukraine", "belarusian": "Belarus", "georgian": "Georgia",
-	"polish": "Poland", "american": "United States", "british": "United Kingdom", "french": "France",
-	"german": "Germany", "chechen": "Chechnya", "syrian": "Syria", "iraqi": "Iraq", "afghan": "Afghanistan",
-	"pakistani": "Pakistan", "indian": "India", "nigerian": "Nigeria", "somali": "Somalia", "malian": "Mali",
-	"israeli": "Israel", "palestinian": "Palestine", "iranian": "Iran", "turkish": "Turkey", "kurdish": "Kurdistan",
-	"european": "Europe", "moldovan": "Moldova", "lithuanian": "Lithuania", "latvian": "Latvia", "estonian": "Estonia",
-	"canadian": "Canada", "yemeni": "Yemen", "libyan": "Libya", "sudanese": "Sudan", "egyptian": "Egypt",
-	"soviet": "Soviet Union", "belarusians": "Belarus", "georgians": "Georgia", "russians": "Russia", "ukrainians": "Ukraine",
+var demonymCountry = demonymIndex()
+
+// demonymIndex folds the demonyms of event_countries.go (world-countries)
+// to lower case, with plurals ("Russians") and the few that name no
+// sovereign country (European, Soviet, Chechen, Kurdish).
+func demonymIndex() map[string]string {
+	m := map[string]string{"european": "Europe", "soviet": "Soviet Union", "chechen": "Chechnya", "kurdish": "Kurdistan"}
+	for d, c := range demonyms {
+		l := strings.ToLower(d)
+		m[l] = c
+		if !strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "sh") && !strings.HasSuffix(l, "ch") && !strings.HasSuffix(l, "ese") && !strings.HasSuffix(l, "i") {
+			m[l+"s"] = c
+		}
+	}
+	return m
 }
 
 // countries muster knows without a gazetteer, for typing names as places.
