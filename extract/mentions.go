@@ -109,19 +109,25 @@ func demonymIndex() map[string]string {
 	return m
 }
 
-// countries muster knows without a gazetteer, for typing names as places.
-var knownPlaces = map[string]bool{
-	"russia": true, "ukraine": true, "belarus": true, "georgia": true, "poland": true, "moldova": true,
-	"united states": true, "u.s.": true, "us": true, "canada": true, "europe": true, "syria": true, "iraq": true,
-	"afghanistan": true, "pakistan": true, "india": true, "nigeria": true, "somalia": true, "mali": true,
-	"israel": true, "iran": true, "turkey": true, "germany": true, "france": true, "lithuania": true,
-	"latvia": true, "estonia": true, "kazakhstan": true, "china": true, "yemen": true, "libya": true,
-	"sudan": true, "egypt": true, "crimea": true, "chechnya": true, "donbas": true, "donbass": true,
-	"kyiv": true, "kiev": true, "moscow": true, "minsk": true, "washington": true, "london": true,
-	"belgorod": true, "bryansk": true, "kursk": true, "kharkiv": true, "donetsk": true, "luhansk": true,
-	"bakhmut": true, "mariupol": true, "zaporizhzhia": true, "kherson": true, "odesa": true, "odessa": true,
-	"lviv": true, "sumy": true, "graivoron": true, "grayvoron": true, "shebekino": true, "tbilisi": true,
-	"brussels": true, "sudzha": true, "europe’s": true,
+// knownPlaces are the names extract types as places without a gazetteer:
+// every country of event_countries.go (world-countries), a few regions
+// and the cities of the conflicts muster was first built for. The tagger
+// and geocoding find the rest.
+var knownPlaces = placeIndex()
+
+func placeIndex() map[string]bool {
+	m := map[string]bool{}
+	for name := range countryNames {
+		m[strings.ToLower(name)] = true
+	}
+	for _, p := range []string{"u.s.", "us", "europe", "crimea", "chechnya", "donbas", "donbass",
+		"kyiv", "kiev", "moscow", "minsk", "washington", "london", "brussels", "tbilisi",
+		"belgorod", "bryansk", "kursk", "kharkiv", "donetsk", "luhansk", "bakhmut", "mariupol",
+		"zaporizhzhia", "kherson", "odesa", "odessa", "lviv", "sumy", "graivoron", "grayvoron",
+		"shebekino", "sudzha"} {
+		m[p] = true
+	}
+	return m
 }
 
 // isCap reports whether a token starts with an upper-case letter.

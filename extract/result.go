@@ -161,9 +161,14 @@ func (x *doc) mainPlace(places []int) string {
 	return best
 }
 
+// knownCountry reports whether a name is a country's (or Europe's), too
+// coarse to label an event by.
 func knownCountry(n string) bool {
+	if _, ok := countryNames[n]; ok {
+		return true
+	}
 	switch strings.ToLower(n) {
-	case "russia", "ukraine", "belarus", "georgia", "poland", "moldova", "united states", "u.s.", "canada", "europe":
+	case "u.s.", "us", "europe":
 		return true
 	}
 	return false
