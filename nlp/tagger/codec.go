@@ -68,45 +68,9 @@ func (m *model) encode() ([]byte, error) {
 		putTable(m.w2)
 		putTable(table{f: m.t2})
 	}
-	putMap32 := func(mp map[uint64]uint32) {
-		keys := make([]uint64, 0, len(mp))
-		for k := range mp {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		put(uint32(len(keys)))
-		for _, k := range keys {
-			put(k)
-			put(mp[k])
-		}
-	}
-	putMap8 := func(mp map[uint64]uint8) {
-		keys := make([]uint64, 0, len(mp))
-		for k := range mp {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		put(uint32(len(keys)))
-		for _, k := range keys {
-			put(k)
-			put(mp[k])
-		}
-	}
-	putMap16 := func(mp map[uint64]uint16) {
-		keys := make([]uint64, 0, len(mp))
-		for k := range mp {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		put(uint32(len(keys)))
-		for _, k := range keys {
-			put(k)
-			put(mp[k])
-		}
-	}
-	putMap32(m.clusters)
-	putMap8(m.casePrior)
-	putMap16(m.gaz)
+	writeMap(put, m.clusters)
+	writeMap(put, m.casePrior)
+	writeMap(put, m.gaz)
 	if err := w.Flush(); err != nil {
 		return nil, err
 	}
@@ -218,68 +182,48 @@ func decodeModel(data []byte) (*model, error) {
 		m.bits2 = m.bits
 		m.w2, m.t2 = m.w1, m.t1
 	}
-	getMap32 := func() map[uint64]uint32 {
-		n := u32()
-		if rerr != nil {
-			return nil
-		}
-		if n > 1<<24 {
-			rerr = fmt.Errorf("bad map size %d", n)
-			return nil
-		}
-		mp := make(map[uint64]uint32, n)
-		for i := uint32(0); i < n && rerr == nil; i++ {
-			var k uint64
-			var v uint32
-			get(&k)
-			get(&v)
-			mp[k] = v
-		}
-		return mp
-	}
-	getMap8 := func() map[uint64]uint8 {
-		n := u32()
-		if rerr != nil {
-			return nil
-		}
-		if n > 1<<24 {
-			rerr = fmt.Errorf("bad map size %d", n)
-			return nil
-		}
-		mp := make(map[uint64]uint8, n)
-		for i := uint32(0); i < n && rerr == nil; i++ {
-			var k uint64
-			var v uint8
-			get(&k)
-			get(&v)
-			mp[k] = v
-		}
-		return mp
-	}
-	getMap16 := func() map[uint64]uint16 {
-		n := u32()
-		if rerr != nil {
-			return nil
-		}
-		if n > 1<<24 {
-			rerr = fmt.Errorf("bad map size %d", n)
-			return nil
-		}
-		mp := make(map[uint64]uint16, n)
-		for i := uint32(0); i < n && rerr == nil; i++ {
-			var k uint64
-			var v uint16
-			get(&k)
-			get(&v)
-			mp[k] = v
-		}
-		return mp
-	}
-	m.clusters = getMap32()
-	m.casePrior = getMap8()
-	m.gaz = getMap16()
+	m.clusters = readMap[uint32](u32, get, &rerr)
+	m.casePrior = readMap[uint8](u32, get, &rerr)
+	m.gaz = readMap[uint16](u32, get, &rerr)
 	if rerr != nil {
 		return nil, fmt.Errorf("model: %w", rerr)
 	}
 	return m, nil
+}
+
+// readMap reads a map written as a count and key/value pairs through the
+// decoder's u32 and get, stopping at its first error (kept in *rerr).
+func readMap[V uint8 | uint16 | uint32](u32 func() uint32, get func(any), rerr *error) map[uint64]V {
+	n := u32()
+	if *rerr != nil {
+		return nil
+	}
+	if n > 1<<24 {
+		*rerr = fmt.Errorf("bad map size %d", n)
+		return nil
+	}
+	mp := make(map[uint64]V, n)
+	for i := uint32(0); i < n && *rerr == nil; i++ {
+		var k uint64
+		var v V
+		get(&k)
+		get(&v)
+		mp[k] = v
+	}
+	return mp
+}
+
+// writeMap writes a map as its count and key/value pairs in key order, so
+// that the same model is always the same bytes.
+func writeMap[V uint8 | uint16 | uint32](put func(any), mp map[uint64]V) {
+	keys := make([]uint64, 0, len(mp))
+	for k := range mp {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	put(uint32(len(keys)))
+	for _, k := range keys {
+		put(k)
+		put(mp[k])
+	}
 }
