@@ -18,12 +18,7 @@ func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiProfile(w http.ResponseWriter, r *http.Request) {
-	name, err := param(r, "name", true)
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	p, err := query.GetProfile(r.Context(), s.store, name)
+	p, err := s.profile(r)
 	if err != nil {
 		s.apiError(w, r, err)
 		return

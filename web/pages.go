@@ -76,13 +76,17 @@ type section struct {
 	Claims    []muster.Claim
 }
 
-func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
+// profile returns the profile named by the request's name parameter.
+func (s *Server) profile(r *http.Request) (*query.Profile, error) {
 	name, err := param(r, "name", true)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return nil, err
 	}
-	p, err := query.GetProfile(r.Context(), s.store, name)
+	return query.GetProfile(r.Context(), s.store, name)
+}
+
+func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
+	p, err := s.profile(r)
 	if err != nil {
 		s.pageError(w, r, err)
 		return

@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/muster-osint/muster"
-	"github.com/muster-osint/muster/query"
 )
 
 // node and edge are a relationship graph laid out for SVG.
@@ -29,12 +28,7 @@ type edge struct {
 // a circle, each edge labelled with the predicates and linked to nothing
 // that leaves the page.
 func (s *Server) pageGraph(w http.ResponseWriter, r *http.Request) {
-	name, err := param(r, "name", true)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	p, err := query.GetProfile(r.Context(), s.store, name)
+	p, err := s.profile(r)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
