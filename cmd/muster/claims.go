@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/muster-osint/muster"
@@ -45,17 +44,5 @@ func (m *Main) runClaims(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	for _, c := range claims {
-		if *asJSON {
-			if err := writeJSONLine(m.Stdout, c); err != nil {
-				return err
-			}
-			continue
-		}
-		printClaim(m.Stdout, "", c)
-	}
-	if !*asJSON {
-		fmt.Fprintf(m.Stdout, "%d claims\n", len(claims))
-	}
-	return nil
+	return printList(m.Stdout, claims, *asJSON, "claims", func(c muster.Claim) { printClaim(m.Stdout, "", c) })
 }

@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	"fmt"
 
+	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/store"
 )
 
@@ -39,17 +39,5 @@ func (m *Main) runEvents(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	for _, ev := range events {
-		if *asJSON {
-			if err := writeJSONLine(m.Stdout, ev); err != nil {
-				return err
-			}
-			continue
-		}
-		printEvent(m.Stdout, ev)
-	}
-	if !*asJSON {
-		fmt.Fprintf(m.Stdout, "%d events\n", len(events))
-	}
-	return nil
+	return printList(m.Stdout, events, *asJSON, "events", func(ev muster.Event) { printEvent(m.Stdout, ev) })
 }

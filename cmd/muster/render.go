@@ -96,3 +96,20 @@ func writeJSONLine(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }
+
+// printList prints items as JSON Lines, or for people with a count.
+func printList[T any](w io.Writer, items []T, asJSON bool, noun string, print func(T)) error {
+	for _, it := range items {
+		if asJSON {
+			if err := writeJSONLine(w, it); err != nil {
+				return err
+			}
+			continue
+		}
+		print(it)
+	}
+	if !asJSON {
+		fmt.Fprintf(w, "%d %s\n", len(items), noun)
+	}
+	return nil
+}
