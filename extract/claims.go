@@ -82,24 +82,23 @@ func typeIn(t muster.EntityType, types []muster.EntityType) bool {
 // lastSubject returns the entities of the last mention (or set) in span
 // of one of the types: the nearest antecedent to the left.
 func (x *doc) lastSubject(s muster.Span, types ...muster.EntityType) []int {
-	for i := len(x.ments) - 1; i >= 0; i-- {
-		m := x.ments[i]
-		if m.Start < s.Start || m.End > s.End {
-			continue
-		}
-		if set, ok := x.sets[i]; ok && typeIn(muster.EntityArmedGroup, types) {
-			return set
-		}
-		if m.ent >= 0 && typeIn(x.ents[m.ent].typ, types) {
-			return []int{m.ent}
-		}
-	}
-	return nil
+	return x.subjectIn(s, true, types)
 }
 
 // firstSubject returns the entities of the first mention (or set) in span.
 func (x *doc) firstSubject(s muster.Span, types ...muster.EntityType) []int {
-	for i, m := range x.ments {
+	return x.subjectIn(s, false, types)
+}
+
+// subjectIn returns the entities of the first (or, fromEnd, the last)
+// mention in span of one of the types; a plural nominal gives its set.
+func (x *doc) subjectIn(s muster.Span, fromEnd bool, types []muster.EntityType) []int {
+	for k := range x.ments {
+		i := k
+		if fromEnd {
+			i = len(x.ments) - 1 - k
+		}
+		m := x.ments[i]
 		if m.Start < s.Start || m.End > s.End {
 			continue
 		}

@@ -159,12 +159,8 @@ func (x *doc) narrativeEventOf(c muster.Claim) int {
 	if si < 0 {
 		return -1
 	}
-	for i, ev := range x.events {
-		for _, s := range ev.sents {
-			if s == si {
-				return i
-			}
-		}
+	if e := x.eventTold(si); e >= 0 {
+		return e
 	}
 	if e, ok := x.sentEvent[si]; ok {
 		return e

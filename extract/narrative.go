@@ -143,15 +143,18 @@ func (x *doc) narrativeEvents() {
 }
 
 // eventIn reports whether sentence si tells (part of) an event.
-func (x *doc) eventIn(si int) bool {
-	for _, ev := range x.events {
+func (x *doc) eventIn(si int) bool { return x.eventTold(si) >= 0 }
+
+// eventTold returns the event whose telling includes sentence si, or -1.
+func (x *doc) eventTold(si int) int {
+	for i, ev := range x.events {
 		for _, s := range ev.sents {
 			if s == si {
-				return true
+				return i
 			}
 		}
 	}
-	return false
+	return -1
 }
 
 // slotClaims records, as claims with the sentence as evidence, who took
@@ -356,12 +359,8 @@ func (x *doc) casualties() {
 // told before it when the sentence refers back to "the fighting", "the
 // raid" and the like.
 func (x *doc) eventOfSentence(si int) int {
-	for i, ev := range x.events {
-		for _, s := range ev.sents {
-			if s == si {
-				return i
-			}
-		}
+	if e := x.eventTold(si); e >= 0 {
+		return e
 	}
 	if e, ok := x.sentEvent[si]; ok {
 		return e
@@ -411,12 +410,8 @@ func (x *doc) referredEvent(si int) int {
 			if strings.Contains(x.d.Text[x.d.Sentences[prev].End:x.d.Sentences[prev+1].Start], "\n\n") {
 				break // a new paragraph
 			}
-			for i, ev := range x.events {
-				for _, es := range ev.sents {
-					if es == prev {
-						return i
-					}
-				}
+			if e := x.eventTold(prev); e >= 0 {
+				return e
 			}
 			if e, ok := x.sentEvent[prev]; ok {
 				return e
