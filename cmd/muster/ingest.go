@@ -54,11 +54,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	decisions, err := db.Decisions(ctx)
-	if err != nil {
-		return err
-	}
-	p, err := pipeline.New(pipeline.Options{NoTagger: *noTagger, Overrides: overrides(decisions)})
+	p, err := newPipeline(ctx, db, pipeline.Options{NoTagger: *noTagger})
 	if err != nil {
 		return err
 	}

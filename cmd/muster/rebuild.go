@@ -36,11 +36,7 @@ func (m *Main) runRebuild(ctx context.Context, args []string) error {
 // each against the ones before it (an in-memory index, so that nothing is
 // written until all are done), and replaces the store's analyses with them.
 func (m *Main) rebuildStore(ctx context.Context, db *store.DB) (int, error) {
-	decisions, err := db.Decisions(ctx)
-	if err != nil {
-		return 0, err
-	}
-	p, err := pipeline.New(pipeline.Options{Overrides: overrides(decisions)})
+	p, err := newPipeline(ctx, db, pipeline.Options{})
 	if err != nil {
 		return 0, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/pipeline"
 	"github.com/muster-osint/muster/query"
 	"github.com/muster-osint/muster/resolve"
 	"github.com/muster-osint/muster/store"
@@ -26,6 +27,17 @@ func (m *Main) openStore(ctx context.Context) (*store.DB, error) {
 	// (transliterations, acronyms, surnames), not only by their names.
 	db.EntityKeys = resolve.Keys
 	return db, nil
+}
+
+// newPipeline returns the analysis pipeline with the analysts' merge and
+// split decisions stored in db.
+func newPipeline(ctx context.Context, db *store.DB, opt pipeline.Options) (*pipeline.Pipeline, error) {
+	decisions, err := db.Decisions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	opt.Overrides = overrides(decisions)
+	return pipeline.New(opt)
 }
 
 // entityID returns the id of the entity best matching name (name or

@@ -70,11 +70,7 @@ func (m *Main) runWorker(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	decisions, err := db.Decisions(ctx)
-	if err != nil {
-		return err
-	}
-	p, err := pipeline.New(pipeline.Options{Overrides: overrides(decisions)})
+	p, err := newPipeline(ctx, db, pipeline.Options{})
 	if err != nil {
 		return err
 	}
