@@ -193,15 +193,13 @@ func trimObject(s string) string {
 // objects of its claims (inverse: "who founded X" lists founders) or the
 // claims themselves ("when was X founded").
 func askAbout(ctx context.Context, r Reader, a *Answer, name string, pred muster.Predicate, objects bool) (*Answer, error) {
-	ents, err := r.FindEntities(ctx, strings.TrimSpace(name))
+	e, err := named(ctx, r, a, name)
 	if err != nil {
 		return nil, err
 	}
-	if len(ents) == 0 {
-		a.Note = "muster knows no entity named " + quote(name)
+	if e == nil {
 		return a, nil
 	}
-	e := ents[0]
 	claims, err := r.ClaimsAbout(ctx, []string{e.ID})
 	if err != nil {
 		return nil, err
@@ -234,21 +232,20 @@ func askAbout(ctx context.Context, r Reader, a *Answer, name string, pred muster
 
 // askWhoIs answers "who is X" with X and its most telling claims.
 func askWhoIs(ctx context.Context, r Reader, a *Answer, name string) (*Answer, error) {
-	ents, err := r.FindEntities(ctx, name)
+	e, err := named(ctx, r, a, name)
 	if err != nil {
 		return nil, err
 	}
-	if len(ents) == 0 {
-		a.Note = "muster knows no entity named " + quote(name)
+	if e == nil {
 		return a, nil
 	}
-	claims, err := r.ClaimsAbout(ctx, []string{ents[0].ID})
+	claims, err := r.ClaimsAbout(ctx, []string{e.ID})
 	if err != nil {
 		return nil, err
 	}
-	entry := AnswerEntry{Entity: ents[0].Ref()}
+	entry := AnswerEntry{Entity: e.Ref()}
 	for _, c := range claims {
-		if c.Subject.ID == ents[0].ID && len(entry.Why) < 8 {
+		if c.Subject.ID == e.ID && len(entry.Why) < 8 {
 			entry.Why = append(entry.Why, c)
 		}
 	}
@@ -440,15 +437,13 @@ func quote(s string) string { return "“" + strings.TrimSpace(s) + "”" }
 // askEvents answers "what did X do?" with X and the claims that place it
 // in events.
 func askEvents(ctx context.Context, r Reader, a *Answer, name string) (*Answer, error) {
-	ents, err := r.FindEntities(ctx, strings.TrimSpace(name))
+	e, err := named(ctx, r, a, name)
 	if err != nil {
 		return nil, err
 	}
-	if len(ents) == 0 {
-		a.Note = "muster knows no entity named " + quote(name)
+	if e == nil {
 		return a, nil
 	}
-	e := ents[0]
 	events, err := r.EventsOf(ctx, e.ID)
 	if err != nil {
 		return nil, err
@@ -467,4 +462,18 @@ func askEvents(ctx context.Context, r Reader, a *Answer, name string) (*Answer, 
 	}
 	a.Answers = append(a.Answers, entry)
 	return a, nil
+}
+
+// named returns the entity best matching name, or nil with a note on the
+// answer that muster knows none.
+func named(ctx context.Context, r Reader, a *Answer, name string) (*muster.Entity, error) {
+	ents, err := r.FindEntities(ctx, strings.TrimSpace(name))
+	if err != nil {
+		return nil, err
+	}
+	if len(ents) == 0 {
+		a.Note = "muster knows no entity named " + quote(name)
+		return nil, nil
+	}
+	return &ents[0], nil
 }
