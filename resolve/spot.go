@@ -440,10 +440,19 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			}
 			ctx := GeoContext{Countries: countries, Admin1: others, Places: others}
 			c, ok := Candidate{}, false
-			if regionNames[m.Text] {
+			// "Khmelnytskyi, Khmelnytskyi": the city, then its oblast.
+			sameRegionNext := i+1 < len(ms) && ms[i+1].Text == m.Text && regionRole(text, ms, i+1)
+			if regionNames[m.Text] && !sameRegionNext {
 				// "Zhari district, Kandahar, Afghanistan": Kandahar names the
 				// province here, not the city.
 				c, ok = g.geocodeCandidate(m.Text+" region", ctx)
+			}
+			if !ok {
+				// "Kamianske, Zaporizhia": of the places of that name, the
+				// one in the region the chain names.
+				if regions := g.chainRegions(text, ms, i); len(regions) > 0 {
+					c, ok = g.geocodeCandidateWith(m.Text, ctx, g.inRegions(regions))
+				}
 			}
 			if !ok {
 				c, ok = g.geocodeCandidate(m.Text, ctx)
@@ -469,10 +478,26 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		// When the chosen place is in none of them (nor within 80 km of
 		// their seat), the gazetteer most likely lacks the right one (there
 		// are dozens of Hryhorivkas): the region is the better answer.
-		if kind == GeoPlace {
-			if regions := g.chainRegions(text, ms, i); len(regions) > 0 && !regions[admin1Key(place.Admin1)] &&
-				!g.nearRegion(place, regions, 80) {
-				s -= 25
+		// A region followed by regions of another country is a place the
+		// gazetteer lacks: "New York, Donetsk" is a village of Donetsk
+		// oblast, not the American state. A place the chain confirms is as
+		// good as one in a country the text names.
+		confirmed := false
+		if kind == GeoPlace || kind == GeoAdmin1 {
+			if regions := g.chainRegions(text, ms, i); len(regions) > 0 {
+				switch {
+				case kind == GeoAdmin1:
+					if g.regionCountries(regions)[place.Country] {
+						confirmed = true
+					} else {
+						s -= 25
+					}
+				case regions[admin1Key(place.Admin1)] || g.nearRegion(place, regions, 80):
+					confirmed = true
+					s += 2 // as the head of "X, Region, Country" is
+				default:
+					s -= 25
+				}
 			}
 		}
 		if !cand.Exact && !translitCountry[place.Country] {
@@ -487,7 +512,7 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 				if place.Country != cc {
 					s -= 100
 				}
-			} else if strict && !contains(countries, place.Country) {
+			} else if strict && !confirmed && !contains(countries, place.Country) {
 				if cand.Exact && cue > 0 {
 					s -= 15
 				} else {
@@ -528,7 +553,7 @@ func chainCountry(text string, ms []PlaceMention, i int) string {
 		}
 		ok := true
 		for j, chunk := range strings.Split(gap, ",") {
-			if n := len(strings.Fields(chunk)); n > 6 || (j == 0 && n > 3) {
+			if n := len(strings.Fields(chunk)); n > 6 || (j == 0 && n > 3) || (j > 0 && !chainChunk(chunk)) {
 				ok = false
 			}
 		}
@@ -541,6 +566,30 @@ func chainCountry(text string, ms []PlaceMention, i int) string {
 		end = ms[k].End
 	}
 	return cc
+}
+
+// chainChunk reports whether a comma-separated chunk between two place
+// names can be a link of a place chain: names the gazetteer lacks
+// ("Mamond subdistrict", "Al-Raida area") are capitalised words with
+// region words and articles; ", as their families said" is prose.
+func chainChunk(chunk string) bool {
+	for _, w := range strings.Fields(chunk) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			continue
+		}
+		lw := strings.ToLower(strings.Trim(w, ".()"))
+		if _, ok := adminSuffixes[lw]; ok {
+			continue
+		}
+		switch lw {
+		case "of", "the", "al", "el", "area", "neighborhood", "neighbourhood", "subdistrict", "sub-district", "sector", "camp",
+			"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "near", "outside":
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // weakMention reports whether mention i is too weakly supported to be an
@@ -587,6 +636,9 @@ func (g *Gazetteer) chainRegions(text string, ms []PlaceMention, i int) map[stri
 		if gap != "," && gap != "(" {
 			break
 		}
+		if ms[k].Kind == GeoCountry {
+			break // "Middle Shebelle, Somalia": not Ethiopia's Somali region
+		}
 		for r := range g.admin1Names(ms[k].Text) {
 			if out == nil {
 				out = make(map[string]bool)
@@ -594,6 +646,38 @@ func (g *Gazetteer) chainRegions(text string, ms []PlaceMention, i int) map[stri
 			out[r] = true
 		}
 		end = ms[k].End
+	}
+	return out
+}
+
+// inRegions returns a lookup that keeps only the populated places and
+// districts in one of the first-order regions whose keys are given.
+func (g *Gazetteer) inRegions(regions map[string]bool) func(string) ([]int32, []bool) {
+	return func(k string) ([]int32, []bool) {
+		ids, exact := g.lookup(k)
+		var outIDs []int32
+		var outExact []bool
+		for i, id := range ids {
+			e := &g.entries[id]
+			if (e.kind == GeoPlace || e.kind == GeoAdmin2) && e.a1 >= 0 && regions[admin1Key(g.entries[e.a1].name)] {
+				outIDs = append(outIDs, id)
+				outExact = append(outExact, exact[i])
+			}
+		}
+		return outIDs, outExact
+	}
+}
+
+// regionCountries returns the countries of the first-order regions whose
+// keys (from admin1Names) are given.
+func (g *Gazetteer) regionCountries(regions map[string]bool) map[string]bool {
+	out := make(map[string]bool)
+	for k := range regions {
+		for _, id := range g.ids(g.folded, k) {
+			if e := &g.entries[id]; e.kind == GeoAdmin1 && admin1Key(e.name) == k {
+				out[e.cc] = true
+			}
+		}
 	}
 	return out
 }

@@ -62,6 +62,10 @@ func TestLocateEvent(t *testing.T) {
 		{"near sets precision", "On 9 October 2018, rebel forces fired at positions near Stanytsia Luhanska using grenade launchers.", nil, "UA", "Luhansk", muster.PrecisionNear, 10, 48.65, 39.48},
 		{"comma chain picks the country", "Assailants opened fire on the vehicle in Paris, Texas, United States.", nil, "US", "Texas", muster.PrecisionExact, 10, 33.66, -95.56},
 		{"region when the town is unknown", "Russian forces shelled Xqzzyvka, Sumy region. Casualties unknown.", nil, "UA", "Sumy", muster.PrecisionRegion, 0, 0, 0},
+		{"a region's namesake abroad is not the place", "Artillery hit New York, Donetsk, twice on Sunday.", nil, "UA", "Donetsk", muster.PrecisionRegion, 0, 0, 0},
+		{"city before its namesake oblast", "Relatives of prisoners of war rallied in Khmelnytskyi, Khmelnytskyi, as their families held by the Russian Federation waited.", nil, "UA", "Khmelnytskyi", muster.PrecisionExact, 10, 49.42, 27.0},
+		{"the namesake in the named region", "Shells landed near Kamianske, Zaporizhia, overnight.", nil, "UA", "Zaporizhzhia", muster.PrecisionNear, 10, 47.54, 35.37},
+		{"a country ends the chain, not a region", "Gunmen attacked a checkpoint in Jowhar district, Middle Shebelle, Somalia.", nil, "SO", "Middle Shabele", muster.PrecisionRegion, 0, 0, 0},
 		{"country only", "Russian military equipment moving in Belarus", nil, "BY", "", muster.PrecisionCountry, 0, 0, 0},
 		{"tagger mentions", "Drones struck the oil depot in the city overnight, officials in Bryansk said.", []string{"Bryansk"}, "RU", "Bryansk Oblast", muster.PrecisionExact, 10, 53.25, 34.37},
 	}
