@@ -216,8 +216,13 @@ type GeoResult struct {
 	// GazetteerReach is the share of records whose coders' own place name
 	// has a gazetteer entry within 25 km of their point: a ceiling for
 	// within_25km set by the gazetteer, not by the text (0 when not asked).
-	GazetteerReach float64    `json:"gazetteer_reach,omitempty"`
-	Errors         []GeoError `json:"errors,omitempty"`
+	GazetteerReach float64 `json:"gazetteer_reach,omitempty"`
+	// TextReach is the share of records for which some gazetteer entry of
+	// some name in the text lies within 25 km of the coders' point: the
+	// best any choice among what the text names could do (an oracle
+	// ceiling for within_25km; 0 when not asked).
+	TextReach float64    `json:"text_reach,omitempty"`
+	Errors    []GeoError `json:"errors,omitempty"`
 }
 
 // GeoOptions tunes Geo.
@@ -229,6 +234,9 @@ type GeoOptions struct {
 	// Candidates, when set, returns the points a place name may refer to;
 	// Geo then reports GazetteerReach.
 	Candidates func(name string) [][2]float64
+	// TextCandidates, when set, returns the points every place name in a
+	// text may refer to; Geo then reports TextReach.
+	TextCandidates func(text string) [][2]float64
 }
 
 // Geo runs locate over recs and scores the points against the coders'.
@@ -292,6 +300,18 @@ func Geo(ctx context.Context, dataset, split string, recs []GeoRecord, locate Ge
 		}
 		res.GazetteerReach = geoRound4(float64(reach) / float64(len(recs)))
 	}
+	if opt.TextCandidates != nil {
+		textReach := 0
+		for _, r := range recs {
+			for _, p := range opt.TextCandidates(r.Text) {
+				if GeoDistanceKm(p[0], p[1], r.Lat, r.Lon) <= 25 {
+					textReach++
+					break
+				}
+			}
+		}
+		res.TextReach = geoRound4(float64(textReach) / float64(len(recs)))
+	}
 	if el > 0 {
 		res.DocsPerS = math.Round(float64(len(recs))/el*10) / 10
 	}
@@ -350,6 +370,11 @@ func (r GeoResult) WriteText(w io.Writer) error {
 	}
 	if r.GazetteerReach > 0 {
 		if _, err := fmt.Fprintf(w, "  gazetteer reach: %.1f%% of the coders' place names have a gazetteer entry within 25 km\n", 100*r.GazetteerReach); err != nil {
+			return err
+		}
+	}
+	if r.TextReach > 0 {
+		if _, err := fmt.Fprintf(w, "  text reach: %.1f%% of the records name a place with a gazetteer entry within 25 km (the best any choice could do)\n", 100*r.TextReach); err != nil {
 			return err
 		}
 	}

@@ -74,7 +74,16 @@ func TestGeo(t *testing.T) {
 		}
 		return nil
 	}
-	res, err := Geo(context.Background(), "test", "dev", recs, locate, GeoOptions{CountryCode: cc, Errors: 10, Candidates: cands})
+	// The oracle: "far" names a place with an entry within 25 km that
+	// locate did not choose; "none" names nothing.
+	textCands := func(text string) [][2]float64 {
+		switch text {
+		case "exact", "far":
+			return [][2]float64{{40, 20}, {50.05, 30}}
+		}
+		return nil
+	}
+	res, err := Geo(context.Background(), "test", "dev", recs, locate, GeoOptions{CountryCode: cc, Errors: 10, Candidates: cands, TextCandidates: textCands})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,6 +92,9 @@ func TestGeo(t *testing.T) {
 	}
 	if res.GazetteerReach != 0.25 {
 		t.Errorf("Geo: gazetteer reach %v, want 0.25", res.GazetteerReach)
+	}
+	if res.TextReach != 0.5 {
+		t.Errorf("Geo: text reach %v, want 0.5", res.TextReach)
 	}
 	if math.Abs(res.MedianKm-20.0) > 0.5 {
 		t.Errorf("Geo: median %v km, want about 20", res.MedianKm)

@@ -59,7 +59,14 @@ func (m *Main) runEvalGeo(ctx context.Context, args []string) error {
 		}
 		return out
 	}
-	opt := eval.GeoOptions{CountryCode: gaz.CountryCode, Errors: *nErrors, Candidates: candidates}
+	textCandidates := func(text string) [][2]float64 {
+		var out [][2]float64
+		for _, m := range gaz.Spot(text) {
+			out = append(out, candidates(m.Text)...)
+		}
+		return out
+	}
+	opt := eval.GeoOptions{CountryCode: gaz.CountryCode, Errors: *nErrors, Candidates: candidates, TextCandidates: textCandidates}
 	res, err := eval.Geo(ctx, *dataset, *split, recs, locate, opt)
 	if err != nil {
 		return fmt.Errorf("eval geo: %w", err)
