@@ -205,6 +205,10 @@ var sentencePatterns = []pattern{
 	{"spokesperson", regexp.MustCompile(`(?i)\b(?:statements?\s+on\s+behalf\s+of|spokes(?:man|woman|person)\s+(?:for|of))\s+`), (*doc).spokesperson, []string{"behalf", "spokes"}},
 	{"spokesperson-possessive", regexp.MustCompile(`(?:’s|'s)\s+(?i:spokes(?:man|woman|person)),?\s+`), (*doc).spokespersonPossessive, []string{"spokes"}},
 	{"leader", regexp.MustCompile(`(?i)\b(?:led|headed|commanded)\s+by\s+`), (*doc).ledBy, []string{"led by", "headed by", "commanded by"}},
+	// "The battalion’s commander is Ivan Petrov", "Its leader, Ivan Petrov,",
+	// "RDK commander Ivan Petrov", "Ivan Petrov, the commander of the RDK"
+	{"leader-title", regexp.MustCompile(`(?i)(?:(’s|'s|\bits)\s+|\s)(?:(?:top|overall|current|military|political)\s+)?(commander|leader|head|chief)(?:\s+is|\s+was|,)?\s+`), (*doc).leaderTitle, []string{"commander", "leader", "head", "chief"}},
+	{"leader-of", regexp.MustCompile(`(?i),\s+(?:the\s+|its\s+)?(?:(?:top|overall|current|military|political)\s+)?(commander|leader|head|chief)\s+of\s+(?:the\s+)?`), (*doc).leaderOf, []string{"commander", "leader", "head", "chief"}},
 	{"ideology", regexp.MustCompile(`(?i)\b(far-right|far-left|neo-nazi|ultranationalist|ultra-nationalist|nationalist|islamist|jihadist|salafist|salafi-jihadist|marxist|maoist|marxist-leninist|communist|anarchist|separatist|white supremacist|monarchist|anti-government)\b`), (*doc).ideology, []string{"far-", "nazi", "nationalist", "islamist", "jihad", "salafi", "marxist", "maoist", "communist", "anarchist", "separatist", "supremacist", "monarchist", "anti-government"}},
 	{"part-of-apposition", regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:unit|regiment|battalion|brigade|division|detachment|part|wing)\s+of\s+`), (*doc).partOfApposition, []string{" of "}},
 	{"part-of-possessive", regexp.MustCompile(`\b(\p{Lu}[\p{L}]+)(?:’s|'s)\s+`), (*doc).partOfPossessive, []string{"’s", "'s"}},
@@ -423,6 +427,7 @@ func (x *doc) size(si, base int, text string, loc []int) {
 	// The group they belong to: after "in/of/with/into" within the sentence.
 	after := x.d.Text[unit.End:s.End]
 	if !sizeGroupRE.MatchString(after) {
+		x.sizeHas(si, num, unit)
 		return
 	}
 	g := x.entityAfter(si, unit.End, groupish...)
@@ -439,6 +444,32 @@ func (x *doc) size(si, base int, text string, loc []int) {
 	v.Text = x.d.Text[s.Start+num.Span.Start : unit.End]
 	for _, e := range g {
 		x.add(draft{subj: e, event: -1, pred: muster.PredSize, obj: v, objEnt: -1, ev: muster.Span{Start: s.Start + num.Span.Start, End: end}, sent: si})
+	}
+}
+
+// sizeHasRE is the verb between a group and the figure of its size:
+// "the battalion has about 300 fighters", "the unit now numbers 1,500
+// men".
+var sizeHasRE = regexp.MustCompile(`^\s+(?:(?:now|still|already|reportedly|currently)\s+)?(?:has|had|have|numbers|numbered|counts|counted|fields|fielded|comprises|comprised|includes|included)\s+$`)
+
+// sizeHas: the group is the subject and the figure the object of its
+// verb ("He said the battalion has about 300 fighters").
+func (x *doc) sizeHas(si int, num *NumberMatch, unit muster.Span) {
+	s := x.d.Sentences[si]
+	numStart := s.Start + num.Span.Start
+	for i := len(x.ments) - 1; i >= 0; i-- {
+		m := x.ments[i]
+		if m.sent != si || m.End > numStart {
+			continue
+		}
+		if m.ent < 0 || x.ents[m.ent].typ != muster.EntityArmedGroup || !sizeHasRE.MatchString(x.d.Text[m.End:numStart]) {
+			return
+		}
+		v := num.Value
+		v.Unit = strings.ToLower(x.d.Text[unit.Start:unit.End])
+		v.Text = x.d.Text[numStart:unit.End]
+		x.add(draft{subj: m.ent, event: -1, pred: muster.PredSize, obj: v, objEnt: -1, ev: muster.Span{Start: m.Start, End: unit.End}, sent: si})
+		return
 	}
 }
 
@@ -689,6 +720,62 @@ func (x *doc) ledBy(si, base int, text string, loc []int) {
 		pred = muster.PredCommander
 	}
 	x.add(draft{subj: subj[0], event: -1, pred: pred, objEnt: p[0], ev: muster.Span{Start: m.Start, End: x.ments[pm].End}, sent: si})
+}
+
+// leaderTitle: a group, then a leader's title, then the person holding
+// it: "The battalion’s commander is Ivan Petrov", "Its leader, Ivan
+// Petrov", "RDK commander Ivan Petrov". The group's mention must end
+// where the possessive or title starts and the person's start right
+// after it, so "Russia’s chief negotiator" or a title in a list gives
+// nothing.
+func (x *doc) leaderTitle(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	title := strings.ToLower(x.d.Text[sub(base, loc, 2).Start:sub(base, loc, 2).End])
+	gm := -1
+	for i, mm := range x.ments {
+		if mm.sent != si || mm.ent < 0 || x.ents[mm.ent].typ != muster.EntityArmedGroup {
+			continue
+		}
+		if poss := sub(base, loc, 1); poss.Start >= 0 {
+			if strings.EqualFold(x.d.Text[poss.Start:poss.End], "its") && mm.Start == poss.Start ||
+				mm.End == poss.Start {
+				gm = i
+			}
+		} else if mm.End == m.Start && !mm.nominal && (strings.Contains(mm.text, " ") || isAcronym(mm.text)) {
+			gm = i // "RDK commander": the name, then the title
+		}
+	}
+	pm := x.mentionAt(m.End)
+	if gm < 0 || pm < 0 || x.ments[pm].Start != m.End || x.ments[pm].ent < 0 || x.ents[x.ments[pm].ent].typ != muster.EntityPerson {
+		return
+	}
+	pred := muster.PredLeader
+	if title == "commander" {
+		pred = muster.PredCommander
+	}
+	x.add(draft{subj: x.ments[gm].ent, event: -1, pred: pred, objEnt: x.ments[pm].ent, ev: muster.Span{Start: x.ments[gm].Start, End: x.ments[pm].End}, sent: si})
+}
+
+// leaderOf: "Ivan Petrov, the commander of the Siberian Battalion": the
+// person named right before the comma leads the group named right after.
+func (x *doc) leaderOf(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	title := strings.ToLower(x.d.Text[sub(base, loc, 1).Start:sub(base, loc, 1).End])
+	pm := -1
+	for i, mm := range x.ments {
+		if mm.sent == si && mm.End == m.Start && mm.ent >= 0 && x.ents[mm.ent].typ == muster.EntityPerson {
+			pm = i
+		}
+	}
+	gm := x.mentionAt(m.End)
+	if pm < 0 || gm < 0 || x.ments[gm].Start != m.End || x.ments[gm].ent < 0 || x.ents[x.ments[gm].ent].typ != muster.EntityArmedGroup {
+		return
+	}
+	pred := muster.PredLeader
+	if title == "commander" {
+		pred = muster.PredCommander
+	}
+	x.add(draft{subj: x.ments[gm].ent, event: -1, pred: pred, objEnt: x.ments[pm].ent, ev: muster.Span{Start: x.ments[pm].Start, End: x.ments[gm].End}, sent: si})
 }
 
 // ideology: an ideology word describing a group in the same clause: the

@@ -26,6 +26,12 @@ func TestPredicateSentences(t *testing.T) {
 		{"founded", "The Northern Brigade was formed in June 2021, its commanders said.", muster.PredFounded, "Northern Brigade", "2021-06", ""},
 		{"founded by, fronted", "Set up in May 2014 by Ivan Petrov, the Northern Brigade now fights in the east.", muster.PredFoundedBy, "Northern Brigade", "Ivan Petrov", ""},
 		{"led by", "The Northern Brigade, led by Ivan Petrov, held the bridge.", muster.PredLeader, "Northern Brigade", "Ivan Petrov", ""},
+		{"commander, possessive title", "The Northern Brigade’s commander is Ivan Petrov.", muster.PredCommander, "Northern Brigade", "Ivan Petrov", ""},
+		{"leader, name then title", "Northern Brigade leader Ivan Petrov spoke in Lviv.", muster.PredLeader, "Northern Brigade", "Ivan Petrov", ""},
+		{"leader, apposition", "Ivan Petrov, the leader of the Northern Brigade, spoke in Lviv.", muster.PredLeader, "Northern Brigade", "Ivan Petrov", ""},
+		{"founded, pronoun subject", "The Northern Brigade recruits exiles. It was formed in June 2021.", muster.PredFounded, "Northern Brigade", "2021-06", ""},
+		{"commander, pronoun possessive", "The Northern Brigade recruits exiles. Its commander is Ivan Petrov.", muster.PredCommander, "Northern Brigade", "Ivan Petrov", ""},
+		{"size, group has figure", "Ivan Petrov leads the Northern Brigade. He said the brigade has about 400 fighters.", muster.PredSize, "Northern Brigade", "about 400", "Ivan Petrov"},
 		{"spokesperson", "Oleh Marchenko, a spokesman for the Northern Brigade, said the town was quiet.", muster.PredSpokesperson, "Northern Brigade", "Oleh Marchenko", ""},
 		{"size, estimated", "By some estimates, there are about 900 fighters in the Northern Brigade.", muster.PredSize, "Northern Brigade", "about 900", "some estimates"},
 		{"composed of", "The Northern Brigade is made up of volunteers from Belarus.", muster.PredComposedOf, "Northern Brigade", "volunteers from Belarus", ""},
@@ -75,6 +81,34 @@ func TestPredicateSentences(t *testing.T) {
 				return
 			}
 			t.Errorf("no %s claim with subject %q and object %q in %q; claims: %v", tt.pred, tt.subject, tt.object, tt.text, seen)
+		})
+	}
+}
+
+// TestNoClaimSentences holds sentences that must not give a claim of a
+// predicate: the guards of the rules above.
+func TestNoClaimSentences(t *testing.T) {
+	tests := []struct {
+		name, text string
+		pred       muster.Predicate
+	}{
+		{"dummy it", "The Northern Brigade recruits exiles. It is unclear whether it was formed in 2021.", muster.PredFounded},
+		{"it after two groups", "The Northern Brigade and the Southern Legion met in Lviv. Its commander is Ivan Petrov.", muster.PredCommander},
+		{"a country's official is no group leader", "Russia’s chief negotiator Vladimir Medinsky arrived in Istanbul.", muster.PredLeader},
+		{"a bare head word is no group", "Brigade commander Ivan Petrov denied the report.", muster.PredCommander},
+		{"allegiance is no battle", "The Northern Brigade is a unit of exiles fighting for Ukraine. Ivan Petrov denied the report on Monday.", muster.PredOccurredOn},
+	}
+	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := nlp.NewDoc(tt.text)
+			segment.Segment(d)
+			r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+			for _, c := range r.Claims {
+				if c.Predicate == tt.pred {
+					t.Errorf("%q gave %s: %s → %s (%q)", tt.text, c.Predicate, c.Subject.Name, c.Object.String(), c.Evidence[0].Quote)
+				}
+			}
 		})
 	}
 }

@@ -182,7 +182,65 @@ func (x *doc) addNominals() {
 			x.ments = append(x.ments, mention{Span: span, text: x.d.Text[span.Start:span.End], typ: muster.EntityArmedGroup, sent: si, nominal: true, ent: -1, plural: 2})
 		}
 	}
+	x.addPronouns()
 	sortMentions(x.ments)
+}
+
+// subjectPronouns are the pronouns addPronouns takes at the start of a
+// sentence, with the kind of entity each can stand for.
+var subjectPronouns = map[string]muster.EntityType{
+	"it": muster.EntityArmedGroup, "its": muster.EntityArmedGroup,
+	"he": muster.EntityPerson, "she": muster.EntityPerson, "his": muster.EntityPerson, "her": muster.EntityPerson,
+}
+
+// addPronouns adds the pronoun that opens a sentence ("It was formed in
+// 2022", "His deputy is …") as a mention for linkPronoun. Only there:
+// a sentence-initial pronoun is nearly always the subject and nearly
+// always continues the previous sentence's subject, which is what makes
+// resolving it safe; pronouns inside a sentence are left alone. "They" is
+// left alone too: it may mean the group, its fighters or the officials
+// just quoted.
+func (x *doc) addPronouns() {
+	for si := 1; si < len(x.d.Sentences); si++ {
+		toks := x.d.SentenceTokensOf(si)
+		k := 0
+		for k < len(toks) && strings.ContainsAny(toks[k].Text, "\"“‘'(") && len(toks[k].Text) <= 3 {
+			k++
+		}
+		if k >= len(toks) {
+			continue
+		}
+		t := toks[k]
+		typ, ok := subjectPronouns[strings.ToLower(t.Text)]
+		if !ok {
+			continue
+		}
+		if typ == muster.EntityArmedGroup && expletiveIt(toks[k+1:]) {
+			continue
+		}
+		x.ments = append(x.ments, mention{Span: t.Span, text: t.Text, typ: typ, sent: si, nominal: true, pronoun: true, ent: -1})
+	}
+}
+
+// expletiveIt reports whether the words after a sentence-initial "It"
+// make it a dummy subject: "It is unclear whether …", "It was not
+// possible to verify …", "It remains to be seen …".
+func expletiveIt(rest []nlp.Token) bool {
+	if len(rest) == 0 {
+		return true
+	}
+	switch strings.ToLower(rest[0].Text) {
+	case "is", "was", "'s", "’s", "remains", "remained", "seems", "seemed", "appears", "appeared", "became", "has", "had", "will", "would", "could", "may", "might":
+	default:
+		return false
+	}
+	for i := 1; i < len(rest) && i <= 5; i++ {
+		switch strings.ToLower(rest[i].Text) {
+		case "that", "whether", "if", "how", "what", "why", "when", "who", "to", "unclear", "clear", "possible", "impossible", "likely", "unlikely", "known", "unknown", "time", "hard", "difficult", "not":
+			return true
+		}
+	}
+	return false
 }
 
 func (x *doc) insideName(s muster.Span) bool {
@@ -383,6 +441,12 @@ func initials(name string) string {
 // lead sentence, the pair named in the next sentence).
 func (x *doc) linkNominal(i int) {
 	m := &x.ments[i]
+	if m.pronoun {
+		if e := x.pronounAntecedent(i); e >= 0 {
+			x.attach(i, e)
+		}
+		return
+	}
 	if m.plural > 0 {
 		if set := x.recentSet(i); len(set) > 1 {
 			x.sets[i] = set
@@ -401,6 +465,56 @@ func (x *doc) linkNominal(i int) {
 	} else if e := x.recentGroup(i); e >= 0 {
 		x.attach(i, e)
 	}
+}
+
+// pronounAntecedent returns the entity a sentence-initial pronoun stands
+// for, or -1: the subject of the previous sentence (its first mention)
+// when that is of the pronoun's kind, else the only entity of that kind
+// the previous sentence names. "It" and "Its" take armed groups and
+// organisations; "He", "She", "His" and "Her" take people.
+func (x *doc) pronounAntecedent(i int) int {
+	m := x.ments[i]
+	want := func(e int) bool {
+		if e < 0 {
+			return false
+		}
+		t := x.ents[e].typ
+		if m.typ == muster.EntityPerson {
+			return t == muster.EntityPerson
+		}
+		return t == muster.EntityArmedGroup || t == muster.EntityOrganization
+	}
+	first, firstAt, only, n := -1, -1, -1, 0
+	for j := i - 1; j >= 0 && x.ments[j].sent >= m.sent-1; j-- {
+		p := x.ments[j]
+		if p.sent != m.sent-1 {
+			continue
+		}
+		first, firstAt = p.ent, j
+		if _, ok := x.sets[j]; ok {
+			first = -1 // "both groups": not one antecedent
+		}
+		if want(p.ent) && p.ent != only {
+			if only < 0 {
+				only = p.ent
+			}
+			n++
+		}
+	}
+	// "The brigade and the legion met …": a coordinated subject is two.
+	if want(first) && firstAt+1 < len(x.ments) && x.ments[firstAt+1].sent == m.sent-1 {
+		gap := strings.TrimSpace(x.d.Text[x.ments[firstAt].End:x.ments[firstAt+1].Start])
+		if gap == "and" || gap == "and the" || gap == "," || gap == "or" {
+			first = -1
+		}
+	}
+	switch {
+	case want(first):
+		return first
+	case n == 1:
+		return only
+	}
+	return -1
 }
 
 // recentGroupHead returns the armed group mentioned last before mention i

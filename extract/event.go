@@ -455,6 +455,10 @@ func eventTrigger(toks []wtok) (muster.EventType, int, int) {
 			if k+1 < len(toks) && strings.HasPrefix(toks[k+1].low, "launcher") {
 				continue
 			}
+		case "fighting": // "fighting for Ukraine" is allegiance, not a battle
+			if k+1 < len(toks) && (toks[k+1].low == "for" || toks[k+1].low == "alongside") {
+				continue
+			}
 		case "aircraft": // only an aircraft that strikes
 			if !nearWord(toks, k, 4, "strike", "strikes", "struck", "bombed", "dropped", "launched", "fired") {
 				continue

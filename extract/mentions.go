@@ -20,6 +20,7 @@ type mention struct {
 	role    string // a title stripped from a person's name: "Belarusian President"
 	ent     int    // local entity index, -1 until linked
 	plural  int    // for "both groups": how many entities it denotes
+	pronoun bool   // a sentence-initial "It", "Its", "He", "She", "His", "Her"
 }
 
 // groupHeads end the names of armed groups: "Free Russia Legion",

@@ -77,6 +77,9 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 			}
 			continue
 		}
+		if !tellsEvent(rev) {
+			continue
+		}
 		for _, p := range rev.Places {
 			addEntity(p)
 		}
@@ -91,6 +94,23 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		r.Events = append(r.Events, rev)
 		r.Claims = append(r.Claims, rev.Claims...)
 	}
+}
+
+// tellsEvent reports whether a report event stands on its own: it has a
+// kind the text names ("shelled", "clashes") or a casualty figure or a
+// party. A date, a place and a denial alone ("Petrov denied the report"
+// in a profile of his unit) are not an event.
+func tellsEvent(ev muster.Event) bool {
+	if ev.Type != muster.EventOther {
+		return true
+	}
+	for _, c := range ev.Claims {
+		switch c.Predicate {
+		case muster.PredKilled, muster.PredWounded, muster.PredCaptured, muster.PredParticipant, muster.PredClaimedBy:
+			return true
+		}
+	}
+	return false
 }
 
 // reportSentences is the length, in sentences, up to which a text reads
