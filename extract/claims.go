@@ -207,7 +207,7 @@ var sentencePatterns = []pattern{
 	{"leader", regexp.MustCompile(`(?i)\b(?:led|headed|commanded)\s+by\s+`), (*doc).ledBy, []string{"led by", "headed by", "commanded by"}},
 	// "The battalion’s commander is Ivan Petrov", "Its leader, Ivan Petrov,",
 	// "RDK commander Ivan Petrov", "Ivan Petrov, the commander of the RDK"
-	{"leader-title", regexp.MustCompile(`(?i)(?:(’s|'s|\bits)\s+|\s)(?:(?:top|overall|current|military|political)\s+)?(commander|leader|head|chief)(?:\s+is|\s+was|,)?\s+`), (*doc).leaderTitle, []string{"commander", "leader", "head", "chief"}},
+	{"leader-title", regexp.MustCompile(`(?i)\b(?:(?:top|overall|current|military|political)\s+)?(commander|leader|head|chief)(?:\s+is|\s+was|,)?\s+`), (*doc).leaderTitle, []string{"commander", "leader", "head", "chief"}},
 	{"leader-of", regexp.MustCompile(`(?i),\s+(?:the\s+|its\s+)?(?:(?:top|overall|current|military|political)\s+)?(commander|leader|head|chief)\s+of\s+(?:the\s+)?`), (*doc).leaderOf, []string{"commander", "leader", "head", "chief"}},
 	{"ideology", regexp.MustCompile(`(?i)\b(far-right|far-left|neo-nazi|ultranationalist|ultra-nationalist|nationalist|islamist|jihadist|salafist|salafi-jihadist|marxist|maoist|marxist-leninist|communist|anarchist|separatist|white supremacist|monarchist|anti-government)\b`), (*doc).ideology, []string{"far-", "nazi", "nationalist", "islamist", "jihad", "salafi", "marxist", "maoist", "communist", "anarchist", "separatist", "supremacist", "monarchist", "anti-government"}},
 	{"part-of-apposition", regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:unit|regiment|battalion|brigade|division|detachment|part|wing)\s+of\s+`), (*doc).partOfApposition, []string{" of "}},
@@ -730,18 +730,39 @@ func (x *doc) ledBy(si, base int, text string, loc []int) {
 // nothing.
 func (x *doc) leaderTitle(si, base int, text string, loc []int) {
 	m := sub(base, loc, 0)
-	title := strings.ToLower(x.d.Text[sub(base, loc, 2).Start:sub(base, loc, 2).End])
+	title := strings.ToLower(x.d.Text[sub(base, loc, 1).Start:sub(base, loc, 1).End])
+	// What stands before the title: "X’s", "Its" or the name itself.
+	before := x.d.Text[x.d.Sentences[si].Start:m.Start]
+	if !strings.HasSuffix(before, " ") {
+		return
+	}
+	before = before[:len(before)-1]
+	end, pronoun := len(before), false
+	switch {
+	case strings.HasSuffix(before, "’s"):
+		end -= len("’s")
+	case strings.HasSuffix(before, "'s"):
+		end -= len("'s")
+	case strings.HasSuffix(before, "its") || strings.HasSuffix(before, "Its"):
+		end -= len("its")
+		pronoun = true
+	}
+	end += x.d.Sentences[si].Start
 	gm := -1
 	for i, mm := range x.ments {
 		if mm.sent != si || mm.ent < 0 || x.ents[mm.ent].typ != muster.EntityArmedGroup {
 			continue
 		}
-		if poss := sub(base, loc, 1); poss.Start >= 0 {
-			if strings.EqualFold(x.d.Text[poss.Start:poss.End], "its") && mm.Start == poss.Start ||
-				mm.End == poss.Start {
+		switch {
+		case pronoun:
+			if mm.Start == end {
 				gm = i
 			}
-		} else if mm.End == m.Start && !mm.nominal && (strings.Contains(mm.text, " ") || isAcronym(mm.text)) {
+		case end < m.Start-1:
+			if mm.End == end {
+				gm = i
+			}
+		case mm.End == end && !mm.nominal && (strings.Contains(mm.text, " ") || isAcronym(mm.text)):
 			gm = i // "RDK commander": the name, then the title
 		}
 	}
