@@ -407,6 +407,38 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		}
 	}
 	strict := len(countries) > 0
+	// "near Zahoruykivka, Kharkiv": a name the gazetteer lacks, then the
+	// region it lies in. The region is the event's, with the unknown
+	// name's cue, and places outside it are unlikely.
+	unknownIn := make(map[int]float64) // mention index → the unknown name's cue
+	var textRegions map[string]bool
+	for i := range ms {
+		cue, ok := unknownBefore(text, ms, i)
+		if !ok {
+			continue
+		}
+		names := g.admin1Names(ms[i].Text)
+		if len(names) == 0 || regionFollows(text, ms, i) {
+			continue // "Kalalangwe, Beni, North Kivu": Beni is no province here
+		}
+		if strict {
+			inText := false
+			for cc := range g.regionCountries(names) {
+				inText = inText || contains(countries, cc)
+			}
+			if !inText {
+				continue
+			}
+		}
+		regionNames[ms[i].Text] = true
+		unknownIn[i] = cue
+		if textRegions == nil {
+			textRegions = make(map[string]bool)
+		}
+		for k := range names {
+			textRegions[k] = true
+		}
+	}
 	// Demonyms ("Russian forces shelled …") are too weak to steer the
 	// choice: news of a war names both sides' nationalities.
 	_ = weak
@@ -464,6 +496,9 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		}
 		place, kind := cand.Place, cand.Kind
 		cue, near := locCues(text, m.Span)
+		if c, ok := unknownIn[i]; ok {
+			cue = c
+		}
 		s := float64(kind)*10 + cue*3 - float64(i)*0.1
 		if chains[m.Text] != "" && !regionNames[m.Text] {
 			s += 2 // the head of "X, Region, Country"
@@ -499,6 +534,10 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 					s -= 25
 				}
 			}
+		}
+		if (kind == GeoPlace || kind == GeoAdmin2) && len(textRegions) > 0 && !confirmed &&
+			!textRegions[admin1Key(place.Admin1)] && !g.nearRegion(place, textRegions, 80) {
+			s -= 25
 		}
 		if !cand.Exact && !translitCountry[place.Country] {
 			s -= 3 // folded match outside the former Soviet Union
@@ -566,6 +605,49 @@ func chainCountry(text string, ms []PlaceMention, i int) string {
 		end = ms[k].End
 	}
 	return cc
+}
+
+// regionFollows reports whether mention i is followed, after a comma, by
+// a place name that is not a country: it is then a link inside a chain,
+// not the region that ends it.
+func regionFollows(text string, ms []PlaceMention, i int) bool {
+	if i+1 >= len(ms) || ms[i+1].Start < ms[i].End {
+		return false
+	}
+	return strings.TrimSpace(text[ms[i].End:ms[i+1].Start]) == "," && ms[i+1].Kind != GeoCountry
+}
+
+// unknownBefore reports whether mention i follows ", " after a
+// capitalised name that no mention covers, itself after a place cue
+// ("near Zahoruykivka, Kharkiv"; "in Stepove village, Zaporizhia"), and
+// returns that cue's score.
+func unknownBefore(text string, ms []PlaceMention, i int) (float64, bool) {
+	before := strings.TrimRight(text[:ms[i].Start], " ")
+	if !strings.HasSuffix(before, ",") {
+		return 0, false
+	}
+	before = before[:len(before)-1]
+	prevEnd := 0
+	if i > 0 {
+		prevEnd = ms[i-1].End
+	}
+	// Up to three capitalised words (and a place-type word) back to a cue.
+	words := strings.Fields(before[max(prevEnd, len(before)-80):])
+	n := 0
+	for k := len(words) - 1; k >= 0 && n < 4; k-- {
+		w := strings.Trim(words[k], "\"“”'’()")
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || (n > 0 || k == len(words)-1) && locCueAfter[strings.ToLower(w)] > 0 {
+			n++
+			continue
+		}
+		if n == 0 {
+			return 0, false
+		}
+		cue := locCueBefore[strings.ToLower(w)]
+		return cue, cue > 0
+	}
+	return 0, false
 }
 
 // chainChunk reports whether a comma-separated chunk between two place
