@@ -395,6 +395,9 @@ func (g *Gazetteer) lookup(k string) ([]int32, []bool) {
 		return nil, nil
 	}
 	k = strings.TrimPrefix(k, "the ")
+	if r, ok := regionAliases[k]; ok {
+		k = r
+	}
 	var ids []int32
 	var exact []bool
 	seen := make(map[int32]bool)

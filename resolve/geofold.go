@@ -171,15 +171,21 @@ var placeExonyms = map[string]string{
 	// Somali places GeoNames writes in Somali orthography.
 	"hudur": "xuddur", "las anod": "laascaanood", "galkayo": "gaalkacyo", "bulobarde": "buulobarde",
 	"bulo burde": "buulobarde", "londonderry": "derry",
-	// The separatist "republics" and the Donbas, by the oblast they claim.
-	"dpr": "donetsk", "dnr": "donetsk", "donetsk peoples republic": "donetsk",
-	"lpr": "luhansk", "lnr": "luhansk", "luhansk peoples republic": "luhansk", "lugansk peoples republic": "luhansk",
-	"donbas": "donetsk", "donbass": "donetsk",
 	// Compass words in French, Spanish and Portuguese region names
 	// (GeoNames writes "Nord Kivu", the press "North Kivu").
 	"nord": "north", "norte": "north", "sud": "south", "ouest": "west", "oeste": "west", "este": "east",
 	"northern": "north", "southern": "south", "western": "west", "eastern": "east",
 	"pereiaslav khmelnytskyi": "pereiaslav",
+}
+
+// regionAliases maps the normPlace form of a name that stands for a
+// region, never a town, to that region: the separatist "republics" and
+// the Donbas by the oblast they claim ("DPR positions" are not in the
+// city of Donetsk).
+var regionAliases = map[string]string{
+	"dpr": "donetsk oblast", "dnr": "donetsk oblast", "donetsk peoples republic": "donetsk oblast",
+	"lpr": "luhansk oblast", "lnr": "luhansk oblast", "luhansk peoples republic": "luhansk oblast", "lugansk peoples republic": "luhansk oblast",
+	"donbas": "donetsk oblast", "donbass": "donetsk oblast",
 }
 
 // normPlace returns s in lower case with diacritics stripped, Cyrillic

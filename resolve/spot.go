@@ -284,7 +284,11 @@ func (g *Gazetteer) spotMatch(span string, single, commaAfter bool, first spotTo
 		if utf8.RuneCountInString(k) < 3 && e.kind != GeoCountry {
 			return PlaceMention{}, false
 		}
-		if _, alias := placeExonyms[k]; first.allCaps && !alias && e.kind != GeoCountry && utf8.RuneCountInString(k) <= 5 {
+		_, alias := placeExonyms[k]
+		if _, region := regionAliases[k]; region {
+			alias = true
+		}
+		if first.allCaps && !alias && e.kind != GeoCountry && utf8.RuneCountInString(k) <= 5 {
 			return PlaceMention{}, false
 		}
 	}
