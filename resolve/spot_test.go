@@ -67,6 +67,7 @@ func TestLocateEvent(t *testing.T) {
 		{"the namesake in the named region", "Shells landed near Kamianske, Zaporizhia, overnight.", nil, "UA", "Zaporizhzhia", muster.PrecisionNear, 10, 47.54, 35.37},
 		{"a country ends the chain, not a region", "Gunmen attacked a checkpoint in Jowhar district, Middle Shebelle, Somalia.", nil, "SO", "Middle Shabele", muster.PrecisionRegion, 0, 0, 0},
 		{"an unknown village and its region rule out namesakes elsewhere", "Troops pushed back an assault near Xqzzyvka, Kharkiv. Officials said soldiers died near Novoiehorivka and Synkivka.", nil, "UA", "Kharkiv", muster.PrecisionExact, 30, 49.76, 37.69},
+		{"a separatist republic is its oblast, not the city", "Artillery hit DPR positions overnight.", nil, "UA", "Donetsk", muster.PrecisionRegion, 0, 0, 0},
 		{"country only", "Russian military equipment moving in Belarus", nil, "BY", "", muster.PrecisionCountry, 0, 0, 0},
 		{"tagger mentions", "Drones struck the oil depot in the city overnight, officials in Bryansk said.", []string{"Bryansk"}, "RU", "Bryansk Oblast", muster.PrecisionExact, 10, 53.25, 34.37},
 	}
