@@ -135,9 +135,9 @@ func (x *doc) add(d draft) {
 func (x *doc) sentencePatterns() {
 	for si, s := range x.d.Sentences {
 		text := x.d.Text[s.Start:s.End]
-		lower := x.lowerSent(si)
-		for _, p := range sentencePatterns {
-			if !containsAny(lower, p.keys) {
+		hits := sentencePatternKeys.match(x.lowerSent(si))
+		for pi, p := range sentencePatterns {
+			if hits&(1<<pi) == 0 {
 				continue
 			}
 			for _, loc := range p.re.FindAllStringSubmatchIndex(text, -1) {
@@ -146,6 +146,16 @@ func (x *doc) sentencePatterns() {
 		}
 	}
 }
+
+// sentencePatternKeys finds which sentence patterns have a keyword in a
+// sentence, in one pass.
+var sentencePatternKeys = func() *keywordSet {
+	keys := make([][]string, len(sentencePatterns))
+	for i, p := range sentencePatterns {
+		keys[i] = p.keys
+	}
+	return newKeywordSet(keys)
+}()
 
 // span returns the absolute byte span of submatch g of loc.
 func sub(base int, loc []int, g int) muster.Span {
