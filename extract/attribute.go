@@ -234,7 +234,15 @@ type disclaimer struct {
 	span     muster.Span
 	sent     int
 	casualty bool // it names casualty figures or estimates
+	// local is a relative clause on its own sentence's claim ("…, a
+	// figure that could not be independently verified"): it covers that
+	// sentence alone.
+	local bool
 }
+
+// localDisclaimerRE ends the words before a disclaimer that make it a
+// relative clause: ", a figure that", ", which", "— a claim that".
+var localDisclaimerRE = regexp.MustCompile(`(?:,|—|–)\s*(?:(?:a|an|the)\s+)?(?:[a-z]+\s+){0,2}?(?:that|which)\s+$`)
 
 var disclaimerRE = regexp.MustCompile(`(?i)\b(?:has|have|had|could|can|was|were|is|are)\s*(?:not|n't|unable)\s+(?:been\s+able\s+to\s+|to\s+)?(?:independently\s+)?(?:verify|confirm|check|corroborate)\b|\bcould not be (?:independently\s+)?(?:verified|confirmed|checked|corroborated)\b`)
 
@@ -245,19 +253,25 @@ func (x *doc) disclaimers() []disclaimer {
 			continue
 		}
 		text := x.d.Text[s.Start:s.End]
-		if !disclaimerRE.MatchString(text) {
+		loc := disclaimerRE.FindStringIndex(text)
+		if loc == nil {
 			continue
 		}
 		out = append(out, disclaimer{span: s, sent: si,
-			casualty: casualtyTopicRE.MatchString(text)})
+			casualty: casualtyTopicRE.MatchString(text),
+			local:    localDisclaimerRE.MatchString(text[:loc[0]])})
 	}
 	return out
 }
 
-// covers reports whether a disclaimer applies to a claim: casualty
-// disclaimers to every casualty figure in the document, others to the
-// claims of the two sentences before them.
+// covers reports whether a disclaimer applies to a claim: a relative
+// clause to its own sentence's claims; casualty disclaimers to every
+// casualty figure before them in the document, others to the claims of
+// the two sentences before them.
 func (dis disclaimer) covers(d *draft, x *doc) bool {
+	if dis.local {
+		return d.sent == dis.sent
+	}
 	if d.pred == muster.PredKilled || d.pred == muster.PredWounded || d.pred == muster.PredCaptured {
 		return dis.casualty && d.sent < dis.sent
 	}

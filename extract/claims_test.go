@@ -112,3 +112,26 @@ func TestNoClaimSentences(t *testing.T) {
 		})
 	}
 }
+
+// TestLocalDisclaimer: "…, a figure that could not be independently
+// verified" disclaims its own sentence's figure, not the figures other
+// sources gave before it.
+func TestLocalDisclaimer(t *testing.T) {
+	text := "Artillery hit the village of Ostriv on Monday. Two soldiers were killed, according to the district governor. " +
+		"The Defence Ministry claimed that more than 40 enemy fighters had been killed, a figure that could not be independently verified."
+	d := nlp.NewDoc(text)
+	segment.Segment(d)
+	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	got := map[string]muster.Modality{}
+	for _, c := range r.Claims {
+		if c.Predicate == muster.PredKilled {
+			got[c.AttributedTo.Name] = c.Modality
+		}
+	}
+	want := map[string]muster.Modality{"the district governor": muster.Reported, "The Defence Ministry": muster.Unverified}
+	for src, m := range want {
+		if got[src] != m {
+			t.Errorf("killed per %s: modality %q, want %q (all: %v)", src, got[src], m, got)
+		}
+	}
+}

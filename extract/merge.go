@@ -271,7 +271,7 @@ func (x *doc) reportBase(r *Result, rev muster.Event, addEntity func(muster.Ref)
 // outlet says, after it, that it could not verify casualty figures — as
 // attribute does for the narrative claims.
 func (x *doc) disclaim(c *muster.Claim, ds []disclaimer) {
-	if len(c.Evidence) == 0 || c.Modality == muster.Unverified {
+	if len(c.Evidence) == 0 {
 		return
 	}
 	b := muster.ByteOffsets(x.d.Text, muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})

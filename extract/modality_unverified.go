@@ -23,7 +23,9 @@ type Unverified struct {
 	// "these reports", "it", or none), which covers every claim in Scope.
 	General bool
 	// Scope is the text the disclaimer applies to: its paragraph, and the
-	// paragraph before when the disclaimer stands alone in its own.
+	// paragraph before when the disclaimer stands alone in its own; only
+	// its sentence when it is a relative clause on that sentence's claim
+	// ("…, a figure that could not be independently verified").
 	Scope muster.Span
 }
 
@@ -58,6 +60,7 @@ func UnverifiedScopes(d *nlp.Doc) []Unverified {
 		}
 		for i, w := range lw {
 			var obj [2]int
+			local := false
 			switch {
 			case verifyVerbs[w] && negatedAbility(lw[:i]):
 				// Object: the words after the verb up to punctuation or a
@@ -75,6 +78,11 @@ func UnverifiedScopes(d *nlp.Doc) []Unverified {
 				}
 				for k > 0 && auxWords[lw[k-1]] && lw[k-1] != "that" {
 					k--
+				}
+				// "…, a figure that could not be verified": a relative
+				// clause on the sentence's own claim, which alone it covers.
+				if k > 0 && (lw[k-1] == "that" || lw[k-1] == "which") {
+					local = true
 				}
 				j := k
 				for j > 0 && isObjectWord(lw[j-1]) {
@@ -98,6 +106,9 @@ func UnverifiedScopes(d *nlp.Doc) []Unverified {
 				}
 			}
 			u.Scope = disclaimerScope(d.Text, u.Span)
+			if local {
+				u.Scope = u.Span
+			}
 			out = append(out, u)
 			break
 		}
