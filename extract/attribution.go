@@ -64,16 +64,18 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 	info := m.infos(d)
 	var out []Attribution
 	isCue := make([]bool, len(d.Tokens))
-	var cues [][3]int // sentence, start, end token
+	var cues, tentative [][3]int // sentence, start, end token
 	cueBias := []float32{0, m.CueBias, 0}
 	roleBias := []float32{0, m.RoleBias, 0, m.RoleBias, 0}
+	var sc cueScores
 	for si, r := range d.SentenceTokens {
 		a, b := r[0], r[1]
 		if a < 0 || b > len(d.Tokens) || a >= b {
 			continue
 		}
 		if m.cue != nil {
-			tags := viterbiCue(m.cue, info, a, b, cueBias)
+			sc.score(m.cue, info, a, b)
+			tags := sc.decode(cueBias)
 			start := -1
 			for k, t := range tags {
 				i := a + k
@@ -91,10 +93,30 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 			if start >= 0 {
 				cues = append(cues, [3]int{si, start, b})
 			}
+			if m.TentativeBias > 0 {
+				tentative = tentativeCues(tentative, info, sc.decode([]float32{0, m.CueBias + m.TentativeBias, 0}), si, a, b)
+			}
 		}
 	}
 	cues = fixCues(d, info, m.lex, isCue, cues)
 	cues = m.ruleCues(d, info, isCue, cues)
+	var isTentative []bool
+	if len(tentative) > 0 {
+		// Cues found only under TentativeBias, where no sure or rule cue
+		// lies, kept below if the role tagger finds their source and
+		// content.
+		isTentative = make([]bool, len(d.Tokens))
+		n := len(cues)
+		for _, c := range tentative {
+			if !anyCue(isCue, c[1], c[2]) {
+				cues = append(cues, c)
+				isTentative[c[1]] = true
+			}
+		}
+		if len(cues) > n {
+			sortCues(cues)
+		}
+	}
 	for _, c := range cues {
 		si, qs, qe := c[0], c[1], c[2]
 		a, b := d.SentenceTokens[si][0], d.SentenceTokens[si][1]
@@ -135,6 +157,14 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		if r, ok := contentRuns(info, cont, src, qs, qe); ok {
 			at.Content = tokenSpan(d, r)
 		}
+		if isTentative != nil && isTentative[qs] {
+			if at.Content.Len() == 0 || len(src) == 0 {
+				continue
+			}
+			for j := qs; j < qe; j++ {
+				isCue[j] = true
+			}
+		}
 		if at.Source.Len() == 0 && strings.HasSuffix(info[qs].lower, "ing") && qs > a {
 			at.Source = participleSource(d, info, out, a, qs)
 		}
@@ -143,12 +173,81 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		if at.Content.Len() == 0 {
 			fallbackContent(d, info, &at, a, b, qs, qe)
 		}
+		interruptedContent(d, info, isCue, &at, a, qs, qe)
 		at.Content = extendQuote(d, at.Content)
 		at.Direct = isQuoted(d.Text, at.Content)
 		continueQuote(d, info, isCue, &at, si, qe)
 		out = append(out, at)
 	}
 	return out
+}
+
+// tentativeCues appends the cues of tags, a decoding of the sentence
+// [a,b) with a higher bias, that are not made of auxiliaries only (fixCues
+// drops those among sure cues).
+func tentativeCues(dst [][3]int, info []tokInfo, tags []int, si, a, b int) [][3]int {
+	start := -1
+	flush := func(e int) {
+		if start < 0 {
+			return
+		}
+		for j := start; j < e; j++ {
+			if !auxWords[info[j].lower] {
+				dst = append(dst, [3]int{si, start, e})
+				break
+			}
+		}
+		start = -1
+	}
+	for k, t := range tags {
+		if t != tagI {
+			flush(a + k)
+		}
+		if t == tagB {
+			start = a + k
+		}
+	}
+	flush(b)
+	return dst
+}
+
+// anyCue reports whether a token of [s,e) is part of a cue.
+func anyCue(isCue []bool, s, e int) bool {
+	for j := s; j < e; j++ {
+		if isCue[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// interruptedContent joins the clause before a parenthetical cue to the
+// content after it: in "Though the transition was seamless, he said,
+// replacing Clinton would be harder" the content is the whole sentence
+// around ", he said,", as PolNeAR marks a discontinuous content by its
+// hull; the model, deciding token by token, tends to give the right part
+// only.
+func interruptedContent(d *nlp.Doc, info []tokInfo, isCue []bool, at *Attribution, a, qs, qe int) {
+	if at.Content.Len() == 0 || at.Content.Start < at.Cue.End {
+		return
+	}
+	// The comma that opens the parenthesis: before the source when it
+	// precedes the cue, else before the cue.
+	open := qs - 1
+	if at.Source.Len() > 0 && at.Source.End <= at.Cue.Start {
+		open = tokenAt(d, at.Source.Start) - 1
+	}
+	// The comma that closes it: right before the content.
+	c := tokenAt(d, at.Content.Start)
+	if open-a < 2 || c < 1 || c-1 < qe || info[open].lower != "," || info[c-1].lower != "," {
+		return
+	}
+	for j := a; j < open; j++ {
+		if isCue[j] || info[j].lower == ";" || info[j].lower == ":" {
+			return
+		}
+	}
+	at.Content.Start = d.Tokens[a].Start
 }
 
 // tokenSpan is the byte span of the token run r.
@@ -187,6 +286,17 @@ func fixCues(d *nlp.Doc, info []tokInfo, lex cueLexicon, isCue []bool, cues [][3
 				isCue[j] = false
 			}
 			c[1] = k
+		}
+		// A participle modifying the cue's noun is not part of the cue:
+		// "said in a statement posted to Telegram" ends at "statement".
+		for k := c[1] + 3; k < c[2]; k++ {
+			if determiners[info[k-2].lower] && info[k-1].shape == 'x' && strings.HasSuffix(info[k].lower, "ed") {
+				for j := k; j < c[2]; j++ {
+					isCue[j] = false
+				}
+				c[2] = k
+				break
+			}
 		}
 		end := d.SentenceTokens[c[0]][1]
 		for n := 0; n < 3 && c[2] < end && determiners[info[c[2]-1].lower] && info[c[2]].shape == 'x' && !isCue[c[2]]; n++ {

@@ -120,3 +120,65 @@ func lexClass(kind string) byte {
 	}
 	return 0
 }
+
+// Verb classes beyond the cue lexicon, for the cue tagger's features only
+// (they do not set an Attribution's Kind). PolNeAR marks attitudes and
+// intentions as attributions too ("Republicans seethed", "Trump plans to"),
+// and a rare verb of such a class is a cue far more often than its words
+// alone let the model learn from one train split.
+const (
+	classCriticise = 9 + iota
+	classPraise
+	classOppose
+	classIntend
+	classPerceive
+	classFeel
+	classSpeechNoun
+)
+
+var verbClassWords = map[byte]string{
+	classCriticise: `criticize criticise slam blast attack condemn denounce lambaste mock ridicule rebuke chide
+scold berate assail decry deride disparage insult bash fault question challenge accuse blame knock scoff lash
+chastise castigate excoriate skewer pan needle taunt`,
+	classPraise: `praise applaud hail welcome commend laud endorse back support champion defend tout celebrate
+embrace credit thank congratulate salute cheer`,
+	classOppose: `oppose object resist protest refuse decline boycott balk spurn snub shun veto`,
+	classIntend: `plan intend aim seek propose vow pledge promise threaten decide choose opt agree
+offer consider weigh mull push lobby campaign prepare`,
+	classPerceive: `see hear learn discover notice realize realise recognize recognise read watch witness
+sense detect perceive`,
+	classFeel: `worry fear love hate like dislike prefer regret resent admire favor favour trust distrust
+enjoy appreciate respect despise loathe detest seethe fume bristle bemoan lament mourn relish cherish`,
+	classSpeechNoun: `statement remarks remark comment comments interview speech tweet tweets post letter memo
+poll polls survey surveys study studies analysis claim claims allegation allegations accusation accusations
+criticism complaint complaints argument view views opinion belief beliefs concern concerns warning warnings
+proposal message rhetoric testimony rhetoric assertion assertions announcement pledge vow insistence
+admission suggestion suggestions promise promises questions answer answers response responses`,
+}
+
+// verbClasses maps the inflected forms of verbClassWords' verbs (and the
+// listed nouns) to their class; built once, read only.
+var verbClasses = func() map[string]byte {
+	m := map[string]byte{}
+	// In class order, so that a word listed twice ("pledge", a verb and a
+	// noun) always gets the later class.
+	for class := byte(classCriticise); class <= classSpeechNoun; class++ {
+		for _, w := range strings.Fields(verbClassWords[class]) {
+			m[w] = class
+			if class == classSpeechNoun {
+				continue
+			}
+			for _, f := range regularForms(w) {
+				m[f] = class
+			}
+		}
+	}
+	// Irregular past forms of the listed verbs.
+	for f, lemma := range map[string]string{"saw": "see", "seen": "see", "heard": "hear", "learnt": "learn",
+		"read": "read", "chose": "choose", "chosen": "choose", "sought": "seek", "fought": "fight"} {
+		if c, ok := m[lemma]; ok {
+			m[f] = c
+		}
+	}
+	return m
+}()

@@ -41,7 +41,7 @@ func TrainAttributionModel(docs []TrainingDoc, opt TrainOptions) *AttributionMod
 	if opt.Epochs == 0 {
 		opt.Epochs = DefaultTrainEpochs
 	}
-	m := &AttributionModel{bits: opt.Bits, lex: newCueLexicon(), cue: newPerceptron(opt.Bits, cueTags), role: newPerceptron(opt.Bits, roleTags)}
+	m := &AttributionModel{bits: opt.Bits, lex: newCueLexicon(), TentativeBias: DefaultTentativeBias, cue: newPerceptron(opt.Bits, cueTags), role: newPerceptron(opt.Bits, roleTags)}
 	m.cue.startTraining()
 	m.role.startTraining()
 	type prepared struct {

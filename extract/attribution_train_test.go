@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,36 +66,61 @@ func TestAttributionExperiment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dev, err := eval.LoadPolNeAR(ctx, polnearPath, "dev")
+	if *expSplit == "test" {
+		t.Fatal("tune on dev, never on test")
+	}
+	dev, err := eval.LoadPolNeAR(ctx, polnearPath, *expSplit)
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := extract.TrainAttributionModel(trainingDocs(train), extract.TrainOptions{Bits: uint(*expBits), Epochs: *expEpochs})
-	for _, bias := range []float32{0} {
-		for _, rb := range []float32{0} {
-			m.CueBias, m.RoleBias = bias, rb
-			fmt.Printf("cue bias %.1f role bias %.1f\n", bias, rb)
-			res, err := eval.ScoreAttribution(ctx, dev, "dev", func(text string) []eval.AttributionSpans {
-				d := nlp.NewDoc(text)
-				segment.Segment(d)
-				var out []eval.AttributionSpans
-				for _, a := range m.Attributions(d) {
-					out = append(out, eval.AttributionSpans{Source: a.Source, Cue: a.Cue, Content: a.Content})
+	for _, bias := range floats(t, *expCueBias) {
+		for _, rb := range floats(t, *expRoleBias) {
+			for _, tb := range floats(t, *expTentativeBias) {
+				m.CueBias, m.RoleBias, m.TentativeBias = bias, rb, tb
+				fmt.Printf("cue bias %.1f role bias %.1f tentative bias %.1f\n", bias, rb, tb)
+				res, err := eval.ScoreAttribution(ctx, dev, *expSplit, func(text string) []eval.AttributionSpans {
+					d := nlp.NewDoc(text)
+					segment.Segment(d)
+					var out []eval.AttributionSpans
+					for _, a := range m.Attributions(d) {
+						out = append(out, eval.AttributionSpans{Source: a.Source, Cue: a.Cue, Content: a.Content})
+					}
+					return out
+				}, 0)
+				if err != nil {
+					t.Fatal(err)
 				}
-				return out
-			}, 0)
-			if err != nil {
-				t.Fatal(err)
+				res.WriteReport(os.Stdout)
+				if *expDump != "" {
+					dumpAttributions(t, m, dev, *expDump)
+				}
 			}
-			res.WriteReport(os.Stdout)
 		}
 	}
 }
 
 var (
-	expBits   = flag.Int("exp-bits", extract.DefaultTrainBits, "hash bits for -exp-attribution")
-	expEpochs = flag.Int("exp-epochs", extract.DefaultTrainEpochs, "epochs for -exp-attribution")
+	expBits          = flag.Int("exp-bits", extract.DefaultTrainBits, "hash bits for -exp-attribution")
+	expEpochs        = flag.Int("exp-epochs", extract.DefaultTrainEpochs, "epochs for -exp-attribution")
+	expSplit         = flag.String("exp-split", "dev", "split scored by -exp-attribution (dev, or train to see the fit)")
+	expCueBias       = flag.String("exp-cue-bias", "0", "comma-separated cue biases to score with -exp-attribution")
+	expTentativeBias = flag.String("exp-tentative-bias", fmt.Sprint(extract.DefaultTentativeBias), "comma-separated tentative cue biases to score with -exp-attribution")
+	expRoleBias      = flag.String("exp-role-bias", "0", "comma-separated role biases to score with -exp-attribution")
 )
+
+// floats parses a comma-separated list of numbers.
+func floats(t *testing.T, s string) []float32 {
+	var out []float32
+	for _, f := range strings.Split(s, ",") {
+		v, err := strconv.ParseFloat(strings.TrimSpace(f), 32)
+		if err != nil {
+			t.Fatalf("bad number %q in %q: %v", f, s, err)
+		}
+		out = append(out, float32(v))
+	}
+	return out
+}
 
 func trainingDocs(arts []eval.PolNeARArticle) []extract.TrainingDoc {
 	var docs []extract.TrainingDoc
@@ -105,6 +132,19 @@ func trainingDocs(arts []eval.PolNeARArticle) []extract.TrainingDoc {
 			td.Relations = append(td.Relations, extract.TrainingRelation{Source: g.Source, Cue: g.Cue, Content: g.Content})
 		}
 		docs = append(docs, td)
+		if !*expOthers {
+			continue
+		}
+		// The other annotators' sets of the same text, as more examples.
+		for _, o := range a.Others {
+			td := extract.TrainingDoc{Doc: d}
+			for _, g := range o {
+				td.Relations = append(td.Relations, extract.TrainingRelation{Source: g.Source, Cue: g.Cue, Content: g.Content})
+			}
+			docs = append(docs, td)
+		}
 	}
 	return docs
 }
+
+var expOthers = flag.Bool("exp-others", false, "also train on the other annotators' sets of the train articles")
