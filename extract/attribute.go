@@ -76,17 +76,22 @@ func (x *doc) attributionOf(ev muster.Span) (Attribution, bool) {
 func (x *doc) sentenceSource(si int, ev muster.Span) (muster.Attribution, muster.Modality, bool) {
 	s := x.d.Sentences[si]
 	text := x.d.Text[s.Start:s.End]
-	if loc := unnamedSourceRE.FindStringSubmatchIndex(text); loc != nil {
-		name := strings.ToLower(text[loc[2]:loc[5]])
-		mod := muster.Reported
-		if strings.HasPrefix(text[loc[4]:loc[5]], "estimate") {
-			mod = muster.Estimated
+	// Keyword tests first: this runs for every claim, the regexps below
+	// only where their words are.
+	lower := x.lowerSent(si)
+	if containsAny(lower, unnamedSourceKeys) {
+		if loc := unnamedSourceRE.FindStringSubmatchIndex(text); loc != nil {
+			name := strings.ToLower(text[loc[2]:loc[5]])
+			mod := muster.Reported
+			if strings.HasPrefix(text[loc[4]:loc[5]], "estimate") {
+				mod = muster.Estimated
+			}
+			return muster.Attribution{Name: name, Type: muster.SourceUnnamed}, mod, true
 		}
-		return muster.Attribution{Name: name, Type: muster.SourceUnnamed}, mod, true
 	}
 	// "the more than 70 dead claimed by Moscow": a passive agent right
 	// after the claim's words.
-	if ev.End <= s.End {
+	if ev.End <= s.End && strings.Contains(x.d.Text[ev.End:s.End], " by ") {
 		if loc := passiveAgentRE.FindStringSubmatchIndex(x.d.Text[ev.End:s.End]); loc != nil {
 			src := muster.Span{Start: ev.End + loc[4], End: ev.End + loc[5]}
 			mod := muster.Reported
@@ -96,15 +101,18 @@ func (x *doc) sentenceSource(si int, ev muster.Span) (muster.Attribution, muster
 			return x.describeSource(src), mod, true
 		}
 	}
-	if loc := accordingToRE.FindStringSubmatchIndex(text); loc != nil {
-		src := muster.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}
-		return x.describeSource(src), muster.Reported, true
+	if strings.Contains(lower, "according to") {
+		if loc := accordingToRE.FindStringSubmatchIndex(text); loc != nil {
+			src := muster.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}
+			return x.describeSource(src), muster.Reported, true
+		}
 	}
 	// "Russia’s defence ministry claimed more than 70 …": a sentence that
 	// opens with its speaker and a reporting verb, the claim after it.
-	if loc := openingSpeakerRE.FindStringSubmatchIndex(text); loc != nil && s.Start+loc[1] <= ev.Start {
-		src := muster.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}
-		if !strings.EqualFold(strings.TrimSpace(text[loc[2]:loc[3]]), "it") {
+	if containsAny(lower, openingVerbKeys) {
+		if loc := openingSpeakerRE.FindStringSubmatchIndex(text); loc != nil && s.Start+loc[1] <= ev.Start &&
+			!strings.EqualFold(strings.TrimSpace(text[loc[2]:loc[3]]), "it") {
+			src := muster.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}
 			mod := muster.Reported
 			switch strings.ToLower(text[loc[4]:loc[5]]) {
 			case "claimed", "claims", "alleged", "alleges", "insisted", "insists":
@@ -115,8 +123,33 @@ func (x *doc) sentenceSource(si int, ev muster.Span) (muster.Attribution, muster
 			return x.describeSource(src), mod, true
 		}
 	}
+	// "The raid left Moscow claiming more than 70 fighters killed".
+	if !containsAny(lower, participleKeys) {
+		return muster.Attribution{}, "", false
+	}
+	if loc := participleSpeakerRE.FindStringSubmatchIndex(text); loc != nil && s.Start+loc[1] <= ev.Start {
+		src := muster.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}
+		mod := muster.Reported
+		if v := strings.ToLower(text[loc[4]:loc[5]]); v == "claiming" || v == "alleging" || v == "insisting" {
+			mod = muster.Claimed
+		}
+		return x.describeSource(src), mod, true
+	}
 	return muster.Attribution{}, "", false
 }
+
+// unnamedSourceKeys are the words one of which unnamedSourceRE needs.
+var unnamedSourceKeys = []string{"estimates", "accounts", "reports", "sources"}
+
+// participleKeys are the words participleSpeakerRE needs.
+var participleKeys = []string{"claiming", "saying", "reporting", "alleging", "insisting"}
+
+// participleSpeakerRE is a speaker with a reporting participle inside
+// the sentence: "left Moscow claiming …", "with officials saying …".
+var participleSpeakerRE = regexp.MustCompile(`\b(?:left|leaving|with)\s+((?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3})\s+(claiming|saying|reporting|alleging|insisting)\s+(?:that\s+)?`)
+
+// openingVerbKeys are the words one of which openingSpeakerRE needs.
+var openingVerbKeys = []string{"said", "says", "claim", "report", "announced", "alleg", "stated", "insist", "denied", "denies", "told"}
 
 // openingSpeakerRE is a sentence's speaker and reporting verb at its
 // start: a capitalised noun phrase of up to six words.
@@ -234,6 +267,9 @@ type disclaimer struct {
 	span     muster.Span
 	sent     int
 	casualty bool // it names casualty figures or estimates
+	// claims is true when what it could not verify is "the claims",
+	// "either claim", "these accounts": the figures just given too.
+	claims bool
 	// local is a relative clause on its own sentence's claim ("…, a
 	// figure that could not be independently verified"): it covers that
 	// sentence alone.
@@ -259,6 +295,7 @@ func (x *doc) disclaimers() []disclaimer {
 		}
 		out = append(out, disclaimer{span: s, sent: si,
 			casualty: casualtyTopicRE.MatchString(text),
+			claims:   claimsObjectRE.MatchString(text[loc[0]:]),
 			local:    localDisclaimerRE.MatchString(text[:loc[0]])})
 	}
 	return out
@@ -273,7 +310,7 @@ func (dis disclaimer) covers(d *draft, x *doc) bool {
 		return d.sent == dis.sent
 	}
 	if d.pred == muster.PredKilled || d.pred == muster.PredWounded || d.pred == muster.PredCaptured {
-		return dis.casualty && d.sent < dis.sent
+		return dis.casualty && d.sent < dis.sent || dis.claims && d.sent < dis.sent && d.sent >= dis.sent-2
 	}
 	return !dis.casualty && d.sent < dis.sent && d.sent >= dis.sent-2 && d.attr.Type != muster.SourcePublisher
 }
@@ -288,6 +325,10 @@ var (
 	officialSourceRE = regexp.MustCompile(`\b(officials?|ministry|government|kremlin|authorities|governor|spokes(?:man|woman|person)|military|army|command)\b`)
 	casualtyTopicRE  = regexp.MustCompile(`(?i)\b(casualt|death|dead|killed|toll|losses|figures|estimates)`)
 )
+
+// claimsObjectRE finds a general object of a disclaimer: "either
+// claim", "the claims", "these accounts".
+var claimsObjectRE = regexp.MustCompile(`(?i)\b(?:either|both|the|these|those|such|any\s+of\s+the)\s+(?:claims?|accounts?|reports?|allegations?|statements?)\b`)
 
 // disclaimerKeys are words one of which a sentence needs for disclaimers to look at it.
 var disclaimerKeys = []string{"verif", "confirm", "check", "corroborat"}

@@ -57,6 +57,19 @@ func Attributions(d *nlp.Doc) []Attribution {
 
 // Attributions returns the attribution relations of d found by m and the
 // rules of this file, ordered by cue.
+// mayHoldCue reports whether a sentence has a word of the cue lexicon or
+// of a verb class, a quotation mark or a colon: the cue tagger is run only
+// on such sentences, the others (most of an event report) hold no cue it
+// would find.
+func mayHoldCue(info []tokInfo) bool {
+	for _, t := range info {
+		if t.cls != 0 || t.shape == 'q' || t.lower == ":" {
+			return true
+		}
+	}
+	return false
+}
+
 func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 	if d == nil || len(d.Tokens) == 0 || len(d.SentenceTokens) == 0 {
 		return nil
@@ -73,7 +86,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		if a < 0 || b > len(d.Tokens) || a >= b {
 			continue
 		}
-		if m.cue != nil {
+		if m.cue != nil && (!m.SkipPlain || mayHoldCue(info[a:b])) {
 			sc.score(m.cue, info, a, b)
 			tags := sc.decode(cueBias)
 			start := -1

@@ -38,6 +38,7 @@ func Extract(in Input) *Result {
 	x.attribute()
 	r := x.result()
 	x.mergeReports(r, eventsWith(x.d, x.in.Published, x.in.DocID, x.attrs))
+	x.dropVagueEvents(r)
 	return r
 }
 
@@ -201,14 +202,14 @@ var sentencePatterns = []pattern{
 	{"founded-fronted", regexp.MustCompile(`^(?:(?:It|The group)\s+was\s+)?(?i:formed|founded|established|created|set up)\s+(` + datePhrase + `)?\s*(?:by\s+([^,]+))?,\s+`), (*doc).foundedFronted, foundWords},
 	{"founded-by", regexp.MustCompile(`(?i)\b(?:was\s+|were\s+)?(?:formed|founded|established|created|set up)\b[^,.;]*?\bby\s+`), (*doc).foundedBy, foundWords},
 	{"founding", regexp.MustCompile(`(?i)\b(?:before|after|since)\s+(?:founding|forming|creating|establishing)\s+`), (*doc).founding, []string{"founding", "forming", "creating", "establishing"}},
-	{"composed-of", regexp.MustCompile(`(?i)\b(?:made up|composed|comprised|consist(?:s|ed)?|formed)\s+of\s+`), (*doc).composedOf, []string{" of "}},
-	{"size", regexp.MustCompile(`(?i)\b(?:troops|fighters|members|soldiers|men|militants|volunteers|personnel|combatants|recruits|mercenaries)\b`), (*doc).size, []string{"troops", "fighters", "members", "soldiers", "men", "militants", "volunteers", "personnel", "combatants", "recruits", "mercenaries"}},
+	{"composed-of", regexp.MustCompile(`(?i)\b(?:made up|composed|comprised|consist(?:s|ed)?|formed)\s+of\s+`), (*doc).composedOf, []string{"made up", "compos", "compris", "consist", "formed of"}},
+	{"size", regexp.MustCompile(`(?i)\b(?:troops|fighters|members|soldiers|men|militants|volunteers|personnel|combatants|recruits|mercenaries)\b`), (*doc).size, []string{"troops", "fighters", "members", "soldiers", " men", "militants", "volunteers", "personnel", "combatants", "recruits", "mercenaries"}},
 	{"size-joined", regexp.MustCompile(`(?i)\b(?:have|has)\s+(?:coalesced|joined|enlisted|signed up|banded together)\s+(?:into|in|with)?\b`), (*doc).sizeJoined, []string{"coalesced", "joined", "enlisted", "signed up", "banded"}},
 	{"fights-for", regexp.MustCompile(`(?i)\b(?:fought|fighting|fights|fight|fighting on the side of)\s+for\s+`), (*doc).fightsFor, []string{"fight", "fought"}},
 	{"opposes", regexp.MustCompile(`(?i)\b(?:opposed to|in opposition to|against|to overthrow|to topple|to oust|oppose|opposes)\s+`), (*doc).opposes, []string{"oppos", "against", "overthrow", "topple", "oust"}},
 	{"founder", regexp.MustCompile(`(?i)\b(founded|formed|created|established|set up)\s+the\s+`), (*doc).personFounded, foundWords},
 	{"founder-apposition", regexp.MustCompile(`(?i)(?:’s|'s)\s+(?:co-)?founder\b|\b(?:co-)?founder\s+of\s+`), (*doc).founderApposition, []string{"founder"}},
-	{"goal", regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+(?:pushing|seeking|aiming|fighting|trying|working|vowing)\s+to\s+([a-z]+\s+[^.;]+)`), (*doc).goal, []string{" to "}},
+	{"goal", regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+(?:pushing|seeking|aiming|fighting|trying|working|vowing)\s+to\s+([a-z]+\s+[^.;]+)`), (*doc).goal, []string{"pushing", "seeking", "aiming", "fighting", "trying", "working", "vowing"}},
 	{"ties", regexp.MustCompile(`(?i)\b(?:had|has|have|with)\s+(?:close\s+)?(?:ties|links|connections)\s+(?:with|to)\s+`), (*doc).ties, []string{"ties", "links", "connections"}},
 	{"banned", regexp.MustCompile(`(?i)\b(banned|sanctioned|blacklisted)\s+`), (*doc).banned, []string{"banned", "sanctioned", "blacklisted"}},
 	{"citizen", regexp.MustCompile(`(?i)\b(?:is|was)\s+an?\s+([A-Z][a-z]+)\s+(?:citizen|national)\b(?:\s+and\s+([^.;]+))?`), (*doc).citizen, []string{"citizen", "national"}},
@@ -217,7 +218,7 @@ var sentencePatterns = []pattern{
 	{"leader", regexp.MustCompile(`(?i)\b(?:led|headed|commanded)\s+by\s+`), (*doc).ledBy, []string{"led by", "headed by", "commanded by"}},
 	// "The battalion’s commander is Ivan Petrov", "Its leader, Ivan Petrov,",
 	// "RDK commander Ivan Petrov", "Ivan Petrov, the commander of the RDK"
-	{"leader-title", regexp.MustCompile(`(?i)\b(?:(?:top|overall|current|military|political)\s+)?(commander|leader|head|chief)(?:\s+is|\s+was|,)?\s+`), (*doc).leaderTitle, []string{"commander", "leader", "head", "chief"}},
+	{"leader-title", regexp.MustCompile(`(?i)\b(?:(?:top|overall|current|military|political)\s+)?(commander|leader|head|chief)(?:\s+is|\s+was|,)?\s+`), (*doc).leaderTitle, []string{"commander", "leader", "chief", " head "}},
 	{"leader-of", regexp.MustCompile(`(?i),\s+(?:the\s+|its\s+)?(?:(?:top|overall|current|military|political)\s+)?(commander|leader|head|chief)\s+of\s+(?:the\s+)?`), (*doc).leaderOf, []string{"commander", "leader", "head", "chief"}},
 	{"ideology", regexp.MustCompile(`(?i)\b(far-right|far-left|neo-nazi|ultranationalist|ultra-nationalist|nationalist|islamist|jihadist|salafist|salafi-jihadist|marxist|maoist|marxist-leninist|communist|anarchist|separatist|white supremacist|monarchist|anti-government)\b`), (*doc).ideology, []string{"far-", "nazi", "nationalist", "islamist", "jihad", "salafi", "marxist", "maoist", "communist", "anarchist", "separatist", "supremacist", "monarchist", "anti-government"}},
 	{"part-of-apposition", regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:unit|regiment|battalion|brigade|division|detachment|part|wing)\s+of\s+`), (*doc).partOfApposition, []string{" of "}},

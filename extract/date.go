@@ -377,6 +377,12 @@ func matchRelative(toks []wtok, i int, p time.Time) (dmatch, bool) {
 	}
 	rel, what := toks[j].low, toks[j+1]
 	end := j + 2
+	// "this week’s raid": the possessive names the same time.
+	if w, ok := strings.CutSuffix(what.low, "’s"); ok {
+		what.low = w
+	} else if w, ok := strings.CutSuffix(what.low, "'s"); ok {
+		what.low = w
+	}
 	switch {
 	case rel == "this" && (what.low == "morning" || what.low == "afternoon" || what.low == "evening"):
 		return dmatch{endTok: end, from: p, to: p, prec: muster.PrecisionDay}, true

@@ -35,6 +35,16 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 			c := &rev.Claims[i]
 			if c.AttributedTo.Type == muster.SourcePublisher {
 				c.AttributedTo = pub
+				// The sentence's own marks of a source, as for the
+				// narrative claims ("left Moscow claiming more than 70").
+				if len(c.Evidence) > 0 {
+					b := muster.ByteOffsets(x.d.Text, muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
+					if si := x.d.SentenceOf(b.Start); si >= 0 {
+						if src, mod, ok := x.sentenceSource(si, b); ok {
+							c.AttributedTo, c.Modality = src, mod
+						}
+					}
+				}
 				// "X claimed responsibility": the claim is X's own.
 				if (c.Predicate == muster.PredClaimedBy || c.Predicate == muster.PredDeniedBy) && c.Object.Entity != nil {
 					c.AttributedTo = muster.Attribution{Name: c.Object.Entity.Name, Type: muster.AttributionType(c.Object.Entity.Type)}
@@ -77,7 +87,7 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 			}
 			continue
 		}
-		if !tellsEvent(rev) {
+		if !tellsEvent(rev) || len(x.d.Sentences) > reportSentences && !countsOrClaims(rev) {
 			continue
 		}
 		for _, p := range rev.Places {
@@ -107,6 +117,54 @@ func tellsEvent(ev muster.Event) bool {
 	for _, c := range ev.Claims {
 		switch c.Predicate {
 		case muster.PredKilled, muster.PredWounded, muster.PredCaptured, muster.PredParticipant, muster.PredClaimedBy:
+			return true
+		}
+	}
+	return false
+}
+
+// dropVagueEvents removes, from a long story, the events that have
+// neither a date nor a casualty figure nor a claim of responsibility:
+// commentary names "the attack on Ukraine", "a new offensive" or
+// "Iran's attack on Israel" far more often than it tells of one
+// happening, and such an event, with only a country for its place,
+// tells an analyst nothing. Short reports keep theirs: a wire brief is
+// about its one event.
+func (x *doc) dropVagueEvents(r *Result) {
+	if len(x.d.Sentences) <= reportSentences {
+		return
+	}
+	drop := map[string]bool{}
+	events := r.Events[:0]
+	for _, ev := range r.Events {
+		if ev.Time != nil || countsOrClaims(ev) {
+			events = append(events, ev)
+			continue
+		}
+		drop[ev.ID] = true
+	}
+	r.Events = events
+	if len(drop) == 0 {
+		return
+	}
+	claims := r.Claims[:0]
+	for _, c := range r.Claims {
+		if !drop[c.Subject.ID] {
+			claims = append(claims, c)
+		}
+	}
+	r.Claims = claims
+}
+
+// countsOrClaims reports whether a report event carries a casualty
+// figure or a claim of responsibility. In a long story the narrative
+// rules tell the events; the report extractor, made for one-event
+// summaries, adds one of its own only with such a figure or claim, not
+// for every "attack" a commentary mentions.
+func countsOrClaims(ev muster.Event) bool {
+	for _, c := range ev.Claims {
+		switch c.Predicate {
+		case muster.PredKilled, muster.PredWounded, muster.PredCaptured, muster.PredClaimedBy:
 			return true
 		}
 	}

@@ -27,7 +27,12 @@ var (
 	// backRefRE: "the raid", "that raid", "last week’s raid" refer to an
 	// event already told; "the largest incursion began on May 22" does not,
 	// but it names its date, which decides in mergeEvent.
-	backRefRE = regexp.MustCompile(`(?i)\b(?:the|that|this|last week’s|last week's)\s+(?:[a-z-]+\s+)?$`)
+	// irrealisRE ends the words before a trigger that make the event one
+	// that has not happened: planned, feared, threatened, hypothetical or
+	// merely possible ("Russia may be preparing a new offensive", "to
+	// attack military targets", "a staged attack", "any attack").
+	irrealisRE = regexp.MustCompile(`(?i)(?:\b(?:will|would|could|may|might|can|cannot|should|must|if|whether|unless)\s+(?:[\w’'-]+\s+){0,3}|\bto\s+|\b(?:possible|potential|imminent|future|fake|staged|feared|threatened|planned|hypothetical|any|prevent|preventing|deter|deterring|avoid|avoiding|provoke)\s+(?:[\w-]+\s+)?)$`)
+	backRefRE  = regexp.MustCompile(`(?i)\b(?:the|that|this|last week’s|last week's)\s+(?:[a-z-]+\s+)?$`)
 )
 
 // eventTriggerRE finds the words that tell of an event of armed conflict.
@@ -75,6 +80,7 @@ func (x *doc) narrativeEvents() {
 			before := text[:l[0]]
 			switch {
 			case negatedRE.MatchString(before): // "did not march"
+			case irrealisRE.MatchString(before[max(0, len(before)-48):]): // "plans to attack", "a possible offensive"
 			case backRefRE.MatchString(before) && l[4] >= 0: // "the raid" refers back
 			case l[6] >= 0 && allegianceRE.MatchString(text[l[1]:]): // "fought for Ukraine" is allegiance
 			default:
