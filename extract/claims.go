@@ -37,7 +37,7 @@ func Extract(in Input) *Result {
 	x.sentencePatterns()
 	x.attribute()
 	r := x.result()
-	x.mergeReports(r, eventsWith(x.d, x.in.Published, x.in.DocID, x.attrs))
+	x.mergeReports(r, eventsWith(x.d, x.in.Published, x.in.DocID, x.attrs, x.sentenceDates))
 	x.dropVagueEvents(r)
 	return r
 }

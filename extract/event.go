@@ -84,16 +84,27 @@ func Events(d *nlp.Doc, published time.Time, docID string) []muster.Event {
 	if len(d.Tokens) > 0 {
 		attrs = Attributions(d)
 	}
-	return eventsWith(d, published, docID, attrs)
+	return eventsWith(d, published, docID, attrs, nil)
 }
 
 // eventsWith is Events with the document's attributions already found, so
-// that Extract runs the attribution model once.
-func eventsWith(d *nlp.Doc, published time.Time, docID string, attrs []Attribution) []muster.Event {
+// that Extract runs the attribution model once, and, when dates is not
+// nil, the dates of d's sentence si (spans relative to it) found once for
+// both extractors.
+func eventsWith(d *nlp.Doc, published time.Time, docID string, attrs []Attribution, dates func(si int) []DateMatch) []muster.Event {
 	x := &eventExtractor{text: d.Text, pub: published, doc: docID, lastFigure: map[string]float64{}, d: d}
 	x.attrs = attrs
-	for _, s := range docSentences(d) {
-		x.sentence(s)
+	if len(d.Sentences) == 0 {
+		dates = nil // docSentences splits the text itself
+	}
+	for si, s := range docSentences(d) {
+		var ds []DateMatch
+		if dates != nil {
+			ds = dates(si)
+		} else if s.Valid(len(d.Text)) {
+			ds = FindDates(d.Text[s.Start:s.End], published)
+		}
+		x.sentence(s, ds)
 	}
 	return x.finish()
 }
@@ -156,7 +167,8 @@ type sent struct {
 	toks []wtok // spans are offsets into the whole text
 }
 
-func (x *eventExtractor) sentence(sp muster.Span) {
+// sentence reads one sentence; dates are its dates, spans relative to it.
+func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 	if !sp.Valid(len(x.text)) || sp.Len() == 0 {
 		return
 	}
@@ -167,11 +179,11 @@ func (x *eventExtractor) sentence(sp muster.Span) {
 	}
 	s := &sent{span: sp, toks: toks}
 	typ, rank, _ := eventTrigger(s.toks)
-	dates := FindDates(x.text[sp.Start:sp.End], x.pub)
 	var date *DateMatch
 	dateSent := sp
 	if len(dates) > 0 {
-		date = &dates[0]
+		d0 := dates[0] // a copy: dates may be the caller's
+		date = &d0
 		date.Span.Start += sp.Start
 		date.Span.End += sp.Start
 	}
