@@ -88,7 +88,21 @@ type wtok struct {
 // "," and "." between digits) and single punctuation marks. It is the one
 // lexer of number.go and date.go, kept local so the parsers stay pure.
 func lexWords(text string) []wtok {
-	var toks []wtok
+	toks := make([]wtok, 0, len(text)/5+1)
+	// One lower-casing for an ASCII text, whose words are then slices of
+	// it; outside ASCII lower-casing may move byte offsets, so each word
+	// is lower-cased on its own.
+	ascii := true
+	for k := 0; k < len(text); k++ {
+		if text[k] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	lower := ""
+	if ascii {
+		lower = strings.ToLower(text)
+	}
 	i := 0
 	for i < len(text) {
 		c := text[i]
@@ -128,7 +142,13 @@ func lexWords(text string) []wtok {
 				}
 				break
 			}
-			toks = append(toks, wtok{i, j, strings.ToLower(text[i:j]), 'w', 'A' <= c && c <= 'Z'})
+			low := ""
+			if ascii {
+				low = lower[i:j]
+			} else {
+				low = strings.ToLower(text[i:j])
+			}
+			toks = append(toks, wtok{i, j, low, 'w', 'A' <= c && c <= 'Z'})
 			i = j
 		default:
 			n := runeLen(text, i)
