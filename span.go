@@ -49,8 +49,12 @@ func ByteOffsets(text string, s Span) Span {
 		if i == len(text) {
 			break
 		}
-		_, w := utf8.DecodeRuneInString(text[i:])
-		i += w
+		if text[i] < utf8.RuneSelf {
+			i++ // ASCII, the common case, without decoding
+		} else {
+			_, w := utf8.DecodeRuneInString(text[i:])
+			i += w
+		}
 		n++
 	}
 	if out.End < out.Start {
