@@ -242,6 +242,11 @@ type cueScores struct {
 	dy [][cueTags][cueTags]float32 // dynamic score of each tag by previous tag
 
 	feats []uint32 // scratch
+	// decode's buffers, reused: the tags it returns are valid until the
+	// next call.
+	delta [][cueTags]float32
+	back  [][cueTags]int8
+	tags  []int
 }
 
 func (sc *cueScores) score(p *perceptron, info []tokInfo, a, b int) {
@@ -275,8 +280,12 @@ func (sc *cueScores) decode(bias []float32) []int {
 		return nil
 	}
 	const T = cueTags
-	delta := make([][T]float32, n)
-	back := make([][T]int8, n)
+	if cap(sc.delta) < n {
+		sc.delta = make([][T]float32, n)
+		sc.back = make([][T]int8, n)
+		sc.tags = make([]int, n)
+	}
+	delta, back := sc.delta[:n], sc.back[:n]
 	neg := float32(math.Inf(-1))
 	for k := 0; k < n; k++ {
 		for t := 0; t < T; t++ {
@@ -304,7 +313,7 @@ func (sc *cueScores) decode(bias []float32) []int {
 			}
 		}
 	}
-	tags := make([]int, n)
+	tags := sc.tags[:n]
 	best := tagO
 	for t := 1; t < T; t++ {
 		if delta[n-1][t] > delta[n-1][best] {
