@@ -50,7 +50,7 @@ var allegianceRE = regexp.MustCompile(`^\s+for\s+\p{Lu}`)
 // several times faster than a case-folding one.
 func (x *doc) triggers(si int, text string) [][]int {
 	if low := x.lowerSent(si); len(low) == len(text) {
-		return eventTriggerRE.FindAllStringSubmatchIndex(low, -1)
+		return scanTriggers(low)
 	}
 	return eventTriggerFoldRE.FindAllStringSubmatchIndex(text, -1)
 }
@@ -77,10 +77,13 @@ func (x *doc) narrativeEvents() {
 		text := x.d.Text[s.Start:s.End]
 		var loc []int
 		for _, l := range x.triggers(si, text) {
-			before := text[:l[0]]
+			// The words right before the trigger: the patterns below look
+			// at three or four of them, and a regexp ending in $ tries
+			// every start, so they get only the last few dozen bytes.
+			before := text[max(0, l[0]-48):l[0]]
 			switch {
 			case negatedRE.MatchString(before): // "did not march"
-			case irrealisRE.MatchString(before[max(0, len(before)-48):]): // "plans to attack", "a possible offensive"
+			case irrealisRE.MatchString(before): // "plans to attack", "a possible offensive"
 			case backRefRE.MatchString(before) && l[4] >= 0: // "the raid" refers back
 			case l[6] >= 0 && allegianceRE.MatchString(text[l[1]:]): // "fought for Ukraine" is allegiance
 			default:
