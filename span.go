@@ -72,3 +72,98 @@ func clamp(i, n int) int {
 	}
 	return i
 }
+
+// Offsets converts spans of one text between bytes and code points, like
+// CharOffsets and ByteOffsets, after a single pass over the text: an
+// extractor converts every evidence span of a document, and converting
+// each by counting from the text's start made that quadratic. For an
+// ASCII text both directions are the identity.
+type Offsets struct {
+	text string
+	// byteAt[i] is the byte offset of code point i (stepping as
+	// ByteOffsets does, one per invalid byte), byteAt[n] = len(text);
+	// nil when the text is ASCII.
+	byteAt []int
+}
+
+// NewOffsets prepares the conversions for text.
+func NewOffsets(text string) *Offsets {
+	o := &Offsets{text: text}
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return o
+	}
+	o.byteAt = make([]int, 0, len(text)+1)
+	for i := 0; i < len(text); {
+		o.byteAt = append(o.byteAt, i)
+		if text[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, w := utf8.DecodeRuneInString(text[i:])
+			i += w
+		}
+	}
+	o.byteAt = append(o.byteAt, len(text))
+	return o
+}
+
+// Chars is CharOffsets(text, s).
+func (o *Offsets) Chars(s Span) Span {
+	if o.byteAt == nil {
+		a, b := clamp(s.Start, len(o.text)), clamp(s.End, len(o.text))
+		return Span{Start: a, End: a + max(b-a, 0)}
+	}
+	a, okA := o.charAt(s.Start)
+	b, okB := o.charAt(s.End)
+	if !okA || !okB || b < a {
+		return CharOffsets(o.text, s) // inside a character, or reversed
+	}
+	return Span{Start: a, End: b}
+}
+
+// charAt returns the code-point index of byte offset off when a character
+// starts there (or off is the end).
+func (o *Offsets) charAt(off int) (int, bool) {
+	off = clamp(off, len(o.text))
+	lo, hi := 0, len(o.byteAt)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if o.byteAt[m] < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(o.byteAt) && o.byteAt[lo] == off
+}
+
+// Bytes is ByteOffsets(text, s).
+func (o *Offsets) Bytes(s Span) Span {
+	n := len(o.text) // code points of an ASCII text
+	if o.byteAt != nil {
+		n = len(o.byteAt) - 1
+	}
+	at := func(c int) int {
+		switch {
+		case c < 0 || c > n:
+			return len(o.text)
+		case o.byteAt == nil:
+			return c
+		}
+		return o.byteAt[c]
+	}
+	if s.Start > s.End && s.End >= 0 && s.End <= n {
+		return Span{Start: len(o.text), End: len(o.text)} // as ByteOffsets: its walk stops at End first
+	}
+	out := Span{Start: at(s.Start), End: at(s.End)}
+	if out.End < out.Start {
+		out.End = out.Start
+	}
+	return out
+}

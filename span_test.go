@@ -60,3 +60,25 @@ func FuzzOffsets(f *testing.F) {
 		}
 	})
 }
+
+// FuzzOffsetsTable checks Offsets against CharOffsets and ByteOffsets,
+// on any text and any spans, valid or not.
+func FuzzOffsetsTable(f *testing.F) {
+	f.Add("Russia’s Graivoron — Грайворон", 3, 17)
+	f.Add("plain ASCII", 2, 40)
+	f.Add("\xff\xfe bad", -1, 3)
+	f.Fuzz(func(t *testing.T, text string, a, b int) {
+		o := muster.NewOffsets(text)
+		s := muster.Span{Start: a, End: b}
+		if got, want := o.Bytes(s), muster.ByteOffsets(text, s); got != want {
+			t.Fatalf("Bytes(%q, %v) = %v, ByteOffsets %v", text, s, got, want)
+		}
+		ca, cb := min(max(a, 0), len(text)), min(max(b, 0), len(text))
+		if cb < ca {
+			return // CharOffsets needs an ordered span
+		}
+		if got, want := o.Chars(s), muster.CharOffsets(text, s); got != want {
+			t.Fatalf("Chars(%q, %v) = %v, CharOffsets %v", text, s, got, want)
+		}
+	})
+}

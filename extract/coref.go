@@ -41,6 +41,7 @@ type doc struct {
 	dates     [][]DateMatch // per sentence, made on first use
 	datesDone []bool
 	sentEvent map[int]int // sentence → event its casualty figures were attached to
+	offs      *muster.Offsets
 }
 
 // acronymDef is "Russian Volunteer Corps (RDK)": the entity and the span
@@ -62,7 +63,8 @@ var pluralRE = regexp.MustCompile(`\b(?i:both|the|these|those|two)\s+(?:[a-z-]+\
 
 // newDoc finds the mentions of a document and links them into entities.
 func newDoc(in Input) *doc {
-	x := &doc{in: in, d: in.Doc, lower: lowerWords(in.Doc), sets: map[int][]int{}, described: map[int]int{}, sentEvent: map[int]int{}}
+	x := &doc{in: in, d: in.Doc, lower: lowerWords(in.Doc), sets: map[int][]int{}, described: map[int]int{}, sentEvent: map[int]int{},
+		offs: muster.NewOffsets(in.Doc.Text)}
 	x.ments = findNames(x.d, x.lower)
 	x.typeMentions()
 	x.addStateForces()

@@ -92,7 +92,7 @@ func Events(d *nlp.Doc, published time.Time, docID string) []muster.Event {
 // nil, the dates of d's sentence si (spans relative to it) found once for
 // both extractors.
 func eventsWith(d *nlp.Doc, published time.Time, docID string, attrs []Attribution, dates func(si int) []DateMatch) []muster.Event {
-	x := &eventExtractor{text: d.Text, pub: published, doc: docID, lastFigure: map[string]float64{}, d: d}
+	x := &eventExtractor{text: d.Text, pub: published, doc: docID, lastFigure: map[string]float64{}, d: d, offs: muster.NewOffsets(d.Text)}
 	x.attrs = attrs
 	if len(d.Sentences) == 0 {
 		dates = nil // docSentences splits the text itself
@@ -132,6 +132,7 @@ func docSentences(d *nlp.Doc) []muster.Span {
 
 type eventExtractor struct {
 	d     *nlp.Doc
+	offs  *muster.Offsets
 	attrs []Attribution // reported statements, from Attributions
 	text  string
 	pub   time.Time
@@ -343,8 +344,8 @@ func publisher() muster.Attribution {
 // evidence returns the Evidence for a byte span of the text inside sentence
 // sp, in code points.
 func (x *eventExtractor) evidence(span, sp muster.Span) muster.Evidence {
-	c := muster.CharOffsets(x.text, span)
-	s := muster.CharOffsets(x.text, sp)
+	c := x.offs.Chars(span)
+	s := x.offs.Chars(sp)
 	return muster.Evidence{Document: x.doc, Start: c.Start, End: c.End, Quote: x.text[span.Start:span.End], Sentence: &s}
 }
 

@@ -54,9 +54,13 @@ type Entity struct {
 // is not the text at its span: the guard that keeps every claim grounded
 // (DESIGN §4), applied to rule and LLM extractors alike.
 func Check(text string, claims []muster.Claim, events []muster.Event) error {
-	check := func(what string, ev []muster.Evidence) error {
+	return check(muster.NewOffsets(text), text, claims, events)
+}
+
+func check(offs *muster.Offsets, text string, claims []muster.Claim, events []muster.Event) error {
+	checkEv := func(what string, ev []muster.Evidence) error {
 		for _, e := range ev {
-			b := muster.ByteOffsets(text, muster.Span{Start: e.Start, End: e.End})
+			b := offs.Bytes(muster.Span{Start: e.Start, End: e.End})
 			if !b.Valid(len(text)) || text[b.Start:b.End] != e.Quote {
 				return fmt.Errorf("%s: evidence [%d,%d) %q is not in the text", what, e.Start, e.End, e.Quote)
 			}
@@ -64,15 +68,15 @@ func Check(text string, claims []muster.Claim, events []muster.Event) error {
 		return nil
 	}
 	for _, c := range claims {
-		if err := check("claim "+c.ID+" ("+string(c.Predicate)+")", c.Evidence); err != nil {
+		if err := checkEv("claim "+c.ID+" ("+string(c.Predicate)+")", c.Evidence); err != nil {
 			return err
 		}
 	}
 	for _, ev := range events {
-		if err := check("event "+ev.ID, ev.Evidence); err != nil {
+		if err := checkEv("event "+ev.ID, ev.Evidence); err != nil {
 			return err
 		}
-		if err := Check(text, ev.Claims, nil); err != nil {
+		if err := check(offs, text, ev.Claims, nil); err != nil {
 			return err
 		}
 	}

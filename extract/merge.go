@@ -38,7 +38,7 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 				// The sentence's own marks of a source, as for the
 				// narrative claims ("left Moscow claiming more than 70").
 				if len(c.Evidence) > 0 {
-					b := muster.ByteOffsets(x.d.Text, muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
+					b := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
 					if si := x.d.SentenceOf(b.Start); si >= 0 {
 						if src, mod, ok := x.sentenceSource(si, b); ok {
 							c.AttributedTo, c.Modality = src, mod
@@ -232,7 +232,7 @@ func (x *doc) narrativeEventOf(c muster.Claim) int {
 	if len(c.Evidence) == 0 {
 		return -1
 	}
-	b := muster.ByteOffsets(x.d.Text, muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
+	b := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
 	si := x.d.SentenceOf(b.Start)
 	if si < 0 {
 		return -1
@@ -332,7 +332,7 @@ func (x *doc) disclaim(c *muster.Claim, ds []disclaimer) {
 	if len(c.Evidence) == 0 {
 		return
 	}
-	b := muster.ByteOffsets(x.d.Text, muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
+	b := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
 	d := draft{pred: c.Predicate, sent: x.d.SentenceOf(b.Start), attr: c.AttributedTo}
 	for _, dis := range ds {
 		if dis.covers(&d, x) {

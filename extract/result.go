@@ -27,7 +27,6 @@ func dayDiff(a, b string) int {
 // point offsets, claim ids.
 func (x *doc) result() *Result {
 	r := &Result{}
-	text := x.d.Text
 	live := func(e int) int {
 		for e >= 0 && x.ents[e].merged >= 0 {
 			e = x.ents[e].merged
@@ -71,7 +70,7 @@ func (x *doc) result() *Result {
 		}
 		for _, mi := range ent.mentions {
 			m := x.ments[mi]
-			cs := muster.CharOffsets(text, m.Span)
+			cs := x.offs.Chars(m.Span)
 			out.Mentions = append(out.Mentions, muster.Mention{Document: x.in.DocID, Start: cs.Start, End: cs.End, Text: m.text, Type: ent.typ.MentionType()})
 		}
 		_ = e
@@ -183,10 +182,10 @@ func (x *doc) ref(e int) muster.Ref {
 func (x *doc) evidence(s muster.Span) muster.Evidence {
 	text := x.d.Text
 	s.Start, s.End = trimSpan(text, s)
-	cs := muster.CharOffsets(text, s)
+	cs := x.offs.Chars(s)
 	ev := muster.Evidence{Document: x.in.DocID, Start: cs.Start, End: cs.End, Quote: text[s.Start:s.End]}
 	if si := x.d.SentenceOf(s.Start); si >= 0 {
-		ss := muster.CharOffsets(text, x.d.Sentences[si])
+		ss := x.offs.Chars(x.d.Sentences[si])
 		ev.Sentence = &ss
 	}
 	return ev
