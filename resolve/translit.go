@@ -173,9 +173,11 @@ func keyWords(name string) []string {
 
 // foldWord folds one lower-case romanised word (see the table above).
 func foldWord(w string) string {
-	// Digraphs first, on a small rune buffer.
-	s := []byte(w)
-	var b []byte
+	// Digraphs first. The buffers live on the stack for words of up to
+	// 48 bytes: this runs for every word of every name and place.
+	var bufB, bufC, bufD [48]byte
+	s := w
+	b := bufB[:0]
 	for i := 0; i < len(s); i++ {
 		rest := s[i:]
 		switch {
@@ -223,7 +225,7 @@ func foldWord(w string) string {
 		}
 	}
 	// ye/ie/yo/io → e; y → i.
-	var c []byte
+	c := bufC[:0]
 	for i := 0; i < len(b); i++ {
 		if i+1 < len(b) && (b[i] == 'y' || b[i] == 'i') && (b[i+1] == 'e' || b[i+1] == 'o') {
 			// Keep "io"/"ie" when a consonant-less word would vanish; fold.
@@ -244,7 +246,7 @@ func foldWord(w string) string {
 		}
 	}
 	// Collapse doubled letters.
-	var d []byte
+	d := bufD[:0]
 	for i := 0; i < len(c); i++ {
 		if len(d) > 0 && d[len(d)-1] == c[i] && c[i] < 0x80 && !isDigit(c[i]) {
 			continue
@@ -253,6 +255,7 @@ func foldWord(w string) string {
 	}
 	// Restore digraph symbols as readable letters.
 	var out strings.Builder
+	out.Grow(len(d) + 8)
 	for _, x := range d {
 		switch x {
 		case 'S':
@@ -270,9 +273,7 @@ func foldWord(w string) string {
 	return out.String()
 }
 
-func hasPrefix(b []byte, p string) bool {
-	return len(b) >= len(p) && string(b[:len(p)]) == p
-}
+func hasPrefix(s, p string) bool { return strings.HasPrefix(s, p) }
 
 func isVowel(c byte) bool {
 	switch c {
