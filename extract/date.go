@@ -152,6 +152,16 @@ func yearTok(text string, toks []wtok, i int) (int, bool) {
 	return y, true
 }
 
+// pluralAfterYear reports whether toks[i] is a lower-case plural word that a
+// number before it would count ("1000 Ukrainians", "2000 troops").
+func pluralAfterYear(toks []wtok, i int) bool {
+	if i >= len(toks) || toks[i].kind != 'w' || len(toks[i].low) < 3 {
+		return false
+	}
+	w := toks[i].low
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && w != "was" && w != "has" && w != "is" && w != "as" && w != "its" && w != "this"
+}
+
 // dayTok reads a day of the month, with an optional glued ordinal suffix
 // ("22nd"); it returns the token after.
 func dayTok(text string, toks []wtok, i int) (int, int, bool) {
@@ -313,8 +323,10 @@ func matchDate(text string, toks []wtok, i int, pub time.Time, whole bool) (dmat
 				}
 			}
 		}
-		// A bare year after a preposition: "in 2019".
-		if y, ok := yearTok(text, toks, i); ok && trig {
+		// A bare year after a preposition: "in 2019" — but not a count
+		// ("a sample of 1000 Ukrainians", "in 2000 battles"): a year
+		// alone is taken from 1900 on and not before a plural noun.
+		if y, ok := yearTok(text, toks, i); ok && trig && y >= 1900 && !pluralAfterYear(toks, i+1) {
 			if i+1 < len(toks) && toks[i+1].low == "s" && toks[i+1].start == t.end {
 				f, _ := yearSpan(y)
 				_, to := yearSpan(y + 9)

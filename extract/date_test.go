@@ -120,6 +120,8 @@ func TestFindDates(t *testing.T) {
 		{"may the verb", "Officials said they may respond in May, as they did in 2019 and since 2014.",
 			[]m{{"May", "2023-05-01", "2023-05-31"}, {"2019", "2019-01-01", "2019-12-31"}, {"since 2014", "2014-01-01", "2014-12-31"}}},
 		{"bare numbers are not years", "The 2000 troops arrived; 1500 left.", nil},
+		{"counts after a preposition are not years", "A poll of 1000 Ukrainians in 2000 towns, in 1500 raids.", nil},
+		{"a possessive week", "Last week’s raid left two dead.", []m{{"Last week’s", "2023-05-15", "2023-05-21"}}},
 		{"group founded", "The legion was formed in August 2022 and fought last week.",
 			[]m{{"August 2022", "2022-08-01", "2022-08-31"}, {"last week", "2023-05-15", "2023-05-21"}}},
 	}

@@ -123,8 +123,9 @@ func tellsEvent(ev muster.Event) bool {
 	return false
 }
 
-// dropVagueEvents removes, from a long story, the events that have
-// neither a date nor a casualty figure nor a claim of responsibility:
+// dropVagueEvents removes, from a long story, the events that ended more
+// than historyYears before it was published and those that have neither
+// a date nor a casualty figure nor a claim of responsibility:
 // commentary names "the attack on Ukraine", "a new offensive" or
 // "Iran's attack on Israel" far more often than it tells of one
 // happening, and such an event, with only a country for its place,
@@ -134,10 +135,17 @@ func (x *doc) dropVagueEvents(r *Result) {
 	if len(x.d.Sentences) <= reportSentences {
 		return
 	}
+	// History a story recalls ("Napoleon's raid in 1812", "the 1945
+	// offensive") is background, not an event to put on the map.
+	historic := ""
+	if !x.in.Published.IsZero() {
+		historic = x.in.Published.AddDate(-historyYears, 0, 0).Format("2006-01-02")
+	}
 	drop := map[string]bool{}
 	events := r.Events[:0]
 	for _, ev := range r.Events {
-		if ev.Time != nil || countsOrClaims(ev) {
+		old := ev.Time != nil && ev.Time.To != "" && ev.Time.To < historic
+		if (ev.Time != nil || countsOrClaims(ev)) && !old {
 			events = append(events, ev)
 			continue
 		}
@@ -155,6 +163,10 @@ func (x *doc) dropVagueEvents(r *Result) {
 	}
 	r.Claims = claims
 }
+
+// historyYears is how long before its publication a long story's event
+// must have ended to count as history the story recalls.
+const historyYears = 10
 
 // countsOrClaims reports whether a report event carries a casualty
 // figure or a claim of responsibility. In a long story the narrative
