@@ -463,6 +463,7 @@ var forceHeads = map[string]bool{
 	"warplanes": true, "personnel": true, "military's": true, "armed": false, "air": false, "border": false,
 	"policemen": true, "gendarmerie": true, "service": true, "aircraft": true, "side": true, "officials": false,
 	"soldier": true, "serviceman": true, "position": true, "militia": true, "battalion": true, "brigade": true,
+	"militiaman": true, "militiamen": true,
 }
 
 // forceModifiers may stand between a demonym and the head.
@@ -524,14 +525,25 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 			// The last force head in a run of modifiers and heads:
 			// "Ukrainian military", "Russian air forces", "Afghan National Army".
 			head := -1
-			for j < len(toks) && j-k < 6 && (forceModifiers[toks[j].low] || forceHeads[toks[j].low] || toks[j].upper && toks[j].kind == 'w' && toks[j].low != "and") {
+			for j < len(toks) && j-k < 6 && (forceModifiers[toks[j].low] || forceHeads[possessive(toks[j].low)] || toks[j].upper && toks[j].kind == 'w' && toks[j].low != "and") {
 				if _, ok := demonyms[x.text[toks[j].start:toks[j].end]]; ok {
 					break
 				}
-				if forceHeads[toks[j].low] {
+				if forceHeads[possessive(toks[j].low)] {
 					head = j
 				}
+				if possessive(toks[j].low) != toks[j].low {
+					j++ // "the Ukrainian military's shelling": the possessive ends the name
+					break
+				}
 				j++
+			}
+			// "Russian shelling", "a Ukrainian drone strike", "Ukrainian
+			// military's shelling": the side that fired, named as its forces.
+			if head < 0 && len(dems) == 1 && attackNounAt(toks, j) {
+				out = append(out, muster.Participant{Entity: muster.Ref{Name: x.text[t.start:t.end] + " forces", Type: string(muster.EntityStateForce)}, Role: muster.RoleActor})
+				k = j
+				continue
 			}
 			if head >= 0 {
 				j = head
@@ -543,9 +555,25 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 							name = x.text[toks[d].start:toks[d].end] + " " + toks[j].low
 						}
 					}
+					name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 					out = append(out, muster.Participant{Entity: muster.Ref{Name: name, Type: string(muster.EntityStateForce)}, Role: role(k)})
 				}
 				k = j
+				continue
+			}
+		}
+		// "the Russians shelled …": a nation's plural as the subject of an
+		// act of war is its forces. "Russians killed in …" (passive) is not.
+		if k > 0 && toks[k-1].low == "the" && t.upper && strings.HasSuffix(t.low, "s") && k+1 < len(toks) && nationActs[toks[k+1].low] && !(k+2 < len(toks) && passiveAfter[toks[k+2].low]) {
+			if _, ok := demonyms[x.text[t.start:t.end-1]]; ok {
+				out = append(out, muster.Participant{Entity: muster.Ref{Name: x.text[t.start:t.end-1] + " forces", Type: string(muster.EntityStateForce)}, Role: muster.RoleActor})
+				continue
+			}
+		}
+		// "the People's Militia of the LPR", "forces of the DPR".
+		if k >= 2 && toks[k-1].low == "the" && toks[k-2].low == "of" && k >= 3 && forceHeads[possessive(toks[k-3].low)] && allCapsWord(x.text[t.start:t.end]) {
+			if ref, ok := groupRef(x.text[t.start:t.end]); ok {
+				out = append(out, muster.Participant{Entity: ref, Role: role(k - 3)})
 				continue
 			}
 		}
@@ -604,6 +632,49 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 		}
 	}
 	return out
+}
+
+// attackNouns name a side's fire after its demonym: "Russian shelling",
+// "Ukrainian drone strike", "Russian missile attack".
+var attackNouns = map[string]bool{
+	"shelling": true, "shellings": true, "strike": true, "strikes": true, "airstrike": true, "airstrikes": true,
+	"attack": true, "attacks": true, "bombardment": true, "bombardments": true, "bombing": true, "bombings": true,
+	"missile": true, "missiles": true, "rocket": true, "rockets": true, "drone": true, "shell": true, "shells": true,
+	"assault": true, "offensive": true, "raid": true, "raids": true, "gunfire": true, "mortar": true, "mortars": true,
+	"fire": true, "sniper": true, "counteroffensive": true, "counter-offensive": true,
+	"air": true, "artillery": true,
+}
+
+// attackNounAt reports an attack noun at toks[j], perhaps after the
+// possessive of a force head ("military's shelling"), and followed by no
+// word that makes it a thing ("Russian missile maker").
+func attackNounAt(toks []wtok, j int) bool {
+	if j >= len(toks) || toks[j].kind != 'w' {
+		return false
+	}
+	w := toks[j].low
+	if w == "air" || w == "artillery" || w == "fire" {
+		// "Russian air strike", "Russian artillery fire", not "Russian Air Force" (a force head).
+		return j+1 < len(toks) && (toks[j+1].low == "strike" || toks[j+1].low == "strikes" || toks[j+1].low == "raid" || toks[j+1].low == "fire" || toks[j+1].low == "attack")
+	}
+	return attackNouns[w]
+}
+
+// nationActs after "the Russians" make them fighters.
+var nationActs = map[string]bool{
+	"shelled": true, "attacked": true, "struck": true, "hit": true, "fired": true, "launched": true,
+	"killed": true, "destroyed": true, "bombed": true, "captured": true, "stormed": true, "targeted": true,
+	"shell": true, "attack": true, "strike": true, "fire": true, "launch": true, "kill": true, "destroy": true,
+	"bomb": true, "continue": true, "continued": true, "dropped": true, "opened": true, "advanced": true,
+}
+
+// passiveAfter after "the Russians killed" reads as a passive headline.
+var passiveAfter = map[string]bool{"in": true, "by": true, "as": true, "when": true, "while": true, "during": true, "at": true}
+
+// possessive strips "'s" or "’s" from a lower-case word.
+func possessive(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	return strings.TrimSuffix(w, "’s")
 }
 
 // countryWarVerbs after a country name make the country an actor.

@@ -126,6 +126,34 @@ func TestEvents(t *testing.T) {
 			}},
 		},
 		{
+			name: "a side's fire named by its demonym",
+			text: "A civilian was wounded in a Russian missile attack on Zaporizhzhia on Monday.",
+			want: []eventSummary{{
+				Type: muster.EventShelling, Time: "2023-05-22..2023-05-22/day",
+				Places:       map[string]string{"city": "Zaporizhzhia"},
+				Participants: []string{"target:civilians", "actor:Russian forces"},
+				Wounded:      "1",
+			}},
+		},
+		{
+			name: "a nation's plural fighting, a force's possessive and an acronym's militiaman",
+			text: "The Russians shelled Orikhiv overnight. Ukrainian military’s shelling killed a DPR militiaman near Horlivka.",
+			want: []eventSummary{{
+				Type:         muster.EventShelling,
+				Places:       map[string]string{"city": "Orikhiv"},
+				Participants: []string{"actor:Russian forces", "actor:Ukrainian military", "target:DPR"},
+				Killed:       "1",
+			}},
+		},
+		{
+			name: "a nation's plural in a passive headline is no actor",
+			text: "Relatives buried the Russians killed in Kherson shelling.",
+			want: []eventSummary{{
+				Type:   muster.EventShelling,
+				Places: map[string]string{"city": "Kherson"},
+			}},
+		},
+		{
 			name: "figure attributed to a named source, hedged",
 			text: "On 12 March 2024, Russian and Ukrainian forces clashed near Avdiivka, Donetsk. According to the regional governor, more than 70 soldiers were killed.",
 			want: []eventSummary{{
