@@ -858,7 +858,7 @@ func matchSets(slot string, gold, got []string, countries *Countries) (tp, fp, f
 	if slot != "perpetrator" {
 		same = func(a, b string) bool {
 			ka, kb := actorKey(a, countries), actorKey(b, countries)
-			return ka != "" && ka == kb
+			return ka != "" && (ka == kb || separatistSide(ka, kb) || separatistSide(kb, ka))
 		}
 	}
 	// Gold names that fold to one entity count once.
@@ -912,6 +912,8 @@ func matchSets(slot string, gold, got []string, countries *Countries) (tp, fp, f
 //	DPR / Donetsk People's Republic / Military Forces of Russia (2000-) Donetsk People's Militia   dpr
 //	LPR / Luhansk People's Republic / … Luhansk People's Militia   lpr
 //	X Communal Militia (Y)                communal militia
+//	pro-Russian / Russian-backed separatists, rebels, militants …   separatists
+//	                                      (matches dpr, lpr and naf: the text names the side, not which republic's)
 //	anything else                         its folded name
 func actorKey(name string, countries *Countries) string {
 	raw := strings.TrimSpace(name)
@@ -939,6 +941,8 @@ func actorKey(name string, countries *Countries) string {
 		return "unidentified armed group"
 	case strings.Contains(low, "communal militia"):
 		return "communal militia"
+	case (strings.HasPrefix(k, "pro russian ") || strings.HasPrefix(k, "russian backed ") || strings.HasPrefix(k, "moscow backed ") || strings.HasPrefix(k, "kremlin backed ") || strings.HasPrefix(k, "pro kremlin ") || strings.HasPrefix(k, "pro moscow ")):
+		return "separatists"
 	}
 	for _, pre := range []string{"military forces of ", "armed forces of ", "government of ", "police forces of "} {
 		if strings.HasPrefix(k, pre) {
@@ -973,6 +977,12 @@ func actorKey(name string, countries *Countries) string {
 		}
 	}
 	return k
+}
+
+// separatistSide reports a described separatist side (key "separatists")
+// against one of the Donbas republics' forces as UCDP and ACLED name them.
+func separatistSide(desc, named string) bool {
+	return desc == "separatists" && (named == "dpr" || named == "lpr" || named == "naf")
 }
 
 // SortedSlots returns the report's slot names in the data set's order.

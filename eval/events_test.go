@@ -119,6 +119,9 @@ func TestActorKey(t *testing.T) {
 		{"unknown gunmen", "unidentified armed group"},
 		{"NAF: United Armed Forces of Novorossiya", "naf"},
 		{"Right Sector", "right sector"},
+		{"pro-Russian separatists", "separatists"},
+		{"Russian-backed rebels", "separatists"},
+		{"pro-Russian forces", "separatists"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,6 +129,24 @@ func TestActorKey(t *testing.T) {
 				t.Errorf("actorKey(%q) = %q, want %q", tt.name, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestMatchSetsSeparatists(t *testing.T) {
+	c := testCountries(t)
+	tests := []struct {
+		gold, got  []string
+		tp, fp, fn int
+	}{
+		{[]string{"Government of Ukraine", "DPR"}, []string{"Ukrainian soldiers", "pro-Russian separatists"}, 2, 0, 0},
+		{[]string{"Government of Ukraine", "LPR"}, []string{"pro-Russian rebels"}, 1, 0, 1},
+		{[]string{"Government of Russia (Soviet Union)", "Government of Ukraine"}, []string{"pro-Russian separatists"}, 0, 1, 2},
+	}
+	for _, tt := range tests {
+		tp, fp, fn := matchSets("sides", tt.gold, tt.got, c)
+		if tp != tt.tp || fp != tt.fp || fn != tt.fn {
+			t.Errorf("matchSets(%q, %q) = %d/%d/%d, want %d/%d/%d", tt.gold, tt.got, tp, fp, fn, tt.tp, tt.fp, tt.fn)
+		}
 	}
 }
 

@@ -499,6 +499,13 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 			k += 3
 			continue
 		}
+		// "pro-Russian separatists", "Moscow-backed rebels": a described
+		// side, named by its alignment.
+		if a, b, ok := alignedFighters(toks, k); ok {
+			out = append(out, muster.Participant{Entity: muster.Ref{Name: x.text[toks[a].start:toks[b-1].end], Type: string(muster.EntityArmedGroup)}, Role: role(k)})
+			k = b - 1
+			continue
+		}
 		// "Ukraine battles rebels": a country acting in war is its forces.
 		if _, ok := countryNames[x.text[t.start:t.end]]; ok && t.upper && k+1 < len(toks) && countryWarVerbs[toks[k+1].low] {
 			out = append(out, muster.Participant{Entity: muster.Ref{Name: x.text[t.start:t.end], Type: string(muster.EntityStateForce)}, Role: muster.RoleActor})
@@ -632,6 +639,42 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 		}
 	}
 	return out
+}
+
+// alignedHeads end an aligned description: "pro-Russian separatists".
+var alignedHeads = map[string]bool{
+	"separatists": true, "separatist": true, "rebels": true, "rebel": true, "militants": true, "gunmen": true,
+	"fighters": true, "forces": true, "militias": true, "militia": true, "militiamen": true, "insurgents": true,
+	"paramilitaries": true, "partisans": true, "guerrillas": true,
+}
+
+// alignedFighters reads "pro-Russian separatists", "pro-government
+// militias" or "Russian-backed rebels" from toks[k], returning the tokens
+// [a, b) of the whole description. A description qualified by whom its
+// fighters side with names one side of one conflict, unlike a bare
+// "rebels", so it is kept as a participant.
+func alignedFighters(toks []wtok, k int) (int, int, bool) {
+	glued := func(i int) bool { return i > 0 && i < len(toks) && toks[i].start == toks[i-1].end }
+	var j int
+	switch {
+	case toks[k].low == "pro" && k+2 < len(toks) && toks[k+1].low == "-" && glued(k+1) && glued(k+2) && (toks[k+2].upper || toks[k+2].low == "government"):
+		j = k + 3
+	case toks[k].upper && toks[k].kind == 'w' && k+2 < len(toks) && toks[k+1].low == "-" && glued(k+1) && glued(k+2) && (toks[k+2].low == "backed" || toks[k+2].low == "aligned"):
+		j = k + 3
+	default:
+		return 0, 0, false
+	}
+	// "pro-Russian armed separatists", "Russian-backed rebel fighters"
+	for n := 0; j < len(toks) && n < 3; n++ {
+		if alignedHeads[toks[j].low] && !(j+1 < len(toks) && alignedHeads[toks[j+1].low]) {
+			return k, j + 1, true
+		}
+		if toks[j].low != "armed" && toks[j].low != "rebel" && toks[j].low != "separatist" && toks[j].low != "militia" {
+			return 0, 0, false
+		}
+		j++
+	}
+	return 0, 0, false
 }
 
 // attackNouns name a side's fire after its demonym: "Russian shelling",

@@ -154,6 +154,16 @@ func TestEvents(t *testing.T) {
 			}},
 		},
 		{
+			name: "sides described by their alignment",
+			text: "Moscow-backed rebels shelled Avdiivka on Sunday, killing a woman. A pro-government militia attacked the rebels' positions.",
+			want: []eventSummary{{
+				Type: muster.EventShelling, Time: "2023-05-21..2023-05-21/day",
+				Places:       map[string]string{"city": "Avdiivka"},
+				Participants: []string{"actor:Moscow-backed rebels", "actor:pro-government militia"},
+				Killed:       "1",
+			}},
+		},
+		{
 			name: "figure attributed to a named source, hedged",
 			text: "On 12 March 2024, Russian and Ukrainian forces clashed near Avdiivka, Donetsk. According to the regional governor, more than 70 soldiers were killed.",
 			want: []eventSummary{{
