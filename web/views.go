@@ -90,8 +90,18 @@ type point struct {
 	Events []string
 }
 
-// pageMap draws the events' geocoded places on an equirectangular
-// projection fitted to them, with a graticule: no tiles, nothing fetched.
+// gridLine is a meridian or parallel of the map's graticule.
+type gridLine struct {
+	X1, Y1, X2, Y2 float64
+	Label          string
+}
+
+// Map view: 900 pixels wide, its height suited to the places' box.
+const mapWidth, mapMinHeight, mapMaxHeight = 900.0, 360.0, 640.0
+
+// pageMap draws the events' geocoded places on the embedded land and
+// country borders, in an equirectangular projection fitted to them, with
+// a graticule: server-rendered SVG, nothing fetched.
 func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) {
 	evs, err := s.events(r)
 	if err != nil {
@@ -122,44 +132,80 @@ func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	sort.Strings(ids)
-	// Fit the view to the places, with a margin, at least 4° wide.
-	minLat, maxLat, minLon, maxLon := 90.0, -90.0, 180.0, -180.0
+	var locs []lonLat
 	for _, id := range ids {
-		p := places[id].pl
-		minLat, maxLat = math.Min(minLat, p.Lat), math.Max(maxLat, p.Lat)
-		minLon, maxLon = math.Min(minLon, p.Lon), math.Max(maxLon, p.Lon)
+		locs = append(locs, lonLat{places[id].pl.Lon, places[id].pl.Lat})
 	}
-	if len(ids) == 0 {
-		minLat, maxLat, minLon, maxLon = 44, 56, 22, 42
-	}
-	pad := math.Max(2, math.Max(maxLat-minLat, maxLon-minLon)*0.15)
-	minLat, maxLat, minLon, maxLon = minLat-pad, maxLat+pad, minLon-pad, maxLon+pad
-	const width, height = 900.0, 600.0
-	sx := width / (maxLon - minLon)
-	sy := height / (maxLat - minLat)
+	proj := fitProjection(mapBox(locs), mapWidth, mapMinHeight, mapMaxHeight)
 	var pts []point
+	var taken [][4]float64 // the places and their names, for country names to avoid
 	for _, id := range ids {
 		p := places[id]
-		pts = append(pts, point{X: (p.pl.Lon - minLon) * sx, Y: (maxLat - p.pl.Lat) * sy,
-			R: 4 + 2*math.Sqrt(float64(len(p.events))), Name: p.name, Events: p.events})
+		x, y := proj.xy(p.pl.Lon, p.pl.Lat)
+		rad := 4 + 2*math.Sqrt(float64(len(p.events)))
+		pts = append(pts, point{X: round1(x), Y: round1(y), R: round1(rad), Name: p.name, Events: p.events})
+		taken = append(taken, [4]float64{x - rad, y - max(rad, 10), x + 8 + 7.5*float64(len([]rune(p.name))), y + max(rad, 6)})
 	}
-	type line struct {
-		X1, Y1, X2, Y2 float64
-		Label          string
+	var ld landDrawing
+	if l, err := s.land(); err != nil {
+		s.logger.Error("web: map without land", "err", err)
+	} else {
+		ld = drawLand(l, proj, taken)
 	}
-	var grid []line
-	for lon := math.Ceil(minLon); lon <= maxLon; lon++ {
-		x := (lon - minLon) * sx
-		grid = append(grid, line{x, 0, x, height, formatDeg(lon, "E", "W")})
-	}
-	for lat := math.Ceil(minLat); lat <= maxLat; lat++ {
-		y := (maxLat - lat) * sy
-		grid = append(grid, line{0, y, width, y, formatDeg(lat, "N", "S")})
-	}
-	s.render(w, r, "map.html", map[string]any{"Title": "Map", "Points": pts, "Grid": grid, "Width": width, "Height": height, "Unplaced": len(evs)})
+	s.render(w, r, "map.html", map[string]any{"Title": "Map", "Points": pts, "Grid": graticule(proj),
+		"Land": ld, "Width": proj.W, "Height": proj.H, "Unplaced": len(evs)})
 }
 
+// mapBox is the box the map fits: the places with a margin of 15% (at
+// least 2°), or Ukraine and its neighbours when there are none.
+func mapBox(locs []lonLat) box {
+	if len(locs) == 0 {
+		return box{MinLon: 22, MinLat: 44, MaxLon: 42, MaxLat: 56}
+	}
+	b := emptyBox()
+	for _, p := range locs {
+		b = b.add(p)
+	}
+	pad := math.Max(2, math.Max(b.MaxLat-b.MinLat, b.MaxLon-b.MinLon)*0.15)
+	return box{MinLon: math.Max(-180, b.MinLon-pad), MinLat: math.Max(-85, b.MinLat-pad),
+		MaxLon: math.Min(180, b.MaxLon+pad), MaxLat: math.Min(85, b.MaxLat+pad)}
+}
+
+// graticule returns meridians and parallels across the view, at a step
+// of whole degrees that gives at most a dozen of each.
+func graticule(p projection) []gridLine {
+	v := p.view(0)
+	step := 30.0
+	for _, s := range []float64{1, 2, 5, 10, 15, 30} {
+		if (v.MaxLon-v.MinLon)/s <= 12 {
+			step = s
+			break
+		}
+	}
+	var grid []gridLine
+	for lon := math.Ceil(v.MinLon/step) * step; lon <= v.MaxLon; lon += step {
+		if lon < -180 || lon > 180 {
+			continue
+		}
+		x, _ := p.xy(lon, 0)
+		grid = append(grid, gridLine{round1(x), 0, round1(x), p.H, formatDeg(lon, "E", "W")})
+	}
+	for lat := math.Ceil(v.MinLat/step) * step; lat <= v.MaxLat; lat += step {
+		if lat < -90 || lat > 90 {
+			continue
+		}
+		_, y := p.xy(0, lat)
+		grid = append(grid, gridLine{0, round1(y), p.W, round1(y), formatDeg(lat, "N", "S")})
+	}
+	return grid
+}
+
+func round1(v float64) float64 { return math.Round(v*10) / 10 }
+
 func formatDeg(v float64, pos, neg string) string {
+	if v == 0 {
+		return "0°"
+	}
 	if v < 0 {
 		return formatInt(-v) + "°" + neg
 	}

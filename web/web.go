@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/query"
@@ -54,6 +55,8 @@ type Server struct {
 	logger *slog.Logger
 	mux    *http.ServeMux
 	tmpl   *template.Template
+	// land returns the decoded land file, decoding it on first use.
+	land func() (*land, error)
 }
 
 // New returns a Server over s. logger receives internal errors, which
@@ -66,7 +69,8 @@ func New(s Store, logger *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv := &Server{store: s, logger: logger, mux: http.NewServeMux(), tmpl: tmpl}
+	srv := &Server{store: s, logger: logger, mux: http.NewServeMux(), tmpl: tmpl,
+		land: sync.OnceValues(func() (*land, error) { return parseLand(landFile) })}
 	static, _ := fs.Sub(assets, "static")
 	srv.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	srv.mux.HandleFunc("GET /api/v1/profile", srv.apiProfile)
