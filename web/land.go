@@ -192,17 +192,17 @@ func decodeLand(raw []byte) (*land, error) {
 				rg := ring{Box: emptyBox()}
 				for m := 0; m < nrefs && r.err == nil; m++ {
 					a := r.varint()
-					i := a
-					if i < 0 {
-						i = ^i
+					idx := a
+					if idx < 0 {
+						idx = ^idx
 					}
-					if r.err == nil && i >= int64(len(l.arcs)) {
+					if r.err != nil || idx >= int64(len(l.arcs)) {
 						r.fail("country %q: arc %d out of range (%d arcs)", c.Name, a, len(l.arcs))
 						break
 					}
 					rg.Arcs = append(rg.Arcs, int(a))
-					rg.Box = rg.Box.union(l.arcBoxes[i])
-					l.arcUses[i]++
+					rg.Box = rg.Box.union(l.arcBoxes[idx])
+					l.arcUses[idx]++
 				}
 				poly = append(poly, rg)
 				c.Box = c.Box.union(rg.Box)

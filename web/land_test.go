@@ -133,7 +133,8 @@ func TestParseLandErrors(t *testing.T) {
 
 // FuzzLandDecode checks that no input makes the decoder panic and that
 // whatever it accepts is safe to draw: arcs not empty, every reference in
-// range, every position inside its arc's box.
+// range, every position inside its arc's box, and drawing it on a world
+// view and a close one does not panic either.
 func FuzzLandDecode(f *testing.F) {
 	f.Add(tinyLand(f))
 	f.Fuzz(func(t *testing.T, raw []byte) {
@@ -168,5 +169,16 @@ func FuzzLandDecode(f *testing.F) {
 				}
 			}
 		}
+		drawLand(l, fitProjection(box{-180, -85, 180, 85}, 900, 360, 640), nil)
+		drawLand(l, fitProjection(box{10, 38, 14, 42}, 900, 360, 640), nil)
 	})
+}
+
+func BenchmarkParseLand(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parseLand(landFile); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

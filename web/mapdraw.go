@@ -261,7 +261,6 @@ func cutAntimeridian(pts []xy, p projection) [][]xy {
 	// the others.
 	start := jumps[0]
 	r := append(append([]xy(nil), pts[start:]...), pts[:start]...)
-	pieces := splitJumps(r, half)
 	if len(jumps) == 1 {
 		var sum float64
 		for _, q := range r {
@@ -276,7 +275,7 @@ func cutAntimeridian(pts []xy, p projection) [][]xy {
 		first, last := r[0], r[len(r)-1]
 		return [][]xy{append(r, xy{last.X, pole}, xy{first.X, pole})}
 	}
-	return pieces
+	return splitJumps(r, half)
 }
 
 // splitJumps cuts a polyline where it jumps more than half pixels
