@@ -83,6 +83,8 @@ func TestServeSeed(t *testing.T) {
 		{"/events", 200, "Belgorod incursion"},
 		{"/graph?name=RDK", 200, "Denis Kapustin"},
 		{"/map", 200, "Belgorod"},
+		{"/map", 200, `<path class="land" d="M`},
+		{"/map", 200, "<title>Russia</title>"},
 		{"/documents/nope", 404, "not found"},
 		{"/documents/" + p.Documents[0].ID + "?at=bad", 400, "START-END"},
 	} {
