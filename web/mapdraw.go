@@ -76,9 +76,30 @@ type landDrawing struct {
 // rings share), and the names of the countries that have room for them.
 // Arcs are thinned once each, so that neighbours still meet along the
 // same line.
+//
+// A view that reaches past ±180° shows the land again on that side, 360°
+// over.
 func drawLand(l *land, p projection, taken [][4]float64) landDrawing {
 	var out landDrawing
 	var cands []labelCandidate
+	var bd pathWriter
+	v := p.view(clipMargin)
+	for _, shift := range []float64{-360, 0, 360} {
+		if (shift < 0 && v.MinLon >= -180) || (shift > 0 && v.MaxLon <= 180) {
+			continue
+		}
+		ps := p
+		ps.Lon0 -= shift // land at lon is drawn at lon+shift
+		cands = drawLandCopy(l, ps, &out, &bd, cands)
+	}
+	out.Borders = bd.b.String()
+	out.Labels = placeLabels(cands, p, taken)
+	return out
+}
+
+// drawLandCopy draws the land in the view of p onto out and bd, and
+// returns cands with the label candidates of its countries.
+func drawLandCopy(l *land, p projection, out *landDrawing, bd *pathWriter, cands []labelCandidate) []labelCandidate {
 	vb := p.view(clipMargin)
 	rect := [4]float64{-clipMargin, -clipMargin, p.W + clipMargin, p.H + clipMargin}
 	arcs := map[int][]xy{}
@@ -140,8 +161,6 @@ func drawLand(l *land, p projection, taken [][4]float64) landDrawing {
 			cands = append(cands, best)
 		}
 	}
-	out.Labels = placeLabels(cands, p, taken)
-	var bd pathWriter
 	for i, n := range l.arcUses {
 		if n < 2 || !l.arcBoxes[i].intersects(vb) {
 			continue
@@ -152,8 +171,7 @@ func drawLand(l *land, p projection, taken [][4]float64) landDrawing {
 			}
 		}
 	}
-	out.Borders = bd.b.String()
-	return out
+	return cands
 }
 
 // labelCandidate is where a country's name could go: the centroid of its

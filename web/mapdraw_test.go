@@ -66,6 +66,29 @@ func TestFitProjection(t *testing.T) {
 	}
 }
 
+func TestGraticule(t *testing.T) {
+	tests := []struct {
+		name string
+		b    box
+		want string
+	}{
+		{"a region has a line a degree", box{30, 48, 34, 52}, "28°E 29°E 30°E 31°E 32°E 33°E 34°E 35°E 36°E 48°N 49°N 50°N 51°N 52°N"},
+		{"the world has one every 30°", box{-180, -60, 180, 80}, "180° 150°W 120°W 90°W 60°W 30°W 0° 30°E 60°E 90°E 120°E 150°E 180° 60°S 30°S 0° 30°N 60°N"},
+		{"past 180° the meridians are named 360° over, every 5°", box{150, -30, 200, 0}, "150°E 155°E 160°E 165°E 170°E 175°E 180° 175°W 170°W 165°W 160°W 30°S 25°S 20°S 15°S 10°S 5°S 0°"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, g := range graticule(fitProjection(tt.b, mapWidth, mapMinHeight, mapMaxHeight)) {
+				got = append(got, g.Label)
+			}
+			if strings.Join(got, " ") != tt.want {
+				t.Errorf("graticule of %v:\n got %s\nwant %s", tt.b, strings.Join(got, " "), tt.want)
+			}
+		})
+	}
+}
+
 func TestClipPolygon(t *testing.T) {
 	rect := [4]float64{0, 0, 10, 10}
 	tests := []struct {
@@ -158,6 +181,12 @@ func TestDrawLandTiny(t *testing.T) {
 	}
 	if got, want := fmt.Sprint(ld.Labels), "[{100 100 Aland} {300 100 Bland}]"; got != want {
 		t.Errorf("labels = %s, want %s", got, want)
+	}
+	// Past 180°E the land is drawn again, 360° over.
+	p.Lon0 = 368
+	ld = drawLand(l, p, nil)
+	if len(ld.Countries) == 0 || ld.Countries[0].D != "M400 200l0-200-200 0 0 200z" {
+		t.Errorf("view of 368°–373°: %v, want Aland at x 200–400", ld.Countries)
 	}
 }
 

@@ -157,7 +157,9 @@ func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) {
 }
 
 // mapBox is the box the map fits: the places with a margin of 15% (at
-// least 2°), or Ukraine and its neighbours when there are none.
+// least 2°), or Ukraine and its neighbours when there are none. The
+// margin may reach 20° past ±180° (the land is drawn again there) unless
+// the box would then be wider than the world.
 func mapBox(locs []lonLat) box {
 	if len(locs) == 0 {
 		return box{MinLon: 22, MinLat: 44, MaxLon: 42, MaxLat: 56}
@@ -167,8 +169,12 @@ func mapBox(locs []lonLat) box {
 		b = b.add(p)
 	}
 	pad := math.Max(2, math.Max(b.MaxLat-b.MinLat, b.MaxLon-b.MinLon)*0.15)
-	return box{MinLon: math.Max(-180, b.MinLon-pad), MinLat: math.Max(-85, b.MinLat-pad),
-		MaxLon: math.Min(180, b.MaxLon+pad), MaxLat: math.Min(85, b.MaxLat+pad)}
+	lim := 200.0
+	if b.MaxLon-b.MinLon+2*pad > 360 {
+		lim = 180
+	}
+	return box{MinLon: math.Max(-lim, b.MinLon-pad), MinLat: math.Max(-85, b.MinLat-pad),
+		MaxLon: math.Min(lim, b.MaxLon+pad), MaxLat: math.Min(85, b.MaxLat+pad)}
 }
 
 // graticule returns meridians and parallels across the view, at a step
@@ -184,11 +190,18 @@ func graticule(p projection) []gridLine {
 	}
 	var grid []gridLine
 	for lon := math.Ceil(v.MinLon/step) * step; lon <= v.MaxLon; lon += step {
-		if lon < -180 || lon > 180 {
-			continue
+		name := lon // past ±180°, the meridian's name is 360° over
+		if name > 180 {
+			name -= 360
+		} else if name <= -180 {
+			name += 360
+		}
+		label := formatDeg(name, "E", "W")
+		if name == 180 {
+			label = "180°"
 		}
 		x, _ := p.xy(lon, 0)
-		grid = append(grid, gridLine{round1(x), 0, round1(x), p.H, formatDeg(lon, "E", "W")})
+		grid = append(grid, gridLine{round1(x), 0, round1(x), p.H, label})
 	}
 	for lat := math.Ceil(v.MinLat/step) * step; lat <= v.MaxLat; lat += step {
 		if lat < -90 || lat > 90 {
