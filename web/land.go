@@ -31,7 +31,8 @@ const maxLandSize = 16 << 20
 type land struct {
 	arcs      [][]lonLat
 	arcBoxes  []box
-	arcUses   []int // rings referencing each arc: 2 or more is a border
+	arcUses   []int // rings referencing each arc: one is a coast
+	arcLands  []int // countries referencing each arc: 2 or more is a border
 	countries []country
 }
 
@@ -180,6 +181,8 @@ func decodeLand(raw []byte) (*land, error) {
 		l.arcBoxes = append(l.arcBoxes, b)
 	}
 	l.arcUses = make([]int, len(l.arcs))
+	l.arcLands = make([]int, len(l.arcs))
+	lastLand := make([]int, len(l.arcs)) // 1 + the last country that used the arc
 	ncountries := r.count("countries", 3)
 	for i := 0; i < ncountries && r.err == nil; i++ {
 		c := country{ID: r.string("id"), Name: r.string("name"), Box: emptyBox()}
@@ -203,6 +206,10 @@ func decodeLand(raw []byte) (*land, error) {
 					rg.Arcs = append(rg.Arcs, int(a))
 					rg.Box = rg.Box.union(l.arcBoxes[idx])
 					l.arcUses[idx]++
+					if lastLand[idx] != len(l.countries)+1 {
+						lastLand[idx] = len(l.countries) + 1
+						l.arcLands[idx]++
+					}
 				}
 				poly = append(poly, rg)
 				c.Box = c.Box.union(rg.Box)

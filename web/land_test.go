@@ -90,6 +90,33 @@ func TestParseLandEmbedded(t *testing.T) {
 			t.Errorf("%s: id %s box %v, want id %s around %g,%g", tt.name, c.ID, c.Box, tt.id, tt.lon, tt.lat)
 		}
 	}
+	// Crimea is drawn as Ukraine's (landgen's deJure): Simferopol lies in a
+	// ring of Ukraine's and in none of Russia's.
+	simferopol := xy{34.1, 44.95}
+	ringOver := func(c country) bool {
+		for _, poly := range c.Polygons {
+			for _, rg := range poly {
+				var pts []xy
+				for _, a := range rg.Arcs {
+					arc := l.arcs[max(a, ^a)]
+					for i := range arc {
+						q := arc[i]
+						if a < 0 {
+							q = arc[len(arc)-1-i]
+						}
+						pts = append(pts, xy{q.Lon, q.Lat})
+					}
+				}
+				if inside(pts, simferopol) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if !ringOver(names["Ukraine"]) || ringOver(names["Russia"]) {
+		t.Errorf("Crimea: a ring of Ukraine's over Simferopol %v, of Russia's %v; want Ukraine's only", ringOver(names["Ukraine"]), ringOver(names["Russia"]))
+	}
 }
 
 func TestParseLandErrors(t *testing.T) {

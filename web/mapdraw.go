@@ -65,7 +65,8 @@ type mapLabel struct {
 // landDrawing is the land of one map view.
 type landDrawing struct {
 	Countries []landPath
-	Borders   string // one path: the arcs two rings share
+	Coast     string // one path: the arcs of one ring only
+	Borders   string // one path: the arcs that two countries share
 	Labels    []mapLabel
 }
 
@@ -82,7 +83,7 @@ type landDrawing struct {
 func drawLand(l *land, p projection, taken [][4]float64) landDrawing {
 	var out landDrawing
 	var cands []labelCandidate
-	var bd pathWriter
+	var bd, cw pathWriter
 	v := p.view(clipMargin)
 	for _, shift := range []float64{-360, 0, 360} {
 		if (shift < 0 && v.MinLon >= -180) || (shift > 0 && v.MaxLon <= 180) {
@@ -90,16 +91,17 @@ func drawLand(l *land, p projection, taken [][4]float64) landDrawing {
 		}
 		ps := p
 		ps.Lon0 -= shift // land at lon is drawn at lon+shift
-		cands = drawLandCopy(l, ps, &out, &bd, cands)
+		cands = drawLandCopy(l, ps, &out, &bd, &cw, cands)
 	}
 	out.Borders = bd.b.String()
+	out.Coast = cw.b.String()
 	out.Labels = placeLabels(cands, p, taken)
 	return out
 }
 
 // drawLandCopy draws the land in the view of p onto out and bd, and
 // returns cands with the label candidates of its countries.
-func drawLandCopy(l *land, p projection, out *landDrawing, bd *pathWriter, cands []labelCandidate) []labelCandidate {
+func drawLandCopy(l *land, p projection, out *landDrawing, bd, cw *pathWriter, cands []labelCandidate) []labelCandidate {
 	vb := p.view(clipMargin)
 	rect := [4]float64{-clipMargin, -clipMargin, p.W + clipMargin, p.H + clipMargin}
 	arcs := map[int][]xy{}
@@ -161,13 +163,24 @@ func drawLandCopy(l *land, p projection, out *landDrawing, bd *pathWriter, cands
 			cands = append(cands, best)
 		}
 	}
-	for i, n := range l.arcUses {
-		if n < 2 || !l.arcBoxes[i].intersects(vb) {
+	for i := range l.arcs {
+		// An arc two countries share is a border; an arc of one ring is a
+		// coast; an arc two rings of one country share (a correction of
+		// deJure in landgen) is neither.
+		w := bd
+		switch {
+		case l.arcLands[i] >= 2:
+		case l.arcUses[i] == 1:
+			w = cw
+		default:
+			continue
+		}
+		if !l.arcBoxes[i].intersects(vb) {
 			continue
 		}
 		for _, run := range clipLine(arc(i), rect) {
 			for _, part := range splitJumps(run, 180*p.K*p.S) {
-				bd.line(part)
+				w.line(part)
 			}
 		}
 	}

@@ -179,6 +179,9 @@ func TestDrawLandTiny(t *testing.T) {
 	if want := "M200 200l0-200"; ld.Borders != want {
 		t.Errorf("borders = %q, want %q", ld.Borders, want)
 	}
+	if ld.Coast == "" || strings.Contains(ld.Coast, "M200 200l0-200") {
+		t.Errorf("coast = %q, want the rings' outer arcs without the border", ld.Coast)
+	}
 	if got, want := fmt.Sprint(ld.Labels), "[{100 100 Aland} {300 100 Bland}]"; got != want {
 		t.Errorf("labels = %s, want %s", got, want)
 	}
@@ -300,5 +303,42 @@ func BenchmarkDrawLand(b *testing.B) {
 				drawLand(l, p, nil)
 			}
 		})
+	}
+}
+
+// TestDrawLandInnerLine checks that an arc two rings of one country share
+// (Crimea's isthmus once landgen's deJure moves Crimea to Ukraine) is
+// drawn neither as a border nor as a coast, while the same arc between two
+// countries is a border.
+func TestDrawLandInnerLine(t *testing.T) {
+	arcs := [][]lonLat{{{12, 40}, {12, 42}}, {{12, 42}, {10, 42}, {10, 40}, {12, 40}}, {{12, 40}, {14, 40}, {14, 42}, {12, 42}}}
+	mk := func(twoCountries bool) *land {
+		l := &land{arcs: arcs}
+		for _, a := range arcs {
+			b := emptyBox()
+			for _, p := range a {
+				b = b.add(p)
+			}
+			l.arcBoxes = append(l.arcBoxes, b)
+		}
+		west := ring{Arcs: []int{0, 1}, Box: box{10, 40, 12, 42}}
+		east := ring{Arcs: []int{2, ^0}, Box: box{12, 40, 14, 42}}
+		l.arcUses = []int{2, 1, 1}
+		if twoCountries {
+			l.arcLands = []int{2, 1, 1}
+			l.countries = []country{{ID: "1", Name: "West", Box: west.Box, Polygons: [][]ring{{west}}}, {ID: "2", Name: "East", Box: east.Box, Polygons: [][]ring{{east}}}}
+		} else {
+			l.arcLands = []int{1, 1, 1}
+			l.countries = []country{{ID: "1", Name: "One", Box: box{10, 40, 14, 42}, Polygons: [][]ring{{west}, {east}}}}
+		}
+		return l
+	}
+	p := projection{Lon0: 10, Lat0: 42, K: 1, S: 100, W: 400, H: 200}
+	if ld := drawLand(mk(true), p, nil); ld.Borders != "M200 200l0-200" {
+		t.Errorf("two countries: borders = %q, want the shared arc", ld.Borders)
+	}
+	ld := drawLand(mk(false), p, nil)
+	if ld.Borders != "" || strings.Contains(ld.Coast, "M200 200l0-200") || ld.Coast == "" {
+		t.Errorf("one country: borders = %q, coast = %q; want no border and the inner line in neither", ld.Borders, ld.Coast)
 	}
 }

@@ -33,6 +33,7 @@ func Build(t *Topology, object string, tol float64, unit int) (*Land, error) {
 	if err != nil {
 		return nil, err
 	}
+	cs = applyDeJure(cs, pos)
 	used := make([]bool, len(pos))
 	for _, c := range cs {
 		for _, p := range c.Polygons {
@@ -150,4 +151,63 @@ func (l *Land) String() string {
 		fmt.Fprintf(&b, "country %q %q: %v\n", c.ID, c.Name, c.Polygons)
 	}
 	return b.String()
+}
+
+// reassignment moves the polygons of one country that lie wholly inside a
+// box to another country.
+type reassignment struct {
+	from, to string     // ISO 3166 numeric ids
+	box      [4]float64 // min lon, min lat, max lon, max lat
+	why      string
+}
+
+// deJure lists where muster's map departs from Natural Earth's de facto
+// lines to draw the internationally recognised border, as the conflict
+// data sets it is used beside (ACLED, UCDP) code those places: a map of a
+// war should not draw one side's annexation as a settled border.
+var deJure = []reassignment{
+	{from: "643", to: "804", box: [4]float64{32.2, 44.2, 36.8, 46.3},
+		why: "Crimea, annexed by Russia in 2014, is Ukraine's (UN General Assembly resolution 68/262)"},
+}
+
+// applyDeJure moves the polygons that deJure names. The arcs a moved
+// polygon shares with its new country are then inner lines of one
+// country, which the map draws neither as coast nor as border.
+func applyDeJure(cs []Country, pos [][]Point) []Country {
+	idx := map[string]int{}
+	for i, c := range cs {
+		idx[c.ID] = i
+	}
+	for _, r := range deJure {
+		fi, ok1 := idx[r.from]
+		ti, ok2 := idx[r.to]
+		if !ok1 || !ok2 {
+			continue
+		}
+		var keep [][][]int
+		for _, poly := range cs[fi].Polygons {
+			if polygonInside(poly, pos, r.box) {
+				cs[ti].Polygons = append(cs[ti].Polygons, poly)
+			} else {
+				keep = append(keep, poly)
+			}
+		}
+		cs[fi].Polygons = keep
+	}
+	return cs
+}
+
+// polygonInside reports whether every position of the polygon's rings
+// lies inside box.
+func polygonInside(poly [][]int, pos [][]Point, box [4]float64) bool {
+	for _, r := range poly {
+		for _, a := range r {
+			for _, p := range pos[arcIndex(a)] {
+				if p.Lon < box[0] || p.Lat < box[1] || p.Lon > box[2] || p.Lat > box[3] {
+					return false
+				}
+			}
+		}
+	}
+	return len(poly) > 0
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -162,4 +163,19 @@ func equalPoints(a, b []Point) bool {
 		}
 	}
 	return true
+}
+
+// TestApplyDeJure checks that a polygon of the first country wholly inside
+// a deJure box moves to the second, and that one reaching outside stays.
+func TestApplyDeJure(t *testing.T) {
+	pos := [][]Point{
+		{{30, 50}, {40, 50}, {40, 55}, {30, 50}},   // Russia's mainland, outside the box
+		{{33, 45}, {34, 45.5}, {35, 45}, {33, 45}}, // inside the Crimea box
+		{{25, 48}, {30, 48}, {30, 51}, {25, 48}},   // Ukraine's mainland
+	}
+	cs := []Country{{ID: "643", Name: "Russia", Polygons: [][][]int{{{0}}, {{1}}}}, {ID: "804", Name: "Ukraine", Polygons: [][][]int{{{2}}}}}
+	cs = applyDeJure(cs, pos)
+	if fmt.Sprint(cs[0].Polygons) != "[[[0]]]" || fmt.Sprint(cs[1].Polygons) != "[[[2]] [[1]]]" {
+		t.Errorf("after deJure: Russia %v, Ukraine %v; want [[[0]]] and [[[2]] [[1]]]", cs[0].Polygons, cs[1].Polygons)
+	}
 }
