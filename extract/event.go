@@ -204,7 +204,10 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 	}
 	// A new event starts at a sentence whose own event word (not just a
 	// casualty word) comes with another date.
-	if x.cur == nil || rank >= 2 && date != nil && x.cur.date != "" && date.Value.From != x.cur.date && leadingDate(s.toks, date.Span) {
+	// So does one whose event word comes with another date and other
+	// places ("Russian missiles hit Odesa on Tuesday" after "Drones
+	// struck Sevastopol on Monday"): a brief listing several happenings.
+	if x.cur == nil || rank >= 2 && date != nil && x.cur.date != "" && date.Value.From != x.cur.date && (leadingDate(s.toks, date.Span) || x.otherPlaces(s)) {
 		x.cur = &eventBuild{partKeys: map[string]bool{}}
 		x.evs = append(x.evs, x.cur)
 	}
@@ -273,6 +276,26 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 		b.outcome = true
 		b.claims = append(b.claims, x.claim(muster.PredOutcome, muster.TextValue(x.text[sp2.Start:sp2.End]), sp2, sp, "", publisher(), muster.Asserted, 0.7))
 	}
+}
+
+// otherPlaces reports whether sentence s names places and the current
+// event's places are none of them.
+func (x *eventExtractor) otherPlaces(s *sent) bool {
+	if x.cur == nil || len(x.cur.ev.Places) == 0 {
+		return false
+	}
+	pl := x.places(s)
+	if len(pl) == 0 {
+		return false
+	}
+	for _, p := range pl {
+		for _, q := range x.cur.ev.Places {
+			if strings.EqualFold(p.name, q.Name) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // disrupted finds "intercepted", "shot down", "defused": the weapon did

@@ -164,6 +164,15 @@ func TestEvents(t *testing.T) {
 			}},
 		},
 		{
+			name: "a brief telling of three happenings, each with its own day and town",
+			text: "Drones struck a naval base in Sevastopol on Monday, officials said. Russian missiles hit Odesa on Tuesday, killing two people. Shelling hit Kherson on Wednesday, killing one.",
+			want: []eventSummary{
+				{Type: muster.EventDroneStrike, Time: "2023-05-22..2023-05-22/day", Places: map[string]string{"city": "Sevastopol"}},
+				{Type: muster.EventShelling, Time: "2023-05-23..2023-05-23/day", Places: map[string]string{"city": "Odesa"}, Participants: []string{"actor:Russian forces"}, Killed: "2"},
+				{Type: muster.EventShelling, Time: "2023-05-24..2023-05-24/day", Places: map[string]string{"city": "Kherson"}, Killed: "1"},
+			},
+		},
+		{
 			name: "figure attributed to a named source, hedged",
 			text: "On 12 March 2024, Russian and Ukrainian forces clashed near Avdiivka, Donetsk. According to the regional governor, more than 70 soldiers were killed.",
 			want: []eventSummary{{
