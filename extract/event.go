@@ -179,7 +179,7 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 		toks[k].end += sp.Start
 	}
 	s := &sent{span: sp, toks: toks}
-	typ, rank, _ := eventTrigger(s.toks)
+	typ, rank, at := eventTrigger(s.toks)
 	var date *DateMatch
 	dateSent := sp
 	if len(dates) > 0 {
@@ -207,7 +207,7 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 	// So does one whose event word comes with another date and other
 	// places ("Russian missiles hit Odesa on Tuesday" after "Drones
 	// struck Sevastopol on Monday"): a brief listing several happenings.
-	if x.cur == nil || rank >= 2 && date != nil && x.cur.date != "" && date.Value.From != x.cur.date && (leadingDate(s.toks, date.Span) || x.otherPlaces(s)) {
+	if x.cur == nil || rank >= 2 && date != nil && x.cur.date != "" && date.Value.From != x.cur.date && (leadingDate(s.toks, date.Span) || !backReference(s.toks, at) && x.otherPlaces(s)) {
 		x.cur = &eventBuild{partKeys: map[string]bool{}}
 		x.evs = append(x.evs, x.cur)
 	}
@@ -276,6 +276,19 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 		b.outcome = true
 		b.claims = append(b.claims, x.claim(muster.PredOutcome, muster.TextValue(x.text[sp2.Start:sp2.End]), sp2, sp, "", publisher(), muster.Asserted, 0.7))
 	}
+}
+
+// backReference reports an event word after "the", "that" or "this":
+// "claimed responsibility for the attack" tells of an event already told.
+func backReference(toks []wtok, at int) bool {
+	if at <= 0 {
+		return false
+	}
+	switch toks[at-1].low {
+	case "the", "that", "this", "these", "those":
+		return true
+	}
+	return false
 }
 
 // otherPlaces reports whether sentence s names places and the current

@@ -797,6 +797,7 @@ func (x *eventExtractor) attribution(s *sent) (muster.Attribution, muster.Modali
 			for j > 0 && k-j < 6 && toks[j-1].kind == 'w' && toks[j-1].low != "and" && toks[j-1].low != "that" && toks[j-1].low != "which" && toks[j-1].low != "who" {
 				j--
 			}
+			j = afterTimePhrase(toks, j, k)
 			if j < k && !casualtyWordIn(toks, j, k) {
 				name := x.text[toks[j].start:toks[k-1].end]
 				a, m = sourceOf(name), mm
@@ -814,6 +815,28 @@ func (x *eventExtractor) attribution(s *sent) (muster.Attribution, muster.Modali
 		m = muster.Estimated
 	}
 	return a, m
+}
+
+// timeWords follow "on", "late" or "earlier" in a time phrase before a
+// source: "On Tuesday Russia's defence ministry claimed".
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "today": true, "yesterday": true, "morning": true, "evening": true, "night": true,
+	"afternoon": true, "overnight": true, "week": true, "month": true, "day": true,
+}
+
+// afterTimePhrase returns the first token of [j, k) past a leading time
+// phrase ("On Tuesday", "Late on Monday", "Earlier", "Overnight").
+func afterTimePhrase(toks []wtok, j, k int) int {
+	for j < k {
+		switch w := toks[j].low; {
+		case timeWords[w] || w == "on" || w == "late" || w == "early" || w == "earlier" || w == "later" || w == "last" || w == "this":
+			j++
+		default:
+			return j
+		}
+	}
+	return j
 }
 
 func casualtyWordIn(toks []wtok, a, b int) bool {

@@ -168,6 +168,8 @@ var commonStarts = map[string]bool{
 	"Despite": true, "During": true, "Earlier": true, "Later": true, "Last": true, "Next": true, "Several": true,
 	"Each": true, "All": true, "Only": true, "Even": true, "Under": true, "Over": true, "Into": true, "Near": true,
 	"Defense": true, "Politics": true, "World": true, "News": true, "Opinion": true,
+	"No": true, "None": true, "Nobody": true, "Any": true, "Every": true, "Another": true, "Gunmen": true,
+	"Militants": true, "Assailants": true, "Attackers": true, "Insurgents": true, "Rebels": true,
 }
 
 // findNames finds capitalised name spans in each sentence: maximal runs of
@@ -228,6 +230,9 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 			// one-word run.
 			if atStart && (commonStarts[first] || (lower[strings.ToLower(first)] && j-start == 1)) {
 				start++
+				if start < j && !isCap(toks[start].Text) {
+					start = j // "No group": only the lower-case head was left
+				}
 			}
 			// A title before a person's name becomes the role.
 			role := ""

@@ -67,14 +67,29 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 					continue
 				}
 				// The figure goes to the narrative event told in its own
-				// sentence, if any; else it is left out (it may count
-				// another event the report extractor ran together).
+				// sentence, if any; else to the event told just before it
+				// when the report event shares sentences with that one ("Gunmen ambushed a convoy … The group said its
+				// fighters had killed 30 soldiers"); else it is left out
+				// (it may count another event the report extractor ran
+				// together).
 				k := x.narrativeEventOf(c)
+				if k < 0 {
+					if j := x.lastEventBefore(c); j >= 0 && j < len(r.Events) && sharesText(r.Events[j], rev) {
+						k = j
+						x.sentEvent[x.sentenceOfClaim(c)] = j
+					}
+				}
 				if k < 0 || k >= len(r.Events) {
 					continue
 				}
 				ev := &r.Events[k]
 				if hasClaimAt(ev.Claims, c) {
+					// The narrative rules name the place; the report
+					// extractor knows its rank in "Dikwa, Borno, Nigeria".
+					if c.Predicate == muster.PredOccurredAt && c.Role != "" {
+						placeRole(ev.Claims, ev.ID, c)
+						placeRole(r.Claims, ev.ID, c)
+					}
 					continue
 				}
 				if c.Object.Entity != nil {
@@ -195,6 +210,17 @@ func entityKey(t muster.EntityType, name string) string {
 // overlappingEvent returns the narrative event whose evidence shares a
 // sentence with the report event, or -1.
 func (x *doc) overlappingEvent(r *Result, rev muster.Event) int {
+	for i := range r.Events {
+		if sharesText(r.Events[i], rev) {
+			return i
+		}
+	}
+	return -1
+}
+
+// sharesText reports whether the evidence of two events (theirs and their
+// claims') overlaps.
+func sharesText(a, b muster.Event) bool {
 	spans := func(ev muster.Event) []muster.Evidence {
 		out := append([]muster.Evidence(nil), ev.Evidence...)
 		for _, c := range ev.Claims {
@@ -202,17 +228,15 @@ func (x *doc) overlappingEvent(r *Result, rev muster.Event) int {
 		}
 		return out
 	}
-	rs := spans(rev)
-	for i, ev := range r.Events {
-		for _, a := range spans(ev) {
-			for _, b := range rs {
-				if a.Start < b.End && b.Start < a.End {
-					return i
-				}
+	bs := spans(b)
+	for _, p := range spans(a) {
+		for _, q := range bs {
+			if p.Start < q.End && q.Start < p.End {
+				return true
 			}
 		}
 	}
-	return -1
+	return false
 }
 
 // hasClaimAt reports whether claims hold one with c's predicate whose
@@ -256,6 +280,56 @@ func (x *doc) narrativeEventOf(c muster.Claim) int {
 		return e
 	}
 	return -1
+}
+
+// sentenceOfClaim returns the sentence of c's first evidence, or -1.
+func (x *doc) sentenceOfClaim(c muster.Claim) int {
+	if len(c.Evidence) == 0 {
+		return -1
+	}
+	b := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
+	return x.d.SentenceOf(b.Start)
+}
+
+// placeRole gives the occurred_at claims of event in claims that name c's
+// place without a role of their own c's role (city, admin1, country).
+func placeRole(claims []muster.Claim, event string, c muster.Claim) {
+	for i := range claims {
+		o := &claims[i]
+		if o.Predicate == muster.PredOccurredAt && o.Role == "" && o.Subject.ID == event && o.Object.Entity != nil &&
+			c.Object.Entity != nil && strings.EqualFold(o.Object.Entity.Name, c.Object.Entity.Name) {
+			o.Role = c.Role
+		}
+	}
+}
+
+// lastEventBefore returns the narrative event told last in the two
+// sentences before the one that states c, or -1. Further back, "two
+// civilians were killed in that raid" may count a raid the rules did not
+// make an event of.
+func (x *doc) lastEventBefore(c muster.Claim) int {
+	if len(c.Evidence) == 0 {
+		return -1
+	}
+	si := x.sentenceOfClaim(c)
+	best, bestSent := -1, -1
+	for i, ev := range x.events {
+		for _, s := range ev.sents {
+			if s < si && s > bestSent {
+				best, bestSent = i, s
+			}
+		}
+	}
+	// Sentences whose figures went to an event continue its telling.
+	for s, i := range x.sentEvent {
+		if s < si && s > bestSent {
+			best, bestSent = i, s
+		}
+	}
+	if si-bestSent > 2 {
+		return -1
+	}
+	return best
 }
 
 // reportBase replaces the document's one narrative event with the report

@@ -36,7 +36,7 @@ var (
 )
 
 // eventTriggerRE finds the words that tell of an event of armed conflict.
-var eventTriggerRE = regexp.MustCompile(`\b(?:((?:marched|crossed|pushed|advanced|stormed|broke|moved)\s+(?:the\s+border\s+)?into|entered\s+(?:the\s+)?(?:villages?|towns?|district|region|city|territory)\b)|(raid|incursion|attack|assault|offensive|ambush|shelling|drone strike|airstrike|air strike|bombing|clash(?:es)?)\b|(fought|clashed|battled)\b)`)
+var eventTriggerRE = regexp.MustCompile(`\b(?:((?:marched|crossed|pushed|advanced|stormed|broke|moved)\s+(?:the\s+border\s+)?into|entered\s+(?:the\s+)?(?:villages?|towns?|district|region|city|territory)\b)|(raid|incursion|attack|assault|offensive|ambush|shelling|drone strike|airstrike|air strike|bombing|clash(?:es)?|ambushed|attacked|shelled|bombed)\b|(fought|clashed|battled)\b)`)
 
 // eventTriggerFoldRE is eventTriggerRE for the rare sentence whose lower
 // case has another length in bytes, where offsets would not carry over.
@@ -44,6 +44,23 @@ var eventTriggerFoldRE = regexp.MustCompile(`(?i)` + eventTriggerRE.String())
 
 // allegianceRE follows "fought" in "fought for Ukraine".
 var allegianceRE = regexp.MustCompile(`^\s+for\s+\p{Lu}`)
+
+// datelineRE matches a wire story's dateline: the place it was filed
+// from in capitals or followed by the agency, perhaps with its country or
+// state, then a dash: "BAMAKO — ", "KYIV, Ukraine (AP) — ", "Goma
+// (Reuters) - ". A capitalised name before a dash is not enough: "Kherson
+// — a city of …" opens a sentence about Kherson.
+var datelineRE = regexp.MustCompile(`^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)\))\s*(?:—|–|--|-)\s+\p{Lu}`)
+
+// datelineLen returns the length in bytes of the dateline that opens a
+// sentence, or 0.
+func datelineLen(text string) int {
+	loc := datelineRE.FindStringIndex(text)
+	if loc == nil {
+		return 0
+	}
+	return loc[1] - 1 // up to the capital that opens the story
+}
 
 // triggers returns the event words of sentence si (text), matching the
 // lower-cased sentence with a case-sensitive pattern: the same offsets,
@@ -60,7 +77,8 @@ var eventTypeOf = map[string]muster.EventType{
 	"assault": muster.EventAttack, "offensive": muster.EventArmedClash, "ambush": muster.EventAttack,
 	"shelling": muster.EventShelling, "drone strike": muster.EventDroneStrike, "airstrike": muster.EventAirStrike,
 	"air strike": muster.EventAirStrike, "bombing": muster.EventBombing, "clash": muster.EventArmedClash,
-	"clashes": muster.EventArmedClash,
+	"clashes": muster.EventArmedClash, "ambushed": muster.EventAttack, "attacked": muster.EventAttack,
+	"shelled": muster.EventShelling, "bombed": muster.EventBombing,
 }
 
 // responsibilityRE: "took responsibility for", "claimed to have launched".
@@ -70,6 +88,7 @@ var responsibilityRE = regexp.MustCompile(`(?i)\b(?:took|claimed|accepted|assume
 // tell one event (same kind of fighting, same place, days apart at most),
 // and attaches casualty figures to the event they count.
 func (x *doc) narrativeEvents() {
+	short := len(x.d.Sentences) <= reportSentences
 	for si, s := range x.d.Sentences {
 		if !containsAny(x.lowerSent(si), triggerKeys) {
 			continue
@@ -86,6 +105,10 @@ func (x *doc) narrativeEvents() {
 			case irrealisRE.MatchString(before): // "plans to attack", "a possible offensive"
 			case backRefRE.MatchString(before) && l[4] >= 0: // "the raid" refers back
 			case l[6] >= 0 && allegianceRE.MatchString(text[l[1]:]): // "fought for Ukraine" is allegiance
+			case l[4] >= 0 && short && strings.HasSuffix(text[l[4]:l[5]], "ed"):
+				// "Assailants attacked a post": in a short report the
+				// report extractor tells the one event; the verbs serve
+				// the long stories whose events the narrative rules keep.
 			default:
 				loc = l
 			}
@@ -108,8 +131,10 @@ func (x *doc) narrativeEvents() {
 		trig := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
 		ev := &localEvent{typ: typ, participants: map[int]string{}, merged: -1}
 		ev.sents = []int{si}
-		// Places: the most specific places named in the sentence.
-		for _, e := range x.subjectsIn(s, muster.EntityPlace) {
+		// Places: the most specific places named in the sentence, not its
+		// dateline ("BAMAKO — Gunmen ambushed …" was not in Bamako).
+		body := muster.Span{Start: s.Start + datelineLen(text), End: s.End}
+		for _, e := range x.subjectsIn(body, muster.EntityPlace) {
 			ev.places = append(ev.places, e)
 		}
 		if v, ds, ok := x.dateMatch(muster.Span{Start: trig.Start, End: s.End}); ok {
@@ -276,12 +301,17 @@ func closeDays(a, b *localEvent) bool {
 	return dayDiff(a.from, b.from) <= 3 && dayDiff(a.to, b.to) <= 3
 }
 
+// noClaimantRE ends the words before a responsibility cue whose subject
+// is no one: "No group claimed responsibility", "none of the groups has
+// claimed".
+var noClaimantRE = regexp.MustCompile(`(?i)(?:^|\s)(?:no|nobody|none)(?:\s+[\w'-]+){0,4}\s*$`)
+
 // eventClaims adds the claims that tie a sentence to its event: who took
 // responsibility, the place and the date.
 func (x *doc) eventClaims(idx, si int, ev *localEvent) {
 	s := x.d.Sentences[si]
 	text := x.d.Text[s.Start:s.End]
-	if loc := responsibilityRE.FindStringIndex(text); loc != nil {
+	if loc := responsibilityRE.FindStringIndex(text); loc != nil && !noClaimantRE.MatchString(text[:loc[0]]) {
 		cue := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
 		pred, mod := muster.PredClaimedBy, muster.Claimed
 		if strings.HasPrefix(strings.ToLower(x.d.Text[cue.Start:cue.End]), "denied") {
@@ -398,14 +428,25 @@ func (x *doc) datedApart(si, e int) bool {
 			}
 		}
 	}
+	// "claimed responsibility for the attack in a message on Monday": a
+	// claim of responsibility is dated by its own day, which may come a
+	// week after the event's.
+	claim := responsibilityRE.MatchString(text)
 	for _, d := range x.sentenceDates(si) {
 		// An undated event cannot be matched to a dated reference.
-		if ev.from == "" || d.Value.To < ev.from || d.Value.From > ev.to {
+		if ev.from == "" || d.Value.To < ev.from {
+			return true
+		}
+		if d.Value.From > ev.to && !(claim && dayDiff(d.Value.From, ev.to) <= claimLag) {
 			return true
 		}
 	}
 	return false
 }
+
+// claimLag is how many days after an event a claim of responsibility may
+// be dated and still be read as about it.
+const claimLag = 7
 
 // referredEvent returns the event sentence si refers back to, or -1.
 func (x *doc) referredEvent(si int) int {
@@ -492,4 +533,4 @@ var (
 )
 
 // triggerKeys are words one of which a sentence needs for narrativeEvents to look at it.
-var triggerKeys = []string{"march", "cross", "push", "advanc", "storm", "broke", "moved", "entered", "raid", "incursion", "attack", "assault", "offensive", "ambush", "shelling", "strike", "bombing", "clash", "fought", "battled"}
+var triggerKeys = []string{"march", "cross", "push", "advanc", "storm", "broke", "moved", "entered", "raid", "incursion", "attack", "assault", "offensive", "ambush", "shell", "strike", "bomb", "clash", "fought", "battled"}

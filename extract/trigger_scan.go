@@ -105,7 +105,8 @@ func placeWord(w string) bool {
 // at word w, which ends at j.
 func nounTriggerAt(low, w string, j int) (int, bool) {
 	switch w {
-	case "raid", "incursion", "attack", "assault", "offensive", "ambush", "shelling", "airstrike", "bombing", "clash", "clashes":
+	case "raid", "incursion", "attack", "assault", "offensive", "ambush", "shelling", "airstrike", "bombing", "clash", "clashes",
+		"ambushed", "attacked", "shelled", "bombed":
 		return j, true
 	case "drone", "air":
 		if j < len(low) && low[j] == ' ' {
