@@ -1,0 +1,22 @@
+package extract
+
+import "testing"
+
+func TestDatelineLen(t *testing.T) {
+	tests := []struct {
+		text, want string // want: the dateline that datelineLen cuts off
+	}{
+		{"BAMAKO — Gunmen ambushed a convoy.", "BAMAKO — "},
+		{"KYIV, Ukraine (AP) — Russian drones struck the city.", "KYIV, Ukraine (AP) — "},
+		{"Goma (Reuters) - Rebels seized the town.", "Goma (Reuters) - "},
+		{"NEW YORK -- The council met.", "NEW YORK -- "},
+		{"Kherson — a city of 280,000 before the war — was shelled again.", ""},
+		{"Putin — who ordered the invasion — spoke on Monday.", ""},
+		{"Gunmen ambushed a convoy near Boni.", ""},
+	}
+	for _, tt := range tests {
+		if got := tt.text[:datelineLen(tt.text)]; got != tt.want {
+			t.Errorf("datelineLen(%q) cuts %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
