@@ -119,6 +119,8 @@ func (x *doc) sentenceSource(si int, ev muster.Span) (muster.Attribution, muster
 				mod = muster.Claimed
 			case "denied", "denies":
 				mod = muster.Denied
+			case "estimated", "estimates", "estimate", "believe", "believes":
+				mod = muster.Estimated // "Analysts estimate the group has …"
 			}
 			return x.describeSource(src), mod, true
 		}
@@ -149,11 +151,11 @@ var participleKeys = []string{"claiming", "saying", "reporting", "alleging", "in
 var participleSpeakerRE = regexp.MustCompile(`\b(?:left|leaving|with)\s+((?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3})\s+(claiming|saying|reporting|alleging|insisting)\s+(?:that\s+)?`)
 
 // openingVerbKeys are the words one of which openingSpeakerRE needs.
-var openingVerbKeys = []string{"said", "says", "claim", "report", "announced", "alleg", "stated", "insist", "denied", "denies", "told"}
+var openingVerbKeys = []string{"said", "says", "claim", "report", "announced", "alleg", "stated", "insist", "denied", "denies", "told", "estimate", "believe"}
 
 // openingSpeakerRE is a sentence's speaker and reporting verb at its
 // start: a capitalised noun phrase of up to six words.
-var openingSpeakerRE = regexp.MustCompile(`^((?:The\s+|A\s+|An\s+)?\p{Lu}[\p{L}’'-]*(?:\s+[\p{L}’'-]+){0,5}?)\s+(said|says|claimed|claims|reported|reports|announced|alleged|alleges|stated|insisted|insists|denied|denies|told\s+\w+)\s+(?:that\s+)?`)
+var openingSpeakerRE = regexp.MustCompile(`^((?:The\s+|A\s+|An\s+)?\p{Lu}[\p{L}’'-]*(?:\s+[\p{L}’'-]+){0,5}?)\s+(said|says|claimed|claims|reported|reports|announced|alleged|alleges|stated|insisted|insists|denied|denies|estimated|estimates|estimate|believe|believes|told\s+\w+)\s+(?:that\s+)?`)
 
 // sourceOf names an attribution's source: the entity it mentions, or the
 // words themselves classified by kind.

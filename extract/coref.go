@@ -87,6 +87,8 @@ func (x *doc) typeMentions() {
 			m.typ = muster.EntityMedia // "The Ledger could not verify"
 		case placeAppositionRE.MatchString(x.d.Text[m.End:]):
 			m.typ = muster.EntityPlace // "Kozinka, a village next to the border"
+		case personAppositionRE.MatchString(x.d.Text[m.End:]):
+			m.typ = muster.EntityPerson // "Iyad Ag Ghaly, a Tuareg leader from Kidal"
 		default:
 			m.typ = x.taggerType(m.Span)
 		}
@@ -122,6 +124,10 @@ func allAlpha(words []string) bool {
 // placeAppositionRE follows a place name that the text itself calls a
 // place.
 var placeAppositionRE = regexp.MustCompile(`^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:village|town|city|district|region|settlement|hamlet|province|oblast)\b`)
+
+// personAppositionRE follows a name that the text itself calls a person,
+// whatever the tagger thought of an unfamiliar name.
+var personAppositionRE = regexp.MustCompile(`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:leader|commander|officer|cleric|preacher|spokesman|spokeswoman|politician|general|colonel|major|captain|militant|fighter|chief|founder|co-founder|man|woman|veteran|activist|journalist|businessman|warlord|jihadist|emir|deputy|lawmaker|minister|governor|mayor|soldier|citizen|national|son|daughter|brother)\b`)
 
 // afterArticle reports whether an article or possessive comes right
 // before byte offset off.

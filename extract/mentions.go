@@ -215,6 +215,17 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					j += 2
 					continue
 				}
+				// "Group for the Support of Islam and Muslims", "Front for
+				// the Liberation of …": a group's name runs on through
+				// "for the" and, once it has a head and a connector, "and".
+				if connectors[t] && j+2 < len(toks) && toks[j+1].Text == "the" && isCap(toks[j+2].Text) && headIn(toks[i:j]) {
+					j += 3
+					continue
+				}
+				if t == "and" && j+1 < len(toks) && isCap(toks[j+1].Text) && headIn(toks[i:j]) && connectorIn(toks[i:j]) {
+					j += 2
+					continue
+				}
 				break
 			}
 			// Extend by a lower-case group head: "the Azov regiment".
@@ -262,6 +273,26 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 	return out
 }
 
+// headIn reports a group head among toks ("Group", "Front").
+func headIn(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if groupHeads[strings.ToLower(t.Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// connectorIn reports "of" or "for" among toks.
+func connectorIn(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if connectors[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
 func hasTitle(toks []nlp.Token) bool {
 	for _, t := range toks {
 		if personTitles[strings.ToLower(t.Text)] {
@@ -302,6 +333,11 @@ func typeName(text, next string) muster.EntityType {
 		return muster.EntityStateForce
 	}
 	if groupHeads[last] {
+		return muster.EntityArmedGroup
+	}
+	// "Group for the Support of Islam and Muslims", "Front for the
+	// Liberation of …", "Movement of …": the head opens the name.
+	if len(words) > 2 && groupHeads[words[0]] && (words[1] == "for" || words[1] == "of") {
 		return muster.EntityArmedGroup
 	}
 	for _, w := range words {

@@ -49,6 +49,15 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 				if (c.Predicate == muster.PredClaimedBy || c.Predicate == muster.PredDeniedBy) && c.Object.Entity != nil {
 					c.AttributedTo = muster.Attribution{Name: c.Object.Entity.Name, Type: muster.AttributionType(c.Object.Entity.Type)}
 				}
+			} else if len(c.Evidence) > 0 && nominalSource(c.AttributedTo.Name) {
+				// "The group said its fighters had killed 30": the
+				// document's coreference knows which group.
+				b := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
+				if si := x.d.SentenceOf(b.Start); si >= 0 {
+					if src, _, ok := x.sentenceSource(si, b); ok && src.Type != muster.SourceUnnamed && !nominalSource(src.Name) {
+						c.AttributedTo = src
+					}
+				}
 			}
 			x.disclaim(c, disclaimers)
 		}
@@ -119,6 +128,20 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		r.Events = append(r.Events, rev)
 		r.Claims = append(r.Claims, rev.Claims...)
 	}
+}
+
+// nominalSource reports a source named by a description that refers back
+// to a group: "The group", "the brigade", "the militants".
+func nominalSource(name string) bool {
+	w := strings.Fields(strings.ToLower(name))
+	return len(w) == 2 && (w[0] == "the" || w[0] == "this") && nominalHeads[w[1]]
+}
+
+// nominalHeads end a description that refers back to a group.
+var nominalHeads = map[string]bool{
+	"group": true, "brigade": true, "militants": true, "militia": true, "movement": true, "organisation": true,
+	"organization": true, "legion": true, "corps": true, "battalion": true, "rebels": true, "insurgents": true,
+	"faction": true, "front": true,
 }
 
 // tellsEvent reports whether a report event stands on its own: it has a

@@ -58,7 +58,7 @@ func TestWireStory(t *testing.T) {
 	sort.Strings(got)
 	want := []string{
 		"claimed_by Northern Sahel Brigade per Northern Sahel Brigade/claimed",
-		"killed 30 per The group/unverified",
+		"killed 30 per Northern Sahel Brigade/unverified",
 		"killed [14, ∞) per the army/reported",
 		"wounded 9 per the army/reported",
 	}
