@@ -23,6 +23,8 @@ func TestPredicateSentences(t *testing.T) {
 		source     string // substring of attributed_to; "" for any
 	}{
 		{"alias from brackets", "The Northern Brigade (NB) crossed the river.", muster.PredAlias, "Northern Brigade", "NB", ""},
+		{"alias of a long name with for the, of and and", "The Group for the Support of Islam and Muslims (JNIM) claimed the attack.", muster.PredAlias, "Group for the Support of Islam and Muslims", "JNIM", ""},
+		{"size, estimated by analysts", "The Northern Brigade crossed the river. Analysts estimate the group has between 2,000 and 3,000 fighters.", muster.PredSize, "Northern Brigade", "2,000", "Analysts"},
 		{"founded", "The Northern Brigade was formed in June 2021, its commanders said.", muster.PredFounded, "Northern Brigade", "2021-06", ""},
 		{"founded by, fronted", "Set up in May 2014 by Ivan Petrov, the Northern Brigade now fights in the east.", muster.PredFoundedBy, "Northern Brigade", "Ivan Petrov", ""},
 		{"led by", "The Northern Brigade, led by Ivan Petrov, held the bridge.", muster.PredLeader, "Northern Brigade", "Ivan Petrov", ""},
