@@ -759,7 +759,7 @@ func (g *Gazetteer) inRegions(regions map[string]bool) func(string) ([]int32, []
 func (g *Gazetteer) regionCountries(regions map[string]bool) map[string]bool {
 	out := make(map[string]bool)
 	for k := range regions {
-		for _, id := range g.ids(g.folded, k) {
+		for _, id := range g.ids(k) {
 			if e := &g.entries[id]; e.kind == GeoAdmin1 && admin1Key(e.name) == k {
 				out[e.cc] = true
 			}
@@ -837,7 +837,7 @@ func (g *Gazetteer) admin1Names(name string) map[string]bool {
 // but "Sevastopol, Crimea" is right.
 func (g *Gazetteer) nearRegion(p muster.Place, regions map[string]bool, km float64) bool {
 	for k := range regions {
-		for _, id := range g.ids(g.folded, k) {
+		for _, id := range g.ids(k) {
 			if e := &g.entries[id]; e.kind == GeoAdmin1 && admin1Key(e.name) == k {
 				if haversineKm(p.Lat, p.Lon, float64(e.lat), float64(e.lon)) <= km {
 					return true
@@ -901,7 +901,7 @@ func (g *Gazetteer) geocodeCandidateWith(name string, c GeoContext, lookup func(
 	sc := g.newScorerWith(c, k, lookup)
 	best, bestScore := -1, -1e18
 	for i, id := range ids {
-		s := sc.score(id, exact[i])
+		s := sc.score(id, exact[i], exact[i] && g.byAltOnly(id, k))
 		if s > bestScore {
 			best, bestScore = i, s
 		}
