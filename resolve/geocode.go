@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -313,13 +314,17 @@ func (g *Gazetteer) index(extra []indexName, alts []placeAlts) {
 	g.alt = make(map[int32][]string, len(extra))
 	g.altExact = make(map[uint64]struct{}, 3*len(alts))
 	var buf []byte
-	push := func(k []byte, id int32, alt bool) {
-		hk := foldHash(k)
+	// own is the hash of each place's folded name, so that its alternate
+	// names need not walk a chain to skip a key it is already under.
+	own := make([]uint64, len(g.entries))
+	// push puts id on the chain of hash hk; check says it may be there
+	// already (a region under its name with and without "Oblast").
+	push := func(hk uint64, id int32, alt, check bool) {
 		h, ok := g.folded[hk]
 		if !ok {
 			h = -1
 		}
-		for x := h; x >= 0; x = g.nodes[x].next {
+		for x := h; check && x >= 0; x = g.nodes[x].next {
 			if g.nodes[x].id == id {
 				return
 			}
@@ -334,7 +339,11 @@ func (g *Gazetteer) index(extra []indexName, alts []placeAlts) {
 		e := &g.entries[id]
 		for {
 			buf = appendFoldNormed(buf[:0], k)
-			push(buf, id, alt)
+			hk := foldHash(buf)
+			if e.kind == GeoPlace {
+				own[id] = hk
+			}
+			push(hk, id, alt, e.kind != GeoPlace)
 			if w := strings.Count(k, " ") + 1; w > g.maxWords {
 				g.maxWords = w
 			}
@@ -356,13 +365,27 @@ func (g *Gazetteer) index(extra []indexName, alts []placeAlts) {
 		add(x.e, k, false)
 		g.alt[x.e] = append(g.alt[x.e], k)
 	}
+	var seen []uint64
 	for _, x := range alts {
+		seen = append(seen[:0], own[x.e])
 		for s := x.alts; s != ""; {
 			var a string
 			a, s, _ = strings.Cut(s, "|")
 			k := normPlace(a)
-			add(x.e, k, true)
+			if k == "" {
+				continue
+			}
 			g.altExact[altKey(x.e, lightPlace(k))] = struct{}{}
+			buf = appendFoldNormed(buf[:0], k)
+			hk := foldHash(buf)
+			if slices.Contains(seen, hk) {
+				continue
+			}
+			seen = append(seen, hk)
+			push(hk, x.e, true, false)
+			if w := strings.Count(k, " ") + 1; w > g.maxWords {
+				g.maxWords = w
+			}
 		}
 	}
 }
