@@ -556,7 +556,9 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 					s -= 100
 				}
 			} else if strict && !confirmed && !contains(countries, place.Country) {
-				if cand.Exact && cue > 0 {
+				// …by its own name: "Pul" in "Pul-e-Matak, Kabul,
+				// Afghanistan" is an old name of Pula, Croatia (issue 5).
+				if cand.Exact && cue > 0 && !(kind == GeoPlace && lightPlace(normPlace(cand.Name)) != lightPlace(normPlace(m.Text))) {
 					s -= 15
 				} else {
 					s -= 100
