@@ -19,10 +19,11 @@ func TestAltNames(t *testing.T) {
 		{"one spelling per folded key", "Bakhmut", "Bakhmut", "Artemivsk,Artémivsk,Artemovsk", []string{"Artemivsk", "Artemovsk"}},
 		{"digits, brackets and short names dropped", "Bakhmut", "Bakhmut", "Bakhmut-2,Bakhmut (town),Ba,Bachmut", []string{"Bachmut"}},
 		{"no field", "Sudzha", "Sudzha", "", nil},
+		{"common English words dropped", "Bubikon", "Bubikon", "Station,Bubikon Station", []string{"Bubikon Station"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := altNames(tt.place, tt.ascii, tt.field)
+			got := altNames(tt.place, tt.ascii, tt.field, map[string]bool{"station": true})
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("altNames(%q, %q, %q) (-want +got):\n%s", tt.place, tt.ascii, tt.field, diff)
 			}

