@@ -31,6 +31,9 @@ import (
 //     (Ukrainian -iv for Russian -ov/-ev: Kharkiv/Kharkov, Chernihiv/Chernigov)
 //     final vowels → dropped when 3+ letters remain
 //     (-ia/-iya/-aya/-e/-o endings: Stanytsia Luhanska/Stanitsa Luganskaya)
+//     vowels before a final vk (after that) → dropped when 3+ letters
+//     precede them (Russian -ovka/-evka for Ukrainian -ivka:
+//     Marinovka/Marynivka, Georgiyevka/Heorhiivka)
 //     ou → u (French transliteration: Janzour/Janzur), ow before a consonant
 //     → o (Persian: Ghowr/Ghor), final -ah → -a (Hamah/Hama)
 //     Arabic articles and the Persian ezafe written as a word before another
@@ -481,6 +484,17 @@ func foldPlaceWord(dst []byte, w string) []byte {
 	}
 	if j >= 3 && j < len(b) {
 		b = b[:j]
+	}
+	// Russian -ovka/-evka for Ukrainian -ivka: drop the vowels before a
+	// final vk (Marinovka/Marynivka, Georgiyevka/Heorhiivka).
+	if n := len(b); n > 2 && b[n-1] == 'k' && b[n-2] == 'v' {
+		j := n - 2
+		for j > 0 && placeVowel(b[j-1]) {
+			j--
+		}
+		if j < n-2 && j >= 3 {
+			b = append(b[:j], 'v', 'k')
+		}
 	}
 	return dst[:start+len(b)]
 }
