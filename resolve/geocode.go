@@ -62,7 +62,10 @@ type entry struct {
 	gid      int32
 	a1, a2   int32 // indexes of the admin1/admin2 entries, or -1
 	events   int32 // conflict events coded there in the UCDP GED dev split
-	kind     GeoKind
+	// light is the foldHash of a place's name in lightPlace form, so that
+	// telling an exact match needs no normalising at lookup.
+	light uint64
+	kind  GeoKind
 }
 
 // Gazetteer is muster's embedded gazetteer: populated places, admin1 and
@@ -358,7 +361,11 @@ func (g *Gazetteer) index(extra []indexName, alts []placeAlts) {
 		}
 	}
 	for i := range g.entries {
-		add(int32(i), normPlace(g.entries[i].name), false)
+		k := normPlace(g.entries[i].name)
+		if g.entries[i].kind == GeoPlace {
+			g.entries[i].light = foldHash(lightPlace(k))
+		}
+		add(int32(i), k, false)
 	}
 	for _, x := range extra {
 		k := normPlace(x.name)
@@ -412,6 +419,13 @@ func altKey(id int32, light string) uint64 {
 func (g *Gazetteer) isExact(id int32, k string) bool {
 	e := &g.entries[id]
 	kl := lightPlace(k)
+	if e.kind == GeoPlace {
+		if e.light == foldHash(kl) {
+			return true
+		}
+		_, ok := g.altExact[altKey(id, kl)]
+		return ok
+	}
 	match := func(n string) bool {
 		if n == k || lightPlace(n) == kl {
 			return true
@@ -679,7 +693,7 @@ type scorer struct {
 // table ("Sherman" is an old name of West Hollywood).
 func (g *Gazetteer) byAltOnly(id int32, k string) bool {
 	e := &g.entries[id]
-	return e.kind == GeoPlace && lightPlace(normPlace(e.name)) != lightPlace(k)
+	return e.kind == GeoPlace && e.light != foldHash(lightPlace(k))
 }
 
 func (g *Gazetteer) newScorer(c GeoContext, self string) *scorer {
