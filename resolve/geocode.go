@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"fmt"
@@ -75,15 +76,19 @@ type entry struct {
 // concurrent use.
 type Gazetteer struct {
 	entries []entry
-	// folded maps a FoldPlaceName key to the head of its chain in nodes.
+	// postings lists, for the foldHash of each FoldPlaceName key, the
+	// entries under it (sorted by hash; within one key, the last indexed
+	// first), and dir[b] is the first posting whose hash starts with the
+	// dirBits bits b.
 	// Whether a match is exact is decided at lookup by comparing normPlace
 	// forms of the entry's names (its name and, in alt, further names).
-	folded map[uint64]int32
-	nodes  []node
-	alt    map[int32][]string
+	postings []posting
+	dir      []uint32
+	dirBits  uint
+	alt      map[int32][]string
 	// altExact holds altKey(id, lightPlace(normPlace(name))) for the
 	// GeoNames alternate names of places.
-	altExact map[uint64]struct{}
+	altExact hashSet
 	byCC     map[string]int32 // ISO2 → country entry
 	// demonyms maps the exact key of an English demonym ("ukrainian") to ISO2.
 	demonyms map[string]string
@@ -269,23 +274,40 @@ func (g *Gazetteer) compactNames() {
 	}
 }
 
-// node is one link of an index chain: an entry id and the next node (-1
-// ends). alt says the entry is on the chain by one of its GeoNames
-// alternate names only, not by its name.
-type node struct {
-	id, next int32
-	alt      bool
+// posting says that entry id is indexed under a folded key whose hash is
+// h; alt, that it is so by one of its GeoNames alternate names only, not by
+// its name. seq is the order of indexing.
+type posting struct {
+	h       uint64
+	id, seq int32
+	alt     bool
 }
 
-// ids returns the entry ids on the chain of folded key k.
+// under returns the postings of the folded key whose hash is h.
+func (g *Gazetteer) under(h uint64) []posting {
+	b := h >> (64 - g.dirBits)
+	ps := g.postings[g.dir[b]:g.dir[b+1]]
+	for i := range ps {
+		if ps[i].h == h {
+			j := i + 1
+			for j < len(ps) && ps[j].h == h {
+				j++
+			}
+			return ps[i:j]
+		}
+	}
+	return nil
+}
+
+// ids returns the entry ids indexed under folded key k.
 func (g *Gazetteer) ids(k string) []int32 {
-	h, ok := g.folded[foldHash(k)]
-	if !ok {
+	ps := g.under(foldHash(k))
+	if len(ps) == 0 {
 		return nil
 	}
-	var out []int32
-	for ; h >= 0; h = g.nodes[h].next {
-		out = append(out, g.nodes[h].id)
+	out := make([]int32, len(ps))
+	for i, p := range ps {
+		out[i] = p.id
 	}
 	return out
 }
@@ -312,28 +334,18 @@ func foldHash[T string | []byte](k T) uint64 {
 
 func (g *Gazetteer) index(extra []indexName, alts []placeAlts) {
 	n := len(g.entries) + len(extra) + 3*len(alts)
-	g.folded = make(map[uint64]int32, n)
-	g.nodes = make([]node, 0, n)
+	ps := make([]posting, 0, n)
 	g.alt = make(map[int32][]string, len(extra))
-	g.altExact = make(map[uint64]struct{}, 3*len(alts))
+	altKeys := make([]uint64, 0, 3*len(alts))
 	var buf []byte
 	// own is the hash of each place's folded name, so that its alternate
-	// names need not walk a chain to skip a key it is already under.
+	// names are not indexed again under a key it is already under.
 	own := make([]uint64, len(g.entries))
-	// push puts id on the chain of hash hk; check says it may be there
-	// already (a region under its name with and without "Oblast").
-	push := func(hk uint64, id int32, alt, check bool) {
-		h, ok := g.folded[hk]
-		if !ok {
-			h = -1
-		}
-		for x := h; check && x >= 0; x = g.nodes[x].next {
-			if g.nodes[x].id == id {
-				return
-			}
-		}
-		g.nodes = append(g.nodes, node{id, h, alt})
-		g.folded[hk] = int32(len(g.nodes) - 1)
+	// push indexes id under hash hk. An entry indexed twice under one
+	// hash (a region under its name with and without "Oblast") is one
+	// posting after sortPostings.
+	push := func(hk uint64, id int32, alt bool) {
+		ps = append(ps, posting{hk, id, int32(len(ps)), alt})
 	}
 	add := func(id int32, k string, alt bool) {
 		if k == "" {
@@ -346,7 +358,7 @@ func (g *Gazetteer) index(extra []indexName, alts []placeAlts) {
 			if e.kind == GeoPlace {
 				own[id] = hk
 			}
-			push(hk, id, alt, e.kind != GeoPlace)
+			push(hk, id, alt)
 			if w := strings.Count(k, " ") + 1; w > g.maxWords {
 				g.maxWords = w
 			}
@@ -382,18 +394,103 @@ func (g *Gazetteer) index(extra []indexName, alts []placeAlts) {
 			if k == "" {
 				continue
 			}
-			g.altExact[altKey(x.e, lightPlace(k))] = struct{}{}
+			altKeys = append(altKeys, altKey(x.e, lightPlace(k)))
 			buf = appendFoldNormed(buf[:0], k)
 			hk := foldHash(buf)
 			if slices.Contains(seen, hk) {
 				continue
 			}
 			seen = append(seen, hk)
-			push(hk, x.e, true, false)
+			push(hk, x.e, true)
 			if w := strings.Count(k, " ") + 1; w > g.maxWords {
 				g.maxWords = w
 			}
 		}
+	}
+	g.sortPostings(ps)
+	g.altExact = newHashSet(altKeys)
+}
+
+// hashSet is a set of 64-bit hashes: sorted, with a directory of where
+// each value of the top bits starts, so that a test reads two places.
+type hashSet struct {
+	keys []uint64
+	dir  []uint32
+	bits uint
+}
+
+// newHashSet makes a set of keys, which it sorts.
+func newHashSet(keys []uint64) hashSet {
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	s := hashSet{keys: slices.Clip(keys), bits: 1}
+	for 1<<s.bits < len(keys) {
+		s.bits++
+	}
+	s.dir = make([]uint32, 1<<s.bits+1)
+	b := 0
+	for i, k := range keys {
+		for kb := int(k >> (64 - s.bits)); b <= kb; b++ {
+			s.dir[b] = uint32(i)
+		}
+	}
+	for ; b < len(s.dir); b++ {
+		s.dir[b] = uint32(len(keys))
+	}
+	return s
+}
+
+// has reports whether k is in the set.
+func (s hashSet) has(k uint64) bool {
+	if len(s.dir) == 0 {
+		return false
+	}
+	b := k >> (64 - s.bits)
+	for _, x := range s.keys[s.dir[b]:s.dir[b+1]] {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// sortPostings sorts ps by hash, the last indexed first within one hash,
+// drops an entry's later postings under a hash it is already under, and
+// builds the directory.
+func (g *Gazetteer) sortPostings(ps []posting) {
+	slices.SortFunc(ps, func(a, b posting) int {
+		if a.h != b.h {
+			return cmp.Compare(a.h, b.h)
+		}
+		return cmp.Compare(b.seq, a.seq)
+	})
+	out := ps[:0]
+	for i := range ps {
+		dup := false
+		for j := i + 1; j < len(ps) && ps[j].h == ps[i].h; j++ {
+			if ps[j].id == ps[i].id {
+				dup = true // indexed earlier under this key
+				break
+			}
+		}
+		if !dup {
+			out = append(out, ps[i])
+		}
+	}
+	g.postings = slices.Clip(out)
+	g.dirBits = 1
+	for 1<<g.dirBits < len(g.postings) {
+		g.dirBits++
+	}
+	g.dir = make([]uint32, 1<<g.dirBits+1)
+	b := 0
+	for i, p := range g.postings {
+		for pb := int(p.h >> (64 - g.dirBits)); b <= pb; b++ {
+			g.dir[b] = uint32(i)
+		}
+	}
+	for ; b < len(g.dir); b++ {
+		g.dir[b] = uint32(len(g.postings))
 	}
 }
 
@@ -423,8 +520,7 @@ func (g *Gazetteer) isExact(id int32, k string) bool {
 		if e.light == foldHash(kl) {
 			return true
 		}
-		_, ok := g.altExact[altKey(id, kl)]
-		return ok
+		return g.altExact.has(altKey(id, kl))
 	}
 	match := func(n string) bool {
 		if n == k || lightPlace(n) == kl {
@@ -444,8 +540,7 @@ func (g *Gazetteer) isExact(id int32, k string) bool {
 			return true
 		}
 	}
-	_, ok := g.altExact[altKey(id, kl)]
-	return ok
+	return g.altExact.has(altKey(id, kl))
 }
 
 // splitTabs appends the tab-separated fields of l to dst (at most cap(dst);
@@ -542,13 +637,10 @@ func (g *Gazetteer) lookup(k string) ([]int32, []bool) {
 	// add appends the entries under folded key fk that want accepts,
 	// exact ones (whose name is ek) first.
 	add := func(fk, ek string, want func(*entry) bool) {
-		head, ok := g.folded[foldHash(fk)]
-		if !ok {
-			return
-		}
+		list := g.under(foldHash(fk))
 		for pass := 0; pass < 2; pass++ {
-			for x := head; x >= 0; x = g.nodes[x].next {
-				id := g.nodes[x].id
+			for _, p := range list {
+				id := p.id
 				if seen[id] || (want != nil && !want(&g.entries[id])) {
 					continue
 				}
@@ -556,7 +648,7 @@ func (g *Gazetteer) lookup(k string) ([]int32, []bool) {
 				if ex != (pass == 0) {
 					continue
 				}
-				if !ex && g.nodes[x].alt && !translitCountry[g.entries[id].cc] {
+				if !ex && p.alt && !translitCountry[g.entries[id].cc] {
 					// A foreign exonym folded onto another name ("Marinko",
 					// Marigot in Italian, is not "Marinka") is noise;
 					// folding serves the romanisations of the former

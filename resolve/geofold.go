@@ -360,6 +360,9 @@ func lightPlace(n string) string {
 		}
 		return n
 	}
+	if !lightChanges(n) {
+		return n
+	}
 	words := strings.Fields(n)
 	out := words[:0]
 	for i, w := range words {
@@ -372,6 +375,20 @@ func lightPlace(n string) string {
 		out = append(out, w)
 	}
 	return strings.Join(out, " ")
+}
+
+// lightChanges reports whether lightPlace would change the multi-word
+// normPlace key n: a word of it is in the exonym table, or a word before
+// the last is an article.
+func lightChanges(n string) bool {
+	for n != "" {
+		w, rest, more := strings.Cut(n, " ")
+		if _, ok := placeExonyms[w]; ok || w == "" || more && placeParticles[w] {
+			return true
+		}
+		n = rest
+	}
+	return false
 }
 
 // placeParticles are Arabic articles and Persian ezafe written as words;
