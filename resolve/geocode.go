@@ -69,19 +69,20 @@ type entry struct {
 	kind  GeoKind
 }
 
-// Gazetteer is muster's embedded gazetteer: populated places, admin1 and
-// admin2 regions and countries from GeoNames and world-countries, indexed by
-// an exact key (case, diacritics and punctuation folded) and by the
-// romanisation-folded key of FoldPlaceName. It is read-only and safe for
-// concurrent use.
+// Gazetteer is muster's embedded gazetteer: populated places (with their
+// GeoNames alternate names), admin1 and admin2 regions and countries from
+// GeoNames and world-countries, indexed by an exact key (case, diacritics
+// and punctuation folded) and by the romanisation-folded key of
+// FoldPlaceName. It is read-only and safe for concurrent use.
 type Gazetteer struct {
 	entries []entry
 	// postings lists, for the foldHash of each FoldPlaceName key, the
 	// entries under it (sorted by hash; within one key, the last indexed
 	// first), and dir[b] is the first posting whose hash starts with the
-	// dirBits bits b.
-	// Whether a match is exact is decided at lookup by comparing normPlace
-	// forms of the entry's names (its name and, in alt, further names).
+	// dirBits bits b. Whether a match is exact is decided at lookup by
+	// comparing lightPlace forms of the entry's names: its name (entry.light
+	// for places), the further names of countries and regions in alt, and
+	// places' alternate names in altExact.
 	postings []posting
 	dir      []uint32
 	dirBits  uint
