@@ -511,6 +511,14 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			s -= 25
 		}
 		if g.weakMention(text, ms, i, cand, cue, countries) {
+			if kind == GeoPlace && !translitCountry[place.Country] && lightPlace(normPlace(cand.Name)) != lightPlace(normPlace(m.Text)) {
+				// "Drone footage …": one uncued word that is only some
+				// small place's alternate name (Dronero's, in Italy) is too
+				// weak to be any answer; in the former Soviet Union,
+				// alternate names are how the press spells villages
+				// (issue 5).
+				continue
+			}
 			s -= 35 // used only when the text offers nothing better
 		}
 		// "Hryhorivka, Donetsk": a place followed by the regions it lies in.

@@ -68,6 +68,7 @@ func TestLocateEvent(t *testing.T) {
 		// "Pul" is an old name of Pula, Croatia: a match by an alternate name
 		// abroad does not win over the named country's region.
 		{"an alternate name abroad is not the place", "An explosive device detonated in Pul-e-Matak, Kabul, Afghanistan.", nil, "AF", "Kabul", muster.PrecisionRegion, 0, 0, 0},
+		{"an uncued alternate name abroad is no answer", "Drone footage from Bucha", nil, "UA", "Kiev", muster.PrecisionExact, 0, 0, 0},
 		// Jowhar is a GeoNames alternate name of Jawhar, the district's seat.
 		{"a country ends the chain, not a region", "Gunmen attacked a checkpoint in Jowhar district, Middle Shebelle, Somalia.", nil, "SO", "Middle Shabele", muster.PrecisionExact, 0, 0, 0},
 		{"an unknown village and its region rule out namesakes elsewhere", "Troops pushed back an assault near Xqzzyvka, Kharkiv. Officials said soldiers died near Novoiehorivka and Synkivka.", nil, "UA", "Kharkiv", muster.PrecisionExact, 30, 49.76, 37.69},
