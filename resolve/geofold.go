@@ -31,6 +31,9 @@ import (
 //     (Ukrainian -iv for Russian -ov/-ev: Kharkiv/Kharkov, Chernihiv/Chernigov)
 //     final vowels → dropped when 3+ letters remain
 //     (-ia/-iya/-aya/-e/-o endings: Stanytsia Luhanska/Stanitsa Luganskaya)
+//     vowels before a final vk (after that) → dropped when 3+ letters
+//     precede them (Russian -ovka/-evka for Ukrainian -ivka:
+//     Marinovka/Marynivka, Georgiyevka/Heorhiivka)
 //     ou → u (French transliteration: Janzour/Janzur), ow before a consonant
 //     → o (Persian: Ghowr/Ghor), final -ah → -a (Hamah/Hama)
 //     Arabic articles and the Persian ezafe written as a word before another
@@ -357,6 +360,9 @@ func lightPlace(n string) string {
 		}
 		return n
 	}
+	if !lightChanges(n) {
+		return n
+	}
 	words := strings.Fields(n)
 	out := words[:0]
 	for i, w := range words {
@@ -369,6 +375,20 @@ func lightPlace(n string) string {
 		out = append(out, w)
 	}
 	return strings.Join(out, " ")
+}
+
+// lightChanges reports whether lightPlace would change the multi-word
+// normPlace key n: a word of it is in the exonym table, or a word before
+// the last is an article.
+func lightChanges(n string) bool {
+	for n != "" {
+		w, rest, more := strings.Cut(n, " ")
+		if _, ok := placeExonyms[w]; ok || w == "" || more && placeParticles[w] {
+			return true
+		}
+		n = rest
+	}
+	return false
 }
 
 // placeParticles are Arabic articles and Persian ezafe written as words;
@@ -481,6 +501,17 @@ func foldPlaceWord(dst []byte, w string) []byte {
 	}
 	if j >= 3 && j < len(b) {
 		b = b[:j]
+	}
+	// Russian -ovka/-evka for Ukrainian -ivka: drop the vowels before a
+	// final vk (Marinovka/Marynivka, Georgiyevka/Heorhiivka).
+	if n := len(b); n > 2 && b[n-1] == 'k' && b[n-2] == 'v' {
+		j := n - 2
+		for j > 0 && placeVowel(b[j-1]) {
+			j--
+		}
+		if j < n-2 && j >= 3 {
+			b = append(b[:j], 'v', 'k')
+		}
 	}
 	return dst[:start+len(b)]
 }

@@ -29,6 +29,8 @@ func TestFoldPlaceNameJoinsSpellings(t *testing.T) {
 		{"Nord Kivu (compass words)", []string{"Nord Kivu", "North Kivu"}},
 		{"Hama (final -ah)", []string{"Hama", "Hamah"}},
 		{"Ghowr (Persian ow)", []string{"Ghowr", "Ghor"}},
+		{"Marynivka (Russian -ovka, Ukrainian -ivka)", []string{"Marynivka", "Marinovka", "Маринівка"}},
+		{"Heorhiivka (-evka/-ivka)", []string{"Heorhiivka", "Georgiyevka", "Georgievka"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

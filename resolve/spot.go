@@ -511,6 +511,14 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			s -= 25
 		}
 		if g.weakMention(text, ms, i, cand, cue, countries) {
+			if kind == GeoPlace && !translitCountry[place.Country] && lightPlace(normPlace(cand.Name)) != lightPlace(normPlace(m.Text)) {
+				// "Drone footage …": one uncued word that is only some
+				// small place's alternate name (Dronero's, in Italy) is too
+				// weak to be any answer; in the former Soviet Union,
+				// alternate names are how the press spells villages
+				// (issue 5).
+				continue
+			}
 			s -= 35 // used only when the text offers nothing better
 		}
 		// "Hryhorivka, Donetsk": a place followed by the regions it lies in.
@@ -556,7 +564,9 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 					s -= 100
 				}
 			} else if strict && !confirmed && !contains(countries, place.Country) {
-				if cand.Exact && cue > 0 {
+				// …by its own name: "Pul" in "Pul-e-Matak, Kabul,
+				// Afghanistan" is an old name of Pula, Croatia (issue 5).
+				if cand.Exact && cue > 0 && !(kind == GeoPlace && lightPlace(normPlace(cand.Name)) != lightPlace(normPlace(m.Text))) {
 					s -= 15
 				} else {
 					s -= 100
@@ -759,7 +769,7 @@ func (g *Gazetteer) inRegions(regions map[string]bool) func(string) ([]int32, []
 func (g *Gazetteer) regionCountries(regions map[string]bool) map[string]bool {
 	out := make(map[string]bool)
 	for k := range regions {
-		for _, id := range g.ids(g.folded, k) {
+		for _, id := range g.ids(k) {
 			if e := &g.entries[id]; e.kind == GeoAdmin1 && admin1Key(e.name) == k {
 				out[e.cc] = true
 			}
@@ -837,7 +847,7 @@ func (g *Gazetteer) admin1Names(name string) map[string]bool {
 // but "Sevastopol, Crimea" is right.
 func (g *Gazetteer) nearRegion(p muster.Place, regions map[string]bool, km float64) bool {
 	for k := range regions {
-		for _, id := range g.ids(g.folded, k) {
+		for _, id := range g.ids(k) {
 			if e := &g.entries[id]; e.kind == GeoAdmin1 && admin1Key(e.name) == k {
 				if haversineKm(p.Lat, p.Lon, float64(e.lat), float64(e.lon)) <= km {
 					return true
@@ -901,7 +911,7 @@ func (g *Gazetteer) geocodeCandidateWith(name string, c GeoContext, lookup func(
 	sc := g.newScorerWith(c, k, lookup)
 	best, bestScore := -1, -1e18
 	for i, id := range ids {
-		s := sc.score(id, exact[i])
+		s := sc.score(id, exact[i], exact[i] && g.byAltOnly(id, k))
 		if s > bestScore {
 			best, bestScore = i, s
 		}

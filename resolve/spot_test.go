@@ -65,7 +65,12 @@ func TestLocateEvent(t *testing.T) {
 		{"a region's namesake abroad is not the place", "Artillery hit New York, Donetsk, twice on Sunday.", nil, "UA", "Donetsk", muster.PrecisionRegion, 0, 0, 0},
 		{"city before its namesake oblast", "Relatives of prisoners of war rallied in Khmelnytskyi, Khmelnytskyi, as their families held by the Russian Federation waited.", nil, "UA", "Khmelnytskyi", muster.PrecisionExact, 10, 49.42, 27.0},
 		{"the namesake in the named region", "Shells landed near Kamianske, Zaporizhia, overnight.", nil, "UA", "Zaporizhzhia", muster.PrecisionNear, 10, 47.54, 35.37},
-		{"a country ends the chain, not a region", "Gunmen attacked a checkpoint in Jowhar district, Middle Shebelle, Somalia.", nil, "SO", "Middle Shabele", muster.PrecisionRegion, 0, 0, 0},
+		// "Pul" is an old name of Pula, Croatia: a match by an alternate name
+		// abroad does not win over the named country's region.
+		{"an alternate name abroad is not the place", "An explosive device detonated in Pul-e-Matak, Kabul, Afghanistan.", nil, "AF", "Kabul", muster.PrecisionRegion, 0, 0, 0},
+		{"an uncued alternate name abroad is no answer", "Drone footage from Bucha", nil, "UA", "Kiev", muster.PrecisionExact, 0, 0, 0},
+		// Jowhar is a GeoNames alternate name of Jawhar, the district's seat.
+		{"a country ends the chain, not a region", "Gunmen attacked a checkpoint in Jowhar district, Middle Shebelle, Somalia.", nil, "SO", "Middle Shabele", muster.PrecisionExact, 0, 0, 0},
 		{"an unknown village and its region rule out namesakes elsewhere", "Troops pushed back an assault near Xqzzyvka, Kharkiv. Officials said soldiers died near Novoiehorivka and Synkivka.", nil, "UA", "Kharkiv", muster.PrecisionExact, 30, 49.76, 37.69},
 		{"a separatist republic is its oblast, not the city", "Artillery hit DPR positions overnight.", nil, "UA", "Donetsk", muster.PrecisionRegion, 0, 0, 0},
 		{"country only", "Russian military equipment moving in Belarus", nil, "BY", "", muster.PrecisionCountry, 0, 0, 0},

