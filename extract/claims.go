@@ -324,6 +324,9 @@ func (x *doc) foundedBy(si, base int, text string, loc []int) {
 	if m.Start == x.d.Sentences[si].Start {
 		return // fronted: foundedFronted has it
 	}
+	if gap := strings.ToLower(x.d.Text[m.Start:m.End]); strings.Contains(gap, " and ") || strings.Contains(gap, " led ") || strings.Contains(gap, " headed ") || strings.Contains(gap, " run ") {
+		return // "was founded in 2009 and is led by X": X leads it
+	}
 	founders := x.entityAfter(si, m.End, muster.EntityPerson, muster.EntityOrganization, muster.EntityStateForce)
 	if founders == nil {
 		return
@@ -460,8 +463,8 @@ func (x *doc) size(si, base int, text string, loc []int) {
 
 // sizeHasRE is the verb between a group and the figure of its size:
 // "the battalion has about 300 fighters", "the unit now numbers 1,500
-// men".
-var sizeHasRE = regexp.MustCompile(`^\s+(?:(?:now|still|already|reportedly|currently)\s+)?(?:has|had|have|numbers|numbered|counts|counted|fields|fielded|comprises|comprised|includes|included)\s+$`)
+// men", "it claims to have 30,000 fighters".
+var sizeHasRE = regexp.MustCompile(`^\s+(?:(?:now|still|already|reportedly|currently)\s+)?(?:(?:claims|claimed|says|said)\s+(?:it\s+|to\s+)?)?(?:has|had|have|numbers|numbered|counts|counted|fields|fielded|comprises|comprised|includes|included)\s+$`)
 
 // sizeHas: the group is the subject and the figure the object of its
 // verb ("He said the battalion has about 300 fighters").

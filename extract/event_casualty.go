@@ -37,7 +37,8 @@ var casualtyCues = map[string]casualtyKind{
 	"wounded": kindWounded, "injured": kindWounded, "hurt": kindWounded, "injuring": kindWounded,
 	"wounding": kindWounded, "injuries": kindWounded, "harmed": kindWounded,
 	"kidnapped": kindCaptured, "abducted": kindCaptured, "captured": kindCaptured, "abducting": kindCaptured,
-	"kidnapping": kindCaptured,
+	"surrendered": kindCaptured,
+	"kidnapping":  kindCaptured,
 }
 
 // activeCues take their figure after them: "…, killing three people".
@@ -248,7 +249,7 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 				}
 				j--
 			}
-			intransitive := toks[c].low == "died" || toks[c].low == "dies" || toks[c].low == "die" || toks[c].low == "perished"
+			intransitive := toks[c].low == "died" || toks[c].low == "dies" || toks[c].low == "die" || toks[c].low == "perished" || toks[c].low == "surrendered"
 			if intransitive && c > 0 {
 				// "one UN peacekeeper died": the subject is the count.
 				start := clauseStart(toks, c, prev)
@@ -356,6 +357,17 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 		prev = c
 	}
 	return out
+}
+
+// thingNouns head the places and things a verb of capture takes that are
+// no person: "captured the town of Laukkaing", "seized the base".
+var thingNouns = map[string]bool{
+	"town": true, "city": true, "village": true, "base": true, "airbase": true, "checkpoint": true, "bridge": true,
+	"airport": true, "hill": true, "position": true, "building": true, "vehicle": true, "tank": true, "convoy": true,
+	"district": true, "region": true, "area": true, "territory": true, "post": true, "outpost": true, "station": true,
+	"headquarters": true, "port": true, "factory": true, "plant": true, "depot": true, "camp": true, "road": true,
+	"highway": true, "crossing": true, "stronghold": true, "garrison": true, "compound": true, "facility": true,
+	"county": true, "province": true, "capital": true, "settlement": true, "mine": true, "oilfield": true,
 }
 
 // anaphorNouns refer back to people counted before.
@@ -715,8 +727,10 @@ func objectFigures(toks []wtok, figs []figure, used []bool, from, next int) ([]i
 			k := j + 1
 			last := -1
 			hasFig := false
+			ofSeen := false // the head comes before "of": "the town of Laukkaing" is a town
 			for k < min(j+12, next, len(toks)) && !npBoundary(toks[k].low) {
-				if toks[k].kind == 'w' {
+				ofSeen = ofSeen || toks[k].low == "of"
+				if toks[k].kind == 'w' && !ofSeen {
 					last = k
 				}
 				hasFig = hasFig || isFigureStart(figs, k)
@@ -726,7 +740,7 @@ func objectFigures(toks []wtok, figs []figure, used []bool, from, next int) ([]i
 				// "killed the four assailants": the figure counts
 				continue
 			}
-			if last >= 0 && !pluralNoun(toks[last]) {
+			if last >= 0 && !pluralNoun(toks[last]) && !thingNouns[toks[last].low] {
 				extra++
 				hi = last
 			}

@@ -27,7 +27,8 @@ type mention struct {
 // "Azov regiment", "Islamic State".
 var groupHeads = map[string]bool{
 	"legion": true, "corps": true, "battalion": true, "brigade": true, "brigades": true, "regiment": true,
-	"militia": true, "militias": true, "front": true, "army": true, "group": true, "movement": true,
+	"alliance": true,
+	"militia":  true, "militias": true, "front": true, "army": true, "group": true, "movement": true,
 	"organization": true, "organisation": true, "division": true, "detachment": true, "squad": true,
 	"guard": true, "guards": true, "company": true, "taliban": true, "state": true, "brotherhood": true,
 	"unit": true, "forces": true, "force": true, "insurgents": true, "militants": true, "commandos": true,
@@ -332,7 +333,9 @@ func typeName(text, next string) muster.EntityType {
 	if last == "fsb" || last == "rosgvardia" {
 		return muster.EntityStateForce
 	}
-	if groupHeads[last] {
+	// "Shan State", "Rakhine State", "Borno State" are regions; "Islamic
+	// State" names a group.
+	if groupHeads[last] && !(last == "state" && !strings.Contains(lowerText, "islamic")) {
 		return muster.EntityArmedGroup
 	}
 	// "Group for the Support of Islam and Muslims", "Front for the

@@ -49,6 +49,9 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 				if (c.Predicate == muster.PredClaimedBy || c.Predicate == muster.PredDeniedBy) && c.Object.Entity != nil {
 					c.AttributedTo = muster.Attribution{Name: c.Object.Entity.Name, Type: muster.AttributionType(c.Object.Entity.Type)}
 				}
+			} else if e, ok := namedIn(r.Entities, c.AttributedTo.Name); ok {
+				// "The MNDAA said …": the source is the entity it names.
+				c.AttributedTo = muster.Attribution{Name: e.Name, Type: muster.AttributionType(e.Type)}
 			} else if len(c.Evidence) > 0 && nominalSource(c.AttributedTo.Name) {
 				// "The group said its fighters had killed 30": the
 				// document's coreference knows which group.
@@ -128,6 +131,26 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		r.Events = append(r.Events, rev)
 		r.Claims = append(r.Claims, rev.Claims...)
 	}
+}
+
+// namedIn returns the entity of ents whose name or alias a source's
+// words are, past a leading "the".
+func namedIn(ents []Entity, name string) (Entity, bool) {
+	k := muster.NameKey(strings.TrimPrefix(strings.TrimPrefix(name, "The "), "the "))
+	if k == "" {
+		return Entity{}, false
+	}
+	for _, e := range ents {
+		if muster.NameKey(e.Name) == k {
+			return e, true
+		}
+		for _, a := range e.Aliases {
+			if muster.NameKey(a.Name) == k {
+				return e, true
+			}
+		}
+	}
+	return Entity{}, false
 }
 
 // nominalSource reports a source named by a description that refers back

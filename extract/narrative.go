@@ -528,7 +528,7 @@ var (
 	lostUnitRE       = regexp.MustCompile(`^\s+(?:men|fighters|soldiers|troops|members|people|of\s+(?:its|their)\s+\w+)\b`)
 	sideTailRE       = regexp.MustCompile(`(?i)\s*\b(?:were|was|have been|had been|had|have|has|who|that|are|is|left)\b.*$`)
 	possessiveDateRE = regexp.MustCompile(`(?i)\b(?:last|this|next)\s+(?:week|month|year)(?:’s|'s)`)
-	eventBackRefRE   = regexp.MustCompile(`(?i)\b(?:the|that|this|last week’s|last week's)\s+(?:fighting|raid|incursion|attack|assault|clash(?:es)?|battle|operation)\b`)
+	eventBackRefRE   = regexp.MustCompile(`(?i)\b(?:the|that|this|last week’s|last week's)\s+(?:fighting|raid|incursion|attack|assault|clash(?:es)?|battle|operation|offensive|ambush|shelling|bombing|airstrike|strike)\b`)
 	bothRE           = regexp.MustCompile(`(?i)\bboth\b|\bthey\b`)
 )
 
