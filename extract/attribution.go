@@ -165,6 +165,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 			r = extendName(info, isCue, r, b)
 			r = extendSource(info, r, qs)
 			r = extendAppositive(info, isCue, r, qs)
+			r = trimSourceVerb(m.lex, info, r)
 			at.Source = tokenSpan(d, r)
 		}
 		if r, ok := contentRuns(info, cont, src, qs, qe); ok {
@@ -188,6 +189,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		}
 		interruptedContent(d, info, isCue, &at, a, qs, qe)
 		at.Content = extendQuote(d, at.Content)
+		at.Content = extendQuoteBack(d, at.Content)
 		at.Direct = isQuoted(d.Text, at.Content)
 		continueQuote(d, info, isCue, &at, si, qe)
 		out = append(out, at)
@@ -312,6 +314,12 @@ func fixCues(d *nlp.Doc, info []tokInfo, lex cueLexicon, isCue []bool, cues [][3
 			}
 		}
 		end := d.SentenceTokens[c[0]][1]
+		if e := mediumEnd(info, c[2], end); e > c[2] && speechVerb(lex, info[c[2]-1].lower) {
+			for j := c[2]; j < e; j++ {
+				isCue[j] = true
+			}
+			c[2] = e
+		}
 		for n := 0; n < 3 && c[2] < end && determiners[info[c[2]-1].lower] && info[c[2]].shape == 'x' && !isCue[c[2]]; n++ {
 			isCue[c[2]] = true
 			c[2]++
@@ -320,6 +328,26 @@ func fixCues(d *nlp.Doc, info []tokInfo, lex cueLexicon, isCue []bool, cues [][3
 	}
 	return out
 }
+
+// mediumEnd returns the end of "in a statement", "in an interview", "in
+// a recent interview" starting at token i, or i when there is none: the
+// medium a verb of saying names belongs to its cue.
+func mediumEnd(info []tokInfo, i, end int) int {
+	if i+2 >= end || info[i].lower != "in" && info[i].lower != "during" || !determiners[info[i+1].lower] {
+		return i
+	}
+	for k := i + 2; k < end && k <= i+3; k++ {
+		if media[info[k].lower] {
+			return k + 1
+		}
+	}
+	return i
+}
+
+// media are what a statement is made in.
+var media = map[string]bool{"statement": true, "interview": true, "letter": true, "email": true, "e-mail": true, "tweet": true,
+	"post": true, "speech": true, "release": true, "memo": true, "video": true, "message": true, "op-ed": true, "column": true,
+	"briefing": true, "call": true, "conference": true, "report": true, "filing": true, "essay": true, "book": true}
 
 // determiners cannot end a cue.
 var determiners = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "their": true, "its": true}
@@ -347,6 +375,17 @@ var auxWords = map[string]bool{
 	"did": true, "does": true, "do": true, "also": true, "later": true, "then": true, "again": true, "still": true,
 	"not": true, "never": true, "repeatedly": true, "previously": true, "recently": true, "'s": true, "'ve": true,
 	"to": true, "that": true, "which": true, "who": true, "and": true, "but": true, "or": true, "first": true,
+}
+
+// trimSourceVerb drops a past verb of saying that ends a source after a
+// pronoun: in "videos that they said showed" the source of
+// "showed" is "they", not "they said".
+func trimSourceVerb(lex cueLexicon, info []tokInfo, r [2]int) [2]int {
+	e := r[1]
+	if w := info[e-1].lower; e-r[0] < 2 || !speechVerb(lex, w) || strings.HasSuffix(w, "s") || !info[e-2].pron {
+		return r
+	}
+	return [2]int{r[0], e - 1}
 }
 
 // extendSource grows a source that stops short of its cue over the words in
@@ -503,8 +542,47 @@ func contentRuns(info []tokInfo, cont, src [][2]int, qs, qe int) ([2]int, bool) 
 				return [2]int{right[0][0], right[len(right)-1][1]}, true
 			}
 		}
+		if closedBefore(info, cont, right[0][0], qe) {
+			last := cont[0]
+			for _, r := range cont {
+				if r[1] <= qs {
+					last = r
+				}
+			}
+			return [2]int{cont[0][0], last[1]}, true
+		}
 	}
 	return [2]int{cont[0][0], cont[len(cont)-1][1]}, true
+}
+
+// closedBefore reports whether the content runs before a cue end in a
+// quotation that the words after the cue (up to the first content run
+// there, rs) do not reopen: "“He does love us,” Melanie said, and soon …"
+// and "“…,” he said, cutting off a reporter" attribute the quotation only,
+// while "“A,” he said, “B”" keeps its hull.
+func closedBefore(info []tokInfo, cont [][2]int, rs, qe int) bool {
+	var lastLeft [2]int
+	for _, r := range cont {
+		if r[1] < rs {
+			lastLeft = r
+		}
+	}
+	closed := false
+	for j := lastLeft[1] - 1; j >= lastLeft[0] && j >= lastLeft[1]-2; j-- {
+		if info[j].shape == 'q' {
+			closed = true
+			break
+		}
+	}
+	if !closed {
+		return false
+	}
+	for j := qe; j <= rs && j < len(info); j++ {
+		if info[j].shape == 'q' {
+			return false
+		}
+	}
+	return true
 }
 
 // cueKind names the cue's meaning from its words. A negated speech verb
@@ -782,6 +860,16 @@ func fallbackContent(d *nlp.Doc, info []tokInfo, at *Attribution, a, b, qs, qe i
 		}
 	case qe < end && (info[qe].lower == "that" || info[qe].lower == ":"):
 		at.Content = tokenSpan(d, [2]int{qe, end})
+	case after < end && info[after].lower == ",":
+		// Parenthetical: "A, he said, and B" marks the sentence around
+		// the source and cue, as PolNeAR does.
+		k := qs
+		if at.Source.Len() > 0 && at.Source.End <= at.Cue.Start {
+			k = tokenAt(d, at.Source.Start)
+		}
+		if k-1 > a && info[k-1].lower == "," {
+			at.Content = tokenSpan(d, [2]int{a, end})
+		}
 	}
 }
 
@@ -896,16 +984,24 @@ func citing(d *nlp.Doc, info []tokInfo, at *Attribution, a, b, qs, qe int) {
 // over the quotation that opens the next sentence and has no cue of its
 // own: "“A,” he said. “B. C.”" attributes B and C too.
 func continueQuote(d *nlp.Doc, info []tokInfo, isCue []bool, at *Attribution, si, qe int) {
-	if si+1 >= len(d.SentenceTokens) || at.Content.Len() == 0 || at.Content.End > at.Cue.Start || !at.Direct {
+	if si+1 >= len(d.SentenceTokens) || at.Content.Len() == 0 || at.Content.Start >= at.Cue.Start {
 		return
 	}
-	// Only punctuation, the source and time words may follow the cue.
+	// The content before the cue is quoted or ends in a quotation: "Both
+	// parties “saw Burma as …,” said X. “In that sense …”".
+	if c := strings.TrimRight(d.Text[at.Content.Start:min(at.Content.End, at.Cue.Start)], " ,"); !at.Direct &&
+		!strings.HasSuffix(c, "”") && !strings.HasSuffix(c, `"`) && !strings.HasSuffix(c, "''") {
+		return
+	}
+	// The rest of the sentence, whatever it holds ("“A,” he told
+	// InsideSources. “B.”", "“A,” said X, who led the DNC. “B.”"), must
+	// open no quotation and hold no other cue.
 	b := d.SentenceTokens[si][1]
 	if at.Source.End > at.Cue.End {
 		qe = max(qe, tokenAt(d, at.Source.End-1)+1)
 	}
 	for i := qe; i < b; i++ {
-		if info[i].shape != 'p' {
+		if info[i].shape == 'q' || isCue[i] {
 			return
 		}
 	}
@@ -952,6 +1048,10 @@ func extendQuote(d *nlp.Doc, c muster.Span) muster.Span {
 	s := d.Text[c.Start:c.End]
 	open := strings.Count(s, "“") - strings.Count(s, "”")
 	straight := strings.Count(s, `"`) % 2
+	mark := `"`
+	if straight == 0 && strings.Count(s, "''")%2 == 1 {
+		straight, mark = 1, "''"
+	}
 	if open <= 0 && straight == 0 {
 		return c
 	}
@@ -966,15 +1066,47 @@ func extendQuote(d *nlp.Doc, c muster.Span) muster.Span {
 			end += len("”")
 		}
 	} else {
-		end = strings.Index(rest, `"`)
+		end = strings.Index(rest, mark)
 		if end >= 0 {
-			end++
+			end += len(mark)
 		}
 	}
 	if end < 0 || end > 2000 {
 		return c
 	}
 	return muster.Span{Start: c.Start, End: c.End + end}
+}
+
+// extendQuoteBack extends content that closes a quotation it did not open
+// back to the opening mark, across sentences but not across a blank line:
+// in "“A. B,” he said" the content is the whole quotation, though the
+// model, deciding within the cue's sentence, gives "B,”" only.
+func extendQuoteBack(d *nlp.Doc, c muster.Span) muster.Span {
+	if c.Len() == 0 {
+		return c
+	}
+	s := d.Text[c.Start:c.End]
+	var open, close string
+	switch {
+	case strings.Count(s, "”") > strings.Count(s, "“"):
+		open, close = "“", "”"
+	case strings.HasSuffix(strings.TrimRight(s, ",.!? "), `"`) && strings.Count(s, `"`)%2 == 1:
+		open, close = `"`, `"`
+	case strings.HasSuffix(strings.TrimRight(s, ",.!? "), "''") && strings.Count(s, "''")%2 == 1:
+		open, close = "''", "''"
+	default:
+		return c
+	}
+	lo := max(0, c.Start-2000)
+	before := d.Text[lo:c.Start]
+	if p := strings.LastIndex(before, "\n\n"); p >= 0 {
+		before, lo = before[p+2:], lo+p+2
+	}
+	p := strings.LastIndex(before, open)
+	if p < 0 || open != close && strings.Contains(before[p:], close) || open == close && strings.Count(before, open)%2 == 0 {
+		return c
+	}
+	return muster.Span{Start: lo + p, End: c.End}
 }
 
 // isQuoted reports whether the content is quoted speech: it starts with a
@@ -984,7 +1116,7 @@ func isQuoted(text string, c muster.Span) bool {
 		return false
 	}
 	s := text[c.Start:c.End]
-	if strings.HasPrefix(s, "“") || strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "‘") {
+	if strings.HasPrefix(s, "“") || strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "‘") || strings.HasPrefix(s, "''") {
 		return true
 	}
 	before := strings.TrimRight(text[:c.Start], " ")
