@@ -188,6 +188,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 			fallbackContent(d, info, &at, a, b, qs, qe)
 		}
 		interruptedContent(d, info, isCue, &at, a, qs, qe)
+		dropLeadingAdjunct(d, info, &at, b, qe)
 		at.Content = extendQuote(d, at.Content)
 		at.Content = extendQuoteBack(d, at.Content)
 		at.Direct = isQuoted(d.Text, at.Content)
@@ -264,6 +265,41 @@ func interruptedContent(d *nlp.Doc, info []tokInfo, isCue []bool, at *Attributio
 	}
 	at.Content.Start = d.Tokens[a].Start
 }
+
+// dropLeadingAdjunct starts a content that runs across its cue after the
+// cue when what precedes the source and cue opens with a preposition: in
+// "During his years in office, Mr. Obama said, a majority …" and "As for
+// RT's bent, he said, “…”" the phrase before the cue frames the saying,
+// not the content (a clause there, "Though it was seamless, he said, …",
+// is content).
+func dropLeadingAdjunct(d *nlp.Doc, info []tokInfo, at *Attribution, b, qe int) {
+	left := at.Cue.Start
+	if at.Source.Len() > 0 && at.Source.Start < left {
+		left = at.Source.Start
+	}
+	if at.Content.Len() == 0 || at.Content.Start >= left || at.Content.End <= at.Cue.End {
+		return
+	}
+	first := tokenAt(d, at.Content.Start)
+	if first < 0 || !framingWords[info[first].lower] {
+		return
+	}
+	s := qe
+	if at.Source.Start >= at.Cue.End {
+		s = tokenAt(d, at.Source.End-1) + 1
+	}
+	for s < b && info[s].lower == "," {
+		s++
+	}
+	if s < b && d.Tokens[s].Start < at.Content.End {
+		at.Content.Start = d.Tokens[s].Start
+	}
+}
+
+// framingWords open a phrase that frames a saying: prepositions and "as".
+var framingWords = map[string]bool{"during": true, "as": true, "in": true, "on": true, "at": true, "after": true, "before": true,
+	"for": true, "from": true, "with": true, "since": true, "amid": true, "despite": true, "speaking": true, "asked": true,
+	"under": true, "over": true, "by": true, "of": true}
 
 // tokenSpan is the byte span of the token run r.
 func tokenSpan(d *nlp.Doc, r [2]int) muster.Span {

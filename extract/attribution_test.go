@@ -110,6 +110,8 @@ func TestAttributions(t *testing.T) {
 			[]attr{{"Melanie", "said", "“He does love us,”", true, extract.KindSaid}}},
 		{"parenthetical cue", "Residents were taken to shelters, he said, and several civilians were wounded by shelling.",
 			[]attr{{"he", "said", "Residents were taken to shelters, he said, and several civilians were wounded by shelling", false, extract.KindSaid}}},
+		{"framing phrase before the cue", "During the raid, the governor said, two villages were shelled.",
+			[]attr{{"the governor", "said", "two villages were shelled", false, extract.KindSaid}}},
 		{"outlet's own voice", "Fighting continued overnight near the border.", nil},
 		{"disclaimer is not an attribution", "The Times could not independently confirm the casualty figures.", nil},
 	}

@@ -99,6 +99,9 @@ func TestAttributionExperiment(t *testing.T) {
 		for _, rb := range floats(t, *expRoleBias) {
 			for _, tb := range floats(t, *expTentativeBias) {
 				m.CueBias, m.RoleBias, m.TentativeBias = bias, rb, tb
+				if *expSkipPlain != "" {
+					m.SkipPlain = *expSkipPlain == "true"
+				}
 				fmt.Printf("cue bias %.1f role bias %.1f tentative bias %.1f\n", bias, rb, tb)
 				res, err := eval.ScoreAttribution(ctx, dev, *expSplit, func(text string) []eval.AttributionSpans {
 					d := nlp.NewDoc(text)
@@ -169,5 +172,7 @@ func trainingDocs(arts []eval.PolNeARArticle) []extract.TrainingDoc {
 }
 
 var expModel = flag.String("exp-model", "", "with -exp-attribution, load the model from this file if it exists, else train and save it there")
+
+var expSkipPlain = flag.String("exp-skip-plain", "", "with -exp-attribution, set SkipPlain to true or false (default: as loaded or trained)")
 
 var expOthers = flag.Bool("exp-others", false, "also train on the other annotators' sets of the train articles")
