@@ -208,6 +208,22 @@ func (p *perceptron) scores(feats []uint32, out []float32) {
 		out[0], out[1], out[2] = a, b, c
 		return
 	}
+	if p.nTags == 5 && len(out) >= 5 {
+		// The role tagger's five tags, unrolled likewise: it scores
+		// every token of a cue's sentence once per previous tag.
+		var a, b, c, d, e float32
+		for _, f := range feats {
+			i := int(f&p.mask) * 5
+			row := p.w[i : i+5 : i+5]
+			a += row[0]
+			b += row[1]
+			c += row[2]
+			d += row[3]
+			e += row[4]
+		}
+		out[0], out[1], out[2], out[3], out[4] = a, b, c, d, e
+		return
+	}
 	for t := range out {
 		out[t] = 0
 	}
@@ -780,13 +796,18 @@ func roleFeatures(rf *roleFeats, info []tokInfo, c *roleCtx, i int) {
 	if side == 'R' {
 		lo, hi = c.qe, i
 	}
-	commas, otherCue, quoteMark, that := byte(0), byte(0), byte(0), byte(0)
+	// brk: a clause boundary (", and", ", but", "; ") between them ends a
+	// content that runs on ("“…,” she said, and soon …").
+	commas, otherCue, quoteMark, that, brk := byte(0), byte(0), byte(0), byte(0), byte(0)
 	if side != 'C' {
 		for j := lo; j < hi; j++ {
 			switch info[j].lower {
 			case ",", ";", "--", "—", "–":
 				if commas < 3 {
 					commas++
+				}
+				if info[j].lower == ";" || info[j].lower == "," && j+1 < b && clauseWords[info[j+1].lower] {
+					brk = 1
 				}
 			case "that":
 				that = 1
@@ -830,17 +851,6 @@ func roleFeatures(rf *roleFeats, info []tokInfo, c *roleCtx, i int) {
 	)
 	if i == a {
 		rf.static = append(rf.static, feat(126).b(side).s(w).u())
-	}
-	// Clause boundaries between the token and the cue (", and", ", but",
-	// "; ") end a content that runs on ("“…,” she said, and soon …").
-	brk := byte(0)
-	if side != 'C' {
-		for j := lo; j < hi; j++ {
-			if info[j].lower == ";" || info[j].lower == "," && j+1 < b && clauseWords[info[j+1].lower] {
-				brk = 1
-				break
-			}
-		}
 	}
 	rf.static = append(rf.static,
 		feat(128).b(side).s(w1).s(w).u(),
