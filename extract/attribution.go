@@ -188,6 +188,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 			fallbackContent(d, info, &at, a, b, qs, qe)
 		}
 		interruptedContent(d, info, isCue, &at, a, qs, qe)
+		nestedContent(d, info, isCue, &at, b, qe)
 		dropLeadingAdjunct(d, info, &at, b, qe)
 		at.Content = extendQuote(d, at.Content)
 		at.Content = extendQuoteBack(d, at.Content)
@@ -300,6 +301,38 @@ func dropLeadingAdjunct(d *nlp.Doc, info []tokInfo, at *Attribution, b, qe int) 
 var framingWords = map[string]bool{"during": true, "as": true, "in": true, "on": true, "at": true, "after": true, "before": true,
 	"for": true, "from": true, "with": true, "since": true, "amid": true, "despite": true, "speaking": true, "asked": true,
 	"under": true, "over": true, "by": true, "of": true}
+
+// nestedContent extends a content after its cue that the model stopped at
+// another cue, or at the source right before one, to the end of the
+// sentence: the nested attribution is part of what the outer one reports
+// ("notes that the Commission announced that there was an issue", "found
+// that 74 percent of voters said Mr. Trump should release his returns"),
+// as PolNeAR marks it.
+func nestedContent(d *nlp.Doc, info []tokInfo, isCue []bool, at *Attribution, b, qe int) {
+	if at.Content.Len() == 0 || at.Content.Start < at.Cue.End {
+		return
+	}
+	last := tokenAt(d, at.Content.End-1)
+	if last < qe || last+1 >= b {
+		return
+	}
+	next := last + 1
+	if !isCue[next] && !(next+1 < b && isCue[next+1] && info[next].shape != 'p') {
+		return
+	}
+	// A verb coordinated with the outer cue ("called Machado “a con” and
+	// encouraged …") says something else.
+	if w := info[next].lower; w == "and" || w == "but" || w == "or" || w == "," {
+		return
+	}
+	end := b
+	for end > next && (info[end-1].shape == 'p' || info[end-1].shape == 'q' && !info[last].inQuote) {
+		end--
+	}
+	if end > next {
+		at.Content.End = d.Tokens[end-1].End
+	}
+}
 
 // tokenSpan is the byte span of the token run r.
 func tokenSpan(d *nlp.Doc, r [2]int) muster.Span {

@@ -112,6 +112,11 @@ func TestAttributions(t *testing.T) {
 			[]attr{{"he", "said", "Residents were taken to shelters, he said, and several civilians were wounded by shelling", false, extract.KindSaid}}},
 		{"framing phrase before the cue", "During the raid, the governor said, two villages were shelled.",
 			[]attr{{"the governor", "said", "two villages were shelled", false, extract.KindSaid}}},
+		{"nested attribution", "The governor noted that the ministry announced that the bridge was closed.",
+			[]attr{
+				{"The governor", "noted", "that the ministry announced that the bridge was closed", false, extract.KindSaid},
+				{"the ministry", "announced", "that the bridge was closed", false, extract.KindSaid},
+			}},
 		{"outlet's own voice", "Fighting continued overnight near the border.", nil},
 		{"disclaimer is not an attribution", "The Times could not independently confirm the casualty figures.", nil},
 	}
