@@ -194,6 +194,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		at.Content = extendQuoteBack(d, at.Content)
 		at.Direct = isQuoted(d.Text, at.Content)
 		continueQuote(d, info, isCue, &at, si, qe)
+		at.Content = dropFinalPeriod(d, at.Content)
 		out = append(out, at)
 	}
 	return out
@@ -332,6 +333,20 @@ func nestedContent(d *nlp.Doc, info []tokInfo, isCue []bool, at *Attribution, b,
 	if end > next {
 		at.Content.End = d.Tokens[end-1].End
 	}
+}
+
+// dropFinalPeriod leaves a sentence's final period out of a content that
+// ends with it ("Pence: Flowers won't be at the debate."), as PolNeAR's
+// contents leave it out unless a quotation closes after it.
+func dropFinalPeriod(d *nlp.Doc, c muster.Span) muster.Span {
+	if c.Len() == 0 {
+		return c
+	}
+	k := tokenAt(d, c.End-1)
+	if k <= 0 || d.Tokens[k].Text != "." || d.Tokens[k].Start <= c.Start {
+		return c
+	}
+	return trimSpace(d.Text, muster.Span{Start: c.Start, End: d.Tokens[k-1].End})
 }
 
 // tokenSpan is the byte span of the token run r.
@@ -1019,10 +1034,18 @@ func accordingTo(d *nlp.Doc, info []tokInfo, at *Attribution, a, b, qs, qe int) 
 		at.Content = tokenSpan(d, [2]int{e + 1, end})
 	case left > a && e >= end:
 		at.Content = tokenSpan(d, [2]int{a, left})
+	case left > a && e < end && e+1 < end && appositiveWords[info[e+1].lower]:
+		// "Y, according to X, whose conclusions …": an appositive on X
+		// follows, and the content is Y.
+		at.Content = tokenSpan(d, [2]int{a, left})
 	case left > a && e < end:
 		at.Content = tokenSpan(d, [2]int{a, end})
 	}
 }
+
+// appositiveWords open a phrase set off by commas that describes the noun
+// before it.
+var appositiveWords = map[string]bool{"who": true, "whose": true, "which": true, "a": true, "an": true, "the": true}
 
 // citing sets the source of "citing X" to X (up to a comma or the end of
 // the sentence) and its content to the clause on the other side of the

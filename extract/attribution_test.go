@@ -117,6 +117,10 @@ func TestAttributions(t *testing.T) {
 				{"The governor", "noted", "that the ministry announced that the bridge was closed", false, extract.KindSaid},
 				{"the ministry", "announced", "that the bridge was closed", false, extract.KindSaid},
 			}},
+		{"speaker label, final period", "Pence: Flowers will not be at the debate.",
+			[]attr{{"Pence", ":", "Flowers will not be at the debate", false, extract.KindSaid}}},
+		{"according to, appositive after the source", "The group has about 4,000 members, according to Radio Free Europe, a broadcaster funded by Congress.",
+			[]attr{{"Radio Free Europe", "according to", "The group has about 4,000 members", false, extract.KindAccordingTo}}},
 		{"outlet's own voice", "Fighting continued overnight near the border.", nil},
 		{"disclaimer is not an attribution", "The Times could not independently confirm the casualty figures.", nil},
 	}
