@@ -515,6 +515,20 @@ func extendName(info []tokInfo, isCue []bool, r [2]int, b int) [2]int {
 // PolNeAR's annotators mark it; a "which" clause stays out ("Teachers,
 // which represents educators, said").
 func extendAppositive(info []tokInfo, isCue []bool, r [2]int, qs int) [2]int {
+	if r[1] < qs && info[qs-1].lower != "," && info[r[1]].lower == "," {
+		// The cue is a later verb of the source ("Rendell, a Clinton
+		// surrogate, said … and called it …"): the appositive closes at
+		// the next comma, before a lower-case word that goes on with the
+		// sentence.
+		for k := r[1] + 2; k < qs-1 && k-r[1] <= 12; k++ {
+			if info[k].lower == "," {
+				if n := info[k+1]; n.shape == 'x' && n.lower != "and" && n.lower != "or" && n.lower != "but" {
+					qs = k + 1
+				}
+				break
+			}
+		}
+	}
 	if r[1] >= qs || qs-r[1] > 14 || info[qs-1].lower != "," {
 		return r
 	}

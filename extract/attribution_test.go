@@ -121,6 +121,11 @@ func TestAttributions(t *testing.T) {
 			[]attr{{"Pence", ":", "Flowers will not be at the debate", false, extract.KindSaid}}},
 		{"according to, appositive after the source", "The group has about 4,000 members, according to Radio Free Europe, a broadcaster funded by Congress.",
 			[]attr{{"Radio Free Europe", "according to", "The group has about 4,000 members", false, extract.KindAccordingTo}}},
+		{"appositive before a later verb", "Donald Trump, her Republican opponent, bemoaned the unrest and said he thought drugs were a big factor.",
+			[]attr{
+				{"Donald Trump, her Republican opponent,", "bemoaned", "the unrest", false, extract.KindOther},
+				{"Donald Trump, her Republican opponent,", "said", "he thought drugs were a big factor", false, extract.KindSaid},
+			}},
 		{"outlet's own voice", "Fighting continued overnight near the border.", nil},
 		{"disclaimer is not an attribution", "The Times could not independently confirm the casualty figures.", nil},
 	}
