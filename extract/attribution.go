@@ -166,6 +166,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 			r = extendSource(info, r, qs)
 			r = extendAppositive(info, isCue, r, qs)
 			r = trimSourceVerb(m.lex, info, r)
+			r = extendPartitive(info, r, a)
 			at.Source = tokenSpan(d, r)
 		}
 		if r, ok := contentRuns(info, cont, src, qs, qe); ok {
@@ -471,6 +472,18 @@ func trimSourceVerb(lex cueLexicon, info []tokInfo, r [2]int) [2]int {
 	}
 	return [2]int{r[0], e - 1}
 }
+
+// extendPartitive grows a source over a partitive before it: "one of
+// Mr. Obama's advisers", "some of the experts".
+func extendPartitive(info []tokInfo, r [2]int, a int) [2]int {
+	if r[0]-2 < a || info[r[0]-1].lower != "of" || !partitives[info[r[0]-2].lower] {
+		return r
+	}
+	return [2]int{r[0] - 2, r[1]}
+}
+
+var partitives = map[string]bool{"one": true, "some": true, "many": true, "most": true, "all": true, "each": true, "none": true,
+	"several": true, "two": true, "three": true, "both": true, "any": true, "few": true, "half": true, "dozens": true, "hundreds": true, "thousands": true}
 
 // extendSource grows a source that stops short of its cue over the words in
 // between, so "Russian state media claimed" gives the whole noun phrase. It

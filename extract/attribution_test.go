@@ -126,6 +126,8 @@ func TestAttributions(t *testing.T) {
 				{"Donald Trump, her Republican opponent,", "bemoaned", "the unrest", false, extract.KindOther},
 				{"Donald Trump, her Republican opponent,", "said", "he thought drugs were a big factor", false, extract.KindSaid},
 			}},
+		{"partitive source", "Hawaii, as one of Mr. Obama's climate advisers pointed out, rarely gets two hurricanes.",
+			[]attr{{"one of Mr. Obama's climate advisers", "pointed out", "rarely gets two hurricanes", false, extract.KindSaid}}},
 		{"outlet's own voice", "Fighting continued overnight near the border.", nil},
 		{"disclaimer is not an attribution", "The Times could not independently confirm the casualty figures.", nil},
 	}
