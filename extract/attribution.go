@@ -185,6 +185,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		}
 		at.Source = wholeMentions(d, at.Source, at.Cue)
 		m.ruleSpans(d, info, &at, si, qs, qe)
+		raisingPassive(d, info, &at, a, qs, qe)
 		if at.Content.Len() == 0 {
 			fallbackContent(d, info, &at, a, b, qs, qe)
 		}
@@ -348,6 +349,41 @@ func dropFinalPeriod(d *nlp.Doc, c muster.Span) muster.Span {
 		return c
 	}
 	return trimSpace(d.Text, muster.Span{Start: c.Start, End: d.Tokens[k-1].End})
+}
+
+// raisingPassive reads "X is expected to be Latino", "X is not thought
+// to be capable", "X was said to have fled" as an attribution without a
+// source whose content is the whole clause, X included, as PolNeAR marks
+// it: X is what the unnamed holders believe something about, not who says
+// it.
+func raisingPassive(d *nlp.Doc, info []tokInfo, at *Attribution, a, qs, qe int) {
+	if qe-qs < 2 || qe >= len(info) || info[qe].lower != "to" || !beWords[info[qs].lower] || at.Content.Len() == 0 || at.Content.Start < at.Cue.End {
+		return
+	}
+	for j := qs + 1; j < qe-1; j++ {
+		if w := info[j].lower; w != "not" && w != "also" && w != "widely" && w != "generally" && w != "still" {
+			return
+		}
+	}
+	if p := info[qe-1].lower; !strings.HasSuffix(p, "ed") && p != "thought" && p != "said" && p != "known" && p != "seen" {
+		return
+	}
+	start := qs
+	if at.Source.Len() > 0 && at.Source.End <= at.Cue.Start {
+		start = tokenAt(d, at.Source.Start)
+	}
+	for start > a {
+		w := info[start-1].lower
+		if w == "," || w == ";" || w == ":" || w == "that" || info[start-1].shape == 'q' || info[start-1].lex != 0 {
+			break
+		}
+		start--
+	}
+	if start == qs {
+		return
+	}
+	at.Source = muster.Span{}
+	at.Content.Start = d.Tokens[start].Start
 }
 
 // tokenSpan is the byte span of the token run r.

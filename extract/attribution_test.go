@@ -128,6 +128,8 @@ func TestAttributions(t *testing.T) {
 			}},
 		{"partitive source", "Hawaii, as one of Mr. Obama's climate advisers pointed out, rarely gets two hurricanes.",
 			[]attr{{"one of Mr. Obama's climate advisers", "pointed out", "rarely gets two hurricanes", false, extract.KindSaid}}},
+		{"raising passive", "About one of every nine voters this fall is expected to be Latino.",
+			[]attr{{"", "is expected", "About one of every nine voters this fall is expected to be Latino", false, extract.KindBelief}}},
 		{"outlet's own voice", "Fighting continued overnight near the border.", nil},
 		{"disclaimer is not an attribution", "The Times could not independently confirm the casualty figures.", nil},
 	}
