@@ -206,3 +206,17 @@ func TestPunctuationCueOverlap(t *testing.T) {
 		t.Errorf("colon cue: F1 %.2f overlap F1 %.2f, want 1 and 1", s.F1, s.OverlapF1)
 	}
 }
+
+func TestAttributionAgreementEveryPair(t *testing.T) {
+	text := "He said it rained."
+	rel := func(cueEnd int) []GoldAttribution {
+		return []GoldAttribution{{Cue: []muster.Span{{Start: 3, End: cueEnd}}}}
+	}
+	// Three annotators: the first and third agree, the second differs from
+	// both, so one pair of three agrees.
+	art := PolNeARArticle{Text: text, Gold: rel(7), Others: [][]GoldAttribution{rel(6), rel(7)}}
+	res := AttributionAgreement([]PolNeARArticle{art}, "dev")
+	if s := res.Metrics["cue"]; res.N != 3 || s.N != 3 || s.F1 < 0.33 || s.F1 > 0.34 {
+		t.Errorf("agreement over every pair: N %d, cue %+v; want N 3 and F1 1/3", res.N, s)
+	}
+}

@@ -165,6 +165,8 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 			r = extendName(info, isCue, r, b)
 			r = extendSource(info, r, qs)
 			r = extendAppositive(info, isCue, r, qs)
+			r = trimSourceVerb(m.lex, info, r)
+			r = extendPartitive(info, r, a)
 			at.Source = tokenSpan(d, r)
 		}
 		if r, ok := contentRuns(info, cont, src, qs, qe); ok {
@@ -183,13 +185,18 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		}
 		at.Source = wholeMentions(d, at.Source, at.Cue)
 		m.ruleSpans(d, info, &at, si, qs, qe)
+		raisingPassive(d, info, &at, a, qs, qe)
 		if at.Content.Len() == 0 {
 			fallbackContent(d, info, &at, a, b, qs, qe)
 		}
 		interruptedContent(d, info, isCue, &at, a, qs, qe)
+		nestedContent(d, info, isCue, &at, b, qe)
+		dropLeadingAdjunct(d, info, &at, b, qe)
 		at.Content = extendQuote(d, at.Content)
+		at.Content = extendQuoteBack(d, at.Content)
 		at.Direct = isQuoted(d.Text, at.Content)
 		continueQuote(d, info, isCue, &at, si, qe)
+		at.Content = dropFinalPeriod(d, at.Content)
 		out = append(out, at)
 	}
 	return out
@@ -263,6 +270,122 @@ func interruptedContent(d *nlp.Doc, info []tokInfo, isCue []bool, at *Attributio
 	at.Content.Start = d.Tokens[a].Start
 }
 
+// dropLeadingAdjunct starts a content that runs across its cue after the
+// cue when what precedes the source and cue opens with a preposition: in
+// "During his years in office, Mr. Obama said, a majority …" and "As for
+// RT's bent, he said, “…”" the phrase before the cue frames the saying,
+// not the content (a clause there, "Though it was seamless, he said, …",
+// is content).
+func dropLeadingAdjunct(d *nlp.Doc, info []tokInfo, at *Attribution, b, qe int) {
+	left := at.Cue.Start
+	if at.Source.Len() > 0 && at.Source.Start < left {
+		left = at.Source.Start
+	}
+	if at.Content.Len() == 0 || at.Content.Start >= left || at.Content.End <= at.Cue.End {
+		return
+	}
+	first := tokenAt(d, at.Content.Start)
+	if first < 0 || !framingWords[info[first].lower] {
+		return
+	}
+	s := qe
+	if at.Source.Start >= at.Cue.End {
+		s = tokenAt(d, at.Source.End-1) + 1
+	}
+	for s < b && info[s].lower == "," {
+		s++
+	}
+	if s < b && d.Tokens[s].Start < at.Content.End {
+		at.Content.Start = d.Tokens[s].Start
+	}
+}
+
+// framingWords open a phrase that frames a saying: prepositions and "as".
+var framingWords = map[string]bool{"during": true, "as": true, "in": true, "on": true, "at": true, "after": true, "before": true,
+	"for": true, "from": true, "with": true, "since": true, "amid": true, "despite": true, "speaking": true, "asked": true,
+	"under": true, "over": true, "by": true, "of": true}
+
+// nestedContent extends a content after its cue that the model stopped at
+// another cue, or at the source right before one, to the end of the
+// sentence: the nested attribution is part of what the outer one reports
+// ("notes that the Commission announced that there was an issue", "found
+// that 74 percent of voters said Mr. Trump should release his returns"),
+// as PolNeAR marks it.
+func nestedContent(d *nlp.Doc, info []tokInfo, isCue []bool, at *Attribution, b, qe int) {
+	if at.Content.Len() == 0 || at.Content.Start < at.Cue.End {
+		return
+	}
+	last := tokenAt(d, at.Content.End-1)
+	if last < qe || last+1 >= b {
+		return
+	}
+	next := last + 1
+	if !isCue[next] && !(next+1 < b && isCue[next+1] && info[next].shape != 'p') {
+		return
+	}
+	// A verb coordinated with the outer cue ("called Machado “a con” and
+	// encouraged …") says something else.
+	if w := info[next].lower; w == "and" || w == "but" || w == "or" || w == "," {
+		return
+	}
+	end := b
+	for end > next && (info[end-1].shape == 'p' || info[end-1].shape == 'q' && !info[last].inQuote) {
+		end--
+	}
+	if end > next {
+		at.Content.End = d.Tokens[end-1].End
+	}
+}
+
+// dropFinalPeriod leaves a sentence's final period out of a content that
+// ends with it ("Pence: Flowers won't be at the debate."), as PolNeAR's
+// contents leave it out unless a quotation closes after it.
+func dropFinalPeriod(d *nlp.Doc, c muster.Span) muster.Span {
+	if c.Len() == 0 {
+		return c
+	}
+	k := tokenAt(d, c.End-1)
+	if k <= 0 || d.Tokens[k].Text != "." || d.Tokens[k].Start <= c.Start {
+		return c
+	}
+	return trimSpace(d.Text, muster.Span{Start: c.Start, End: d.Tokens[k-1].End})
+}
+
+// raisingPassive reads "X is expected to be Latino", "X is not thought
+// to be capable", "X was said to have fled" as an attribution without a
+// source whose content is the whole clause, X included, as PolNeAR marks
+// it: X is what the unnamed holders believe something about, not who says
+// it.
+func raisingPassive(d *nlp.Doc, info []tokInfo, at *Attribution, a, qs, qe int) {
+	if qe-qs < 2 || qe >= len(info) || info[qe].lower != "to" || !beWords[info[qs].lower] || at.Content.Len() == 0 || at.Content.Start < at.Cue.End {
+		return
+	}
+	for j := qs + 1; j < qe-1; j++ {
+		if w := info[j].lower; w != "not" && w != "also" && w != "widely" && w != "generally" && w != "still" {
+			return
+		}
+	}
+	if p := info[qe-1].lower; !strings.HasSuffix(p, "ed") && p != "thought" && p != "said" && p != "known" && p != "seen" {
+		return
+	}
+	start := qs
+	if at.Source.Len() > 0 && at.Source.End <= at.Cue.Start {
+		start = tokenAt(d, at.Source.Start)
+	}
+	for start > a {
+		w := info[start-1].lower
+		if w == "," || w == ";" || w == ":" || w == "that" || info[start-1].shape == 'q' || info[start-1].lex != 0 {
+			break
+		}
+		start--
+	}
+	if start == qs {
+		return
+	}
+	at.Source = muster.Span{}
+	at.Content.Start = d.Tokens[start].Start
+}
+
 // tokenSpan is the byte span of the token run r.
 func tokenSpan(d *nlp.Doc, r [2]int) muster.Span {
 	return muster.Span{Start: d.Tokens[r[0]].Start, End: d.Tokens[r[1]-1].End}
@@ -312,6 +435,12 @@ func fixCues(d *nlp.Doc, info []tokInfo, lex cueLexicon, isCue []bool, cues [][3
 			}
 		}
 		end := d.SentenceTokens[c[0]][1]
+		if e := mediumEnd(info, c[2], end); e > c[2] && speechVerb(lex, info[c[2]-1].lower) {
+			for j := c[2]; j < e; j++ {
+				isCue[j] = true
+			}
+			c[2] = e
+		}
 		for n := 0; n < 3 && c[2] < end && determiners[info[c[2]-1].lower] && info[c[2]].shape == 'x' && !isCue[c[2]]; n++ {
 			isCue[c[2]] = true
 			c[2]++
@@ -320,6 +449,26 @@ func fixCues(d *nlp.Doc, info []tokInfo, lex cueLexicon, isCue []bool, cues [][3
 	}
 	return out
 }
+
+// mediumEnd returns the end of "in a statement", "in an interview", "in
+// a recent interview" starting at token i, or i when there is none: the
+// medium a verb of saying names belongs to its cue.
+func mediumEnd(info []tokInfo, i, end int) int {
+	if i+2 >= end || info[i].lower != "in" && info[i].lower != "during" || !determiners[info[i+1].lower] {
+		return i
+	}
+	for k := i + 2; k < end && k <= i+3; k++ {
+		if media[info[k].lower] {
+			return k + 1
+		}
+	}
+	return i
+}
+
+// media are what a statement is made in.
+var media = map[string]bool{"statement": true, "interview": true, "letter": true, "email": true, "e-mail": true, "tweet": true,
+	"post": true, "speech": true, "release": true, "memo": true, "video": true, "message": true, "op-ed": true, "column": true,
+	"briefing": true, "call": true, "conference": true, "report": true, "filing": true, "essay": true, "book": true}
 
 // determiners cannot end a cue.
 var determiners = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "their": true, "its": true}
@@ -348,6 +497,29 @@ var auxWords = map[string]bool{
 	"not": true, "never": true, "repeatedly": true, "previously": true, "recently": true, "'s": true, "'ve": true,
 	"to": true, "that": true, "which": true, "who": true, "and": true, "but": true, "or": true, "first": true,
 }
+
+// trimSourceVerb drops a past verb of saying that ends a source after a
+// pronoun: in "videos that they said showed" the source of
+// "showed" is "they", not "they said".
+func trimSourceVerb(lex cueLexicon, info []tokInfo, r [2]int) [2]int {
+	e := r[1]
+	if w := info[e-1].lower; e-r[0] < 2 || !speechVerb(lex, w) || strings.HasSuffix(w, "s") || !info[e-2].pron {
+		return r
+	}
+	return [2]int{r[0], e - 1}
+}
+
+// extendPartitive grows a source over a partitive before it: "one of
+// Mr. Obama's advisers", "some of the experts".
+func extendPartitive(info []tokInfo, r [2]int, a int) [2]int {
+	if r[0]-2 < a || info[r[0]-1].lower != "of" || !partitives[info[r[0]-2].lower] {
+		return r
+	}
+	return [2]int{r[0] - 2, r[1]}
+}
+
+var partitives = map[string]bool{"one": true, "some": true, "many": true, "most": true, "all": true, "each": true, "none": true,
+	"several": true, "two": true, "three": true, "both": true, "any": true, "few": true, "half": true, "dozens": true, "hundreds": true, "thousands": true}
 
 // extendSource grows a source that stops short of its cue over the words in
 // between, so "Russian state media claimed" gives the whole noun phrase. It
@@ -392,6 +564,20 @@ func extendName(info []tokInfo, isCue []bool, r [2]int, b int) [2]int {
 // PolNeAR's annotators mark it; a "which" clause stays out ("Teachers,
 // which represents educators, said").
 func extendAppositive(info []tokInfo, isCue []bool, r [2]int, qs int) [2]int {
+	if r[1] < qs && info[qs-1].lower != "," && info[r[1]].lower == "," {
+		// The cue is a later verb of the source ("Rendell, a Clinton
+		// surrogate, said … and called it …"): the appositive closes at
+		// the next comma, before a lower-case word that goes on with the
+		// sentence.
+		for k := r[1] + 2; k < qs-1 && k-r[1] <= 12; k++ {
+			if info[k].lower == "," {
+				if n := info[k+1]; n.shape == 'x' && n.lower != "and" && n.lower != "or" && n.lower != "but" {
+					qs = k + 1
+				}
+				break
+			}
+		}
+	}
 	if r[1] >= qs || qs-r[1] > 14 || info[qs-1].lower != "," {
 		return r
 	}
@@ -503,8 +689,47 @@ func contentRuns(info []tokInfo, cont, src [][2]int, qs, qe int) ([2]int, bool) 
 				return [2]int{right[0][0], right[len(right)-1][1]}, true
 			}
 		}
+		if closedBefore(info, cont, right[0][0], qe) {
+			last := cont[0]
+			for _, r := range cont {
+				if r[1] <= qs {
+					last = r
+				}
+			}
+			return [2]int{cont[0][0], last[1]}, true
+		}
 	}
 	return [2]int{cont[0][0], cont[len(cont)-1][1]}, true
+}
+
+// closedBefore reports whether the content runs before a cue end in a
+// quotation that the words after the cue (up to the first content run
+// there, rs) do not reopen: "“He does love us,” Melanie said, and soon …"
+// and "“…,” he said, cutting off a reporter" attribute the quotation only,
+// while "“A,” he said, “B”" keeps its hull.
+func closedBefore(info []tokInfo, cont [][2]int, rs, qe int) bool {
+	var lastLeft [2]int
+	for _, r := range cont {
+		if r[1] < rs {
+			lastLeft = r
+		}
+	}
+	closed := false
+	for j := lastLeft[1] - 1; j >= lastLeft[0] && j >= lastLeft[1]-2; j-- {
+		if info[j].shape == 'q' {
+			closed = true
+			break
+		}
+	}
+	if !closed {
+		return false
+	}
+	for j := qe; j <= rs && j < len(info); j++ {
+		if info[j].shape == 'q' {
+			return false
+		}
+	}
+	return true
 }
 
 // cueKind names the cue's meaning from its words. A negated speech verb
@@ -782,6 +1007,16 @@ func fallbackContent(d *nlp.Doc, info []tokInfo, at *Attribution, a, b, qs, qe i
 		}
 	case qe < end && (info[qe].lower == "that" || info[qe].lower == ":"):
 		at.Content = tokenSpan(d, [2]int{qe, end})
+	case after < end && info[after].lower == ",":
+		// Parenthetical: "A, he said, and B" marks the sentence around
+		// the source and cue, as PolNeAR does.
+		k := qs
+		if at.Source.Len() > 0 && at.Source.End <= at.Cue.Start {
+			k = tokenAt(d, at.Source.Start)
+		}
+		if k-1 > a && info[k-1].lower == "," {
+			at.Content = tokenSpan(d, [2]int{a, end})
+		}
 	}
 }
 
@@ -862,10 +1097,18 @@ func accordingTo(d *nlp.Doc, info []tokInfo, at *Attribution, a, b, qs, qe int) 
 		at.Content = tokenSpan(d, [2]int{e + 1, end})
 	case left > a && e >= end:
 		at.Content = tokenSpan(d, [2]int{a, left})
+	case left > a && e < end && e+1 < end && appositiveWords[info[e+1].lower]:
+		// "Y, according to X, whose conclusions …": an appositive on X
+		// follows, and the content is Y.
+		at.Content = tokenSpan(d, [2]int{a, left})
 	case left > a && e < end:
 		at.Content = tokenSpan(d, [2]int{a, end})
 	}
 }
+
+// appositiveWords open a phrase set off by commas that describes the noun
+// before it.
+var appositiveWords = map[string]bool{"who": true, "whose": true, "which": true, "a": true, "an": true, "the": true}
 
 // citing sets the source of "citing X" to X (up to a comma or the end of
 // the sentence) and its content to the clause on the other side of the
@@ -896,16 +1139,24 @@ func citing(d *nlp.Doc, info []tokInfo, at *Attribution, a, b, qs, qe int) {
 // over the quotation that opens the next sentence and has no cue of its
 // own: "“A,” he said. “B. C.”" attributes B and C too.
 func continueQuote(d *nlp.Doc, info []tokInfo, isCue []bool, at *Attribution, si, qe int) {
-	if si+1 >= len(d.SentenceTokens) || at.Content.Len() == 0 || at.Content.End > at.Cue.Start || !at.Direct {
+	if si+1 >= len(d.SentenceTokens) || at.Content.Len() == 0 || at.Content.Start >= at.Cue.Start {
 		return
 	}
-	// Only punctuation, the source and time words may follow the cue.
+	// The content before the cue is quoted or ends in a quotation: "Both
+	// parties “saw Burma as …,” said X. “In that sense …”".
+	if c := strings.TrimRight(d.Text[at.Content.Start:min(at.Content.End, at.Cue.Start)], " ,"); !at.Direct &&
+		!strings.HasSuffix(c, "”") && !strings.HasSuffix(c, `"`) && !strings.HasSuffix(c, "''") {
+		return
+	}
+	// The rest of the sentence, whatever it holds ("“A,” he told
+	// InsideSources. “B.”", "“A,” said X, who led the DNC. “B.”"), must
+	// open no quotation and hold no other cue.
 	b := d.SentenceTokens[si][1]
 	if at.Source.End > at.Cue.End {
 		qe = max(qe, tokenAt(d, at.Source.End-1)+1)
 	}
 	for i := qe; i < b; i++ {
-		if info[i].shape != 'p' {
+		if info[i].shape == 'q' || isCue[i] {
 			return
 		}
 	}
@@ -952,6 +1203,10 @@ func extendQuote(d *nlp.Doc, c muster.Span) muster.Span {
 	s := d.Text[c.Start:c.End]
 	open := strings.Count(s, "“") - strings.Count(s, "”")
 	straight := strings.Count(s, `"`) % 2
+	mark := `"`
+	if straight == 0 && strings.Count(s, "''")%2 == 1 {
+		straight, mark = 1, "''"
+	}
 	if open <= 0 && straight == 0 {
 		return c
 	}
@@ -966,15 +1221,47 @@ func extendQuote(d *nlp.Doc, c muster.Span) muster.Span {
 			end += len("”")
 		}
 	} else {
-		end = strings.Index(rest, `"`)
+		end = strings.Index(rest, mark)
 		if end >= 0 {
-			end++
+			end += len(mark)
 		}
 	}
 	if end < 0 || end > 2000 {
 		return c
 	}
 	return muster.Span{Start: c.Start, End: c.End + end}
+}
+
+// extendQuoteBack extends content that closes a quotation it did not open
+// back to the opening mark, across sentences but not across a blank line:
+// in "“A. B,” he said" the content is the whole quotation, though the
+// model, deciding within the cue's sentence, gives "B,”" only.
+func extendQuoteBack(d *nlp.Doc, c muster.Span) muster.Span {
+	if c.Len() == 0 {
+		return c
+	}
+	s := d.Text[c.Start:c.End]
+	var open, close string
+	switch {
+	case strings.Count(s, "”") > strings.Count(s, "“"):
+		open, close = "“", "”"
+	case strings.HasSuffix(strings.TrimRight(s, ",.!? "), `"`) && strings.Count(s, `"`)%2 == 1:
+		open, close = `"`, `"`
+	case strings.HasSuffix(strings.TrimRight(s, ",.!? "), "''") && strings.Count(s, "''")%2 == 1:
+		open, close = "''", "''"
+	default:
+		return c
+	}
+	lo := max(0, c.Start-2000)
+	before := d.Text[lo:c.Start]
+	if p := strings.LastIndex(before, "\n\n"); p >= 0 {
+		before, lo = before[p+2:], lo+p+2
+	}
+	p := strings.LastIndex(before, open)
+	if p < 0 || open != close && strings.Contains(before[p:], close) || open == close && strings.Count(before, open)%2 == 0 {
+		return c
+	}
+	return muster.Span{Start: lo + p, End: c.End}
 }
 
 // isQuoted reports whether the content is quoted speech: it starts with a
@@ -984,7 +1271,7 @@ func isQuoted(text string, c muster.Span) bool {
 		return false
 	}
 	s := text[c.Start:c.End]
-	if strings.HasPrefix(s, "“") || strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "‘") {
+	if strings.HasPrefix(s, "“") || strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "‘") || strings.HasPrefix(s, "''") {
 		return true
 	}
 	before := strings.TrimRight(text[:c.Start], " ")

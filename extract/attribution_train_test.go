@@ -73,11 +73,35 @@ func TestAttributionExperiment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := extract.TrainAttributionModel(trainingDocs(train), extract.TrainOptions{Bits: uint(*expBits), Epochs: *expEpochs})
+	var m *extract.AttributionModel
+	if *expModel != "" {
+		// A model saved by an earlier run: rules can be tuned without
+		// training again.
+		if b, err := os.ReadFile(*expModel); err == nil {
+			if m, err = extract.LoadAttributionModel(b); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if m == nil {
+		m = extract.TrainAttributionModel(trainingDocs(train), extract.TrainOptions{Bits: uint(*expBits), Epochs: *expEpochs})
+		if *expModel != "" {
+			b, err := m.MarshalBinary()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(*expModel, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	for _, bias := range floats(t, *expCueBias) {
 		for _, rb := range floats(t, *expRoleBias) {
 			for _, tb := range floats(t, *expTentativeBias) {
 				m.CueBias, m.RoleBias, m.TentativeBias = bias, rb, tb
+				if *expSkipPlain != "" {
+					m.SkipPlain = *expSkipPlain == "true"
+				}
 				fmt.Printf("cue bias %.1f role bias %.1f tentative bias %.1f\n", bias, rb, tb)
 				res, err := eval.ScoreAttribution(ctx, dev, *expSplit, func(text string) []eval.AttributionSpans {
 					d := nlp.NewDoc(text)
@@ -146,5 +170,9 @@ func trainingDocs(arts []eval.PolNeARArticle) []extract.TrainingDoc {
 	}
 	return docs
 }
+
+var expModel = flag.String("exp-model", "", "with -exp-attribution, load the model from this file if it exists, else train and save it there")
+
+var expSkipPlain = flag.String("exp-skip-plain", "", "with -exp-attribution, set SkipPlain to true or false (default: as loaded or trained)")
 
 var expOthers = flag.Bool("exp-others", false, "also train on the other annotators' sets of the train articles")

@@ -28,7 +28,7 @@ func (m *Main) runEvalAttribution(ctx context.Context, args []string) error {
 	nErrors := fs.Int("errors", 0, "print `N` misses per slot (gold span, best prediction, context)")
 	asJSON := fs.Bool("json", false, "print the result as JSON (DESIGN §7)")
 	data := fs.String("data", defaultPolNeAR, "PolNeAR JSONL.gz `file`")
-	agreement := fs.Bool("agreement", false, "score the other annotators against the first instead of muster (articles with several annotators; every split when --split is not given)")
+	agreement := fs.Bool("agreement", false, "score the annotators against each other, every pair, instead of muster (articles with several annotators; every split but test when --split is not given)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -51,7 +51,18 @@ func (m *Main) runEvalAttribution(ctx context.Context, args []string) error {
 		return muster.Errorf(muster.KindInvalid, "eval attribution: no %s articles in %s", *split, *data)
 	}
 	if *agreement {
-		res := eval.AttributionAgreement(arts, *split)
+		label := *split
+		if label == "" {
+			// Test stays unseen unless asked for by name.
+			keep := arts[:0]
+			for _, a := range arts {
+				if a.Split != "test" {
+					keep = append(keep, a)
+				}
+			}
+			arts, label = keep, "train+dev+annotator-training"
+		}
+		res := eval.AttributionAgreement(arts, label)
 		if *asJSON {
 			enc := json.NewEncoder(m.Stdout)
 			enc.SetIndent("", "  ")

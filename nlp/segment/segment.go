@@ -278,7 +278,7 @@ func endsSentence(text string, toks []nlp.Token, i int) bool {
 		if !isTerminal(toks[j].Text) && !abbrevEnds(toks[j].Text) {
 			return false
 		}
-		if isCloser(next.Text) || gap == "" {
+		if isCloser(next.Text) && !opensQuote(text, toks, i+1) || gap == "" {
 			return false
 		}
 		return startsSentence(next.Text)
@@ -289,7 +289,7 @@ func endsSentence(text string, toks []nlp.Token, i int) bool {
 	if gap == "" && !isOpener(next.Text) {
 		return false // "5.1", "…said.It" — no space, no break
 	}
-	if isCloser(next.Text) {
+	if isCloser(next.Text) && !opensQuote(text, toks, i+1) {
 		return false
 	}
 	if abbrevEnds(t) && !isTerminal(t) {
@@ -305,6 +305,25 @@ func endsSentence(text string, toks []nlp.Token, i int) bool {
 		return startsSentence(next.Text) && commonSentenceStart(next.Text)
 	}
 	return startsSentence(next.Text)
+}
+
+// opensQuote reports whether the straight quotation mark toks[k] (or the
+// pair of apostrophes some newspapers print for one) opens a quotation rather than
+// closes one: a space before it, a word right after it. `said. "This`
+// then starts a sentence as `said. “This` does.
+func opensQuote(text string, toks []nlp.Token, k int) bool {
+	t := toks[k].Text
+	if t != "\"" && t != "'" || k == 0 || toks[k-1].End == toks[k].Start {
+		return false
+	}
+	if t == "'" && k+1 < len(toks) && toks[k+1].Text == "'" && toks[k+1].Start == toks[k].End {
+		k++ // "''"
+	}
+	if k+1 >= len(toks) || toks[k+1].Start != toks[k].End {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(toks[k+1].Text)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 func isTerminal(t string) bool {

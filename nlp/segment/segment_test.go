@@ -84,6 +84,12 @@ func TestSentences(t *testing.T) {
 			[]string{"It cost approx. five dollars."}},
 		{"question and exclamation", "Who? Them! Yes.", []string{"Who?", "Them!", "Yes."}},
 		{"decimal not a break", "It grew 2.5 times.", []string{"It grew 2.5 times."}},
+		{"straight quote opens sentence", `He spoke. "We will return," he said. "Soon."`,
+			[]string{"He spoke.", `"We will return," he said.`, `"Soon."`}},
+		{"straight quote closes sentence", `He said "It is over." Then he left.`,
+			[]string{`He said "It is over."`, "Then he left."}},
+		{"doubled apostrophes open sentence", "said Cole, an economist. ''I wouldn't call it reform.'' Next.",
+			[]string{"said Cole, an economist.", "''I wouldn't call it reform.''", "Next."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
