@@ -70,14 +70,15 @@ func (g goldClaim) matches(c muster.Claim, a *muster.Analysis, ns map[string][]s
 		return false
 	}
 	if g.Event != "" {
-		place, month, _ := strings.Cut(g.Event, " ")
+		i := strings.LastIndexByte(g.Event, ' ')
+		place, month := g.Event[:max(i, 0)], g.Event[i+1:]
 		var ev *muster.Event
 		for i := range a.Events {
 			if a.Events[i].ID == c.Subject.ID {
 				ev = &a.Events[i]
 			}
 		}
-		if ev == nil || !strings.HasPrefix(ev.Label, place) || ev.Time == nil || !strings.HasPrefix(ev.Time.From, month) {
+		if ev == nil || !strings.Contains(ev.Label, place) || ev.Time == nil || !strings.HasPrefix(ev.Time.From, month) {
 			return false
 		}
 	} else if c.Subject.Type == "event" || !nameMatches(c.Subject, g.S, ns) {

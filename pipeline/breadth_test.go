@@ -1,0 +1,86 @@
+package pipeline_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/ingest"
+	"github.com/muster-osint/muster/pipeline"
+)
+
+// TestBreadthGold scores the pipeline on wire stories of our own from
+// conflicts other than the seed's (testdata/breadth: the Sahel, Myanmar,
+// Somalia), each against the team's hand annotation of every claim in it,
+// as TestSeedGold does for the seed. Two are dev articles whose misreadings
+// the rules were mended on; the Somali one is held out: annotated before
+// muster read it and never tuned on. The floors sit a little under the
+// measured figures, so that a regression fails; -v prints the misses.
+func TestBreadthGold(t *testing.T) {
+	tests := []struct {
+		file       string
+		held       bool
+		minP, minR float64
+	}{
+		{"sahel_monitor_2024-03-04", false, 0.95, 0.70},  // measured 1.000 / 0.750
+		{"irrawaddy_desk_2024-01-05", false, 0.65, 0.55}, // measured 0.692 / 0.600
+		{"horn_report_2024-06-12", true, 0.15, 0.10},     // measured 0.182 / 0.118: the honest figure
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			var g goldFile
+			gb, err := os.ReadFile(filepath.Join("testdata", "breadth", tt.file+".gold.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(gb, &g); err != nil {
+				t.Fatalf("%s.gold.json: %v", tt.file, err)
+			}
+			pub, err := time.Parse("2006-01-02", g.Published)
+			if err != nil {
+				t.Fatalf("%s.gold.json: published: %v", tt.file, err)
+			}
+			path := filepath.Join("testdata", "breadth", tt.file+".txt")
+			f, err := os.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			var a *muster.Analysis
+			err = ingest.Read(context.Background(), path, f, ingest.Options{Publisher: g.Publisher, Published: pub}, func(it ingest.Item) error {
+				if it.Err != nil {
+					return it.Err
+				}
+				a, err = p.Analyze(context.Background(), it.Doc, nil)
+				return err
+			})
+			if err != nil || a == nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			prec, rec, extra, missed := scoreGold(a, g.Claims)
+			kind := "dev"
+			if tt.held {
+				kind = "held out"
+			}
+			t.Logf("%s (%s): precision %.3f, recall %.3f (%d gold claims)", tt.file, kind, prec, rec, len(g.Claims))
+			for _, e := range extra {
+				t.Logf("  not in gold: %s", e)
+			}
+			for _, m := range missed {
+				t.Logf("  missed: %s", m)
+			}
+			if prec < tt.minP || rec < tt.minR {
+				t.Errorf("%s: precision %.3f (floor %.2f), recall %.3f (floor %.2f)\n%s", tt.file, prec, tt.minP, rec, tt.minR, strings.Join(missed, "\n"))
+			}
+		})
+	}
+}
