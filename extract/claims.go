@@ -211,6 +211,8 @@ var sentencePatterns = []pattern{
 	{"founder-apposition", regexp.MustCompile(`(?i)(?:’s|'s)\s+(?:co-)?founder\b|\b(?:co-)?founder\s+of\s+`), (*doc).founderApposition, []string{"founder"}},
 	{"goal", regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+(?:pushing|seeking|aiming|fighting|trying|working|vowing)\s+to\s+([a-z]+\s+[^.;]+)`), (*doc).goal, []string{"pushing", "seeking", "aiming", "fighting", "trying", "working", "vowing"}},
 	{"ties", regexp.MustCompile(`(?i)\b(?:had|has|have|with)\s+(?:close\s+)?(?:ties|links|connections)\s+(?:with|to)\s+`), (*doc).ties, []string{"ties", "links", "connections"}},
+	{"ties-affiliated", regexp.MustCompile(`(?i)\b(?:affiliated|linked|aligned)\s+(?:with|to)\s+|\b(?:an?\s+)?(?:affiliate|offshoot|franchise)\s+of\s+`), (*doc).ties, []string{"affiliat", "linked", "aligned", "offshoot", "franchise"}},
+	{"ties-possessive", regexp.MustCompile(`(?:’s|'s)\s+(?:[a-z-]+\s+)?(?:affiliate|offshoot|franchise|ally)\b`), (*doc).tiesPossessive, []string{"affiliate", "offshoot", "franchise", "ally"}},
 	{"banned", regexp.MustCompile(`(?i)\b(banned|sanctioned|blacklisted)\s+`), (*doc).banned, []string{"banned", "sanctioned", "blacklisted"}},
 	{"citizen", regexp.MustCompile(`(?i)\b(?:is|was)\s+an?\s+([A-Z][a-z]+)\s+(?:citizen|national)\b(?:\s+and\s+([^.;]+))?`), (*doc).citizen, []string{"citizen", "national"}},
 	{"spokesperson", regexp.MustCompile(`(?i)\b(?:statements?\s+on\s+behalf\s+of|spokes(?:man|woman|person)\s+(?:for|of))\s+`), (*doc).spokesperson, []string{"behalf", "spokes"}},
@@ -591,6 +593,31 @@ func (x *doc) goal(si, base int, text string, loc []int) {
 	end := x.phraseEnd(si, g.Start)
 	for _, e := range subj {
 		x.add(draft{subj: e, event: -1, pred: muster.PredGoal, obj: muster.TextValue(x.d.Text[g.Start:end]), objEnt: -1, ev: muster.Span{Start: m.Start, End: end}, sent: si})
+	}
+}
+
+// tiesPossessive: "JNIM, al-Qaeda's affiliate in the Sahel" — the group
+// named before the possessor has ties to it.
+func (x *doc) tiesPossessive(si, base int, text string, loc []int) {
+	m := sub(base, loc, 0)
+	pm := -1
+	for i, mm := range x.ments {
+		if mm.sent == si && mm.End == m.Start && mm.ent >= 0 && !mm.nominal {
+			pm = i
+		}
+	}
+	if pm < 0 {
+		return
+	}
+	owner := x.ments[pm].ent
+	if t := x.ents[owner].typ; t != muster.EntityArmedGroup && t != muster.EntityOrganization {
+		return
+	}
+	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: x.ments[pm].Start}, groupish...)
+	for _, e := range subj {
+		if e != owner {
+			x.add(draft{subj: e, event: -1, pred: muster.PredTiesTo, objEnt: owner, ev: muster.Span{Start: x.ments[pm].Start, End: m.End}, sent: si, conf: 0.7})
+		}
 	}
 }
 

@@ -42,6 +42,8 @@ func TestPredicateSentences(t *testing.T) {
 		{"fights for", "The Northern Brigade has fought for Ukraine since 2022.", muster.PredFightsFor, "Northern Brigade", "Ukraine", ""},
 		{"opposes", "The Northern Brigade is fighting against President Alexander Lukashenko.", muster.PredOpposes, "Northern Brigade", "Lukashenko", ""},
 		{"ties", "Ivan Petrov had ties with a volunteer unit of Ukraine’s army, the Sich Battalion.", muster.PredTiesTo, "Ivan Petrov", "Sich Battalion", ""},
+		{"ties, affiliated", "The Northern Brigade, which is affiliated with the Sich Battalion, held the bridge.", muster.PredTiesTo, "Northern Brigade", "Sich Battalion", ""},
+		{"ties, possessive affiliate", "The Northern Brigade, the Sich Battalion's affiliate in the region, held the bridge.", muster.PredTiesTo, "Northern Brigade", "Sich Battalion", ""},
 		{"part of", "Petrov once served in a volunteer unit of Ukraine’s army, the Sich Battalion.", muster.PredPartOf, "Sich Battalion", "Ukrainian Armed Forces", ""},
 		{"designated", "The Northern Brigade crossed the border. Minsk calls the brigade terrorists in the pay of Kyiv.", muster.PredDesignatedAs, "", "terrorists", "Minsk"},
 		{"pseudonym", "Ivan Petrov, who also goes by the pseudonym Ivan Sever, denied the report.", muster.PredPseudonym, "Ivan Petrov", "Ivan Sever", ""},

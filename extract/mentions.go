@@ -135,8 +135,20 @@ func placeIndex() map[string]bool {
 // isCap reports whether a token starts with an upper-case letter.
 func isCap(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
-	return unicode.IsUpper(r)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	// "al-Qaeda", "al-Shabaab", "ash-Sham": a name after the Arabic
+	// article keeps its capital past the hyphen.
+	if i := strings.IndexByte(t, '-'); i >= 2 && i <= 3 && arabicArticles[t[:i]] && i+1 < len(t) {
+		r, _ := utf8.DecodeRuneInString(t[i+1:])
+		return unicode.IsUpper(r)
+	}
+	return false
 }
+
+// arabicArticles are the romanised forms of the Arabic article.
+var arabicArticles = map[string]bool{"al": true, "el": true, "ad": true, "an": true, "as": true, "ash": true, "at": true, "az": true, "ar": true}
 
 func isWordToken(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)

@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/muster-osint/muster"
 )
@@ -321,10 +323,16 @@ func (x *doc) eventClaims(idx, si int, ev *localEvent) {
 			end := x.phraseEnd(si, cue.End)
 			start := s.Start
 			for _, e := range g {
-				x.events[idx].participants[e] = muster.RolePerpetrator
 				src := x.ents[e]
+				attr := muster.Attribution{Name: src.name, Type: muster.AttributionType(src.typ)}
 				x.add(draft{subj: -1, event: idx, pred: pred, objEnt: e, ev: muster.Span{Start: start, End: end}, sent: si,
-					attr: muster.Attribution{Name: src.name, Type: muster.AttributionType(src.typ)}, mod: mod, conf: 0.85})
+					attr: attr, mod: mod, conf: 0.85})
+				if pred == muster.PredClaimedBy && x.events[idx].participants[e] != muster.RolePerpetrator {
+					// The claimant took part, by its own account.
+					x.events[idx].participants[e] = muster.RolePerpetrator
+					x.add(draft{subj: -1, event: idx, pred: muster.PredParticipant, objEnt: e, role: muster.RolePerpetrator,
+						ev: muster.Span{Start: start, End: end}, sent: si, attr: attr, mod: mod, conf: 0.8})
+				}
 			}
 		}
 	}
@@ -519,7 +527,39 @@ func (x *doc) subjectsBefore(si, at int) []int {
 	if len(groups) == 2 && bothRE.MatchString(x.d.Text[x.d.Sentences[si].Start:at]) {
 		return []int{groups[1], groups[0]}
 	}
-	return x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: at}, groupish...)
+	start := x.d.Sentences[si].Start
+	// "JNIM, al-Qaeda's affiliate in the Sahel, claimed": the subject
+	// stands before its appositive.
+	if k := appositiveStart(x.d.Text[start:at]); k > 0 {
+		if g := x.lastSubject(muster.Span{Start: start, End: start + k}, groupish...); g != nil {
+			return g
+		}
+	}
+	return x.lastSubject(muster.Span{Start: start, End: at}, groupish...)
+}
+
+// appositiveStart returns the offset of the comma that opens an
+// appositive ending text (", al-Qaeda's affiliate in the Sahel, ", ", a
+// militant group, "), or 0: one that starts in lower case or holds a
+// possessive describes the name before it.
+func appositiveStart(text string) int {
+	t := strings.TrimRight(text, " ")
+	if !strings.HasSuffix(t, ",") {
+		return 0
+	}
+	k := strings.LastIndexByte(t[:len(t)-1], ',')
+	if k <= 0 {
+		return 0
+	}
+	app := strings.TrimSpace(t[k+1 : len(t)-1])
+	if app == "" {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(app)
+	if unicode.IsLower(r) || strings.Contains(app, "’s ") || strings.Contains(app, "'s ") {
+		return k
+	}
+	return 0
 }
 
 // Patterns used inside the functions above, compiled once.
