@@ -405,6 +405,17 @@ func (x *doc) composedOf(si, base int, text string, loc []int) {
 	if subj == nil {
 		return
 	}
+	// "made up of the Arakan Army, the Ta'ang National Liberation Army and
+	// the MNDAA": an alliance's members, one claim each.
+	if members := x.groupList(si, m.End); len(members) >= 2 {
+		for _, gm := range members {
+			mm := x.ments[gm]
+			for _, e := range subj {
+				x.add(draft{subj: e, event: -1, pred: muster.PredComposedOf, obj: muster.TextValue(x.ents[mm.ent].name), objEnt: -1, ev: muster.Span{Start: m.Start, End: mm.End}, sent: si})
+			}
+		}
+		return
+	}
 	end := x.phraseEnd(si, m.End)
 	if end <= m.End {
 		return
@@ -413,6 +424,30 @@ func (x *doc) composedOf(si, base int, text string, loc []int) {
 	for _, e := range subj {
 		x.add(draft{subj: e, event: -1, pred: muster.PredComposedOf, obj: muster.TextValue(obj), objEnt: -1, ev: muster.Span{Start: m.Start, End: end}, sent: si})
 	}
+}
+
+// listGapRE is what may stand between the names of a list: a bracketed
+// acronym, a comma or "and", and an article.
+var listGapRE = regexp.MustCompile(`^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:the\s+)?$|^(?:the\s+)?$`)
+
+// groupList returns the mentions of the armed groups listed from byte
+// offset at: "the A, the B and the C".
+func (x *doc) groupList(si, at int) []int {
+	var out []int
+	prev := at
+	for i, mm := range x.ments {
+		if mm.sent != si || mm.Start < at || mm.ent < 0 {
+			continue
+		}
+		if mm.Start < prev || !listGapRE.MatchString(x.d.Text[prev:mm.Start]) || x.ents[mm.ent].typ != muster.EntityArmedGroup {
+			break
+		}
+		if len(out) == 0 || x.ments[out[len(out)-1]].ent != mm.ent {
+			out = append(out, i)
+		}
+		prev = mm.End
+	}
+	return out
 }
 
 // casualtyWords mark a figure as a count of dead or hurt, not of members.

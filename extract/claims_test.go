@@ -37,6 +37,7 @@ func TestPredicateSentences(t *testing.T) {
 		{"spokesperson", "Oleh Marchenko, a spokesman for the Northern Brigade, said the town was quiet.", muster.PredSpokesperson, "Northern Brigade", "Oleh Marchenko", ""},
 		{"size, estimated", "By some estimates, there are about 900 fighters in the Northern Brigade.", muster.PredSize, "Northern Brigade", "about 900", "some estimates"},
 		{"composed of", "The Northern Brigade is made up of volunteers from Belarus.", muster.PredComposedOf, "Northern Brigade", "volunteers from Belarus", ""},
+		{"composed of, a list of groups", "The Northern Alliance is made up of the Sich Battalion, the Wolf Brigade and the River Legion.", muster.PredComposedOf, "Northern Alliance", "Wolf Brigade", ""},
 		{"ideology", "The Northern Brigade is a nationalist group made up of exiles.", muster.PredIdeology, "Northern Brigade", "nationalist", ""},
 		{"goal", "The Northern Brigade is seeking to topple the government in Minsk.", muster.PredGoal, "Northern Brigade", "topple the government", ""},
 		{"fights for", "The Northern Brigade has fought for Ukraine since 2022.", muster.PredFightsFor, "Northern Brigade", "Ukraine", ""},
