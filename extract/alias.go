@@ -55,8 +55,9 @@ func forceName(country string) string {
 
 // pseudonymRE finds the phrases that give another name of a person:
 // "who also goes by the pseudonym Ivan Sever", "who goes by the call
-// sign Caesar", "also known as", "a.k.a.", "nicknamed".
-var pseudonymRE = regexp.MustCompile(`(?i)(?:,?\s+who\s+(?:also\s+)?(?:goes\s+by|uses)\s+(?:the\s+)?(pseudonym|call\s+sign|callsign|nom\s+de\s+guerre|alias|nickname|name|surname)|\b(?:also\s+)?known\s+(?:as|by\s+(?:its|his|her|their)\s+(?:\w+\s+)?(initials|acronym|abbreviation))|\ba\.?k\.?a\.?|\bnicknamed|\b(?:is\s+)?(?:often\s+|also\s+)?called|\bwhich\s+calls\s+itself|\bunder\s+the\s+(pseudonym|call\s+sign|alias|name)|,\s+or)\s+`)
+// sign Caesar", "also known as", "formerly known as the …", "a.k.a.",
+// "nicknamed".
+var pseudonymRE = regexp.MustCompile(`(?i)(?:,?\s+who\s+(?:also\s+)?(?:goes\s+by|uses)\s+(?:the\s+)?(pseudonym|call\s+sign|callsign|nom\s+de\s+guerre|alias|nickname|name|surname)|\b(?:also\s+|formerly\s+|previously\s+|once\s+)?known\s+(?:as|by\s+(?:its|his|her|their)\s+(?:\w+\s+)?(initials|acronym|abbreviation))|\ba\.?k\.?a\.?|\bnicknamed|\b(?:is\s+)?(?:often\s+|also\s+)?called|\bwhich\s+calls\s+itself|\bunder\s+the\s+(pseudonym|call\s+sign|alias|name)|,\s+or)\s+`)
 
 // aliasPatterns records the names a document gives for one entity: the
 // acronym in brackets, pseudonyms and call signs. A person named by a
@@ -78,8 +79,12 @@ func (x *doc) aliasPatterns() {
 					kind = strings.ToLower(text[loc[2*g]:loc[2*g+1]])
 				}
 			}
-			nm := x.mentionAt(cue.End)
-			if nm < 0 || x.ments[nm].Start != cue.End || x.ments[nm].nominal {
+			at := cue.End
+			if strings.HasPrefix(text[loc[1]:], "the ") && !strings.HasPrefix(strings.ToLower(strings.TrimSpace(text[loc[0]:loc[1]])), ", or") {
+				at += len("the ") // "formerly known as the Nusra Front"
+			}
+			nm := x.mentionAt(at)
+			if nm < 0 || x.ments[nm].Start != at || x.ments[nm].nominal {
 				continue
 			}
 			pred, akind := muster.PredAlias, muster.AliasName
@@ -103,7 +108,8 @@ func (x *doc) aliasPatterns() {
 			subj := -1
 			for j := nm - 1; j >= 0 && x.ments[j].sent == si; j-- {
 				if x.ments[j].End <= cue.Start && strings.Trim(x.d.Text[x.ments[j].End:cue.Start], " ,") == "" {
-					if x.ments[j].ent >= 0 && (x.ents[x.ments[j].ent].typ == muster.EntityPerson && !x.ments[j].nominal || x.ents[x.ments[j].ent].typ == muster.EntityArmedGroup && akind != muster.AliasCallSign && akind != muster.AliasPseudonym) {
+					groupName := akind != muster.AliasCallSign && akind != muster.AliasPseudonym
+					if t := x.ents[max(x.ments[j].ent, 0)].typ; x.ments[j].ent >= 0 && (t == muster.EntityPerson && !x.ments[j].nominal || groupName && (t == muster.EntityArmedGroup || t == "" && named.ent >= 0 && x.ents[named.ent].typ == muster.EntityArmedGroup)) {
 						subj = x.ments[j].ent
 					}
 					break
@@ -129,8 +135,11 @@ func (x *doc) aliasPatterns() {
 				}
 			}
 			if subj >= 0 && named.ent >= 0 && named.ent != subj {
+				if x.ents[subj].typ == "" {
+					x.ents[subj].typ = x.ents[named.ent].typ // "HTS, formerly known as the Nusra Front"
+				}
 				x.merge(subj, named.ent)
-			} else if subj < 0 && named.ent >= 0 {
+			} else if subj < 0 && named.ent >= 0 && (akind == muster.AliasCallSign || akind == muster.AliasPseudonym || x.ents[named.ent].typ == muster.EntityPerson) {
 				subj = named.ent
 				x.ents[subj].typ = muster.EntityPerson
 				x.described[si] = subj

@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/muster-osint/muster"
 )
@@ -202,6 +204,11 @@ func (x *doc) sourceOf(a Attribution) muster.Attribution {
 // with a type guessed from them ("Russian state media" is media).
 func (x *doc) describeSource(src muster.Span) muster.Attribution {
 	text := strings.TrimSpace(x.d.Text[src.Start:src.End])
+	// "The Syrian Observatory for Human Rights, a Britain-based monitor,":
+	// the name before its description.
+	if k := appositionCut(x.d.Text[src.Start:src.End]); k > 0 {
+		return x.describeSource(muster.Span{Start: src.Start, End: src.Start + k})
+	}
 	// "The Legion’s spokesman, Caesar,": the person in apposition.
 	if trimmed := strings.TrimRight(text, " ,"); trimmed != text || strings.Contains(text, ", ") {
 		end := src.Start + strings.Index(x.d.Text[src.Start:src.End], trimmed) + len(trimmed)
@@ -245,6 +252,20 @@ func (x *doc) describeSource(src muster.Span) muster.Attribution {
 		typ = muster.AttributionType(muster.EntityOrganization)
 	}
 	return muster.Attribution{Name: text, Type: typ}
+}
+
+// appositionCut returns the offset of ", a|an " that opens a description
+// after a capitalised name, or 0.
+func appositionCut(text string) int {
+	for _, sep := range []string{", a ", ", an "} {
+		if k := strings.Index(text, sep); k > 0 {
+			r, _ := utf8.DecodeRuneInString(strings.TrimSpace(text))
+			if unicode.IsUpper(r) {
+				return k
+			}
+		}
+	}
+	return 0
 }
 
 // modalityOfKind maps an attribution cue's kind to the claim's modality.

@@ -95,6 +95,14 @@ func (x *doc) typeMentions() {
 		if m.typ == "" && m.role != "" {
 			m.typ = muster.EntityPerson
 		}
+		// "Hayat Tahrir al-Sham (HTS)": no person goes by an acronym in
+		// brackets; among fighters it is a group.
+		if m.typ == muster.EntityPerson && m.role == "" && bracketAcronymRE.MatchString(x.d.Text[m.End:]) {
+			m.typ = muster.EntityOrganization
+			if si := x.d.SentenceOf(m.Start); si >= 0 && fighterWordRE.MatchString(x.d.Text[x.d.Sentences[si].Start:x.d.Sentences[si].End]) {
+				m.typ = muster.EntityArmedGroup
+			}
+		}
 		if m.typ == "" {
 			words := strings.Fields(m.text)
 			switch {
@@ -124,6 +132,12 @@ func allAlpha(words []string) bool {
 // placeAppositionRE follows a place name that the text itself calls a
 // place.
 var placeAppositionRE = regexp.MustCompile(`^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:village|town|city|district|region|settlement|hamlet|province|oblast)\b`)
+
+// bracketAcronymRE follows a name given its acronym in brackets.
+var bracketAcronymRE = regexp.MustCompile(`^\s*\(\p{Lu}[\p{Lu}\p{Ll}-]{1,7}\)`)
+
+// fighterWordRE marks a sentence about fighting men.
+var fighterWordRE = regexp.MustCompile(`(?i)\b(?:fighters|militants|rebels|insurgents|militia|militiamen|gunmen|jihadists|guerrillas|armed group|offensive|attack|captured|seized)\b`)
 
 // personAppositionRE follows a name that the text itself calls a person,
 // whatever the tagger thought of an unfamiliar name.

@@ -368,6 +368,9 @@ var thingNouns = map[string]bool{
 	"headquarters": true, "port": true, "factory": true, "plant": true, "depot": true, "camp": true, "road": true,
 	"highway": true, "crossing": true, "stronghold": true, "garrison": true, "compound": true, "facility": true,
 	"county": true, "province": true, "capital": true, "settlement": true, "mine": true, "oilfield": true,
+	"towns": true, "cities": true, "villages": true, "bases": true, "checkpoints": true, "bridges": true,
+	"positions": true, "buildings": true, "vehicles": true, "tanks": true, "districts": true, "areas": true,
+	"posts": true, "settlements": true, "hills": true, "weapons": true, "airports": true, "depots": true,
 }
 
 // anaphorNouns refer back to people counted before.
@@ -708,6 +711,10 @@ func objectFigures(toks []wtok, figs []figure, used []bool, from, next int) ([]i
 		matched := false
 		for fi, f := range figs {
 			if f.startTok == j && !used[fi] {
+				if thingNouns[f.val.Unit] {
+					// "captured at least 14 villages": no one was taken
+					return picked, extra, hi
+				}
 				matched = true
 				if !aside {
 					picked = append(picked, fi)

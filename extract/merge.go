@@ -86,6 +86,11 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 				// together).
 				k := x.narrativeEventOf(c)
 				if k < 0 {
+					// "2,000 soldiers had surrendered in Laukkaing": the
+					// event at the place the figure's sentence names.
+					k = x.eventAtPlaceOf(c)
+				}
+				if k < 0 {
 					if j := x.lastEventBefore(c); j >= 0 && j < len(r.Events) && sharesText(r.Events[j], rev) {
 						k = j
 						x.sentEvent[x.sentenceOfClaim(c)] = j
@@ -347,6 +352,29 @@ func placeRole(claims []muster.Claim, event string, c muster.Claim) {
 			o.Role = c.Role
 		}
 	}
+}
+
+// eventAtPlaceOf returns the one narrative event whose places include a
+// place named in the sentence that states c, or -1.
+func (x *doc) eventAtPlaceOf(c muster.Claim) int {
+	si := x.sentenceOfClaim(c)
+	if si < 0 {
+		return -1
+	}
+	found := -1
+	for _, p := range x.subjectsIn(x.d.Sentences[si], muster.EntityPlace) {
+		for i, ev := range x.events {
+			for _, q := range ev.places {
+				if q == p && found != i {
+					if found >= 0 {
+						return -1 // two events there: leave it to the order of telling
+					}
+					found = i
+				}
+			}
+		}
+	}
+	return found
 }
 
 // lastEventBefore returns the narrative event told last in the two

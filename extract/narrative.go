@@ -44,15 +44,20 @@ var eventTriggerRE = regexp.MustCompile(`\b(?:((?:marched|crossed|pushed|advance
 // case has another length in bytes, where offsets would not carry over.
 var eventTriggerFoldRE = regexp.MustCompile(`(?i)` + eventTriggerRE.String())
 
+// captureRE finds ground taken: a verb of capture and, within a few
+// words, the kind of place taken.
+var captureRE = regexp.MustCompile(`(?i)\b(captured|seized|recaptured|retook|took\s+control\s+of)\s+(?:[\w,'’-]+\s+){0,4}?(?:villages?|towns?|city|cities|district|region|territory|base|settlements?|areas?)\b`)
+
 // allegianceRE follows "fought" in "fought for Ukraine".
 var allegianceRE = regexp.MustCompile(`^\s+for\s+\p{Lu}`)
 
 // datelineRE matches a wire story's dateline: the place it was filed
 // from in capitals or followed by the agency, perhaps with its country or
-// state, then a dash: "BAMAKO — ", "KYIV, Ukraine (AP) — ", "Goma
+// state or the day, then a dash: "BAMAKO — ", "KYIV, Ukraine (AP) — ",
+// "BEIRUT, Dec 1 — ", "Goma
 // (Reuters) - ". A capitalised name before a dash is not enough: "Kherson
 // — a city of …" opens a sentence about Kherson.
-var datelineRE = regexp.MustCompile(`^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)\))\s*(?:—|–|--|-)\s+\p{Lu}`)
+var datelineRE = regexp.MustCompile(`^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}(?:\s\d{1,2})?)?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)\))\s*(?:—|–|--|-)\s+\p{Lu}`)
 
 // datelineLen returns the length in bytes of the dateline that opens a
 // sentence, or 0.
@@ -97,7 +102,15 @@ func (x *doc) narrativeEvents() {
 		}
 		text := x.d.Text[s.Start:s.End]
 		var loc []int
-		for _, l := range x.triggers(si, text) {
+		trigs := x.triggers(si, text)
+		if len(trigs) == 0 {
+			// "captured at least 14 villages north of Hama": taking ground
+			// is fighting, when the rules find no other event word.
+			if l := captureRE.FindStringSubmatchIndex(text); l != nil {
+				trigs = [][]int{{l[0], l[1], -1, -1, -1, -1, l[2], l[3]}}
+			}
+		}
+		for _, l := range trigs {
 			// The words right before the trigger: the patterns below look
 			// at three or four of them, and a regexp ending in $ tries
 			// every start, so they get only the last few dozen bytes.
@@ -365,6 +378,22 @@ func (x *doc) casualties() {
 			numSpan := muster.Span{Start: s.Start + n.Span.Start, End: s.Start + n.Span.End}
 			rest := x.d.Text[numSpan.End:s.End]
 			vloc := casualtyVerbRE.FindStringIndex(rest)
+			if vloc != nil && coordinatedFigure(rest[:vloc[0]]) > 0 {
+				// "52 government soldiers and 31 rebel fighters were
+				// killed": the first of two figures with one verb.
+				side := strings.TrimSpace(rest[:coordinatedFigure(rest[:vloc[0]])])
+				side = sideTailRE.ReplaceAllString(side, "")
+				pred := muster.PredKilled
+				switch strings.ToLower(rest[vloc[0]:vloc[1]]) {
+				case "wounded", "injured", "hurt":
+					pred = muster.PredWounded
+				case "captured", "taken prisoner":
+					pred = muster.PredCaptured
+				}
+				x.add(draft{subj: -1, event: ev, pred: pred, obj: n.Value, objEnt: -1, ev: muster.Span{Start: numSpan.Start, End: numSpan.End + vloc[1]}, sent: si, role: side, conf: 0.75})
+				x.sentEvent[si] = ev
+				continue
+			}
 			if vloc == nil || len(strings.Fields(rest[:vloc[0]])) > 14 || strings.ContainsAny(rest[:vloc[0]], ";") || len(FindNumbers(rest[:vloc[0]])) > 0 {
 				// "had lost two men": the verb comes first.
 				if lost := lostRE.FindStringIndex(text[:n.Span.Start]); lost != nil {
@@ -400,6 +429,22 @@ func (x *doc) casualties() {
 			x.sentEvent[si] = ev
 		}
 	}
+}
+
+// coordinatedFigure returns the offset of " and " in gap, the words
+// between a figure and its verb, when another figure follows it there
+// and nothing else does ("government soldiers and 31 rebel fighters"),
+// or 0.
+func coordinatedFigure(gap string) int {
+	k := strings.Index(gap, " and ")
+	if k <= 0 || strings.ContainsAny(gap[:k], ",;") || len(strings.Fields(gap[:k])) > 4 {
+		return 0
+	}
+	nums := FindNumbers(gap)
+	if len(nums) != 1 || nums[0].Span.Start < k || strings.TrimSpace(gap[k+len(" and "):nums[0].Span.Start]) != "" {
+		return 0
+	}
+	return k
 }
 
 // eventOfSentence returns the event told in sentence si, or the last one
@@ -573,4 +618,4 @@ var (
 )
 
 // triggerKeys are words one of which a sentence needs for narrativeEvents to look at it.
-var triggerKeys = []string{"march", "cross", "push", "advanc", "storm", "broke", "moved", "entered", "raid", "incursion", "attack", "assault", "offensive", "ambush", "shell", "strike", "bomb", "clash", "fought", "battled"}
+var triggerKeys = []string{"march", "cross", "push", "advanc", "storm", "broke", "moved", "entered", "raid", "incursion", "attack", "assault", "offensive", "ambush", "shell", "strike", "bomb", "clash", "fought", "battled", "captured", "seized", "retook", "took control"}

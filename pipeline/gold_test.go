@@ -15,7 +15,8 @@ import (
 )
 
 // goldClaim is one hand-annotated claim: a subject entity (S) or an event
-// named by place and month ("Belgorod 2023-05"), a predicate, and one of an
+// named by place and month ("Belgorod 2023-05"; "Morek ?" for an event the
+// text does not date), a predicate, and one of an
 // entity object (O), words of a text object, a date prefix, or a number
 // range.
 type goldClaim struct {
@@ -78,7 +79,9 @@ func (g goldClaim) matches(c muster.Claim, a *muster.Analysis, ns map[string][]s
 				ev = &a.Events[i]
 			}
 		}
-		if ev == nil || !strings.Contains(ev.Label, place) || ev.Time == nil || !strings.HasPrefix(ev.Time.From, month) {
+		// "?" names an event the text gives no date.
+		undated := month == "?" && ev != nil && ev.Time == nil
+		if ev == nil || !strings.Contains(ev.Label, place) || !undated && (ev.Time == nil || !strings.HasPrefix(ev.Time.From, month)) {
 			return false
 		}
 	} else if c.Subject.Type == "event" || !nameMatches(c.Subject, g.S, ns) {
