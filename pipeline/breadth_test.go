@@ -16,10 +16,10 @@ import (
 
 // TestBreadthGold scores the pipeline on wire stories of our own from
 // conflicts other than the seed's (testdata/breadth: the Sahel, Myanmar,
-// Syria, Somalia), each against the team's hand annotation of every claim in it,
+// Syria, Somalia, the Kivus), each against the team's hand annotation of every claim in it,
 // as TestSeedGold does for the seed. Three are dev articles whose misreadings
-// the rules were mended on; the Somali one is held out: annotated before
-// muster read it and never tuned on. The floors sit a little under the
+// the rules were mended on; the Somali and Congolese ones are held out:
+// annotated before muster read them and never tuned on. The floors sit a little under the
 // measured figures, so that a regression fails; -v prints the misses.
 func TestBreadthGold(t *testing.T) {
 	tests := []struct {
@@ -27,10 +27,11 @@ func TestBreadthGold(t *testing.T) {
 		held       bool
 		minP, minR float64
 	}{
-		{"sahel_monitor_2024-03-04", false, 0.95, 0.80},  // measured 1.000 / 0.875
-		{"irrawaddy_desk_2024-01-05", false, 0.85, 0.85}, // measured 0.889 / 0.889
-		{"levant_wire_2024-12-02", false, 0.85, 0.85},    // measured 0.929 / 0.929
-		{"horn_report_2024-06-12", true, 0.20, 0.15},     // measured 0.250 / 0.176: the honest figure
+		{"sahel_monitor_2024-03-04", false, 0.95, 0.80},       // measured 1.000 / 0.875
+		{"irrawaddy_desk_2024-01-05", false, 0.85, 0.85},      // measured 0.889 / 0.889
+		{"levant_wire_2024-12-02", false, 0.85, 0.85},         // measured 0.929 / 0.929
+		{"horn_report_2024-06-12", true, 0.20, 0.15},          // measured 0.250 / 0.176: the honest figure
+		{"great_lakes_bulletin_2024-02-08", true, 0.75, 0.30}, // measured 0.833 / 0.364
 	}
 	p, err := pipeline.New(pipeline.Options{})
 	if err != nil {
