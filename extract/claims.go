@@ -217,6 +217,7 @@ var sentencePatterns = []pattern{
 	{"citizen", regexp.MustCompile(`(?i)\b(?:is|was)\s+an?\s+([A-Z][a-z]+)\s+(?:citizen|national)\b(?:\s+and\s+([^.;]+))?`), (*doc).citizen, []string{"citizen", "national"}},
 	{"spokesperson", regexp.MustCompile(`(?i)\b(?:statements?\s+on\s+behalf\s+of|spokes(?:man|woman|person)\s+(?:for|of))\s+`), (*doc).spokesperson, []string{"behalf", "spokes"}},
 	{"spokesperson-possessive", regexp.MustCompile(`(?:’s|'s)\s+(?i:spokes(?:man|woman|person)),?\s+`), (*doc).spokespersonPossessive, []string{"spokes"}},
+	{"spokesperson-attributive", regexp.MustCompile(`\s(?i:spokes(?:man|woman|person)),?\s+`), (*doc).spokespersonPossessive, []string{"spokes"}},
 	{"leader", regexp.MustCompile(`(?i)\b(?:led|headed|commanded)\s+by\s+`), (*doc).ledBy, []string{"led by", "headed by", "commanded by"}},
 	// "The battalion’s commander is Ivan Petrov", "Its leader, Ivan Petrov,",
 	// "RDK commander Ivan Petrov", "Ivan Petrov, the commander of the RDK"
@@ -226,7 +227,7 @@ var sentencePatterns = []pattern{
 	{"part-of-apposition", regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:unit|regiment|battalion|brigade|division|detachment|part|wing)\s+of\s+`), (*doc).partOfApposition, []string{" of "}},
 	{"part-of-possessive", regexp.MustCompile(`\b(\p{Lu}[\p{L}]+)(?:’s|'s)\s+`), (*doc).partOfPossessive, []string{"’s", "'s"}},
 	{"outcome", regexp.MustCompile(`(?i)\b(?:claimed|said|insisted|announced)\s+(?:that\s+)?the\s+(?:raid|attack|operation|incursion|assault|offensive)\s+(?:was|had been)\s+((?:a\s+)?(?:successful|success|failure|failed|repelled|repulsed|a victory|over|completed))`), (*doc).outcome, []string{"raid", "attack", "operation", "incursion", "assault", "offensive"}},
-	{"ally", regexp.MustCompile(`(?i)\b(?:an?\s+(?:close\s+|key\s+|staunch\s+|longtime\s+)?ally\s+of|allied\s+(?:with|to)|in\s+alliance\s+with)\s+`), (*doc).ally, []string{"ally", "allied", "alliance"}},
+	{"ally", regexp.MustCompile(`(?i)\b(?:an?\s+(?:close\s+|key\s+|staunch\s+|longtime\s+)?ally\s+of|allied\s+(?:with|to)|in\s+alliance\s+with|(?:is|are|was|were|being)\s+(?:\w+\s+)?(?:backed|armed|supported|funded|sponsored)\s+by)\s+`), (*doc).ally, []string{"ally", "allied", "alliance", "backed", "armed by", "supported", "funded", "sponsored"}},
 	{"based-in", regexp.MustCompile(`(?i)\b(?:based|headquartered|stationed)\s+in\s+`), (*doc).basedIn, []string{"based", "headquartered", "stationed"}},
 	{"active-in", regexp.MustCompile(`(?i)\b(?:operates|operating|is\s+active|are\s+active|active)\s+in\s+`), (*doc).activeIn, []string{"operat", "active"}},
 	{"designated", regexp.MustCompile(`\b([A-Z][a-z]+)\s+(?:calls|called|labels|labelled|labeled|brands|branded|considers|designated)\s+(the\s+[a-z]+|them|it)\s+([a-z-]+(?:\s+[a-z’'-]+){0,5})`), (*doc).designated, []string{"call", "label", "brand", "consider", "designat"}},

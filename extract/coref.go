@@ -301,6 +301,25 @@ func (x *doc) link() {
 			continue
 		}
 		if e, ok := byKey[key]; ok {
+			// "M23 rebels shelled … The March 23 Movement (M23)": the
+			// acronym used first and the name it abbreviates are one.
+			if f, ok := x.acronymOf(i); ok && f != e && x.ents[f].merged < 0 && x.ents[e].merged < 0 {
+				x.attach(i, e)
+				x.ents[e].aliases = appendAlias(x.ents[e].aliases, muster.Alias{Name: m.text, Kind: muster.AliasAcronym})
+				x.merge(f, e)
+				for k, v := range byKey {
+					if v == e {
+						byKey[k] = f
+					}
+				}
+				prev := x.ments[i-1]
+				end := m.End
+				if end < len(x.d.Text) && x.d.Text[end] == ')' {
+					end++
+				}
+				x.acronyms = append(x.acronyms, acronymDef{ent: f, name: m.text, span: muster.Span{Start: prev.Start, End: end}, sent: m.sent})
+				continue
+			}
 			x.attach(i, e)
 			continue
 		}

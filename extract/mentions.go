@@ -150,6 +150,18 @@ func isCap(t string) bool {
 // arabicArticles are the romanised forms of the Arabic article.
 var arabicArticles = map[string]bool{"al": true, "el": true, "ad": true, "an": true, "as": true, "ash": true, "at": true, "az": true, "ar": true}
 
+func isDigits(t string) bool {
+	if t == "" {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func isWordToken(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -207,7 +219,12 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 			if !isCap(toks[i].Text) || !isWordToken(toks[i].Text) {
 				continue
 			}
-			if calendarWords[toks[i].Text] {
+			// "March 23 Movement": a date word opens a name when a number
+			// and a capitalised word follow it.
+			numbered := func(k int) bool {
+				return k+1 < len(toks) && isDigits(toks[k].Text) && isCap(toks[k+1].Text) && !calendarWords[toks[k+1].Text]
+			}
+			if calendarWords[toks[i].Text] && !numbered(i+1) {
 				continue
 			}
 			j := i + 1
@@ -215,6 +232,10 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 				t := toks[j].Text
 				if isCap(t) && isWordToken(t) && !calendarWords[t] {
 					j++
+					continue
+				}
+				if numbered(j) && j > i {
+					j += 2 // "March 23 Movement", "Brigade 28 Assault Unit"
 					continue
 				}
 				// Legion “Freedom of Russia”: a quoted name after a group head.

@@ -38,7 +38,7 @@ var (
 )
 
 // eventTriggerRE finds the words that tell of an event of armed conflict.
-var eventTriggerRE = regexp.MustCompile(`\b(?:((?:marched|crossed|pushed|advanced|stormed|broke|moved)\s+(?:the\s+border\s+)?into|entered\s+(?:the\s+)?(?:villages?|towns?|district|region|city|territory)\b)|(raid|incursion|attack|assault|offensive|ambush|shelling|drone strike|airstrike|air strike|bombing|clash(?:es)?|ambushed|attacked|shelled|bombed)\b|(fought|clashed|battled)\b)`)
+var eventTriggerRE = regexp.MustCompile(`\b(?:((?:marched|crossed|pushed|advanced|stormed|broke|moved)\s+(?:the\s+border\s+)?into|entered\s+(?:the\s+)?(?:villages?|towns?|district|region|city|territory)\b)|(raid|incursion|attack|assault|offensive|ambush|shelling|drone strike|airstrike|air strike|bombing|clash(?:es)?|ambushed|attacked|shelled|bombed|stormed)\b|(fought|clashed|battled)\b)`)
 
 // eventTriggerFoldRE is eventTriggerRE for the rare sentence whose lower
 // case has another length in bytes, where offsets would not carry over.
@@ -47,6 +47,10 @@ var eventTriggerFoldRE = regexp.MustCompile(`(?i)` + eventTriggerRE.String())
 // captureRE finds ground taken: a verb of capture and, within a few
 // words, the kind of place taken.
 var captureRE = regexp.MustCompile(`(?i)\b(captured|seized|recaptured|retook|took\s+control\s+of)\s+(?:[\w,'’-]+\s+){0,4}?(?:villages?|towns?|city|cities|district|region|territory|base|settlements?|areas?)\b`)
+
+// fireRE finds fire of heavy weapons: "fired mortar shells at", "fired
+// rockets into".
+var fireRE = regexp.MustCompile(`(?i)\bfired\s+(?:[\w-]+\s+){0,2}?(?:shells|rockets|mortars?|missiles|artillery|grenades)\s+(?:at|into|on|toward|towards)\b`)
 
 // allegianceRE follows "fought" in "fought for Ukraine".
 var allegianceRE = regexp.MustCompile(`^\s+for\s+\p{Lu}`)
@@ -57,7 +61,7 @@ var allegianceRE = regexp.MustCompile(`^\s+for\s+\p{Lu}`)
 // "BEIRUT, Dec 1 — ", "Goma
 // (Reuters) - ". A capitalised name before a dash is not enough: "Kherson
 // — a city of …" opens a sentence about Kherson.
-var datelineRE = regexp.MustCompile(`^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}(?:\s\d{1,2})?)?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)\))\s*(?:—|–|--|-)\s+\p{Lu}`)
+var datelineRE = regexp.MustCompile(`^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s(?:of\s|the\s)?\p{Lu}[\p{L}.]*){0,3}(?:\s\d{1,2})?)?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)\))\s*(?:—|–|--|-)\s+\p{Lu}`)
 
 // datelineLen returns the length in bytes of the dateline that opens a
 // sentence, or 0.
@@ -85,11 +89,11 @@ var eventTypeOf = map[string]muster.EventType{
 	"shelling": muster.EventShelling, "drone strike": muster.EventDroneStrike, "airstrike": muster.EventAirStrike,
 	"air strike": muster.EventAirStrike, "bombing": muster.EventBombing, "clash": muster.EventArmedClash,
 	"clashes": muster.EventArmedClash, "ambushed": muster.EventAttack, "attacked": muster.EventAttack,
-	"shelled": muster.EventShelling, "bombed": muster.EventBombing,
+	"shelled": muster.EventShelling, "bombed": muster.EventBombing, "stormed": muster.EventAttack,
 }
 
 // responsibilityRE: "took responsibility for", "claimed to have launched".
-var responsibilityRE = regexp.MustCompile(`(?i)\b(?:took|claimed|accepted|assumed)\s+(?:the\s+)?responsibility\s+for\b|\bclaimed\s+to\s+have\s+(?:launched|carried out|conducted|staged)\b|\b(?:say|says|said|claim|claims|claimed)\s+(?:that\s+)?(?:they|it)\s+(?:had\s+|have\s+)?(?:carried out|conducted|launched|staged|led)\b|\bdenied\s+(?:any\s+)?(?:responsibility|involvement|role)\b|\bhas\s+denied\s+any\s+role\b`)
+var responsibilityRE = regexp.MustCompile(`(?i)\b(?:took|claimed|accepted|assumed)\s+(?:the\s+)?responsibility\s+for\b|\bclaimed\s+to\s+have\s+(?:launched|carried out|conducted|staged)\b|\b(?:say|says|said|claim|claims|claimed)\s+(?:that\s+)?(?:they|it)\s+(?:had\s+|have\s+)?(?:carried out|conducted|launched|staged|led)\b|\bdenied\s+(?:any\s+)?(?:responsibility|involvement|role)\b|\bdenied\s+that\s+(?:the\s+\w+|it|they)\s+(?:had\s+)?(?:fired|attacked|carried out|launched|shelled|targeted|struck)\b|\bhas\s+denied\s+any\s+role\b`)
 
 // narrativeEvents finds events told in the text, merges the sentences that
 // tell one event (same kind of fighting, same place, days apart at most),
@@ -108,6 +112,9 @@ func (x *doc) narrativeEvents() {
 			// is fighting, when the rules find no other event word.
 			if l := captureRE.FindStringSubmatchIndex(text); l != nil {
 				trigs = [][]int{{l[0], l[1], -1, -1, -1, -1, l[2], l[3]}}
+			} else if l := fireRE.FindStringIndex(text); l != nil {
+				// "fired mortar shells at two camps": shelling.
+				trigs = [][]int{{l[0], l[1], -1, -1, l[0], l[1], -1, -1}}
 			}
 		}
 		for _, l := range trigs {
@@ -140,6 +147,9 @@ func (x *doc) narrativeEvents() {
 			typ = muster.EventIncursion
 		case loc[4] >= 0:
 			typ = eventTypeOf[strings.ToLower(text[loc[4]:loc[5]])]
+			if typ == "" {
+				typ = muster.EventShelling // fireRE's "fired mortar shells at"
+			}
 		default:
 			typ = muster.EventArmedClash
 		}
@@ -255,7 +265,25 @@ func sortInts(a []int) {
 // and a compatible kind within three days; it returns the event's index.
 func (x *doc) mergeEvent(ev *localEvent) int {
 	for i, old := range x.events {
-		if !samePlaces(old.places, ev.places) || !compatibleTypes(old.typ, ev.typ) || !closeDays(old, ev) {
+		if x.headlineOnly(old) && len(x.events) == 1 && old.from == "" && (compatibleTypes(old.typ, ev.typ) || old.typ == muster.EventAttack || ev.typ == muster.EventAttack) {
+			// "Al-Shabaab claims deadly attack on army base in southern
+			// Somalia": a headline tells the story's first event, which
+			// the body places and dates more closely.
+			old.places = append([]int(nil), ev.places...)
+			if ev.typ != muster.EventAttack || old.typ == "" {
+				old.typ = ev.typ
+			}
+			// The headline's places ("… as Moscow says attack repelled")
+			// give way to the body's.
+			kept := x.drafts[:0]
+			for _, d := range x.drafts {
+				if d.event == i && d.pred == muster.PredOccurredAt && d.sent == 0 {
+					continue
+				}
+				kept = append(kept, d)
+			}
+			x.drafts = kept
+		} else if !samePlaces(old.places, ev.places) || !compatibleTypes(old.typ, ev.typ) || !closeDays(old, ev) {
 			continue
 		}
 		if ev.typ == muster.EventIncursion {
@@ -281,6 +309,17 @@ func (x *doc) mergeEvent(ev *localEvent) int {
 	}
 	x.events = append(x.events, ev)
 	return len(x.events) - 1
+}
+
+// headlineOnly reports whether an event is told only in the document's
+// headline: a first sentence without a full stop, a blank line after it.
+func (x *doc) headlineOnly(ev *localEvent) bool {
+	if len(ev.sents) != 1 || ev.sents[0] != 0 || len(x.d.Sentences) < 2 {
+		return false
+	}
+	s := x.d.Sentences[0]
+	text := strings.TrimSpace(x.d.Text[s.Start:s.End])
+	return !strings.HasSuffix(text, ".") && strings.Contains(x.d.Text[s.End:x.d.Sentences[1].Start], "\n")
 }
 
 func samePlaces(a, b []int) bool {
@@ -618,4 +657,4 @@ var (
 )
 
 // triggerKeys are words one of which a sentence needs for narrativeEvents to look at it.
-var triggerKeys = []string{"march", "cross", "push", "advanc", "storm", "broke", "moved", "entered", "raid", "incursion", "attack", "assault", "offensive", "ambush", "shell", "strike", "bomb", "clash", "fought", "battled", "captured", "seized", "retook", "took control"}
+var triggerKeys = []string{"march", "cross", "push", "advanc", "storm", "broke", "moved", "entered", "raid", "incursion", "attack", "assault", "offensive", "ambush", "shell", "strike", "bomb", "clash", "fought", "battled", "captured", "seized", "retook", "took control", "fired"}

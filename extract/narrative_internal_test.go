@@ -11,6 +11,7 @@ func TestDatelineLen(t *testing.T) {
 		{"Goma (Reuters) - Rebels seized the town.", "Goma (Reuters) - "},
 		{"NEW YORK -- The council met.", "NEW YORK -- "},
 		{"BEIRUT, Dec 1 — Fighters captured 14 villages.", "BEIRUT, Dec 1 — "},
+		{"GOMA, Democratic Republic of Congo (Reuters) - Rebels fired.", "GOMA, Democratic Republic of Congo (Reuters) - "},
 		{"Kherson — a city of 280,000 before the war — was shelled again.", ""},
 		{"Putin — who ordered the invasion — spoke on Monday.", ""},
 		{"Gunmen ambushed a convoy near Boni.", ""},

@@ -106,7 +106,7 @@ func placeWord(w string) bool {
 func nounTriggerAt(low, w string, j int) (int, bool) {
 	switch w {
 	case "raid", "incursion", "attack", "assault", "offensive", "ambush", "shelling", "airstrike", "bombing", "clash", "clashes",
-		"ambushed", "attacked", "shelled", "bombed":
+		"ambushed", "attacked", "shelled", "bombed", "stormed":
 		return j, true
 	case "drone", "air":
 		if j < len(low) && low[j] == ' ' {
