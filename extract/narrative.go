@@ -123,14 +123,14 @@ func (x *doc) narrativeEvents() {
 			// every start, so they get only the last few dozen bytes.
 			before := text[max(0, l[0]-48):l[0]]
 			switch {
-			case negatedRE.MatchString(before): // "did not march"
-			case irrealisRE.MatchString(before): // "plans to attack", "a possible offensive"
-			case backRefRE.MatchString(before) && l[4] >= 0: // "the raid" refers back
-			case l[6] >= 0 && allegianceRE.MatchString(text[l[1]:]): // "fought for Ukraine" is allegiance
 			case l[4] >= 0 && short && strings.HasSuffix(text[l[4]:l[5]], "ed"):
 				// "Assailants attacked a post": in a short report the
 				// report extractor tells the one event; the verbs serve
 				// the long stories whose events the narrative rules keep.
+			case negatedRE.MatchString(before): // "did not march"
+			case irrealisRE.MatchString(before): // "plans to attack", "a possible offensive"
+			case backRefRE.MatchString(before) && l[4] >= 0: // "the raid" refers back
+			case l[6] >= 0 && allegianceRE.MatchString(text[l[1]:]): // "fought for Ukraine" is allegiance
 			default:
 				loc = l
 			}
