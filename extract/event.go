@@ -346,12 +346,19 @@ func (x *eventExtractor) finish() []muster.Event {
 		if ev.Type == "" {
 			ev.Type = muster.EventOther
 		}
-		ev.Label = string(ev.Type)
+		// Labelled as the narrative events are ("Goma shelling", "Boni
+		// attack (2024-03)"): a place and a kind read on a timeline; a
+		// relative day ("Wednesday") does not.
+		ev.Label = strings.ReplaceAll(string(ev.Type), "_", " ")
 		if len(ev.Places) > 0 {
-			ev.Label += " in " + ev.Places[0].Name
+			ev.Label = ev.Places[0].Name + " " + ev.Label
 		}
-		if ev.Time != nil {
-			ev.Label += ", " + ev.Time.Text
+		switch {
+		case ev.Time == nil || len(ev.Time.From) < 7:
+		case len(ev.Places) == 0:
+			ev.Label += " (" + ev.Time.From + ")" // "armed clash (2023-05-22)"
+		case ev.Time.Precision != muster.PrecisionDay:
+			ev.Label += " (" + ev.Time.From[:7] + ")"
 		}
 		h := sha256.New()
 		h.Write([]byte(x.doc))
