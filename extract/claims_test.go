@@ -105,6 +105,9 @@ func TestNoClaimSentences(t *testing.T) {
 		{"a country's official is no group leader", "Russia’s chief negotiator Vladimir Medinsky arrived in Istanbul.", muster.PredLeader},
 		{"a bare head word is no group", "Brigade commander Ivan Petrov denied the report.", muster.PredCommander},
 		{"allegiance is no battle", "The Northern Brigade is a unit of exiles fighting for Ukraine. Ivan Petrov denied the report on Monday.", muster.PredOccurredOn},
+		{"a dateline's agency is no acronym", "KYIV, Ukraine (AP) — Officials met on Monday.", muster.PredAlias},
+		{"captured towns are no captives", "The Northern Brigade said on Monday it had captured the town of Ostriv and at least 14 villages.", muster.PredCaptured},
+		{"founded, then led", "The Northern Brigade was founded in 2009 and is led by Ivan Petrov.", muster.PredFoundedBy},
 	}
 	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {

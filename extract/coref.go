@@ -393,8 +393,8 @@ func (x *doc) attach(i, e int) {
 // before the bracket.
 func (x *doc) acronymOf(i int) (int, bool) {
 	m := x.ments[i]
-	if !isAcronym(m.text) || i == 0 {
-		return 0, false
+	if !isAcronym(m.text) || i == 0 || newsAgencies[m.text] {
+		return 0, false // "KYIV, Ukraine (AP)": the agency, not Ukraine's initials
 	}
 	before := strings.TrimRight(x.d.Text[:m.Start], " ")
 	if !strings.HasSuffix(before, "(") {
@@ -413,6 +413,9 @@ func (x *doc) acronymOf(i int) (int, bool) {
 	}
 	return 0, false
 }
+
+// newsAgencies are the wire services whose initials follow a dateline.
+var newsAgencies = map[string]bool{"AP": true, "AFP": true, "UPI": true, "DPA": true, "PTI": true, "IANS": true, "ANI": true, "TASS": true, "RIA": true, "EFE": true, "ANSA": true}
 
 // isAcronym reports whether s looks like an acronym: 2–6 capitals or digits.
 func isAcronym(s string) bool {

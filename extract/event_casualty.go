@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"regexp"
 	"strings"
 
 	"github.com/muster-osint/muster"
@@ -348,6 +349,12 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 			hi = c
 		}
 		sp := muster.Span{Start: toks[lo].start, End: toks[hi].end}
+		if partitiveRE.MatchString(x.text[sp.Start:sp.End]) {
+			// "Two of the injured were children": a part of a figure
+			// already given, not another count.
+			prev = c
+			continue
+		}
 		sum = muster.NumberValue(x.text[sp.Start:sp.End], sumLo, sumHi, "")
 		conf := 0.8
 		if extra > 0 && len(picked) == 0 {
@@ -358,6 +365,9 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 	}
 	return out
 }
+
+// partitiveRE is a figure that counts part of the dead or hurt.
+var partitiveRE = regexp.MustCompile(`(?i)^[\w,-]+(?:\s+[\w-]+)?\s+of\s+(?:the|those)\s+(?:injured|wounded|dead|killed|victims|casualties)$`)
 
 // thingNouns head the places and things a verb of capture takes that are
 // no person: "captured the town of Laukkaing", "seized the base".

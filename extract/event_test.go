@@ -173,6 +173,15 @@ func TestEvents(t *testing.T) {
 			},
 		},
 		{
+			name: "a part of the injured is no second count",
+			text: "A missile hit an apartment building in Kharkiv on Friday, killing four people and injuring 37. Two of the injured were children.",
+			want: []eventSummary{{
+				Type: muster.EventShelling, Time: "2023-05-19..2023-05-19/day",
+				Places: map[string]string{"city": "Kharkiv"},
+				Killed: "4", Wounded: "37",
+			}},
+		},
+		{
 			name: "figure attributed to a named source, hedged",
 			text: "On 12 March 2024, Russian and Ukrainian forces clashed near Avdiivka, Donetsk. According to the regional governor, more than 70 soldiers were killed.",
 			want: []eventSummary{{

@@ -46,7 +46,7 @@ var eventTriggerFoldRE = regexp.MustCompile(`(?i)` + eventTriggerRE.String())
 
 // captureRE finds ground taken: a verb of capture and, within a few
 // words, the kind of place taken.
-var captureRE = regexp.MustCompile(`(?i)\b(captured|seized|recaptured|retook|took\s+control\s+of)\s+(?:[\w,'’-]+\s+){0,4}?(?:villages?|towns?|city|cities|district|region|territory|base|settlements?|areas?)\b`)
+var captureRE = regexp.MustCompile(`(?i)\b(captured|seized|recaptured|retook|(?:took|taken|seized|gained)\s+control\s+of)\s+(?:[\w,'’-]+\s+){0,4}?(?:villages?|towns?|city|cities|district|region|territory|base|settlements?|areas?)\b`)
 
 // fireRE finds fire of heavy weapons: "fired mortar shells at", "fired
 // rockets into".
@@ -106,8 +106,11 @@ func (x *doc) narrativeEvents() {
 		}
 		text := x.d.Text[s.Start:s.End]
 		var loc []int
+		fallback := false
 		trigs := x.triggers(si, text)
-		if len(trigs) == 0 {
+		if len(trigs) == 0 && !short {
+			// (In a short report the report extractor tells the event.)
+			fallback = true
 			// "captured at least 14 villages north of Hama": taking ground
 			// is fighting, when the rules find no other event word.
 			if l := captureRE.FindStringSubmatchIndex(text); l != nil {
@@ -159,6 +162,11 @@ func (x *doc) narrativeEvents() {
 		// Places: the most specific places named in the sentence, not its
 		// dateline ("BAMAKO — Gunmen ambushed …" was not in Bamako).
 		body := muster.Span{Start: s.Start + datelineLen(text), End: s.End}
+		if fallback {
+			// "struck Kharkiv and had taken control of the village of
+			// Ivanivka": the ground taken is the places after the verb.
+			body.Start = max(body.Start, s.Start+loc[0])
+		}
 		for _, e := range x.subjectsIn(body, muster.EntityPlace) {
 			ev.places = append(ev.places, e)
 		}
@@ -657,4 +665,4 @@ var (
 )
 
 // triggerKeys are words one of which a sentence needs for narrativeEvents to look at it.
-var triggerKeys = []string{"march", "cross", "push", "advanc", "storm", "broke", "moved", "entered", "raid", "incursion", "attack", "assault", "offensive", "ambush", "shell", "strike", "bomb", "clash", "fought", "battled", "captured", "seized", "retook", "took control", "fired"}
+var triggerKeys = []string{"march", "cross", "push", "advanc", "storm", "broke", "moved", "entered", "raid", "incursion", "attack", "assault", "offensive", "ambush", "shell", "strike", "bomb", "clash", "fought", "battled", "captured", "seized", "retook", "control of", "fired"}
