@@ -466,6 +466,12 @@ var forceHeads = map[string]bool{
 	"militiaman": true, "militiamen": true,
 }
 
+// forceHeadAt reports a force head at toks[j] that no organisation word
+// follows: "Russian Defense Ministry" is a ministry, not a force.
+func forceHeadAt(toks []wtok, j int) bool {
+	return forceHeads[possessive(toks[j].low)] && !(j+1 < len(toks) && orgWords[toks[j+1].low])
+}
+
 // forceModifiers may stand between a demonym and the head.
 var forceModifiers = map[string]bool{
 	"armed": true, "air": true, "border": true, "security": true, "special": true, "naval": true,
@@ -512,7 +518,7 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 			continue
 		}
 		// "Ukraine troops", "Russia's army": a country name before a force head.
-		if _, ok := countryNames[strings.TrimSuffix(x.text[t.start:t.end], "'s")]; ok && t.upper && k+1 < len(toks) && forceHeads[toks[k+1].low] && toks[k+1].low != "side" {
+		if _, ok := countryNames[strings.TrimSuffix(strings.TrimSuffix(x.text[t.start:t.end], "'s"), "’s")]; ok && t.upper && k+1 < len(toks) && forceHeadAt(toks, k+1) && toks[k+1].low != "side" {
 			out = append(out, muster.Participant{Entity: muster.Ref{Name: x.text[t.start:toks[k+1].end], Type: string(muster.EntityStateForce)}, Role: role(k)})
 			k++
 			continue
@@ -536,7 +542,11 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 				if _, ok := demonyms[x.text[toks[j].start:toks[j].end]]; ok {
 					break
 				}
-				if forceHeads[possessive(toks[j].low)] {
+				if orgWords[toks[j].low] {
+					head = -1 // "Russian Defense Ministry" is a ministry
+					break
+				}
+				if forceHeadAt(toks, j) {
 					head = j
 				}
 				if possessive(toks[j].low) != toks[j].low {

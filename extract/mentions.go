@@ -285,7 +285,7 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 			for k < j-1 && (personTitles[strings.ToLower(toks[k].Text)] || demonymCountry[strings.ToLower(toks[k].Text)] != "") {
 				k++
 			}
-			if k > start && k < j && !groupHeads[strings.ToLower(toks[j-1].Text)] && !stateHeads[strings.ToLower(toks[j-1].Text)] && hasTitle(toks[start:k]) {
+			if k > start && k < j && !groupHeads[strings.ToLower(toks[j-1].Text)] && !stateHeads[strings.ToLower(toks[j-1].Text)] && !orgWords[strings.ToLower(toks[j-1].Text)] && hasTitle(toks[start:k]) { // not "Russian Defense Ministry"
 				role = d.Text[toks[start].Start:toks[k-1].End]
 				start = k
 			}
