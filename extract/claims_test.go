@@ -108,7 +108,6 @@ func TestNoClaimSentences(t *testing.T) {
 		{"a dateline's agency is no acronym", "KYIV, Ukraine (AP) — Officials met on Monday.", muster.PredAlias},
 		{"captured towns are no captives", "The Northern Brigade said on Monday it had captured the town of Ostriv and at least 14 villages.", muster.PredCaptured},
 		{"founded, then led", "The Northern Brigade was founded in 2009 and is led by Ivan Petrov.", muster.PredFoundedBy},
-		{"a defence ministry is no force in the fight", "The Russian Defence Ministry said on Monday that its forces had shelled Ostriv.", muster.PredParticipant},
 	}
 	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {

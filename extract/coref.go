@@ -300,40 +300,32 @@ func (x *doc) link() {
 		if key == "" {
 			continue
 		}
+		acr, isAcr := x.acronymOf(i)
 		if e, ok := byKey[key]; ok {
-			// "M23 rebels shelled … The March 23 Movement (M23)": the
-			// acronym used first and the name it abbreviates are one.
-			if f, ok := x.acronymOf(i); ok && f != e && x.ents[f].merged < 0 && x.ents[e].merged < 0 {
+			if !isAcr || acr == e || x.ents[acr].merged >= 0 || x.ents[e].merged >= 0 {
 				x.attach(i, e)
-				x.ents[e].aliases = appendAlias(x.ents[e].aliases, muster.Alias{Name: m.text, Kind: muster.AliasAcronym})
-				x.merge(f, e)
-				for k, v := range byKey {
-					if v == e {
-						byKey[k] = f
-					}
-				}
-				prev := x.ments[i-1]
-				end := m.End
-				if end < len(x.d.Text) && x.d.Text[end] == ')' {
-					end++
-				}
-				x.acronyms = append(x.acronyms, acronymDef{ent: f, name: m.text, span: muster.Span{Start: prev.Start, End: end}, sent: m.sent})
 				continue
 			}
-			x.attach(i, e)
-			continue
+			// "M23 rebels shelled … The March 23 Movement (M23)": the
+			// acronym used first and the name it abbreviates are one.
+			x.merge(acr, e)
+			for k, v := range byKey {
+				if v == e {
+					byKey[k] = acr
+				}
+			}
 		}
 		// "Russian Volunteer Corps (RDK)": the bracketed acronym.
-		if e, ok := x.acronymOf(i); ok {
-			x.attach(i, e)
-			byKey[key] = e
-			x.ents[e].aliases = appendAlias(x.ents[e].aliases, muster.Alias{Name: m.text, Kind: muster.AliasAcronym})
+		if isAcr {
+			x.attach(i, acr)
+			byKey[key] = acr
+			x.ents[acr].aliases = appendAlias(x.ents[acr].aliases, muster.Alias{Name: m.text, Kind: muster.AliasAcronym})
 			prev := x.ments[i-1]
 			end := m.End
 			if end < len(x.d.Text) && x.d.Text[end] == ')' {
 				end++
 			}
-			x.acronyms = append(x.acronyms, acronymDef{ent: e, name: m.text, span: muster.Span{Start: prev.Start, End: end}, sent: m.sent})
+			x.acronyms = append(x.acronyms, acronymDef{ent: acr, name: m.text, span: muster.Span{Start: prev.Start, End: end}, sent: m.sent})
 			continue
 		}
 		if e, ok := x.surnameOf(m); ok {

@@ -166,6 +166,17 @@ type eventBuild struct {
 type sent struct {
 	span muster.Span
 	toks []wtok // spans are offsets into the whole text
+
+	pl     []placeHit // the sentence's places, found once
+	plDone bool
+}
+
+// places returns the places x finds in the sentence, looking once.
+func (s *sent) places(x *eventExtractor) []placeHit {
+	if !s.plDone {
+		s.pl, s.plDone = x.places(s), true
+	}
+	return s.pl
 }
 
 // sentence reads one sentence; dates are its dates, spans relative to it.
@@ -197,7 +208,7 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 			x.pendingDate, x.pendingDateSent = date, sp
 		}
 		if x.pendingPlaces == nil {
-			x.pendingPlaces, x.pendingPlacesSent = x.places(s), sp
+			x.pendingPlaces, x.pendingPlacesSent = s.places(x), sp
 		}
 		x.pendingParts = append(x.pendingParts, x.forces(s)...)
 		return
@@ -207,7 +218,7 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 	// So does one whose event word comes with another date and other
 	// places ("Russian missiles hit Odesa on Tuesday" after "Drones
 	// struck Sevastopol on Monday"): a brief listing several happenings.
-	if x.cur == nil || rank >= 2 && date != nil && x.cur.date != "" && date.Value.From != x.cur.date && (leadingDate(s.toks, date.Span) || !backReference(s.toks, at) && x.otherPlaces(s)) {
+	if x.cur == nil || rank >= 2 && date != nil && x.cur.date != "" && date.Value.From != x.cur.date && (leadingDate(s.toks, date.Span) || !backReference(s.toks, at) && x.otherPlaces(s.places(x))) {
 		x.cur = &eventBuild{partKeys: map[string]bool{}}
 		x.evs = append(x.evs, x.cur)
 	}
@@ -236,7 +247,7 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 		b.claims = append(b.claims, x.claim(muster.PredOccurredOn, v, date.Span, dateSent, "", publisher(), muster.Asserted, 0.9))
 	}
 	if !b.places {
-		pl, plSent := x.places(s), sp
+		pl, plSent := s.places(x), sp
 		if len(pl) == 0 && len(x.pendingPlaces) > 0 {
 			pl, plSent = x.pendingPlaces, x.pendingPlacesSent
 		}
@@ -291,13 +302,12 @@ func backReference(toks []wtok, at int) bool {
 	return false
 }
 
-// otherPlaces reports whether sentence s names places and the current
+// otherPlaces reports whether a sentence names places pl and the current
 // event's places are none of them.
-func (x *eventExtractor) otherPlaces(s *sent) bool {
+func (x *eventExtractor) otherPlaces(pl []placeHit) bool {
 	if x.cur == nil || len(x.cur.ev.Places) == 0 {
 		return false
 	}
-	pl := x.places(s)
 	if len(pl) == 0 {
 		return false
 	}

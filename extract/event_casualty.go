@@ -665,16 +665,6 @@ func singularStart(toks []wtok, start, aux int) int {
 
 // objectFigures returns the figures after an active cue up to the end of
 // its object: the next cue, a clause boundary or a preposition.
-// figureStarts reports whether an unused figure starts at token j.
-func figureStarts(figs []figure, used []bool, j int) bool {
-	for fi, f := range figs {
-		if f.startTok == j && !used[fi] {
-			return true
-		}
-	}
-	return false
-}
-
 func objectFigures(toks []wtok, figs []figure, used []bool, from, next int) ([]int, float64, int) {
 	var picked []int
 	extra := 0.0
@@ -682,7 +672,7 @@ func objectFigures(toks []wtok, figs []figure, used []bool, from, next int) ([]i
 	aside := false
 	for j := from; j < next && j < len(toks); j++ {
 		t := toks[j].low
-		if t == "at" && figureStarts(figs, used, j) {
+		if t == "at" && isFigureStart(figs, j) {
 			t = "" // "killing at least 14 soldiers": the hedge opens the figure
 		}
 		if t == "." || t == ";" || t == ":" || t == "in" || t == "at" || t == "on" || t == "near" || t == "during" ||

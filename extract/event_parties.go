@@ -518,7 +518,7 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 			continue
 		}
 		// "Ukraine troops", "Russia's army": a country name before a force head.
-		if _, ok := countryNames[strings.TrimSuffix(strings.TrimSuffix(x.text[t.start:t.end], "'s"), "’s")]; ok && t.upper && k+1 < len(toks) && forceHeadAt(toks, k+1) && toks[k+1].low != "side" {
+		if _, ok := countryNames[possessive(x.text[t.start:t.end])]; ok && t.upper && k+1 < len(toks) && forceHeadAt(toks, k+1) && toks[k+1].low != "side" {
 			out = append(out, muster.Participant{Entity: muster.Ref{Name: x.text[t.start:toks[k+1].end], Type: string(muster.EntityStateForce)}, Role: role(k)})
 			k++
 			continue
@@ -572,7 +572,7 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 							name = x.text[toks[d].start:toks[d].end] + " " + toks[j].low
 						}
 					}
-					name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+					name = possessive(name)
 					out = append(out, muster.Participant{Entity: muster.Ref{Name: name, Type: string(muster.EntityStateForce)}, Role: role(k)})
 				}
 				k = j
@@ -596,7 +596,7 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 		}
 		// An acronym with a force head, or struck itself: "DPR positions",
 		// "DPR's forces", "shelled DPR in Makiivka".
-		acr := strings.TrimSuffix(strings.TrimSuffix(x.text[t.start:t.end], "'s"), "’s")
+		acr := possessive(x.text[t.start:t.end])
 		if allCapsWord(acr) && (k+1 < len(toks) && (forceHeads[toks[k+1].low] || toks[k+1].low == "rebel" || toks[k+1].low == "separatist") || k > 0 && k-1 == at && attackVerbs[toks[k-1].low]) {
 			if ref, ok := groupRef(acr); ok {
 				out = append(out, muster.Participant{Entity: ref, Role: role(k)})
@@ -724,7 +724,7 @@ var nationActs = map[string]bool{
 // passiveAfter after "the Russians killed" reads as a passive headline.
 var passiveAfter = map[string]bool{"in": true, "by": true, "as": true, "when": true, "while": true, "during": true, "at": true}
 
-// possessive strips "'s" or "’s" from a lower-case word.
+// possessive strips "'s" or "’s" from a word.
 func possessive(w string) string {
 	w = strings.TrimSuffix(w, "'s")
 	return strings.TrimSuffix(w, "’s")

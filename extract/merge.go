@@ -15,10 +15,21 @@ import (
 func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 	pub := x.publisher()
 	known := map[string]bool{}
+	// byName finds the entity a source's words name, by any of its names
+	// (the first entity so named wins).
+	byName := map[string]Entity{}
+	name := func(e Entity, n string) {
+		known[entityKey(e.Type, n)] = true
+		if k := muster.NameKey(n); k != "" {
+			if _, ok := byName[k]; !ok {
+				byName[k] = e
+			}
+		}
+	}
 	for _, e := range r.Entities {
-		known[entityKey(e.Type, e.Name)] = true
+		name(e, e.Name)
 		for _, a := range e.Aliases {
-			known[entityKey(e.Type, a.Name)] = true
+			name(e, a.Name)
 		}
 	}
 	addEntity := func(ref muster.Ref) {
@@ -26,8 +37,9 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		if ref.Name == "" || !t.Valid() || known[entityKey(t, ref.Name)] {
 			return
 		}
-		known[entityKey(t, ref.Name)] = true
-		r.Entities = append(r.Entities, Entity{Entity: muster.Entity{Type: t, Name: ref.Name}})
+		e := Entity{Entity: muster.Entity{Type: t, Name: ref.Name}}
+		name(e, ref.Name)
+		r.Entities = append(r.Entities, e)
 	}
 	disclaimers := x.disclaimers()
 	for _, rev := range reports {
@@ -49,7 +61,7 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 				if (c.Predicate == muster.PredClaimedBy || c.Predicate == muster.PredDeniedBy) && c.Object.Entity != nil {
 					c.AttributedTo = muster.Attribution{Name: c.Object.Entity.Name, Type: muster.AttributionType(c.Object.Entity.Type)}
 				}
-			} else if e, ok := namedIn(r.Entities, c.AttributedTo.Name); ok {
+			} else if e, ok := byName[muster.NameKey(strings.TrimPrefix(strings.TrimPrefix(c.AttributedTo.Name, "The "), "the "))]; ok {
 				// "The MNDAA said …": the source is the entity it names.
 				c.AttributedTo = muster.Attribution{Name: e.Name, Type: muster.AttributionType(e.Type)}
 			} else if len(c.Evidence) > 0 && nominalSource(c.AttributedTo.Name) {
@@ -136,26 +148,6 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		r.Events = append(r.Events, rev)
 		r.Claims = append(r.Claims, rev.Claims...)
 	}
-}
-
-// namedIn returns the entity of ents whose name or alias a source's
-// words are, past a leading "the".
-func namedIn(ents []Entity, name string) (Entity, bool) {
-	k := muster.NameKey(strings.TrimPrefix(strings.TrimPrefix(name, "The "), "the "))
-	if k == "" {
-		return Entity{}, false
-	}
-	for _, e := range ents {
-		if muster.NameKey(e.Name) == k {
-			return e, true
-		}
-		for _, a := range e.Aliases {
-			if muster.NameKey(a.Name) == k {
-				return e, true
-			}
-		}
-	}
-	return Entity{}, false
 }
 
 // nominalSource reports a source named by a description that refers back
@@ -316,11 +308,7 @@ func hasClaimAt(claims []muster.Claim, c muster.Claim) bool {
 // narrativeEventOf returns the narrative event told in the sentence of c's
 // evidence, or -1.
 func (x *doc) narrativeEventOf(c muster.Claim) int {
-	if len(c.Evidence) == 0 {
-		return -1
-	}
-	b := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
-	si := x.d.SentenceOf(b.Start)
+	si := x.sentenceOfClaim(c)
 	if si < 0 {
 		return -1
 	}
@@ -382,10 +370,10 @@ func (x *doc) eventAtPlaceOf(c muster.Claim) int {
 // civilians were killed in that raid" may count a raid the rules did not
 // make an event of.
 func (x *doc) lastEventBefore(c muster.Claim) int {
-	if len(c.Evidence) == 0 {
+	si := x.sentenceOfClaim(c)
+	if si < 0 {
 		return -1
 	}
-	si := x.sentenceOfClaim(c)
 	best, bestSent := -1, -1
 	for i, ev := range x.events {
 		for _, s := range ev.sents {

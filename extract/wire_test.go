@@ -81,6 +81,22 @@ func TestWireStory(t *testing.T) {
 	}
 }
 
+// TestDefenceMinistry: "Russian Defence Ministry" is one name, not a
+// force called "Russian Defence" beside a "Ministry".
+func TestDefenceMinistry(t *testing.T) {
+	d := nlp.NewDoc("The Russian Defence Ministry said on Monday that its forces had shelled Ostriv.")
+	segment.Segment(d)
+	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2024, 3, 4, 12, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	var names []string
+	for _, e := range r.Entities {
+		names = append(names, string(e.Type)+" "+e.Name)
+	}
+	sort.Strings(names)
+	if want := []string{"place Ostriv", "state_force Russian Defence Ministry"}; !cmp.Equal(names, want) {
+		t.Errorf("entities %q, want %q", names, want)
+	}
+}
+
 func labels(evs []muster.Event) []string {
 	var out []string
 	for _, ev := range evs {
