@@ -29,7 +29,9 @@ func tinyLand(t testing.TB) []byte {
 	return raw
 }
 
-func TestParseLandTiny(t *testing.T) {
+// parsedTinyLand parses testdata/land-tiny.bin.gz.
+func parsedTinyLand(t testing.TB) *land {
+	t.Helper()
 	gz, err := os.ReadFile("testdata/land-tiny.bin.gz")
 	if err != nil {
 		t.Fatal(err)
@@ -38,6 +40,11 @@ func TestParseLandTiny(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return l
+}
+
+func TestParseLandTiny(t *testing.T) {
+	l := parsedTinyLand(t)
 	var got []string
 	for _, c := range l.countries {
 		got = append(got, fmt.Sprintf("%s %s %v %v", c.ID, c.Name, c.Box, c.Polygons))

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/muster-osint/muster/web/internal/simplify"
 )
 
 // projection is an equirectangular projection with one scale: a degree of
@@ -337,68 +339,21 @@ func thin(pts []xy, near, tol float64) []xy {
 	if len(pts) <= 2 {
 		return pts
 	}
-	out := []xy{pts[0]}
+	out := []simplify.Point{simplify.Point(pts[0])}
 	for _, q := range pts[1 : len(pts)-1] {
-		if d := dist2(q, out[len(out)-1]); d >= near*near {
-			out = append(out, q)
+		if d := simplify.Dist2(simplify.Point(q), out[len(out)-1]); d >= near*near {
+			out = append(out, simplify.Point(q))
 		}
 	}
-	out = append(out, pts[len(pts)-1])
-	if len(out) <= 2 {
-		return out
+	out = append(out, simplify.Point(pts[len(pts)-1]))
+	if len(out) > 2 {
+		out = simplify.DouglasPeucker(out, tol)
 	}
-	keep := make([]bool, len(out))
-	keep[0], keep[len(out)-1] = true, true
-	stack := [][2]int{{0, len(out) - 1}}
-	if out[0] == out[len(out)-1] {
-		// A closed arc: split at its farthest point so that it cannot
-		// collapse to nothing.
-		far, best := 0, -1.0
-		for i := 1; i < len(out)-1; i++ {
-			if d := dist2(out[i], out[0]); d > best {
-				far, best = i, d
-			}
-		}
-		keep[far] = true
-		stack = [][2]int{{0, far}, {far, len(out) - 1}}
-	}
-	for len(stack) > 0 {
-		s := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		far, best := -1, tol*tol
-		for k := s[0] + 1; k < s[1]; k++ {
-			if d := segDist2(out[k], out[s[0]], out[s[1]]); d > best {
-				far, best = k, d
-			}
-		}
-		if far >= 0 {
-			keep[far] = true
-			stack = append(stack, [2]int{s[0], far}, [2]int{far, s[1]})
-		}
-	}
-	kept := out[:0]
+	kept := make([]xy, len(out))
 	for i, q := range out {
-		if keep[i] {
-			kept = append(kept, q)
-		}
+		kept[i] = xy(q)
 	}
 	return kept
-}
-
-func dist2(p, q xy) float64 {
-	dx, dy := p.X-q.X, p.Y-q.Y
-	return dx*dx + dy*dy
-}
-
-// segDist2 is the squared distance from p to the segment ab.
-func segDist2(p, a, b xy) float64 {
-	dx, dy := b.X-a.X, b.Y-a.Y
-	l2 := dx*dx + dy*dy
-	if l2 == 0 {
-		return dist2(p, a)
-	}
-	t := math.Max(0, math.Min(1, ((p.X-a.X)*dx+(p.Y-a.Y)*dy)/l2))
-	return dist2(p, xy{a.X + t*dx, a.Y + t*dy})
 }
 
 // clipPolygon clips a closed ring to the rectangle {minX, minY, maxX,

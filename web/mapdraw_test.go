@@ -154,14 +154,7 @@ func TestPathWriter(t *testing.T) {
 // TestDrawLandTiny draws the tiny land file: the shared border once, the
 // countries in view with their rings, the one out of view left off.
 func TestDrawLandTiny(t *testing.T) {
-	gz, err := os.ReadFile("testdata/land-tiny.bin.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := parseLand(gz)
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := parsedTinyLand(t)
 	p := projection{Lon0: 10, Lat0: 42, K: 1, S: 100, W: 500, H: 200}
 	ld := drawLand(l, p, nil)
 	var got []string

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -99,7 +100,7 @@ func TestPositions(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(pos) != 1 || !equalPoints(pos[0], tt.want) {
+			if len(pos) != 1 || !slices.Equal(pos[0], tt.want) {
 				t.Errorf("Positions(%s) = %v, want [%v]", tt.topo, pos, tt.want)
 			}
 		})
@@ -130,39 +131,6 @@ func TestErrors(t *testing.T) {
 			}
 		})
 	}
-}
-
-func TestSimplify(t *testing.T) {
-	tests := []struct {
-		name string
-		in   []Point
-		tol  float64
-		want []Point
-	}{
-		{"a straight line keeps its ends", []Point{{0, 0}, {1, 0.01}, {2, 0}, {3, 0}}, 0.1, []Point{{0, 0}, {3, 0}}},
-		{"a corner stays", []Point{{0, 0}, {1, 0}, {1, 1}}, 0.1, []Point{{0, 0}, {1, 0}, {1, 1}}},
-		{"a closed ring keeps its far point", []Point{{0, 0}, {1, 0.001}, {2, 0}, {1, -0.001}, {0, 0}}, 0.1, []Point{{0, 0}, {2, 0}, {0, 0}}},
-		{"zero tolerance keeps every bend", []Point{{0, 0}, {1, 0.01}, {2, 0}}, 0, []Point{{0, 0}, {1, 0.01}, {2, 0}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := Simplify(tt.in, tt.tol); !equalPoints(got, tt.want) {
-				t.Errorf("Simplify(%v, %g) = %v, want %v", tt.in, tt.tol, got, tt.want)
-			}
-		})
-	}
-}
-
-func equalPoints(a, b []Point) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // TestApplyDeJure checks that a polygon of the first country wholly inside
