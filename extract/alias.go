@@ -108,8 +108,7 @@ func (x *doc) aliasPatterns() {
 			subj := -1
 			for j := nm - 1; j >= 0 && x.ments[j].sent == si; j-- {
 				if x.ments[j].End <= cue.Start && strings.Trim(x.d.Text[x.ments[j].End:cue.Start], " ,") == "" {
-					groupName := akind != muster.AliasCallSign && akind != muster.AliasPseudonym
-					if t := x.ents[max(x.ments[j].ent, 0)].typ; x.ments[j].ent >= 0 && (t == muster.EntityPerson && !x.ments[j].nominal || groupName && (t == muster.EntityArmedGroup || t == "" && named.ent >= 0 && x.ents[named.ent].typ == muster.EntityArmedGroup)) {
+					if x.aliasSubject(x.ments[j], named, akind) {
 						subj = x.ments[j].ent
 					}
 					break
@@ -160,6 +159,26 @@ func (x *doc) aliasPatterns() {
 		if _, ok := x.described[si]; !ok {
 			x.described[si] = -1
 		}
+	}
+}
+
+// aliasSubject reports whether mention m, right before an alias cue, is
+// what the alias named names: a person, or for a name (not a pseudonym or
+// call sign) a group, or an untyped name ("HTS") when the alias names a
+// group ("formerly known as the Nusra Front").
+func (x *doc) aliasSubject(m, named mention, akind muster.AliasKind) bool {
+	if m.ent < 0 {
+		return false
+	}
+	switch t := x.ents[m.ent].typ; {
+	case t == muster.EntityPerson:
+		return !m.nominal
+	case akind == muster.AliasCallSign || akind == muster.AliasPseudonym:
+		return false
+	case t == muster.EntityArmedGroup:
+		return true
+	default:
+		return t == "" && named.ent >= 0 && x.ents[named.ent].typ == muster.EntityArmedGroup
 	}
 }
 

@@ -216,8 +216,7 @@ var sentencePatterns = []pattern{
 	{"banned", regexp.MustCompile(`(?i)\b(banned|sanctioned|blacklisted)\s+`), (*doc).banned, []string{"banned", "sanctioned", "blacklisted"}},
 	{"citizen", regexp.MustCompile(`(?i)\b(?:is|was)\s+an?\s+([A-Z][a-z]+)\s+(?:citizen|national)\b(?:\s+and\s+([^.;]+))?`), (*doc).citizen, []string{"citizen", "national"}},
 	{"spokesperson", regexp.MustCompile(`(?i)\b(?:statements?\s+on\s+behalf\s+of|spokes(?:man|woman|person)\s+(?:for|of))\s+`), (*doc).spokesperson, []string{"behalf", "spokes"}},
-	{"spokesperson-possessive", regexp.MustCompile(`(?:’s|'s)\s+(?i:spokes(?:man|woman|person)),?\s+`), (*doc).spokespersonPossessive, []string{"spokes"}},
-	{"spokesperson-attributive", regexp.MustCompile(`\s(?i:spokes(?:man|woman|person)),?\s+`), (*doc).spokespersonPossessive, []string{"spokes"}},
+	{"spokesperson-after-group", regexp.MustCompile(`(?:(?:’s|'s)\s+|\s)(?i:spokes(?:man|woman|person)),?\s+`), (*doc).spokespersonAfterGroup, []string{"spokes"}},
 	{"leader", regexp.MustCompile(`(?i)\b(?:led|headed|commanded)\s+by\s+`), (*doc).ledBy, []string{"led by", "headed by", "commanded by"}},
 	// "The battalion’s commander is Ivan Petrov", "Its leader, Ivan Petrov,",
 	// "RDK commander Ivan Petrov", "Ivan Petrov, the commander of the RDK"
@@ -1071,8 +1070,9 @@ func (x *doc) founderApposition(si, base int, text string, loc []int) {
 	}
 }
 
-// spokespersonPossessive: "The Legion’s spokesman, Caesar, said …".
-func (x *doc) spokespersonPossessive(si, base int, text string, loc []int) {
+// spokespersonAfterGroup: "The Legion’s spokesman, Caesar, said …", "An
+// M23 spokesman, Lawrence Kanyuka, denied …".
+func (x *doc) spokespersonAfterGroup(si, base int, text string, loc []int) {
 	m := sub(base, loc, 0)
 	var g int = -1
 	var gStart int

@@ -150,6 +150,12 @@ func isCap(t string) bool {
 // arabicArticles are the romanised forms of the Arabic article.
 var arabicArticles = map[string]bool{"al": true, "el": true, "ad": true, "an": true, "as": true, "ash": true, "at": true, "az": true, "ar": true}
 
+// numberedName reports a number at toks[k] with a capitalised word after
+// it, inside a name: "March 23 Movement", "Brigade 28 Assault Unit".
+func numberedName(toks []nlp.Token, k int) bool {
+	return k+1 < len(toks) && isDigits(toks[k].Text) && isCap(toks[k+1].Text) && !calendarWords[toks[k+1].Text]
+}
+
 func isDigits(t string) bool {
 	if t == "" {
 		return false
@@ -221,10 +227,7 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 			}
 			// "March 23 Movement": a date word opens a name when a number
 			// and a capitalised word follow it.
-			numbered := func(k int) bool {
-				return k+1 < len(toks) && isDigits(toks[k].Text) && isCap(toks[k+1].Text) && !calendarWords[toks[k+1].Text]
-			}
-			if calendarWords[toks[i].Text] && !numbered(i+1) {
+			if calendarWords[toks[i].Text] && !numberedName(toks, i+1) {
 				continue
 			}
 			j := i + 1
@@ -234,7 +237,7 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					j++
 					continue
 				}
-				if numbered(j) && j > i {
+				if numberedName(toks, j) && j > i {
 					j += 2 // "March 23 Movement", "Brigade 28 Assault Unit"
 					continue
 				}

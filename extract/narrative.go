@@ -58,9 +58,9 @@ var allegianceRE = regexp.MustCompile(`^\s+for\s+\p{Lu}`)
 // datelineRE matches a wire story's dateline: the place it was filed
 // from in capitals or followed by the agency, perhaps with its country or
 // state or the day, then a dash: "BAMAKO — ", "KYIV, Ukraine (AP) — ",
-// "BEIRUT, Dec 1 — ", "Goma
-// (Reuters) - ". A capitalised name before a dash is not enough: "Kherson
-// — a city of …" opens a sentence about Kherson.
+// "BEIRUT, Dec 1 — ", "Goma (Reuters) - ". A capitalised name before a
+// dash is not enough: "Kherson — a city of …" opens a sentence about
+// Kherson.
 var datelineRE = regexp.MustCompile(`^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s(?:of\s|the\s)?\p{Lu}[\p{L}.]*){0,3}(?:\s\d{1,2})?)?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)\))\s*(?:—|–|--|-)\s+\p{Lu}`)
 
 // datelineLen returns the length in bytes of the dateline that opens a
@@ -425,19 +425,11 @@ func (x *doc) casualties() {
 			numSpan := muster.Span{Start: s.Start + n.Span.Start, End: s.Start + n.Span.End}
 			rest := x.d.Text[numSpan.End:s.End]
 			vloc := casualtyVerbRE.FindStringIndex(rest)
-			if vloc != nil && coordinatedFigure(rest[:vloc[0]]) > 0 {
+			if k := coordinatedFigure(rest, vloc); k > 0 {
 				// "52 government soldiers and 31 rebel fighters were
 				// killed": the first of two figures with one verb.
-				side := strings.TrimSpace(rest[:coordinatedFigure(rest[:vloc[0]])])
-				side = sideTailRE.ReplaceAllString(side, "")
-				pred := muster.PredKilled
-				switch strings.ToLower(rest[vloc[0]:vloc[1]]) {
-				case "wounded", "injured", "hurt":
-					pred = muster.PredWounded
-				case "captured", "taken prisoner":
-					pred = muster.PredCaptured
-				}
-				x.add(draft{subj: -1, event: ev, pred: pred, obj: n.Value, objEnt: -1, ev: muster.Span{Start: numSpan.Start, End: numSpan.End + vloc[1]}, sent: si, role: side, conf: 0.75})
+				side := sideTailRE.ReplaceAllString(strings.TrimSpace(rest[:k]), "")
+				x.add(draft{subj: -1, event: ev, pred: casualtyPredicate(rest[vloc[0]:vloc[1]]), obj: n.Value, objEnt: -1, ev: muster.Span{Start: numSpan.Start, End: numSpan.End + vloc[1]}, sent: si, role: side, conf: 0.75})
 				x.sentEvent[si] = ev
 				continue
 			}
@@ -456,14 +448,7 @@ func (x *doc) casualties() {
 				}
 				continue
 			}
-			verb := strings.ToLower(rest[vloc[0]:vloc[1]])
-			pred := muster.PredKilled
-			switch verb {
-			case "wounded", "injured", "hurt":
-				pred = muster.PredWounded
-			case "captured", "taken prisoner":
-				pred = muster.PredCaptured
-			}
+			pred := casualtyPredicate(rest[vloc[0]:vloc[1]])
 			side := strings.TrimSpace(rest[:vloc[0]])
 			if k := strings.IndexAny(side, ",;("); k >= 0 {
 				side = strings.TrimSpace(side[:k])
@@ -478,11 +463,26 @@ func (x *doc) casualties() {
 	}
 }
 
-// coordinatedFigure returns the offset of " and " in gap, the words
-// between a figure and its verb, when another figure follows it there
-// and nothing else does ("government soldiers and 31 rebel fighters"),
-// or 0.
-func coordinatedFigure(gap string) int {
+// casualtyPredicate is the predicate of a casualtyVerbRE verb.
+func casualtyPredicate(verb string) muster.Predicate {
+	switch strings.ToLower(verb) {
+	case "wounded", "injured", "hurt":
+		return muster.PredWounded
+	case "captured", "taken prisoner":
+		return muster.PredCaptured
+	}
+	return muster.PredKilled
+}
+
+// coordinatedFigure returns the offset of " and " in rest, the words after
+// a figure, when the casualty verb found at vloc (nil for none) follows
+// another figure there and nothing else does ("government soldiers and 31
+// rebel fighters were killed"), or 0.
+func coordinatedFigure(rest string, vloc []int) int {
+	if vloc == nil {
+		return 0
+	}
+	gap := rest[:vloc[0]]
 	k := strings.Index(gap, " and ")
 	if k <= 0 || strings.ContainsAny(gap[:k], ",;") || len(strings.Fields(gap[:k])) > 4 {
 		return 0
@@ -528,16 +528,15 @@ func (x *doc) datedApart(si, e int) bool {
 			}
 		}
 	}
-	// "claimed responsibility for the attack in a message on Monday": a
-	// claim of responsibility is dated by its own day, which may come a
-	// week after the event's.
-	claim := responsibilityRE.MatchString(text)
 	for _, d := range x.sentenceDates(si) {
 		// An undated event cannot be matched to a dated reference.
 		if ev.from == "" || d.Value.To < ev.from {
 			return true
 		}
-		if d.Value.From > ev.to && !(claim && dayDiff(d.Value.From, ev.to) <= claimLag) {
+		// "claimed responsibility for the attack in a message on Monday":
+		// a claim of responsibility is dated by its own day, which may
+		// come a week after the event's.
+		if d.Value.From > ev.to && (dayDiff(d.Value.From, ev.to) > claimLag || !responsibilityRE.MatchString(text)) {
 			return true
 		}
 	}
