@@ -24,12 +24,33 @@ const (
 	LayerSentences Layer = "sentences"
 	LayerTokens    Layer = "tokens"
 	LayerMentions  Layer = "mentions"
+	// LayerTags is the universal part-of-speech tag (Token.Tag) and the
+	// lemma (Token.Lemma) of every token.
+	LayerTags Layer = "tags"
+	// LayerParse is the dependency tree: Token.Head and Token.Rel.
+	LayerParse Layer = "parse"
 )
 
-// Token is a word or punctuation mark: a byte span and its text.
+// Token is a word or punctuation mark: a byte span and its text, and,
+// once the syntax layer has run, its tag, lemma and place in the sentence's
+// dependency tree. The tree is over these tokens — segment's — so that
+// every later stage sees one set of tokens (issue 9).
 type Token struct {
 	muster.Span
 	Text string
+	// Tag is the Universal Dependencies v2 part-of-speech tag (UPOS:
+	// "NOUN", "PROPN", "VERB", …); empty before LayerTags.
+	Tag string
+	// Lemma is the dictionary form, lower-cased except for proper nouns
+	// ("killed" → "kill", "fighters" → "fighter"); empty before LayerTags.
+	Lemma string
+	// Head is the index in Doc.Tokens of the token this one depends on,
+	// or -1 for the root of its sentence. It means nothing before
+	// LayerParse has run (its zero value is token 0).
+	Head int
+	// Rel is the Universal Dependencies v2 relation to Head ("nsubj",
+	// "obl:agent", "appos", "root"…); empty before LayerParse.
+	Rel string
 }
 
 // Mention is a typed span found by a tagger or a rule. Spans count bytes.
