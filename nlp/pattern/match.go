@@ -1,0 +1,406 @@
+package pattern
+
+import (
+	"strings"
+
+	"github.com/muster-osint/muster/nlp"
+)
+
+// Match is one way a pattern fits a document.
+type Match struct {
+	Pattern *Pattern
+	// Anchor is the token the pattern's first node matched.
+	Anchor int
+	// Slots maps each bound name to its index in Doc.Tokens. An optional
+	// relation that did not match leaves its names unbound.
+	Slots map[string]int
+}
+
+// Slot returns the token a name is bound to, and whether it is bound.
+func (m Match) Slot(name string) (int, bool) {
+	t, ok := m.Slots[name]
+	return t, ok
+}
+
+// maxPerAnchor bounds the matches one pattern yields at one token, so that
+// a pathological sentence (a long list under ">>") cannot blow up.
+const maxPerAnchor = 32
+
+// Match returns every match of the set's patterns in d, ordered by anchor
+// token and then by the patterns' order in the set. d must carry the tags
+// and parse layers.
+func (s *Set) Match(d *nlp.Doc) []Match {
+	if s == nil || len(d.Tokens) == 0 {
+		return nil
+	}
+	m := newMatcher(d)
+	var out []Match
+	for t := range d.Tokens {
+		cands := s.byLemma[m.lemma[t]]
+		if byTag := s.byTag[d.Tokens[t].Tag]; len(byTag) > 0 {
+			cands = append(cands[:len(cands):len(cands)], byTag...)
+		}
+		if len(s.anyTok) > 0 {
+			cands = append(cands[:len(cands):len(cands)], s.anyTok...)
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		for _, p := range s.Patterns { // keep the set's order
+			if !has(cands, p) {
+				continue
+			}
+			out = m.collect(out, p, t)
+		}
+	}
+	return out
+}
+
+// MatchPattern returns the matches of one pattern of the set, by name.
+func (s *Set) MatchPattern(d *nlp.Doc, name string) []Match {
+	var out []Match
+	for _, mt := range s.Match(d) {
+		if mt.Pattern.Name == name {
+			out = append(out, mt)
+		}
+	}
+	return out
+}
+
+func has(ps []*Pattern, p *Pattern) bool {
+	for _, q := range ps {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+type bind struct {
+	name string
+	tok  int
+}
+
+// matcher holds what one document's matching needs, computed once.
+type matcher struct {
+	d        *nlp.Doc
+	lemma    []string
+	word     []string
+	ent      []string
+	kids     [][]int // children of each token, in order (slices of one array)
+	sentLo   []int   // first token of each token's sentence
+	sentHi   []int   // one past its last
+	maxDepth int
+}
+
+func newMatcher(d *nlp.Doc) *matcher {
+	n := len(d.Tokens)
+	m := &matcher{d: d, lemma: make([]string, n), word: make([]string, n), ent: make([]string, n),
+		kids: make([][]int, n), sentLo: make([]int, n), sentHi: make([]int, n), maxDepth: n}
+	count := make([]int, n+1)
+	for i, t := range d.Tokens {
+		m.lemma[i] = lower(t.Lemma)
+		m.word[i] = lower(t.Text)
+		if h := t.Head; h >= 0 && h < n && h != i {
+			count[h+1]++
+		}
+	}
+	for i := 1; i <= n; i++ {
+		count[i] += count[i-1]
+	}
+	all := make([]int, count[n])
+	fill := append([]int(nil), count[:n]...)
+	for i, t := range d.Tokens {
+		if h := t.Head; h >= 0 && h < n && h != i {
+			all[fill[h]] = i
+			fill[h]++
+		}
+	}
+	for i := range m.kids {
+		m.kids[i] = all[count[i]:count[i+1]:count[i+1]]
+	}
+	for _, r := range d.SentenceTokens {
+		for i := r[0]; i < r[1] && i < n; i++ {
+			m.sentLo[i], m.sentHi[i] = r[0], r[1]
+		}
+	}
+	if len(d.SentenceTokens) == 0 {
+		for i := range m.sentHi {
+			m.sentHi[i] = n
+		}
+	}
+	// Mention types by token: mentions and tokens are both ordered.
+	j := 0
+	for _, mt := range d.Mentions {
+		for j < n && d.Tokens[j].End <= mt.Start {
+			j++
+		}
+		for k := j; k < n && d.Tokens[k].Start < mt.End; k++ {
+			if m.ent[k] == "" {
+				m.ent[k] = string(mt.Type)
+			}
+		}
+	}
+	return m
+}
+
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// collect appends p's distinct matches anchored at t.
+func (m *matcher) collect(out []Match, p *Pattern, t int) []Match {
+	var seen []string
+	n := 0
+	m.node(p.root, t, nil, func(b []bind) bool {
+		key := bindKey(b)
+		for _, s := range seen {
+			if s == key {
+				return false
+			}
+		}
+		seen = append(seen, key)
+		slots := make(map[string]int, len(b))
+		for _, x := range b {
+			slots[x.name] = x.tok
+		}
+		out = append(out, Match{Pattern: p, Anchor: t, Slots: slots})
+		n++
+		return n >= maxPerAnchor
+	})
+	return out
+}
+
+func bindKey(b []bind) string {
+	var sb strings.Builder
+	for _, x := range b {
+		sb.WriteString(x.name)
+		sb.WriteByte('=')
+		sb.WriteString(itoa(x.tok))
+		sb.WriteByte(' ')
+	}
+	return sb.String()
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var buf [20]byte
+	p := len(buf)
+	for i > 0 {
+		p--
+		buf[p] = byte('0' + i%10)
+		i /= 10
+	}
+	return string(buf[p:])
+}
+
+// node matches n at token t under bindings b and calls k for each way it
+// fits; it returns true as soon as k does (k returning true means stop).
+func (m *matcher) node(n *node, t int, b []bind, k func([]bind) bool) bool {
+	if !m.fits(n, t) {
+		return false
+	}
+	if n.name != "" {
+		bound := false
+		for _, x := range b {
+			if x.name == n.name {
+				if x.tok != t {
+					return false
+				}
+				bound = true
+			}
+		}
+		if !bound {
+			b = append(b[:len(b):len(b)], bind{n.name, t})
+		}
+	}
+	return m.parts(n.parts, t, b, k)
+}
+
+// parts matches a sequence of groups from token t.
+func (m *matcher) parts(gs []group, t int, b []bind, k func([]bind) bool) bool {
+	if len(gs) == 0 {
+		return k(b)
+	}
+	g, rest := gs[0], gs[1:]
+	if g.alts != nil {
+		for _, alt := range g.alts {
+			if m.parts(alt, t, b, func(b2 []bind) bool { return m.parts(rest, t, b2, k) }) {
+				return true
+			}
+		}
+		return false
+	}
+	r := g.rels[0]
+	if r.negated {
+		found := false
+		m.related(r, t, func(c int) bool {
+			if m.node(r.target, c, b, func([]bind) bool { return true }) {
+				found = true
+			}
+			return found
+		})
+		if found {
+			return false
+		}
+		return m.parts(rest, t, b, k)
+	}
+	targetFits := false
+	stop := false
+	m.related(r, t, func(c int) bool {
+		if m.node(r.target, c, b, func(b2 []bind) bool {
+			targetFits = true
+			return m.parts(rest, t, b2, k)
+		}) {
+			stop = true
+		}
+		return stop
+	})
+	if stop {
+		return true
+	}
+	if r.optional && !targetFits {
+		return m.parts(rest, t, b, k)
+	}
+	return false
+}
+
+// related calls fn for each token that r leads to from t, until fn
+// returns true.
+func (m *matcher) related(r relation, t int, fn func(int) bool) {
+	toks := m.d.Tokens
+	switch r.op {
+	case opChild:
+		for _, c := range m.kids[t] {
+			if labelFits(r.labels, toks[c].Rel) && fn(c) {
+				return
+			}
+		}
+	case opHead:
+		if h := toks[t].Head; h >= 0 && h < len(toks) && h != t && labelFits(r.labels, toks[t].Rel) {
+			fn(h)
+		}
+	case opDesc:
+		stack := append([]int(nil), m.kids[t]...)
+		for steps := 0; len(stack) > 0 && steps < len(toks); steps++ {
+			c := stack[0]
+			stack = stack[1:]
+			if fn(c) {
+				return
+			}
+			stack = append(stack, m.kids[c]...)
+		}
+	case opAnc:
+		h := toks[t].Head
+		for steps := 0; h >= 0 && h < len(toks) && steps < m.maxDepth; steps++ {
+			if fn(h) {
+				return
+			}
+			h = toks[h].Head
+		}
+	case opAfter:
+		for c := t + 1; c < m.sentHi[t]; c++ {
+			if fn(c) {
+				return
+			}
+		}
+	case opBefore:
+		for c := t - 1; c >= m.sentLo[t]; c-- {
+			if fn(c) {
+				return
+			}
+		}
+	case opNext:
+		if t+1 < m.sentHi[t] {
+			fn(t + 1)
+		}
+	case opPrev:
+		if t-1 >= m.sentLo[t] {
+			fn(t - 1)
+		}
+	}
+}
+
+// labelFits reports whether a relation rel is one of labels; a label
+// without a subtype also takes its subtypes (obl takes obl:agent).
+func labelFits(labels []string, rel string) bool {
+	if len(labels) == 0 {
+		return true
+	}
+	for _, l := range labels {
+		if rel == l || len(rel) > len(l) && rel[len(l)] == ':' && rel[:len(l)] == l && !strings.Contains(l, ":") {
+			return true
+		}
+	}
+	return false
+}
+
+// fits checks n's token constraints at t.
+func (m *matcher) fits(n *node, t int) bool {
+	tok := &m.d.Tokens[t]
+	for i := range n.cons {
+		c := &n.cons[i]
+		var v string
+		switch c.field {
+		case fLemma:
+			v = m.lemma[t]
+		case fWord:
+			v = m.word[t]
+		case fTag:
+			v = tok.Tag
+		case fRel:
+			v = tok.Rel
+		case fEnt:
+			v = m.ent[t]
+		}
+		ok := false
+		switch {
+		case c.re != nil:
+			ok = c.re.MatchString(v)
+		case c.field == fRel:
+			ok = c.set[v]
+			if !ok {
+				if base, _, sub := strings.Cut(v, ":"); sub {
+					for _, p := range c.prefix {
+						if p == base {
+							ok = true
+							break
+						}
+					}
+				}
+			}
+		default:
+			ok = c.set[v]
+		}
+		if ok == c.negate {
+			return false
+		}
+	}
+	return true
+}
+
+// Conjuncts returns t and the tokens coordinated with it ("founded by A, B
+// and C" gives A, B and C for A), in the order the tree gives them. It
+// looks only inside t's sentence.
+func Conjuncts(d *nlp.Doc, t int) []int {
+	lo, hi := 0, len(d.Tokens)
+	if si := d.SentenceOf(d.Tokens[t].Start); si >= 0 && si < len(d.SentenceTokens) {
+		lo, hi = d.SentenceTokens[si][0], d.SentenceTokens[si][1]
+	}
+	out := []int{t}
+	for i := 0; i < len(out) && len(out) < 64; i++ {
+		for c := lo; c < hi; c++ {
+			if c != out[i] && d.Tokens[c].Head == out[i] && d.Tokens[c].Rel == "conj" {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
