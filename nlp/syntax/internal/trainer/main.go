@@ -1,0 +1,130 @@
+// Command trainer builds the syntax model (nlp/syntax/model.bin.gz) from
+// UD English-EWT: it reads the train and dev splits, adds to train each
+// sentence re-tokenised by nlp/segment (where segment's tokens differ from
+// UD's words) and an upper-cased copy of every sentence, trains the tagger,
+// the jackknifed parser and the lemmatiser, prints dev scores after every
+// epoch, and writes the model. scripts/model.sh runs it; the same data and
+// flags give the same bytes.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/muster-osint/muster/nlp/segment"
+	"github.com/muster-osint/muster/nlp/syntax"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "trainer:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	shared := flag.String("shared", "../shared", "the shared data folder")
+	out := flag.String("out", "nlp/syntax/model.bin.gz", "model file to write")
+	opt := syntax.DefaultTrainOptions()
+	flag.IntVar(&opt.TagEpochs, "tag-epochs", opt.TagEpochs, "tagger epochs")
+	flag.IntVar(&opt.ParseEpochs, "parse-epochs", opt.ParseEpochs, "parser epochs")
+	flag.IntVar(&opt.Folds, "folds", opt.Folds, "jackknife folds for the parser's tags (1: tag train with the final tagger)")
+	flag.UintVar(&opt.TagBits, "tag-bits", opt.TagBits, "log2 of the tagger's rows")
+	flag.UintVar(&opt.ParseBits, "parse-bits", opt.ParseBits, "log2 of the transition model's rows")
+	flag.UintVar(&opt.LabelBits, "label-bits", opt.LabelBits, "log2 of the label model's rows")
+	flag.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of the sentence order and exploration")
+	flag.Float64Var(&opt.Explore, "explore", opt.Explore, "probability of following the model's own action after epoch 1")
+	upper := flag.Bool("upper", true, "add an upper-cased copy of every training sentence")
+	project := flag.Bool("project", true, "add training sentences re-tokenised by segment")
+	flag.Parse()
+	opt.Log = os.Stderr
+
+	dir := filepath.Join(*shared, "data", "ud_english_ewt")
+	train, err := read(filepath.Join(dir, "en_ewt-ud-train.conllu"))
+	if err != nil {
+		return err
+	}
+	dev, err := read(filepath.Join(dir, "en_ewt-ud-dev.conllu"))
+	if err != nil {
+		return err
+	}
+	data := syntax.TrainData{Gold: train}
+	nProj, nFail := 0, 0
+	if *project {
+		for _, s := range train {
+			p, changed, ok := Retokenise(s)
+			switch {
+			case !ok:
+				nFail++
+			case changed:
+				data.Extra = append(data.Extra, p)
+				nProj++
+			}
+		}
+	}
+	fmt.Fprintf(os.Stderr, "trainer: %d sentences re-tokenised by segment, %d could not be projected\n", nProj, nFail)
+	if *upper {
+		n := len(data.Extra)
+		for _, s := range train {
+			data.Extra = append(data.Extra, Upper(s))
+		}
+		for _, s := range data.Extra[:n] {
+			data.Extra = append(data.Extra, Upper(s))
+		}
+	}
+	m, err := syntax.Train(data, dev, opt)
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		return err
+	}
+	if err := m.Write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", *out, err)
+	}
+	return f.Close()
+}
+
+func read(path string) ([]syntax.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return syntax.ReadCoNLLU(f, path)
+}
+
+// Retokenise projects s onto segment's tokens of its text; changed says
+// whether they differ from the treebank's words.
+func Retokenise(s syntax.Sentence) (syntax.Sentence, bool, bool) {
+	toks := segment.Tokens(s.Text)
+	spans := make([][2]int, len(toks))
+	same := len(toks) == len(s.Words)
+	for i, t := range toks {
+		spans[i] = [2]int{t.Start, t.End}
+		if same && (s.Words[i].Start != t.Start || s.Words[i].End != t.End) {
+			same = false
+		}
+	}
+	if same {
+		return s, false, true
+	}
+	p, ok := syntax.Project(s, spans)
+	return p, true, ok
+}
+
+// Upper returns s with its forms upper-cased (lemmas and text unchanged:
+// only the parser's input is).
+func Upper(s syntax.Sentence) syntax.Sentence {
+	c := s
+	c.Words = append([]syntax.Word(nil), s.Words...)
+	for i := range c.Words {
+		c.Words[i].Form = strings.ToUpper(c.Words[i].Form)
+	}
+	return c
+}

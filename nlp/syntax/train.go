@@ -1,0 +1,378 @@
+package syntax
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"time"
+)
+
+// TrainOptions are the trainer's settings; DefaultTrainOptions gives the
+// ones the embedded model was trained with.
+type TrainOptions struct {
+	TagEpochs   int
+	ParseEpochs int
+	// Folds is the number of jackknife folds for the parser's input tags.
+	Folds                         int
+	TagBits, ParseBits, LabelBits uint
+	Seed                          uint64
+	// Explore is the probability, after the first epoch, of following the
+	// model's own action instead of the oracle's best one (dynamic oracle).
+	Explore float64
+	Log     io.Writer
+}
+
+// DefaultTrainOptions returns the settings of the embedded model.
+func DefaultTrainOptions() TrainOptions {
+	return TrainOptions{TagEpochs: 8, ParseEpochs: 12, Folds: 4, TagBits: 18, ParseBits: 20, LabelBits: 17, Seed: 1, Explore: 0.9, Log: io.Discard}
+}
+
+// TrainData is what a model learns from: Gold is the treebank's training
+// split as released (the lemmas and the label set come from it); Extra
+// holds derived copies of its sentences (re-tokenised, upper-cased) that
+// share their original's ID, so that jackknifing keeps them in its fold.
+type TrainData struct {
+	Gold, Extra []Sentence
+}
+
+// Train trains a model and prints dev scores (gold tokens) after every
+// parser epoch to opt.Log.
+func Train(data TrainData, dev []Sentence, opt TrainOptions) (*Model, error) {
+	start := time.Now()
+	logf := func(format string, a ...any) {
+		fmt.Fprintf(opt.Log, "%6.1fs  ", time.Since(start).Seconds())
+		fmt.Fprintf(opt.Log, format+"\n", a...)
+	}
+	all := append(append([]Sentence(nil), data.Gold...), data.Extra...)
+	relSet := map[string]bool{}
+	var words []Word
+	for _, s := range all {
+		for _, w := range s.Words {
+			if tagIndex(w.UPOS) < 0 {
+				return nil, fmt.Errorf("train: sentence %s: unknown UPOS %q", s.ID, w.UPOS)
+			}
+			if w.Rel == "" || w.Rel == "_" {
+				return nil, fmt.Errorf("train: sentence %s: word %q has no relation", s.ID, w.Form)
+			}
+			relSet[w.Rel] = true
+		}
+	}
+	for _, s := range data.Gold {
+		words = append(words, s.Words...)
+	}
+	m := &Model{rels: sortedRels(relSet), lem: learnLemmas(words)}
+	logf("%d sentences (%d gold), %d labels, %d lemma exceptions, %d suffix rules", len(all), len(data.Gold), len(m.rels), len(m.lem.exceptions), len(m.lem.rules))
+
+	// Jackknifed tags for the parser: each fold tagged by a tagger that
+	// never saw it.
+	pred := make([][]int, len(all))
+	if opt.Folds > 1 {
+		for k := 0; k < opt.Folds; k++ {
+			var in, out []int
+			for i, s := range all {
+				if int(hstr(s.ID)%uint64(opt.Folds)) == k {
+					out = append(out, i)
+				} else {
+					in = append(in, i)
+				}
+			}
+			tm := &Model{tagger: trainTagger(all, in, opt)}
+			ws := &workspace{}
+			for _, i := range out {
+				tm.tag(ws, forms(all[i]))
+				pred[i] = append([]int(nil), ws.tags...)
+			}
+			logf("jackknife fold %d/%d tagged %d sentences", k+1, opt.Folds, len(out))
+		}
+	}
+	idx := make([]int, len(all))
+	for i := range idx {
+		idx[i] = i
+	}
+	m.tagger = trainTagger(all, idx, opt)
+	if opt.Folds <= 1 {
+		ws := &workspace{}
+		for i := range all {
+			m.tag(ws, forms(all[i]))
+			pred[i] = append([]int(nil), ws.tags...)
+		}
+	}
+	if len(dev) > 0 {
+		sc := Evaluate(m, dev, nil)
+		logf("tagger: dev UPOS %.2f", sc.UPOS())
+	}
+	if err := trainParser(m, all, pred, dev, opt, logf); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func forms(s Sentence) []string {
+	out := make([]string, len(s.Words))
+	for i, w := range s.Words {
+		out[i] = w.Form
+	}
+	return out
+}
+
+// trainTagger trains the averaged perceptron tagger on the sentences
+// sents[i] for i in idx, greedy left to right on its own predicted
+// history.
+func trainTagger(sents []Sentence, idx []int, opt TrainOptions) *table {
+	t := newTable(opt.TagBits, nTags)
+	order := append([]int(nil), idx...)
+	rng := rand.New(rand.NewPCG(opt.Seed, 1))
+	now := 1.0
+	var (
+		lx    []lex
+		buf   []byte
+		fs    []uint64
+		tags  []int
+		score = make([]float32, nTags)
+	)
+	for range opt.TagEpochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, si := range order {
+			s := sents[si]
+			lx = lx[:0]
+			for _, w := range s.Words {
+				var l lex
+				l, buf = lexOf(w.Form, buf)
+				lx = append(lx, l)
+			}
+			caps := sentenceCaps(lx)
+			tags = tags[:0]
+			for i, w := range s.Words {
+				t1, t2 := 0, 0
+				if i > 0 {
+					t1 = tags[i-1] + 1
+				}
+				if i > 1 {
+					t2 = tags[i-2] + 1
+				}
+				fs = tagFeatures(fs, lx, i, t1, t2, caps)
+				clear(score)
+				t.scoreF(fs, score)
+				p := argmaxF(score)
+				g := tagIndex(w.UPOS)
+				if p != g {
+					t.update(fs, g, 1, now)
+					t.update(fs, p, -1, now)
+				}
+				now++
+				tags = append(tags, p)
+			}
+		}
+	}
+	t.finish(now)
+	return t
+}
+
+func argmaxF(s []float32) int {
+	best := 0
+	for i, v := range s {
+		if v > s[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// trainParser trains the transition and label models with the dynamic
+// oracle on the predicted tags pred.
+func trainParser(m *Model, sents []Sentence, pred [][]int, dev []Sentence, opt TrainOptions, logf func(string, ...any)) error {
+	relIdx := map[string]int{}
+	for i, r := range m.rels {
+		relIdx[r] = i
+	}
+	nl := len(m.rels)
+	pt := newTable(opt.ParseBits, nActs)
+	lt := newTable(opt.LabelBits, nl)
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, 2))
+	now := 1.0
+	var (
+		st      state
+		buf     []byte
+		fs, lfs []uint64
+		gold    []int32
+		grel    []int
+		kids    [][]int32
+		inStack []bool
+		score   = make([]float32, nActs)
+		lscore  = make([]float32, nl)
+	)
+	for epoch := range opt.ParseEpochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, si := range order {
+			s := sents[si]
+			n := len(s.Words)
+			st.reset(n)
+			gold, grel = gold[:0], grel[:0]
+			for len(kids) < n+1 {
+				kids = append(kids, nil)
+			}
+			for i := 0; i <= n; i++ {
+				kids[i] = kids[i][:0]
+			}
+			inStack = append(inStack[:0], make([]bool, n+1)...)
+			for i, w := range s.Words {
+				var l lex
+				l, buf = lexOf(w.Form, buf)
+				st.words[i] = l.w
+				st.tags[i] = uint8(pred[si][i] + 1)
+				h := w.Head
+				if h < 0 {
+					h = n
+				}
+				gold = append(gold, int32(h))
+				kids[h] = append(kids[h], int32(i))
+				grel = append(grel, relIdx[w.Rel])
+			}
+			gold = append(gold, -1)
+			for !st.terminal() {
+				fs = st.features(fs)
+				clear(score)
+				pt.scoreF(fs, score)
+				c := st.costs(gold, kids, inStack)
+				minCost := -1
+				for a := range nActs {
+					if c[a] >= 0 && (minCost < 0 || c[a] < minCost) {
+						minCost = c[a]
+					}
+				}
+				p, g := -1, -1
+				for a := range nActs {
+					if c[a] < 0 {
+						continue
+					}
+					if p < 0 || score[a] > score[p] {
+						p = a
+					}
+					if c[a] == minCost && (g < 0 || score[a] > score[g]) {
+						g = a
+					}
+				}
+				if c[p] > minCost {
+					pt.update(fs, g, 1, now)
+					pt.update(fs, p, -1, now)
+				}
+				follow := g
+				if epoch > 0 && rng.Float64() < opt.Explore {
+					follow = p
+				}
+				l := 0
+				if follow != actShift {
+					dep, head := st.arc(follow)
+					lfs = append(lfs[:0], fs...)
+					labelFeatures(lfs, follow)
+					clear(lscore)
+					lt.scoreF(lfs, lscore)
+					lp := argmaxF(lscore)
+					l = lp
+					if int(gold[dep]) == head {
+						gl := grel[dep]
+						if lp != gl {
+							lt.update(lfs, gl, 1, now)
+							lt.update(lfs, lp, -1, now)
+						}
+						l = gl
+					}
+					inStack[dep] = false
+				} else {
+					inStack[st.b] = true
+				}
+				now++
+				st.apply(follow, l)
+			}
+		}
+		if len(dev) > 0 {
+			m.parser, m.labels = pt.snapshot(now), lt.snapshot(now)
+			sc := Evaluate(m, dev, nil)
+			logf("parser epoch %d: dev UPOS %.2f UAS %.2f LAS %.2f", epoch+1, sc.UPOS(), sc.UAS(), sc.LAS())
+		}
+	}
+	pt.finish(now)
+	lt.finish(now)
+	m.parser, m.labels = pt, lt
+	return nil
+}
+
+// snapshot returns a quantised copy of the averaged weights, leaving the
+// training state as it is.
+func (t *table) snapshot(now float64) *table {
+	c := &table{bits: t.bits, n: t.n, mask: t.mask, w: append([]float32(nil), t.w...), u: t.u}
+	c.finish(now)
+	return c
+}
+
+// Score counts a parse's agreement with the gold words.
+type Score struct {
+	Words, Tags, Heads, Labels int
+}
+
+func (s Score) UPOS() float64 { return pct(s.Tags, s.Words) }
+func (s Score) UAS() float64  { return pct(s.Heads, s.Words) }
+func (s Score) LAS() float64  { return pct(s.Labels, s.Words) }
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+// Evaluate parses the sentences' gold words (upper-cased first when
+// transform is strings.ToUpper, say) and counts the agreement, labels
+// compared without subtypes as in CoNLL 2018.
+func Evaluate(m *Model, sents []Sentence, transform func(string) string) Score {
+	var sc Score
+	ws := &workspace{}
+	var fs []string
+	for _, s := range sents {
+		fs = fs[:0]
+		for _, w := range s.Words {
+			f := w.Form
+			if transform != nil {
+				f = transform(f)
+			}
+			fs = append(fs, f)
+		}
+		if m.parser == nil {
+			m.tag(ws, fs)
+		} else {
+			m.run(ws, fs)
+		}
+		for i, w := range s.Words {
+			sc.Words++
+			if tagNames[ws.tags[i]] == w.UPOS {
+				sc.Tags++
+			}
+			if m.parser == nil {
+				continue
+			}
+			h := int(ws.st.head[i])
+			if h == len(s.Words) {
+				h = -1
+			}
+			if h == w.Head {
+				sc.Heads++
+				if universal(m.rels[ws.st.rel[i]-1]) == universal(w.Rel) {
+					sc.Labels++
+				}
+			}
+		}
+	}
+	return sc
+}
+
+func universal(rel string) string {
+	if i := strings.IndexByte(rel, ':'); i >= 0 {
+		return rel[:i]
+	}
+	return rel
+}
