@@ -19,6 +19,7 @@ const (
 	PredGoal         Predicate = "goal"
 	PredFightsFor    Predicate = "fights_for"
 	PredAlliedWith   Predicate = "allied_with"
+	PredBackedBy     Predicate = "backed_by" // a state or patron arms, funds or directs it
 	PredPartOf       Predicate = "part_of"
 	PredOpposes      Predicate = "opposes"
 	PredTiesTo       Predicate = "ties_to"
@@ -56,7 +57,7 @@ const (
 var predicates = map[Predicate]bool{
 	PredAlias: true, PredFounded: true, PredFoundedBy: true, PredLeader: true, PredCommander: true,
 	PredSpokesperson: true, PredMember: true, PredSize: true, PredComposedOf: true, PredIdeology: true,
-	PredGoal: true, PredFightsFor: true, PredAlliedWith: true, PredPartOf: true, PredOpposes: true,
+	PredGoal: true, PredFightsFor: true, PredAlliedWith: true, PredBackedBy: true, PredPartOf: true, PredOpposes: true,
 	PredTiesTo: true, PredBasedIn: true, PredActiveIn: true, PredDesignatedAs: true, PredResponsible: true,
 	PredPseudonym: true, PredCallSign: true, PredCitizenship: true, PredMemberOf: true, PredRole: true,
 	PredSanctionedBy: true, PredBannedBy: true,

@@ -35,6 +35,7 @@ func Extract(in Input) *Result {
 	x.aliasPatterns()
 	x.narrativeEvents()
 	x.sentencePatterns()
+	x.profilePatterns()
 	x.attribute()
 	r := x.result()
 	x.mergeReports(r, eventsWith(x.d, x.in.Published, x.in.DocID, x.attrs, x.sentenceDates))
@@ -166,7 +167,7 @@ func sub(base int, loc []int, g int) muster.Span {
 	return muster.Span{Start: base + loc[2*g], End: base + loc[2*g+1]}
 }
 
-type pattern struct {
+type phrasePattern struct {
 	name string
 	re   *regexp.Regexp
 	fn   func(x *doc, si, base int, text string, loc []int)
@@ -195,7 +196,7 @@ func containsAny(s string, subs []string) bool {
 	return false
 }
 
-var sentencePatterns = []pattern{
+var sentencePatterns = []phrasePattern{
 	// "The Northern Brigade was formed in June 2021"
 	// "Set up in May 2014 by Ivan Petrov, the battalion …"
 	{"founded", regexp.MustCompile(`(?i)\b(?:was|were|been)\s+(formed|founded|established|created|set up|launched)\s+(?:in|on|during)\b`), (*doc).founded, foundWords},

@@ -42,6 +42,7 @@ type doc struct {
 	datesDone []bool
 	sentEvent map[int]int // sentence → event its casualty figures were attached to
 	offs      *muster.Offsets
+	tokMent   []int // token → covering mention, for the pattern rules
 }
 
 // acronymDef is "Russian Volunteer Corps (RDK)": the entity and the span

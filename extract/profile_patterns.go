@@ -1,0 +1,547 @@
+package extract
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/nlp"
+	"github.com/muster-osint/muster/nlp/pattern"
+)
+
+// The profile facts and relations of DESIGN §3 are dependency patterns
+// over the parse, kept as data (patterns/profile.patterns, with the role
+// table patterns/roles.tsv) so that one pattern covers a claim shape in
+// every voice and construction (issue 11). This file turns their matches
+// into claims: it maps each bound token to the document's entities (a
+// token inside a mention is that mention's entity; otherwise the nearest
+// mention in its phrase), expands coordination ("founded by A and B"), and
+// reads text, date and number objects from the bound token's phrase.
+
+//go:embed patterns/profile.patterns
+var profilePatternsSrc string
+
+//go:embed patterns/roles.tsv
+var rolesSrc string
+
+// profileRules are the compiled profile patterns; the embedded files are
+// checked by the tests, so a bad file fails CI, not ingest.
+var profileRules = mustProfileRules()
+
+func mustProfileRules() *ruleSet {
+	rs, err := loadRules("patterns/profile.patterns", profilePatternsSrc, rolesSrc)
+	if err != nil {
+		panic(err) // the embedded files are tested; this is a build defect
+	}
+	return rs
+}
+
+// ProfilePatterns returns the compiled profile patterns, for the test that
+// runs their example sentences.
+func ProfilePatterns() *pattern.Set { return profileRules.set }
+
+// claimSpec is one "PRED(SUBJ, OBJ:KIND)" of a pattern's claims.
+type claimSpec struct {
+	pred      string // a predicate, or "@slot"
+	subj, obj string
+	kind      string // entity, text, date, number, role
+}
+
+type rule struct {
+	claims []claimSpec
+	types  map[string][]muster.EntityType
+	source string
+}
+
+type ruleSet struct {
+	set   *pattern.Set
+	rules map[*pattern.Pattern]*rule
+	roles map[string]muster.Predicate // lemma → predicate ("" for none)
+}
+
+func loadRules(name, src, roles string) (*ruleSet, error) {
+	set, err := pattern.ParseFile(name, strings.NewReader(src), nil)
+	if err != nil {
+		return nil, err
+	}
+	rs := &ruleSet{set: set, rules: map[*pattern.Pattern]*rule{}, roles: map[string]muster.Predicate{}}
+	for i, line := range strings.Split(roles, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("roles.tsv:%d: want LEMMA<tab>PREDICATE", i+1)
+		}
+		if _, dup := rs.roles[k]; dup {
+			return nil, fmt.Errorf("roles.tsv:%d: %q given twice", i+1, k)
+		}
+		if v == "-" {
+			v = ""
+		} else if !muster.Predicate(v).Valid() {
+			return nil, fmt.Errorf("roles.tsv:%d: %q is no predicate of DESIGN §3", i+1, v)
+		}
+		rs.roles[k] = muster.Predicate(v)
+	}
+	for _, p := range set.Patterns {
+		r := &rule{types: map[string][]muster.EntityType{}, source: p.Meta["source"]}
+		spec := p.Meta["claims"]
+		if spec == "" {
+			return nil, fmt.Errorf("%s: pattern %s has no claims line", name, p.Name)
+		}
+		for _, c := range strings.Split(spec, ";") {
+			cs, err := parseClaimSpec(strings.TrimSpace(c))
+			if err != nil {
+				return nil, fmt.Errorf("%s: pattern %s: %w", name, p.Name, err)
+			}
+			for _, s := range []string{cs.subj, cs.obj, strings.TrimPrefix(cs.pred, "@")} {
+				if s != cs.pred && !contains(p.Slots, s) {
+					return nil, fmt.Errorf("%s: pattern %s: claims name slot %q, which the pattern does not bind", name, p.Name, s)
+				}
+			}
+			if !strings.HasPrefix(cs.pred, "@") && !muster.Predicate(cs.pred).Valid() {
+				return nil, fmt.Errorf("%s: pattern %s: %q is no predicate of DESIGN §3", name, p.Name, cs.pred)
+			}
+			r.claims = append(r.claims, cs)
+		}
+		for _, f := range strings.Fields(p.Meta["types"]) {
+			slot, ts, ok := strings.Cut(f, "=")
+			if !ok {
+				return nil, fmt.Errorf("%s: pattern %s: want SLOT=type,type in %q", name, p.Name, f)
+			}
+			for _, t := range strings.Split(ts, ",") {
+				et := muster.EntityType(t)
+				if !et.Valid() {
+					return nil, fmt.Errorf("%s: pattern %s: %q is no entity type", name, p.Name, t)
+				}
+				r.types[slot] = append(r.types[slot], et)
+			}
+		}
+		if r.source != "" && !contains(p.Slots, r.source) {
+			return nil, fmt.Errorf("%s: pattern %s: source slot %q is not bound", name, p.Name, r.source)
+		}
+		rs.rules[p] = r
+	}
+	return rs, nil
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// parseClaimSpec reads "pred(subj, obj:kind)".
+func parseClaimSpec(s string) (claimSpec, error) {
+	var cs claimSpec
+	open, close := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
+	if open <= 0 || close != len(s)-1 {
+		return cs, fmt.Errorf("want PRED(SUBJ, OBJ[:KIND]) in %q", s)
+	}
+	cs.pred = strings.TrimSpace(s[:open])
+	args := strings.Split(s[open+1:close], ",")
+	if len(args) != 2 {
+		return cs, fmt.Errorf("want two arguments in %q", s)
+	}
+	cs.subj = strings.TrimSpace(args[0])
+	cs.obj, cs.kind, _ = strings.Cut(strings.TrimSpace(args[1]), ":")
+	if cs.kind == "" {
+		cs.kind = "entity"
+	}
+	switch cs.kind {
+	case "entity", "text", "date", "number", "role":
+	default:
+		return cs, fmt.Errorf("unknown object kind %q in %q", cs.kind, s)
+	}
+	return cs, nil
+}
+
+// parsed reports whether the document carries a dependency parse.
+func parsed(d *nlp.Doc) bool {
+	for _, t := range d.Tokens {
+		if t.Rel != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// profilePatterns adds the claims of every profile-pattern match.
+func (x *doc) profilePatterns() {
+	if !parsed(x.d) {
+		return
+	}
+	x.tokMent = x.tokenMentions()
+	for _, m := range profileRules.set.Match(x.d) {
+		x.applyRule(m, profileRules.rules[m.Pattern])
+	}
+}
+
+// tokenMentions maps each token to the mention that covers it, or -1.
+func (x *doc) tokenMentions() []int {
+	out := make([]int, len(x.d.Tokens))
+	j := 0
+	for i, t := range x.d.Tokens {
+		out[i] = -1
+		for j < len(x.ments) && x.ments[j].End <= t.Start {
+			j++
+		}
+		for k := j; k < len(x.ments) && x.ments[k].Start < t.End; k++ {
+			if x.ments[k].Start <= t.Start && t.End <= x.ments[k].End {
+				out[i] = k
+				break
+			}
+		}
+	}
+	return out
+}
+
+// phraseRels are the relations that stay inside a noun phrase when looking
+// for the mention a head token stands for.
+var phraseRels = map[string]bool{"compound": true, "flat": true, "amod": true, "nmod": true, "nmod:poss": true, "det": true, "nummod": true, "case": false}
+
+// entityAt returns the entity a token stands for: the mention that covers
+// it, else the nearest mention of an allowed type within its phrase.
+func (x *doc) entityAt(t int, types []muster.EntityType) int {
+	ok := func(mi int) bool {
+		if mi < 0 || x.ments[mi].ent < 0 {
+			return false
+		}
+		return typeIn(x.ents[x.live(x.ments[mi].ent)].typ, types)
+	}
+	if mi := x.tokMent[t]; mi >= 0 {
+		if ok(mi) {
+			return x.live(x.ments[mi].ent)
+		}
+		return -1
+	}
+	// Breadth first through the phrase: "most of Idlib province", "the
+	// town of Lere", "Mali's armed forces".
+	frontier := []int{t}
+	for depth := 0; depth < 3 && len(frontier) > 0; depth++ {
+		var next []int
+		for _, h := range frontier {
+			for c := x.sentLo(h); c < x.sentHi(h); c++ {
+				if x.d.Tokens[c].Head != h || !phraseRels[x.d.Tokens[c].Rel] {
+					continue
+				}
+				if ok(x.tokMent[c]) {
+					return x.live(x.ments[x.tokMent[c]].ent)
+				}
+				next = append(next, c)
+			}
+		}
+		frontier = next
+	}
+	return -1
+}
+
+func (x *doc) live(e int) int {
+	for e >= 0 && x.ents[e].merged >= 0 {
+		e = x.ents[e].merged
+	}
+	return e
+}
+
+func (x *doc) sentLo(t int) int {
+	si := x.d.SentenceOf(x.d.Tokens[t].Start)
+	if si < 0 {
+		return t
+	}
+	return x.d.SentenceTokens[si][0]
+}
+
+func (x *doc) sentHi(t int) int {
+	si := x.d.SentenceOf(x.d.Tokens[t].Start)
+	if si < 0 {
+		return t + 1
+	}
+	return x.d.SentenceTokens[si][1]
+}
+
+// entitiesAt returns the entities of t and of the tokens coordinated with
+// it.
+func (x *doc) entitiesAt(t int, types []muster.EntityType) []int {
+	var out []int
+	for _, c := range pattern.Conjuncts(x.d, t) {
+		if e := x.entityAt(c, types); e >= 0 && !containsInt(out, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// phrase returns the byte span of t's phrase: its subtree without
+// relative clauses, appositions, coordination and the function words at its
+// left edge ("as a terrorist group" → "terrorist group"), and without
+// the tokens in skip.
+func (x *doc) phrase(t int, skip map[int]bool) muster.Span {
+	lo, hi := x.sentLo(t), x.sentHi(t)
+	in := map[int]bool{t: true}
+	for changed := true; changed; {
+		changed = false
+		for c := lo; c < hi; c++ {
+			h := x.d.Tokens[c].Head
+			if in[c] || h < 0 || !in[h] || skip[c] {
+				continue
+			}
+			switch x.d.Tokens[c].Rel {
+			case "acl:relcl", "appos", "conj", "cc", "parataxis", "punct", "advcl", "dep":
+				continue
+			}
+			in[c] = true
+			changed = true
+		}
+	}
+	idx := make([]int, 0, len(in))
+	for c := range in {
+		idx = append(idx, c)
+	}
+	sort.Ints(idx)
+	// The phrase is the contiguous run around t.
+	first, last := t, t
+	for i := sort.SearchInts(idx, t); i > 0 && idx[i-1] == first-1; i-- {
+		first--
+	}
+	for i := sort.SearchInts(idx, t); i+1 < len(idx) && idx[i+1] == last+1; i++ {
+		last++
+	}
+	for first < t {
+		switch x.d.Tokens[first].Rel {
+		case "case", "det", "mark", "cc", "punct":
+			first++
+			continue
+		}
+		break
+	}
+	return muster.Span{Start: x.d.Tokens[first].Start, End: x.d.Tokens[last].End}
+}
+
+// roleKey is the key of a bound token in the role table: its lemma, or the
+// participle of a hyphenated word ("Iran-backed" → "backed").
+func (x *doc) roleKey(t int) string {
+	tok := x.d.Tokens[t]
+	if i := strings.LastIndexByte(tok.Text, '-'); i > 0 && i < len(tok.Text)-1 {
+		return strings.ToLower(tok.Text[i+1:])
+	}
+	return strings.ToLower(tok.Lemma)
+}
+
+// applyRule turns one match into claims.
+func (x *doc) applyRule(m pattern.Match, r *rule) {
+	if r == nil {
+		return
+	}
+	si := x.d.SentenceOf(x.d.Tokens[m.Anchor].Start)
+	if si < 0 {
+		return
+	}
+	for _, cs := range r.claims {
+		st, ok := m.Slot(cs.subj)
+		if !ok {
+			continue
+		}
+		ot, ok := m.Slot(cs.obj)
+		if !ok {
+			continue
+		}
+		pred := muster.Predicate(cs.pred)
+		if strings.HasPrefix(cs.pred, "@") {
+			t, ok := m.Slot(cs.pred[1:])
+			if !ok {
+				continue
+			}
+			if pred, ok = profileRules.roles[x.roleKey(t)]; !ok || pred == "" {
+				continue
+			}
+		}
+		subjs := x.entitiesAt(st, r.types[cs.subj])
+		if len(subjs) == 0 {
+			continue
+		}
+		ev := x.matchSpan(m, append(append([]int(nil), subjs...), x.entitiesAt(ot, r.types[cs.obj])...))
+		var objs []draft
+		switch cs.kind {
+		case "entity":
+			for _, e := range x.entitiesAt(ot, r.types[cs.obj]) {
+				objs = append(objs, draft{objEnt: e})
+			}
+			if len(objs) == 0 && strings.HasPrefix(cs.pred, "@") {
+				// "Iran-backed": the patron is the word before the hyphen.
+				if e := x.hyphenPatron(ot, r.types[cs.obj]); e >= 0 {
+					objs = append(objs, draft{objEnt: e})
+				}
+			}
+		case "text", "role":
+			var sp muster.Span
+			if cs.kind == "role" {
+				sp = x.rolePhrase(ot, m)
+			} else {
+				sp = x.phrase(ot, nil)
+			}
+			if sp.Len() == 0 {
+				continue
+			}
+			objs = append(objs, draft{objEnt: -1, obj: muster.TextValue(x.d.Text[sp.Start:sp.End])})
+		case "date":
+			sp := x.phrase(ot, nil)
+			if ds := FindDates(x.d.Text[sp.Start:sp.End], x.in.Published); len(ds) > 0 {
+				objs = append(objs, draft{objEnt: -1, obj: ds[0].Value})
+			}
+		case "number":
+			sp := x.numberPhrase(ot)
+			if v, ok := ParseNumber(x.d.Text[sp.Start:sp.End]); ok {
+				objs = append(objs, draft{objEnt: -1, obj: v})
+			}
+		}
+		var attr muster.Attribution
+		var mod muster.Modality
+		if r.source != "" {
+			if bt, ok := m.Slot(r.source); ok {
+				if bs := x.entitiesAt(bt, r.types[r.source]); len(bs) > 0 {
+					e := x.ents[bs[0]]
+					attr = muster.Attribution{Name: e.name, Type: muster.AttributionType(e.typ)}
+					mod = muster.Asserted
+				}
+			}
+		}
+		for _, s := range subjs {
+			for _, o := range objs {
+				if o.objEnt == s {
+					continue
+				}
+				d := draft{subj: s, event: -1, pred: pred, obj: o.obj, objEnt: o.objEnt, ev: ev, sent: si, attr: attr, mod: mod, conf: 0.7}
+				if !x.hasDraft(d) {
+					x.add(d)
+				}
+			}
+		}
+	}
+}
+
+// hyphenPatron finds the entity named before the hyphen of a token such
+// as "Iran-backed" or "al-Qaeda-linked", adding one when the document names
+// it nowhere else.
+func (x *doc) hyphenPatron(t int, types []muster.EntityType) int {
+	tok := x.d.Tokens[t]
+	i := strings.LastIndexByte(tok.Text, '-')
+	if i <= 0 {
+		return -1
+	}
+	name := tok.Text[:i]
+	key := muster.NameKey(name)
+	for e, ent := range x.ents {
+		if ent.merged >= 0 {
+			continue
+		}
+		for _, n := range append([]string{ent.name}, ent.names...) {
+			if muster.NameKey(n) == key && typeIn(ent.typ, types) {
+				return e
+			}
+		}
+	}
+	if demonym := demonymCountry[strings.ToLower(name)]; demonym != "" {
+		name = demonym
+		key = muster.NameKey(name)
+		for e, ent := range x.ents {
+			if ent.merged < 0 && muster.NameKey(ent.name) == key {
+				return e
+			}
+		}
+	}
+	return -1
+}
+
+// rolePhrase is the role noun with its own modifiers ("senior
+// commander"), without the group it names or the person.
+func (x *doc) rolePhrase(t int, m pattern.Match) muster.Span {
+	skip := map[int]bool{}
+	for _, b := range m.Slots {
+		if b != t {
+			skip[b] = true
+		}
+	}
+	lo := t
+	for c := t - 1; c >= x.sentLo(t); c-- {
+		tk := x.d.Tokens[c]
+		if tk.Head == t && (tk.Rel == "amod" || tk.Rel == "compound") && !skip[c] && c == lo-1 {
+			lo = c
+			continue
+		}
+		if c == lo-1 && (tk.Rel == "punct" && tk.Text == "-") {
+			lo = c
+			continue
+		}
+		break
+	}
+	return muster.Span{Start: x.d.Tokens[lo].Start, End: x.d.Tokens[t].End}
+}
+
+// numberPhrase is a figure with its hedge: "about 3,000", "some 4,000",
+// "an estimated 1,500".
+func (x *doc) numberPhrase(t int) muster.Span {
+	lo := t
+	for c := t - 1; c >= x.sentLo(t); c-- {
+		tk := x.d.Tokens[c]
+		if (tk.Head == t || tk.Head == lo) && (tk.Rel == "advmod" || tk.Rel == "case" || tk.Rel == "fixed" || tk.Rel == "amod" || tk.Rel == "det") {
+			lo = c
+			continue
+		}
+		break
+	}
+	return muster.Span{Start: x.d.Tokens[lo].Start, End: x.d.Tokens[t].End}
+}
+
+// matchSpan is the evidence of a match: from its first to its last bound
+// token, widened to the mentions of the entities it names, inside one
+// sentence.
+func (x *doc) matchSpan(m pattern.Match, ents []int) muster.Span {
+	sp := muster.Span{Start: -1}
+	grow := func(s muster.Span) {
+		if sp.Start < 0 || s.Start < sp.Start {
+			sp.Start = s.Start
+		}
+		if s.End > sp.End {
+			sp.End = s.End
+		}
+	}
+	for _, t := range m.Slots {
+		grow(x.d.Tokens[t].Span)
+		if mi := x.tokMent[t]; mi >= 0 {
+			grow(x.ments[mi].Span)
+		}
+	}
+	si := x.d.SentenceOf(x.d.Tokens[m.Anchor].Start)
+	if si >= 0 {
+		s := x.d.Sentences[si]
+		sp.Start, sp.End = max(sp.Start, s.Start), min(sp.End, s.End)
+	}
+	return sp
+}
+
+// hasDraft reports whether a claim with the same subject, predicate and
+// object is already drafted from the same sentence.
+func (x *doc) hasDraft(d draft) bool {
+	for _, o := range x.drafts {
+		if o.subj == d.subj && o.pred == d.pred && o.sent == d.sent && o.objEnt == d.objEnt &&
+			(d.objEnt >= 0 || strings.EqualFold(o.obj.Text, d.obj.Text)) {
+			return true
+		}
+	}
+	return false
+}
