@@ -27,6 +27,7 @@ var allowed = map[string][]string{
 	"nlp/segment": {"nlp", ""},
 	"nlp/tagger":  {"nlp", ""},
 	"nlp/pattern": {"nlp", ""},
+	"nlp/syntax":  {"nlp", ""},
 	"extract":     {"nlp", "nlp/pattern", ""},
 	"llm":         {"nlp", ""},
 	"resolve":     {"nlp", ""},
