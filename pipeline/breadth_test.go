@@ -32,7 +32,7 @@ func TestBreadthGold(t *testing.T) {
 		{"horn_report_2024-06-12", false, 0.80, 0.60},          // dev: 0.846 / 0.647
 		{"great_lakes_bulletin_2024-02-08", false, 0.95, 0.85}, // dev: 1.000 / 0.909
 		// Held out: never tuned on.
-		{"nile_courier_2024-06-07", true, 0.80, 0.65},   // 0.889 / 0.727
+		{"nile_courier_2024-06-07", true, 0.80, 0.65}, // 0.889 / 0.727
 		// 0.143 / 0.091 when an event matched by its label alone (it is named
 		// for the province, dated by the claim, "The" sticks to the group's
 		// name); 0.714 / 0.455 since eval claims matches an event by any of
