@@ -1,16 +1,12 @@
 package pipeline_test
 
 import (
-	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/muster-osint/muster"
-	"github.com/muster-osint/muster/ingest"
+	"github.com/muster-osint/muster/eval"
 	"github.com/muster-osint/muster/pipeline"
 )
 
@@ -36,8 +32,12 @@ func TestBreadthGold(t *testing.T) {
 		{"horn_report_2024-06-12", false, 0.80, 0.60},          // dev: 0.846 / 0.647
 		{"great_lakes_bulletin_2024-02-08", false, 0.95, 0.85}, // dev: 1.000 / 0.909
 		// Held out: never tuned on.
-		{"nile_courier_2024-06-07", true, 0.80, 0.65},   // 0.889 / 0.727
-		{"andes_dispatch_2024-09-18", true, 0.10, 0.05}, // 0.143 / 0.091: the event is named for the province, dated by the claim, "The" sticks to the group's name
+		{"nile_courier_2024-06-07", true, 0.80, 0.65}, // 0.889 / 0.727
+		// 0.143 / 0.091 when an event matched by its label alone (it is named
+		// for the province, dated by the claim, "The" sticks to the group's
+		// name); 0.714 / 0.455 since eval claims matches an event by any of
+		// its places (issue 10 item 5).
+		{"andes_dispatch_2024-09-18", true, 0.10, 0.05},
 	}
 	p, err := pipeline.New(pipeline.Options{})
 	if err != nil {
@@ -45,41 +45,18 @@ func TestBreadthGold(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			var g goldFile
-			gb, err := os.ReadFile(filepath.Join("testdata", "breadth", tt.file+".gold.json"))
+			d, err := eval.ReadClaimDoc(os.DirFS(filepath.Join("testdata", "breadth")), tt.file+".gold.json", tt.file+".txt")
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := json.Unmarshal(gb, &g); err != nil {
-				t.Fatalf("%s.gold.json: %v", tt.file, err)
-			}
-			pub, err := time.Parse("2006-01-02", g.Published)
-			if err != nil {
-				t.Fatalf("%s.gold.json: published: %v", tt.file, err)
-			}
-			path := filepath.Join("testdata", "breadth", tt.file+".txt")
-			f, err := os.Open(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			var a *muster.Analysis
-			err = ingest.Read(context.Background(), path, f, ingest.Options{Publisher: g.Publisher, Published: pub}, func(it ingest.Item) error {
-				if it.Err != nil {
-					return it.Err
-				}
-				a, err = p.Analyze(context.Background(), it.Doc, nil)
-				return err
-			})
-			if err != nil || a == nil {
-				t.Fatalf("%s: %v", path, err)
-			}
-			prec, rec, extra, missed := scoreGold(a, g.Claims)
+			d.Name = filepath.Join("testdata", "breadth", d.Name)
+			sc := scoreGold(t, p, d)
+			prec, rec, extra, missed := sc.Overall.Precision(), sc.Overall.Recall(), sc.Extra, sc.Missed
 			kind := "dev"
 			if tt.held {
 				kind = "held out"
 			}
-			t.Logf("%s (%s): precision %.3f, recall %.3f (%d gold claims)", tt.file, kind, prec, rec, len(g.Claims))
+			t.Logf("%s (%s): precision %.3f, recall %.3f (%d gold claims)", tt.file, kind, prec, rec, sc.Overall.Gold)
 			for _, e := range extra {
 				t.Logf("  not in gold: %s", e)
 			}

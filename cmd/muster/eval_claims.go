@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/eval"
+	"github.com/muster-osint/muster/ingest"
+	"github.com/muster-osint/muster/pipeline"
+)
+
+// runEvalClaims scores predicted claims against hand-annotated gold
+// (issue 10 item 5): a folder of ID.txt + ID.gold.json, or one gold file
+// with its text (the seed: --gold pipeline/testdata/seed.gold.json --text
+// ../shared/seed/000_b79f6ff36cfcd08c.txt).
+func (m *Main) runEvalClaims(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("eval claims", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	gold := fs.String("gold", "", "gold `DIR` of ID.txt + ID.gold.json, or one FILE.gold.json")
+	text := fs.String("text", "", "the text a single gold `FILE` annotates (default: FILE.txt beside it)")
+	verbose := fs.Bool("v", false, "list misses and extras per document")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	fs.Usage = func() {
+		fmt.Fprintln(m.Stderr, "Usage: muster eval claims --gold DIR|FILE.gold.json [--text FILE.txt] [-v] [--json]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return muster.Errorf(muster.KindInvalid, "eval claims: %v", err)
+	}
+	if *gold == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return muster.Errorf(muster.KindInvalid, "eval claims: want --gold DIR or --gold FILE.gold.json")
+	}
+	docs, err := readClaimGold(*gold, *text)
+	if err != nil {
+		return err
+	}
+	analyze, err := ClaimAnalyzer()
+	if err != nil {
+		return err
+	}
+	rep, err := eval.ScoreClaims(ctx, docs, analyze)
+	if err != nil {
+		return muster.Errorf(muster.KindInternal, "eval claims: %v", err)
+	}
+	if *asJSON {
+		out := eventsReport{Task: "claims", Dataset: claimDataset(*gold), Split: claimSplit(*gold), N: len(rep.Docs), DocsPerS: rep.DocsPerSecond(), Metrics: map[string]eventMetric{}}
+		put := func(name string, c eval.Count) {
+			out.Metrics[name] = eventMetric{Precision: ptr(c.Precision()), Recall: ptr(c.Recall()), F1: ptr(c.F1()), N: c.Gold}
+		}
+		put("overall", rep.Overall)
+		for _, f := range eval.Families {
+			put(f, rep.Families[f])
+		}
+		enc := json.NewEncoder(m.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	if *verbose {
+		for _, d := range rep.Docs {
+			fmt.Fprintf(m.Stdout, "%s: precision %.3f, recall %.3f (%d gold claims)\n", d.ID, d.Overall.Precision(), d.Overall.Recall(), d.Overall.Gold)
+			for _, e := range d.Extra {
+				fmt.Fprintf(m.Stdout, "  not in gold: %s\n", e)
+			}
+			for _, s := range d.Missed {
+				fmt.Fprintf(m.Stdout, "  missed: %s\n", s)
+			}
+		}
+		fmt.Fprintln(m.Stdout)
+	}
+	tw := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "family\tprecision\trecall\tF1\tright/predicted\tfound/gold\t\n")
+	row := func(name string, c eval.Count) {
+		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%d/%d\t%d/%d\t\n", name, c.Precision(), c.Recall(), c.F1(), c.TP, c.Pred, c.Found, c.Gold)
+	}
+	for _, f := range eval.Families {
+		row(f, rep.Families[f])
+	}
+	row("overall", rep.Overall)
+	tw.Flush()
+	fmt.Fprintf(m.Stdout, "%s: %d documents, %.1f docs/s\n", *gold, len(rep.Docs), rep.DocsPerSecond())
+	return nil
+}
+
+// readClaimGold reads a gold folder, or one gold file and its text.
+func readClaimGold(gold, text string) ([]eval.ClaimDoc, error) {
+	st, err := os.Stat(gold)
+	if err != nil {
+		return nil, muster.Errorf(muster.KindNotFound, "eval claims: %v", err)
+	}
+	if st.IsDir() {
+		if text != "" {
+			return nil, muster.Errorf(muster.KindInvalid, "eval claims: --text goes with one gold file, not a folder")
+		}
+		docs, err := eval.ReadClaimDocs(os.DirFS(gold), ".")
+		if err != nil {
+			return nil, muster.Errorf(muster.KindInvalid, "eval claims: %s: %v", gold, err)
+		}
+		for i := range docs {
+			docs[i].Name = filepath.Join(gold, docs[i].Name)
+		}
+		return docs, nil
+	}
+	if text == "" {
+		text = strings.TrimSuffix(strings.TrimSuffix(gold, ".json"), ".gold") + ".txt"
+	}
+	ga, err := filepath.Abs(gold)
+	if err != nil {
+		return nil, muster.Errorf(muster.KindInvalid, "eval claims: %v", err)
+	}
+	ta, err := filepath.Abs(text)
+	if err != nil {
+		return nil, muster.Errorf(muster.KindInvalid, "eval claims: %v", err)
+	}
+	d, err := eval.ReadClaimDoc(os.DirFS("/"), strings.TrimPrefix(filepath.ToSlash(ga), "/"), strings.TrimPrefix(filepath.ToSlash(ta), "/"))
+	if err != nil {
+		return nil, muster.Errorf(muster.KindInvalid, "eval claims: %v", err)
+	}
+	d.Name = text
+	return []eval.ClaimDoc{d}, nil
+}
+
+// claimDataset and claimSplit name a gold path for the JSON report:
+// ../shared/data/news_armed_groups/dev → news_armed_groups, dev.
+func claimDataset(gold string) string {
+	gold = filepath.Clean(gold)
+	if st, err := os.Stat(gold); err == nil && st.IsDir() {
+		return filepath.Base(filepath.Dir(gold))
+	}
+	return strings.TrimSuffix(filepath.Base(gold), ".gold.json")
+}
+
+func claimSplit(gold string) string {
+	gold = filepath.Clean(gold)
+	if st, err := os.Stat(gold); err == nil && st.IsDir() {
+		return filepath.Base(gold)
+	}
+	return "all"
+}
+
+// ClaimAnalyzer returns the analysis eval claims scores: ingest reads the
+// text as `muster ingest` does (format detection, normalisation, headline),
+// with the gold file's publication date and publisher, and the pipeline
+// ingest runs analyses it (no store).
+func ClaimAnalyzer() (eval.Analyzer, error) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return PipelineAnalyzer(p), nil
+}
+
+// PipelineAnalyzer wraps p as an eval.Analyzer that reads through ingest.
+func PipelineAnalyzer(p *pipeline.Pipeline) eval.Analyzer {
+	return func(ctx context.Context, name string, text []byte, published time.Time, publisher string) (*muster.Analysis, error) {
+		var a *muster.Analysis
+		err := ingest.Read(ctx, name, bytes.NewReader(text), ingest.Options{Publisher: publisher, Published: published}, func(it ingest.Item) error {
+			if it.Err != nil {
+				return it.Err
+			}
+			if a != nil {
+				return fmt.Errorf("%s: more than one document", name)
+			}
+			var err error
+			a, err = p.Analyze(ctx, it.Doc, nil)
+			return err
+		})
+		if err == nil && a == nil {
+			err = fmt.Errorf("%s: no document", name)
+		}
+		return a, err
+	}
+}

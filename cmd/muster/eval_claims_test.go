@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// claimsDevDir is the dev split of the real-news gold beside the repo.
+const claimsDevDir = "../../../shared/data/news_armed_groups/dev"
+
+func runMain(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Config: DefaultConfig()}
+	err := m.Run(context.Background(), args)
+	return out.String(), err
+}
+
+// TestEvalClaimsDev runs `muster eval claims` on news_armed_groups dev
+// (issue 10 item 5) and holds today's figures as floors, a little under
+// what was measured when they were set, so that a regression fails.
+func TestEvalClaimsDev(t *testing.T) {
+	if _, err := os.Stat(claimsDevDir); err != nil {
+		t.Skipf("news_armed_groups not found (%v): the test needs ../shared beside the repo", err)
+	}
+	out, err := runMain(t, "eval", "claims", "--gold", claimsDevDir, "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Task, Dataset, Split string
+		N                    int
+		Metrics              map[string]struct {
+			Precision, Recall, F1 float64
+			N                     int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("--json output %q: %v", out, err)
+	}
+	if rep.Task != "claims" || rep.Dataset != "news_armed_groups" || rep.Split != "dev" || rep.N != 16 || rep.Metrics["overall"].N != 400 {
+		t.Errorf("report = %+v", rep)
+	}
+	// Measured 2026-12-07 (main at a741afd): overall 0.333 / 0.100, events
+	// 0.289 / 0.124, profile 0 / 0 (nothing predicted), relations 0 / 0
+	// (3 predicted), roles 0.571 / 0.261.
+	floors := []struct {
+		name       string
+		minP, minR float64
+	}{
+		{"overall", 0.30, 0.09},
+		{"events", 0.25, 0.11},
+		{"roles", 0.50, 0.23},
+	}
+	for _, f := range floors {
+		m := rep.Metrics[f.name]
+		t.Logf("%s: precision %.3f, recall %.3f, F1 %.3f (%d gold claims)", f.name, m.Precision, m.Recall, m.F1, m.N)
+		if m.Precision < f.minP || m.Recall < f.minR {
+			t.Errorf("%s: precision %.3f (floor %.2f), recall %.3f (floor %.2f)", f.name, m.Precision, f.minP, m.Recall, f.minR)
+		}
+	}
+	for _, name := range []string{"profile", "relations"} {
+		if _, ok := rep.Metrics[name]; !ok {
+			t.Errorf("no %s metric", name)
+		}
+	}
+}
+
+// TestEvalClaimsFile scores one gold file with its text and lists the
+// misses with -v; bad arguments fail with a clear error.
+func TestEvalClaimsFile(t *testing.T) {
+	dir := t.TempDir()
+	text := "Rebels attack Sabon Gari\n\nThe Free Legion was founded in 2014. Its leader is Ivan Petrov.\n"
+	gold := `{"published": "2024-03-04", "publisher": "Wire", "claims": [
+	  {"s": "Free Legion", "p": "founded", "date": "2014", "sent": 1},
+	  {"s": "Free Legion", "p": "goal", "text": "world peace", "sent": 1}]}`
+	if err := os.WriteFile(filepath.Join(dir, "x.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gp := filepath.Join(dir, "x.gold.json")
+	if err := os.WriteFile(gp, []byte(gold), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runMain(t, "eval", "claims", "--gold", gp, "-v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"missed: sentence 1: Free Legion goal world peace", "overall", "profile"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for name, args := range map[string][]string{
+		"no gold":          {},
+		"missing folder":   {"--gold", filepath.Join(dir, "nothing")},
+		"text with folder": {"--gold", dir, "--text", "x.txt"},
+		"missing text":     {"--gold", gp, "--text", filepath.Join(dir, "nothing.txt")},
+	} {
+		if _, err := runMain(t, append([]string{"eval", "claims"}, args...)...); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
