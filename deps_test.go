@@ -32,7 +32,7 @@ var allowed = map[string][]string{
 	"llm":         {"nlp", ""},
 	"resolve":     {"nlp", ""},
 	"eval":        {"nlp", ""},
-	"pipeline":    {"ingest", "nlp", "nlp/segment", "nlp/tagger", "extract", "resolve", ""},
+	"pipeline":    {"ingest", "nlp", "nlp/segment", "nlp/tagger", "nlp/syntax", "extract", "resolve", ""},
 	"web":         {"query", "web/internal/simplify", ""}, // its own line thinning, shared with landgen
 }
 

@@ -351,7 +351,34 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 	if si < 0 {
 		return
 	}
+	// Every typed slot the match binds must stand for an entity of its
+	// types ("a Tuareg leader" names no group, so it gives no role
+	// either); a designating body may be unnamed.
+	for slot, types := range r.types {
+		t, ok := m.Slot(slot)
+		if ok && slot != r.source && len(x.entitiesAt(t, types)) == 0 && x.hyphenPatron(t, types) < 0 {
+			return
+		}
+	}
+	// A leadership title ("the group's spokesman, X") also gives the
+	// person's role and membership; a founder's does not (news_armed_groups
+	// conventions; DESIGN §3, people).
+	title := true
 	for _, cs := range r.claims {
+		if strings.HasPrefix(cs.pred, "@") {
+			if t, ok := m.Slot(cs.pred[1:]); ok {
+				switch profileRules.roles[x.roleKey(t)] {
+				case muster.PredLeader, muster.PredCommander, muster.PredSpokesperson:
+				default:
+					title = false
+				}
+			}
+		}
+	}
+	for _, cs := range r.claims {
+		if !title && (cs.pred == string(muster.PredRole) || cs.pred == string(muster.PredMemberOf)) {
+			continue
+		}
 		st, ok := m.Slot(cs.subj)
 		if !ok {
 			continue

@@ -20,6 +20,7 @@ import (
 	"github.com/muster-osint/muster/extract"
 	"github.com/muster-osint/muster/nlp"
 	"github.com/muster-osint/muster/nlp/segment"
+	"github.com/muster-osint/muster/nlp/syntax"
 	"github.com/muster-osint/muster/nlp/tagger"
 	"github.com/muster-osint/muster/resolve"
 )
@@ -31,6 +32,10 @@ type Options struct {
 	NoTagger bool
 	// NoGeocode skips geocoding places.
 	NoGeocode bool
+	// NoParse skips the tagger, lemmatiser and dependency parser of
+	// nlp/syntax, and so every extraction rule that needs the parse: for
+	// measuring what the parse costs and gives.
+	NoParse bool
 	// Overrides are analysts' merge and split decisions.
 	Overrides []resolve.Override
 }
@@ -51,6 +56,13 @@ func New(opt Options) (*Pipeline, error) {
 			return nil, fmt.Errorf("pipeline: %w", err)
 		}
 		stages = append(stages, t)
+	}
+	if !opt.NoParse {
+		sx, err := syntax.New()
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
+		stages = append(stages, sx)
 	}
 	chain, err := nlp.NewChain(stages...)
 	if err != nil {
