@@ -33,6 +33,12 @@ type constraint struct {
 	inverse bool   // the asked-for entity is the claim's object ("who founded X")
 	event   bool   // participation in an event at object (a place)
 	text    bool   // match the object as words of a text value (ideology)
+	// alts are further predicates that satisfy the constraint as pred does
+	// ("active in" is also "based in").
+	alts []muster.Predicate
+	// orEvent: taking part in any event at the object (a place) also
+	// satisfies it ("active in Z" is also "attacked in Z").
+	orEvent bool
 }
 
 // entityWords name the kind of entity a question asks for.
@@ -41,6 +47,7 @@ var entityWords = map[string]muster.EntityType{
 	"militias": muster.EntityArmedGroup, "units": muster.EntityArmedGroup, "unit": muster.EntityArmedGroup,
 	"factions": muster.EntityArmedGroup, "organizations": muster.EntityArmedGroup, "organisations": muster.EntityArmedGroup,
 	"legions": muster.EntityArmedGroup, "battalions": muster.EntityArmedGroup, "regiments": muster.EntityArmedGroup,
+	"gangs": muster.EntityArmedGroup, "cartels": muster.EntityArmedGroup, "rebels": muster.EntityArmedGroup,
 	"people": muster.EntityPerson, "persons": muster.EntityPerson, "leaders": muster.EntityPerson, "commanders": muster.EntityPerson,
 }
 
@@ -64,6 +71,34 @@ var (
 		{regexp.MustCompile(`(?i)^\s*who\s+(?:fights|serves|are\s+the\s+fighters)\s+(?:in|with|of)\s+(?:the\s+)?(.+?)\s*\??$|^\s*who\s+(?:is|are)\s+(?:the\s+)?(.+?)\s+made\s+up\s+of\s*\??$`), muster.PredComposedOf},
 		{regexp.MustCompile(`(?i)^\s*(?:who|whom|what)\s+(?:does|do)\s+(?:the\s+)?(.+?)\s+(?:oppose|fight against)\s*\??$`), muster.PredOpposes},
 	}
+	// relationRE reads questions about how one named actor stands to
+	// others: the predicates to look in, in order (the first that gives an
+	// answer wins), and whether the actor may stand on either side of the
+	// claim ("who opposes X" is also whom X opposes).
+	relationRE = []struct {
+		re        *regexp.Regexp
+		preds     []muster.Predicate
+		symmetric bool
+	}{
+		{regexp.MustCompile(`(?i)^\s*who\s+(?:backs|supports|arms|funds|finances|sponsors|is\s+behind)\s+(?:the\s+)?(.+?)\s*\??$|^\s*who\s+(?:is|are)\s+(?:the\s+)?(.+?)\s+backed\s+by\s*\??$`),
+			[]muster.Predicate{muster.PredBackedBy, muster.PredAlliedWith, muster.PredTiesTo}, false},
+		{regexp.MustCompile(`(?i)^\s*(?:who|what)\s+(?:is|are)\s+(?:the\s+)?(.+?)\s+(?:allied|aligned)\s+with\s*\??$|^\s*who\s+are\s+(?:the\s+)?allies\s+of\s+(?:the\s+)?(.+?)\s*\??$`),
+			[]muster.Predicate{muster.PredAlliedWith}, true},
+		{regexp.MustCompile(`(?i)^\s*who\s+(?:opposes|fights|is\s+fighting|are\s+fighting|fought|battles)\s+(?:against\s+)?(?:the\s+)?(.+?)\s*\??$`),
+			[]muster.Predicate{muster.PredOpposes}, true},
+		{regexp.MustCompile(`(?i)^\s*what\s+(?:is|are)\s+(?:the\s+)?(.+?)\s+(?:a\s+)?part\s+of\s*\??$|^\s*what\s+(?:does|do)\s+(?:the\s+)?(.+?)\s+belong\s+to\s*\??$`),
+			[]muster.Predicate{muster.PredPartOf}, false},
+		{regexp.MustCompile(`(?i)^\s*where\s+(?:is|are)\s+(?:the\s+)?(.+?)\s+based\s*\??$`),
+			[]muster.Predicate{muster.PredBasedIn}, false},
+		{regexp.MustCompile(`(?i)^\s*where\s+(?:is|are)\s+(?:the\s+)?(.+?)\s+active\s*\??$|^\s*where\s+(?:does|do)\s+(?:the\s+)?(.+?)\s+(?:operate|fight)\s*\??$`),
+			[]muster.Predicate{muster.PredActiveIn, muster.PredBasedIn}, false},
+	}
+	// ideologyRE reads "what is X's ideology?".
+	ideologyRE = regexp.MustCompile(`(?i)^\s*what\s+is\s+(?:the\s+)?(.+?)(?:'s|’s|')\s+ideology\s*\??$`)
+	// claimedRE reads "who claimed the attack in Y?".
+	claimedRE = regexp.MustCompile(`(?i)^\s*who\s+(?:has\s+)?claimed\s+(?:responsibility\s+for\s+)?(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:attacks?|bombings?|blasts?|raids?|ambush(?:es)?|killings?|massacres?|assaults?|strikes?|kidnappings?|explosions?)\s+(?:in|on|at|near)\s+(?:the\s+)?(.+?)\s*\??$`)
+	// activeRE reads the place of "which groups are active in Z?".
+	activeRE = regexp.MustCompile(`(?i)\b(?:active|operating|operate|based)\s+in\s+(?:the\s+)?([^?,]+)`)
 	// didRE reads "what did X do?": the events an actor took part in.
 	didRE   = regexp.MustCompile(`(?i)^\s*what\s+(?:did|has|have)\s+(?:the\s+)?(.+?)\s+(?:do|done)\s*\??$|^\s*(?:which|what)\s+(?:events|attacks|raids|operations)\s+(?:involve|involved)\s+(?:the\s+)?(.+?)\s*\??$`)
 	whoIsRE = regexp.MustCompile(`(?i)^\s*(?:who|what)\s+(?:is|are|was|were)\s+(?:the\s+)?([^?]+?)\s*\??$`)
@@ -81,7 +116,14 @@ func Ask(ctx context.Context, r Reader, question string) (*Answer, error) {
 		return nil, muster.Errorf(muster.KindInvalid, "ask: empty question")
 	}
 	if m := foundedRE.FindStringSubmatch(q); m != nil {
-		return askAbout(ctx, r, a, strings.TrimSpace(m[2]), verbPredicate(m[1]), true)
+		p := verbPredicate(m[1])
+		switch p {
+		case muster.PredLeader:
+			return askRelation(ctx, r, a, m[2], []muster.Predicate{muster.PredLeader, muster.PredCommander}, false)
+		case muster.PredCommander:
+			return askRelation(ctx, r, a, m[2], []muster.Predicate{muster.PredCommander, muster.PredLeader}, false)
+		}
+		return askAbout(ctx, r, a, strings.TrimSpace(m[2]), p, true)
 	}
 	if m := whenRE.FindStringSubmatch(q); m != nil {
 		return askAbout(ctx, r, a, m[1], muster.PredFounded, false)
@@ -92,6 +134,21 @@ func Ask(ctx context.Context, r Reader, question string) (*Answer, error) {
 			name = m[2]
 		}
 		return askAbout(ctx, r, a, name, muster.PredSize, false)
+	}
+	if m := ideologyRE.FindStringSubmatch(q); m != nil {
+		return askAbout(ctx, r, a, m[1], muster.PredIdeology, false)
+	}
+	if m := claimedRE.FindStringSubmatch(q); m != nil {
+		return askClaimed(ctx, r, a, m[1])
+	}
+	for _, rq := range relationRE {
+		if m := rq.re.FindStringSubmatch(q); m != nil {
+			name := m[1]
+			if name == "" && len(m) > 2 {
+				name = m[2]
+			}
+			return askRelation(ctx, r, a, name, rq.preds, rq.symmetric)
+		}
 	}
 	for _, a2 := range aboutRE {
 		if m := a2.re.FindStringSubmatch(q); m != nil {
@@ -163,6 +220,9 @@ func parseList(q string) (muster.EntityType, []constraint) {
 		}
 		cons = append(cons, constraint{event: true, object: trimObject(obj)})
 	}
+	for _, m := range activeRE.FindAllStringSubmatch(q, -1) {
+		cons = append(cons, constraint{pred: muster.PredActiveIn, alts: []muster.Predicate{muster.PredBasedIn}, object: trimObject(m[1]), orEvent: true})
+	}
 	for _, m := range byRE.FindAllStringSubmatch(q, -1) {
 		p := muster.PredFoundedBy
 		switch strings.ToLower(m[1]) {
@@ -230,6 +290,96 @@ func askAbout(ctx context.Context, r Reader, a *Answer, name string, pred muster
 	return a, nil
 }
 
+// askRelation answers a question about how a named actor stands to
+// others: the other side of its claims of the first predicate that has
+// any, on either side of the claim when symmetric.
+func askRelation(ctx context.Context, r Reader, a *Answer, name string, preds []muster.Predicate, symmetric bool) (*Answer, error) {
+	e, err := named(ctx, r, a, name)
+	if err != nil || e == nil {
+		return a, err
+	}
+	claims, err := r.ClaimsAbout(ctx, []string{e.ID})
+	if err != nil {
+		return nil, err
+	}
+	for _, pred := range preds {
+		byObj := map[string]*AnswerEntry{}
+		var order []string
+		for _, c := range claims {
+			if c.Predicate != pred || c.Modality == muster.Denied {
+				continue
+			}
+			var other muster.Ref
+			switch {
+			case c.Subject.ID == e.ID && c.Object.Entity != nil:
+				other = *c.Object.Entity
+			case symmetric && c.Object.Entity != nil && c.Object.Entity.ID == e.ID && c.Subject.Type != "event":
+				other = c.Subject
+			case c.Subject.ID == e.ID:
+				other = e.Ref() // a value: "backed by foreign fighters"
+			default:
+				continue
+			}
+			k := subjectKey(other)
+			if byObj[k] == nil {
+				byObj[k] = &AnswerEntry{Entity: other}
+				order = append(order, k)
+			}
+			byObj[k].Why = append(byObj[k].Why, c)
+		}
+		for _, k := range order {
+			a.Answers = append(a.Answers, *byObj[k])
+		}
+		if len(a.Answers) > 0 {
+			return a, nil
+		}
+	}
+	a.Note = "muster does not know: it has no claim that " + e.Name + " is " + strings.ReplaceAll(string(preds[0]), "_", " ") + " anyone"
+	return a, nil
+}
+
+// askClaimed answers "who claimed the attack in Y?" with the claimants of
+// the events at Y.
+func askClaimed(ctx context.Context, r Reader, a *Answer, place string) (*Answer, error) {
+	objs, err := resolveObject(ctx, r, place)
+	if err != nil {
+		return nil, err
+	}
+	events, err := r.EventsOf(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	byObj := map[string]*AnswerEntry{}
+	var order []string
+	for _, ev := range events {
+		at, err := eventAt(ctx, r, ev, objs, place)
+		if err != nil {
+			return nil, err
+		}
+		if !at {
+			continue
+		}
+		for _, c := range ev.Claims {
+			if c.Predicate != muster.PredClaimedBy || c.Object.Entity == nil || c.Modality == muster.Denied {
+				continue
+			}
+			k := subjectKey(*c.Object.Entity)
+			if byObj[k] == nil {
+				byObj[k] = &AnswerEntry{Entity: *c.Object.Entity}
+				order = append(order, k)
+			}
+			byObj[k].Why = append(byObj[k].Why, c)
+		}
+	}
+	for _, k := range order {
+		a.Answers = append(a.Answers, *byObj[k])
+	}
+	if len(a.Answers) == 0 {
+		a.Note = "muster does not know: no stored claim of responsibility for an event at " + quote(place)
+	}
+	return a, nil
+}
+
 // askWhoIs answers "who is X" with X and its most telling claims.
 func askWhoIs(ctx context.Context, r Reader, a *Answer, name string) (*Answer, error) {
 	e, err := named(ctx, r, a, name)
@@ -285,7 +435,7 @@ func askList(ctx context.Context, r Reader, a *Answer, want muster.EntityType, c
 		if err != nil {
 			return nil, err
 		}
-		if con.event {
+		if con.event || con.orEvent {
 			events, err := r.EventsOf(ctx, "")
 			if err != nil {
 				return nil, err
@@ -295,7 +445,7 @@ func askList(ctx context.Context, r Reader, a *Answer, want muster.EntityType, c
 				if err != nil {
 					return nil, err
 				}
-				if !at || !fighting(ev.Type) {
+				if !at || (!con.orEvent && !fighting(ev.Type)) {
 					continue
 				}
 				for _, c := range ev.Claims {
@@ -304,9 +454,11 @@ func askList(ctx context.Context, r Reader, a *Answer, want muster.EntityType, c
 					}
 				}
 			}
-			continue
+			if !con.orEvent {
+				continue
+			}
 		}
-		claims, err := r.ClaimsByPredicate(ctx, con.pred)
+		claims, err := r.ClaimsByPredicate(ctx, append([]muster.Predicate{con.pred}, con.alts...)...)
 		if err != nil {
 			return nil, err
 		}

@@ -15,6 +15,7 @@ Tasks:
   attribution              source/cue/content against PolNeAR
   geo --dataset D          geocoding error against coders' coordinates
   resolve                  B-cubed scores of entity clusters on the gold set
+  ask                      analysts' questions over ingested gold articles
   claims --gold DIR        claims against hand-annotated gold, per family
 `
 
@@ -31,6 +32,7 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 		"attribution": m.runEvalAttribution,
 		"geo":         m.runEvalGeo,
 		"resolve":     m.runEvalResolve,
+		"ask":         m.runEvalAsk,
 		"claims":      m.runEvalClaims,
 	}
 	run, ok := tasks[args[0]]
