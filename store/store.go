@@ -56,6 +56,10 @@ type DB struct {
 	// EntitiesByKeys finds entities by them. The store does not compute them
 	// itself: matching names is resolution's vocabulary, not SQL's.
 	EntityKeys func(muster.Entity) []string
+
+	// MaxJobAttempts is how many times a job is claimed before it fails
+	// for good; zero means DefaultMaxAttempts.
+	MaxJobAttempts int
 }
 
 // dialect is what differs between the backends. Everything else (schema
