@@ -9,4 +9,8 @@ type Analysis struct {
 	Entities []Entity  `json:"entities"`
 	Events   []Event   `json:"events"`
 	Claims   []Claim   `json:"claims"`
+	// Note says why the analysis is incomplete, when it is: "analysis
+	// truncated: …" for a document stored without the claims its analysis
+	// did not finish in time (issue 14). Empty for a whole analysis.
+	Note string `json:"note,omitempty"`
 }

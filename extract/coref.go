@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -276,12 +278,9 @@ func (x *doc) insideName(s muster.Span) bool {
 }
 
 func sortMentions(ms []mention) {
-	// insertion sort: mentions arrive nearly sorted
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
+	// Stable, as the insertion sort it replaces was: n log n, where that
+	// was quadratic on a long document (issue 14).
+	slices.SortStableFunc(ms, func(a, b mention) int { return cmp.Compare(a.Start, b.Start) })
 }
 
 // link assigns every mention to a local entity: names by key, surnames to
@@ -744,24 +743,52 @@ func dropOverlaps(ms []mention) []mention {
 		}
 		return a.Len() > b.Len()
 	}
-	// insertion sort by preference; documents hold few mentions
-	for i := 1; i < len(order); i++ {
-		for j := i; j > 0 && better(ms[order[j]], ms[order[j-1]]); j-- {
-			order[j], order[j-1] = order[j-1], order[j]
+	// By preference, stable (ties keep document order).
+	slices.SortStableFunc(order, func(i, j int) int {
+		switch {
+		case better(ms[i], ms[j]):
+			return -1
+		case better(ms[j], ms[i]):
+			return 1
 		}
+		return 0
+	})
+	// Kept spans never overlap each other, so the bytes they cover say
+	// whether a new span overlaps any (issue 14: a scan of all kept spans
+	// per mention was quadratic on a long document). An empty span covers
+	// no byte but overlaps a span around it, so with one the scan stays.
+	end, empty := 0, false
+	for _, m := range ms {
+		end = max(end, m.End)
+		empty = empty || m.Len() <= 0 || m.Start < 0
 	}
 	var kept []mention
-	for _, i := range order {
-		ok := true
-		for _, k := range kept {
-			if k.Overlaps(ms[i].Span) {
-				ok = false
-				break
+	if empty {
+		for _, i := range order {
+			ok := true
+			for _, k := range kept {
+				if k.Overlaps(ms[i].Span) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				kept = append(kept, ms[i])
 			}
 		}
-		if ok {
-			kept = append(kept, ms[i])
+		sortMentions(kept)
+		return kept
+	}
+	covered := make([]bool, end)
+	for _, i := range order {
+		m := ms[i]
+		if slices.Contains(covered[m.Start:m.End], true) {
+			continue
 		}
+		for p := m.Start; p < m.End; p++ {
+			covered[p] = true
+		}
+		kept = append(kept, m)
 	}
 	sortMentions(kept)
 	return kept

@@ -148,6 +148,9 @@ type eventExtractor struct {
 	// Figures seen so far, for "The hostages were killed".
 	lastFigure   map[string]float64 // by counted noun
 	lastCaptured float64
+	// The document's UnverifiedScopes, found on first use.
+	scopes     []Unverified
+	scopesDone bool
 }
 
 // eventBuild is an event being assembled.
@@ -408,7 +411,10 @@ func (x *eventExtractor) claim(p muster.Predicate, v muster.Value, span, sp must
 		// A figure inside a reported statement takes its source and
 		// modality from the attribution model.
 		if src, ok := x.reportedBy(span); ok {
-			a, m = src, Modality(x.d, span, x.attrs)
+			if !x.scopesDone {
+				x.scopes, x.scopesDone = UnverifiedScopes(x.d), true
+			}
+			a, m = src, modality(x.d, span, x.attrs, x.scopes)
 		}
 	}
 	return muster.Claim{

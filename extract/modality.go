@@ -31,6 +31,17 @@ func Modality(d *nlp.Doc, claim muster.Span, attrs []Attribution) muster.Modalit
 	if d == nil || !claim.Valid(len(d.Text)) {
 		return muster.Asserted
 	}
+	return modality(d, claim, attrs, UnverifiedScopes(d))
+}
+
+// modality is Modality with the document's UnverifiedScopes given, so that
+// a caller judging many claims of one document finds them once: they take
+// a pass over the whole document (issue 14: once per claim, that pass made
+// analysis quadratic in the document's size).
+func modality(d *nlp.Doc, claim muster.Span, attrs []Attribution, scopes []Unverified) muster.Modality {
+	if d == nil || !claim.Valid(len(d.Text)) {
+		return muster.Asserted
+	}
 	a, attributed := attributionFor(claim, attrs)
 	before := leadIn(d, claim, a, attributed)
 	words := modWords(d.Text[claim.Start:claim.End])
@@ -38,7 +49,7 @@ func Modality(d *nlp.Doc, claim muster.Span, attrs []Attribution) muster.Modalit
 	switch {
 	case attributed && a.Kind == KindDeny, modNegated(words, lead):
 		return muster.Denied
-	case unverifiedClaim(d, claim, UnverifiedScopes(d)):
+	case unverifiedClaim(d, claim, scopes):
 		return muster.Unverified
 	case attributed && a.Kind == KindEstimate, modHasAny(words, "estimated") || modHasAny(lead, "estimated", "estimates") || modHasSeq(words, "an", "estimated"):
 		return muster.Estimated

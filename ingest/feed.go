@@ -34,6 +34,11 @@ func readFeed(ctx context.Context, em *emitter, data []byte, opt Options) (err e
 			return err
 		}
 		iw := fmt.Sprintf("%s#%d", where, i+1)
+		if skip, stop := em.skip(i + 1); stop {
+			return nil
+		} else if skip {
+			continue
+		}
 		d, ierr := feedItem(iw, feed, it, format, opt)
 		if ierr != nil {
 			if err := em.fail(iw, ierr); err != nil {

@@ -69,7 +69,26 @@ type Options struct {
 	HTTPClient *http.Client
 	// Now stamps Document.Ingested; nil means time.Now.
 	Now func() time.Time
+	// Records, when not zero, selects some records of a multi-record input
+	// (the lines of JSON Lines, the records of WARC, the items of a feed) by
+	// the 1-based number Item.Where gives them, so that workers can share
+	// one large file (issue 14). Records outside the range are framed but
+	// not parsed, and reading stops after the range. A single-document
+	// input is record 1.
+	Records Range
 }
+
+// Range is the records From ≤ n < To of an input; To 0 means to the end.
+type Range struct{ From, To int }
+
+// IsZero reports whether r selects every record.
+func (r Range) IsZero() bool { return r.From <= 1 && r.To <= 0 }
+
+// Has reports whether record n is in r.
+func (r Range) Has(n int) bool { return n >= r.From && (r.To <= 0 || n < r.To) }
+
+// past reports whether record n and every later one are outside r.
+func (r Range) past(n int) bool { return r.To > 0 && n >= r.To }
 
 func (o Options) maxBytes() int64 {
 	if o.MaxBytes > 0 {
@@ -131,6 +150,9 @@ type input struct {
 	where       string // how messages name it
 	contentType string // from HTTP, when known
 	finalURL    string // URL after redirects, when fetched
+	// records, when set, receives the number of the last record framed
+	// (CountRecords).
+	records *int
 }
 
 // emitter wraps fn so that each Item carries the input and so that the
@@ -150,6 +172,20 @@ func (e *emitter) doc(where string, d muster.Document) error {
 	}
 	return e.fn(Item{Doc: d, Where: where, Input: e.in.name})
 }
+
+// skip reports whether record n of a multi-record input is outside
+// Options.Records (skip) and whether reading may stop there (stop).
+func (e *emitter) skip(n int) (skip, stop bool) {
+	if e.in.records != nil && n > *e.in.records {
+		*e.in.records = n
+	}
+	r := e.opt.Records
+	return !r.Has(n), r.past(n)
+}
+
+// whole reports whether the reader sees the whole input, so that an input
+// that yields nothing is reported as such.
+func (e *emitter) whole() bool { return e.opt.Records.IsZero() }
 
 func (e *emitter) fail(where string, err error) error {
 	e.n++
@@ -203,6 +239,11 @@ func read(ctx context.Context, in input, r io.Reader, opt Options, fn func(Item)
 		if err := checkText(in.where, data); err != nil {
 			return em.fail(in.where, err)
 		}
+		if format != FormatFeed {
+			if skip, _ := em.skip(1); skip {
+				return nil
+			}
+		}
 		switch format {
 		case FormatHTML:
 			err = emitOne(em, in.where, func() (muster.Document, error) {
@@ -217,7 +258,7 @@ func read(ctx context.Context, in input, r io.Reader, opt Options, fn func(Item)
 	if err != nil {
 		return err
 	}
-	if em.n == 0 {
+	if em.n == 0 && em.whole() {
 		return em.fail(in.where, invalid(in.where, ErrNoText))
 	}
 	return nil

@@ -47,6 +47,16 @@ func readJSONL(ctx context.Context, em *emitter, r io.Reader, opt Options) error
 			return fmt.Errorf("ingest %s: %w", where, err)
 		}
 		eof := err == io.EOF
+		skip, stop := em.skip(n)
+		if stop {
+			return nil
+		}
+		if skip {
+			if eof {
+				return nil
+			}
+			continue
+		}
 		if n == 1 {
 			line = bytes.TrimPrefix(line, []byte("\xEF\xBB\xBF"))
 		}
@@ -66,7 +76,7 @@ func readJSONL(ctx context.Context, em *emitter, r io.Reader, opt Options) error
 			}
 		}
 		if eof {
-			if em.n == 0 { // no document and no bad line: nothing there
+			if em.n == 0 && em.whole() { // no document and no bad line: nothing there
 				return em.fail(em.in.where, invalid(em.in.where, ErrEmpty))
 			}
 			return nil

@@ -167,3 +167,24 @@ func readFile(ctx context.Context, path string, size int64, opt Options, fn func
 	defer f.Close()
 	return read(ctx, input{name: path, where: path}, f, opt, fn)
 }
+
+// Inputs returns the inputs Walk would read for paths, directories
+// expanded: files, URLs and "-". A path that does not exist or cannot be
+// read is an error naming it (of kind muster.KindInvalid), so that a queue
+// of jobs is not filled with inputs no worker can read.
+func Inputs(paths []string) ([]string, error) {
+	var out []string
+	var errs []error
+	err := visit(paths, func(v visitee) error {
+		if v.err != nil {
+			errs = append(errs, v.err)
+		} else {
+			out = append(out, v.path)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, errors.Join(errs...)
+}

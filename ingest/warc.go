@@ -61,7 +61,7 @@ func readWARC(ctx context.Context, em *emitter, r io.Reader, opt Options) error 
 		where := fmt.Sprintf("%s#%d", em.in.where, n)
 		rec, err := nextWARCRecord(br, max)
 		if err == io.EOF {
-			if em.n == 0 {
+			if em.n == 0 && em.whole() {
 				if n == 1 {
 					return em.fail(em.in.where, invalid(em.in.where, ErrEmpty))
 				}
@@ -70,6 +70,16 @@ func readWARC(ctx context.Context, em *emitter, r io.Reader, opt Options) error 
 			return nil
 		}
 		var fe *warcFramingError
+		skip, stop := em.skip(n)
+		if stop {
+			return nil
+		}
+		if skip && !errors.As(err, &fe) && (err == nil || errors.Is(err, ErrTooLarge) || isCorrupt(err)) {
+			if err != nil && isCorrupt(err) {
+				return nil // the rest cannot be read; the range that holds it reports it
+			}
+			continue
+		}
 		switch {
 		case errors.As(err, &fe):
 			// The record cannot be delimited: nothing after it can be trusted.

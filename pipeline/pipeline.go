@@ -9,10 +9,12 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -79,8 +81,30 @@ func New(opt Options) (*Pipeline, error) {
 
 // Analyze runs the stages over doc, resolving its entities against idx
 // (nil for none). The returned analysis's evidence is checked against the
-// text: a claim whose quote is not at its span is an internal error.
+// text: a claim whose quote is not at its span is an internal error. It is
+// Extract and then Resolve.
 func (p *Pipeline) Analyze(ctx context.Context, doc muster.Document, idx resolve.Index) (*muster.Analysis, error) {
+	x, err := p.Extract(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	return p.Resolve(ctx, x, idx)
+}
+
+// Extracted is a document after the stages that read nothing stored
+// (sentences, tokens, mentions, claims, events): the costly part of an
+// analysis, which may run on many documents in parallel. Resolve finishes it.
+type Extracted struct {
+	doc muster.Document
+	r   *extract.Result
+}
+
+// Document returns the document extracted from.
+func (x *Extracted) Document() *muster.Document { return &x.doc }
+
+// Extract runs the stages of an analysis that need no store over doc. It
+// is safe to call from many goroutines at once.
+func (p *Pipeline) Extract(ctx context.Context, doc muster.Document) (*Extracted, error) {
 	if doc.ID == "" {
 		doc.SetText(doc.Text)
 	}
@@ -89,6 +113,16 @@ func (p *Pipeline) Analyze(ctx context.Context, doc muster.Document, idx resolve
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
 	r := extract.Extract(extract.Input{Doc: d, DocID: doc.ID, Published: doc.Published, Publisher: doc.Publisher})
+	return &Extracted{doc: doc, r: r}, nil
+}
+
+// Resolve finishes an analysis: it resolves x's entities against idx (nil
+// for none), geocodes its places and rewrites its claims and events to the
+// resolved entities. Documents resolved one after another, each against an
+// index that holds the ones before it, resolve as a sequential ingest
+// would, whatever order they were extracted in.
+func (p *Pipeline) Resolve(ctx context.Context, x *Extracted, idx resolve.Index) (*muster.Analysis, error) {
+	doc, r := x.doc, x.r
 	a := &muster.Analysis{Document: doc, Events: r.Events, Claims: r.Claims}
 
 	ents := make([]muster.Entity, len(r.Entities))
@@ -238,12 +272,10 @@ func mergeAliases(as, more []muster.Alias) []muster.Alias {
 	return as
 }
 
+// sortMentions orders mentions by start, stably (n log n: an insertion
+// sort was quadratic on a long document, issue 14).
 func sortMentions(ms []muster.Mention) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
+	slices.SortStableFunc(ms, func(a, b muster.Mention) int { return cmp.Compare(a.Start, b.Start) })
 }
 
 // inCountries reports whether a geocoded place may stand: it lies in one

@@ -13,8 +13,18 @@ import (
 
 // HasDocument reports whether a document with the content hash is stored.
 func (db *DB) HasDocument(ctx context.Context, hash string) (bool, error) {
+	return db.hasDocument(ctx, db.read, hash)
+}
+
+// queryer runs queries: the read pool, or a batch's transaction.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func (db *DB) hasDocument(ctx context.Context, q queryer, hash string) (bool, error) {
 	var n int
-	if err := db.read.QueryRowContext(ctx, db.q(`SELECT count(*) FROM documents WHERE hash = ?`), hash).Scan(&n); err != nil {
+	if err := q.QueryRowContext(ctx, db.q(`SELECT count(*) FROM documents WHERE hash = ?`), hash).Scan(&n); err != nil {
 		return false, fmt.Errorf("store: has document %s: %w", hash, err)
 	}
 	return n > 0, nil
@@ -120,15 +130,28 @@ func (db *DB) FindEntities(ctx context.Context, name string) ([]muster.Entity, e
 // EntitiesByKeys returns the entities whose name key or any alias key is one
 // of keys (muster.NameKey values), or that were saved with one of keys among
 // their DB.EntityKeys, for cross-document resolution.
+//
+// Each key is one indexed lookup in each of the three tables (a UNION of
+// index scans, never a scan of the entities table), and the entities come
+// in id order, without the claim counts the other lists order by:
+// resolution chooses among candidates by score, not by order.
 func (db *DB) EntitiesByKeys(ctx context.Context, keys []string) ([]muster.Entity, error) {
+	return db.entitiesByKeys(ctx, db.read, keys)
+}
+
+func (db *DB) entitiesByKeys(ctx context.Context, q queryer, keys []string) ([]muster.Entity, error) {
 	var out []muster.Entity
 	seen := map[string]bool{}
 	size := maxParams / 3
 	for _, c := range chunks(len(keys), size) {
 		part := anys(keys[c[0]:c[1]])
 		in := placeholders(len(part))
-		es, err := db.entities(ctx, entitySelect+`WHERE e.key IN (`+in+`) OR e.id IN (SELECT entity_id FROM aliases WHERE key IN (`+in+`))`+
-			` OR e.id IN (SELECT entity_id FROM entity_keys WHERE key IN (`+in+`))`+entityOrder,
+		es, err := db.entitiesOn(ctx, q, `SELECT e.id, e.type, e.name, e.place, e.external_ids, 0 FROM entities e
+			WHERE e.id IN (
+				SELECT id FROM entities WHERE key IN (`+in+`)
+				UNION SELECT entity_id FROM aliases WHERE key IN (`+in+`)
+				UNION SELECT entity_id FROM entity_keys WHERE key IN (`+in+`))
+			ORDER BY e.id`,
 			append(append(part, part...), part...)...)
 		if err != nil {
 			return nil, fmt.Errorf("store: entities by keys: %w", err)
@@ -164,7 +187,11 @@ func (db *DB) ListEntities(ctx context.Context, f EntityFilter) ([]muster.Entity
 
 // entities runs an entitySelect query and fills in the aliases.
 func (db *DB) entities(ctx context.Context, query string, args ...any) ([]muster.Entity, error) {
-	rows, err := db.read.QueryContext(ctx, db.q(query), args...)
+	return db.entitiesOn(ctx, db.read, query, args...)
+}
+
+func (db *DB) entitiesOn(ctx context.Context, q queryer, query string, args ...any) ([]muster.Entity, error) {
+	rows, err := q.QueryContext(ctx, db.q(query), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -192,11 +219,11 @@ func (db *DB) entities(ctx context.Context, query string, args ...any) ([]muster
 	}
 	// Rows are closed before the next query: an in-memory database has a
 	// single connection.
-	return out, db.loadAliases(ctx, out)
+	return out, db.loadAliases(ctx, q, out)
 }
 
 // loadAliases sets the aliases of es, in the order they were stored.
-func (db *DB) loadAliases(ctx context.Context, es []muster.Entity) error {
+func (db *DB) loadAliases(ctx context.Context, q queryer, es []muster.Entity) error {
 	index := map[string]int{}
 	for i := range es {
 		index[es[i].ID] = i
@@ -206,7 +233,7 @@ func (db *DB) loadAliases(ctx context.Context, es []muster.Entity) error {
 		for i := c[0]; i < c[1]; i++ {
 			ids = append(ids, es[i].ID)
 		}
-		rows, err := db.read.QueryContext(ctx, db.q(`SELECT entity_id, name, kind, sources FROM aliases
+		rows, err := q.QueryContext(ctx, db.q(`SELECT entity_id, name, kind, sources FROM aliases
 			WHERE entity_id IN (`+placeholders(len(ids))+`) ORDER BY seq`), ids...)
 		if err != nil {
 			return err

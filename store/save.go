@@ -49,13 +49,29 @@ func (db *DB) Save(ctx context.Context, a *muster.Analysis) (SaveResult, error) 
 	fail := func(err error) (SaveResult, error) {
 		return SaveResult{Document: id}, fmt.Errorf("store: save %s: %w", id, err)
 	}
-	res := SaveResult{Document: id}
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fail(err)
 	}
 	defer tx.Rollback()
-	inserted, err := db.insertDocument(ctx, tx, &a.Document)
+	res, err := db.save(ctx, tx, a)
+	if err != nil {
+		return res, err
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(fmt.Errorf("commit: %w", err))
+	}
+	return res, nil
+}
+
+// save writes a validated analysis inside tx (see Save).
+func (db *DB) save(ctx context.Context, tx *sql.Tx, a *muster.Analysis) (SaveResult, error) {
+	id := a.Document.ID
+	fail := func(err error) (SaveResult, error) {
+		return SaveResult{Document: id}, fmt.Errorf("store: save %s: %w", id, err)
+	}
+	res := SaveResult{Document: id}
+	inserted, err := db.insertDocument(ctx, tx, &a.Document, a.Note)
 	if err != nil {
 		return fail(fmt.Errorf("document: %w", err))
 	}
@@ -82,9 +98,6 @@ func (db *DB) Save(ctx context.Context, a *muster.Analysis) (SaveResult, error) 
 	if res.Claims, err = db.insertClaims(ctx, tx, id, claims); err != nil {
 		return fail(fmt.Errorf("claims: %w", err))
 	}
-	if err := tx.Commit(); err != nil {
-		return fail(fmt.Errorf("commit: %w", err))
-	}
 	return res, nil
 }
 
@@ -100,7 +113,7 @@ func validate(a *muster.Analysis) error {
 	for _, f := range []struct{ name, value string }{
 		{"id", d.ID}, {"hash", d.Hash}, {"title", d.Title}, {"url", d.URL}, {"publisher", d.Publisher},
 		{"byline", d.Byline}, {"language", d.Language}, {"format", d.Format}, {"source", d.Source},
-		{"text", d.Text}, {"duplicate_of", d.DuplicateOf},
+		{"text", d.Text}, {"duplicate_of", d.DuplicateOf}, {"note", a.Note},
 	} {
 		if err := checkText(f.value); err != nil {
 			return muster.Errorf(muster.KindInvalid, "store: save %s: document %s: %v", d.ID, f.name, err)
@@ -169,17 +182,17 @@ func validateClaim(doc string, c *muster.Claim) error {
 
 // insertDocument inserts d unless a document with its hash (or id) exists,
 // and reports whether it did.
-func (db *DB) insertDocument(ctx context.Context, tx *sql.Tx, d *muster.Document) (bool, error) {
+func (db *DB) insertDocument(ctx context.Context, tx *sql.Tx, d *muster.Document, note string) (bool, error) {
 	ingested := d.Ingested
 	if ingested.IsZero() {
 		ingested = db.now()
 	}
 	r, err := tx.ExecContext(ctx, db.q(`INSERT INTO documents
-		(id, hash, title, url, publisher, byline, published, language, format, source, text, ingested, duplicate_of)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		(id, hash, title, url, publisher, byline, published, language, format, source, text, ingested, duplicate_of, note)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT DO NOTHING`),
 		d.ID, d.Hash, d.Title, d.URL, d.Publisher, d.Byline, db.d.timeArg(d.Published), d.Language,
-		d.Format, d.Source, d.Text, db.d.timeArg(ingested), d.DuplicateOf)
+		d.Format, d.Source, d.Text, db.d.timeArg(ingested), d.DuplicateOf, note)
 	if err != nil {
 		return false, err
 	}

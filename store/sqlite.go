@@ -3,12 +3,15 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go)
+	"modernc.org/sqlite" // registers the "sqlite" driver (pure Go)
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // sqliteBusyTimeout is how long a SQLite connection waits for another
@@ -24,9 +27,16 @@ const sqliteReaders = 4
 // front and never fails halfway on an upgrade) and a small read pool. An
 // in-memory database is private to its one connection, so both pools are
 // that connection.
+//
+// Many processes may open one fresh file at once (issue 14: "database is
+// locked" from two concurrent Opens). The busy timeout is the first pragma
+// every connection runs, before any statement can touch the file; the one
+// step SQLite does not retry through the busy handler — turning a fresh
+// file's rollback journal into WAL while another connection reads its
+// header — is retried here until the busy timeout has passed.
 func openSQLite(ctx context.Context, file string) (write, read *sql.DB, err error) {
-	params := "?_busy_timeout=" + strconv.Itoa(int(sqliteBusyTimeout/time.Millisecond)) +
-		"&_foreign_keys=1&_txlock=immediate"
+	params := "?_pragma=busy_timeout(" + strconv.Itoa(int(sqliteBusyTimeout/time.Millisecond)) + ")" +
+		"&_pragma=foreign_keys(1)&_txlock=immediate"
 	if file == ":memory:" {
 		write, err = sql.Open("sqlite", ":memory:"+params)
 		if err != nil {
@@ -41,9 +51,10 @@ func openSQLite(ctx context.Context, file string) (write, read *sql.DB, err erro
 		}
 		return write, write, nil
 	}
-	// WAL for concurrent readers; synchronous=NORMAL is safe against a
-	// killed process in WAL mode (a power cut may lose the last commits).
-	params += "&_journal_mode=WAL&_synchronous=NORMAL"
+	// synchronous=NORMAL is safe against a killed process in WAL mode (a
+	// power cut may lose the last commits). It is per connection; WAL is
+	// the file's, set once below.
+	params += "&_pragma=synchronous(NORMAL)"
 	// As a URI, a file name may hold '?', '#' and '%'.
 	file = "file:" + (&url.URL{Path: file}).EscapedPath()
 	write, err = sql.Open("sqlite", file+params)
@@ -52,7 +63,7 @@ func openSQLite(ctx context.Context, file string) (write, read *sql.DB, err erro
 	}
 	write.SetMaxOpenConns(1)
 	write.SetConnMaxIdleTime(0)
-	if err := write.PingContext(ctx); err != nil {
+	if err := sqliteWAL(ctx, write); err != nil {
 		write.Close()
 		return nil, nil, err
 	}
@@ -64,6 +75,45 @@ func openSQLite(ctx context.Context, file string) (write, read *sql.DB, err erro
 	read.SetMaxOpenConns(sqliteReaders)
 	read.SetMaxIdleConns(sqliteReaders)
 	return write, read, nil
+}
+
+// sqliteWAL puts the file in WAL mode (for concurrent readers beside the
+// one writer), retrying while another connection holds a lock that SQLite
+// reports as busy without calling the busy handler.
+func sqliteWAL(ctx context.Context, db *sql.DB) error {
+	deadline := time.Now().Add(sqliteBusyTimeout)
+	wait := time.Millisecond
+	for {
+		var mode string
+		err := db.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode)
+		if err == nil {
+			if !strings.EqualFold(mode, "wal") {
+				return fmt.Errorf("journal mode is %s, not wal", mode)
+			}
+			return nil
+		}
+		if !sqliteBusy(err) || time.Now().After(deadline) {
+			return fmt.Errorf("journal mode wal: %w", err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 50*time.Millisecond)
+	}
+}
+
+// sqliteBusy reports whether err is SQLITE_BUSY or SQLITE_LOCKED.
+func sqliteBusy(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return true
+		}
+	}
+	return false
 }
 
 func sqliteDialect() *dialect {

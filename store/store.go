@@ -56,6 +56,10 @@ type DB struct {
 	// EntitiesByKeys finds entities by them. The store does not compute them
 	// itself: matching names is resolution's vocabulary, not SQL's.
 	EntityKeys func(muster.Entity) []string
+
+	// MaxJobAttempts is how many times a job is claimed before it fails
+	// for good; zero means DefaultMaxAttempts.
+	MaxJobAttempts int
 }
 
 // dialect is what differs between the backends. Everything else (schema
@@ -151,13 +155,16 @@ func (db *DB) migrate(ctx context.Context) error {
 	return nil
 }
 
-func (db *DB) migrateOne(ctx context.Context, name string) error {
+// migrateOne runs one migration unless it is recorded, under a lock that
+// keeps concurrent Opens (of other processes too) out until it commits:
+// an advisory lock on PostgreSQL, an EXCLUSIVE transaction on SQLite.
+func (db *DB) migrateOne(ctx context.Context, name string) (err error) {
 	version := strings.TrimSuffix(path.Base(name), ".sql")
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, done, err := db.beginMigration(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer func() { err = done(err) }()
 	if db.d.lockMigrations != "" {
 		if _, err := tx.ExecContext(ctx, db.d.lockMigrations); err != nil {
 			return err
@@ -185,11 +192,58 @@ func (db *DB) migrateOne(ctx context.Context, name string) error {
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO schema_migrations (version, applied) VALUES (?, ?)`),
-		version, db.Now().UTC().Format(time.RFC3339)); err != nil {
-		return err
+	_, err = tx.ExecContext(ctx, db.q(`INSERT INTO schema_migrations (version, applied) VALUES (?, ?)`),
+		version, db.Now().UTC().Format(time.RFC3339))
+	return err
+}
+
+// execQuerier is what a migration runs statements on: a *sql.Tx, or the
+// *sql.Conn that holds SQLite's EXCLUSIVE transaction.
+type execQuerier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// beginMigration starts a migration's transaction. done commits it when
+// err is nil and rolls it back otherwise, returning the first error.
+func (db *DB) beginMigration(ctx context.Context) (execQuerier, func(error) error, error) {
+	if db.d.name != SQLite {
+		tx, err := db.write.BeginTx(ctx, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		return tx, func(err error) error {
+			if err != nil {
+				tx.Rollback()
+				return err
+			}
+			return tx.Commit()
+		}, nil
 	}
-	return tx.Commit()
+	// database/sql begins SQLite transactions IMMEDIATE; a migration takes
+	// the stronger EXCLUSIVE lock on the one write connection.
+	conn, err := db.write.Conn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := conn.ExecContext(ctx, `BEGIN EXCLUSIVE`); err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	return conn, func(err error) error {
+		defer conn.Close()
+		if err != nil {
+			// A background context: the rollback must run even when ctx
+			// has ended, or the connection returns to the pool mid-transaction.
+			conn.ExecContext(context.Background(), `ROLLBACK`)
+			return err
+		}
+		if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
+			conn.ExecContext(context.Background(), `ROLLBACK`)
+			return fmt.Errorf("commit: %w", err)
+		}
+		return nil
+	}, nil
 }
 
 // q adapts a shared query to the dialect's placeholders.

@@ -39,7 +39,10 @@ var _ interface {
 	Stats(context.Context) (store.Stats, error)
 	EnqueueJob(context.Context, string, []byte) (int64, error)
 	ClaimJob(context.Context, string, time.Duration) (*store.Job, error)
-	FinishJob(context.Context, int64, error) error
+	FinishJob(context.Context, int64, string, error) error
+	RenewJob(context.Context, int64, string) error
+	ReleaseJob(context.Context, int64, string) error
+	Jobs(context.Context, store.JobFilter) ([]store.Job, error)
 	Job(context.Context, int64) (*store.Job, error)
 	SaveDecision(context.Context, store.Decision) error
 	Decisions(context.Context) ([]store.Decision, error)

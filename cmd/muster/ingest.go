@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/mattn/go-isatty"
@@ -18,6 +19,9 @@ import (
 // ingestStats counts what an ingest run did.
 type ingestStats struct {
 	Documents, Duplicates, Failed, Claims, Entities, Events int
+	// Truncated counts documents stored without their analysis, which
+	// ran past the budget.
+	Truncated int
 }
 
 func (m *Main) runIngest(ctx context.Context, args []string) error {
@@ -30,6 +34,9 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	quiet := fs.Bool("q", false, "print nothing but errors")
 	noTagger := fs.Bool("no-tagger", false, "find mentions with rules only (faster, less accurate)")
 	queue := fs.Bool("queue", false, "queue each input as a job for `muster worker` instead of ingesting it now")
+	split := fs.Int("split", defaultSplit, "with --queue: records (JSON Lines lines, WARC records, feed items) per job, so that workers share a large file")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents analysed at once (one writer saves them)")
+	budget := fs.Duration("budget", defaultBudget, "longest analysis of one document; past it the document is stored without claims, noted \"analysis truncated\"")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -47,7 +54,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 		opt.Published = t
 	}
 	if *queue {
-		return m.enqueue(ctx, paths, opt)
+		return m.enqueue(ctx, paths, opt, *split)
 	}
 	db, err := m.openStore(ctx)
 	if err != nil {
@@ -64,31 +71,42 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 		bar = progressbar.NewOptions(n, progressbar.OptionSetWriter(m.Stderr), progressbar.OptionSetDescription("ingesting"),
 			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 	}
-	var st ingestStats
+	g := newIngester(db, p)
+	g.Workers, g.Budget = *workers, *budget
+	g.Saved = func(it ingest.Item, res store.SaveResult, a *muster.Analysis, err error) {
+		m.reportSaved(it, res, a, err, *quiet)
+	}
 	lastInput := ""
-	err = ingest.Walk(ctx, paths, opt, m.Stdin, func(it ingest.Item) error {
-		if bar != nil && it.Input != lastInput {
-			if lastInput != "" {
-				_ = bar.Add(1)
+	st, err := g.Run(ctx, func(yield func(ingest.Item) error) error {
+		return ingest.Walk(ctx, paths, opt, m.Stdin, func(it ingest.Item) error {
+			if bar != nil && it.Input != lastInput {
+				if lastInput != "" {
+					_ = bar.Add(1)
+				}
+				lastInput = it.Input
 			}
-			lastInput = it.Input
-		}
-		if it.Err != nil {
-			st.Failed++
-			fmt.Fprintf(m.Stderr, "muster: %v\n", it.Err)
-			return nil
-		}
-		return m.ingestOne(ctx, db, p, it, &st, *quiet)
+			return yield(it)
+		})
 	})
 	if bar != nil {
 		_ = bar.Finish()
 	}
+	if err == nil && st.Documents > 0 {
+		err = db.Analyze(ctx)
+	}
 	if err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintf(m.Stderr, "muster: ingest interrupted: %d documents stored, each whole\n", st.Documents)
+		}
 		return err
 	}
 	if !*quiet {
-		fmt.Fprintf(m.Stdout, "ingested %d documents (%d already stored, %d failed): %d claims, %d entities, %d events\n",
-			st.Documents, st.Duplicates, st.Failed, st.Claims, st.Entities, st.Events)
+		truncated := ""
+		if st.Truncated > 0 {
+			truncated = fmt.Sprintf(", %d stored without analysis (truncated)", st.Truncated)
+		}
+		fmt.Fprintf(m.Stdout, "ingested %d documents (%d already stored, %d failed%s): %d claims, %d entities, %d events\n",
+			st.Documents, st.Duplicates, st.Failed, truncated, st.Claims, st.Entities, st.Events)
 	}
 	if st.Failed > 0 {
 		return muster.Errorf(muster.KindInvalid, "ingest: %d input(s) failed; the others were stored", st.Failed)
@@ -96,42 +114,25 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	return nil
 }
 
-// ingestOne analyses and saves one document in one transaction; a document
-// already stored (same content hash) is skipped before analysis.
-func (m *Main) ingestOne(ctx context.Context, db *store.DB, p *pipeline.Pipeline, it ingest.Item, st *ingestStats, quiet bool) error {
-	if ok, err := db.HasDocument(ctx, it.Doc.Hash); err != nil {
-		return err
-	} else if ok {
-		st.Duplicates++
-		if !quiet {
-			fmt.Fprintf(m.Stdout, "%s: already stored as %s\n", it.Where, it.Doc.ID)
-		}
-		return nil
-	}
-	a, err := p.Analyze(ctx, it.Doc, db)
-	if err != nil {
-		return fmt.Errorf("ingest %s: %w", it.Where, err)
-	}
-	res, err := db.Save(ctx, a)
-	if err != nil {
-		return fmt.Errorf("ingest %s: %w", it.Where, err)
-	}
-	if res.Duplicate {
-		st.Duplicates++
-		return nil
-	}
-	st.Documents++
-	st.Claims += res.Claims
-	st.Entities += res.Entities
-	st.Events += res.Events
-	if !quiet {
+// reportSaved prints what became of one item: its error on stderr, and
+// unless quiet, the document stored or already stored.
+func (m *Main) reportSaved(it ingest.Item, res store.SaveResult, a *muster.Analysis, err error, quiet bool) {
+	switch {
+	case err != nil:
+		fmt.Fprintf(m.Stderr, "muster: %v\n", err)
+	case quiet:
+	case res.Duplicate && a == nil:
+		fmt.Fprintf(m.Stdout, "%s: already stored as %s\n", it.Where, it.Doc.ID)
+	case res.Duplicate:
+	case a.Note != "":
+		fmt.Fprintf(m.Stdout, "%s: %s %q — %s\n", it.Where, a.Document.ID, a.Document.Title, a.Note)
+	default:
 		copyOf := ""
 		if res.NearDuplicateOf != "" {
 			copyOf = " (a near copy of " + res.NearDuplicateOf + ")"
 		}
 		fmt.Fprintf(m.Stdout, "%s: %s %q — %d claims, %d entities, %d events%s\n", it.Where, a.Document.ID, a.Document.Title, res.Claims, res.Entities, res.Events, copyOf)
 	}
-	return nil
 }
 
 // parseDate reads a date flag: YYYY-MM-DD or RFC 3339.

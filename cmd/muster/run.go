@@ -48,6 +48,7 @@ Commands:
   rebuild              re-analyse every stored document (after a decision or an upgrade)
   serve                JSON API under /api/v1/ and a web UI (--addr 127.0.0.1:8080)
   worker               ingest the jobs queued by 'ingest --queue' (many workers may share a PostgreSQL store)
+  jobs                 list the job queue: state, owner, attempts, input, error
   version              print the version
 
 Global flags:
@@ -101,6 +102,7 @@ func (m *Main) commands() map[string]func(context.Context, []string) error {
 		"rebuild":        m.runRebuild,
 		"serve":          m.runServe,
 		"worker":         m.runWorker,
+		"jobs":           m.runJobs,
 		"export":         m.runExport,
 		"version":        m.runVersion,
 		"help": func(context.Context, []string) error {
