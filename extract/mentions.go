@@ -259,7 +259,10 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					j += 3
 					continue
 				}
-				if t == "and" && j+1 < len(toks) && isCap(toks[j+1].Text) && headIn(toks[i:j]) && connectorIn(toks[i:j]) {
+				// A name that already ends in its head is whole: "and" after
+				// it coordinates two names ("Freedom of Russia Legion and
+				// Russian Volunteer Corps"), it does not continue one.
+				if t == "and" && j+1 < len(toks) && isCap(toks[j+1].Text) && headIn(toks[i:j]) && connectorIn(toks[i:j]) && !groupHeads[strings.ToLower(toks[j-1].Text)] {
 					j += 2
 					continue
 				}
