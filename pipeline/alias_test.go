@@ -102,3 +102,33 @@ func TestAliasEvidence(t *testing.T) {
 		})
 	}
 }
+
+// TestAliasSources: an alias stated in the text names the claim that
+// states it, and that claim quotes both names.
+func TestAliasSources(t *testing.T) {
+	a := analyzeText(t, "Ivan Petrov, who also goes by the pseudonym Ivan Sever, denied the report. The Northern Brigade (NB) crossed the river.")
+	claims := map[string]muster.Claim{}
+	for _, c := range a.Claims {
+		claims[c.ID] = c
+	}
+	for _, tt := range []struct{ entity, alias string }{{"Ivan Petrov", "Ivan Sever"}, {"Northern Brigade", "NB"}} {
+		e := entityNamed(a, tt.entity)
+		if e == nil {
+			t.Fatalf("no entity %q:%s", tt.entity, describeEntities(a))
+		}
+		var al *muster.Alias
+		for i := range e.Aliases {
+			if e.Aliases[i].Name == tt.alias {
+				al = &e.Aliases[i]
+			}
+		}
+		if al == nil || len(al.Sources) == 0 {
+			t.Errorf("%s: alias %q has no source claim:%s", tt.entity, tt.alias, describeEntities(a))
+			continue
+		}
+		c, ok := claims[al.Sources[0]]
+		if !ok || len(c.Evidence) == 0 || !strings.Contains(c.Evidence[0].Quote, tt.alias) {
+			t.Errorf("%s: alias %q source %s is not a claim quoting it (%+v)", tt.entity, tt.alias, al.Sources[0], c)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -154,11 +155,40 @@ func (p *Pipeline) Analyze(ctx context.Context, doc muster.Document, idx resolve
 			}
 		}
 	}
+	aliasSources(a)
 	sortMentions(a.Mentions)
 	if err := extract.Check(doc.Text, a.Claims, a.Events); err != nil {
 		return nil, muster.Errorf(muster.KindInternal, "analyze %s: %v", doc.ID, err)
 	}
 	return a, nil
+}
+
+// aliasSources records, on each alias of an entity, the claims that state
+// it (alias, pseudonym, call sign), so that every alias keeps its evidence
+// (DESIGN §2) and `muster why` can quote it.
+func aliasSources(a *muster.Analysis) {
+	byID := map[string]int{}
+	for i, e := range a.Entities {
+		byID[e.ID] = i
+	}
+	for _, c := range a.Claims {
+		if c.Predicate != muster.PredAlias && c.Predicate != muster.PredPseudonym && c.Predicate != muster.PredCallSign {
+			continue
+		}
+		i, ok := byID[c.Subject.ID]
+		if !ok {
+			continue
+		}
+		e := &a.Entities[i]
+		k := muster.NameKey(c.Object.Text)
+		for j := range e.Aliases {
+			al := &e.Aliases[j]
+			if muster.NameKey(al.Name) != k || slices.Contains(al.Sources, c.ID) {
+				continue
+			}
+			al.Sources = append(al.Sources, c.ID)
+		}
+	}
 }
 
 func localKey(t muster.EntityType, name string) string { return string(t) + "|" + name }
