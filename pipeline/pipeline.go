@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/extract"
@@ -70,6 +71,22 @@ func New(opt Options) (*Pipeline, error) {
 // (nil for none). The returned analysis's evidence is checked against the
 // text: a claim whose quote is not at its span is an internal error.
 func (p *Pipeline) Analyze(ctx context.Context, doc muster.Document, idx resolve.Index) (*muster.Analysis, error) {
+	return p.analyze(ctx, doc, idx, nil)
+}
+
+// AnalyzeMentions is Analyze with the document's names given (code-point
+// spans and types) instead of found: every later stage — the in-document
+// resolver, resolution across documents, geocoding — is the one Analyze
+// runs. It scores resolution on oracle mentions (`muster eval resolve
+// --mentions gold`). A mention outside the text is an error.
+func (p *Pipeline) AnalyzeMentions(ctx context.Context, doc muster.Document, idx resolve.Index, names []muster.Mention) (*muster.Analysis, error) {
+	if names == nil {
+		names = []muster.Mention{}
+	}
+	return p.analyze(ctx, doc, idx, names)
+}
+
+func (p *Pipeline) analyze(ctx context.Context, doc muster.Document, idx resolve.Index, names []muster.Mention) (*muster.Analysis, error) {
 	if doc.ID == "" {
 		doc.SetText(doc.Text)
 	}
@@ -77,7 +94,20 @@ func (p *Pipeline) Analyze(ctx context.Context, doc muster.Document, idx resolve
 	if err := p.chain.Annotate(ctx, d); err != nil {
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
-	r := extract.Extract(extract.Input{Doc: d, DocID: doc.ID, Published: doc.Published, Publisher: doc.Publisher})
+	if names != nil {
+		offs := muster.NewOffsets(doc.Text)
+		n := utf8.RuneCountInString(doc.Text)
+		d.Mentions = d.Mentions[:0]
+		for i, m := range names {
+			cs := muster.Span{Start: m.Start, End: m.End}
+			if !cs.Valid(n) {
+				return nil, muster.Errorf(muster.KindInvalid, "analyze %s: given mention %d [%d,%d) is outside the text (%d characters)", doc.ID, i, m.Start, m.End, n)
+			}
+			bs := offs.Bytes(cs)
+			d.Mentions = append(d.Mentions, nlp.Mention{Span: bs, Text: doc.Text[bs.Start:bs.End], Type: m.Type, Source: "given"})
+		}
+	}
+	r := extract.Extract(extract.Input{Doc: d, DocID: doc.ID, Published: doc.Published, Publisher: doc.Publisher, OracleMentions: names != nil})
 	a := &muster.Analysis{Document: doc, Events: r.Events, Claims: r.Claims}
 
 	ents := make([]muster.Entity, len(r.Entities))
