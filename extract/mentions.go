@@ -256,6 +256,11 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					j += 2
 					continue
 				}
+				// "Luhansk People’s Republic": the one possessive inside a name.
+				if (t == "’s" || t == "'s") && strings.EqualFold(toks[j-1].Text, "people") && j+1 < len(toks) && isCap(toks[j+1].Text) {
+					j += 2
+					continue
+				}
 				// "Group for the Support of Islam and Muslims", "Front for
 				// the Liberation of …": a group's name runs on through
 				// "for the" and, once it has a head and a connector, "and".
@@ -307,6 +312,11 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 			country := -1 // "President of Ukraine Victor Yanukovych": the country in the title
 			for k < j-1 {
 				w := strings.ToLower(toks[k].Text)
+				if k == start && knownPlaces[w] && personTitles[strings.ToLower(toks[k+1].Text)] && k+2 < j {
+					country = k // "Kenya Prime Minister Daniel Moi"
+					k++
+					continue
+				}
 				if personTitles[w] || demonymCountry[w] != "" {
 					k++
 					continue
