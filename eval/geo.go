@@ -18,6 +18,10 @@ package eval
 //     as a miss.
 //   - median_km: median distance over the located records.
 //   - unlocated: share of records for which muster gave no place.
+//   - reach: share of records whose text names a place with a gazetteer
+//     entry within 25 km of the coders' point; within_25km_of_reach is
+//     within_25km over it.
+//   - wrong_500km: records placed more than 500 km from the coders' point.
 //   - metrics.country: accuracy of the predicted ISO country against the
 //     coders' country, over the records whose country name is known to the
 //     CountryCode function; an unlocated record counts as wrong.
@@ -220,9 +224,16 @@ type GeoResult struct {
 	// TextReach is the share of records for which some gazetteer entry of
 	// some name in the text lies within 25 km of the coders' point: the
 	// best any choice among what the text names could do (an oracle
-	// ceiling for within_25km; 0 when not asked).
-	TextReach float64    `json:"text_reach,omitempty"`
-	Errors    []GeoError `json:"errors,omitempty"`
+	// ceiling for within_25km; 0 when not asked). DESIGN §7 calls it reach.
+	TextReach float64 `json:"reach,omitempty"`
+	// Within25kmOfReach is within_25km over reach: how much of what the
+	// text makes possible is achieved (0 when reach is not asked).
+	Within25kmOfReach float64 `json:"within_25km_of_reach,omitempty"`
+	// Wrong500km counts the records placed more than 500 km from the
+	// coders' point: placed, and wrongly (a namesake abroad), which is
+	// worse than left unplaced.
+	Wrong500km int        `json:"wrong_500km"`
+	Errors     []GeoError `json:"errors,omitempty"`
 }
 
 // GeoOptions tunes Geo.
@@ -274,6 +285,9 @@ func Geo(ctx context.Context, dataset, split string, recs []GeoRecord, locate Ge
 		}
 		d := GeoDistanceKm(lat, lon, r.Lat, r.Lon)
 		dists = append(dists, d)
+		if d > 500 {
+			res.Wrong500km++
+		}
 		if d <= 10 {
 			w10++
 		}
@@ -311,6 +325,9 @@ func Geo(ctx context.Context, dataset, split string, recs []GeoRecord, locate Ge
 			}
 		}
 		res.TextReach = geoRound4(float64(textReach) / float64(len(recs)))
+		if textReach > 0 {
+			res.Within25kmOfReach = geoRound4(float64(w25) / float64(textReach))
+		}
 	}
 	if el > 0 {
 		res.DocsPerS = math.Round(float64(len(recs))/el*10) / 10
@@ -374,9 +391,12 @@ func (r GeoResult) WriteText(w io.Writer) error {
 		}
 	}
 	if r.TextReach > 0 {
-		if _, err := fmt.Fprintf(w, "  text reach: %.1f%% of the records name a place with a gazetteer entry within 25 km (the best any choice could do)\n", 100*r.TextReach); err != nil {
+		if _, err := fmt.Fprintf(w, "  reach: %.1f%% of the records name a place with a gazetteer entry within 25 km (the best any choice could do); within 25 km over reach %.1f%%\n", 100*r.TextReach, 100*r.Within25kmOfReach); err != nil {
 			return err
 		}
+	}
+	if _, err := fmt.Fprintf(w, "  wrongly placed (more than 500 km off): %d\n", r.Wrong500km); err != nil {
+		return err
 	}
 	for _, e := range r.Errors {
 		where := "unlocated"

@@ -96,6 +96,9 @@ func TestGeo(t *testing.T) {
 	if res.TextReach != 0.5 {
 		t.Errorf("Geo: text reach %v, want 0.5", res.TextReach)
 	}
+	if res.Within25kmOfReach != 1 || res.Wrong500km != 0 {
+		t.Errorf("Geo: within 25 km of reach %v, wrong over 500 km %d; want 1, 0", res.Within25kmOfReach, res.Wrong500km)
+	}
 	if math.Abs(res.MedianKm-20.0) > 0.5 {
 		t.Errorf("Geo: median %v km, want about 20", res.MedianKm)
 	}
@@ -109,7 +112,7 @@ func TestGeo(t *testing.T) {
 	if err := res.WriteJSON(&buf); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{`"task":"geo"`, `"within_25km":0.5`, `"median_km"`, `"unlocated":0.25`, `"country":{"accuracy":0.5,"n":4}`} {
+	for _, k := range []string{`"task":"geo"`, `"within_25km":0.5`, `"median_km"`, `"unlocated":0.25`, `"country":{"accuracy":0.5,"n":4}`, `"reach":0.5`, `"within_25km_of_reach":1`, `"wrong_500km":0`} {
 		if !strings.Contains(buf.String(), k) {
 			t.Errorf("JSON %s lacks %s", buf.String(), k)
 		}
@@ -141,5 +144,31 @@ func TestLoadGeoRecordsShared(t *testing.T) {
 		if len(recs) < 500 {
 			t.Errorf("%s: %d dev records with coordinates, want at least 500", ds, len(recs))
 		}
+	}
+}
+
+// TestGeoWrongPlaced: a record placed more than 500 km from the coders'
+// point counts as wrongly placed; an unlocated one does not.
+func TestGeoWrongPlaced(t *testing.T) {
+	recs := []GeoRecord{
+		{ID: "abroad", Text: "abroad", Lat: 50, Lon: 30},
+		{ID: "near", Text: "near", Lat: 50, Lon: 30},
+		{ID: "none", Text: "none", Lat: 50, Lon: 30},
+	}
+	locate := func(text string) (float64, float64, string, bool) {
+		switch text {
+		case "abroad":
+			return 36, -120, "US", true // California
+		case "near":
+			return 50.5, 30, "UA", true
+		}
+		return 0, 0, "", false
+	}
+	res, err := Geo(context.Background(), "test", "dev", recs, locate, GeoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Wrong500km != 1 {
+		t.Errorf("Geo: %d wrongly placed, want 1", res.Wrong500km)
 	}
 }

@@ -56,8 +56,11 @@ func forceName(country string) string {
 // pseudonymRE finds the phrases that give another name of a person:
 // "who also goes by the pseudonym Ivan Sever", "who goes by the call
 // sign Caesar", "also known as", "formerly known as the …", "a.k.a.",
-// "nicknamed".
-var pseudonymRE = regexp.MustCompile(`(?i)(?:,?\s+who\s+(?:also\s+)?(?:goes\s+by|uses)\s+(?:the\s+)?(pseudonym|call\s+sign|callsign|nom\s+de\s+guerre|alias|nickname|name|surname)|\b(?:also\s+|formerly\s+|previously\s+|once\s+)?known\s+(?:as|by\s+(?:its|his|her|their)\s+(?:\w+\s+)?(initials|acronym|abbreviation))|\ba\.?k\.?a\.?|\bnicknamed|\b(?:is\s+)?(?:often\s+|also\s+)?called|\bwhich\s+calls\s+itself|\bunder\s+the\s+(pseudonym|call\s+sign|alias|name)|,\s+or)\s+`)
+// "nicknamed", "also called". A bare "called" after a name is a verb of
+// speech or naming with its own object ("John Kirby called Russia a
+// threat"), never alias evidence: "called" counts only after "is", "also",
+// "often" and the like.
+var pseudonymRE = regexp.MustCompile(`(?i)(?:,?\s+who\s+(?:also\s+)?(?:goes\s+by|uses)\s+(?:the\s+)?(pseudonym|call\s+sign|callsign|nom\s+de\s+guerre|alias|nickname|name|surname)|\b(?:also\s+|formerly\s+|previously\s+|once\s+)?known\s+(?:as|by\s+(?:its|his|her|their)\s+(?:\w+\s+)?(initials|acronym|abbreviation))|\ba\.?k\.?a\.?|\bnicknamed|\b(?:(?:is|are|was|were)\s+)?(?:often|also|sometimes|commonly|widely|formerly)\s+called|\b(?:is|are|was|were)\s+called|\bwhich\s+calls\s+itself|\bunder\s+the\s+(pseudonym|call\s+sign|alias|name)|,\s+or)\s+`)
 
 // aliasPatterns records the names a document gives for one entity: the
 // acronym in brackets, pseudonyms and call signs. A person named by a

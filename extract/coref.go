@@ -68,13 +68,32 @@ var pluralRE = regexp.MustCompile(`\b(?i:both|the|these|those|two)\s+(?:[a-z-]+\
 func newDoc(in Input) *doc {
 	x := &doc{in: in, d: in.Doc, lower: lowerWords(in.Doc), sets: map[int][]int{}, described: map[int]int{}, sentEvent: map[int]int{},
 		offs: muster.NewOffsets(in.Doc.Text)}
-	x.ments = findNames(x.d, x.lower)
-	x.typeMentions()
-	x.addStateForces()
+	if in.OracleMentions {
+		x.ments = givenNames(x.d)
+	} else {
+		x.ments = findNames(x.d, x.lower)
+		x.typeMentions()
+		x.addStateForces()
+	}
 	x.addNominals()
 	x.ments = dropOverlaps(x.ments)
 	x.link()
 	return x
+}
+
+// givenNames makes the document's mention layer the names, typed as the
+// layer types them (Input.OracleMentions).
+func givenNames(d *nlp.Doc) []mention {
+	out := make([]mention, 0, len(d.Mentions))
+	for _, m := range d.Mentions {
+		t := m.Type.EntityType()
+		if t == "" || !m.Span.Valid(len(d.Text)) {
+			continue
+		}
+		out = append(out, mention{Span: m.Span, text: d.Text[m.Start:m.End], typ: t, sent: d.SentenceOf(m.Start), ent: -1})
+	}
+	sortMentions(out)
+	return out
 }
 
 // typeMentions fills each name's type from its words, then from the tagger

@@ -33,6 +33,11 @@ type Input struct {
 	DocID     string
 	Published time.Time // relative dates resolve against it; zero = unknown
 	Publisher string    // the outlet whose own voice unattributed statements are
+	// OracleMentions makes Doc.Mentions the document's names, typed as
+	// given, instead of the names the mention finder would find: the gold
+	// mentions with which `muster eval resolve --mentions gold` scores the
+	// in-document resolver alone, through the code ingest runs.
+	OracleMentions bool
 }
 
 // Result is what Extract finds: the document's entities (with their

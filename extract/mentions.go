@@ -86,6 +86,10 @@ var personTitles = map[string]bool{
 	"sen.": true, "rep.": true, "lieutenant": true, "major": true, "captain": true, "sergeant": true,
 	"commissioner": true, "ambassador": true, "adviser": true, "advisor": true, "envoy": true, "premier": true,
 	"king": true, "queen": true, "prince": true, "sheikh": true, "emir": true, "ayatollah": true, "pope": true,
+	// British style drops the abbreviation's point: "Mr Jenkins", "Gen
+	// Zaluzhnyi"; "Sir" and "Dame" are honours, not names.
+	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "col": true, "lt": true, "sgt": true,
+	"capt": true, "maj": true, "sir": true, "dame": true, "attorney": true, "affairs": true,
 }
 
 // connectors may join capitalised words inside one name.
@@ -252,6 +256,11 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					j += 2
 					continue
 				}
+				// "Luhansk People’s Republic": the one possessive inside a name.
+				if (t == "’s" || t == "'s") && strings.EqualFold(toks[j-1].Text, "people") && j+1 < len(toks) && isCap(toks[j+1].Text) {
+					j += 2
+					continue
+				}
 				// "Group for the Support of Islam and Muslims", "Front for
 				// the Liberation of …": a group's name runs on through
 				// "for the" and, once it has a head and a connector, "and".
@@ -259,7 +268,10 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					j += 3
 					continue
 				}
-				if t == "and" && j+1 < len(toks) && isCap(toks[j+1].Text) && headIn(toks[i:j]) && connectorIn(toks[i:j]) {
+				// A name that already ends in its head is whole: "and" after
+				// it coordinates two names ("Freedom of Russia Legion and
+				// Russian Volunteer Corps"), it does not continue one.
+				if t == "and" && j+1 < len(toks) && isCap(toks[j+1].Text) && headIn(toks[i:j]) && connectorIn(toks[i:j]) && !groupHeads[strings.ToLower(toks[j-1].Text)] {
 					j += 2
 					continue
 				}
@@ -270,9 +282,21 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 				j++
 			}
 			start := i
-			// A sentence-initial common word is not part of the name.
+			// "Russian-held", "Ukraine-controlled", "Moscow-backed": a
+			// capitalised word with a lower-case tail is an adjective
+			// before the name, not part of it.
+			for start < j && hyphenAdjective(toks[start].Text) {
+				start++
+			}
+			if start == j {
+				i = j - 1
+				continue
+			}
+			// A sentence-initial common word is not part of the name (a
+			// sentence may start without a space: "soldiers.In Ukraine").
 			first := toks[start].Text
-			atStart := start == 0 || toks[start-1].Text == "“" || toks[start-1].Text == "\"" || toks[start-1].Text == "("
+			atStart := start == 0 || toks[start-1].Text == "“" || toks[start-1].Text == "\"" || toks[start-1].Text == "(" ||
+				toks[start-1].Text == "." || toks[start-1].Text == "?" || toks[start-1].Text == "!"
 			// "Formed in …" and "Members of …" open sentences; "Free Russia
 			// Legion" does too, so a lower-case twin alone drops only a
 			// one-word run.
@@ -285,8 +309,34 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 			// A title before a person's name becomes the role.
 			role := ""
 			k := start
-			for k < j-1 && (personTitles[strings.ToLower(toks[k].Text)] || demonymCountry[strings.ToLower(toks[k].Text)] != "") {
-				k++
+			country := -1 // "President of Ukraine Victor Yanukovych": the country in the title
+			for k < j-1 {
+				w := strings.ToLower(toks[k].Text)
+				if k == start && knownPlaces[w] && personTitles[strings.ToLower(toks[k+1].Text)] && k+2 < j {
+					country = k // "Kenya Prime Minister Daniel Moi"
+					k++
+					continue
+				}
+				if personTitles[w] || demonymCountry[w] != "" {
+					k++
+					continue
+				}
+				if w == "of" && k > start && k+1 < j && knownPlaces[strings.ToLower(toks[k+1].Text)] && hasTitle(toks[start:k]) {
+					country = k + 1
+					k += 2
+					continue
+				}
+				break
+			}
+			if country >= 0 {
+				// The title's country is a name of its own; the title
+				// becomes the person's role, and a title with no person
+				// after it ("the President of China") leaves the country alone.
+				out = append(out, mention{Span: toks[country].Span, text: toks[country].Text, sent: si, ent: -1})
+				if k >= j {
+					i = j - 1
+					continue
+				}
 			}
 			if k > start && k < j && !groupHeads[strings.ToLower(toks[j-1].Text)] && !stateHeads[strings.ToLower(toks[j-1].Text)] && !orgWords[strings.ToLower(toks[j-1].Text)] && hasTitle(toks[start:k]) { // not "Russian Defense Ministry"
 				role = d.Text[toks[start].Start:toks[k-1].End]
@@ -308,6 +358,18 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 		}
 	}
 	return out
+}
+
+// hyphenAdjective reports whether a capitalised token ends in a
+// lower-case part after a hyphen: "Russian-held", "Kremlin-backed".
+func hyphenAdjective(t string) bool {
+	i := strings.LastIndexAny(t, "-‐–")
+	if i <= 0 || i == len(t)-1 {
+		return false
+	}
+	_, w := utf8.DecodeRuneInString(t[i:])
+	r, _ := utf8.DecodeRuneInString(t[i+w:])
+	return unicode.IsLower(r)
 }
 
 // headIn reports a group head among toks ("Group", "Front").

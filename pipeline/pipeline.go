@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/extract"
@@ -91,6 +92,22 @@ func (p *Pipeline) Analyze(ctx context.Context, doc muster.Document, idx resolve
 	return p.Resolve(ctx, x, idx)
 }
 
+// AnalyzeMentions is Analyze with the document's names given (code-point
+// spans and types) instead of found: every later stage — the in-document
+// resolver, resolution across documents, geocoding — is the one Analyze
+// runs. It scores resolution on oracle mentions (`muster eval resolve
+// --mentions gold`). A mention outside the text is an error.
+func (p *Pipeline) AnalyzeMentions(ctx context.Context, doc muster.Document, idx resolve.Index, names []muster.Mention) (*muster.Analysis, error) {
+	if names == nil {
+		names = []muster.Mention{}
+	}
+	x, err := p.extract(ctx, doc, names)
+	if err != nil {
+		return nil, err
+	}
+	return p.Resolve(ctx, x, idx)
+}
+
 // Extracted is a document after the stages that read nothing stored
 // (sentences, tokens, mentions, claims, events): the costly part of an
 // analysis, which may run on many documents in parallel. Resolve finishes it.
@@ -105,6 +122,10 @@ func (x *Extracted) Document() *muster.Document { return &x.doc }
 // Extract runs the stages of an analysis that need no store over doc. It
 // is safe to call from many goroutines at once.
 func (p *Pipeline) Extract(ctx context.Context, doc muster.Document) (*Extracted, error) {
+	return p.extract(ctx, doc, nil)
+}
+
+func (p *Pipeline) extract(ctx context.Context, doc muster.Document, names []muster.Mention) (*Extracted, error) {
 	if doc.ID == "" {
 		doc.SetText(doc.Text)
 	}
@@ -112,7 +133,20 @@ func (p *Pipeline) Extract(ctx context.Context, doc muster.Document) (*Extracted
 	if err := p.chain.Annotate(ctx, d); err != nil {
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
-	r := extract.Extract(extract.Input{Doc: d, DocID: doc.ID, Published: doc.Published, Publisher: doc.Publisher})
+	if names != nil {
+		offs := muster.NewOffsets(doc.Text)
+		n := utf8.RuneCountInString(doc.Text)
+		d.Mentions = d.Mentions[:0]
+		for i, m := range names {
+			cs := muster.Span{Start: m.Start, End: m.End}
+			if !cs.Valid(n) {
+				return nil, muster.Errorf(muster.KindInvalid, "analyze %s: given mention %d [%d,%d) is outside the text (%d characters)", doc.ID, i, m.Start, m.End, n)
+			}
+			bs := offs.Bytes(cs)
+			d.Mentions = append(d.Mentions, nlp.Mention{Span: bs, Text: doc.Text[bs.Start:bs.End], Type: m.Type, Source: "given"})
+		}
+	}
+	r := extract.Extract(extract.Input{Doc: d, DocID: doc.ID, Published: doc.Published, Publisher: doc.Publisher, OracleMentions: names != nil})
 	return &Extracted{doc: doc, r: r}, nil
 }
 
@@ -200,11 +234,40 @@ func (p *Pipeline) Resolve(ctx context.Context, x *Extracted, idx resolve.Index)
 			}
 		}
 	}
+	aliasSources(a)
 	sortMentions(a.Mentions)
 	if err := extract.Check(doc.Text, a.Claims, a.Events); err != nil {
 		return nil, muster.Errorf(muster.KindInternal, "analyze %s: %v", doc.ID, err)
 	}
 	return a, nil
+}
+
+// aliasSources records, on each alias of an entity, the claims that state
+// it (alias, pseudonym, call sign), so that every alias keeps its evidence
+// (DESIGN §2) and `muster why` can quote it.
+func aliasSources(a *muster.Analysis) {
+	byID := map[string]int{}
+	for i, e := range a.Entities {
+		byID[e.ID] = i
+	}
+	for _, c := range a.Claims {
+		if c.Predicate != muster.PredAlias && c.Predicate != muster.PredPseudonym && c.Predicate != muster.PredCallSign {
+			continue
+		}
+		i, ok := byID[c.Subject.ID]
+		if !ok {
+			continue
+		}
+		e := &a.Entities[i]
+		k := muster.NameKey(c.Object.Text)
+		for j := range e.Aliases {
+			al := &e.Aliases[j]
+			if muster.NameKey(al.Name) != k || slices.Contains(al.Sources, c.ID) {
+				continue
+			}
+			al.Sources = append(al.Sources, c.ID)
+		}
+	}
 }
 
 func localKey(t muster.EntityType, name string) string { return string(t) + "|" + name }

@@ -444,8 +444,8 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		}
 	}
 	// Demonyms ("Russian forces shelled …") are too weak to steer the
-	// choice: news of a war names both sides' nationalities.
-	_ = weak
+	// choice: news of a war names both sides' nationalities. They only
+	// keep a weak name at home (aboutCountry).
 	type choice struct {
 		place muster.Place
 		kind  GeoKind
@@ -517,6 +517,15 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 				// weak to be any answer; in the former Soviet Union,
 				// alternate names are how the press spells villages
 				// (issue 5).
+				continue
+			}
+			// A weak name outside every country the text is about is a
+			// namesake abroad: left unplaced rather than put in
+			// California (issue 12). The text is about the countries it
+			// names; naming none, about those of the nationalities it
+			// names ("Malian troops") and the former Soviet Union, where
+			// the press spells villages by any transliteration.
+			if !aboutCountry(place.Country, countries, weak) {
 				continue
 			}
 			s -= 35 // used only when the text offers nothing better
@@ -686,6 +695,16 @@ func chainChunk(chunk string) bool {
 		return false
 	}
 	return true
+}
+
+// aboutCountry reports whether a place in country cc lies in a country a
+// text is about: one of the countries it names, or, naming none, one of
+// its nationalities' (demonyms) or of the former Soviet Union.
+func aboutCountry(cc string, countries, demonyms []string) bool {
+	if len(countries) > 0 {
+		return contains(countries, cc)
+	}
+	return contains(demonyms, cc) || translitCountry[cc]
 }
 
 // weakMention reports whether mention i is too weakly supported to be an

@@ -8,12 +8,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/eval"
-	"github.com/muster-osint/muster/nlp"
+	"github.com/muster-osint/muster/pipeline"
 	"github.com/muster-osint/muster/resolve"
 )
 
@@ -22,16 +25,20 @@ const (
 	defaultResolveNews = "../shared/data/news_ukraine_war/news_ukraine_war.jsonl.gz"
 )
 
-// runEvalResolve scores muster's resolver on the gold set: the gold
-// mention spans are the input (resolution is scored, not detection); each
-// document's mentions are clustered by resolve.Document and resolved across
-// documents through an in-memory index, one index per split; B-cubed
-// precision, recall and F1 are printed for the dev and test halves.
+// runEvalResolve scores muster's resolution on the gold set, through the
+// pipeline ingest runs (the in-document resolver, resolution across
+// documents against an in-memory index, one per split, and geocoding): with
+// the mentions the pipeline finds itself (--mentions predicted, the
+// default: mention detection errors count) or with the gold mentions given
+// as the names (--mentions gold: an oracle figure, labelled as such). It
+// prints mention detection and the MUC, B-cubed and CEAF-e scores
+// (CoNLL-2012 style) for the dev and test halves.
 func (m *Main) runEvalResolve(ctx context.Context, args []string) error {
-	fs := m.newFlagSet("eval resolve", "[--gold FILE] [--news FILE] [--split dev|test|all] [--json] [--errors N]")
+	fs := m.newFlagSet("eval resolve", "[--mentions predicted|gold] [--gold FILE] [--news FILE] [--split dev|test|all] [--json] [--errors N]")
 	gold := fs.String("gold", defaultResolveGold, "gold file: document ids, code-point spans, entity keys and types")
 	news := fs.String("news", defaultResolveNews, "the news_ukraine_war JSON Lines (gzip) the gold documents come from")
 	split := fs.String("split", "all", "dev, test or all (both, one report each)")
+	mentions := fs.String("mentions", "predicted", "predicted (the pipeline finds the names) or gold (oracle: the gold names are given)")
 	asJSON := fs.Bool("json", false, "print one JSON object per split (DESIGN §7)")
 	nErr := fs.Int("errors", 0, "print up to N wrong merges and N missed merges per split")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -45,6 +52,9 @@ func (m *Main) runEvalResolve(ctx context.Context, args []string) error {
 		splits = []string{"dev", "test"}
 	default:
 		return muster.Errorf(muster.KindInvalid, "eval resolve: --split %q: want dev, test or all", *split)
+	}
+	if *mentions != "predicted" && *mentions != "gold" {
+		return muster.Errorf(muster.KindInvalid, "eval resolve: --mentions %q: want predicted or gold", *mentions)
 	}
 	f, err := os.Open(*gold)
 	if err != nil {
@@ -63,7 +73,14 @@ func (m *Main) runEvalResolve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	r := resolve.Default()
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return fmt.Errorf("eval resolve: %w", err)
+	}
+	label := "predicted mentions"
+	if *mentions == "gold" {
+		label = "gold mentions (oracle)"
+	}
 	for _, sp := range splits {
 		var part []eval.ResolveGoldDoc
 		for _, d := range docs {
@@ -71,18 +88,26 @@ func (m *Main) runEvalResolve(ctx context.Context, args []string) error {
 				part = append(part, d)
 			}
 		}
-		res, err := resolveGold(ctx, r, part, texts, *nErr)
+		res, err := resolveGold(ctx, p, part, texts, *mentions == "gold", *nErr)
 		if err != nil {
 			return err
 		}
+		s := res.score
 		if *asJSON {
+			metric := func(x eval.PRF, n int) map[string]any {
+				return map[string]any{"precision": x.Precision, "recall": x.Recall, "f1": x.F1, "n": n}
+			}
 			out := map[string]any{
-				"task": "resolve", "dataset": "news_ukraine_war_gold", "split": sp,
-				"n": res.score.N, "docs": len(part), "docs_per_s": res.docsPerS,
-				"metrics": map[string]any{"clusters": map[string]any{
-					"precision": res.score.Precision, "recall": res.score.Recall, "f1": res.score.F1,
-					"n": res.score.N, "gold_clusters": res.score.Clusters, "pred_clusters": res.score.PredClusters,
-				}},
+				"task": "resolve", "dataset": "news_ukraine_war_gold", "split": sp, "mentions": *mentions,
+				"n": s.KeyMentions, "docs": len(part), "docs_per_s": res.docsPerS,
+				"metrics": map[string]any{
+					"mentions": metric(s.Mentions, s.KeyMentions),
+					"muc":      metric(s.MUC, s.KeyMentions),
+					"b3":       metric(s.B3, s.KeyMentions),
+					"ceafe":    metric(s.CEAFe, s.KeyClusters),
+					"conll":    map[string]any{"f1": s.CoNLL},
+				},
+				"response_mentions": s.RespMentions, "gold_clusters": s.KeyClusters, "response_clusters": s.RespClusters,
 			}
 			if *nErr > 0 {
 				out["errors"] = res.errors
@@ -94,9 +119,15 @@ func (m *Main) runEvalResolve(ctx context.Context, args []string) error {
 			fmt.Fprintln(m.Stdout, string(b))
 			continue
 		}
-		s := res.score
-		fmt.Fprintf(m.Stdout, "resolve %-4s B-cubed P %.4f  R %.4f  F1 %.4f  mentions %d  gold clusters %d  predicted clusters %d  docs %d\n",
-			sp, s.Precision, s.Recall, s.F1, s.N, s.Clusters, s.PredClusters, len(part))
+		fmt.Fprintf(m.Stdout, "resolve %s, %s: %d docs, %d gold mentions in %d clusters, %d response mentions in %d clusters\n",
+			sp, label, len(part), s.KeyMentions, s.KeyClusters, s.RespMentions, s.RespClusters)
+		for _, row := range []struct {
+			name string
+			x    eval.PRF
+		}{{"mentions", s.Mentions}, {"MUC", s.MUC}, {"B-cubed", s.B3}, {"CEAF-e", s.CEAFe}} {
+			fmt.Fprintf(m.Stdout, "  %-8s P %.4f  R %.4f  F1 %.4f\n", row.name, row.x.Precision, row.x.Recall, row.x.F1)
+		}
+		fmt.Fprintf(m.Stdout, "  CoNLL F1 %.4f\n", s.CoNLL)
 		for _, e := range res.errors {
 			fmt.Fprintf(m.Stdout, "  %s %s (%d mentions):\n", e.Kind, e.Cluster, e.Size)
 			for _, sh := range e.Members {
@@ -108,16 +139,18 @@ func (m *Main) runEvalResolve(ctx context.Context, args []string) error {
 }
 
 type resolveEvalResult struct {
-	score    eval.BCubedScore
+	score    eval.CorefScores
 	errors   []eval.ClusterError
 	docsPerS float64
 }
 
-// resolveGold runs the resolver over gold documents in order and scores
-// the clusters it makes.
-func resolveGold(ctx context.Context, r *resolve.Resolver, docs []eval.ResolveGoldDoc, texts map[string]string, nErr int) (resolveEvalResult, error) {
-	idx := resolve.NewMemIndex(r)
-	var gold, pred, surf []string
+// resolveGold runs the pipeline over gold documents in order, each
+// resolved against the entities of those before it, and scores the
+// clusters of the names it finds (or, with oracle, is given).
+func resolveGold(ctx context.Context, p *pipeline.Pipeline, docs []eval.ResolveGoldDoc, texts map[string]string, oracle bool, nErr int) (resolveEvalResult, error) {
+	idx := resolve.NewMemIndex(resolve.Default())
+	key, resp := map[string]string{}, map[string]string{}
+	surf := map[string]string{}
 	names := map[string]string{}
 	start := time.Now()
 	for _, gd := range docs {
@@ -125,59 +158,112 @@ func resolveGold(ctx context.Context, r *resolve.Resolver, docs []eval.ResolveGo
 		if !ok {
 			return resolveEvalResult{}, muster.Errorf(muster.KindNotFound, "eval resolve: document %q of the gold file is not in the news file", gd.Doc)
 		}
-		d := nlp.NewDoc(text)
 		n := utf8.RuneCountInString(text)
+		var given []muster.Mention
 		for i, gm := range gd.Mentions {
 			if !(muster.Span{Start: gm.Start, End: gm.End}).Valid(n) {
 				return resolveEvalResult{}, muster.Errorf(muster.KindInvalid, "eval resolve: %s mention %d [%d,%d) outside the text (%d characters)", gd.Doc, i, gm.Start, gm.End, n)
 			}
+			id := mentionID(gd.Doc, gm.Start, gm.End)
+			key[id] = gm.Cluster()
 			bs := muster.ByteOffsets(text, muster.Span{Start: gm.Start, End: gm.End})
-			d.Mentions = append(d.Mentions, nlp.Mention{Span: bs, Text: text[bs.Start:bs.End], Type: muster.EntityType(gm.Type).MentionType(), Source: "gold"})
+			surf[id] = text[bs.Start:bs.End]
+			given = append(given, muster.Mention{Start: gm.Start, End: gm.End, Type: muster.EntityType(gm.Type).MentionType()})
 		}
-		ents, links := r.Document(d, gd.Doc)
-		resolved, err := r.Resolve(ctx, ents, idx)
+		doc := muster.Document{Text: text}
+		doc.SetText(text)
+		var a *muster.Analysis
+		var err error
+		if oracle {
+			a, err = p.AnalyzeMentions(ctx, doc, idx, given)
+		} else {
+			a, err = p.Analyze(ctx, doc, idx)
+		}
 		if err != nil {
 			return resolveEvalResult{}, fmt.Errorf("eval resolve %s: %w", gd.Doc, err)
 		}
-		idx.Add(resolved...)
-		label := make([]string, len(d.Mentions))
-		for i := range label {
-			label[i] = fmt.Sprintf("unlinked:%s:%d", gd.Doc, i)
-		}
-		for _, l := range links {
-			e := resolved[l.Entity]
-			label[l.Mention] = e.ID
+		idx.Add(a.Entities...)
+		for _, e := range a.Entities {
 			if _, ok := names[e.ID]; !ok {
 				names[e.ID] = e.ID + " " + e.Name
 			}
 		}
-		for i, gm := range gd.Mentions {
-			gold = append(gold, gm.Cluster())
-			pred = append(pred, label[i])
-			surf = append(surf, d.Mentions[i].Text)
+		for _, mn := range a.Mentions {
+			if mn.Entity == "" || !isNameMention(mn.Text) {
+				continue // the gold set annotates names, not "the group" or "he"
+			}
+			id := mentionID(gd.Doc, mn.Start, mn.End)
+			if oracle {
+				if _, ok := key[id]; !ok {
+					continue
+				}
+			}
+			resp[id] = mn.Entity
+			if _, ok := surf[id]; !ok {
+				surf[id] = mn.Text
+			}
 		}
 	}
 	el := time.Since(start).Seconds()
-	s, err := eval.BCubed(gold, pred)
-	if err != nil {
-		return resolveEvalResult{}, err
-	}
-	res := resolveEvalResult{score: s}
+	res := resolveEvalResult{score: eval.Coref(key, resp)}
 	if el > 0 {
 		res.docsPerS = float64(len(docs)) / el
 	}
 	if nErr > 0 {
-		named := make([]string, len(pred))
-		for i, p := range pred {
-			if n, ok := names[p]; ok {
-				named[i] = n
+		// One row per mention of either side: a gold mention the
+		// pipeline missed is its own response cluster, a response
+		// mention the gold lacks its own gold cluster.
+		var gold, pred, texts []string
+		for id, g := range key {
+			gold = append(gold, g)
+			if r, ok := resp[id]; ok {
+				pred = append(pred, names[r])
 			} else {
-				named[i] = p
+				pred = append(pred, "missed:"+id)
 			}
+			texts = append(texts, surf[id])
 		}
-		res.errors = eval.ClusterErrors(gold, named, surf, nErr)
+		for id, r := range resp {
+			if _, ok := key[id]; ok {
+				continue
+			}
+			gold = append(gold, "spurious:"+id)
+			pred = append(pred, names[r])
+			texts = append(texts, surf[id])
+		}
+		res.errors = eval.ClusterErrors(gold, pred, texts, nErr)
 	}
 	return res, nil
+}
+
+func mentionID(doc string, start, end int) string {
+	return doc + ":" + strconv.Itoa(start) + "-" + strconv.Itoa(end)
+}
+
+// isNameMention reports whether a mention's words are a name rather than a
+// definite description ("the group") or a pronoun ("It", "His"): after a
+// leading determiner, some word is capitalised or a number.
+func isNameMention(text string) bool {
+	words := strings.Fields(text)
+	if len(words) == 1 {
+		switch strings.ToLower(words[0]) {
+		case "it", "its", "he", "she", "his", "her", "him", "they", "their", "them":
+			return false
+		}
+	}
+	for i, w := range words {
+		if i == 0 && len(words) > 1 {
+			switch strings.ToLower(w) {
+			case "the", "this", "that", "these", "those", "both", "two":
+				continue
+			}
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // readNewsTexts reads the texts of the wanted document ids from the

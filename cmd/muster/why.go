@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/muster-osint/muster"
@@ -67,8 +68,25 @@ func (m *Main) runWhy(ctx context.Context, args []string) error {
 		b.Type = a.Type
 	}
 	d := r.Match(a, b)
+	// The words that made one name the other's alias (DESIGN §2: every
+	// alias keeps its evidence).
+	var evidence []muster.Claim
+	if db != nil {
+		if evidence, err = aliasEvidence(ctx, db, a, pos[1]); err != nil {
+			return err
+		}
+		more, err := aliasEvidence(ctx, db, b, pos[0])
+		if err != nil {
+			return err
+		}
+		for _, c := range more {
+			if !slices.ContainsFunc(evidence, func(e muster.Claim) bool { return e.ID == c.ID }) {
+				evidence = append(evidence, c)
+			}
+		}
+	}
 	if *asJSON {
-		return writeJSON(m.Stdout, map[string]any{"a": a, "b": b, "decision": d})
+		return writeJSON(m.Stdout, map[string]any{"a": a, "b": b, "decision": d, "evidence": evidence})
 	}
 	verdict := "different entities"
 	if d.Same {
@@ -78,7 +96,41 @@ func (m *Main) runWhy(ctx context.Context, args []string) error {
 	for _, reason := range d.Reasons {
 		fmt.Fprintf(m.Stdout, "  - %s\n", reason)
 	}
+	for _, c := range evidence {
+		for _, ev := range c.Evidence {
+			fmt.Fprintf(m.Stdout, "  - %s %q of %s: %q (document %s [%d,%d))\n", c.Predicate, c.Object.Text, c.Subject.Name, ev.Quote, ev.Document, ev.Start, ev.End)
+		}
+	}
 	return nil
+}
+
+// aliasEvidence returns the stored claims that state name as an alias of
+// the stored entity e (none when e is not stored or name is no alias of
+// it with a source).
+func aliasEvidence(ctx context.Context, db *store.DB, e muster.Entity, name string) ([]muster.Claim, error) {
+	if e.ID == "" {
+		return nil, nil
+	}
+	var ids []string
+	for _, al := range e.Aliases {
+		if muster.NameKey(al.Name) == muster.NameKey(name) {
+			ids = append(ids, al.Sources...)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	cs, err := db.Claims(ctx, store.ClaimFilter{Subjects: []string{e.ID}, Predicates: []muster.Predicate{muster.PredAlias, muster.PredPseudonym, muster.PredCallSign}})
+	if err != nil {
+		return nil, fmt.Errorf("why: alias evidence of %s: %w", e.Name, err)
+	}
+	var out []muster.Claim
+	for _, c := range cs {
+		if slices.Contains(ids, c.ID) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
 }
 
 // whyEntity returns the stored entity name refers to when there is exactly

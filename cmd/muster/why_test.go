@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -75,5 +76,27 @@ func TestWhyMergeSplit(t *testing.T) {
 	}
 	if _, err := runDirect(t, db, why, "--type", "gang", "a", "b"); err == nil {
 		t.Error("why with a bad type: no error")
+	}
+}
+
+// TestWhyAliasEvidence: muster why quotes the words that made one name
+// another's alias.
+func TestWhyAliasEvidence(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "alias.db")
+	art := filepath.Join(dir, "a.txt")
+	text := "Ivan Petrov, who also goes by the pseudonym Ivan Sever, denied the report on Monday."
+	if err := os.WriteFile(art, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, err := run(t, db, "ingest", "-q", "--publisher", "Test Wire", "--published", "2023-05-24", art); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	out, _, err := run(t, db, "why", "Ivan Petrov", "Ivan Sever")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "one entity") || !strings.Contains(out, "pseudonym") || !strings.Contains(out, "who also goes by the pseudonym Ivan Sever") {
+		t.Errorf("why Ivan Petrov / Ivan Sever does not quote the alias evidence:\n%s", out)
 	}
 }
