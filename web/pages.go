@@ -23,6 +23,9 @@ func (s *Server) funcs() template.FuncMap {
 			if strings.HasPrefix(r.ID, "e_") {
 				return "/entity/" + url.PathEscape(r.ID)
 			}
+			if strings.HasPrefix(r.ID, "v_") {
+				return "/events/" + url.PathEscape(r.ID)
+			}
 			return "/search?q=" + url.QueryEscape(r.Name)
 		},
 	}

@@ -24,6 +24,8 @@ type snapshot struct {
 	key    string
 	built  time.Time
 	events []muster.Event // in time order, undated last
+	// eventIndex maps an event id to its index in events.
+	eventIndex map[string]int
 	// places holds the entities events happen at, with coordinates when
 	// geocoded.
 	places map[string]muster.Entity
@@ -121,6 +123,10 @@ func build(ctx context.Context, st Store, key string) (*snapshot, error) {
 		return nil, err
 	}
 	snap.events = events // the store gives them in time order, undated last
+	snap.eventIndex = make(map[string]int, len(events))
+	for i, ev := range events {
+		snap.eventIndex[ev.ID] = i
+	}
 	claims, err := st.AllClaims(ctx, nil, 0)
 	if err != nil {
 		return nil, err

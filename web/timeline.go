@@ -110,6 +110,28 @@ func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
 		"Unit": unit, "Chart": eventChart(evs, f), "Count": len(evs), "All": len(snap.events)})
 }
 
+// pageEvent shows one event, with its sources and disagreements, and
+// links to the timeline and the map around it.
+func (s *Server) pageEvent(w http.ResponseWriter, r *http.Request) {
+	snap, err := s.snaps.get(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	id := r.PathValue("id")
+	i, ok := snap.eventIndex[id]
+	if !ok {
+		s.pageError(w, r, muster.Errorf(muster.KindNotFound, "event %s not found", id))
+		return
+	}
+	ev := snap.events[i]
+	var around filter
+	if t, ok := startTime(ev); ok {
+		around.From, around.To = t.AddDate(0, 0, -7).Format("2006-01-02"), t.AddDate(0, 0, 7).Format("2006-01-02")
+	}
+	s.render(w, r, "event.html", map[string]any{"Title": ev.Label, "E": s.viewEvent(snap, ev), "Around": around})
+}
+
 // groupUnit is how the timeline groups events: by day over a span of up
 // to two months, by week up to a year and a half, else by month. The span
 // is that of the middle 90% of the events, so one stray date decades back

@@ -248,12 +248,24 @@ func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) {
 		}
 		outs = append(outs, outlier{Name: p.name, Link: "/entity/" + url.PathEscape(p.id), Where: strings.Trim(p.pl.Admin1+", "+p.pl.Country, ", "), N: len(p.events)})
 	}
+	// Zoom and pan links keep the view inside the world (east may pass
+	// 180° by 20°, where the land is drawn again) and no narrower than a
+	// tenth of a degree; a link that cannot move is left off.
 	zoom := func(factor, dx, dy float64) string {
-		cLon, cLat := (shown.MinLon+shown.MaxLon)/2, (shown.MinLat+shown.MaxLat)/2
-		hw, hh := (shown.MaxLon-shown.MinLon)/2*factor, (shown.MaxLat-shown.MinLat)/2*factor
-		cLon += dx * (shown.MaxLon - shown.MinLon) / 2
-		cLat += dy * (shown.MaxLat - shown.MinLat) / 2
-		b := box{cLon - hw, math.Max(-85, cLat-hh), cLon + hw, math.Min(85, cLat+hh)}
+		w, h := (shown.MaxLon-shown.MinLon)*factor, (shown.MaxLat-shown.MinLat)*factor
+		if w < 0.1 || h < 0.1 {
+			return ""
+		}
+		w, h = math.Min(w, 380), math.Min(h, 170)
+		cLon := (shown.MinLon+shown.MaxLon)/2 + dx*(shown.MaxLon-shown.MinLon)/2
+		cLat := (shown.MinLat+shown.MaxLat)/2 + dy*(shown.MaxLat-shown.MinLat)/2
+		cLon = math.Max(-180+w/2, math.Min(200-w/2, cLon))
+		cLat = math.Max(-85+h/2, math.Min(85-h/2, cLat))
+		b := box{cLon - w/2, cLat - h/2, cLon + w/2, cLat + h/2}
+		if math.Abs(b.MinLon-shown.MinLon) < 1e-3 && math.Abs(b.MaxLon-shown.MaxLon) < 1e-3 &&
+			math.Abs(b.MinLat-shown.MinLat) < 1e-3 && math.Abs(b.MaxLat-shown.MaxLat) < 1e-3 {
+			return ""
+		}
 		return "/map?" + withParam(fq, "bbox", b.param())
 	}
 	nav := map[string]string{"In": zoom(0.5, 0, 0), "Out": zoom(2, 0, 0), "West": zoom(1, -1, 0), "East": zoom(1, 1, 0),

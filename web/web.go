@@ -135,6 +135,7 @@ func NewServer(s Store, opt Options) (*Server, error) {
 	srv.mux.HandleFunc("GET /search", srv.pageSearch)
 	srv.mux.HandleFunc("GET /documents/{id}", srv.pageDocument)
 	srv.mux.HandleFunc("GET /events", srv.pageEvents)
+	srv.mux.HandleFunc("GET /events/{id}", srv.pageEvent)
 	srv.mux.HandleFunc("GET /graph", srv.pageGraph)
 	srv.mux.HandleFunc("GET /graph/{id}", srv.pageGraph)
 	srv.mux.HandleFunc("GET /map", srv.pageMap)
