@@ -218,7 +218,9 @@ func (s *mapStore) EntitiesByID(_ context.Context, ids []string) ([]muster.Entit
 	return out, nil
 }
 
-func (s *mapStore) Documents(context.Context, []string) ([]muster.DocumentRef, error) { return nil, nil }
+func (s *mapStore) Documents(context.Context, []string) ([]muster.DocumentRef, error) {
+	return nil, nil
+}
 
 func (s *mapStore) UntitledHeads(context.Context) (map[string]string, error) { return nil, nil }
 
