@@ -25,6 +25,7 @@ type contraView struct {
 // rival is one value sources give, with every claim that gives it.
 type rival struct {
 	Value  string
+	Words  string // the words of the first source that gives it
 	Claims []rivalClaim
 }
 
@@ -58,7 +59,7 @@ func (snap *snapshot) contraView(c muster.Contradiction) contraView {
 		if !ok {
 			i = len(v.Rivals)
 			idx[val] = i
-			v.Rivals = append(v.Rivals, rival{Value: val})
+			v.Rivals = append(v.Rivals, rival{Value: val, Words: cl.Object.Text})
 		}
 		rc := rivalClaim{C: cl, Modality: string(cl.Modality)}
 		if len(cl.Evidence) > 0 {

@@ -44,6 +44,18 @@ type bucket struct {
 }
 
 func (s *Server) viewEvent(snap *snapshot, ev muster.Event) eventView {
+	// One line per participant and role: a group named twice in a story
+	// is one participant.
+	seenP := map[string]bool{}
+	parts := ev.Participants[:0:0]
+	for _, p := range ev.Participants {
+		k := p.Entity.ID + "|" + p.Entity.Name + "|" + p.Role
+		if !seenP[k] {
+			seenP[k] = true
+			parts = append(parts, p)
+		}
+	}
+	ev.Participants = parts
 	v := eventView{Ev: ev}
 	for _, p := range ev.Places {
 		v.Places = append(v.Places, snap.placeView(p))
@@ -205,6 +217,7 @@ type chart struct {
 	Max        int
 	Kinds      []kindSwatch
 	Outside    int    // dated events outside the charted range
+	Imprecise  int    // events known only to the season or year, not charted
 	Range      string // the charted range, "2022-02-21 – 2024-05-27"
 }
 
@@ -227,26 +240,44 @@ type tick struct {
 
 type kindSwatch struct{ Kind string }
 
-// eventChart bins the dated events by week (by month when the bulk spans
-// more than two and a half years); events outside the middle 96% of dates
-// are counted, not drawn, so a stray date does not flatten the chart.
+// chartable reports whether an event's date is precise enough to put in a
+// week: known to the day or the month.
+func chartable(ev muster.Event) bool {
+	if ev.Time == nil {
+		return false
+	}
+	switch ev.Time.Precision {
+	case muster.PrecisionDay, muster.PrecisionMonth, "":
+		return true
+	}
+	return false
+}
+
+// eventChart bins the events dated to the day or month by week (by month
+// when the bulk spans more than two and a half years); events outside the
+// middle 90% of dates are counted, not drawn, so a stray date does not
+// flatten the chart.
 func eventChart(evs []muster.Event, f filter) *chart {
-	var ts []time.Time
+	var sorted []time.Time
+	imprecise := 0
 	for _, ev := range evs {
 		if t, ok := startTime(ev); ok {
-			ts = append(ts, t)
+			if !chartable(ev) {
+				imprecise++
+				continue
+			}
+			sorted = append(sorted, t)
 		}
 	}
-	if len(ts) == 0 {
+	if len(sorted) == 0 {
 		return nil
 	}
-	sorted := append([]time.Time(nil), ts...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Before(sorted[j]) })
 	lo, hi := sorted[0], sorted[len(sorted)-1]
 	if len(sorted) >= 20 {
-		lo, hi = sorted[len(sorted)*2/100], sorted[(len(sorted)-1)*98/100]
+		lo, hi = sorted[len(sorted)*5/100], sorted[(len(sorted)-1)*95/100]
 	}
-	c := &chart{W: 900, H: 170, Base: 140, Unit: "week"}
+	c := &chart{W: 900, H: 170, Base: 140, Unit: "week", Imprecise: imprecise}
 	if hi.Sub(lo) > 913*24*time.Hour {
 		c.Unit = "month"
 	}
@@ -275,7 +306,7 @@ func eventChart(evs []muster.Event, f filter) *chart {
 	kinds := map[string]bool{}
 	for _, ev := range evs {
 		t, ok := startTime(ev)
-		if !ok {
+		if !ok || !chartable(ev) {
 			continue
 		}
 		i, in := index[start(t)]
