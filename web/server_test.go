@@ -54,7 +54,9 @@ func (s *countingStore) EventsOf(ctx context.Context, id string) ([]muster.Event
 	return s.mapStore.EventsOf(ctx, id)
 }
 
-func (s *countingStore) ClaimsAbout(context.Context, []string) ([]muster.Claim, error) { return nil, nil }
+func (s *countingStore) ClaimsAbout(context.Context, []string) ([]muster.Claim, error) {
+	return nil, nil
+}
 
 func (s *countingStore) FindEntities(_ context.Context, name string) ([]muster.Entity, error) {
 	var out []muster.Entity
