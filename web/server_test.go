@@ -231,3 +231,37 @@ func TestExportCSVFromUI(t *testing.T) {
 		t.Errorf("the filter is not applied to the export")
 	}
 }
+
+// TestEntityLinksByID checks that a name is a search (one entity of the
+// name opens it, several are listed), that an entity page names its
+// namesakes with their country and admin area, and that event cards link
+// entities by id.
+func TestEntityLinksByID(t *testing.T) {
+	st := newCountingStore()
+	st.entities["e_ru1"] = &muster.Entity{ID: "e_ru1", Type: muster.EntityPlace, Name: "Russia",
+		Place: &muster.Place{Lat: 60, Lon: 100, Country: "RU", Precision: muster.PrecisionCountry}}
+	st.entities["e_ru2"] = &muster.Entity{ID: "e_ru2", Type: muster.EntityPlace, Name: "Russia",
+		Place: &muster.Place{Lat: 40.5, Lon: -79.9, Country: "US", Admin1: "Pennsylvania", Precision: muster.PrecisionExact}}
+	st.events[0].Participants = []muster.Participant{{Entity: muster.Ref{ID: "e_ru1", Name: "Russia", Type: "place"}, Role: muster.RoleDefender}}
+	srv, err := New(st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec := get(t, srv, "/entity?name=Graivoron"); rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/entity/e_Graivoron" {
+		t.Errorf("one Graivoron: %d to %q, want 303 to /entity/e_Graivoron", rec.Code, rec.Header().Get("Location"))
+	}
+	if rec := get(t, srv, "/entity?name=Russia"); rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/search?q=Russia" {
+		t.Errorf("two Russias: %d to %q, want 303 to the search", rec.Code, rec.Header().Get("Location"))
+	}
+	body := get(t, srv, "/entity/e_ru1").Body.String()
+	if !strings.Contains(body, `1 other entity is called Russia: <a href="/entity/e_ru2">Russia</a> <small>(place, Pennsylvania, US)</small>`) {
+		t.Errorf("entity page does not name its namesake: %s", body)
+	}
+	body = get(t, srv, "/events").Body.String()
+	if !strings.Contains(body, `<a href="/entity/e_ru1">Russia</a> (defender)`) || strings.Contains(body, "/entity?name=") {
+		t.Errorf("event card does not link its participant by id")
+	}
+	if !strings.Contains(body, `<a href="/entity/e_Graivoron">Graivoron</a>`) {
+		t.Errorf("event card does not link its place by id")
+	}
+}

@@ -61,7 +61,13 @@ func (s *Server) viewEvent(snap *snapshot, ev muster.Event) eventView {
 		v.Places = append(v.Places, snap.placeView(p))
 	}
 	seen := map[string]bool{}
-	for _, e := range ev.Evidence {
+	evidence := ev.Evidence
+	if len(evidence) == 0 { // an event stored without its own words: its claims'
+		for _, c := range ev.Claims {
+			evidence = append(evidence, c.Evidence...)
+		}
+	}
+	for _, e := range evidence {
 		if seen[e.Document] {
 			continue
 		}

@@ -26,7 +26,8 @@ var (
 // TestCrawl follows every internal link of the web UI from the home page
 // over a store of the examples and 100 news articles, and checks that none
 // is broken (every page answers 200), none is blank (every link has text
-// or a title to read), and every page keeps to its weight: 150 KB, the map
+// or a title to read), every event card links to a source, and every
+// page keeps to its weight: 150 KB, the map
 // 300 KB.
 func TestCrawl(t *testing.T) {
 	if testing.Short() {
@@ -80,6 +81,12 @@ func TestCrawl(t *testing.T) {
 		}
 		if len(body) > limit {
 			t.Errorf("GET %s: %d bytes, over %d", u, len(body), limit)
+		}
+		for _, card := range strings.Split(string(body), `<article class="event"`)[1:] {
+			card, _, _ = strings.Cut(card, "</article>")
+			if !strings.Contains(card, `<p class="sources">Sources: <a href="/documents/`) {
+				t.Errorf("page %s: an event card without a source link: %.200s", u, card)
+			}
 		}
 		for _, m := range anchorRE.FindAllStringSubmatch(string(body), -1) {
 			h := hrefRE.FindStringSubmatch(m[1])
