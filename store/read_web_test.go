@@ -51,3 +51,33 @@ func TestState(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchRefs checks, on both backends, that SearchRefs finds what
+// Search finds, in the same order.
+func TestSearchRefs(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, backend string) {
+		db := MustOpen(t, backend)
+		ctx := t.Context()
+		if _, err := db.Save(ctx, sample("Raid", sampleText, time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC))); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"Belgorod", "volunteer corps", "nothing-like-this", `"AND OR * (`} {
+			hits, err := db.Search(ctx, q, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			refs, err := db.SearchRefs(ctx, q, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(refs) != len(hits) {
+				t.Fatalf("%q: %d refs, %d hits", q, len(refs), len(hits))
+			}
+			for i := range refs {
+				if refs[i].ID != hits[i].Document.ID {
+					t.Errorf("%q: ref %d is %s, hit %s", q, i, refs[i].ID, hits[i].Document.ID)
+				}
+			}
+		}
+	})
+}

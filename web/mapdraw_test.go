@@ -359,3 +359,7 @@ func TestDrawLandInnerLine(t *testing.T) {
 		t.Errorf("one country: borders = %q, coast = %q; want no border and the inner line in neither", ld.Borders, ld.Coast)
 	}
 }
+
+func (s *mapStore) Groups(context.Context, muster.EntityType, int) ([]muster.Entity, error) {
+	return nil, nil
+}

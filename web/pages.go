@@ -85,22 +85,12 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
-	groups, err := s.store.Groups(r.Context(), muster.EntityArmedGroup, 50)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	people, err := s.store.Groups(r.Context(), muster.EntityPerson, 30)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
 	snap, err := s.snaps.get(r.Context())
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	s.render(w, r, "home.html", map[string]any{"Title": "muster", "Groups": groups, "People": people,
+	s.render(w, r, "home.html", map[string]any{"Title": "muster", "Groups": snap.groups, "People": snap.people,
 		"Events": len(snap.events), "Contradictions": len(snap.contradictions)})
 }
 

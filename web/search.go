@@ -4,7 +4,6 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/muster-osint/muster"
 )
@@ -24,20 +23,6 @@ type hitView struct {
 	Snippet   template.HTML
 	Countries []string
 	Month     string
-}
-
-// highlightSnippet escapes a search snippet and turns the store's [[ ]]
-// match markers into <mark>, so a match shows highlighted and no marker
-// or markup of the text shows through.
-func highlightSnippet(s string) template.HTML {
-	esc := template.HTMLEscapeString(s)
-	esc = strings.ReplaceAll(esc, "[[", "<mark>")
-	esc = strings.ReplaceAll(esc, "]]", "</mark>")
-	// A snippet cut inside a match leaves a marker unpaired: close it.
-	if strings.Count(esc, "<mark>") > strings.Count(esc, "</mark>") {
-		esc += "</mark>"
-	}
-	return template.HTML(esc)
 }
 
 func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
@@ -69,7 +54,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	if len(ents) > maxSearchNames {
 		ents = ents[:maxSearchNames]
 	}
-	hits, err := s.store.Search(r.Context(), q, maxSearchHits)
+	hits, err := s.store.SearchRefs(r.Context(), q, maxSearchHits)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -94,10 +79,10 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	var all []hitView
-	for _, h := range hits {
-		hv := hitView{Doc: h.Document, Name: snap.title(h.Document), Snippet: highlightSnippet(h.Snippet), Countries: docCountries[h.Document.ID]}
-		if !h.Document.Published.IsZero() {
-			hv.Month = h.Document.Published.Format("2006-01")
+	for _, d := range hits {
+		hv := hitView{Doc: d, Name: snap.title(d), Countries: docCountries[d.ID]}
+		if !d.Published.IsZero() {
+			hv.Month = d.Published.Format("2006-01")
 		}
 		all = append(all, hv)
 	}
@@ -165,7 +150,18 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		}
 		return out
 	}
-	s.render(w, r, "search.html", map[string]any{"Title": q, "Q": q, "Entities": shownEnts, "Hits": shown[pg.From:pg.To], "Page": pg,
+	// Snippets for the page's hits only, cut from their texts here.
+	words := searchWords(q)
+	page := shown[pg.From:pg.To]
+	for i := range page {
+		d, err := s.store.Document(r.Context(), page[i].Doc.ID)
+		if err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		page[i].Snippet = snippet(d.Text, words)
+	}
+	s.render(w, r, "search.html", map[string]any{"Title": q, "Q": q, "Entities": shownEnts, "Hits": page, "Page": pg,
 		"Capped": len(hits) >= maxSearchHits, "ArticleCount": len(shown), "EntityCount": len(shownEnts),
 		"Types": links("type", types, fType), "Countries": links("country", countries, fCountry), "Months": links("month", months, fMonth)})
 }

@@ -42,6 +42,9 @@ type snapshot struct {
 	// byEvent lists, for an event id, the contradictions about it.
 	byEvent map[string][]int
 
+	// The home page's lists: the most documented groups and people.
+	groups, people []muster.Entity
+
 	// Choices for the filter form, most frequent first.
 	Types, Countries, Admins, Sources []facet
 	Modalities                        []facet
@@ -194,6 +197,12 @@ func build(ctx context.Context, st Store, key string) (*snapshot, error) {
 		snap.docs[r.ID] = r
 	}
 	if snap.heads, err = st.UntitledHeads(ctx); err != nil {
+		return nil, err
+	}
+	if snap.groups, err = st.Groups(ctx, muster.EntityArmedGroup, 50); err != nil {
+		return nil, err
+	}
+	if snap.people, err = st.Groups(ctx, muster.EntityPerson, 30); err != nil {
 		return nil, err
 	}
 	snap.facets()

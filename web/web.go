@@ -41,6 +41,9 @@ type Store interface {
 	Document(ctx context.Context, id string) (*muster.Document, error)
 	Mentions(ctx context.Context, documentID string) ([]muster.Mention, error)
 	Search(ctx context.Context, q string, limit int) ([]Hit, error)
+	// SearchRefs returns the documents Search finds, best first, without
+	// snippets: cheap enough to count and facet hundreds of hits.
+	SearchRefs(ctx context.Context, q string, limit int) ([]muster.DocumentRef, error)
 	// DocumentClaims returns the claims a document states.
 	DocumentClaims(ctx context.Context, id string) ([]muster.Claim, error)
 	// AllClaims returns claims, optionally only those with the predicates.

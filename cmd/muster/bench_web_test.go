@@ -114,11 +114,18 @@ func benchServe(b *testing.B, path string) {
 	}
 	b.Logf("%d documents, %d claims, %d events; first pass (snapshot built) %v", st.Documents, st.Claims, st.Events, time.Since(warm))
 	var ds []time.Duration
+	worst := map[string]time.Duration{}
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		ds = append(ds, do(urls[i%len(urls)]))
+		u := urls[i%len(urls)]
+		d := do(u)
+		ds = append(ds, d)
+		worst[u] = max(worst[u], d)
 	}
 	b.StopTimer()
+	for _, u := range urls {
+		b.Logf("slowest %-50s %v", u, worst[u])
+	}
 	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
 	pct := func(p float64) float64 { return float64(ds[int(float64(len(ds)-1)*p)].Microseconds()) / 1000 }
 	b.ReportMetric(pct(0.50), "p50-ms")

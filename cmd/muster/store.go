@@ -167,3 +167,7 @@ func (s webStore) EntitiesByID(ctx context.Context, ids []string) ([]muster.Enti
 func (s webStore) UntitledHeads(ctx context.Context) (map[string]string, error) {
 	return s.db.UntitledHeads(ctx)
 }
+
+func (s webStore) SearchRefs(ctx context.Context, q string, limit int) ([]muster.DocumentRef, error) {
+	return s.db.SearchRefs(ctx, q, limit)
+}
