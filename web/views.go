@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"math"
 	"net/http"
 	"net/url"
@@ -231,12 +232,7 @@ func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) {
 		taken = append(taken, [4]float64{c.x - rad, c.y - max(rad, 10), c.x + 8 + 7.5*float64(len([]rune(pt.Name))), c.y + max(rad, 6)})
 	}
 	sort.Slice(pts, func(i, j int) bool { return pts[i].Count > pts[j].Count }) // big circles under small ones
-	var ld landDrawing
-	if l, err := s.land(); err != nil {
-		s.logger.Error("web: map without land", "err", err)
-	} else {
-		ld = drawLand(l, proj, taken)
-	}
+	ld := s.drawLandCached(proj, taken)
 	type outlier struct {
 		Name, Link, Where string
 		N                 int
@@ -442,4 +438,32 @@ func joinLabels(s []string) string {
 		out += x
 	}
 	return out
+}
+
+// maxDrawings bounds the land drawings kept; the cache is emptied when full.
+const maxDrawings = 64
+
+// drawLandCached returns drawLand's drawing of the view, from the cache
+// when the same view with the same label obstacles was drawn before.
+func (s *Server) drawLandCached(p projection, taken [][4]float64) landDrawing {
+	l, err := s.land()
+	if err != nil {
+		s.logger.Error("web: map without land", "err", err)
+		return landDrawing{}
+	}
+	key := fmt.Sprint(p, taken)
+	s.drawMu.Lock()
+	ld, ok := s.drawings[key]
+	s.drawMu.Unlock()
+	if ok {
+		return ld
+	}
+	ld = drawLand(l, p, taken)
+	s.drawMu.Lock()
+	if s.drawings == nil || len(s.drawings) >= maxDrawings {
+		s.drawings = map[string]landDrawing{}
+	}
+	s.drawings[key] = ld
+	s.drawMu.Unlock()
+	return ld
 }

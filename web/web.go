@@ -90,6 +90,10 @@ type Server struct {
 	tmpl     *template.Template
 	// land returns the decoded land file, decoding it on first use.
 	land func() (*land, error)
+	// drawings caches drawn land by view and label obstacles: the default
+	// map and a shared view are drawn once, not per request.
+	drawMu   sync.Mutex
+	drawings map[string]landDrawing
 }
 
 // New returns a Server over s. logger receives internal errors, which
