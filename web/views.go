@@ -61,7 +61,7 @@ func (s *Server) pageGraph(w http.ResponseWriter, r *http.Request) {
 			rels[key] = &rel{ref: *other, mod: c.Modality}
 			order = append(order, key)
 		}
-		label := string(c.Predicate)
+		label := strings.ReplaceAll(string(c.Predicate), "_", " ")
 		if c.Subject.ID != p.Entity.ID {
 			label = "← " + label
 		}
