@@ -7,7 +7,7 @@ SHARED  ?= ../shared
 DEMO_DB ?= demo.db
 PGURL   ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 
-.PHONY: build test bench demo model generate clean services
+.PHONY: build test bench demo model generate clean services chromium
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/muster
@@ -17,7 +17,12 @@ build:
 services:
 	@bash scripts/services.sh
 
-test: services
+# chromium installs Debian's Chromium for the web UI's browser tests when
+# it is missing (as root, with apt-get); without it they skip.
+chromium:
+	@bash scripts/chromium.sh
+
+test: services chromium
 	MUSTER_TEST_POSTGRES=$${MUSTER_TEST_POSTGRES-$(PGURL)} $(GO) test -count=1 -timeout 9m ./...
 
 # demo ingests the bundled examples (and the seed article when ../shared is

@@ -64,7 +64,11 @@ func EventsCSV(w io.Writer, events []muster.Event, places map[string]muster.Plac
 		return fmt.Errorf("export csv: %w", err)
 	}
 	for _, ev := range events {
-		if err := cw.Write(eventRow(ev, places)); err != nil {
+		row := eventRow(ev, places)
+		for i := range row {
+			row[i] = SafeCell(row[i])
+		}
+		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("export csv: event %s: %w", ev.ID, err)
 		}
 	}
@@ -73,6 +77,22 @@ func EventsCSV(w io.Writer, events []muster.Event, places map[string]muster.Plac
 		return fmt.Errorf("export csv: %w", err)
 	}
 	return nil
+}
+
+// SafeCell neutralises a CSV cell a spreadsheet would run as a formula
+// (issue 14; OWASP "CSV Injection"): a cell beginning with =, +, -, @, a
+// tab or a carriage return gets a leading apostrophe, so the article text
+// in notes or an actor's name ("=HYPERLINK(…)") is shown, never run. A
+// cell that is a plain number ("-33.9", a longitude) is left as it is:
+// no spreadsheet runs it, and its column stays numeric.
+func SafeCell(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return s
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil && s[0] != '=' && s[0] != '@' {
+		return s
+	}
+	return "'" + s
 }
 
 func eventRow(ev muster.Event, places map[string]muster.Place) []string {

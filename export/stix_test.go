@@ -33,8 +33,7 @@ func TestSTIX(t *testing.T) {
 	}
 	docs := []muster.Document{{ID: "d_1", Title: "A report", Publisher: "Test Wire", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)}}
 	var b bytes.Buffer
-	now := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
-	if err := export.STIX(&b, docs, []muster.Entity{grp, per, town}, []muster.Event{ev}, claims, now); err != nil {
+	if err := export.STIX(&b, docs, []muster.Entity{grp, per, town}, []muster.Event{ev}, claims); err != nil {
 		t.Fatal(err)
 	}
 	var bundle struct {
@@ -88,3 +87,45 @@ func TestSTIX(t *testing.T) {
 }
 
 func nanf() float64 { return math.NaN() }
+
+// TestSTIXDeterministic checks that the same data gives the same bundle,
+// byte for byte, and that created comes from the documents, not the clock.
+func TestSTIXDeterministic(t *testing.T) {
+	ev := sampleEvent()
+	grp := muster.Entity{ID: "e_nb", Type: muster.EntityArmedGroup, Name: "Northern Brigade"}
+	claims := []muster.Claim{{ID: "c_2", Subject: grp.Ref(), Predicate: muster.PredSize, Object: muster.NumberValue("up to 3,000", nanf(), 3000, "fighters"),
+		AttributedTo: muster.Attribution{Name: "some estimates"}, Modality: muster.Estimated,
+		Evidence: []muster.Evidence{{Document: "d_2", Quote: "up to 3,000"}}}}
+	docs := []muster.Document{
+		{ID: "d_1", Title: "A report", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)},
+		{ID: "d_2", Title: "Another", Ingested: time.Date(2023, 6, 2, 9, 30, 0, 0, time.UTC)},
+	}
+	write := func() []byte {
+		var b bytes.Buffer
+		if err := export.STIX(&b, docs, []muster.Entity{grp}, []muster.Event{ev}, claims); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	first := write()
+	time.Sleep(2 * time.Millisecond)
+	if second := write(); !bytes.Equal(first, second) {
+		t.Fatalf("two exports of the same data differ:\n%s\n%s", first, second)
+	}
+	var bundle struct {
+		Objects []map[string]any `json:"objects"`
+	}
+	if err := json.Unmarshal(first, &bundle); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"incident": "2023-05-24T00:00:00.000Z", "note": "2023-06-02T09:30:00.000Z", "threat-actor": "2023-06-02T09:30:00.000Z"}
+	for _, o := range bundle.Objects {
+		typ := o["type"].(string)
+		if w, ok := want[typ]; ok && o["created"] != w {
+			t.Errorf("%s created %v, want %s (from its document)", typ, o["created"], w)
+		}
+		if c, _ := o["created"].(string); c >= "2026" {
+			t.Errorf("%s created %s: a wall-clock time", typ, c)
+		}
+	}
+}

@@ -51,7 +51,21 @@ func GetProfile(ctx context.Context, r Reader, name string) (*Profile, error) {
 	if len(ents) == 0 {
 		return nil, muster.Errorf(muster.KindNotFound, "no entity named %q", name)
 	}
-	e := ents[0]
+	return ProfileOf(ctx, r, ents[0])
+}
+
+// GetProfileByID returns the profile of the entity with the id: links
+// identify entities, so namesakes never collide (issue 12).
+func GetProfileByID(ctx context.Context, r Reader, id string) (*Profile, error) {
+	e, err := r.Entity(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return ProfileOf(ctx, r, *e)
+}
+
+// ProfileOf returns the profile of e.
+func ProfileOf(ctx context.Context, r Reader, e muster.Entity) (*Profile, error) {
 	p := &Profile{Entity: e, Claims: []muster.Claim{}, Events: []muster.Event{}, Contradictions: []muster.Contradiction{}}
 	claims, err := r.ClaimsAbout(ctx, []string{e.ID})
 	if err != nil {

@@ -73,23 +73,23 @@ func (s *Server) apiClaims(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	limit, err := intParam(r, "limit", 1000, 10000)
+	limit, offset, err := limitOffset(r, 100, 1000)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
+	if offset > maxClaimOffset {
+		s.apiError(w, r, muster.Errorf(muster.KindInvalid, "parameter offset: %d is past %d; filter by subject or predicate", offset, maxClaimOffset))
+		return
+	}
 	var claims []muster.Claim
 	if subject != "" {
-		ents, err := s.store.FindEntities(r.Context(), subject)
+		id, _, err := s.entityRef(r.Context(), subject)
 		if err != nil {
 			s.apiError(w, r, err)
 			return
 		}
-		if len(ents) == 0 {
-			s.apiError(w, r, muster.Errorf(muster.KindNotFound, "no entity named %q", subject))
-			return
-		}
-		all, err := s.store.ClaimsAbout(r.Context(), []string{ents[0].ID})
+		all, err := s.store.ClaimsAbout(r.Context(), []string{id})
 		if err != nil {
 			s.apiError(w, r, err)
 			return
@@ -99,18 +99,21 @@ func (s *Server) apiClaims(w http.ResponseWriter, r *http.Request) {
 				claims = append(claims, c)
 			}
 		}
-		if len(claims) > limit {
-			claims = claims[:limit]
-		}
-	} else if claims, err = s.store.AllClaims(r.Context(), preds, limit); err != nil {
+	} else if claims, err = s.store.AllClaims(r.Context(), preds, offset+limit); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
+	a, b := window(len(claims), limit, offset)
+	claims = claims[a:b]
 	if claims == nil {
 		claims = []muster.Claim{}
 	}
-	s.writeJSON(w, map[string]any{"claims": claims})
+	s.writeJSON(w, map[string]any{"claims": claims, "limit": limit, "offset": offset})
 }
+
+// maxClaimOffset bounds how deep the claims listing pages without a
+// filter: each page reads the claims before it.
+const maxClaimOffset = 50000
 
 func hasPred(ps []muster.Predicate, p muster.Predicate) bool {
 	for _, q := range ps {
@@ -121,56 +124,29 @@ func hasPred(ps []muster.Predicate, p muster.Predicate) bool {
 	return false
 }
 
-func (s *Server) apiContradictions(w http.ResponseWriter, r *http.Request) {
-	claims, err := s.store.AllClaims(r.Context(), nil, 0)
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	events, err := s.store.EventsOf(r.Context(), "")
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	cs := query.ContradictionsAcross(claims, events)
-	if cs == nil {
-		cs = []muster.Contradiction{}
-	}
-	s.writeJSON(w, map[string]any{"contradictions": cs})
-}
-
 func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
-	evs, err := s.events(r)
+	limit, offset, err := limitOffset(r, 100, 500)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	s.writeJSON(w, map[string]any{"events": evs})
-}
-
-// events returns the events of the entity named by the participant
-// parameter, or every event.
-func (s *Server) events(r *http.Request) ([]muster.Event, error) {
-	who, err := param(r, "participant", false)
+	f, err := s.parseFilter(r)
 	if err != nil {
-		return nil, err
+		s.apiError(w, r, err)
+		return
 	}
-	id := ""
-	if who != "" {
-		ents, err := s.store.FindEntities(r.Context(), who)
-		if err != nil {
-			return nil, err
-		}
-		if len(ents) == 0 {
-			return nil, muster.Errorf(muster.KindNotFound, "no entity named %q", who)
-		}
-		id = ents[0].ID
+	snap, err := s.snaps.get(r.Context())
+	if err != nil {
+		s.apiError(w, r, err)
+		return
 	}
-	evs, err := s.store.EventsOf(r.Context(), id)
-	if evs == nil && err == nil {
-		evs = []muster.Event{}
+	evs := snap.filtered(f)
+	a, b := window(len(evs), limit, offset)
+	out := evs[a:b]
+	if out == nil {
+		out = []muster.Event{}
 	}
-	return evs, err
+	s.writeJSON(w, map[string]any{"events": out, "total": len(evs), "limit": limit, "offset": offset})
 }
 
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
@@ -179,20 +155,26 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	limit, err := intParam(r, "limit", 20, 200)
+	limit, offset, err := limitOffset(r, 20, 200)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	hits, err := s.store.Search(r.Context(), q, limit)
+	if offset+limit > maxSearchHits {
+		s.apiError(w, r, muster.Errorf(muster.KindInvalid, "parameter offset: results stop at %d; narrow the search", maxSearchHits))
+		return
+	}
+	hits, err := s.store.Search(r.Context(), q, offset+limit)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
+	a, b := window(len(hits), limit, offset)
+	hits = hits[a:b]
 	if hits == nil {
 		hits = []Hit{}
 	}
-	s.writeJSON(w, map[string]any{"hits": hits})
+	s.writeJSON(w, map[string]any{"hits": hits, "limit": limit, "offset": offset})
 }
 
 func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {

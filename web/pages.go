@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,6 +13,23 @@ import (
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/query"
 )
+
+// funcs are the template functions that need the server: a document's
+// title (its first words when untitled) and links to entities by id.
+func (s *Server) funcs() template.FuncMap {
+	return template.FuncMap{
+		"title": func(d muster.DocumentRef) string { return s.snaps.cur.Load().title(d) },
+		"entlink": func(r muster.Ref) string {
+			if strings.HasPrefix(r.ID, "e_") {
+				return "/entity/" + url.PathEscape(r.ID)
+			}
+			if strings.HasPrefix(r.ID, "v_") {
+				return "/events/" + url.PathEscape(r.ID)
+			}
+			return "/search?q=" + url.QueryEscape(r.Name)
+		},
+	}
+}
 
 var funcs = template.FuncMap{
 	"pred": func(p muster.Predicate) string { return strings.ReplaceAll(string(p), "_", " ") },
@@ -29,6 +47,16 @@ var funcs = template.FuncMap{
 		}
 		return c.Object.String()
 	},
+	"dict": func(kv ...any) map[string]any {
+		m := map[string]any{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			k, _ := kv[i].(string)
+			m[k] = kv[i+1]
+		}
+		return m
+	},
+	"add": func(a, b float64) float64 { return a + b },
+	"inc": func(n int) int { return n + 1 },
 	"evlink": func(e muster.Evidence) string {
 		return "/documents/" + e.Document + "?at=" + strconv.Itoa(e.Start) + "-" + strconv.Itoa(e.End) + "#at"
 	},
@@ -57,32 +85,81 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
-	groups, err := s.store.Groups(r.Context(), muster.EntityArmedGroup, 50)
+	snap, err := s.snaps.get(r.Context())
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	people, err := s.store.Groups(r.Context(), muster.EntityPerson, 30)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	s.render(w, r, "home.html", map[string]any{"Title": "muster", "Groups": groups, "People": people})
+	s.render(w, r, "home.html", map[string]any{"Title": "muster", "Groups": snap.groups, "People": snap.people,
+		"Events": len(snap.events), "Contradictions": len(snap.contradictions)})
 }
 
-// section is a profile's claims on one predicate.
+// section is a profile's claims on one predicate, with the number of
+// distinct sources that state them.
 type section struct {
 	Predicate muster.Predicate
 	Claims    []muster.Claim
+	Sources   int
 }
 
-// profile returns the profile named by the request's name parameter.
+// profile returns the profile the request names: by id (the path's {id}
+// or the id parameter), else by name, a search that takes the best match.
 func (s *Server) profile(r *http.Request) (*query.Profile, error) {
+	id := r.PathValue("id")
+	if id == "" {
+		v, err := param(r, "id", false)
+		if err != nil {
+			return nil, err
+		}
+		id = v
+	}
+	if id != "" {
+		return query.GetProfileByID(r.Context(), s.store, id)
+	}
 	name, err := param(r, "name", true)
 	if err != nil {
 		return nil, err
 	}
 	return query.GetProfile(r.Context(), s.store, name)
+}
+
+// pageEntityByName treats a name as a search: one entity of that name
+// opens its page, several are listed to choose from.
+func (s *Server) pageEntityByName(w http.ResponseWriter, r *http.Request) {
+	if id, err := param(r, "id", false); err == nil && id != "" {
+		http.Redirect(w, r, "/entity/"+url.PathEscape(id), http.StatusSeeOther)
+		return
+	}
+	name, err := param(r, "name", true)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	ents, err := s.store.FindEntities(r.Context(), name)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if len(ents) == 0 {
+		s.pageError(w, r, muster.Errorf(muster.KindNotFound, "no entity named %q", name))
+		return
+	}
+	key := muster.NameKey(name)
+	var exact []muster.Entity
+	for _, e := range ents {
+		if muster.NameKey(e.Name) == key {
+			exact = append(exact, e)
+		}
+	}
+	if len(exact) == 1 || len(ents) == 1 {
+		pick := ents[0]
+		if len(exact) == 1 {
+			pick = exact[0]
+		}
+		http.Redirect(w, r, "/entity/"+url.PathEscape(pick.ID), http.StatusSeeOther)
+		return
+	}
+	http.Redirect(w, r, "/search?q="+url.QueryEscape(name), http.StatusSeeOther)
 }
 
 func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
@@ -91,8 +168,14 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	snap, err := s.snaps.get(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	var secs []section
 	idx := map[muster.Predicate]int{}
+	srcs := map[muster.Predicate]map[string]bool{}
 	var others []muster.Claim
 	for _, c := range p.Claims {
 		if c.Subject.ID != p.Entity.ID {
@@ -104,11 +187,64 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
 			i = len(secs)
 			idx[c.Predicate] = i
 			secs = append(secs, section{Predicate: c.Predicate})
+			srcs[c.Predicate] = map[string]bool{}
 		}
 		secs[i].Claims = append(secs[i].Claims, c)
+		srcs[c.Predicate][muster.NameKey(c.AttributedTo.Name)] = true
 	}
-	s.render(w, r, "entity.html", map[string]any{"Title": p.Entity.Name, "P": p, "Sections": secs, "Others": others})
+	for i := range secs {
+		secs[i].Sources = len(srcs[secs[i].Predicate])
+	}
+	// Namesakes: the other entities called by this one's name.
+	var namesakes []muster.Entity
+	if same, err := s.store.FindEntities(r.Context(), p.Entity.Name); err == nil {
+		key := muster.NameKey(p.Entity.Name)
+		for _, e := range same {
+			if e.ID != p.Entity.ID && muster.NameKey(e.Name) == key {
+				namesakes = append(namesakes, e)
+			}
+		}
+	}
+	// The disagreements about it, each once, in the contradictions page's
+	// form: those on a claim about it or about one of its events.
+	mine := map[string]bool{p.Entity.ID: true}
+	for _, ev := range p.Events {
+		mine[ev.ID] = true
+	}
+	var contras []contraView
+	for _, c := range snap.contradictions {
+		for _, cl := range c.Claims {
+			if mine[snap.subjects[cl.ID]] {
+				contras = append(contras, snap.contraView(c))
+				break
+			}
+		}
+	}
+	events := p.Events
+	if len(events) > maxProfileEvents {
+		events = events[len(events)-maxProfileEvents:]
+	}
+	var evs []eventView
+	for _, ev := range events {
+		evs = append(evs, s.viewEvent(snap, ev))
+	}
+	var place *placeView
+	if p.Entity.Place != nil {
+		pv := snap.placeView(p.Entity.Ref())
+		if pv.Ref.ID != "" && !pv.Geocoded {
+			pv.Country, pv.Admin1, pv.Lat, pv.Lon, pv.Geocoded = p.Entity.Place.Country, p.Entity.Place.Admin1, p.Entity.Place.Lat, p.Entity.Place.Lon, true
+		}
+		place = &pv
+	}
+	f := filter{Participant: p.Entity.ID}
+	s.render(w, r, "entity.html", map[string]any{"Title": p.Entity.Name, "P": p, "Sum": query.Summarize(p), "Sections": secs,
+		"Others": others, "Namesakes": namesakes, "Contras": contras, "Events": evs, "MoreEvents": len(p.Events) - len(events),
+		"Strip": strip(p), "Place": place, "F": f})
 }
+
+// maxProfileEvents bounds the event cards on a profile; the rest are on
+// the timeline, filtered to the entity.
+const maxProfileEvents = 30
 
 func (s *Server) pageAsk(w http.ResponseWriter, r *http.Request) {
 	q, err := param(r, "q", true)
@@ -122,34 +258,6 @@ func (s *Server) pageAsk(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, "ask.html", map[string]any{"Title": q, "A": a})
-}
-
-func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
-	q, err := param(r, "q", true)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	ents, err := s.store.FindEntities(r.Context(), q)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	hits, err := s.store.Search(r.Context(), q, 50)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	s.render(w, r, "search.html", map[string]any{"Title": q, "Q": q, "Entities": ents, "Hits": hits})
-}
-
-func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
-	evs, err := s.events(r)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	s.render(w, r, "events.html", map[string]any{"Title": "Events", "Events": evs})
 }
 
 // run is a stretch of a document's text, marked when evidence or a
@@ -190,7 +298,8 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 		at = &muster.Span{Start: x, End: y}
 	}
 	runs := highlight(d.Text, claims, ms, at)
-	s.render(w, r, "document.html", map[string]any{"Title": d.Title, "D": d, "Runs": runs, "Claims": claims})
+	s.snaps.get(ctx) // names untitled documents in lists
+	s.render(w, r, "document.html", map[string]any{"Title": s.snaps.cur.Load().title(d.Ref()), "D": d, "Ref": d.Ref(), "Runs": runs, "Claims": claims})
 }
 
 // highlight cuts text into runs at every boundary of the claims' evidence,

@@ -1,10 +1,13 @@
 package web
 
 import (
+	"fmt"
 	"math"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/muster-osint/muster"
 )
@@ -13,6 +16,7 @@ import (
 type node struct {
 	X, Y  float64
 	Name  string
+	Link  string
 	Type  string
 	Focus bool
 }
@@ -57,7 +61,7 @@ func (s *Server) pageGraph(w http.ResponseWriter, r *http.Request) {
 			rels[key] = &rel{ref: *other, mod: c.Modality}
 			order = append(order, key)
 		}
-		label := string(c.Predicate)
+		label := strings.ReplaceAll(string(c.Predicate), "_", " ")
 		if c.Subject.ID != p.Entity.ID {
 			label = "← " + label
 		}
@@ -69,24 +73,32 @@ func (s *Server) pageGraph(w http.ResponseWriter, r *http.Request) {
 	if len(order) > 24 {
 		order = order[:24]
 	}
-	nodes := []node{{X: cx, Y: cy, Name: p.Entity.Name, Type: string(p.Entity.Type), Focus: true}}
+	nodes := []node{{X: cx, Y: cy, Name: p.Entity.Name, Type: string(p.Entity.Type), Focus: true, Link: "/entity/" + url.PathEscape(p.Entity.ID)}}
 	var edges []edge
 	for i, k := range order {
 		a := 2 * math.Pi * float64(i) / float64(len(order))
 		x, y := cx+radius*math.Cos(a), cy+radius*math.Sin(a)
 		rl := rels[k]
-		nodes = append(nodes, node{X: x, Y: y, Name: rl.ref.Name, Type: rl.ref.Type})
+		link := "/search?q=" + url.QueryEscape(rl.ref.Name)
+		if strings.HasPrefix(rl.ref.ID, "e_") {
+			link = "/entity/" + url.PathEscape(rl.ref.ID)
+		}
+		nodes = append(nodes, node{X: x, Y: y, Name: rl.ref.Name, Type: rl.ref.Type, Link: link})
 		edges = append(edges, edge{X1: cx, Y1: cy, X2: x, Y2: y, LX: (cx + x) / 2, LY: (cy + y) / 2,
 			Label: joinLabels(rl.preds), Class: string(rl.mod)})
 	}
 	s.render(w, r, "graph.html", map[string]any{"Title": p.Entity.Name, "P": p, "Nodes": nodes, "Edges": edges})
 }
 
-// point is a place on the map.
+// point is a place, or a cluster of places near each other at this zoom,
+// on the map.
 type point struct {
 	X, Y   float64
 	R      float64
 	Name   string
+	Count  int    // events at the place or the cluster
+	Places int    // places in the cluster
+	Link   string // the place's page, or the map zoomed to the cluster
 	Events []string
 }
 
@@ -99,61 +111,242 @@ type gridLine struct {
 // Map view: 900 pixels wide, its height suited to the places' box.
 const mapWidth, mapMinHeight, mapMaxHeight = 900.0, 360.0, 640.0
 
-// pageMap draws the events' geocoded places on the embedded land and
-// country borders, in an equirectangular projection fitted to them, with
-// a graticule: server-rendered SVG, nothing fetched.
+// clusterPixels is how near, in view pixels, two places are drawn as one
+// cluster.
+const clusterPixels = 22.0
+
+// mapPlace is a geocoded place events of the filter happened at.
+type mapPlace struct {
+	id     string
+	pl     muster.Place
+	name   string
+	events []string
+}
+
+// pageMap draws the filtered events' geocoded places on the embedded land
+// and country borders, in an equirectangular projection fitted to the
+// bulk of them (the 5th to 95th percentile box; the places outside it are
+// listed beside the map) or to the bbox parameter, with places near each
+// other at that zoom drawn as one cluster with its count. Server-rendered
+// SVG, nothing fetched; zoom and pan are links.
 func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) {
-	evs, err := s.events(r)
+	f, err := s.parseFilter(r)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	type place struct {
-		pl     muster.Place
-		name   string
-		events []string
+	bboxParam, err := param(r, "bbox", false)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
 	}
-	places := map[string]*place{}
+	snap, err := s.snaps.get(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	evs := snap.filtered(f)
+	places := map[string]*mapPlace{}
 	var ids []string
+	var weighted []lonLat // one point per event at a place, for the bulk box
 	for _, ev := range evs {
 		for _, ref := range ev.Places {
-			if ref.ID == "" {
+			e, ok := snap.places[ref.ID]
+			if !ok || e.Place == nil || e.Place.Precision == muster.PrecisionCountry {
 				continue
 			}
 			if places[ref.ID] == nil {
-				e, err := s.store.Entity(r.Context(), ref.ID)
-				if err != nil || e.Place == nil || e.Place.Precision == muster.PrecisionCountry {
-					continue
-				}
-				places[ref.ID] = &place{pl: *e.Place, name: e.Name}
+				places[ref.ID] = &mapPlace{id: ref.ID, pl: *e.Place, name: e.Name}
 				ids = append(ids, ref.ID)
 			}
 			places[ref.ID].events = append(places[ref.ID].events, ev.Label)
+			weighted = append(weighted, lonLat{e.Place.Lon, e.Place.Lat})
 		}
 	}
 	sort.Strings(ids)
-	var locs []lonLat
-	for _, id := range ids {
-		locs = append(locs, lonLat{places[id].pl.Lon, places[id].pl.Lat})
+	var view box
+	if bboxParam != "" {
+		if view, err = parseBBox(bboxParam); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+	} else {
+		view = mapBox(bulk(weighted))
 	}
-	proj := fitProjection(mapBox(locs), mapWidth, mapMinHeight, mapMaxHeight)
-	var pts []point
-	var taken [][4]float64 // the places and their names, for country names to avoid
+	proj := fitProjection(view, mapWidth, mapMinHeight, mapMaxHeight)
+	shown := proj.view(0)
+	// Places in the view, the most eventful first, each joining the first
+	// cluster within clusterPixels of it.
+	sort.SliceStable(ids, func(i, j int) bool { return len(places[ids[i]].events) > len(places[ids[j]].events) })
+	type cluster struct {
+		x, y   float64
+		places []*mapPlace
+		b      box
+	}
+	var clusters []*cluster
+	var outside []*mapPlace
 	for _, id := range ids {
 		p := places[id]
+		if !shown.contains(lonLat{p.pl.Lon, p.pl.Lat}) {
+			outside = append(outside, p)
+			continue
+		}
 		x, y := proj.xy(p.pl.Lon, p.pl.Lat)
-		rad := 4 + 2*math.Sqrt(float64(len(p.events)))
-		pts = append(pts, point{X: round1(x), Y: round1(y), R: round1(rad), Name: p.name, Events: p.events})
-		taken = append(taken, [4]float64{x - rad, y - max(rad, 10), x + 8 + 7.5*float64(len([]rune(p.name))), y + max(rad, 6)})
+		var home *cluster
+		for _, c := range clusters {
+			if math.Hypot(c.x-x, c.y-y) <= clusterPixels {
+				home = c
+				break
+			}
+		}
+		if home == nil {
+			home = &cluster{x: x, y: y, b: emptyBox()}
+			clusters = append(clusters, home)
+		}
+		home.places = append(home.places, p)
+		home.b = home.b.add(lonLat{p.pl.Lon, p.pl.Lat})
 	}
-	var ld landDrawing
-	if l, err := s.land(); err != nil {
-		s.logger.Error("web: map without land", "err", err)
-	} else {
-		ld = drawLand(l, proj, taken)
+	fq := f.Query()
+	var pts []point
+	var taken [][4]float64 // the places and their names, for country names to avoid
+	for _, c := range clusters {
+		n := 0
+		for _, p := range c.places {
+			n += len(p.events)
+		}
+		rad := 4 + 2*math.Sqrt(float64(n))
+		pt := point{X: round1(c.x), Y: round1(c.y), R: round1(rad), Count: n, Places: len(c.places)}
+		if len(c.places) == 1 {
+			p := c.places[0]
+			pt.Name, pt.Events, pt.Link = p.name, p.events, "/entity/"+url.PathEscape(p.id)
+		} else {
+			pt.Name = c.places[0].name + " and " + strconv.Itoa(len(c.places)-1) + " more"
+			for _, p := range c.places {
+				pt.Events = append(pt.Events, p.name)
+			}
+			pad := math.Max(0.2, math.Max(c.b.MaxLon-c.b.MinLon, c.b.MaxLat-c.b.MinLat)*0.3)
+			zb := box{c.b.MinLon - pad, c.b.MinLat - pad, c.b.MaxLon + pad, c.b.MaxLat + pad}
+			pt.Link = "/map?" + withParam(fq, "bbox", zb.param())
+		}
+		pts = append(pts, pt)
+		taken = append(taken, [4]float64{c.x - rad, c.y - max(rad, 10), c.x + 8 + 7.5*float64(len([]rune(pt.Name))), c.y + max(rad, 6)})
+	}
+	sort.Slice(pts, func(i, j int) bool { return pts[i].Count > pts[j].Count }) // big circles under small ones
+	ld := s.drawLandCached(proj, taken)
+	type outlier struct {
+		Name, Link, Where string
+		N                 int
+	}
+	var outs []outlier
+	for _, p := range outside {
+		if len(outs) == 50 {
+			break
+		}
+		outs = append(outs, outlier{Name: p.name, Link: "/entity/" + url.PathEscape(p.id), Where: strings.Trim(p.pl.Admin1+", "+p.pl.Country, ", "), N: len(p.events)})
+	}
+	// Zoom and pan links keep the view inside the world (east may pass
+	// 180° by 20°, where the land is drawn again) and no narrower than a
+	// tenth of a degree; a link that cannot move is left off.
+	zoom := func(factor, dx, dy float64) string {
+		w, h := (shown.MaxLon-shown.MinLon)*factor, (shown.MaxLat-shown.MinLat)*factor
+		if w < 0.1 || h < 0.1 {
+			return ""
+		}
+		w, h = math.Min(w, 380), math.Min(h, 170)
+		cLon := (shown.MinLon+shown.MaxLon)/2 + dx*(shown.MaxLon-shown.MinLon)/2
+		cLat := (shown.MinLat+shown.MaxLat)/2 + dy*(shown.MaxLat-shown.MinLat)/2
+		cLon = math.Max(-180+w/2, math.Min(200-w/2, cLon))
+		cLat = math.Max(-85+h/2, math.Min(85-h/2, cLat))
+		b := box{cLon - w/2, cLat - h/2, cLon + w/2, cLat + h/2}
+		if math.Abs(b.MinLon-shown.MinLon) < 1e-3 && math.Abs(b.MaxLon-shown.MaxLon) < 1e-3 &&
+			math.Abs(b.MinLat-shown.MinLat) < 1e-3 && math.Abs(b.MaxLat-shown.MaxLat) < 1e-3 {
+			return ""
+		}
+		return "/map?" + withParam(fq, "bbox", b.param())
+	}
+	nav := map[string]string{"In": zoom(0.5, 0, 0), "Out": zoom(2, 0, 0), "West": zoom(1, -1, 0), "East": zoom(1, 1, 0),
+		"North": zoom(1, 0, 1), "South": zoom(1, 0, -1)}
+	if bboxParam != "" {
+		nav["Fit"] = "/map?" + fq
 	}
 	s.render(w, r, "map.html", map[string]any{"Title": "Map", "Points": pts, "Grid": graticule(proj),
-		"Land": ld, "Width": proj.W, "Height": proj.H, "Unplaced": len(evs)})
+		"Land": ld, "Width": proj.W, "Height": proj.H, "Events": len(evs), "Places": len(ids), "Outside": outs,
+		"MoreOutside": len(outside) - len(outs), "Nav": nav, "F": f, "Snap": snap, "Box": shown.param()})
+}
+
+// bulk returns the points inside the 5th–95th percentile box of
+// longitudes and latitudes, or all of them when there are fewer than ten:
+// the map fits where most events are, not a stray geocoding far away.
+func bulk(pts []lonLat) []lonLat {
+	if len(pts) < 10 {
+		return pts
+	}
+	lons, lats := make([]float64, len(pts)), make([]float64, len(pts))
+	for i, p := range pts {
+		lons[i], lats[i] = p.Lon, p.Lat
+	}
+	sort.Float64s(lons)
+	sort.Float64s(lats)
+	lo, hi := len(pts)*5/100, (len(pts)-1)*95/100
+	b := box{lons[lo], lats[lo], lons[hi], lats[hi]}
+	var out []lonLat
+	for _, p := range pts {
+		if b.contains(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (b box) contains(p lonLat) bool {
+	return p.Lon >= b.MinLon && p.Lon <= b.MaxLon && p.Lat >= b.MinLat && p.Lat <= b.MaxLat
+}
+
+// param is the box as a bbox parameter: "minLon,minLat,maxLon,maxLat".
+func (b box) param() string {
+	f := func(v float64) string { return strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64) }
+	return f(b.MinLon) + "," + f(b.MinLat) + "," + f(b.MaxLon) + "," + f(b.MaxLat)
+}
+
+// parseBBox reads a bbox parameter: four numbers, west, south, east and
+// north, within the world (east may pass 180 by up to 20°, where the land
+// is drawn again) and at least a hundredth of a degree across.
+func parseBBox(v string) (box, error) {
+	parts := strings.Split(v, ",")
+	bad := func(why string) (box, error) {
+		return box{}, muster.Errorf(muster.KindInvalid, "parameter bbox: %q %s (want minLon,minLat,maxLon,maxLat)", v, why)
+	}
+	if len(parts) != 4 {
+		return bad("is not four numbers")
+	}
+	var n [4]float64
+	for i, p := range parts {
+		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+			return bad("is not four numbers")
+		}
+		n[i] = x
+	}
+	b := box{n[0], n[1], n[2], n[3]}
+	switch {
+	case b.MinLon < -200 || b.MaxLon > 200 || b.MinLat < -90 || b.MaxLat > 90:
+		return bad("is outside the world")
+	case b.MaxLon-b.MinLon < 0.01 || b.MaxLat-b.MinLat < 0.01:
+		return bad("is empty or smaller than a hundredth of a degree")
+	case b.MaxLon-b.MinLon > 400:
+		return bad("is wider than the world")
+	}
+	return b, nil
+}
+
+// withParam returns the query string q with one parameter set.
+func withParam(q, name, value string) string {
+	v, _ := url.ParseQuery(q)
+	if v == nil {
+		v = url.Values{}
+	}
+	v.Set(name, value)
+	return v.Encode()
 }
 
 // mapBox is the box the map fits: the places with a margin of 15% (at
@@ -245,4 +438,32 @@ func joinLabels(s []string) string {
 		out += x
 	}
 	return out
+}
+
+// maxDrawings bounds the land drawings kept; the cache is emptied when full.
+const maxDrawings = 64
+
+// drawLandCached returns drawLand's drawing of the view, from the cache
+// when the same view with the same label obstacles was drawn before.
+func (s *Server) drawLandCached(p projection, taken [][4]float64) landDrawing {
+	l, err := s.land()
+	if err != nil {
+		s.logger.Error("web: map without land", "err", err)
+		return landDrawing{}
+	}
+	key := fmt.Sprint(p, taken)
+	s.drawMu.Lock()
+	ld, ok := s.drawings[key]
+	s.drawMu.Unlock()
+	if ok {
+		return ld
+	}
+	ld = drawLand(l, p, taken)
+	s.drawMu.Lock()
+	if s.drawings == nil || len(s.drawings) >= maxDrawings {
+		s.drawings = map[string]landDrawing{}
+	}
+	s.drawings[key] = ld
+	s.drawMu.Unlock()
+	return ld
 }

@@ -7,6 +7,7 @@ package web
 
 import (
 	"context"
+	"crypto/subtle"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -14,7 +15,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -41,36 +41,85 @@ type Store interface {
 	Document(ctx context.Context, id string) (*muster.Document, error)
 	Mentions(ctx context.Context, documentID string) ([]muster.Mention, error)
 	Search(ctx context.Context, q string, limit int) ([]Hit, error)
+	// SearchRefs returns the documents Search finds, best first, without
+	// snippets: cheap enough to count and facet hundreds of hits.
+	SearchRefs(ctx context.Context, q string, limit int) ([]muster.DocumentRef, error)
 	// DocumentClaims returns the claims a document states.
 	DocumentClaims(ctx context.Context, id string) ([]muster.Claim, error)
 	// AllClaims returns claims, optionally only those with the predicates.
 	AllClaims(ctx context.Context, preds []muster.Predicate, limit int) ([]muster.Claim, error)
 	// Groups lists entities of a type, the most documented first.
 	Groups(ctx context.Context, t muster.EntityType, limit int) ([]muster.Entity, error)
+	// State returns a key that changes whenever what the store holds
+	// changes; the server rebuilds what it derives from the whole store
+	// (timeline, map, contradictions) only when it does.
+	State(ctx context.Context) (string, error)
+	// EntitiesByID returns the entities with the ids (those stored).
+	EntitiesByID(ctx context.Context, ids []string) ([]muster.Entity, error)
+	// UntitledHeads returns the first words of each untitled document,
+	// by id, to name it by.
+	UntitledHeads(ctx context.Context) (map[string]string, error)
 }
+
+// Options tunes a Server for where it is exposed.
+type Options struct {
+	// Logger receives internal errors, which clients never see.
+	Logger *slog.Logger
+	// Token, when set, is required of every API request, as
+	// "Authorization: Bearer TOKEN" (issue 14: an API served beyond
+	// loopback is not open to anyone who finds it).
+	Token string
+	// MaxInFlight bounds the requests served at once; beyond it a request
+	// gets 503 with Retry-After. 0 means DefaultMaxInFlight.
+	MaxInFlight int
+}
+
+// DefaultMaxInFlight is the number of requests served at once unless
+// Options say otherwise: enough for a team, few enough that a burst
+// cannot exhaust memory.
+const DefaultMaxInFlight = 32
 
 // Server is the http.Handler of the API and the UI.
 type Server struct {
-	store  Store
-	logger *slog.Logger
-	mux    *http.ServeMux
-	tmpl   *template.Template
+	store    Store
+	logger   *slog.Logger
+	token    string
+	inFlight chan struct{}
+	snaps    *snapshots
+	mux      *http.ServeMux
+	tmpl     *template.Template
 	// land returns the decoded land file, decoding it on first use.
 	land func() (*land, error)
+	// drawings caches drawn land by view and label obstacles: the default
+	// map and a shared view are drawn once, not per request.
+	drawMu   sync.Mutex
+	drawings map[string]landDrawing
 }
 
 // New returns a Server over s. logger receives internal errors, which
 // clients never see.
 func New(s Store, logger *slog.Logger) (*Server, error) {
+	return NewServer(s, Options{Logger: logger})
+}
+
+// NewServer returns a Server over s with the options.
+func NewServer(s Store, opt Options) (*Server, error) {
+	logger := opt.Logger
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	tmpl, err := template.New("").Funcs(funcs).ParseFS(assets, "templates/*.html")
+	if opt.MaxInFlight <= 0 {
+		opt.MaxInFlight = DefaultMaxInFlight
+	}
+	srv := &Server{store: s, logger: logger, mux: http.NewServeMux(), token: opt.Token,
+		inFlight: make(chan struct{}, opt.MaxInFlight),
+		land:     sync.OnceValues(func() (*land, error) { return parseLand(landFile) })}
+	srv.snaps = &snapshots{store: s, onError: func(err error) { logger.Error("web: snapshot", "err", err) }}
+	tmpl, err := template.New("").Funcs(funcs).Funcs(srv.funcs()).ParseFS(assets, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}
-	srv := &Server{store: s, logger: logger, mux: http.NewServeMux(), tmpl: tmpl,
-		land: sync.OnceValues(func() (*land, error) { return parseLand(landFile) })}
+	srv.tmpl = tmpl
 	static, _ := fs.Sub(assets, "static")
 	srv.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	srv.mux.HandleFunc("GET /api/v1/profile", srv.apiProfile)
@@ -80,26 +129,61 @@ func New(s Store, logger *slog.Logger) (*Server, error) {
 	srv.mux.HandleFunc("GET /api/v1/events", srv.apiEvents)
 	srv.mux.HandleFunc("GET /api/v1/search", srv.apiSearch)
 	srv.mux.HandleFunc("GET /api/v1/documents/{id}", srv.apiDocument)
+	srv.mux.HandleFunc("GET /api/v1/entities/{id}", srv.apiEntity)
 	srv.mux.HandleFunc("GET /api/v1/openapi.yaml", srv.openAPI)
 	srv.mux.HandleFunc("GET /{$}", srv.pageHome)
-	srv.mux.HandleFunc("GET /entity", srv.pageEntity)
+	srv.mux.HandleFunc("GET /entity", srv.pageEntityByName)
+	srv.mux.HandleFunc("GET /entity/{id}", srv.pageEntity)
+	srv.mux.HandleFunc("GET /contradictions", srv.pageContradictions)
+	srv.mux.HandleFunc("GET /export/events.csv", srv.exportCSV)
+	srv.mux.HandleFunc("GET /export/stix.json", srv.exportSTIX)
+	srv.mux.HandleFunc("GET /export/ftm.jsonl", srv.exportFtM)
 	srv.mux.HandleFunc("GET /ask", srv.pageAsk)
 	srv.mux.HandleFunc("GET /search", srv.pageSearch)
 	srv.mux.HandleFunc("GET /documents/{id}", srv.pageDocument)
 	srv.mux.HandleFunc("GET /events", srv.pageEvents)
+	srv.mux.HandleFunc("GET /events/{id}", srv.pageEvent)
 	srv.mux.HandleFunc("GET /graph", srv.pageGraph)
+	srv.mux.HandleFunc("GET /graph/{id}", srv.pageGraph)
 	srv.mux.HandleFunc("GET /map", srv.pageMap)
 	return srv, nil
 }
 
-// ServeHTTP implements http.Handler with headers that keep pages from
-// loading anything from elsewhere.
+// csp keeps pages from loading anything from elsewhere, from running
+// inline script and from being framed.
+const csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
+// ServeHTTP implements http.Handler: a bounded number of requests in
+// flight (503 with Retry-After beyond), the API token when one is set, and
+// headers that keep pages from loading anything from elsewhere.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'")
+	h.Set("Content-Security-Policy", csp)
 	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "no-referrer")
+	select {
+	case s.inFlight <- struct{}{}:
+		defer func() { <-s.inFlight }()
+	default:
+		h.Set("Retry-After", "1")
+		http.Error(w, "busy: too many requests in flight, retry in a second", http.StatusServiceUnavailable)
+		return
+	}
+	if s.token != "" && strings.HasPrefix(r.URL.Path, "/api/") && !s.authorized(r) {
+		h.Set("WWW-Authenticate", `Bearer realm="muster"`)
+		h.Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusUnauthorized)
+		_, _ = w.Write([]byte(`{"error":"this API needs a token: send Authorization: Bearer TOKEN"}` + "\n"))
+		return
+	}
 	s.mux.ServeHTTP(w, r)
+}
+
+// authorized reports whether the request carries the API token.
+func (s *Server) authorized(r *http.Request) bool {
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	return ok && subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.token)) == 1
 }
 
 // param returns a bounded, trimmed query parameter, or an invalid-input
@@ -113,18 +197,6 @@ func param(r *http.Request, name string, required bool) (string, error) {
 		return "", muster.Errorf(muster.KindInvalid, "parameter %s: missing", name)
 	}
 	return v, nil
-}
-
-func intParam(r *http.Request, name string, def, max int) (int, error) {
-	v := r.URL.Query().Get(name)
-	if v == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 {
-		return 0, muster.Errorf(muster.KindInvalid, "parameter %s: %q is not a count", name, v)
-	}
-	return min(n, max), nil
 }
 
 // status maps an error's kind to an HTTP status, in one place.

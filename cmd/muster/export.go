@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/export"
@@ -68,7 +67,7 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		return export.STIX(w, docs, ents, events, claims, time.Now())
+		return export.STIX(w, docs, ents, events, claims)
 	}
 	if *format == "ftm" {
 		return export.FtM(w, ents, events, claims)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/query"
@@ -130,6 +132,35 @@ func TestServeEscapesArticleText(t *testing.T) {
 		}
 		if strings.Contains(body, "<script>") || strings.Contains(body, "<b>Petrov") {
 			t.Errorf("GET %s serves article markup unescaped", path)
+		}
+	}
+}
+
+// TestServeWarnsBeyondLoopback checks that serve warns when it listens
+// beyond loopback without a token, and not with one or on loopback.
+func TestServeWarnsBeyondLoopback(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "w.db")
+	for _, tc := range []struct {
+		args []string
+		env  string
+		warn bool
+	}{
+		{[]string{"--addr", "0.0.0.0:0"}, "", true},
+		{[]string{"--addr", "0.0.0.0:0", "--token", "t"}, "", false},
+		{[]string{"--addr", "0.0.0.0:0"}, "from-env", false},
+		{[]string{"--addr", "127.0.0.1:0"}, "", false},
+	} {
+		t.Setenv("MUSTER_TOKEN", tc.env)
+		var out, errb strings.Builder
+		m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Config: DefaultConfig()}
+		ctx, cancel := context.WithTimeout(t.Context(), 300*time.Millisecond)
+		err := m.Run(ctx, append([]string{"--db", db, "serve"}, tc.args...))
+		cancel()
+		if err != nil {
+			t.Fatalf("serve %v: %v", tc.args, err)
+		}
+		if got := strings.Contains(errb.String(), "no API token"); got != tc.warn {
+			t.Errorf("serve %v (MUSTER_TOKEN=%q): warned %v, want %v; stderr: %s", tc.args, tc.env, got, tc.warn, errb.String())
 		}
 	}
 }

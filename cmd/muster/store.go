@@ -157,3 +157,17 @@ func (s webStore) AllClaims(ctx context.Context, preds []muster.Predicate, limit
 func (s webStore) Groups(ctx context.Context, t muster.EntityType, limit int) ([]muster.Entity, error) {
 	return s.db.ListEntities(ctx, store.EntityFilter{Type: t, Limit: limit})
 }
+
+func (s webStore) State(ctx context.Context) (string, error) { return s.db.State(ctx) }
+
+func (s webStore) EntitiesByID(ctx context.Context, ids []string) ([]muster.Entity, error) {
+	return s.db.EntitiesByID(ctx, ids)
+}
+
+func (s webStore) UntitledHeads(ctx context.Context) (map[string]string, error) {
+	return s.db.UntitledHeads(ctx)
+}
+
+func (s webStore) SearchRefs(ctx context.Context, q string, limit int) ([]muster.DocumentRef, error) {
+	return s.db.SearchRefs(ctx, q, limit)
+}
