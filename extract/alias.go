@@ -9,50 +9,6 @@ import (
 
 // stateForceRE finds a state's forces described in lower case: "Russia’s
 // armed forces", "the Russian army", "Ukraine’s military".
-var stateForceRE = regexp.MustCompile(`\b(?:(Russia|Ukraine|Belarus|Georgia|Poland|Israel|Iran|Syria|Iraq|Afghanistan|Pakistan|India|Nigeria|Mali)(?:’s|'s)|(Russian|Ukrainian|Belarusian|Georgian|Polish|Israeli|Iranian|Syrian|Iraqi|Afghan|Pakistani|Indian|Nigerian|Malian))\s+(armed forces|army|military|troops|forces|air force|navy|border guards?|security forces|national guard)\b`)
-
-// addStateForces adds mentions of state forces described in lower case,
-// named after the country they belong to ("Russian Armed Forces"), so
-// that "the Russian army" and "Russia’s armed forces" are one entity.
-func (x *doc) addStateForces() {
-	for si, s := range x.d.Sentences {
-		if !containsAny(x.lowerSent(si), forceKeys) {
-			continue
-		}
-		text := x.d.Text[s.Start:s.End]
-		for _, loc := range stateForceRE.FindAllStringSubmatchIndex(text, -1) {
-			span := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
-			country := ""
-			if loc[2] >= 0 {
-				country = text[loc[2]:loc[3]]
-			} else {
-				country = demonymCountry[strings.ToLower(text[loc[4]:loc[5]])]
-			}
-			// Drop a name mention that is only the country or demonym.
-			keep := x.ments[:0]
-			for _, m := range x.ments {
-				if !(m.Overlaps(span) && span.Contains(m.Span)) {
-					keep = append(keep, m)
-				}
-			}
-			x.ments = keep
-			x.ments = append(x.ments, mention{Span: span, text: text[loc[0]:loc[1]], typ: muster.EntityStateForce, sent: si, ent: -1, role: "force:" + forceName(country)})
-		}
-	}
-	sortMentions(x.ments)
-}
-
-// forceName is the canonical name of a country's armed forces.
-func forceName(country string) string {
-	adj := map[string]string{"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian", "Georgia": "Georgian",
-		"Poland": "Polish", "Israel": "Israeli", "Iran": "Iranian", "Syria": "Syrian", "Iraq": "Iraqi",
-		"Afghanistan": "Afghan", "Pakistan": "Pakistani", "India": "Indian", "Nigeria": "Nigerian", "Mali": "Malian"}[country]
-	if adj == "" {
-		return "Armed Forces of " + country
-	}
-	return adj + " Armed Forces"
-}
-
 // pseudonymRE finds the phrases that give another name of a person:
 // "who also goes by the pseudonym Ivan Sever", "who goes by the call
 // sign Caesar", "also known as", "formerly known as the …", "a.k.a.",
@@ -219,7 +175,7 @@ func (x *doc) merge(a, b int) {
 }
 
 // forceKeys are words one of which a sentence needs for addStateForces to look at it.
-var forceKeys = []string{"forces", "army", "military", "troops", "navy", "guard"}
+var forceKeys = []string{"forces", "army", "armies", "military", "troops", "navy", "guard", "police", "soldiers", "marines", "junta", "service", "agency"}
 
 // aliasKeys are words one of which a sentence needs for aliasPatterns to
 // look at it.

@@ -201,7 +201,6 @@ var sentencePatterns = []phrasePattern{
 	// "Set up in May 2014 by Ivan Petrov, the battalion …"
 	{"founded", regexp.MustCompile(`(?i)\b(?:was|were|been)\s+(formed|founded|established|created|set up|launched)\s+(?:in|on|during)\b`), (*doc).founded, foundWords},
 	{"founded-fronted", regexp.MustCompile(`^(?:(?:It|The group)\s+was\s+)?(?i:formed|founded|established|created|set up)\s+(` + datePhrase + `)?\s*(?:by\s+([^,]+))?,\s+`), (*doc).foundedFronted, foundWords},
-	{"founded-by", regexp.MustCompile(`(?i)\b(?:was\s+|were\s+)?(?:formed|founded|established|created|set up)\b[^,.;]*?\bby\s+`), (*doc).foundedBy, foundWords},
 	{"founding", regexp.MustCompile(`(?i)\b(?:before|after|since)\s+(?:founding|forming|creating|establishing)\s+`), (*doc).founding, []string{"founding", "forming", "creating", "establishing"}},
 	{"composed-of", regexp.MustCompile(`(?i)\b(?:made up|composed|comprised|consist(?:s|ed)?|formed)\s+of\s+`), (*doc).composedOf, []string{"made up", "compos", "compris", "consist", "formed of"}},
 	{"size", regexp.MustCompile(`(?i)\b(?:troops|fighters|members|soldiers|men|militants|volunteers|personnel|combatants|recruits|mercenaries)\b`), (*doc).size, []string{"troops", "fighters", "members", "soldiers", " men", "militants", "volunteers", "personnel", "combatants", "recruits", "mercenaries"}},
@@ -319,28 +318,6 @@ func (x *doc) foundedFronted(si, base int, text string, loc []int) {
 				x.add(draft{subj: e, event: -1, pred: muster.PredFoundedBy, objEnt: p, ev: ev, sent: si})
 			}
 		}
-	}
-}
-
-func (x *doc) foundedBy(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	if m.Start == x.d.Sentences[si].Start {
-		return // fronted: foundedFronted has it
-	}
-	if gap := strings.ToLower(x.d.Text[m.Start:m.End]); strings.Contains(gap, " and ") || strings.Contains(gap, " led ") || strings.Contains(gap, " headed ") || strings.Contains(gap, " run ") {
-		return // "was founded in 2009 and is led by X": X leads it
-	}
-	founders := x.entityAfter(si, m.End, muster.EntityPerson, muster.EntityOrganization, muster.EntityStateForce)
-	if founders == nil {
-		return
-	}
-	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
-	fm := x.mentionAt(m.End)
-	if subj == nil || fm < 0 {
-		return
-	}
-	for _, e := range subj {
-		x.add(draft{subj: e, event: -1, pred: muster.PredFoundedBy, objEnt: founders[0], ev: muster.Span{Start: x.d.Sentences[si].Start, End: x.ments[fm].End}, sent: si})
 	}
 }
 

@@ -52,7 +52,10 @@ type claimSpec struct {
 type rule struct {
 	claims []claimSpec
 	types  map[string][]muster.EntityType
-	source string
+	// notTypes are the types a slot must not stand for: a composition
+	// given as text is no list of named groups.
+	notTypes map[string][]muster.EntityType
+	source   string
 }
 
 type ruleSet struct {
@@ -87,7 +90,7 @@ func loadRules(name, src, roles string) (*ruleSet, error) {
 		rs.roles[k] = muster.Predicate(v)
 	}
 	for _, p := range set.Patterns {
-		r := &rule{types: map[string][]muster.EntityType{}, source: p.Meta["source"]}
+		r := &rule{types: map[string][]muster.EntityType{}, notTypes: map[string][]muster.EntityType{}, source: p.Meta["source"]}
 		spec := p.Meta["claims"]
 		if spec == "" {
 			return nil, fmt.Errorf("%s: pattern %s has no claims line", name, p.Name)
@@ -107,17 +110,22 @@ func loadRules(name, src, roles string) (*ruleSet, error) {
 			}
 			r.claims = append(r.claims, cs)
 		}
-		for _, f := range strings.Fields(p.Meta["types"]) {
-			slot, ts, ok := strings.Cut(f, "=")
-			if !ok {
-				return nil, fmt.Errorf("%s: pattern %s: want SLOT=type,type in %q", name, p.Name, f)
-			}
-			for _, t := range strings.Split(ts, ",") {
-				et := muster.EntityType(t)
-				if !et.Valid() {
-					return nil, fmt.Errorf("%s: pattern %s: %q is no entity type", name, p.Name, t)
+		for key, into := range map[string]map[string][]muster.EntityType{"types": r.types, "nottypes": r.notTypes} {
+			for _, f := range strings.Fields(p.Meta[key]) {
+				slot, ts, ok := strings.Cut(f, "=")
+				if !ok {
+					return nil, fmt.Errorf("%s: pattern %s: want SLOT=type,type in %q", name, p.Name, f)
 				}
-				r.types[slot] = append(r.types[slot], et)
+				if !contains(p.Slots, slot) {
+					return nil, fmt.Errorf("%s: pattern %s: %s names slot %q, which the pattern does not bind", name, p.Name, key, slot)
+				}
+				for _, t := range strings.Split(ts, ",") {
+					et := muster.EntityType(t)
+					if !et.Valid() {
+						return nil, fmt.Errorf("%s: pattern %s: %q is no entity type", name, p.Name, t)
+					}
+					into[slot] = append(into[slot], et)
+				}
 			}
 		}
 		if r.source != "" && !contains(p.Slots, r.source) {
@@ -206,6 +214,18 @@ func (x *doc) tokenMentions() []int {
 // for the mention a head token stands for.
 var phraseRels = map[string]bool{"compound": true, "flat": true, "amod": true, "nmod": true, "nmod:poss": true, "det": true, "nummod": true, "case": false}
 
+// nameRels stay inside a name: "the Kivu Liberation Front".
+var nameRels = map[string]bool{"compound": true, "flat": true, "det": true}
+
+func placesOnly(types []muster.EntityType) bool {
+	for _, t := range types {
+		if t != muster.EntityPlace {
+			return false
+		}
+	}
+	return len(types) > 0
+}
+
 // entityAt returns the entity a token stands for: the mention that covers
 // it, else the nearest mention of an allowed type within its phrase.
 func (x *doc) entityAt(t int, types []muster.EntityType) int {
@@ -221,14 +241,33 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 		}
 		return -1
 	}
+	// Apposition is coreference: "HTS, the former Al-Qaeda branch that
+	// controls …"; so is a title or common noun compounded to a name
+	// ("armed group Kataib Hezbollah").
+	tok := x.d.Tokens[t]
+	if h := tok.Head; h >= 0 && (tok.Rel == "appos" || tok.Rel == "compound") {
+		if mi := x.tokMent[h]; ok(mi) && (tok.Rel == "appos" || x.d.Tokens[h].Tag == "PROPN") {
+			return x.live(x.ments[mi].ent)
+		}
+	}
+	for c := x.sentLo(t); c < x.sentHi(t); c++ {
+		if x.d.Tokens[c].Head == t && x.d.Tokens[c].Rel == "appos" && ok(x.tokMent[c]) {
+			return x.live(x.ments[x.tokMent[c]].ent)
+		}
+	}
 	// Breadth first through the phrase: "most of Idlib province", "the
-	// town of Lere", "Mali's armed forces".
+	// town of Lere", "Mali's armed forces". Only a place is found through
+	// an nmod: "soldiers who mutinied against the army" are not the army.
+	rels := phraseRels
+	if !placesOnly(types) {
+		rels = nameRels
+	}
 	frontier := []int{t}
 	for depth := 0; depth < 3 && len(frontier) > 0; depth++ {
 		var next []int
 		for _, h := range frontier {
 			for c := x.sentLo(h); c < x.sentHi(h); c++ {
-				if x.d.Tokens[c].Head != h || !phraseRels[x.d.Tokens[c].Rel] {
+				if x.d.Tokens[c].Head != h || !rels[x.d.Tokens[c].Rel] {
 					continue
 				}
 				if ok(x.tokMent[c]) {
@@ -266,12 +305,45 @@ func (x *doc) sentHi(t int) int {
 }
 
 // entitiesAt returns the entities of t and of the tokens coordinated with
-// it.
+// it; a description that names none stands for the examples it gives
+// ("militant groups such as A, B and C", "groups including A and B").
 func (x *doc) entitiesAt(t int, types []muster.EntityType) []int {
 	var out []int
-	for _, c := range pattern.Conjuncts(x.d, t) {
-		if e := x.entityAt(c, types); e >= 0 && !containsInt(out, e) {
+	add := func(c int) bool {
+		e := x.entityAt(c, types)
+		if e >= 0 && !containsInt(out, e) {
 			out = append(out, e)
+		}
+		return e >= 0
+	}
+	for _, c := range pattern.Conjuncts(x.d, t) {
+		if add(c) || x.d.Tokens[c].Tag != "NOUN" {
+			continue
+		}
+		for _, ex := range x.examplesOf(c) {
+			for _, cc := range pattern.Conjuncts(x.d, ex) {
+				add(cc)
+			}
+		}
+	}
+	return out
+}
+
+// examplesOf returns the heads of the "such as" and "including" phrases
+// of t.
+func (x *doc) examplesOf(t int) []int {
+	var out []int
+	for c := x.sentLo(t); c < x.sentHi(t); c++ {
+		if x.d.Tokens[c].Head != t || !strings.HasPrefix(x.d.Tokens[c].Rel, "nmod") {
+			continue
+		}
+		for k := x.sentLo(t); k < c; k++ {
+			if x.d.Tokens[k].Head == c && x.d.Tokens[k].Rel == "case" {
+				switch strings.ToLower(x.d.Tokens[k].Lemma) {
+				case "such", "include", "including", "like":
+					out = append(out, c)
+				}
+			}
 		}
 	}
 	return out
@@ -360,6 +432,11 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			return
 		}
 	}
+	for slot, types := range r.notTypes {
+		if t, ok := m.Slot(slot); ok && len(x.entitiesAt(t, types)) > 0 {
+			return
+		}
+	}
 	// A leadership title ("the group's spokesman, X") also gives the
 	// person's role and membership; a founder's does not (news_armed_groups
 	// conventions; DESIGN §3, people).
@@ -415,6 +492,11 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 				}
 			}
 		case "text", "role":
+			// A word of the subject's own name is no fact about it
+			// ("Islamic" of "Islamic State").
+			if mi := x.tokMent[ot]; mi >= 0 && x.ments[mi].ent >= 0 && containsInt(subjs, x.live(x.ments[mi].ent)) {
+				continue
+			}
 			var sp muster.Span
 			if cs.kind == "role" {
 				sp = x.rolePhrase(ot, m)
