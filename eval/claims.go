@@ -275,17 +275,26 @@ func (c *Count) add(o Count) {
 
 // DocClaimScore is one document's score.
 type DocClaimScore struct {
-	ID       string
-	Overall  Count
+	ID      string
+	Overall Count
+	// Sourced counts only claims that also name who asserts them as the
+	// gold row does (the outlet's own voice for a row without a source):
+	// a claim right in substance but given to the wrong speaker counts
+	// against it here (issue 11 item 3).
+	Sourced  Count
 	Families map[string]Count
 	Extra    []string // predicted triples no gold row matches
-	Missed   []string // gold rows no predicted claim matches
+	// WrongSource lists claims that match a gold row in substance but
+	// not in who asserts them.
+	WrongSource []string
+	Missed      []string // gold rows no predicted claim matches
 }
 
 // ClaimsReport is the score of a gold set.
 type ClaimsReport struct {
 	Docs     []DocClaimScore
 	Overall  Count
+	Sourced  Count // see DocClaimScore.Sourced
 	Families map[string]Count
 	Elapsed  time.Duration
 }
@@ -314,6 +323,7 @@ func ScoreClaims(ctx context.Context, docs []ClaimDoc, analyze Analyzer) (*Claim
 		s.ID = d.ID
 		rep.Docs = append(rep.Docs, s)
 		rep.Overall.add(s.Overall)
+		rep.Sourced.add(s.Sourced)
 		for f, c := range s.Families {
 			t := rep.Families[f]
 			t.add(c)
@@ -341,7 +351,34 @@ func ScoreAnalysis(a *muster.Analysis, gold []GoldClaim) DocClaimScore {
 	}
 	seen := map[string]bool{}
 	found := make([]bool, len(gold))
+	foundSourced := make([]bool, len(gold))
+	sourcedKey := map[string]bool{}
 	for _, c := range a.Claims {
+		skey := c.Subject.Name + "|" + string(c.Predicate) + "|" + c.Object.String() + "|" + c.Object.Text + "|" + c.AttributedTo.Name
+		if !sourcedKey[skey] {
+			sourcedKey[skey] = true
+			s.Sourced.Pred++
+			hitS := false
+			for i, g := range gold {
+				if m.matches(g, c) && m.sourceMatches(g.Source, c.AttributedTo) {
+					foundSourced[i], hitS = true, true
+				}
+			}
+			if hitS {
+				s.Sourced.TP++
+			} else {
+				for _, g := range gold {
+					if m.matches(g, c) {
+						src := g.Source
+						if src == "" {
+							src = "the outlet"
+						}
+						s.WrongSource = append(s.WrongSource, fmt.Sprintf("%s %s %s: said by %s (%s), gold %s", c.Subject.Name, c.Predicate, c.Object.String(), c.AttributedTo.Name, c.AttributedTo.Type, src))
+						break
+					}
+				}
+			}
+		}
 		key := c.Subject.Name + "|" + string(c.Predicate) + "|" + c.Object.String() + "|" + c.Object.Text
 		if seen[key] {
 			continue
@@ -365,6 +402,12 @@ func ScoreAnalysis(a *muster.Analysis, gold []GoldClaim) DocClaimScore {
 				q = c.Evidence[0].Quote
 			}
 			s.Extra = append(s.Extra, fmt.Sprintf("%s %s %s (%q)", c.Subject.Name, c.Predicate, c.Object.String(), q))
+		}
+	}
+	for i := range gold {
+		s.Sourced.Gold++
+		if foundSourced[i] {
+			s.Sourced.Found++
 		}
 	}
 	for i, g := range gold {
@@ -425,6 +468,28 @@ func (m *claimMatcher) nameMatches(ref muster.Ref, want string) bool {
 	k := muster.NameKey(want)
 	for _, n := range m.keys(ref) {
 		if n == k {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceMatches reports whether a claim's attribution is the gold row's
+// source: the publisher for a row in the outlet's own voice, else the same
+// name (or a name of the same entity), one containing the other ("Turkish
+// security sources" and "security sources").
+func (m *claimMatcher) sourceMatches(want string, got muster.Attribution) bool {
+	if want == "" {
+		return got.Type == muster.SourcePublisher
+	}
+	if got.Type == muster.SourcePublisher {
+		return false
+	}
+	w := muster.NameKey(want)
+	names := append([]string{got.Name}, m.names[got.ID]...)
+	for _, n := range names {
+		k := muster.NameKey(n)
+		if k != "" && (k == w || strings.Contains(k, w) || strings.Contains(w, k)) {
 			return true
 		}
 	}

@@ -16,6 +16,12 @@ func (x *doc) attribute() {
 	disclaimers := x.disclaimers()
 	for i := range x.drafts {
 		d := &x.drafts[i]
+		// A name given in brackets or by "known as" is the outlet's own
+		// naming even inside a reported sentence; only the reported
+		// predication takes the speaker (news_armed_groups conventions).
+		if d.attr.Name == "" && d.pred == muster.PredAlias {
+			d.attr, d.mod = x.publisher(), muster.Asserted
+		}
 		if d.attr.Name == "" {
 			// The outright "according to X" and "by some estimates" of a
 			// sentence are the surest signs; then the attribution model.
@@ -30,6 +36,11 @@ func (x *doc) attribute() {
 		}
 		if d.mod == "" {
 			d.mod = muster.Asserted
+		}
+		// "Islamic State claimed the bombings": that the claim was made
+		// is the outlet's statement, not the claimant's.
+		if d.pred == muster.PredClaimedBy && d.objEnt >= 0 && muster.NameKey(d.attr.Name) == muster.NameKey(x.ents[x.live(d.objEnt)].name) {
+			d.attr, d.mod = x.publisher(), muster.Asserted
 		}
 		if (d.mod == muster.Asserted || d.mod == muster.Reported) && hedgeRE.MatchString(x.d.Text[d.ev.Start:d.ev.End]) {
 			d.mod = muster.Hedged
@@ -208,6 +219,19 @@ func (x *doc) describeSource(src muster.Span) muster.Attribution {
 	// the name before its description.
 	if k := appositionCut(x.d.Text[src.Start:src.End]); k > 0 {
 		return x.describeSource(muster.Span{Start: src.Start, End: src.Start + k})
+	}
+	// "CMA, formed by semi-nomadic Tuareg people,": the name before its
+	// description.
+	for _, m := range x.ments {
+		if m.ent < 0 || m.nominal || m.Start < src.Start || m.End >= src.End {
+			continue
+		}
+		lead := strings.ToLower(strings.TrimSpace(x.d.Text[src.Start:m.Start]))
+		if (lead == "" || lead == "the") && strings.HasPrefix(x.d.Text[m.End:src.End], ",") && len(x.d.Text[m.End:src.End]) > 3 {
+			e := x.ents[x.live(m.ent)]
+			return muster.Attribution{Name: e.name, Type: muster.AttributionType(e.typ)}
+		}
+		break
 	}
 	// "The Legion’s spokesman, Caesar,": the person in apposition.
 	if trimmed := strings.TrimRight(text, " ,"); trimmed != text || strings.Contains(text, ", ") {

@@ -56,6 +56,10 @@ type rule struct {
 	// given as text is no list of named groups.
 	notTypes map[string][]muster.EntityType
 	source   string
+	// outletVoice: the pattern reads a descriptive noun phrase (an
+	// apposition, a name's modifier), which is the outlet's own voice even
+	// inside a reported sentence (news_armed_groups conventions).
+	outletVoice bool
 }
 
 type ruleSet struct {
@@ -91,6 +95,13 @@ func loadRules(name, src, roles string) (*ruleSet, error) {
 	}
 	for _, p := range set.Patterns {
 		r := &rule{types: map[string][]muster.EntityType{}, notTypes: map[string][]muster.EntityType{}, source: p.Meta["source"]}
+		switch v := p.Meta["voice"]; v {
+		case "outlet":
+			r.outletVoice = true
+		case "":
+		default:
+			return nil, fmt.Errorf("%s: pattern %s: voice %q, want outlet", name, p.Name, v)
+		}
 		spec := p.Meta["claims"]
 		if spec == "" {
 			return nil, fmt.Errorf("%s: pattern %s has no claims line", name, p.Name)
@@ -520,6 +531,9 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 		}
 		var attr muster.Attribution
 		var mod muster.Modality
+		if r.outletVoice {
+			attr, mod = x.publisher(), muster.Asserted
+		}
 		if r.source != "" {
 			if bt, ok := m.Slot(r.source); ok {
 				if bs := x.entitiesAt(bt, r.types[r.source]); len(bs) > 0 {

@@ -57,7 +57,7 @@ func TestWireStory(t *testing.T) {
 	}
 	sort.Strings(got)
 	want := []string{
-		"claimed_by Northern Sahel Brigade per Northern Sahel Brigade/claimed",
+		"claimed_by Northern Sahel Brigade per Test Wire/asserted", // the outlet states that the claim was made
 		"killed 30 per Northern Sahel Brigade/unverified",
 		"killed [14, ∞) per the army/reported",
 		"wounded 9 per the army/reported",

@@ -62,6 +62,7 @@ func (m *Main) runEvalClaims(ctx context.Context, args []string) error {
 			out.Metrics[name] = eventMetric{Precision: ptr(c.Precision()), Recall: ptr(c.Recall()), F1: ptr(c.F1()), N: c.Gold}
 		}
 		put("overall", rep.Overall)
+		put("sourced", rep.Sourced)
 		for _, f := range eval.Families {
 			put(f, rep.Families[f])
 		}
@@ -78,6 +79,9 @@ func (m *Main) runEvalClaims(ctx context.Context, args []string) error {
 			for _, s := range d.Missed {
 				fmt.Fprintf(m.Stdout, "  missed: %s\n", s)
 			}
+			for _, s := range d.WrongSource {
+				fmt.Fprintf(m.Stdout, "  wrong source: %s\n", s)
+			}
 		}
 		fmt.Fprintln(m.Stdout)
 	}
@@ -90,6 +94,7 @@ func (m *Main) runEvalClaims(ctx context.Context, args []string) error {
 		row(f, rep.Families[f])
 	}
 	row("overall", rep.Overall)
+	row("with its source", rep.Sourced)
 	tw.Flush()
 	fmt.Fprintf(m.Stdout, "%s: %d documents, %.1f docs/s\n", *gold, len(rep.Docs), rep.DocsPerSecond())
 	return nil
