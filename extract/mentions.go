@@ -217,7 +217,9 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 		toks := d.SentenceTokensOf(si)
 		// A headline in title case capitalises every word: only the names
 		// the tagger found there are names.
-		if titleCase(toks) && toks[len(toks)-1].Text != "." {
+		// So does a heading or a wire in capitals ("WHAT IS HAMAS"):
+		// every word is capitalised, so capitals mark no name.
+		if (titleCase(toks) && toks[len(toks)-1].Text != ".") || allCaps(toks) {
 			for _, tm := range d.Mentions {
 				if d.Sentences[si].Contains(tm.Span) {
 					out = append(out, mention{Span: tm.Span, text: tm.Text, sent: si, ent: -1})
@@ -511,6 +513,22 @@ var (
 // at least three in four of its words longer than three letters: with no
 // final full stop, a headline in title case, where capitals say nothing
 // about names.
+// allCaps reports whether a sentence is written in capitals: at least two
+// words of two letters or more, none with a lower-case letter.
+func allCaps(toks []nlp.Token) bool {
+	words := 0
+	for _, t := range toks {
+		if !isWordToken(t.Text) || utf8.RuneCountInString(t.Text) < 2 {
+			continue
+		}
+		if strings.ToUpper(t.Text) != t.Text {
+			return false
+		}
+		words++
+	}
+	return words >= 2
+}
+
 func titleCase(toks []nlp.Token) bool {
 	words, caps := 0, 0
 	for _, t := range toks {
