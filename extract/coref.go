@@ -73,6 +73,7 @@ func newDoc(in Input) *doc {
 	} else {
 		x.ments = findNames(x.d, x.lower)
 		x.typeMentions()
+	x.typeFromSyntax()
 		x.addStateForces()
 	}
 	x.addNominals()
