@@ -7,7 +7,7 @@ SHARED  ?= ../shared
 DEMO_DB ?= demo.db
 PGURL   ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 
-.PHONY: build test bench demo model generate clean services chromium
+.PHONY: build test bench demo model generate clean services chromium soak
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/muster
@@ -24,6 +24,14 @@ chromium:
 
 test: services chromium
 	MUSTER_TEST_POSTGRES=$${MUSTER_TEST_POSTGRES-$(PGURL)} $(GO) test -count=1 -timeout 9m ./...
+
+# soak repeats the tests that guard against races under load (issue 14):
+# 20 rounds of four PostgreSQL workers over one WARC with two killed by
+# SIGKILL, and 100 concurrent opens of a fresh SQLite file. About 15 minutes.
+soak: services
+	MUSTER_TEST_POSTGRES=$${MUSTER_TEST_POSTGRES-$(PGURL)} MUSTER_WORKER_KILL_ITERATIONS=$${MUSTER_WORKER_KILL_ITERATIONS-20} \
+		$(GO) test -count=1 -timeout 60m -run '^TestWorkersKilled$$' -v ./cmd/muster
+	$(GO) test -count=100 -timeout 30m -run '^(TestConcurrentOpenSQLite|TestMigrationsIdempotent)$$' ./store
 
 # demo ingests the bundled examples (and the seed article when ../shared is
 # beside the repo) into a fresh SQLite store, answers the seed's headline

@@ -688,7 +688,7 @@ func (x *doc) banned(si, base int, text string, loc []int) {
 		who = []int{x.ments[pm].ent}
 		by = x.lastSubject(muster.Span{Start: s.Start, End: m.Start}, muster.EntityOrganization, muster.EntityStateForce, muster.EntityPlace)
 		end = x.ments[pm].End
-	} else if strings.HasPrefix(strings.ToLower(x.d.Text[m.End:]), "by ") {
+	} else if strings.HasPrefix(strings.ToLower(x.d.Text[m.End:min(m.End+16, len(x.d.Text))]), "by ") { // a prefix: the whole rest was quadratic (issue 14)
 		// "Kapustin was banned by the EU"
 		who = x.lastSubject(muster.Span{Start: s.Start, End: m.Start}, muster.EntityPerson, muster.EntityArmedGroup)
 		by = x.entityAfter(si, m.End, muster.EntityOrganization, muster.EntityStateForce, muster.EntityPlace)

@@ -45,6 +45,9 @@ type doc struct {
 	sentEvent map[int]int // sentence → event its casualty figures were attached to
 	offs      *muster.Offsets
 	tokMent   []int // token → covering mention, for the pattern rules
+	// taggerSorted is 1 when the tagger's mentions are in text order
+	// without overlaps, -1 when not, 0 before taggerType looks.
+	taggerSorted int
 }
 
 // acronymDef is "Russian Volunteer Corps (RDK)": the entity and the span
@@ -73,7 +76,7 @@ func newDoc(in Input) *doc {
 	} else {
 		x.ments = findNames(x.d, x.lower)
 		x.typeMentions()
-	x.typeFromSyntax()
+		x.typeFromSyntax()
 		x.addStateForces()
 	}
 	x.addNominals()
@@ -169,7 +172,18 @@ var personAppositionRE = regexp.MustCompile(`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+
 // afterArticle reports whether an article or possessive comes right
 // before byte offset off.
 func (x *doc) afterArticle(off int) bool {
-	before := strings.ToLower(strings.TrimRight(x.d.Text[:off], " "))
+	// Only the last few words matter: lower-case the tail, not the whole
+	// text before off (issue 14: that made typeMentions quadratic). The
+	// tail starts at a rune boundary, so its lower case is the tail of the
+	// whole's; 32 bytes are at least 8 runes, more than any suffix below.
+	before := strings.TrimRight(x.d.Text[:off], " ")
+	if cut := len(before) - 32; cut > 0 {
+		for cut < len(before) && !utf8.RuneStart(before[cut]) {
+			cut++
+		}
+		before = "\x00" + before[cut:] // never equal to a bare article
+	}
+	before = strings.ToLower(before)
 	for _, a := range []string{" a", " an", " the", " this", " that", "’s", "'s"} {
 		if strings.HasSuffix(before, a) || before == strings.TrimSpace(a) {
 			return true
@@ -186,7 +200,35 @@ var speechVerbs = map[string]bool{
 
 // taggerType returns the type the tagger gave an overlapping mention.
 func (x *doc) taggerType(s muster.Span) muster.EntityType {
-	for _, tm := range x.d.Mentions {
+	ms := x.d.Mentions
+	if x.taggerSorted == 0 {
+		// The tagger's mentions come in text order without overlaps; then
+		// the first that overlaps s is found by binary search (issue 14:
+		// a scan per mention was quadratic), else by the scan.
+		x.taggerSorted = 1
+		for i := 1; i < len(ms); i++ {
+			if ms[i].Start < ms[i-1].End {
+				x.taggerSorted = -1
+				break
+			}
+		}
+	}
+	if x.taggerSorted > 0 {
+		// The first mention that ends after s starts is the only candidate.
+		i, _ := slices.BinarySearchFunc(ms, s.Start, func(m nlp.Mention, start int) int {
+			if m.End <= start {
+				return -1
+			}
+			return 1
+		})
+		for ; i < len(ms) && ms[i].Start < s.End; i++ {
+			if ms[i].Overlaps(s) {
+				return ms[i].Type.EntityType()
+			}
+		}
+		return ""
+	}
+	for _, tm := range ms {
 		if tm.Overlaps(s) {
 			return tm.Type.EntityType()
 		}

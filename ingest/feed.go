@@ -19,10 +19,16 @@ import (
 func readFeed(ctx context.Context, em *emitter, data []byte, opt Options) (err error) {
 	where := em.in.where
 	feed, perr := parseFeed(data)
+	if perr != nil && em.opt.Records.From > 1 {
+		return nil // a failure of the whole feed is reported by the range of its first item
+	}
 	if perr != nil {
 		return em.fail(where, invalidf(where, ErrMalformed, "feed: %v", perr))
 	}
 	if len(feed.Items) == 0 {
+		if em.opt.Records.From > 1 {
+			return nil
+		}
 		return em.fail(where, invalidf(where, ErrNoText, "feed has no items"))
 	}
 	format := feed.FeedType

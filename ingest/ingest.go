@@ -184,7 +184,9 @@ func (e *emitter) skip(n int) (skip, stop bool) {
 }
 
 // whole reports whether the reader sees the whole input, so that an input
-// that yields nothing is reported as such.
+// that yields nothing is reported as such. A record range cannot tell
+// (the records it skips may hold text): ranges report their records'
+// problems only.
 func (e *emitter) whole() bool { return e.opt.Records.IsZero() }
 
 func (e *emitter) fail(where string, err error) error {

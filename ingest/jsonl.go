@@ -42,6 +42,9 @@ func readJSONL(ctx context.Context, em *emitter, r io.Reader, opt Options) error
 		line, tooLong, err := readLine(br, max)
 		if err != nil && err != io.EOF {
 			if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "gzip") || strings.Contains(err.Error(), "flate") {
+				if skip, _ := em.skip(n); skip {
+					return nil // reported by the range that holds line n
+				}
 				return em.fail(where, invalidf(where, ErrMalformed, "%v", err))
 			}
 			return fmt.Errorf("ingest %s: %w", where, err)
@@ -208,6 +211,16 @@ var timeLayouts = []string{
 // parseTime parses a publication date in one of timeLayouts, or a Unix time
 // in seconds or milliseconds. Dates without a zone are taken as UTC.
 func parseTime(s string) (time.Time, error) {
+	t, err := parseAnyTime(s)
+	// A year past 9999 is no publication date (a mistyped epoch, FuzzParseTime
+	// found), and RFC 3339 and SQLite's fixed-width text cannot hold it.
+	if err == nil && (t.Year() < 1 || t.Year() > 9999) {
+		return time.Time{}, fmt.Errorf("date %q is out of range (year %d)", strings.TrimSpace(s), t.Year())
+	}
+	return t, err
+}
+
+func parseAnyTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range timeLayouts {
 		if t, err := time.Parse(layout, s); err == nil {

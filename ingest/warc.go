@@ -74,11 +74,15 @@ func readWARC(ctx context.Context, em *emitter, r io.Reader, opt Options) error 
 		if stop {
 			return nil
 		}
-		if skip && !errors.As(err, &fe) && (err == nil || errors.Is(err, ErrTooLarge) || isCorrupt(err)) {
-			if err != nil && isCorrupt(err) {
-				return nil // the rest cannot be read; the range that holds it reports it
+		if skip {
+			switch {
+			case err == nil || errors.Is(err, ErrTooLarge):
+				continue
+			case errors.As(err, &fe) || isCorrupt(err):
+				// Nothing after it can be read: the range holding the
+				// record reports it, the others stop.
+				return nil
 			}
-			continue
 		}
 		switch {
 		case errors.As(err, &fe):

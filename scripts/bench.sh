@@ -42,6 +42,33 @@ awk '{
 }' /tmp/muster-bench.$$
 rm -f /tmp/muster-bench.$$
 
+# Ingest as a user gets it (issue 14): the 1,256 real articles of
+# news_ukraine_war through the parallel ingester into SQLite and
+# PostgreSQL (PGURL, default the local server; unset SKIP_PG=1 to skip),
+# into an empty store and into one of 10,000 documents and 100,000
+# entities (synthesised by saving generated analyses directly), on 1 and 2
+# cores (the -2 rows), beside the same pipeline without a store. docs/s is
+# wall time; docs/cpu-s is the process's CPU time, which a loaded machine
+# distorts less. Compare rows of one run only.
+echo
+echo "Ingest of news_ukraine_war (one pass each; -2 = two cores):"
+echo
+echo "| benchmark | docs/s | docs/cpu-s |"
+echo "|---|---:|---:|"
+pg="${PGURL:-postgres://postgres@127.0.0.1:5432/test?sslmode=disable}"
+[ "${SKIP_PG:-0}" = 1 ] && pg=""
+MUSTER_TEST_POSTGRES="$pg" go test -run '^$' -bench 'BenchmarkIngest$' -benchtime 1x -cpu 1,2 -timeout 60m ./cmd/muster 2>&1 |
+	grep -E '^Benchmark' | awk '{
+		ds=""; dc="";
+		for (i=3; i<=NF; i+=2) { if ($(i+1)=="docs/s") ds=$i; else if ($(i+1)=="docs/cpu-s") dc=$i }
+		printf "| %s | %s | %s |\n", $1, ds, dc
+	}' || echo "BenchmarkIngest did not run"
+
+# Analysis cost against document size (issue 14: 8 MB at most 10x 1 MB).
+echo
+echo "One document of concatenated articles (CPU seconds, peak RSS of the process):"
+go test -run '^$' -bench 'BenchmarkAnalyzeSize$' -benchtime 1x -cpu 1 -timeout 60m ./pipeline 2>&1 | grep -E '^Benchmark' || echo "BenchmarkAnalyzeSize did not run"
+
 # Resolution at scale: 1,000,000 mentions against 100,000 entities (issue 5).
 echo
 echo "Resolution of 1,000,000 mentions against 100,000 entities (one core):"

@@ -23,7 +23,7 @@ import (
 // concurrent use.
 type Batch struct {
 	db *DB
-	tx *sql.Tx
+	tx *wtx
 	n  int // documents saved (not duplicates)
 }
 
@@ -33,7 +33,7 @@ func (db *DB) Begin(ctx context.Context) (*Batch, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: begin batch: %w", err)
 	}
-	return &Batch{db: db, tx: tx}, nil
+	return &Batch{db: db, tx: db.wrapTx(tx)}, nil
 }
 
 // Save stores a whole analysis in the batch, as DB.Save does in a
@@ -79,7 +79,7 @@ func (b *Batch) HasDocument(ctx context.Context, hash string) (bool, error) {
 
 // Commit stores the batch's documents.
 func (b *Batch) Commit() error {
-	if err := b.tx.Commit(); err != nil {
+	if err := b.tx.tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit batch of %d documents: %w", b.n, err)
 	}
 	return nil
@@ -87,7 +87,7 @@ func (b *Batch) Commit() error {
 
 // Rollback drops the batch's documents; after Commit it does nothing.
 func (b *Batch) Rollback() error {
-	err := b.tx.Rollback()
+	err := b.tx.tx.Rollback()
 	if err == sql.ErrTxDone {
 		return nil
 	}

@@ -54,7 +54,7 @@ func sketch(text string) []int64 {
 // linkNearDuplicate finds the earliest stored document that d is a near
 // copy of, links d to it (unless d already names one), and records d's
 // sketch.
-func (db *DB) linkNearDuplicate(ctx context.Context, tx *sql.Tx, d *muster.Document, res *SaveResult) error {
+func (db *DB) linkNearDuplicate(ctx context.Context, tx *wtx, d *muster.Document, res *SaveResult) error {
 	sk := sketch(d.Text)
 	if len(sk) == 0 {
 		return nil

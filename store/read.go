@@ -140,30 +140,26 @@ func (db *DB) EntitiesByKeys(ctx context.Context, keys []string) ([]muster.Entit
 }
 
 func (db *DB) entitiesByKeys(ctx context.Context, q queryer, keys []string) ([]muster.Entity, error) {
-	var out []muster.Entity
-	seen := map[string]bool{}
-	size := maxParams / 3
-	for _, c := range chunks(len(keys), size) {
-		part := anys(keys[c[0]:c[1]])
-		in := placeholders(len(part))
-		es, err := db.entitiesOn(ctx, q, `SELECT e.id, e.type, e.name, e.place, e.external_ids, 0 FROM entities e
-			WHERE e.id IN (
-				SELECT id FROM entities WHERE key IN (`+in+`)
-				UNION SELECT entity_id FROM aliases WHERE key IN (`+in+`)
-				UNION SELECT entity_id FROM entity_keys WHERE key IN (`+in+`))
-			ORDER BY e.id`,
-			append(append(part, part...), part...)...)
-		if err != nil {
-			return nil, fmt.Errorf("store: entities by keys: %w", err)
-		}
-		for _, e := range es {
-			if !seen[e.ID] {
-				seen[e.ID] = true
-				out = append(out, e)
-			}
-		}
+	if len(keys) == 0 {
+		return nil, nil
 	}
-	return out, nil
+	in := func(col string) (string, any, error) { return db.inList(col, keys) }
+	byName, a1, err := in("key")
+	if err != nil {
+		return nil, fmt.Errorf("store: entities by keys: %w", err)
+	}
+	byAlias, a2, _ := in("key")
+	byKey, a3, _ := in("key")
+	es, err := db.entitiesOn(ctx, q, `SELECT e.id, e.type, e.name, e.place, e.external_ids, 0 FROM entities e
+		WHERE e.id IN (
+			SELECT id FROM entities WHERE `+byName+`
+			UNION SELECT entity_id FROM aliases WHERE `+byAlias+`
+			UNION SELECT entity_id FROM entity_keys WHERE `+byKey+`)
+		ORDER BY e.id`, a1, a2, a3)
+	if err != nil {
+		return nil, fmt.Errorf("store: entities by keys: %w", err)
+	}
+	return es, nil
 }
 
 // EntityFilter selects entities for ListEntities. Zero fields do not filter;
@@ -229,12 +225,17 @@ func (db *DB) loadAliases(ctx context.Context, q queryer, es []muster.Entity) er
 		index[es[i].ID] = i
 	}
 	for _, c := range chunks(len(es), maxParams) {
-		ids := make([]any, 0, c[1]-c[0])
+		ids := make([]string, 0, c[1]-c[0])
 		for i := c[0]; i < c[1]; i++ {
 			ids = append(ids, es[i].ID)
 		}
+		cond, arg, err := db.inList("entity_id", ids)
+		if err != nil {
+			return err
+		}
+		// One statement text whatever the number of ids, prepared once.
 		rows, err := q.QueryContext(ctx, db.q(`SELECT entity_id, name, kind, sources FROM aliases
-			WHERE entity_id IN (`+placeholders(len(ids))+`) ORDER BY seq`), ids...)
+			WHERE `+cond+` ORDER BY seq`), arg)
 		if err != nil {
 			return err
 		}

@@ -50,11 +50,12 @@ func (db *DB) ReplaceAnalyses(ctx context.Context, as []*muster.Analysis) error 
 			return err
 		}
 	}
-	tx, err := db.write.BeginTx(ctx, nil)
+	stx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: rebuild: %w", err)
 	}
-	defer tx.Rollback()
+	defer stx.Rollback()
+	tx := db.wrapTx(stx)
 	for _, table := range []string{"claims", "event_participants", "event_places", "events", "mentions", "entity_keys", "aliases", "entities"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 			return fmt.Errorf("store: rebuild: clear %s: %w", table, err)
@@ -86,7 +87,7 @@ func (db *DB) ReplaceAnalyses(ctx context.Context, as []*muster.Analysis) error 
 			return fmt.Errorf("store: rebuild %s: claims: %w", id, err)
 		}
 	}
-	if err := tx.Commit(); err != nil {
+	if err := stx.Commit(); err != nil {
 		return fmt.Errorf("store: rebuild: commit: %w", err)
 	}
 	return nil

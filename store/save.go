@@ -54,7 +54,7 @@ func (db *DB) Save(ctx context.Context, a *muster.Analysis) (SaveResult, error) 
 		return fail(err)
 	}
 	defer tx.Rollback()
-	res, err := db.save(ctx, tx, a)
+	res, err := db.save(ctx, db.wrapTx(tx), a)
 	if err != nil {
 		return res, err
 	}
@@ -65,7 +65,7 @@ func (db *DB) Save(ctx context.Context, a *muster.Analysis) (SaveResult, error) 
 }
 
 // save writes a validated analysis inside tx (see Save).
-func (db *DB) save(ctx context.Context, tx *sql.Tx, a *muster.Analysis) (SaveResult, error) {
+func (db *DB) save(ctx context.Context, tx *wtx, a *muster.Analysis) (SaveResult, error) {
 	id := a.Document.ID
 	fail := func(err error) (SaveResult, error) {
 		return SaveResult{Document: id}, fmt.Errorf("store: save %s: %w", id, err)
@@ -182,7 +182,7 @@ func validateClaim(doc string, c *muster.Claim) error {
 
 // insertDocument inserts d unless a document with its hash (or id) exists,
 // and reports whether it did.
-func (db *DB) insertDocument(ctx context.Context, tx *sql.Tx, d *muster.Document, note string) (bool, error) {
+func (db *DB) insertDocument(ctx context.Context, tx *wtx, d *muster.Document, note string) (bool, error) {
 	ingested := d.Ingested
 	if ingested.IsZero() {
 		ingested = db.now()
@@ -202,7 +202,7 @@ func (db *DB) insertDocument(ctx context.Context, tx *sql.Tx, d *muster.Document
 
 // upsertEntities writes entities in id order (a fixed lock order, so that
 // concurrent PostgreSQL transactions cannot deadlock) and returns how many.
-func (db *DB) upsertEntities(ctx context.Context, tx *sql.Tx, entities []muster.Entity) (int, error) {
+func (db *DB) upsertEntities(ctx context.Context, tx *wtx, entities []muster.Entity) (int, error) {
 	order := make([]int, len(entities))
 	for i := range order {
 		order[i] = i
@@ -219,7 +219,7 @@ func (db *DB) upsertEntities(ctx context.Context, tx *sql.Tx, entities []muster.
 // upsertEntity inserts e, or merges it into the stored entity with its id:
 // stored type, name and place win and empty ones are filled (in SQL); new
 // external ids are added (in Go, from the stored ones the upsert returns).
-func (db *DB) upsertEntity(ctx context.Context, tx *sql.Tx, e *muster.Entity) error {
+func (db *DB) upsertEntity(ctx context.Context, tx *wtx, e *muster.Entity) error {
 	place, err := jsonText(e.Place, e.Place == nil)
 	if err != nil {
 		return err
@@ -287,7 +287,7 @@ func (db *DB) upsertEntity(ctx context.Context, tx *sql.Tx, e *muster.Entity) er
 // upsertAlias adds an alias to an entity by its key, or merges it into the
 // alias stored under that key: a missing kind is filled and new claim ids
 // are added to its sources.
-func (db *DB) upsertAlias(ctx context.Context, tx *sql.Tx, entity string, a *muster.Alias) error {
+func (db *DB) upsertAlias(ctx context.Context, tx *wtx, entity string, a *muster.Alias) error {
 	key := muster.NameKey(a.Name)
 	if key == "" {
 		return nil // punctuation only: nothing to find it by
@@ -327,7 +327,7 @@ func (db *DB) upsertAlias(ctx context.Context, tx *sql.Tx, entity string, a *mus
 	return err
 }
 
-func (db *DB) insertMentions(ctx context.Context, tx *sql.Tx, doc string, ms []muster.Mention) (int, error) {
+func (db *DB) insertMentions(ctx context.Context, tx *wtx, doc string, ms []muster.Mention) (int, error) {
 	rows := make([][]any, len(ms))
 	for i, m := range ms {
 		rows[i] = []any{doc, m.Start, m.End, m.Text, string(m.Type), m.Entity}
@@ -335,7 +335,7 @@ func (db *DB) insertMentions(ctx context.Context, tx *sql.Tx, doc string, ms []m
 	return db.insertRows(ctx, tx, `INSERT INTO mentions (document_id, start_pos, end_pos, text, type, entity_id) VALUES `, "", rows)
 }
 
-func (db *DB) insertEvents(ctx context.Context, tx *sql.Tx, doc string, events []muster.Event) (int, error) {
+func (db *DB) insertEvents(ctx context.Context, tx *wtx, doc string, events []muster.Event) (int, error) {
 	order := make([]int, len(events))
 	for i := range order {
 		order[i] = i
@@ -380,7 +380,7 @@ func (db *DB) insertEvents(ctx context.Context, tx *sql.Tx, doc string, events [
 	return n, nil
 }
 
-func (db *DB) insertClaims(ctx context.Context, tx *sql.Tx, doc string, claims []muster.Claim) (int, error) {
+func (db *DB) insertClaims(ctx context.Context, tx *wtx, doc string, claims []muster.Claim) (int, error) {
 	rows := make([][]any, len(claims))
 	for i := range claims {
 		c := &claims[i]
@@ -409,13 +409,30 @@ func (db *DB) insertClaims(ctx context.Context, tx *sql.Tx, doc string, claims [
 
 // insertRows runs head + "(?, …), (?, …)" + tail over rows in chunks that
 // fit maxParams, and returns the rows affected.
-func (db *DB) insertRows(ctx context.Context, tx *sql.Tx, head, tail string, rows [][]any) (int, error) {
+func (db *DB) insertRows(ctx context.Context, tx *wtx, head, tail string, rows [][]any) (int, error) {
 	if len(rows) == 0 {
 		return 0, nil
 	}
 	width := len(rows[0])
 	tuple := "(" + placeholders(width) + ")"
 	total := 0
+	if db.d.name == SQLite {
+		// In process, a prepared one-row statement run per row costs less
+		// than parsing a new multi-row text for each count of rows.
+		q := db.q(head + tuple + tail)
+		for _, row := range rows {
+			r, err := tx.ExecContext(ctx, q, row...)
+			if err != nil {
+				return 0, err
+			}
+			n, err := r.RowsAffected()
+			if err != nil {
+				return 0, err
+			}
+			total += int(n)
+		}
+		return total, nil
+	}
 	for _, c := range chunks(len(rows), maxParams/width) {
 		var b bytes.Buffer
 		b.WriteString(head)

@@ -54,7 +54,12 @@ func openSQLite(ctx context.Context, file string) (write, read *sql.DB, err erro
 	// synchronous=NORMAL is safe against a killed process in WAL mode (a
 	// power cut may lose the last commits). It is per connection; WAL is
 	// the file's, set once below.
-	params += "&_pragma=synchronous(NORMAL)"
+	params += "&_pragma=synchronous(NORMAL)" +
+		// A batch's savepoints and FTS5's merges spill to temporary files
+		// by default: keep them in memory, and give each connection a page
+		// cache of 32 MiB instead of 2 (issue 14: pwrite and pread were
+		// 15% of ingest's CPU).
+		"&_pragma=temp_store(MEMORY)&_pragma=cache_size(-32768)"
 	// As a URI, a file name may hold '?', '#' and '%'.
 	file = "file:" + (&url.URL{Path: file}).EscapedPath()
 	write, err = sql.Open("sqlite", file+params)

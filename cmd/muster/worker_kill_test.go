@@ -255,7 +255,9 @@ func runningWithDocs(t *testing.T, db *store.DB, worker string) bool {
 
 // pgSchema returns the URL of a fresh PostgreSQL schema on the server at
 // base, dropped at cleanup.
-func pgSchema(t *testing.T, base string) string {
+func pgSchema(t *testing.T, base string) string { return pgSchemaTB(t, base) }
+
+func pgSchemaTB(t testing.TB, base string) string {
 	t.Helper()
 	admin, err := sql.Open("pgx", base)
 	if err != nil {
