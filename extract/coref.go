@@ -87,10 +87,37 @@ func givenNames(d *nlp.Doc) []mention {
 		if t == "" || !m.Span.Valid(len(d.Text)) {
 			continue
 		}
-		out = append(out, mention{Span: m.Span, text: d.Text[m.Start:m.End], typ: t, sent: d.SentenceOf(m.Start), ent: -1})
+		mt := mention{Span: m.Span, text: d.Text[m.Start:m.End], typ: t, sent: d.SentenceOf(m.Start), ent: -1}
+		// A given description ("the group") or pronoun ("He") is linked
+		// as the resolver links the ones it finds, not named.
+		if pt, ok := subjectPronouns[strings.ToLower(mt.text)]; ok {
+			mt.nominal, mt.pronoun, mt.typ = true, true, pt
+		} else if givenDescription(mt.text) {
+			mt.nominal = true
+			if pluralRE.MatchString(mt.text) {
+				mt.plural = 2
+			}
+		}
+		out = append(out, mt)
 	}
 	sortMentions(out)
 	return out
+}
+
+// givenDescription reports whether a given mention is a description of a
+// group ("the group", "The militia unit", "both groups"): nominalRE's or
+// pluralRE's words, in lower case after the determiner.
+func givenDescription(text string) bool {
+	f := strings.Fields(text)
+	if len(f) < 2 {
+		return false
+	}
+	for _, w := range f[1:] {
+		if w != strings.ToLower(w) {
+			return false
+		}
+	}
+	return nominalRE.FindString(text) == text || pluralRE.FindString(text) == text
 }
 
 // typeMentions fills each name's type from its words, then from the tagger
