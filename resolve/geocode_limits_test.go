@@ -25,3 +25,24 @@ func TestLocateEventWeakNamesAbroad(t *testing.T) {
 		}
 	}
 }
+
+// TestGeocodeNamesakes: the map's namesakes of issue 12 — a country's short
+// form is the country, not a village called Us; a region's seat named like
+// its region is the city, even beside another region the text names.
+func TestGeocodeNamesakes(t *testing.T) {
+	g := mustGazetteer(t)
+	for name, want := range map[string]string{"US": "US", "U.S.": "US", "UK": "GB", "Britain": "GB", "Ukraine": "UA", "Kharkiv": ""} {
+		if got := g.CountryCode(name); got != want {
+			t.Errorf("CountryCode(%q) = %q, want %q", name, got, want)
+		}
+		if got := g.ForDocument().CountryCode(name); got != want {
+			t.Errorf("ForDocument().CountryCode(%q) = %q, want %q", name, got, want)
+		}
+	}
+	const luhansk = 702658 // the city, seat of Luhansk oblast
+	for _, ctx := range []GeoContext{{}, {Admin1: []string{"Donetsk"}, Places: []string{"Donetsk"}}, {Countries: []string{"UA"}, Admin1: []string{"Donetsk", "Kharkiv"}, Places: []string{"Donetsk", "Kharkiv"}}} {
+		if p, ok := g.Geocode("Luhansk", ctx); !ok || p.GeonameID != luhansk {
+			t.Errorf("Geocode(Luhansk, %+v) = %+v, want the city %d", ctx, p, luhansk)
+		}
+	}
+}
