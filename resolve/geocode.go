@@ -902,7 +902,9 @@ func (s *scorer) base(id int32, exact, alt bool) float64 {
 	if len(s.countries) > 0 {
 		if s.countries[e.cc] {
 			sc += geoWCountry
-		} else {
+		} else if e.feature != "PPLC" {
+			// Capitals are named from abroad ("talks in Brussels" in news
+			// of the US): only other places pay for lying elsewhere.
 			sc += geoWOffCountry
 		}
 	}

@@ -1,6 +1,9 @@
 package resolve
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestLocateEventWeakNamesAbroad: a weak name (one uncued capitalised word
 // matching a small place) outside every country the text is about is left
@@ -38,6 +41,14 @@ func TestGeocodeNamesakes(t *testing.T) {
 		if got := g.ForDocument().CountryCode(name); got != want {
 			t.Errorf("ForDocument().CountryCode(%q) = %q, want %q", name, got, want)
 		}
+	}
+	for _, name := range []string{"US", "U.S.", "UK"} {
+		if p, ok := g.ForDocument().Geocode(name, GeoContext{Countries: []string{"RU", "UA"}}); !ok || !strings.HasPrefix(p.Feature, "PCL") {
+			t.Errorf("Geocode(%q) = %+v, want the country", name, p)
+		}
+	}
+	if p, ok := g.ForDocument().Geocode("Brussels", GeoContext{Countries: []string{"US"}}); !ok || p.Country != "BE" {
+		t.Errorf("Geocode(Brussels) in news of the US = %+v, want the capital of Belgium", p)
 	}
 	const luhansk = 702658 // the city, seat of Luhansk oblast
 	for _, ctx := range []GeoContext{{}, {Admin1: []string{"Donetsk"}, Places: []string{"Donetsk"}}, {Countries: []string{"UA"}, Admin1: []string{"Donetsk", "Kharkiv"}, Places: []string{"Donetsk", "Kharkiv"}}} {
