@@ -811,3 +811,49 @@ func dropOverlaps(ms []mention) []mention {
 	sortMentions(kept)
 	return kept
 }
+
+// Entities runs the in-document resolver alone: the document's names (found,
+// or given with Input.OracleMentions), descriptions and pronouns linked into
+// entities, before any claim rule reads them. Extract runs the same first;
+// its alias rules ("Kapustin, who also uses the name Denis Nikitin") may
+// then merge further. It is what BenchmarkResolveMillion times.
+func Entities(in Input) []Entity {
+	x := newDoc(in)
+	x.nameEntities()
+	return x.entities()
+}
+
+// entities returns the document's named entities with their aliases and
+// mentions (code-point spans).
+func (x *doc) entities() []Entity {
+	var out []Entity
+	for _, ent := range x.ents {
+		if ent.merged >= 0 || ent.name == "" || ent.typ == "" {
+			continue
+		}
+		e := Entity{Entity: muster.Entity{Type: ent.typ, Name: ent.name}}
+		for _, n := range ent.names {
+			if muster.NameKey(n) != muster.NameKey(ent.name) {
+				kind := muster.AliasName
+				if isAcronym(n) {
+					kind = muster.AliasAcronym
+				} else if ent.typ == muster.EntityPerson && !strings.Contains(n, " ") && strings.HasSuffix(ent.name, " "+n) {
+					kind = muster.AliasSurname
+				}
+				e.Aliases = appendAlias(e.Aliases, muster.Alias{Name: n, Kind: kind})
+			}
+		}
+		for _, a := range ent.aliases {
+			if muster.NameKey(a.Name) != muster.NameKey(ent.name) {
+				e.Aliases = appendAlias(e.Aliases, a)
+			}
+		}
+		for _, mi := range ent.mentions {
+			m := x.ments[mi]
+			cs := x.offs.Chars(m.Span)
+			e.Mentions = append(e.Mentions, muster.Mention{Document: x.in.DocID, Start: cs.Start, End: cs.End, Text: m.text, Type: ent.typ.MentionType()})
+		}
+		out = append(out, e)
+	}
+	return out
+}
