@@ -94,10 +94,37 @@ func givenNames(d *nlp.Doc) []mention {
 		if t == "" || !m.Span.Valid(len(d.Text)) {
 			continue
 		}
-		out = append(out, mention{Span: m.Span, text: d.Text[m.Start:m.End], typ: t, sent: d.SentenceOf(m.Start), ent: -1})
+		mt := mention{Span: m.Span, text: d.Text[m.Start:m.End], typ: t, sent: d.SentenceOf(m.Start), ent: -1}
+		// A given description ("the group") or pronoun ("He") is linked
+		// as the resolver links the ones it finds, not named.
+		if pt, ok := subjectPronouns[strings.ToLower(mt.text)]; ok {
+			mt.nominal, mt.pronoun, mt.typ = true, true, pt
+		} else if givenDescription(mt.text) {
+			mt.nominal = true
+			if pluralRE.MatchString(mt.text) {
+				mt.plural = 2
+			}
+		}
+		out = append(out, mt)
 	}
 	sortMentions(out)
 	return out
+}
+
+// givenDescription reports whether a given mention is a description of a
+// group ("the group", "The militia unit", "both groups"): nominalRE's or
+// pluralRE's words, in lower case after the determiner.
+func givenDescription(text string) bool {
+	f := strings.Fields(text)
+	if len(f) < 2 {
+		return false
+	}
+	for _, w := range f[1:] {
+		if w != strings.ToLower(w) {
+			return false
+		}
+	}
+	return nominalRE.FindString(text) == text || pluralRE.FindString(text) == text
 }
 
 // typeMentions fills each name's type from its words, then from the tagger
@@ -854,4 +881,50 @@ func dropOverlaps(ms []mention) []mention {
 	}
 	sortMentions(kept)
 	return kept
+}
+
+// Entities runs the in-document resolver alone: the document's names (found,
+// or given with Input.OracleMentions), descriptions and pronouns linked into
+// entities, before any claim rule reads them. Extract runs the same first;
+// its alias rules ("Kapustin, who also uses the name Denis Nikitin") may
+// then merge further. It is what BenchmarkResolveMillion times.
+func Entities(in Input) []Entity {
+	x := newDoc(in)
+	x.nameEntities()
+	return x.entities()
+}
+
+// entities returns the document's named entities with their aliases and
+// mentions (code-point spans).
+func (x *doc) entities() []Entity {
+	var out []Entity
+	for _, ent := range x.ents {
+		if ent.merged >= 0 || ent.name == "" || ent.typ == "" {
+			continue
+		}
+		e := Entity{Entity: muster.Entity{Type: ent.typ, Name: ent.name}}
+		for _, n := range ent.names {
+			if muster.NameKey(n) != muster.NameKey(ent.name) {
+				kind := muster.AliasName
+				if isAcronym(n) {
+					kind = muster.AliasAcronym
+				} else if ent.typ == muster.EntityPerson && !strings.Contains(n, " ") && strings.HasSuffix(ent.name, " "+n) {
+					kind = muster.AliasSurname
+				}
+				e.Aliases = appendAlias(e.Aliases, muster.Alias{Name: n, Kind: kind})
+			}
+		}
+		for _, a := range ent.aliases {
+			if muster.NameKey(a.Name) != muster.NameKey(ent.name) {
+				e.Aliases = appendAlias(e.Aliases, a)
+			}
+		}
+		for _, mi := range ent.mentions {
+			m := x.ments[mi]
+			cs := x.offs.Chars(m.Span)
+			e.Mentions = append(e.Mentions, muster.Mention{Document: x.in.DocID, Start: cs.Start, End: cs.End, Text: m.text, Type: ent.typ.MentionType()})
+		}
+		out = append(out, e)
+	}
+	return out
 }

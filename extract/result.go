@@ -47,35 +47,7 @@ func (x *doc) result() *Result {
 		}
 	}
 	// Entities: every named one.
-	for e, ent := range x.ents {
-		if ent.merged >= 0 || ent.name == "" || ent.typ == "" {
-			continue
-		}
-		out := Entity{Entity: muster.Entity{Type: ent.typ, Name: ent.name}}
-		for _, n := range ent.names {
-			if muster.NameKey(n) != muster.NameKey(ent.name) {
-				kind := muster.AliasName
-				if isAcronym(n) {
-					kind = muster.AliasAcronym
-				} else if ent.typ == muster.EntityPerson && !strings.Contains(n, " ") && strings.HasSuffix(ent.name, " "+n) {
-					kind = muster.AliasSurname
-				}
-				out.Aliases = appendAlias(out.Aliases, muster.Alias{Name: n, Kind: kind})
-			}
-		}
-		for _, a := range ent.aliases {
-			if muster.NameKey(a.Name) != muster.NameKey(ent.name) {
-				out.Aliases = appendAlias(out.Aliases, a)
-			}
-		}
-		for _, mi := range ent.mentions {
-			m := x.ments[mi]
-			cs := x.offs.Chars(m.Span)
-			out.Mentions = append(out.Mentions, muster.Mention{Document: x.in.DocID, Start: cs.Start, End: cs.End, Text: m.text, Type: ent.typ.MentionType()})
-		}
-		_ = e
-		r.Entities = append(r.Entities, out)
-	}
+	r.Entities = x.entities()
 	// Events.
 	eventRefs := make([]muster.Ref, len(x.events))
 	for i, ev := range x.events {

@@ -227,6 +227,18 @@ func (p *Pipeline) Resolve(ctx context.Context, x *Extracted, idx resolve.Index)
 		for j := range ev.Participants {
 			fix(&ev.Participants[j].Entity)
 		}
+	}
+	// An event another document told (same kind, place and dates) takes
+	// that event's id; this document's figures stay its own claims.
+	if ei, ok := idx.(resolve.EventIndex); ok && len(a.Events) > 0 {
+		same, err := resolve.ResolveEvents(ctx, a.Events, ei)
+		if err != nil {
+			return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
+		}
+		renameEvents(a, same)
+	}
+	for i := range a.Events {
+		ev := &a.Events[i]
 		ev.Claims = nil
 		for _, c := range a.Claims {
 			if c.Subject.ID == ev.ID {
@@ -266,6 +278,35 @@ func aliasSources(a *muster.Analysis) {
 				continue
 			}
 			al.Sources = append(al.Sources, c.ID)
+		}
+	}
+}
+
+// renameEvents gives the events in same (old id → stored id) their stored
+// ids, in the events and in the claims about them, whose ids are derived
+// again.
+func renameEvents(a *muster.Analysis, same map[string]string) {
+	if len(same) == 0 {
+		return
+	}
+	for i := range a.Events {
+		if id, ok := same[a.Events[i].ID]; ok {
+			a.Events[i].ID = id
+		}
+	}
+	for i := range a.Claims {
+		c := &a.Claims[i]
+		changed := false
+		if id, ok := same[c.Subject.ID]; ok && c.Subject.Type == "event" {
+			c.Subject.ID, changed = id, true
+		}
+		if e := c.Object.Entity; e != nil && e.Type == "event" {
+			if id, ok := same[e.ID]; ok {
+				e.ID, changed = id, true
+			}
+		}
+		if changed {
+			c.SetID()
 		}
 	}
 }

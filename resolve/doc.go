@@ -1,11 +1,11 @@
 // Package resolve makes one entity of each real-world actor and puts every
 // place on the map (issue 5). It has two halves.
 //
-// Resolution. Within a document, Document clusters mentions into entities:
-// names with one key, acronyms defined in brackets or spelled by initials,
-// bare surnames of people named in full, and "the group"/"the legion" when
-// exactly one compatible armed group precedes them. Across documents,
-// Resolve matches a new document's entities against stored ones found
+// Resolution. Within a document, the extractor's resolver (package
+// extract, the one stage ingest runs and `muster eval resolve` scores)
+// links names, acronyms, surnames, descriptions and pronouns into entities;
+// Resolve then merges those of one document that share a key. Across
+// documents, Resolve matches a new document's entities against stored ones found
 // through an Index by their Keys, incrementally, without reprocessing the
 // store. Names are compared through keys built in layers: muster.NameKey;
 // CleanName (quotes, articles, possessives, titles, "the Legion 'Freedom of
@@ -19,6 +19,10 @@
 // that a wrong merge costs more than a missed one: no rule merges names by
 // generic synonymy or by containment (Islamic State is not Islamic State
 // Khorasan Province; a legion is not the brigade it belongs to).
+//
+// Events. ResolveEvents gives an incoming event the id of a stored one that
+// tells the same happening (SameHappening: same kind, a shared place, dates
+// that meet), found through an EventIndex.
 //
 // Geocoding. Place mentions are located against a compact gazetteer built
 // from GeoNames and country data (the gazetteer, geocode, geofold and spot

@@ -716,6 +716,22 @@ func round4(f float32) float64 { return math.Round(float64(f)*1e4) / 1e4 }
 // spelling or alpha-3 code ("Ukraine", "Russian Federation", "UKR"), or "".
 func (g *Gazetteer) CountryCode(name string) string {
 	ids, exact := g.lookup(normPlace(name))
+	if cc := g.countryOf(ids, exact); cc != "" {
+		return cc
+	}
+	return g.aliasCountry(name)
+}
+
+// aliasCountry returns the code of the country name is a known alias of in
+// the alias table ("US", "U.S.", "UK", "Britain"), or "": short forms the
+// gazetteer's names lack, which would otherwise be geocoded as villages
+// (Us, Sverdlovsk Oblast).
+func (g *Gazetteer) aliasCountry(name string) string {
+	row, ok := defaultResolver().Aliases.Lookup(name, muster.EntityPlace)
+	if !ok || row.Type != muster.EntityPlace || muster.NameKey(row.Canonical) == muster.NameKey(name) {
+		return ""
+	}
+	ids, exact := g.lookup(normPlace(row.Canonical))
 	return g.countryOf(ids, exact)
 }
 
@@ -749,6 +765,7 @@ const (
 	geoWCountry    = 3.0  // candidate lies in a country the document names
 	geoWOffCountry = -2.5 // … or it names countries and this is none of them
 	geoWAdmin1     = 4.0  // candidate lies in a region the document names
+	geoWSeat       = 4.0  // candidate is the seat of the region named like it (issue 12)
 	geoWNear       = 3.0  // candidate is near another place of the document (× e^-d/150km)
 	// candidate shares a region / a country with another place of the document
 	geoWAnchorAdmin1  = 2.0
@@ -778,7 +795,11 @@ type scorer struct {
 	g         *Gazetteer
 	countries map[string]bool
 	admin1    map[string]bool // folded region names
-	anchors   []entry
+	// selfRegion is the name being geocoded folded as a region name: the
+	// seat of a region of that name is the place ("Luhansk" is the city of
+	// Luhansk oblast, not a village called Luhansk in Donetsk oblast).
+	selfRegion string
+	anchors    []entry
 }
 
 // byAltOnly reports whether place id matches the normPlace key k only by a
@@ -797,6 +818,9 @@ func (g *Gazetteer) newScorer(c GeoContext, self string) *scorer {
 // places given (a per-document memo: see DocumentGeocoder).
 func (g *Gazetteer) newScorerWith(c GeoContext, self string, lookup func(string) ([]int32, []bool)) *scorer {
 	s := &scorer{g: g, countries: make(map[string]bool), admin1: make(map[string]bool)}
+	if base, _ := stripAdminSuffix(self); base != "" {
+		s.selfRegion = foldPlaceNormed(base)
+	}
 	for _, cc := range c.Countries {
 		s.countries[strings.ToUpper(cc)] = true
 	}
@@ -878,7 +902,9 @@ func (s *scorer) base(id int32, exact, alt bool) float64 {
 	if len(s.countries) > 0 {
 		if s.countries[e.cc] {
 			sc += geoWCountry
-		} else {
+		} else if e.feature != "PPLC" {
+			// Capitals are named from abroad ("talks in Brussels" in news
+			// of the US): only other places pay for lying elsewhere.
 			sc += geoWOffCountry
 		}
 	}
@@ -886,6 +912,11 @@ func (s *scorer) base(id int32, exact, alt bool) float64 {
 		base, _ := stripAdminSuffix(normPlace(s.g.entries[e.a1].name))
 		if s.admin1[foldPlaceNormed(base)] {
 			sc += geoWAdmin1
+		}
+	}
+	if e.kind == GeoPlace && (e.feature == "PPLA" || e.feature == "PPLC") && e.a1 >= 0 && s.selfRegion != "" {
+		if base, _ := stripAdminSuffix(normPlace(s.g.entries[e.a1].name)); foldPlaceNormed(base) == s.selfRegion {
+			sc += geoWSeat
 		}
 	}
 	return sc

@@ -34,7 +34,10 @@ func (d *DocumentGeocoder) lookup(k string) ([]int32, []bool) {
 // CountryCode is Gazetteer.CountryCode through the document's memo.
 func (d *DocumentGeocoder) CountryCode(name string) string {
 	ids, exact := d.lookup(normPlace(name))
-	return d.g.countryOf(ids, exact)
+	if cc := d.g.countryOf(ids, exact); cc != "" {
+		return cc
+	}
+	return d.g.aliasCountry(name)
 }
 
 // Geocode is Gazetteer.Geocode through the document's memo.

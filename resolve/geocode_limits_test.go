@@ -1,6 +1,9 @@
 package resolve
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestLocateEventWeakNamesAbroad: a weak name (one uncued capitalised word
 // matching a small place) outside every country the text is about is left
@@ -22,6 +25,35 @@ func TestLocateEventWeakNamesAbroad(t *testing.T) {
 		p, ok := g.LocateEvent(tt.text, nil)
 		if ok != tt.placed || ok && p.Country != tt.country {
 			t.Errorf("LocateEvent(%q) = %v %+v, want placed %v in %q", tt.text, ok, p, tt.placed, tt.country)
+		}
+	}
+}
+
+// TestGeocodeNamesakes: the map's namesakes of issue 12 — a country's short
+// form is the country, not a village called Us; a region's seat named like
+// its region is the city, even beside another region the text names.
+func TestGeocodeNamesakes(t *testing.T) {
+	g := mustGazetteer(t)
+	for name, want := range map[string]string{"US": "US", "U.S.": "US", "UK": "GB", "Britain": "GB", "Ukraine": "UA", "Kharkiv": ""} {
+		if got := g.CountryCode(name); got != want {
+			t.Errorf("CountryCode(%q) = %q, want %q", name, got, want)
+		}
+		if got := g.ForDocument().CountryCode(name); got != want {
+			t.Errorf("ForDocument().CountryCode(%q) = %q, want %q", name, got, want)
+		}
+	}
+	for _, name := range []string{"US", "U.S.", "UK"} {
+		if p, ok := g.ForDocument().Geocode(name, GeoContext{Countries: []string{"RU", "UA"}}); !ok || !strings.HasPrefix(p.Feature, "PCL") {
+			t.Errorf("Geocode(%q) = %+v, want the country", name, p)
+		}
+	}
+	if p, ok := g.ForDocument().Geocode("Brussels", GeoContext{Countries: []string{"US"}}); !ok || p.Country != "BE" {
+		t.Errorf("Geocode(Brussels) in news of the US = %+v, want the capital of Belgium", p)
+	}
+	const luhansk = 702658 // the city, seat of Luhansk oblast
+	for _, ctx := range []GeoContext{{}, {Admin1: []string{"Donetsk"}, Places: []string{"Donetsk"}}, {Countries: []string{"UA"}, Admin1: []string{"Donetsk", "Kharkiv"}, Places: []string{"Donetsk", "Kharkiv"}}} {
+		if p, ok := g.Geocode("Luhansk", ctx); !ok || p.GeonameID != luhansk {
+			t.Errorf("Geocode(Luhansk, %+v) = %+v, want the city %d", ctx, p, luhansk)
 		}
 	}
 }

@@ -924,6 +924,14 @@ func (g *Gazetteer) geocodeCandidate(name string, c GeoContext) (Candidate, bool
 func (g *Gazetteer) geocodeCandidateWith(name string, c GeoContext, lookup func(string) ([]int32, []bool)) (Candidate, bool) {
 	k := normPlace(name)
 	ids, exact := lookup(k)
+	if g.countryOf(ids, exact) == "" {
+		// "US", "UK": a country's short form is the country.
+		if cc := g.aliasCountry(name); cc != "" {
+			if id, ok := g.byCC[cc]; ok {
+				return g.candidate(id, true), true
+			}
+		}
+	}
 	if len(ids) == 0 {
 		return Candidate{}, false
 	}

@@ -40,14 +40,15 @@ func (m *Main) rebuildStore(ctx context.Context, db *store.DB) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	idx := resolve.NewMemIndex(resolve.Default())
+	idx := memIndex{resolve.NewMemIndex(resolve.Default()), resolve.NewMemEvents()}
 	var as []*muster.Analysis
 	err = db.EachDocument(ctx, func(d muster.Document) error {
 		a, err := p.Analyze(ctx, d, idx)
 		if err != nil {
 			return fmt.Errorf("rebuild %s: %w", d.ID, err)
 		}
-		idx.Add(a.Entities...)
+		idx.MemIndex.Add(a.Entities...)
+		idx.MemEvents.Add(a.Events...)
 		as = append(as, a)
 		return nil
 	})
@@ -58,4 +59,11 @@ func (m *Main) rebuildStore(ctx context.Context, db *store.DB) (int, error) {
 		return 0, err
 	}
 	return len(as), nil
+}
+
+// memIndex resolves entities and events against the documents analysed
+// before, in memory.
+type memIndex struct {
+	*resolve.MemIndex
+	*resolve.MemEvents
 }
