@@ -135,6 +135,7 @@ func NewServer(s Store, opt Options) (*Server, error) {
 	srv.mux.HandleFunc("GET /entity", srv.pageEntityByName)
 	srv.mux.HandleFunc("GET /entity/{id}", srv.pageEntity)
 	srv.mux.HandleFunc("GET /contradictions", srv.pageContradictions)
+	srv.mux.HandleFunc("GET /claims", srv.pageClaims)
 	srv.mux.HandleFunc("GET /export/events.csv", srv.exportCSV)
 	srv.mux.HandleFunc("GET /export/stix.json", srv.exportSTIX)
 	srv.mux.HandleFunc("GET /export/ftm.jsonl", srv.exportFtM)
