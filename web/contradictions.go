@@ -200,7 +200,9 @@ func (s *Server) pageContradictions(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiContradictions(w http.ResponseWriter, r *http.Request) {
-	limit, offset, err := limitOffset(r, 100, 500)
+	// A disagreement carries every claim in it (dozens when many outlets
+	// report one raid): pages are small.
+	limit, offset, err := limitOffset(r, 20, 100)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
