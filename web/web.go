@@ -92,8 +92,9 @@ type Server struct {
 	land func() (*land, error)
 	// drawings caches drawn land by view and label obstacles: the default
 	// map and a shared view are drawn once, not per request.
-	drawMu   sync.Mutex
-	drawings map[string]landDrawing
+	drawMu    sync.Mutex
+	drawings  map[string]landDrawing
+	responses responseCache
 }
 
 // New returns a Server over s. logger receives internal errors, which
@@ -125,16 +126,16 @@ func NewServer(s Store, opt Options) (*Server, error) {
 	srv.mux.HandleFunc("GET /api/v1/profile", srv.apiProfile)
 	srv.mux.HandleFunc("GET /api/v1/ask", srv.apiAsk)
 	srv.mux.HandleFunc("GET /api/v1/claims", srv.apiClaims)
-	srv.mux.HandleFunc("GET /api/v1/contradictions", srv.apiContradictions)
-	srv.mux.HandleFunc("GET /api/v1/events", srv.apiEvents)
+	srv.mux.HandleFunc("GET /api/v1/contradictions", srv.cached(srv.apiContradictions))
+	srv.mux.HandleFunc("GET /api/v1/events", srv.cached(srv.apiEvents))
 	srv.mux.HandleFunc("GET /api/v1/search", srv.apiSearch)
 	srv.mux.HandleFunc("GET /api/v1/documents/{id}", srv.apiDocument)
 	srv.mux.HandleFunc("GET /api/v1/entities/{id}", srv.apiEntity)
 	srv.mux.HandleFunc("GET /api/v1/openapi.yaml", srv.openAPI)
-	srv.mux.HandleFunc("GET /{$}", srv.pageHome)
+	srv.mux.HandleFunc("GET /{$}", srv.cached(srv.pageHome))
 	srv.mux.HandleFunc("GET /entity", srv.pageEntityByName)
 	srv.mux.HandleFunc("GET /entity/{id}", srv.pageEntity)
-	srv.mux.HandleFunc("GET /contradictions", srv.pageContradictions)
+	srv.mux.HandleFunc("GET /contradictions", srv.cached(srv.pageContradictions))
 	srv.mux.HandleFunc("GET /claims", srv.pageClaims)
 	srv.mux.HandleFunc("GET /export/events.csv", srv.exportCSV)
 	srv.mux.HandleFunc("GET /export/stix.json", srv.exportSTIX)
@@ -142,11 +143,11 @@ func NewServer(s Store, opt Options) (*Server, error) {
 	srv.mux.HandleFunc("GET /ask", srv.pageAsk)
 	srv.mux.HandleFunc("GET /search", srv.pageSearch)
 	srv.mux.HandleFunc("GET /documents/{id}", srv.pageDocument)
-	srv.mux.HandleFunc("GET /events", srv.pageEvents)
+	srv.mux.HandleFunc("GET /events", srv.cached(srv.pageEvents))
 	srv.mux.HandleFunc("GET /events/{id}", srv.pageEvent)
 	srv.mux.HandleFunc("GET /graph", srv.pageGraph)
 	srv.mux.HandleFunc("GET /graph/{id}", srv.pageGraph)
-	srv.mux.HandleFunc("GET /map", srv.pageMap)
+	srv.mux.HandleFunc("GET /map", srv.cached(srv.pageMap))
 	return srv, nil
 }
 
