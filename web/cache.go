@@ -94,6 +94,10 @@ func (r *recorder) WriteHeader(code int) {
 // for the current state of the store; only successful responses are kept.
 func (s *Server) cached(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if s.noCache {
+			h(w, r)
+			return
+		}
 		snap, err := s.snaps.get(r.Context())
 		if err != nil {
 			h(w, r)

@@ -72,6 +72,9 @@ type Options struct {
 	// MaxInFlight bounds the requests served at once; beyond it a request
 	// gets 503 with Retry-After. 0 means DefaultMaxInFlight.
 	MaxInFlight int
+	// NoResponseCache renders every request, for benchmarks that measure
+	// rendering rather than the cache.
+	NoResponseCache bool
 }
 
 // DefaultMaxInFlight is the number of requests served at once unless
@@ -95,6 +98,7 @@ type Server struct {
 	drawMu    sync.Mutex
 	drawings  map[string]landDrawing
 	responses responseCache
+	noCache   bool
 }
 
 // New returns a Server over s. logger receives internal errors, which
@@ -115,6 +119,7 @@ func NewServer(s Store, opt Options) (*Server, error) {
 	srv := &Server{store: s, logger: logger, mux: http.NewServeMux(), token: opt.Token,
 		inFlight: make(chan struct{}, opt.MaxInFlight),
 		land:     sync.OnceValues(func() (*land, error) { return parseLand(landFile) })}
+	srv.noCache = opt.NoResponseCache
 	srv.snaps = &snapshots{store: s, onError: func(err error) { logger.Error("web: snapshot", "err", err) }}
 	tmpl, err := template.New("").Funcs(funcs).Funcs(srv.funcs()).ParseFS(assets, "templates/*.html")
 	if err != nil {

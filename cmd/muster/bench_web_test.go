@@ -66,11 +66,14 @@ func BenchmarkWebLatency(b *testing.B) {
 				}
 			}
 		}
-		b.Run("articles="+tc.name, func(b *testing.B) { benchServe(b, tc.db) })
+		b.Run("articles="+tc.name, func(b *testing.B) { benchServe(b, tc.db, false) })
+		b.Run("articles="+tc.name+"/uncached", func(b *testing.B) { benchServe(b, tc.db, true) })
 	}
 }
 
-func benchServe(b *testing.B, path string) {
+// benchServe measures the handler over the store at path; uncached turns
+// off the rendered-response cache, so every request renders its page.
+func benchServe(b *testing.B, path string, uncached bool) {
 	ctx := context.Background()
 	db, err := store.Open(ctx, path)
 	if err != nil {
@@ -81,7 +84,7 @@ func benchServe(b *testing.B, path string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	h, err := web.New(webStore{storeReader{db}}, nil)
+	h, err := web.NewServer(webStore{storeReader{db}}, web.Options{NoResponseCache: uncached})
 	if err != nil {
 		b.Fatal(err)
 	}
