@@ -125,7 +125,7 @@ func hasPred(ps []muster.Predicate, p muster.Predicate) bool {
 }
 
 func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
-	limit, offset, err := limitOffset(r, 100, 500)
+	limit, offset, err := limitOffset(r, 50, 500)
 	if err != nil {
 		s.apiError(w, r, err)
 		return

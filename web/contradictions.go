@@ -27,7 +27,13 @@ type rival struct {
 	Value  string
 	Words  string // the words of the first source that gives it
 	Claims []rivalClaim
+	More   int // claims giving it beyond the maxRivalClaims shown
+	N      int // claims giving it in all
 }
+
+// maxRivalClaims bounds the claims shown under one rival value; the rest
+// are counted.
+const maxRivalClaims = 5
 
 // rivalClaim is a claim as a rival value shows it: its source, modality,
 // document date, the outlet's verification note and the quote's link.
@@ -60,6 +66,11 @@ func (snap *snapshot) contraView(c muster.Contradiction) contraView {
 			i = len(v.Rivals)
 			idx[val] = i
 			v.Rivals = append(v.Rivals, rival{Value: val, Words: cl.Object.Text})
+		}
+		v.Rivals[i].N++
+		if len(v.Rivals[i].Claims) >= maxRivalClaims {
+			v.Rivals[i].More++
+			continue
 		}
 		rc := rivalClaim{C: cl, Modality: string(cl.Modality)}
 		if len(cl.Evidence) > 0 {
@@ -120,6 +131,14 @@ func (s *Server) contradictionsFor(r *http.Request) (*snapshot, []muster.Contrad
 	if err != nil {
 		return nil, nil, "", err
 	}
+	about, err := param(r, "about", false)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	var mine map[string]bool // with about: the entity and its events
+	if about != "" {
+		mine = snap.about(about)
+	}
 	pv, err := param(r, "predicate", false)
 	if err != nil {
 		return nil, nil, "", err
@@ -137,10 +156,13 @@ func (s *Server) contradictionsFor(r *http.Request) (*snapshot, []muster.Contrad
 		if q != "" && c.Subject.ID != subject && !strings.Contains(strings.ToLower(c.Subject.Name), q) {
 			continue
 		}
+		if mine != nil && !snap.touches(c, mine) {
+			continue
+		}
 		out = append(out, c)
 	}
 	base := "" // the query string of the filter, for page links
-	if subject != "" || pv != "" {
+	if subject != "" || pv != "" || about != "" {
 		v := r.URL.Query()
 		v.Del("page")
 		base = v.Encode()
@@ -178,7 +200,9 @@ func (s *Server) pageContradictions(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiContradictions(w http.ResponseWriter, r *http.Request) {
-	limit, offset, err := limitOffset(r, 100, 500)
+	// A disagreement carries every claim in it (dozens when many outlets
+	// report one raid): pages are small.
+	limit, offset, err := limitOffset(r, 20, 100)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -194,4 +218,24 @@ func (s *Server) apiContradictions(w http.ResponseWriter, r *http.Request) {
 		out = []muster.Contradiction{}
 	}
 	s.writeJSON(w, map[string]any{"contradictions": out, "total": len(cs), "limit": limit, "offset": offset})
+}
+
+// about returns the ids of an entity and the events it takes part in or
+// that happen at it.
+func (snap *snapshot) about(id string) map[string]bool {
+	mine := map[string]bool{id: true}
+	for _, ev := range snap.filtered(filter{Participant: id}) {
+		mine[ev.ID] = true
+	}
+	return mine
+}
+
+// touches reports whether a disagreement has a claim about one of ids.
+func (snap *snapshot) touches(c muster.Contradiction, ids map[string]bool) bool {
+	for _, cl := range c.Claims {
+		if ids[snap.subjects[cl.ID]] {
+			return true
+		}
+	}
+	return false
 }

@@ -98,7 +98,8 @@ func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
 // distinct sources that state them.
 type section struct {
 	Predicate muster.Predicate
-	Claims    []muster.Claim
+	Claims    []muster.Claim // the first maxSectionClaims
+	N         int            // claims in all
 	Sources   int
 }
 
@@ -162,13 +163,57 @@ func (s *Server) pageEntityByName(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/search?q="+url.QueryEscape(name), http.StatusSeeOther)
 }
 
+// webProfile is the profile the entity page shows: its claims from the
+// store, its events from the snapshot (no per-request read of every
+// event), and no contradictions computed here (the page takes them from
+// the snapshot).
+func (s *Server) webProfile(r *http.Request, snap *snapshot) (*query.Profile, error) {
+	ctx := r.Context()
+	e, err := s.store.Entity(ctx, r.PathValue("id"))
+	if err != nil {
+		return nil, err
+	}
+	p := &query.Profile{Entity: *e, Contradictions: []muster.Contradiction{}}
+	if p.Claims, err = s.store.ClaimsAbout(ctx, []string{e.ID}); err != nil {
+		return nil, err
+	}
+	p.Events = snap.filtered(filter{Participant: e.ID})
+	docs := map[string]bool{}
+	for _, c := range p.Claims {
+		for _, x := range c.Evidence {
+			docs[x.Document] = true
+		}
+	}
+	for _, ev := range p.Events {
+		for _, x := range ev.Evidence {
+			docs[x.Document] = true
+		}
+	}
+	ids := make([]string, 0, len(docs))
+	for id := range docs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	if p.Documents, err = s.store.Documents(ctx, ids); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Caps on what one entity page lists; the rest is a link away.
+const (
+	maxSectionClaims = 20
+	maxProfileDocs   = 50
+	maxProfileContra = 10
+)
+
 func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
-	p, err := s.profile(r)
+	snap, err := s.snaps.get(r.Context())
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	snap, err := s.snaps.get(r.Context())
+	p, err := s.webProfile(r, snap)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -194,7 +239,13 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
 	}
 	for i := range secs {
 		secs[i].Sources = len(srcs[secs[i].Predicate])
+		secs[i].N = len(secs[i].Claims)
+		if len(secs[i].Claims) > maxSectionClaims {
+			secs[i].Claims = secs[i].Claims[:maxSectionClaims]
+		}
 	}
+	moreOthers := max(0, len(others)-maxSectionClaims)
+	others = others[:min(len(others), maxSectionClaims)]
 	// Namesakes: the other entities called by this one's name.
 	var namesakes []muster.Entity
 	if same, err := s.store.FindEntities(r.Context(), p.Entity.Name); err == nil {
@@ -212,11 +263,12 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
 		mine[ev.ID] = true
 	}
 	var contras []contraView
+	nContras := 0
 	for _, c := range snap.contradictions {
-		for _, cl := range c.Claims {
-			if mine[snap.subjects[cl.ID]] {
+		if snap.touches(c, mine) {
+			nContras++
+			if len(contras) < maxProfileContra {
 				contras = append(contras, snap.contraView(c))
-				break
 			}
 		}
 	}
@@ -239,7 +291,8 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
 	f := filter{Participant: p.Entity.ID}
 	s.render(w, r, "entity.html", map[string]any{"Title": p.Entity.Name, "P": p, "Sum": query.Summarize(p), "Sections": secs,
 		"Others": others, "Namesakes": namesakes, "Contras": contras, "Events": evs, "MoreEvents": len(p.Events) - len(events),
-		"Strip": strip(p), "Place": place, "F": f})
+		"Strip": strip(p), "Place": place, "F": f, "NContras": nContras, "MoreOthers": moreOthers,
+		"Docs": p.Documents[:min(len(p.Documents), maxProfileDocs)], "MoreDocs": max(0, len(p.Documents)-maxProfileDocs)})
 }
 
 // maxProfileEvents bounds the event cards on a profile; the rest are on

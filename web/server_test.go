@@ -142,6 +142,11 @@ func TestListLimits(t *testing.T) {
 		{"/map?bbox=10,10,5,20", 400, "parameter bbox"},
 		{"/events?type=raid&modality=claimed", 200, "raid on Graivoron"},
 		{"/events?modality=denied", 200, "No events match"},
+		{"/contradictions?about=e_Graivoron", 200, "1 of 1 disagreements"},
+		{"/contradictions?about=e_elsewhere", 200, "0 of 1 disagreements"},
+		{"/claims?subject=e_Graivoron", 200, "Claims about Graivoron"},
+		{"/claims?subject=e_nobody", 404, "no entity"},
+		{"/claims", 400, "parameter subject"},
 	} {
 		rec := get(t, srv, tc.path)
 		if rec.Code != tc.code || !strings.Contains(rec.Body.String(), tc.want) {

@@ -72,6 +72,9 @@ type Options struct {
 	// MaxInFlight bounds the requests served at once; beyond it a request
 	// gets 503 with Retry-After. 0 means DefaultMaxInFlight.
 	MaxInFlight int
+	// NoResponseCache renders every request, for benchmarks that measure
+	// rendering rather than the cache.
+	NoResponseCache bool
 }
 
 // DefaultMaxInFlight is the number of requests served at once unless
@@ -92,8 +95,10 @@ type Server struct {
 	land func() (*land, error)
 	// drawings caches drawn land by view and label obstacles: the default
 	// map and a shared view are drawn once, not per request.
-	drawMu   sync.Mutex
-	drawings map[string]landDrawing
+	drawMu    sync.Mutex
+	drawings  map[string]landDrawing
+	responses responseCache
+	noCache   bool
 }
 
 // New returns a Server over s. logger receives internal errors, which
@@ -114,6 +119,7 @@ func NewServer(s Store, opt Options) (*Server, error) {
 	srv := &Server{store: s, logger: logger, mux: http.NewServeMux(), token: opt.Token,
 		inFlight: make(chan struct{}, opt.MaxInFlight),
 		land:     sync.OnceValues(func() (*land, error) { return parseLand(landFile) })}
+	srv.noCache = opt.NoResponseCache
 	srv.snaps = &snapshots{store: s, onError: func(err error) { logger.Error("web: snapshot", "err", err) }}
 	tmpl, err := template.New("").Funcs(funcs).Funcs(srv.funcs()).ParseFS(assets, "templates/*.html")
 	if err != nil {
@@ -125,27 +131,28 @@ func NewServer(s Store, opt Options) (*Server, error) {
 	srv.mux.HandleFunc("GET /api/v1/profile", srv.apiProfile)
 	srv.mux.HandleFunc("GET /api/v1/ask", srv.apiAsk)
 	srv.mux.HandleFunc("GET /api/v1/claims", srv.apiClaims)
-	srv.mux.HandleFunc("GET /api/v1/contradictions", srv.apiContradictions)
-	srv.mux.HandleFunc("GET /api/v1/events", srv.apiEvents)
+	srv.mux.HandleFunc("GET /api/v1/contradictions", srv.cached(srv.apiContradictions))
+	srv.mux.HandleFunc("GET /api/v1/events", srv.cached(srv.apiEvents))
 	srv.mux.HandleFunc("GET /api/v1/search", srv.apiSearch)
 	srv.mux.HandleFunc("GET /api/v1/documents/{id}", srv.apiDocument)
 	srv.mux.HandleFunc("GET /api/v1/entities/{id}", srv.apiEntity)
 	srv.mux.HandleFunc("GET /api/v1/openapi.yaml", srv.openAPI)
-	srv.mux.HandleFunc("GET /{$}", srv.pageHome)
+	srv.mux.HandleFunc("GET /{$}", srv.cached(srv.pageHome))
 	srv.mux.HandleFunc("GET /entity", srv.pageEntityByName)
 	srv.mux.HandleFunc("GET /entity/{id}", srv.pageEntity)
-	srv.mux.HandleFunc("GET /contradictions", srv.pageContradictions)
+	srv.mux.HandleFunc("GET /contradictions", srv.cached(srv.pageContradictions))
+	srv.mux.HandleFunc("GET /claims", srv.pageClaims)
 	srv.mux.HandleFunc("GET /export/events.csv", srv.exportCSV)
 	srv.mux.HandleFunc("GET /export/stix.json", srv.exportSTIX)
 	srv.mux.HandleFunc("GET /export/ftm.jsonl", srv.exportFtM)
 	srv.mux.HandleFunc("GET /ask", srv.pageAsk)
 	srv.mux.HandleFunc("GET /search", srv.pageSearch)
 	srv.mux.HandleFunc("GET /documents/{id}", srv.pageDocument)
-	srv.mux.HandleFunc("GET /events", srv.pageEvents)
+	srv.mux.HandleFunc("GET /events", srv.cached(srv.pageEvents))
 	srv.mux.HandleFunc("GET /events/{id}", srv.pageEvent)
 	srv.mux.HandleFunc("GET /graph", srv.pageGraph)
 	srv.mux.HandleFunc("GET /graph/{id}", srv.pageGraph)
-	srv.mux.HandleFunc("GET /map", srv.pageMap)
+	srv.mux.HandleFunc("GET /map", srv.cached(srv.pageMap))
 	return srv, nil
 }
 
