@@ -29,7 +29,7 @@ var allowed = map[string][]string{
 	"extract":     {"nlp", ""},
 	"llm":         {"nlp", ""},
 	"resolve":     {"nlp", ""},
-	"eval":        {"nlp", ""},
+	"eval":        {"nlp", "eval/internal/unixz", ""}, // its .Z reader for the MUC-4 results
 	"pipeline":    {"ingest", "nlp", "nlp/segment", "nlp/tagger", "extract", "resolve", ""},
 	"web":         {"query", "web/internal/simplify", ""}, // its own line thinning, shared with landgen
 }
