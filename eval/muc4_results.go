@@ -37,10 +37,10 @@ func ReadMUC4Results(r io.Reader, name string) (map[string]map[string]SlotCount,
 		if err != nil {
 			return nil, fmt.Errorf("muc4 results %s: %w", name, err)
 		}
-		if h.Typeflag != tar.TypeReg || !strings.HasPrefix(path.Base(h.Name), "scores.") {
+		sys := muc4System(h.Name, "scores")
+		if h.Typeflag != tar.TypeReg || sys == "" {
 			continue
 		}
-		sys := path.Dir(h.Name)
 		slots, err := parseMUC4ScoreFile(tr, name+":"+h.Name)
 		if err != nil {
 			return nil, err
@@ -71,19 +71,34 @@ func ReadMUC4Responses(r io.Reader, name string) (map[string][]MUC4Key, error) {
 		if err != nil {
 			return nil, fmt.Errorf("muc4 responses %s: %w", name, err)
 		}
-		if h.Typeflag != tar.TypeReg || !strings.HasPrefix(path.Base(h.Name), "response.") || path.Dir(h.Name) == "." {
+		sys := muc4System(h.Name, "response")
+		if h.Typeflag != tar.TypeReg || sys == "" {
 			continue
 		}
 		keys, err := ReadMUC4Keys(tr, name+":"+h.Name)
 		if err != nil {
 			return nil, err
 		}
-		out[path.Dir(h.Name)] = keys
+		out[sys] = keys
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("muc4 responses %s: no response files", name)
 	}
 	return out, nil
+}
+
+// muc4System names the system of an archive member, or "" for a member
+// that is not of the given kind ("scores" or "response"): TST3's archives
+// hold GE/scores.tst3-pass1.nrad, TST4's ge-scores-pass1.tst4.nrad.
+func muc4System(name, kind string) string {
+	base := path.Base(name)
+	if dir := path.Dir(name); dir != "." && strings.HasPrefix(base, kind+".") {
+		return dir
+	}
+	if i := strings.Index(base, "-"+kind); i > 0 {
+		return strings.ToUpper(base[:i])
+	}
+	return ""
 }
 
 // parseMUC4ScoreFile reads the slot rows after "TOTAL SLOT SCORES":
@@ -120,6 +135,9 @@ func parseMUC4ScoreFile(r io.Reader, name string) (map[string]SlotCount, error) 
 		}
 		var n [4]float64
 		for j, k := range []int{0, 1, 2, 3} {
+			if f[i+k] == "*" { // not applicable (TEXT FILTERING's PAR)
+				continue
+			}
 			v, err := strconv.ParseFloat(f[i+k], 64)
 			if err != nil {
 				return nil, fmt.Errorf("muc4 results %s line %d: %q: %w", name, line, s, err)

@@ -273,6 +273,7 @@ inc-type	      100 110| 70  10   0|  0   0| 30  20   0| 75  68  27   4
 hum-tgt-name	       50  40| 30   2   2|  1   1|  6  16  96| 62  78  15 
 -----------------------------+-----------+-------+-----------+---------------
 ALL TEMPLATES	     1000 1100|600 100 100| 28  91|300 200 1624| 65  59  27 
+TEXT FILTERING	       57  65| 53   *   *|  *   *| 12   4  31| 93  82  18  28 
 `
 
 func TestParseMUC4ScoreFile(t *testing.T) {
@@ -281,10 +282,11 @@ func TestParseMUC4ScoreFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]SlotCount{
-		"template-id":   {POS: 100, ACT: 110, COR: 80},
-		"inc-type":      {POS: 100, ACT: 110, COR: 70, PAR: 10},
-		"hum-tgt-name":  {POS: 50, ACT: 40, COR: 30, PAR: 2},
-		"ALL TEMPLATES": {POS: 1000, ACT: 1100, COR: 600, PAR: 100},
+		"template-id":    {POS: 100, ACT: 110, COR: 80},
+		"inc-type":       {POS: 100, ACT: 110, COR: 70, PAR: 10},
+		"hum-tgt-name":   {POS: 50, ACT: 40, COR: 30, PAR: 2},
+		"ALL TEMPLATES":  {POS: 1000, ACT: 1100, COR: 600, PAR: 100},
+		"TEXT FILTERING": {POS: 57, ACT: 65, COR: 53},
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
@@ -297,6 +299,21 @@ func TestParseMUC4ScoreFile(t *testing.T) {
 	}
 	if _, err := parseMUC4ScoreFile(strings.NewReader("no table\n"), "empty-scores"); err == nil || !strings.Contains(err.Error(), "empty-scores") {
 		t.Errorf("no table: err = %v", err)
+	}
+}
+
+func TestMUC4System(t *testing.T) {
+	for name, want := range map[[2]string]string{
+		{"GE/scores.tst3-pass1.nrad", "scores"}:     "GE",
+		{"ge-cmu-scores-pass1.tst4.nrad", "scores"}: "GE-CMU",
+		{"umass-response.tst4", "response"}:         "UMASS",
+		{"GE-CMU/response.tst3", "response"}:        "GE-CMU",
+		{"response.tst3", "response"}:               "",
+		{"README", "scores"}:                        "",
+	} {
+		if got := muc4System(name[0], name[1]); got != want {
+			t.Errorf("muc4System(%q, %q) = %q, want %q", name[0], name[1], got, want)
+		}
 	}
 }
 
