@@ -99,6 +99,9 @@ func (p *Pipeline) Analyze(ctx context.Context, doc muster.Document, idx resolve
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
 	r := extract.Extract(extract.Input{Doc: d, DocID: doc.ID, Published: doc.Published, Publisher: doc.Publisher})
+	if cased {
+		requote(doc.Text, r)
+	}
 	a := &muster.Analysis{Document: doc, Events: r.Events, Claims: r.Claims}
 
 	ents := make([]muster.Entity, len(r.Entities))
@@ -177,9 +180,6 @@ func (p *Pipeline) Analyze(ctx context.Context, doc muster.Document, idx resolve
 		}
 	}
 	sortMentions(a.Mentions)
-	if cased {
-		requote(doc.Text, a)
-	}
 	if err := extract.Check(doc.Text, a.Claims, a.Events); err != nil {
 		return nil, muster.Errorf(muster.KindInternal, "analyze %s: %v", doc.ID, err)
 	}
@@ -204,10 +204,10 @@ func mostlyCapitals(text string) bool {
 	return up > 0 && lo*10 < up
 }
 
-// requote quotes every evidence span and mention of a again from text, the
-// document's own: a was extracted from a re-cased copy of text with the
-// same offsets.
-func requote(text string, a *muster.Analysis) {
+// requote quotes every evidence span and mention of r again from text,
+// the document's own: r was extracted from a re-cased copy of text with
+// the same offsets.
+func requote(text string, r *extract.Result) {
 	off := muster.NewOffsets(text)
 	quote := func(start, end int) string {
 		b := off.Bytes(muster.Span{Start: start, End: end})
@@ -218,17 +218,20 @@ func requote(text string, a *muster.Analysis) {
 			es[i].Quote = quote(es[i].Start, es[i].End)
 		}
 	}
-	for i := range a.Claims {
-		evidence(a.Claims[i].Evidence)
+	for i := range r.Claims {
+		evidence(r.Claims[i].Evidence)
 	}
-	for i := range a.Events {
-		evidence(a.Events[i].Evidence)
-		for j := range a.Events[i].Claims {
-			evidence(a.Events[i].Claims[j].Evidence)
+	for i := range r.Events {
+		evidence(r.Events[i].Evidence)
+		for j := range r.Events[i].Claims {
+			evidence(r.Events[i].Claims[j].Evidence)
 		}
 	}
-	for i := range a.Mentions {
-		a.Mentions[i].Text = quote(a.Mentions[i].Start, a.Mentions[i].End)
+	for i := range r.Entities {
+		for j := range r.Entities[i].Mentions {
+			m := &r.Entities[i].Mentions[j]
+			m.Text = quote(m.Start, m.End)
+		}
 	}
 }
 
