@@ -64,7 +64,8 @@ func MUC4IncidentType(t muster.EventType) string { return muc4Incidents[t] }
 //     are people.
 //   - phys-tgt-id: targets that are places or organisations; hum-tgt-name:
 //     targets that are named people; hum-tgt-desc: targets that are people
-//     described in lower case ("civilians").
+//     described in lower case ("civilians"), and the side a casualty
+//     figure counts ("killing 14 soldiers").
 //   - hum-tgt-effect: DEATH when a killed figure above zero is given,
 //     INJURY for wounded, one per human target and tagged with it.
 func MUC4Templates(a *muster.Analysis, countries *Countries) []MUC4Template {
@@ -131,18 +132,30 @@ func MUC4Templates(a *muster.Analysis, countries *Countries) []MUC4Template {
 				}
 			}
 		}
+		// The side a casualty figure counts ("killing 14 soldiers") is a
+		// human target described.
+		for _, c := range claims[ev.ID] {
+			if (c.Predicate == muster.PredKilled || c.Predicate == muster.PredWounded) && c.Role != "" {
+				add("hum-tgt-desc", c.Role)
+			}
+		}
 		var victims []string
 		for _, f := range append(append([]MUC4Fill(nil), t["hum-tgt-name"]...), t["hum-tgt-desc"]...) {
 			victims = append(victims, f.Alts[0])
 		}
-		effect := func(v string) {
-			// One effect per human target, tagged with it (§3.1.2); untagged
-			// when the event names no human target.
+		effect := func(v, side string) {
+			// One effect per human target, tagged with it (§3.1.2): the side
+			// the figure counts when it gives one, else every human target;
+			// untagged when the event names none.
 			if len(victims) == 0 {
 				add("hum-tgt-effect", v)
 				return
 			}
-			for _, who := range victims {
+			who := victims
+			if side != "" {
+				who = []string{strings.ToUpper(side)}
+			}
+			for _, who := range who {
 				dup := false
 				for _, f := range t["hum-tgt-effect"] {
 					dup = dup || f.Alts[0] == v && len(f.Refs) > 0 && f.Refs[0] == who
@@ -161,9 +174,9 @@ func MUC4Templates(a *muster.Analysis, countries *Countries) []MUC4Template {
 			case muster.PredKilled, muster.PredWounded:
 				if n := c.Object.Max; (n != nil && *n > 0) || (c.Object.Min != nil && *c.Object.Min > 0) {
 					if c.Predicate == muster.PredKilled {
-						effect("DEATH")
+						effect("DEATH", c.Role)
 					} else {
-						effect("INJURY")
+						effect("INJURY", c.Role)
 					}
 				}
 			}

@@ -218,6 +218,7 @@ func TestMUC4Templates(t *testing.T) {
 		Claims: []muster.Claim{
 			{Subject: ev.Ref(), Predicate: muster.PredOccurredAt, Object: muster.Value{Kind: muster.ValueEntity, Entity: &okra}},
 			{Subject: ev.Ref(), Predicate: muster.PredKilled, Object: muster.Value{Kind: muster.ValueNumber, Min: &two, Max: &two}},
+			{Subject: ev.Ref(), Predicate: muster.PredWounded, Role: "soldiers", Object: muster.Value{Kind: muster.ValueNumber, Min: &two, Max: &two}},
 		},
 	}
 	got := MUC4Templates(a, muc4Countries(t))
@@ -225,13 +226,17 @@ func TestMUC4Templates(t *testing.T) {
 		t.Fatalf("%d templates, want 1 (an armed clash is no MUC-4 incident)", len(got))
 	}
 	want := MUC4Template{
-		"inc-type":       {{Alts: []string{"BOMBING"}}},
-		"inc-date":       {{Alts: []string{"03 JAN 90"}}},
-		"inc-loc":        {{Alts: []string{"ELBONIA: OKRA"}}},
-		"perp-org-id":    {{Alts: []string{"PEOPLE'S FRONT"}}},
-		"perp-ind-id":    {{Alts: []string{"GUNMEN"}}},
-		"hum-tgt-name":   {{Alts: []string{"JUAN PEREZ"}}},
-		"hum-tgt-effect": {{Alts: []string{"DEATH"}, Refs: []string{"JUAN PEREZ"}}},
+		"inc-type":     {{Alts: []string{"BOMBING"}}},
+		"inc-date":     {{Alts: []string{"03 JAN 90"}}},
+		"inc-loc":      {{Alts: []string{"ELBONIA: OKRA"}}},
+		"perp-org-id":  {{Alts: []string{"PEOPLE'S FRONT"}}},
+		"perp-ind-id":  {{Alts: []string{"GUNMEN"}}},
+		"hum-tgt-name": {{Alts: []string{"JUAN PEREZ"}}},
+		"hum-tgt-desc": {{Alts: []string{"SOLDIERS"}}},
+		"hum-tgt-effect": {
+			{Alts: []string{"DEATH"}, Refs: []string{"JUAN PEREZ"}}, {Alts: []string{"DEATH"}, Refs: []string{"SOLDIERS"}},
+			{Alts: []string{"INJURY"}, Refs: []string{"SOLDIERS"}},
+		},
 	}
 	if d := cmp.Diff(want, got[0]); d != "" {
 		t.Errorf("template (-want +got):\n%s", d)
