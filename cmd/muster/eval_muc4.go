@@ -201,7 +201,11 @@ func (m *Main) runEvalMUC4(ctx context.Context, args []string) error {
 	}
 	row("overall", rep.Slots["overall"], func(sys string) eval.SlotCount { return eval.SumSlots(results[sys], eval.MUC4Slots) })
 	tw.Flush()
-	fmt.Fprintf(m.Stdout, "MUC-4 %s: %d texts, %.1f texts/s; overall is over the slots above (the 1992 systems' too, summed from their official counts)\n", name, rep.N, rep.DocsPerSecond())
+	rate := fmt.Sprintf(", %.1f texts/s", rep.DocsPerSecond())
+	if *rescore != "" {
+		rate = "" // nothing was analysed
+	}
+	fmt.Fprintf(m.Stdout, "MUC-4 %s: %d texts%s; overall is over the slots above (the 1992 systems' too, summed from their official counts)\n", name, rep.N, rate)
 	return nil
 }
 
