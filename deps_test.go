@@ -31,7 +31,7 @@ var allowed = map[string][]string{
 	"extract":     {"nlp", "nlp/pattern", ""},
 	"llm":         {"nlp", ""},
 	"resolve":     {"nlp", ""},
-	"eval":        {"nlp", ""},
+	"eval":        {"nlp", "eval/internal/unixz", ""}, // its .Z reader for the MUC-4 results
 	"pipeline":    {"ingest", "nlp", "nlp/segment", "nlp/tagger", "nlp/syntax", "extract", "resolve", ""},
 	"web":         {"query", "export", "web/internal/simplify", ""}, // its own line thinning, shared with landgen; export for the UI's download buttons
 }

@@ -365,12 +365,13 @@ func (r *EventReport) DocsPerSecond() float64 {
 // and "Military Forces of Russia (2000-)" meet at one key.
 type Countries struct {
 	byName map[string]string // NameKey of a name or demonym -> NameKey of the common name
+	byISO  map[string]string // ISO 3166-1 alpha-2 code -> common name
 }
 
 // ReadCountries reads the countries_flat.tsv table (name_common,
 // name_official, alt_spellings, demonym_eng_m, demonym_eng_f columns).
 func ReadCountries(r io.Reader, name string) (*Countries, error) {
-	c := &Countries{byName: map[string]string{}}
+	c := &Countries{byName: map[string]string{}, byISO: map[string]string{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
 	var idx map[string]int
@@ -398,6 +399,9 @@ func ReadCountries(r io.Reader, name string) (*Countries, error) {
 		if common == "" {
 			continue
 		}
+		if iso := get("cca2"); iso != "" {
+			c.byISO[iso] = get("name_common")
+		}
 		for _, n := range append([]string{get("name_common"), get("name_official"), get("demonym_eng_m"), get("demonym_eng_f")}, strings.Split(get("alt_spellings"), "|")...) {
 			if k := muster.NameKey(n); len(k) > 2 {
 				if _, ok := c.byName[k]; !ok {
@@ -418,6 +422,14 @@ func (c *Countries) country(s string) string {
 		return ""
 	}
 	return c.byName[muster.NameKey(s)]
+}
+
+// isoName returns the common name of an ISO 3166-1 alpha-2 code, or "".
+func (c *Countries) isoName(code string) string {
+	if c == nil {
+		return ""
+	}
+	return c.byISO[strings.ToUpper(code)]
 }
 
 // ScoreEvents runs ex on every record and scores the slots of dataset

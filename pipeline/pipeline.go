@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/muster-osint/muster"
@@ -46,6 +47,10 @@ type Options struct {
 // Pipeline analyses documents. It is safe for concurrent use.
 type Pipeline struct {
 	chain *nlp.Chain
+	// caser re-cases documents written in capitals before analysis (nil
+	// without the tagger; see Analyze).
+	caser *nlp.Chain
+	tag   *tagger.Tagger
 	gaz   *resolve.Gazetteer
 	opt   Options
 }
@@ -53,12 +58,17 @@ type Pipeline struct {
 // New loads the embedded models and returns a Pipeline.
 func New(opt Options) (*Pipeline, error) {
 	stages := []nlp.Annotator{segment.New()}
+	p := &Pipeline{opt: opt}
 	if !opt.NoTagger {
 		t, err := tagger.Load()
 		if err != nil {
 			return nil, fmt.Errorf("pipeline: %w", err)
 		}
 		stages = append(stages, t)
+		p.tag = t
+		if p.caser, err = nlp.NewChain(segment.New()); err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
 	}
 	if !opt.NoParse {
 		sx, err := syntax.New()
@@ -71,7 +81,7 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
-	p := &Pipeline{chain: chain, opt: opt}
+	p.chain = chain
 	if !opt.NoGeocode {
 		if p.gaz, err = resolve.LoadGazetteer(); err != nil {
 			return nil, fmt.Errorf("pipeline: %w", err)
@@ -129,7 +139,19 @@ func (p *Pipeline) extract(ctx context.Context, doc muster.Document, names []mus
 	if doc.ID == "" {
 		doc.SetText(doc.Text)
 	}
-	d := nlp.NewDoc(doc.Text)
+	// A document written in capitals is analysed in a re-cased copy of the
+	// same length (tagger.Truecase), so that capitals do not make a name of
+	// every phrase; its evidence is quoted from the document's own text at
+	// the same offsets below (issue 10 item 3).
+	text, cased := doc.Text, false
+	if p.caser != nil && mostlyCapitals(doc.Text) {
+		pre := nlp.NewDoc(doc.Text)
+		if err := p.caser.Annotate(ctx, pre); err != nil {
+			return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
+		}
+		text, cased = p.tag.Truecase(pre)
+	}
+	d := nlp.NewDoc(text)
 	if err := p.chain.Annotate(ctx, d); err != nil {
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
@@ -147,6 +169,9 @@ func (p *Pipeline) extract(ctx context.Context, doc muster.Document, names []mus
 		}
 	}
 	r := extract.Extract(extract.Input{Doc: d, DocID: doc.ID, Published: doc.Published, Publisher: doc.Publisher, OracleMentions: names != nil})
+	if cased {
+		requote(doc.Text, r)
+	}
 	return &Extracted{doc: doc, r: r}, nil
 }
 
@@ -312,6 +337,53 @@ func renameEvents(a *muster.Analysis, same map[string]string) {
 }
 
 func localKey(t muster.EntityType, name string) string { return string(t) + "|" + name }
+
+// mostlyCapitals is a cheap first look for a document written in capitals
+// (fewer than one lower-case letter in ten), so that other documents are
+// not segmented twice; tagger.Truecase decides.
+func mostlyCapitals(text string) bool {
+	up, lo := 0, 0
+	for _, r := range text {
+		switch {
+		case unicode.IsUpper(r):
+			up++
+		case unicode.IsLower(r):
+			lo++
+		}
+	}
+	return up > 0 && lo*10 < up
+}
+
+// requote quotes every evidence span and mention of r again from text,
+// the document's own: r was extracted from a re-cased copy of text with
+// the same offsets.
+func requote(text string, r *extract.Result) {
+	off := muster.NewOffsets(text)
+	quote := func(start, end int) string {
+		b := off.Bytes(muster.Span{Start: start, End: end})
+		return text[b.Start:b.End]
+	}
+	evidence := func(es []muster.Evidence) {
+		for i := range es {
+			es[i].Quote = quote(es[i].Start, es[i].End)
+		}
+	}
+	for i := range r.Claims {
+		evidence(r.Claims[i].Evidence)
+	}
+	for i := range r.Events {
+		evidence(r.Events[i].Evidence)
+		for j := range r.Events[i].Claims {
+			evidence(r.Events[i].Claims[j].Evidence)
+		}
+	}
+	for i := range r.Entities {
+		for j := range r.Entities[i].Mentions {
+			m := &r.Entities[i].Mentions[j]
+			m.Text = quote(m.Start, m.End)
+		}
+	}
+}
 
 // geocode puts places on the map, with the document's other places and
 // countries as context, and gives each geocoded place an id derived from

@@ -17,6 +17,7 @@ Tasks:
   resolve                  B-cubed scores of entity clusters on the gold set
   ask                      analysts' questions over ingested gold articles
   claims --gold DIR        claims against hand-annotated gold, per family
+  muc4 --split tst3|tst4   MUC-4 templates per slot, beside the 1992 systems
 `
 
 // runEval dispatches to one evaluation. Each task lives in its own file
@@ -34,6 +35,7 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 		"resolve":     m.runEvalResolve,
 		"ask":         m.runEvalAsk,
 		"claims":      m.runEvalClaims,
+		"muc4":        m.runEvalMUC4,
 	}
 	run, ok := tasks[args[0]]
 	if !ok {

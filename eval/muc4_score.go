@@ -1,0 +1,719 @@
+package eval
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	_ "embed"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/muster-osint/muster"
+)
+
+//go:embed muc4_incidents.tsv
+var muc4IncidentsTSV []byte
+
+var muc4Incidents = mustMUC4Incidents(muc4IncidentsTSV)
+
+func mustMUC4Incidents(b []byte) map[muster.EventType]string {
+	m, err := parseMUC4Incidents(b)
+	if err != nil {
+		panic(err) // the embedded file is checked by TestMUC4Incidents
+	}
+	return m
+}
+
+// muc4Types are the MUC-4 incident types.
+var muc4Types = map[string]bool{"ATTACK": true, "BOMBING": true, "KIDNAPPING": true, "ARSON": true, "ROBBERY": true, "FORCED WORK STOPPAGE": true, "MURDER": true}
+
+func parseMUC4Incidents(b []byte) (map[muster.EventType]string, error) {
+	m := map[muster.EventType]string{}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for line := 1; sc.Scan(); line++ {
+		s := strings.TrimSpace(sc.Text())
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		ev, typ, ok := strings.Cut(s, "\t")
+		typ = strings.TrimSpace(typ)
+		if !ok || ev == "" || (typ != "-" && !muc4Types[typ]) {
+			return nil, fmt.Errorf("muc4_incidents.tsv line %d: want an event type, a tab and a MUC-4 incident type or -", line)
+		}
+		if typ != "-" {
+			m[muster.EventType(ev)] = typ
+		}
+	}
+	return m, sc.Err()
+}
+
+// MUC4IncidentType returns the MUC-4 incident type of a muster event type,
+// or "" when it is none.
+func MUC4IncidentType(t muster.EventType) string { return muc4Incidents[t] }
+
+// MUC4Templates writes muster's events in a as MUC-4 templates: one per
+// event whose type is a MUC-4 incident.
+//
+//   - inc-date: the event's time, one date or a range "D1 - D2".
+//   - inc-loc: its most specific place, with the geocoded country first.
+//   - perp-org-id: perpetrators and actors that are armed groups, state
+//     forces or organisations, and who claimed it; perp-ind-id: those that
+//     are people.
+//   - phys-tgt-id: targets that are places or organisations; hum-tgt-name:
+//     targets that are named people; hum-tgt-desc: targets that are people
+//     described in lower case ("civilians"), and the side a casualty
+//     figure counts ("killing 14 soldiers").
+//   - hum-tgt-effect: DEATH when a killed figure above zero is given,
+//     INJURY for wounded, one per human target and tagged with it.
+func MUC4Templates(a *muster.Analysis, countries *Countries) []MUC4Template {
+	ents := map[string]*muster.Entity{}
+	for i := range a.Entities {
+		ents[a.Entities[i].ID] = &a.Entities[i]
+	}
+	claims := map[string][]muster.Claim{}
+	for _, c := range a.Claims {
+		if c.Subject.Type == "event" {
+			claims[c.Subject.ID] = append(claims[c.Subject.ID], c)
+		}
+	}
+	var out []MUC4Template
+	for _, ev := range a.Events {
+		typ := MUC4IncidentType(ev.Type)
+		if typ == "" {
+			continue
+		}
+		t := MUC4Template{}
+		add := func(slot, v string) {
+			v = strings.TrimSpace(v)
+			if v == "" {
+				return
+			}
+			for _, f := range t[slot] {
+				if upperKey(f.Alts[0]) == upperKey(v) {
+					return
+				}
+			}
+			t[slot] = append(t[slot], MUC4Fill{Alts: []string{strings.ToUpper(v)}})
+		}
+		add("inc-type", typ)
+		if ev.Time != nil && ev.Time.From != "" {
+			add("inc-date", muc4DateRange(ev.Time.From, ev.Time.To))
+		}
+		if loc := muc4Location(ev, claims[ev.ID], ents, countries); loc != "" {
+			add("inc-loc", loc)
+		}
+		for _, p := range ev.Participants {
+			typ := muster.EntityType(p.Entity.Type)
+			switch p.Role {
+			case muster.RolePerpetrator, muster.RoleActor:
+				switch typ {
+				case muster.EntityPerson:
+					add("perp-ind-id", p.Entity.Name)
+				case muster.EntityArmedGroup, muster.EntityStateForce, muster.EntityOrganization:
+					if isDescription(p.Entity.Name) {
+						add("perp-ind-id", p.Entity.Name)
+					} else {
+						add("perp-org-id", p.Entity.Name)
+					}
+				}
+			case muster.RoleTarget:
+				switch typ {
+				case muster.EntityPerson:
+					if isDescription(p.Entity.Name) {
+						add("hum-tgt-desc", p.Entity.Name)
+					} else {
+						add("hum-tgt-name", p.Entity.Name)
+					}
+				case muster.EntityPlace, muster.EntityOrganization:
+					add("phys-tgt-id", p.Entity.Name)
+				}
+			}
+		}
+		// The side a casualty figure counts ("killing 14 soldiers") is a
+		// human target described.
+		for _, c := range claims[ev.ID] {
+			if (c.Predicate == muster.PredKilled || c.Predicate == muster.PredWounded) && c.Role != "" {
+				add("hum-tgt-desc", c.Role)
+			}
+		}
+		var victims []string
+		for _, f := range append(append([]MUC4Fill(nil), t["hum-tgt-name"]...), t["hum-tgt-desc"]...) {
+			victims = append(victims, f.Alts[0])
+		}
+		effect := func(v, side string) {
+			// One effect per human target, tagged with it (§3.1.2): the side
+			// the figure counts when it gives one, else every human target;
+			// untagged when the event names none.
+			if len(victims) == 0 {
+				add("hum-tgt-effect", v)
+				return
+			}
+			who := victims
+			if side != "" {
+				who = []string{strings.ToUpper(side)}
+			}
+			for _, who := range who {
+				dup := false
+				for _, f := range t["hum-tgt-effect"] {
+					dup = dup || f.Alts[0] == v && len(f.Refs) > 0 && f.Refs[0] == who
+				}
+				if !dup {
+					t["hum-tgt-effect"] = append(t["hum-tgt-effect"], MUC4Fill{Alts: []string{v}, Refs: []string{who}})
+				}
+			}
+		}
+		for _, c := range claims[ev.ID] {
+			switch c.Predicate {
+			case muster.PredClaimedBy:
+				if c.Object.Entity != nil {
+					add("perp-org-id", c.Object.Entity.Name)
+				}
+			case muster.PredKilled, muster.PredWounded:
+				if n := c.Object.Max; (n != nil && *n > 0) || (c.Object.Min != nil && *c.Object.Min > 0) {
+					if c.Predicate == muster.PredKilled {
+						effect("DEATH", c.Role)
+					} else {
+						effect("INJURY", c.Role)
+					}
+				}
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// isDescription reports whether a name is a description written in lower
+// case ("gunmen", "civilians") rather than a name. In all-caps text every
+// name looks like a name.
+func isDescription(s string) bool {
+	return s != "" && strings.ToLower(s) == s
+}
+
+var muc4Months = []string{"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"}
+
+// muc4Date writes an ISO date as MUC-4 does: "2006-01-02" → "02 JAN 06".
+func muc4Date(iso string) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%02d %s %02d", t.Day(), muc4Months[t.Month()-1], t.Year()%100)
+}
+
+func muc4DateRange(from, to string) string {
+	f := muc4Date(from)
+	if to == "" || to == from {
+		return f
+	}
+	if t := muc4Date(to); t != "" && f != "" {
+		return f + " - " + t
+	}
+	return f
+}
+
+// placeRank orders places from the most specific.
+func placeRank(e *muster.Entity, role string) int {
+	if e != nil && e.Place != nil {
+		switch {
+		case strings.HasPrefix(e.Place.Feature, "PCL"):
+			return 3
+		case strings.HasPrefix(e.Place.Feature, "ADM1"):
+			return 2
+		case strings.HasPrefix(e.Place.Feature, "ADM"):
+			return 1
+		}
+	}
+	switch role {
+	case "country":
+		return 3
+	case "admin1":
+		return 2
+	}
+	return 0
+}
+
+// muc4Location is the event's most specific place, "COUNTRY: PLACE" when
+// its country is known.
+func muc4Location(ev muster.Event, claims []muster.Claim, ents map[string]*muster.Entity, countries *Countries) string {
+	type cand struct {
+		ref  muster.Ref
+		rank int
+	}
+	var cs []cand
+	for _, c := range claims {
+		if c.Predicate == muster.PredOccurredAt && c.Object.Entity != nil {
+			cs = append(cs, cand{*c.Object.Entity, placeRank(ents[c.Object.Entity.ID], c.Role)})
+		}
+	}
+	for _, p := range ev.Places {
+		cs = append(cs, cand{p, placeRank(ents[p.ID], "")})
+	}
+	if len(cs) == 0 {
+		return ""
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].rank < cs[j].rank })
+	best := cs[0]
+	country := ""
+	if e := ents[best.ref.ID]; e != nil && e.Place != nil {
+		country = countries.isoName(e.Place.Country)
+	}
+	if country == "" {
+		for _, c := range cs {
+			if c.rank == 3 {
+				country = c.ref.Name
+			}
+		}
+	}
+	name := strings.ToUpper(best.ref.Name)
+	if country == "" || upperKey(country) == upperKey(name) {
+		return name
+	}
+	return strings.ToUpper(country) + ": " + name
+}
+
+// muc4Loc is a location filler read structurally: its country key and
+// the keys of its places, most specific last.
+type muc4Loc struct {
+	country string
+	places  []string
+}
+
+func parseMUC4Loc(s string, countries *Countries) muc4Loc {
+	var l muc4Loc
+	parts := strings.Split(s, ":")
+	for i, p := range parts {
+		for _, q := range strings.Split(p, " - ") {
+			if j := strings.Index(q, "("); j >= 0 {
+				q = q[:j]
+			}
+			k := upperKey(q)
+			if k == "" {
+				continue
+			}
+			if i == 0 && countries.country(k) != "" {
+				l.country = countries.country(k)
+				continue
+			}
+			l.places = append(l.places, k)
+		}
+	}
+	return l
+}
+
+// muc4Matcher scores fillers against key fillers.
+type muc4Matcher struct {
+	countries *Countries
+	drop      map[string]bool // nonessential modifiers
+}
+
+func newMUC4Matcher(countries *Countries) *muc4Matcher {
+	m := &muc4Matcher{countries: countries, drop: map[string]bool{}}
+	for _, w := range strings.Fields("THE A AN SOME SEVERAL MANY ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN DOZEN DOZENS HUNDREDS OTHER OTHERS UNIDENTIFIED ALLEGED") {
+		m.drop[w] = true
+	}
+	return m
+}
+
+// words are a string filler's essential words.
+func (m *muc4Matcher) words(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(upperKey(s)) {
+		if m.drop[w] || (w[0] >= '0' && w[0] <= '9') || (len(w) > 3 && m.countries.country(w) != "" && m.countries.country(w) != strings.ToLower(w)) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// head is a phrase's head noun: its last word, or the last before "OF".
+func head(ws []string) string {
+	for i, w := range ws {
+		if w == "OF" && i > 0 {
+			return ws[i-1]
+		}
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
+}
+
+func subset(a, b []string) bool {
+	set := map[string]bool{}
+	for _, w := range b {
+		set[w] = true
+	}
+	for _, w := range a {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// score is 1 for a correct response, 0.5 for a partial one, 0 otherwise.
+// A set fill with a cross-reference tag is correct only when its tag is
+// too, and partial when only its value is (§3.1.2).
+func (m *muc4Matcher) score(slot string, resp, key MUC4Fill) float64 {
+	best := 0.0
+	for _, alt := range key.Alts {
+		best = math.Max(best, m.scoreAlt(slot, resp.Alts[0], alt))
+	}
+	if best == 1 && len(key.Refs) > 0 {
+		tag := 0.0
+		for _, r := range resp.Refs {
+			for _, k := range key.Refs {
+				tag = math.Max(tag, m.scoreAlt("hum-tgt-desc", r, k))
+			}
+		}
+		if tag < 1 {
+			best = 0.5
+		}
+	}
+	return best
+}
+
+func (m *muc4Matcher) scoreAlt(slot, resp, key string) float64 {
+	switch slot {
+	case "inc-type":
+		switch {
+		case upperKey(resp) == upperKey(key):
+			return 1
+		case upperKey(resp) == "ATTACK":
+			return 0.5
+		}
+		return 0
+	case "hum-tgt-effect":
+		r, k := upperKey(resp), upperKey(key)
+		switch {
+		case r == k:
+			return 1
+		case strings.HasPrefix(k, "NO ") && strings.HasPrefix(r, "NO ") && subset(strings.Fields(r), strings.Fields(k)):
+			return 0.5
+		}
+		return 0
+	case "inc-date":
+		return scoreMUC4Date(resp, key)
+	case "inc-loc":
+		r, k := parseMUC4Loc(resp, m.countries), parseMUC4Loc(key, m.countries)
+		sameCountry := r.country == "" || k.country == "" || r.country == k.country
+		if len(r.places) == 0 {
+			if r.country != "" && r.country == k.country {
+				if len(k.places) == 0 {
+					return 1
+				}
+				return 0.5
+			}
+			return 0
+		}
+		spec := r.places[len(r.places)-1]
+		if len(k.places) > 0 && spec == k.places[len(k.places)-1] {
+			if sameCountry {
+				return 1
+			}
+			return 0.5
+		}
+		for _, p := range k.places {
+			if p == spec {
+				return 0.5
+			}
+		}
+		if r.country != "" && r.country == k.country {
+			return 0.5
+		}
+		return 0
+	}
+	r, k := m.words(resp), m.words(key)
+	if len(r) == 0 || len(k) == 0 {
+		return 0
+	}
+	if strings.Join(r, " ") == strings.Join(k, " ") {
+		return 1
+	}
+	if head(r) == head(k) && (subset(r, k) || subset(k, r)) {
+		return 0.5
+	}
+	// A proper name given in part: "TORRES" for "ALBERTO ROBERTO TORRES".
+	if len(r) < len(k) && subset(r, k) && r[len(r)-1] == k[len(k)-1] {
+		return 0.5
+	}
+	return 0
+}
+
+// muc4Day reads "16 NOV 89".
+func muc4Day(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	t, err := time.Parse("02 Jan 06", titleMonth(s))
+	if err != nil {
+		t, err = time.Parse("2 Jan 06", titleMonth(s))
+	}
+	return t, err == nil
+}
+
+func titleMonth(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 3 && len(f[1]) >= 3 {
+		f[1] = f[1][:1] + strings.ToLower(f[1][1:3])
+	}
+	return strings.Join(f, " ")
+}
+
+// muc4Range reads "D", "D1 - D2" or "- D" (from is zero for the last).
+func muc4Range(s string) (from, to time.Time, ok bool) {
+	a, b, isRange := strings.Cut(s, "-")
+	if !isRange {
+		d, ok := muc4Day(s)
+		return d, d, ok
+	}
+	to, ok = muc4Day(b)
+	if !ok {
+		return from, to, false
+	}
+	if strings.TrimSpace(a) == "" {
+		return time.Time{}, to, true
+	}
+	from, ok = muc4Day(a)
+	return from, to, ok
+}
+
+func scoreMUC4Date(resp, key string) float64 {
+	rf, rt, ok1 := muc4Range(resp)
+	kf, kt, ok2 := muc4Range(key)
+	if !ok1 || !ok2 {
+		return 0
+	}
+	if rf.Equal(kf) && rt.Equal(kt) {
+		return 1
+	}
+	if rf.Equal(rt) && !kf.Equal(kt) && !rf.Before(kf) && !rf.After(kt) {
+		return 0.5 // a date inside the key's range, or before its default anchor
+	}
+	if rf.IsZero() && (rt.Equal(kt)) {
+		return 0.5 // a default-looking fill with the key's upper anchor
+	}
+	return 0
+}
+
+// SlotCount tallies one slot MUC's way.
+type SlotCount struct {
+	POS, ACT float64 // possible (key fills) and actual (response fills)
+	COR, PAR float64
+}
+
+// Recall is (COR + PAR/2) / POS.
+func (s SlotCount) Recall() float64 {
+	if s.POS == 0 {
+		return 0
+	}
+	return (s.COR + s.PAR/2) / s.POS
+}
+
+// Precision is (COR + PAR/2) / ACT.
+func (s SlotCount) Precision() float64 {
+	if s.ACT == 0 {
+		return 0
+	}
+	return (s.COR + s.PAR/2) / s.ACT
+}
+
+// F1 is MUC's P&R F-measure.
+func (s SlotCount) F1() float64 {
+	p, r := s.Precision(), s.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func (s *SlotCount) add(o SlotCount) {
+	s.POS += o.POS
+	s.ACT += o.ACT
+	s.COR += o.COR
+	s.PAR += o.PAR
+}
+
+// scoreSlot pairs response fills with key fills, best first.
+func (m *muc4Matcher) scoreSlot(slot string, key, resp []MUC4Fill) SlotCount {
+	var c SlotCount
+	for _, k := range key {
+		if !k.Optional {
+			c.POS++
+		}
+	}
+	c.ACT = float64(len(resp))
+	type pair struct {
+		r, k int
+		s    float64
+	}
+	var ps []pair
+	for i, r := range resp {
+		for j, k := range key {
+			if s := m.score(slot, r, k); s > 0 {
+				ps = append(ps, pair{i, j, s})
+			}
+		}
+	}
+	sort.SliceStable(ps, func(a, b int) bool { return ps[a].s > ps[b].s })
+	usedR, usedK := map[int]bool{}, map[int]bool{}
+	for _, p := range ps {
+		if usedR[p.r] || usedK[p.k] {
+			continue
+		}
+		usedR[p.r], usedK[p.k] = true, true
+		if key[p.k].Optional {
+			c.POS++
+		}
+		if p.s == 1 {
+			c.COR++
+		} else {
+			c.PAR++
+		}
+	}
+	return c
+}
+
+// scoreTemplates maps response templates to key templates and tallies
+// every slot.
+func (m *muc4Matcher) scoreTemplates(keys, resps []MUC4Template) map[string]SlotCount {
+	type pair struct {
+		k, r  int
+		score float64
+		slots map[string]SlotCount
+	}
+	var ps []pair
+	for i, k := range keys {
+		for j, r := range resps {
+			slots := map[string]SlotCount{}
+			total := 0.0
+			for _, s := range MUC4Slots {
+				c := m.scoreSlot(s, k[s], r[s])
+				slots[s] = c
+				total += c.COR + c.PAR/2
+			}
+			if slots["inc-type"].COR+slots["inc-type"].PAR == 0 {
+				continue
+			}
+			ps = append(ps, pair{i, j, total, slots})
+		}
+	}
+	sort.SliceStable(ps, func(a, b int) bool { return ps[a].score > ps[b].score })
+	out := map[string]SlotCount{}
+	usedK, usedR := map[int]bool{}, map[int]bool{}
+	for _, p := range ps {
+		if usedK[p.k] || usedR[p.r] {
+			continue
+		}
+		usedK[p.k], usedR[p.r] = true, true
+		for s, c := range p.slots {
+			t := out[s]
+			t.add(c)
+			out[s] = t
+		}
+	}
+	// Unmapped keys are missing, unmapped responses spurious.
+	for i, k := range keys {
+		if !usedK[i] && !k.Optional() {
+			for _, s := range MUC4Slots {
+				t := out[s]
+				t.add(m.scoreSlot(s, k[s], nil))
+				out[s] = t
+			}
+		}
+	}
+	for j, r := range resps {
+		if !usedR[j] {
+			for _, s := range MUC4Slots {
+				t := out[s]
+				t.add(m.scoreSlot(s, nil, r[s]))
+				out[s] = t
+			}
+		}
+	}
+	return out
+}
+
+// MUC4Doc is one scored message, kept for -v listings.
+type MUC4Doc struct {
+	ID        string
+	Key, Resp []MUC4Template
+	Slots     map[string]SlotCount
+}
+
+// MUC4Report is the score of a MUC-4 set.
+type MUC4Report struct {
+	Slots   map[string]SlotCount // per slot, and "overall"
+	Docs    []MUC4Doc
+	N       int
+	Elapsed time.Duration
+}
+
+// DocsPerSecond is the throughput of the run.
+func (r *MUC4Report) DocsPerSecond() float64 {
+	if r.Elapsed <= 0 {
+		return 0
+	}
+	return float64(r.N) / r.Elapsed.Seconds()
+}
+
+// ScoreMUC4 runs ex over every text that has a key and scores its
+// templates against the key's.
+func ScoreMUC4(ctx context.Context, texts []MUC4Text, keys []MUC4Key, ex Extractor, countries *Countries) (*MUC4Report, error) {
+	byID := map[string]MUC4Key{}
+	for _, k := range keys {
+		byID[k.ID] = k
+	}
+	m := newMUC4Matcher(countries)
+	rep := &MUC4Report{Slots: map[string]SlotCount{}}
+	start := time.Now()
+	for _, t := range texts {
+		k, ok := byID[t.ID]
+		if !ok {
+			return nil, fmt.Errorf("muc4: no key for message %s", t.ID)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		a, err := ex(ctx, t.Text, t.Published)
+		if err != nil {
+			return nil, fmt.Errorf("muc4 %s: %w", t.ID, err)
+		}
+		rep.add(m, t.ID, k.Templates, MUC4Templates(a, countries))
+	}
+	rep.Elapsed = time.Since(start)
+	return rep, nil
+}
+
+// ScoreMUC4Responses scores response templates written by another system
+// (the 1992 systems' response.tst3 files) against the keys: the check
+// that this scorer's figures stand beside the official ones.
+func ScoreMUC4Responses(keys, responses []MUC4Key, countries *Countries) *MUC4Report {
+	byID := map[string][]MUC4Template{}
+	for _, r := range responses {
+		byID[r.ID] = append(byID[r.ID], r.Templates...)
+	}
+	m := newMUC4Matcher(countries)
+	rep := &MUC4Report{Slots: map[string]SlotCount{}}
+	for _, k := range keys {
+		rep.add(m, k.ID, k.Templates, byID[k.ID])
+	}
+	return rep
+}
+
+func (rep *MUC4Report) add(m *muc4Matcher, id string, key, resp []MUC4Template) {
+	slots := m.scoreTemplates(key, resp)
+	rep.Docs = append(rep.Docs, MUC4Doc{ID: id, Key: key, Resp: resp, Slots: slots})
+	for s, c := range slots {
+		x := rep.Slots[s]
+		x.add(c)
+		rep.Slots[s] = x
+		o := rep.Slots["overall"]
+		o.add(c)
+		rep.Slots["overall"] = o
+	}
+	rep.N++
+}
