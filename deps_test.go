@@ -26,11 +26,12 @@ var allowed = map[string][]string{
 	"nlp":         {""},
 	"nlp/segment": {"nlp", ""},
 	"nlp/tagger":  {"nlp", ""},
+	"nlp/syntax":  {"nlp", ""},
 	"extract":     {"nlp", ""},
 	"llm":         {"nlp", ""},
 	"resolve":     {"nlp", ""},
 	"eval":        {"nlp", ""},
-	"pipeline":    {"ingest", "nlp", "nlp/segment", "nlp/tagger", "extract", "resolve", ""},
+	"pipeline":    {"ingest", "nlp", "nlp/segment", "nlp/tagger", "nlp/syntax", "extract", "resolve", ""},
 	"web":         {"query", "web/internal/simplify", ""}, // its own line thinning, shared with landgen
 }
 

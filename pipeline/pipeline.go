@@ -20,6 +20,7 @@ import (
 	"github.com/muster-osint/muster/extract"
 	"github.com/muster-osint/muster/nlp"
 	"github.com/muster-osint/muster/nlp/segment"
+	"github.com/muster-osint/muster/nlp/syntax"
 	"github.com/muster-osint/muster/nlp/tagger"
 	"github.com/muster-osint/muster/resolve"
 )
@@ -29,6 +30,9 @@ type Options struct {
 	// NoTagger skips the statistical tagger: mentions then come from the
 	// extractor's capitalised-span finder alone.
 	NoTagger bool
+	// NoSyntax skips the syntax layer (tags, lemmas, dependency parse);
+	// nothing in extract reads it yet, so this only saves its time.
+	NoSyntax bool
 	// NoGeocode skips geocoding places.
 	NoGeocode bool
 	// Overrides are analysts' merge and split decisions.
@@ -45,6 +49,13 @@ type Pipeline struct {
 // New loads the embedded models and returns a Pipeline.
 func New(opt Options) (*Pipeline, error) {
 	stages := []nlp.Annotator{segment.New()}
+	if !opt.NoSyntax {
+		sx, err := syntax.New()
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
+		stages = append(stages, sx)
+	}
 	if !opt.NoTagger {
 		t, err := tagger.Load()
 		if err != nil {

@@ -15,6 +15,7 @@ Tasks:
   attribution              source/cue/content against PolNeAR
   geo --dataset D          geocoding error against coders' coordinates
   resolve                  B-cubed scores of entity clusters on the gold set
+  parse [FILE.conllu]      UPOS, UAS, LAS of the syntax layer (default: EWT test)
 `
 
 // runEval dispatches to one evaluation. Each task lives in its own file
@@ -30,6 +31,7 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 		"attribution": m.runEvalAttribution,
 		"geo":         m.runEvalGeo,
 		"resolve":     m.runEvalResolve,
+		"parse":       m.runEvalParse,
 	}
 	run, ok := tasks[args[0]]
 	if !ok {
