@@ -36,10 +36,10 @@ type Options struct {
 	NoTagger bool
 	// NoGeocode skips geocoding places.
 	NoGeocode bool
-	// NoParse skips the tagger, lemmatiser and dependency parser of
+	// NoSyntax skips the tagger, lemmatiser and dependency parser of
 	// nlp/syntax, and so every extraction rule that needs the parse: for
 	// measuring what the parse costs and gives.
-	NoParse bool
+	NoSyntax bool
 	// Overrides are analysts' merge and split decisions.
 	Overrides []resolve.Override
 }
@@ -70,7 +70,7 @@ func New(opt Options) (*Pipeline, error) {
 			return nil, fmt.Errorf("pipeline: %w", err)
 		}
 	}
-	if !opt.NoParse {
+	if !opt.NoSyntax {
 		sx, err := syntax.New()
 		if err != nil {
 			return nil, fmt.Errorf("pipeline: %w", err)

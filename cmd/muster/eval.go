@@ -18,6 +18,7 @@ Tasks:
   ask                      analysts' questions over ingested gold articles
   claims --gold DIR        claims against hand-annotated gold, per family
   muc4 --split tst3|tst4   MUC-4 templates per slot, beside the 1992 systems
+  parse [FILE.conllu]      UPOS, UAS, LAS of the syntax layer (default: EWT test)
 `
 
 // runEval dispatches to one evaluation. Each task lives in its own file
@@ -36,6 +37,7 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 		"ask":         m.runEvalAsk,
 		"claims":      m.runEvalClaims,
 		"muc4":        m.runEvalMUC4,
+		"parse":       m.runEvalParse,
 	}
 	run, ok := tasks[args[0]]
 	if !ok {
