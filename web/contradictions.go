@@ -86,6 +86,12 @@ func (snap *snapshot) contraView(c muster.Contradiction) contraView {
 			}
 		}
 		rc.Note = verificationNote(cl, rc.Doc)
+		if note := snap.notes[cl.ID]; note != "" {
+			rc.Note = "“" + note + "”"
+			if p := rc.Doc.Publisher; p != "" {
+				rc.Note = p + ": " + rc.Note
+			}
+		}
 		v.Rivals[i].Claims = append(v.Rivals[i].Claims, rc)
 	}
 	v.ID = "k" + strconv.FormatUint(h.Sum64()&0xffffffffff, 36)

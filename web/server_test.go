@@ -270,3 +270,26 @@ func TestEntityLinksByID(t *testing.T) {
 		t.Errorf("event card does not link its place by id")
 	}
 }
+
+// TestExportSTIXFromUI checks the STIX and FollowTheMoney buttons: a
+// filter's events as a bundle, the same bytes twice.
+func TestExportSTIXFromUI(t *testing.T) {
+	srv, err := New(newCountingStore(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := get(t, srv, "/export/stix.json?type=raid")
+	if first.Code != 200 || !strings.Contains(first.Body.String(), `"type": "bundle"`) || !strings.Contains(first.Body.String(), `"incident"`) {
+		t.Fatalf("stix: %d %.300s", first.Code, first.Body)
+	}
+	time.Sleep(5 * time.Millisecond)
+	if again := get(t, srv, "/export/stix.json?type=raid"); again.Body.String() != first.Body.String() {
+		t.Errorf("two STIX exports of one store differ")
+	}
+	if rec := get(t, srv, "/export/ftm.jsonl?type=raid"); rec.Code != 200 || !strings.Contains(rec.Body.String(), `"schema"`) {
+		t.Errorf("ftm: %d %.300s", rec.Code, rec.Body)
+	}
+	if rec := get(t, srv, "/export/stix.json?type=bogus"); rec.Code != 400 {
+		t.Errorf("bad filter: %d", rec.Code)
+	}
+}

@@ -39,6 +39,9 @@ type snapshot struct {
 	// contradictions hold copies whose event subjects are replaced by their
 	// cluster), so that a profile finds the disagreements about it.
 	subjects map[string]string
+	// notes holds, by claim id, the outlet's sentence saying it could not
+	// verify an unverified claim in a disagreement.
+	notes map[string]string
 	// byEvent lists, for an event id, the contradictions about it.
 	byEvent map[string][]int
 
@@ -120,7 +123,7 @@ func (s *snapshots) get(ctx context.Context) (*snapshot, error) {
 // build reads every event and claim once and derives what the pages need.
 func build(ctx context.Context, st Store, key string) (*snapshot, error) {
 	snap := &snapshot{key: key, built: time.Now(), places: map[string]muster.Entity{}, docs: map[string]muster.DocumentRef{},
-		subjects: map[string]string{}, byEvent: map[string][]int{}}
+		subjects: map[string]string{}, byEvent: map[string][]int{}, notes: map[string]string{}}
 	events, err := st.EventsOf(ctx, "")
 	if err != nil {
 		return nil, err
@@ -143,6 +146,9 @@ func build(ctx context.Context, st Store, key string) (*snapshot, error) {
 		}
 	}
 	snap.contradictions = query.ContradictionsAcross(claims, events)
+	if err := snap.findNotes(ctx, st); err != nil {
+		return nil, err
+	}
 	for i, c := range snap.contradictions {
 		seen := map[string]bool{}
 		for _, cl := range c.Claims {
