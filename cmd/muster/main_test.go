@@ -101,7 +101,11 @@ func TestSeedAcceptance(t *testing.T) {
 		{"FRL opposes Putin", frl, muster.PredOpposes, "Putin", "The Hill", muster.Asserted},
 		{"RDK opposes Putin", rvc, muster.PredOpposes, "Putin", "The Hill", muster.Asserted},
 		{"Kapustin banned by the EU", kapustin, muster.PredBannedBy, "European Union", "several European newspapers", muster.Reported},
-		{"Bryansk raid in March claimed by RDK", rvc, muster.PredClaimedBy, "Russian Volunteer Corps", "Russian Volunteer Corps", muster.Claimed},
+		// "The RDK took responsibility for a brief raid": that it did is the
+		// outlet's statement; that it took part is the RDK's own claim
+		// (news_armed_groups conventions: responsibility).
+		{"Bryansk raid in March claimed by RDK", rvc, muster.PredClaimedBy, "Russian Volunteer Corps", "The Hill", muster.Asserted},
+		{"RDK in the Bryansk raid by its own account", rvc, muster.PredParticipant, "Russian Volunteer Corps", "Russian Volunteer Corps", muster.Claimed},
 		{"Belgorod: more than 70 killed per Russian state media", frl, muster.PredKilled, "[71, ∞)", "Russian state media", muster.Unverified},
 		{"Belgorod: two killed per Caesar", frl, muster.PredKilled, "2", "Caesar", muster.Unverified},
 	}
