@@ -270,6 +270,19 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					j += 3
 					continue
 				}
+				// "Kurdistan Workers’ Party": a plural possessive inside a name.
+				if (t == "’" || t == "'") && toks[j].Start == toks[j-1].End && strings.HasSuffix(strings.ToLower(toks[j-1].Text), "s") && j+1 < len(toks) && isCap(toks[j+1].Text) {
+					j++
+					continue
+				}
+				// "Islamic State of Iraq and the Levant (ISIL)": "and" runs
+				// on inside a name its acronym spells out.
+				if t == "and" {
+					if m := acronymSpan(toks, i, j); m > j {
+						j = m
+						continue
+					}
+				}
 				// A name that already ends in its head is whole: "and" after
 				// it coordinates two names ("Freedom of Russia Legion and
 				// Russian Volunteer Corps"), it does not continue one.
@@ -513,6 +526,35 @@ var (
 // at least three in four of its words longer than three letters: with no
 // final full stop, a headline in title case, where capitals say nothing
 // about names.
+// acronymSpan returns the end of the name that runs from toks[i] through
+// the "and (the)" at toks[j] when the capitalised run after it is followed
+// by a bracketed acronym that spells the whole name's initials ("Islamic
+// State of Iraq and the Levant (ISIL)"), or j.
+func acronymSpan(toks []nlp.Token, i, j int) int {
+	k := j + 1
+	if k < len(toks) && strings.EqualFold(toks[k].Text, "the") {
+		k++
+	}
+	m := k
+	for m < len(toks) && isCap(toks[m].Text) && isWordToken(toks[m].Text) {
+		m++
+	}
+	if m == k || m+2 >= len(toks) || toks[m].Text != "(" || toks[m+2].Text != ")" || !isAcronym(toks[m+1].Text) {
+		return j
+	}
+	var ini strings.Builder
+	for _, t := range toks[i:m] {
+		if isCap(t.Text) {
+			r, _ := utf8.DecodeRuneInString(t.Text)
+			ini.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	if !strings.EqualFold(ini.String(), toks[m+1].Text) {
+		return j
+	}
+	return m
+}
+
 // allCaps reports whether a sentence is written in capitals: at least two
 // words of two letters or more, none with a lower-case letter.
 func allCaps(toks []nlp.Token) bool {
