@@ -61,6 +61,7 @@ func TestMentionBoundaries(t *testing.T) {
 		{"a people's republic is one name", "Shelling hit the self-proclaimed Kharkiv People’s Republic on Monday.", []string{"Kharkiv People’s Republic"}, []string{"Republic", "Kharkiv People"}},
 		{"a title of several words and its country", "The Minister of Foreign Affairs of Kenya Daniel Moi arrived in Nairobi.", []string{"Kenya", "Daniel Moi"}, []string{"Affairs of Kenya Daniel Moi"}},
 		{"an institution runs on through 'of the'", "The Department of the Interior said on Monday that the bridge was closed.", []string{"Department of the Interior"}, []string{"Department"}},
+		{"a lower-case head is no part of the name", "Fighters of the Kraken regiment held the bridge on Monday.", []string{"Kraken"}, []string{"Kraken regiment"}},
 		{"a title's country without a person", "He later met the Prime Minister of Kenya in Nairobi.", []string{"Kenya"}, []string{"of Kenya"}},
 		{"an honorific without its point", "The bridge was held, Mr Petrov told reporters in Lviv on Monday.", []string{"Petrov"}, []string{"Mr Petrov"}},
 		{"an honour", "Sir Edmund Walsh, a historian, said the bridge was held.", []string{"Edmund Walsh"}, []string{"Sir Edmund Walsh"}},
