@@ -921,10 +921,22 @@ func (x *doc) entities() []Entity {
 		}
 		for _, mi := range ent.mentions {
 			m := x.ments[mi]
-			cs := x.offs.Chars(m.Span)
-			e.Mentions = append(e.Mentions, muster.Mention{Document: x.in.DocID, Start: cs.Start, End: cs.End, Text: m.text, Type: ent.typ.MentionType()})
+			span, text := nameSpan(m)
+			cs := x.offs.Chars(span)
+			e.Mentions = append(e.Mentions, muster.Mention{Document: x.in.DocID, Start: cs.Start, End: cs.End, Text: text, Type: ent.typ.MentionType()})
 		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// nameSpan is the span a mention reports: the name without the lower-case
+// head the mention finder took along to type it ("the Azov regiment", "the
+// Wagner group" name Azov and Wagner, as CoNLL and OntoNotes mark names).
+func nameSpan(m mention) (muster.Span, string) {
+	i := strings.LastIndexByte(m.text, ' ')
+	if m.nominal || i <= 0 || !lowerHeads[m.text[i+1:]] {
+		return m.Span, m.text
+	}
+	return muster.Span{Start: m.Start, End: m.Start + i}, m.text[:i]
 }

@@ -264,9 +264,11 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					continue
 				}
 				// "Group for the Support of Islam and Muslims", "Front for
-				// the Liberation of …": a group's name runs on through
-				// "for the" and, once it has a head and a connector, "and".
-				if connectors[t] && j+2 < len(toks) && toks[j+1].Text == "the" && isCap(toks[j+2].Text) && headIn(toks[i:j]) {
+				// the Liberation of …", "Department of the Treasury": a
+				// group's or an institution's name runs on through "for
+				// the", and a group's, once it has a head and a connector,
+				// through "and".
+				if connectors[t] && j+2 < len(toks) && toks[j+1].Text == "the" && isCap(toks[j+2].Text) && (headIn(toks[i:j]) || orgIn(toks[i:j])) {
 					j += 3
 					continue
 				}
@@ -336,6 +338,10 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					k++
 					continue
 				}
+				if w == "of" && k > start && k+1 < j-1 && personTitles[strings.ToLower(toks[k+1].Text)] && hasTitle(toks[start:k]) {
+					k++ // "Minister of Foreign Affairs of Belarus Vladimir Makei"
+					continue
+				}
 				if w == "of" && k > start && k+1 < j && knownPlaces[strings.ToLower(toks[k+1].Text)] && hasTitle(toks[start:k]) {
 					country = k + 1
 					k += 2
@@ -385,6 +391,17 @@ func hyphenAdjective(t string) bool {
 	_, w := utf8.DecodeRuneInString(t[i:])
 	r, _ := utf8.DecodeRuneInString(t[i+w:])
 	return unicode.IsLower(r)
+}
+
+// orgIn reports an institution's word among toks ("Department",
+// "Institute").
+func orgIn(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if orgWords[strings.ToLower(t.Text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // headIn reports a group head among toks ("Group", "Front").
