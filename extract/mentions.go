@@ -556,7 +556,7 @@ func acronymSpan(toks []nlp.Token, i, j int) int {
 	for m < len(toks) && isCap(toks[m].Text) && isWordToken(toks[m].Text) {
 		m++
 	}
-	if m == k || m+2 >= len(toks) || toks[m].Text != "(" || toks[m+2].Text != ")" || !isAcronym(toks[m+1].Text) {
+	if m == k || m+2 >= len(toks) || toks[m].Text != "(" || (toks[m+2].Text != ")" && toks[m+2].Text != ",") || !isAcronym(toks[m+1].Text) {
 		return j
 	}
 	var ini strings.Builder
