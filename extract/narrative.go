@@ -37,8 +37,13 @@ var (
 	backRefRE  = regexp.MustCompile(`(?i)\b(?:the|that|this|last week’s|last week's)\s+(?:[a-z-]+\s+)?$`)
 )
 
-// eventTriggerRE finds the words that tell of an event of armed conflict.
-var eventTriggerRE = regexp.MustCompile(`\b(?:((?:marched|crossed|pushed|advanced|stormed|broke|moved)\s+(?:the\s+border\s+)?into|entered\s+(?:the\s+)?(?:villages?|towns?|district|region|city|territory)\b)|(raid|incursion|attack|assault|offensive|ambush|shelling|drone strike|airstrike|air strike|bombing|clash(?:es)?|ambushed|attacked|shelled|bombed|stormed)\b|(fought|clashed|battled)\b)`)
+// eventTriggerRE finds the words that tell of an event of armed conflict:
+// the trigger lexicon's verbs that cross into ground ("marched … into",
+// "entered the village"), its narrative event words and its verbs of
+// fighting.
+var eventTriggerRE = regexp.MustCompile(`\b(?:((?:` + alternation(triggerLex.forms("cross")) + `)\s+(?:the\s+border\s+)?into|(?:` +
+	alternation(triggerLex.forms("enter")) + `)\s+(?:the\s+)?(?:villages?|towns?|district|region|city|territory)\b)|(` +
+	alternation(triggerLex.forms("narrative")) + `)\b|(` + alternation(triggerLex.forms("fight")) + `)\b)`)
 
 // eventTriggerFoldRE is eventTriggerRE for the rare sentence whose lower
 // case has another length in bytes, where offsets would not carry over.
@@ -83,13 +88,12 @@ func (x *doc) triggers(si int, text string) [][]int {
 	return eventTriggerFoldRE.FindAllStringSubmatchIndex(text, -1)
 }
 
-var eventTypeOf = map[string]muster.EventType{
-	"raid": muster.EventRaid, "incursion": muster.EventIncursion, "attack": muster.EventAttack,
-	"assault": muster.EventAttack, "offensive": muster.EventArmedClash, "ambush": muster.EventAttack,
-	"shelling": muster.EventShelling, "drone strike": muster.EventDroneStrike, "airstrike": muster.EventAirStrike,
-	"air strike": muster.EventAirStrike, "bombing": muster.EventBombing, "clash": muster.EventArmedClash,
-	"clashes": muster.EventArmedClash, "ambushed": muster.EventAttack, "attacked": muster.EventAttack,
-	"shelled": muster.EventShelling, "bombed": muster.EventBombing, "stormed": muster.EventAttack,
+// eventTypeOf is the event type of a narrative event word.
+func eventTypeOf(w string) muster.EventType {
+	if t := triggerLex.row("narrative", w); t != nil {
+		return t.Type
+	}
+	return ""
 }
 
 // responsibilityRE: "took responsibility for", "claimed to have launched".
@@ -149,7 +153,7 @@ func (x *doc) narrativeEvents() {
 		case loc[2] >= 0:
 			typ = muster.EventIncursion
 		case loc[4] >= 0:
-			typ = eventTypeOf[strings.ToLower(text[loc[4]:loc[5]])]
+			typ = eventTypeOf(strings.ToLower(text[loc[4]:loc[5]]))
 			if typ == "" {
 				typ = muster.EventShelling // fireRE's "fired mortar shells at"
 			}
@@ -663,5 +667,6 @@ var (
 	bothRE           = regexp.MustCompile(`(?i)\bboth\b|\bthey\b`)
 )
 
-// triggerKeys are words one of which a sentence needs for narrativeEvents to look at it.
-var triggerKeys = []string{"march", "cross", "push", "advanc", "storm", "broke", "moved", "entered", "raid", "incursion", "attack", "assault", "offensive", "ambush", "shell", "strike", "bomb", "clash", "fought", "battled", "captured", "seized", "retook", "control of", "fired"}
+// triggerKeys are words one of which a sentence needs for narrativeEvents
+// to look at it (the lexicon's keys).
+var triggerKeys = triggerLex.keys()
