@@ -207,3 +207,57 @@ func (x *doc) syntaxRoles(a *sentenceArgs, ev *localEvent) {
 		ev.participants[e] = role
 	}
 }
+
+// responsibilityClaims adds the claims and denials of responsibility the
+// patterns find in sentence si to event idx: "X claimed responsibility"
+// makes X claimed_by and a perpetrator by its own account (modality
+// claimed); "X denied any involvement" makes X denied_by.
+func (x *doc) responsibilityClaims(idx, si int, a *sentenceArgs) {
+	if a == nil {
+		return
+	}
+	add := func(e int, pred muster.Predicate, mod muster.Modality) {
+		src := x.ents[e]
+		attr := muster.Attribution{Name: src.name, Type: muster.AttributionType(src.typ)}
+		sp := a.evidence[e]
+		d := draft{subj: -1, event: idx, pred: pred, objEnt: e, ev: sp, sent: si, attr: attr, mod: mod, conf: 0.8}
+		if x.hasDraft(d) {
+			return
+		}
+		x.add(d)
+		if pred == muster.PredClaimedBy && x.events[idx].participants[e] != muster.RolePerpetrator {
+			x.events[idx].participants[e] = muster.RolePerpetrator
+			x.add(draft{subj: -1, event: idx, pred: muster.PredParticipant, objEnt: e, role: muster.RolePerpetrator,
+				ev: sp, sent: si, attr: attr, mod: mod, conf: 0.75})
+		}
+	}
+	for _, e := range a.claimants {
+		add(e, muster.PredClaimedBy, muster.Claimed)
+	}
+	for _, e := range a.deniers {
+		add(e, muster.PredDeniedBy, muster.Denied)
+	}
+}
+
+// currentEvent is the event a sentence that names none continues: the
+// one told last before it in its paragraph, else the story's first event
+// (the news its lead tells).
+func (x *doc) currentEvent(si int) int {
+	for back := si - 1; back >= 0; back-- {
+		if e := x.eventTold(back); e >= 0 {
+			return e
+		}
+		if strings.Contains(x.d.Text[x.d.Sentences[back].End:x.d.Sentences[back+1].Start], "\n\n") {
+			break // the paragraph's start
+		}
+	}
+	first, at := -1, si
+	for i, ev := range x.events {
+		for _, s := range ev.sents {
+			if s < at {
+				first, at = i, s
+			}
+		}
+	}
+	return first
+}

@@ -175,9 +175,7 @@ func (x *doc) narrativeEvents() {
 		for _, e := range x.subjectsIn(body, muster.EntityPlace) {
 			ev.places = append(ev.places, e)
 		}
-		if v, ds, ok := x.dateMatch(muster.Span{Start: trig.Start, End: s.End}); ok {
-			ev.from, ev.to, ev.precision, ev.timeText = v.From, v.To, v.Precision, x.d.Text[ds.Start:ds.End]
-		} else if v, ds, ok := x.dateMatch(s); ok {
+		if v, ds, ok := x.eventDate(si, muster.Span{Start: s.Start + datelineLen(text), End: s.End}, trig); ok {
 			ev.from, ev.to, ev.precision, ev.timeText = v.From, v.To, v.Precision, x.d.Text[ds.Start:ds.End]
 		}
 		// Participants: the groups that act, the forces that fight them.
@@ -198,7 +196,9 @@ func (x *doc) narrativeEvents() {
 			continue
 		}
 		idx := x.mergeEvent(ev)
-		x.eventClaims(idx, si, ev)
+		if !x.eventClaims(idx, si, ev) {
+			x.responsibilityClaims(idx, si, args[si])
+		}
 		x.slotClaims(idx, si, ev)
 	}
 	// Responsibility claimed for an event told earlier: "Both groups say
@@ -207,12 +207,44 @@ func (x *doc) narrativeEvents() {
 		if x.eventIn(si) {
 			continue
 		}
-		if idx := x.eventOfSentence(si); idx >= 0 && responsibilityRE.MatchString(x.d.Text[x.d.Sentences[si].Start:x.d.Sentences[si].End]) {
-			x.eventClaims(idx, si, x.events[idx])
-			x.sentEvent[si] = idx
+		a := args[si]
+		byPattern := a != nil && len(a.claimants)+len(a.deniers) > 0
+		byRE := responsibilityRE.MatchString(x.d.Text[x.d.Sentences[si].Start:x.d.Sentences[si].End])
+		if !byRE && !byPattern {
+			continue
 		}
+		idx := x.eventOfSentence(si)
+		if idx < 0 && byPattern {
+			idx = x.currentEvent(si)
+		}
+		if idx < 0 {
+			continue
+		}
+		if !(byRE && x.eventClaims(idx, si, x.events[idx])) {
+			x.responsibilityClaims(idx, si, a)
+		}
+		x.sentEvent[si] = idx
 	}
 	x.casualties()
+}
+
+// eventDate returns the date of the event sentence si tells with the
+// trigger at trig: the first date after the trigger, else the first
+// before it, never the dateline's (the day of the report, not of the
+// event).
+func (x *doc) eventDate(si int, body, trig muster.Span) (muster.Value, muster.Span, bool) {
+	base := x.d.Sentences[si].Start
+	ds := x.sentenceDates(si)
+	for pass := 0; pass < 2; pass++ {
+		for _, d := range ds {
+			abs := muster.Span{Start: base + d.Span.Start, End: base + d.Span.End}
+			if !body.Contains(abs) || (pass == 0) != (abs.Start >= trig.Start) {
+				continue
+			}
+			return d.Value, abs, true
+		}
+	}
+	return muster.Value{}, muster.Span{}, false
 }
 
 // eventIn reports whether sentence si tells (part of) an event.
@@ -375,10 +407,12 @@ func closeDays(a, b *localEvent) bool {
 var noClaimantRE = regexp.MustCompile(`(?i)(?:^|\s)(?:no|nobody|none)(?:\s+[\w'-]+){0,4}\s*$`)
 
 // eventClaims adds the claims that tie a sentence to its event: who took
-// responsibility, the place and the date.
-func (x *doc) eventClaims(idx, si int, ev *localEvent) {
+// responsibility, the place and the date. It reports whether it found a
+// claimant.
+func (x *doc) eventClaims(idx, si int, ev *localEvent) bool {
 	s := x.d.Sentences[si]
 	text := x.d.Text[s.Start:s.End]
+	found := false
 	if loc := responsibilityRE.FindStringIndex(text); loc != nil && !noClaimantRE.MatchString(text[:loc[0]]) {
 		cue := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
 		pred, mod := muster.PredClaimedBy, muster.Claimed
@@ -399,9 +433,11 @@ func (x *doc) eventClaims(idx, si int, ev *localEvent) {
 					x.add(draft{subj: -1, event: idx, pred: muster.PredParticipant, objEnt: e, role: muster.RolePerpetrator,
 						ev: muster.Span{Start: start, End: end}, sent: si, attr: attr, mod: mod, conf: 0.8})
 				}
+				found = true
 			}
 		}
 	}
+	return found
 }
 
 // casualtyRE finds a figure of dead, hurt or captured after its number.
