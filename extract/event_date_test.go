@@ -47,3 +47,47 @@ func TestEventDateNotReportDate(t *testing.T) {
 		t.Errorf("no event at Jalalabad: %v", labels(r.Events))
 	}
 }
+
+// vanguardStory is a story of our own, long enough for the narrative
+// rules: the event sentence names its instrument ("with a car bomb") and
+// a later paragraph the group that claimed it and one that denied it.
+const vanguardStory = `Car bomb hits army checkpoint in northern Mali
+
+Militants attacked an army checkpoint near the town of Gao with a car bomb on Sunday, the army said.
+
+The checkpoint guards the main road into the town.
+
+Soldiers searched the nearby villages after the blast.
+
+Traders closed their shops for the rest of the day.
+
+The Sahel Vanguard claimed responsibility on Monday.
+
+The Kidal Front denied any involvement.
+
+The road reopened on Tuesday.`
+
+func TestInstrumentAndResponsibility(t *testing.T) {
+	d := parse(t, vanguardStory)
+	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2024, 3, 5, 12, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	got := map[string]bool{}
+	for _, ev := range r.Events {
+		for _, c := range ev.Claims {
+			switch c.Predicate {
+			case muster.PredInstrument:
+				got["instrument "+c.Object.Text] = true
+			case muster.PredClaimedBy, muster.PredDeniedBy:
+				name := c.Object.Text
+				if c.Object.Entity != nil {
+					name = c.Object.Entity.Name
+				}
+				got[string(c.Predicate)+" "+name+" "+string(c.Modality)] = true
+			}
+		}
+	}
+	for _, want := range []string{"instrument car bomb", "claimed_by Sahel Vanguard claimed", "denied_by Kidal Front denied"} {
+		if !got[want] {
+			t.Errorf("no %q among %v (events %v)", want, got, labels(r.Events))
+		}
+	}
+}

@@ -57,11 +57,13 @@ var violentTypes = map[muster.EventType]bool{
 	muster.EventAssassination: true, muster.EventKidnapping: true, muster.EventIncursion: true, muster.EventArson: true,
 }
 
-// eventWords are the lemmas and forms of the lexicon's violent rows.
-func eventWords() []string {
+// eventWords are the lemmas and forms of the lexicon's violent rows, with
+// or without those of ground crossed (an incursion's object is ground, not
+// a side: "entered the villages of …").
+func eventWords(incursion bool) []string {
 	var out []string
 	for _, t := range triggerLex.rows {
-		if !violentTypes[t.Type] || strings.Contains(t.Lemma, " ") {
+		if !violentTypes[t.Type] || !incursion && t.Type == muster.EventIncursion || strings.Contains(t.Lemma, " ") {
 			continue
 		}
 		out = append(out, t.Lemma)
@@ -75,7 +77,7 @@ func eventWords() []string {
 }
 
 func loadEventRules(name, src string) (*eventRuleSet, error) {
-	set, err := pattern.ParseFile(name, strings.NewReader(src), map[string][]string{"event_word": eventWords()})
+	set, err := pattern.ParseFile(name, strings.NewReader(src), map[string][]string{"event_word": eventWords(true), "strike_word": eventWords(false)})
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +153,7 @@ func (x *doc) eventArgs() map[int]*sentenceArgs {
 					continue
 				}
 				if g.arg == "instrument" {
-					sp := x.phrase(t, nil)
+					sp := x.weaponPhrase(t)
 					if sp.Len() > 0 {
 						a.instruments = append(a.instruments, sp)
 						a.instrumentEvidence = append(a.instrumentEvidence, x.matchSpan(m, nil))
@@ -260,4 +262,35 @@ func (x *doc) currentEvent(si int) int {
 		}
 	}
 	return first
+}
+
+// instrumentClaims adds the weapons or means the patterns find in the
+// sentence that tells event idx: "with a car bomb", "by drones".
+func (x *doc) instrumentClaims(idx, si int, a *sentenceArgs) {
+	if a == nil {
+		return
+	}
+	for i, sp := range a.instruments {
+		d := draft{subj: -1, event: idx, pred: muster.PredInstrument, objEnt: -1, obj: muster.TextValue(x.d.Text[sp.Start:sp.End]),
+			ev: a.instrumentEvidence[i], sent: si, conf: 0.7}
+		if !x.hasDraft(d) {
+			x.add(d)
+		}
+	}
+}
+
+// weaponPhrase is a weapon noun with the modifiers before it ("car bomb",
+// "suicide vest", "Shahed drones"), not the phrases after it, which the
+// parser may hang on it ("a car bomb on Sunday").
+func (x *doc) weaponPhrase(t int) muster.Span {
+	lo := t
+	for c := t - 1; c >= x.sentLo(t); c-- {
+		tk := x.d.Tokens[c]
+		if c == lo-1 && (tk.Head == t || tk.Head == lo) && (tk.Rel == "compound" || tk.Rel == "amod" || tk.Rel == "nummod") {
+			lo = c
+			continue
+		}
+		break
+	}
+	return muster.Span{Start: x.d.Tokens[lo].Start, End: x.d.Tokens[t].End}
 }

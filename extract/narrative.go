@@ -200,6 +200,7 @@ func (x *doc) narrativeEvents() {
 			x.responsibilityClaims(idx, si, args[si])
 		}
 		x.slotClaims(idx, si, ev)
+		x.instrumentClaims(idx, si, args[si])
 	}
 	// Responsibility claimed for an event told earlier: "Both groups say
 	// they carried out the raid."
