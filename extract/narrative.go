@@ -104,7 +104,14 @@ var responsibilityRE = regexp.MustCompile(`(?i)\b(?:took|claimed|accepted|assume
 // and attaches casualty figures to the event they count.
 func (x *doc) narrativeEvents() {
 	short := len(x.d.Sentences) <= reportSentences
-	args := x.eventArgs()
+	// The argument patterns run once, when the first event needs them.
+	var all map[int]*sentenceArgs
+	args := func(si int) *sentenceArgs {
+		if all == nil {
+			all = x.eventArgs()
+		}
+		return all[si]
+	}
 	for si, s := range x.d.Sentences {
 		if !containsAny(x.lowerSent(si), triggerKeys) {
 			continue
@@ -190,25 +197,28 @@ func (x *doc) narrativeEvents() {
 				ev.participants[e] = muster.RoleTarget
 			}
 		}
-		x.syntaxRoles(args[si], ev)
+		x.syntaxRoles(args(si), ev)
 		ev.evidence = []muster.Span{s}
 		if len(ev.places) == 0 {
 			continue
 		}
 		idx := x.mergeEvent(ev)
 		if !x.eventClaims(idx, si, ev) {
-			x.responsibilityClaims(idx, si, args[si])
+			x.responsibilityClaims(idx, si, args(si))
 		}
 		x.slotClaims(idx, si, ev)
-		x.instrumentClaims(idx, si, args[si])
+		x.instrumentClaims(idx, si, args(si))
 	}
 	// Responsibility claimed for an event told earlier: "Both groups say
 	// they carried out the raid."
 	for si := range x.d.Sentences {
+		if len(x.events) == 0 {
+			break
+		}
 		if x.eventIn(si) {
 			continue
 		}
-		a := args[si]
+		a := args(si)
 		byPattern := a != nil && len(a.claimants)+len(a.deniers) > 0
 		byRE := responsibilityRE.MatchString(x.d.Text[x.d.Sentences[si].Start:x.d.Sentences[si].End])
 		if !byRE && !byPattern {
