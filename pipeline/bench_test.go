@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/muster-osint/muster"
@@ -51,4 +52,61 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "docs/s")
 	b.ReportMetric(float64(claims)/b.Elapsed().Seconds(), "claims/s")
+}
+
+// newsArticles returns up to n articles of news_ukraine_war cut to their
+// first 700 words (those shorter are skipped).
+func newsArticles(b *testing.B, n int) []muster.Document {
+	path := filepath.Join("..", "..", "shared", "data", "news_ukraine_war", "news_ukraine_war.jsonl.gz")
+	if _, err := os.Stat(path); err != nil {
+		b.Skipf("news_ukraine_war not found (%v): ../shared must sit beside the repository", err)
+	}
+	var docs []muster.Document
+	err := ingest.Walk(context.Background(), []string{path}, ingest.Options{}, nil, func(it ingest.Item) error {
+		if it.Err != nil || len(docs) >= n {
+			return nil
+		}
+		words := strings.Fields(it.Doc.Text)
+		if len(words) < 700 {
+			return nil
+		}
+		d := it.Doc
+		d.SetText(strings.Join(words[:700], " "))
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(docs) == 0 {
+		b.Skip("no article of 700 words")
+	}
+	return docs
+}
+
+// BenchmarkAnalyzeNews runs the whole pipeline (no store) over 100
+// 700-word news articles, with and without the syntax layer, reporting
+// articles per second.
+func BenchmarkAnalyzeNews(b *testing.B) {
+	docs := newsArticles(b, 100)
+	for _, bc := range []struct {
+		name string
+		opt  pipeline.Options
+	}{{"parse", pipeline.Options{}}, {"noparse", pipeline.Options{NoParse: true}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			p, err := pipeline.New(bc.opt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, d := range docs {
+					if _, err := p.Analyze(context.Background(), d, nil); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
 }

@@ -19,10 +19,12 @@ run() { # package, benchmark regexp
 {
 	run ./nlp/segment 'BenchmarkSegment$'
 	run ./nlp/tagger 'BenchmarkTagDocument$'
+	run ./nlp/syntax 'BenchmarkSyntax$'
 	run ./extract 'Benchmark(FindNumbers|FindDates|Attributions|EventsGTD)$'
 	run ./ingest 'Benchmark(Normalize|HTML)$'
 	run ./resolve 'Benchmark(TranslitKey|Lookup|Geocode|LoadGazetteer)$'
 	run ./pipeline 'BenchmarkAnalyze$'
+	run ./pipeline 'BenchmarkAnalyzeNews'
 	run ./cmd/muster 'BenchmarkEventsGTD$'
 	run ./store 'Benchmark(Save|Search)'
 } > /tmp/muster-bench.$$

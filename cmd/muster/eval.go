@@ -16,6 +16,7 @@ Tasks:
   geo --dataset D          geocoding error against coders' coordinates
   resolve                  B-cubed scores of entity clusters on the gold set
   claims --gold DIR        claims against hand-annotated gold, per family
+  parse [FILE.conllu]      UPOS, UAS, LAS of the syntax layer (default: EWT test)
 `
 
 // runEval dispatches to one evaluation. Each task lives in its own file
@@ -32,6 +33,7 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 		"geo":         m.runEvalGeo,
 		"resolve":     m.runEvalResolve,
 		"claims":      m.runEvalClaims,
+		"parse":       m.runEvalParse,
 	}
 	run, ok := tasks[args[0]]
 	if !ok {

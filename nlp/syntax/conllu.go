@@ -14,6 +14,8 @@ type Word struct {
 	Form  string
 	Lemma string
 	UPOS  string
+	// XPOS is the treebank's own tag (Penn Treebank for EWT: VBN, NNP…).
+	XPOS string
 	// Head is the index in Sentence.Words of the word's head, -1 for the
 	// root.
 	Head int
@@ -116,7 +118,7 @@ func ReadCoNLLU(r io.Reader, name string) ([]Sentence, error) {
 			}
 			head = h - 1
 		}
-		w := Word{Form: f[1], Lemma: f[2], UPOS: f[3], Head: head, Rel: f[7]}
+		w := Word{Form: f[1], Lemma: f[2], UPOS: f[3], XPOS: f[4], Head: head, Rel: f[7]}
 		if n <= mwtEnd {
 			w.Start, w.End = mwtSpan[0], mwtSpan[1]
 			cur.Words = append(cur.Words, w)

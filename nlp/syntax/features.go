@@ -44,9 +44,17 @@ func mix4(a, b, c, d uint64) uint64 { return mix(mix(mix(a, b), c), d) }
 // lower-cased form, suffixes and prefix (case-free), and of its shape.
 type lex struct {
 	w, s1, s2, s3, s4, p1, p2, shape uint64
-	upper                            bool // has a letter and no lower-case one
-	lower                            bool // has a lower-case letter
-	title                            bool // upper-case first letter, some lower-case letter
+	// head is the lower-cased part after the last inner hyphen
+	// ("u.s.-backed" → "backed"), the word itself without one: English
+	// hyphenated compounds behave like their last part, and segment keeps
+	// them whole where the treebank splits them.
+	head uint64
+	// c1, c2 are the word's clusters at two granularities (id+1; 0 for a
+	// word outside the cluster vocabulary).
+	c1, c2 uint64
+	upper  bool // has a letter and no lower-case one
+	lower  bool // has a lower-case letter
+	title  bool // upper-case first letter, some lower-case letter
 }
 
 // Hashes standing for positions outside the sentence.
@@ -118,6 +126,10 @@ func lexOf(form string, buf []byte) (lex, []byte) {
 	l.lower = nLow > 0
 	l.title = firstUpper && nLow > 0
 	l.w = hashBytes(buf)
+	l.head = l.w
+	if k := lastInnerHyphen(buf); k > 0 {
+		l.head = hashBytes(buf[k+1:])
+	}
 	l.shape = hashBytes(shape[:ns])
 	l.s1 = hashBytes(suffixRunes(buf, 1))
 	l.s2 = hashBytes(suffixRunes(buf, 2))
@@ -126,6 +138,17 @@ func lexOf(form string, buf []byte) (lex, []byte) {
 	l.p1 = hashBytes(prefixRunes(buf, 1))
 	l.p2 = hashBytes(prefixRunes(buf, 2))
 	return l, buf
+}
+
+// lastInnerHyphen returns the index of the last hyphen with letters or
+// digits on both sides, or -1.
+func lastInnerHyphen(b []byte) int {
+	for i := len(b) - 2; i > 0; i-- {
+		if b[i] == '-' && b[i+1] != '-' && b[i-1] != '-' {
+			return i
+		}
+	}
+	return -1
 }
 
 func hashBytes(b []byte) uint64 {
@@ -182,6 +205,17 @@ const (
 	tfWWp1
 	tfFirst
 	tfT1Wp1
+	tfHead
+	tfWm1T1
+	tfT1S3
+	tfS2p1
+	tfC1
+	tfC2
+	tfC2m1
+	tfC2p1
+	tfT1C2
+	tfC1m1C1
+	tfC1C1p1
 	nTagFeats = iota
 )
 
@@ -196,15 +230,18 @@ func tagFeatures(fs []uint64, lx []lex, i int, t1, t2 int, caps bool) []uint64 {
 		c = 1
 	}
 	wm1, wm2, wp1, wp2 := hashNone, hashNone, hashNone, hashNone
-	s3m1, s3p1, shm1, shp1 := hashNone, hashNone, hashNone, hashNone
+	s3m1, s3p1, shm1, shp1, s2p1 := hashNone, hashNone, hashNone, hashNone, hashNone
+	c1m1, c2m1, c1p1, c2p1 := hashNone, hashNone, hashNone, hashNone
 	if i > 0 {
 		wm1, s3m1, shm1 = lx[i-1].w, lx[i-1].s3, lx[i-1].shape
+		c1m1, c2m1 = lx[i-1].c1, lx[i-1].c2
 	}
 	if i > 1 {
 		wm2 = lx[i-2].w
 	}
 	if i+1 < len(lx) {
-		wp1, s3p1, shp1 = lx[i+1].w, lx[i+1].s3, lx[i+1].shape
+		wp1, s3p1, shp1, s2p1 = lx[i+1].w, lx[i+1].s3, lx[i+1].shape, lx[i+1].s2
+		c1p1, c2p1 = lx[i+1].c1, lx[i+1].c2
 	}
 	if i+2 < len(lx) {
 		wp2 = lx[i+2].w
@@ -239,6 +276,17 @@ func tagFeatures(fs []uint64, lx []lex, i int, t1, t2 int, caps bool) []uint64 {
 		mix3(tfWWp1, x.w, wp1),
 		mix4(tfFirst, first, x.shape, c),
 		mix3(tfT1Wp1, uint64(t1), wp1),
+		mix(tfHead, x.head),
+		mix3(tfWm1T1, wm1, uint64(t1)),
+		mix3(tfT1S3, uint64(t1), x.s3),
+		mix(tfS2p1, s2p1),
+		mix(tfC1, x.c1),
+		mix(tfC2, x.c2),
+		mix(tfC2m1, c2m1),
+		mix(tfC2p1, c2p1),
+		mix3(tfT1C2, uint64(t1), x.c2),
+		mix3(tfC1m1C1, c1m1, x.c1),
+		mix3(tfC1C1p1, x.c1, c1p1),
 	)
 	return fs
 }

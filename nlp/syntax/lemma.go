@@ -192,7 +192,7 @@ func (l *lemmatizer) read(r *bufio.Reader) error {
 	if n > 1<<22 {
 		return fmt.Errorf("%d exceptions", n)
 	}
-	l.exceptions = make(map[lemKey]string, n)
+	l.exceptions = make(map[lemKey]string, min(n, 1<<12))
 	for range n {
 		ss, err := readStrings(r)
 		if err != nil || len(ss) != 2 {
@@ -210,7 +210,7 @@ func (l *lemmatizer) read(r *bufio.Reader) error {
 	if n > 1<<22 {
 		return fmt.Errorf("%d rules", n)
 	}
-	l.rules = make(map[lemKey]rule, n)
+	l.rules = make(map[lemKey]rule, min(n, 1<<12))
 	for range n {
 		ss, err := readStrings(r)
 		if err != nil || len(ss) != 2 {

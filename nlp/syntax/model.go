@@ -34,12 +34,25 @@ func newTable(bits uint, n int) *table {
 // scoreQ adds the quantised weights of features fs to scores.
 func (t *table) scoreQ(fs []uint64, scores []int32) {
 	n := t.n
-	scores = scores[:n]
+	if n == nActs {
+		// The transition model: three classes, unrolled.
+		var a, b, c int32
+		for _, h := range fs {
+			r := int(h&t.mask) * 3
+			row := t.q[r : r+3 : r+3]
+			a += int32(row[0])
+			b += int32(row[1])
+			c += int32(row[2])
+		}
+		scores[0], scores[1], scores[2] = scores[0]+a, scores[1]+b, scores[2]+c
+		return
+	}
 	for _, h := range fs {
 		r := int(h&t.mask) * n
 		row := t.q[r : r+n : r+n]
+		sc := scores[:len(row)]
 		for c, v := range row {
-			scores[c] += int32(v)
+			sc[c] += int32(v)
 		}
 	}
 }
@@ -90,25 +103,44 @@ func (t *table) finish(now float64) {
 
 // Model is the trained tagger, parser and lemmatiser.
 type Model struct {
-	tagger *table   // rows of nTags
+	tagger *table   // rows of len(tags)
 	parser *table   // rows of nActs
 	labels *table   // rows of len(rels)
 	rels   []string // dependency labels, sorted
-	lem    lemmatizer
+	// tags are the tagger's classes, "UPOS|XPOS" pairs ("VERB|VBN"),
+	// sorted: the finer treebank tag tells the parser a participle from a
+	// past tense. upos maps each to its UPOS (an index into tagNames).
+	tags []string
+	upos []uint8
+	lem  lemmatizer
+	// clusters maps the hash of a lower-cased word to its coarse
+	// cluster << 16 | its fine cluster (ids from 1).
+	clusters map[uint64]uint32
 }
 
 const magic = "muster-syntax-1\n"
 
 // Write writes the model gzip-compressed. The same model gives the same
 // bytes.
-func (m *Model) Write(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+func (m *Model) Write(w io.Writer) error { return m.writeLevel(w, gzip.BestCompression) }
+
+func (m *Model) writeLevel(w io.Writer, level int) error {
+	zw, err := gzip.NewWriterLevel(w, level)
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(zw)
+	if err := m.writeRaw(zw); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// writeRaw writes the model uncompressed.
+func (m *Model) writeRaw(w io.Writer) error {
+	bw := bufio.NewWriter(w)
 	bw.WriteString(magic)
 	writeStrings(bw, m.rels)
+	writeStrings(bw, m.tags)
 	for _, t := range []*table{m.tagger, m.parser, m.labels} {
 		writeUvarint(bw, uint64(t.bits))
 		writeUvarint(bw, uint64(t.n))
@@ -120,10 +152,17 @@ func (m *Model) Write(w io.Writer) error {
 		}
 	}
 	m.lem.write(bw)
-	if err := bw.Flush(); err != nil {
-		return err
+	keys := make([]uint64, 0, len(m.clusters))
+	for k := range m.clusters {
+		keys = append(keys, k)
 	}
-	return zw.Close()
+	slices.Sort(keys)
+	writeUvarint(bw, uint64(len(keys)))
+	for _, k := range keys {
+		binary.Write(bw, binary.LittleEndian, k)
+		binary.Write(bw, binary.LittleEndian, m.clusters[k])
+	}
+	return bw.Flush()
 }
 
 // ReadModel reads a model written by WriteTo; name is used in errors.
@@ -153,14 +192,20 @@ func readModel(br *bufio.Reader) (*Model, error) {
 	if len(m.rels) == 0 || len(m.rels) > 254 {
 		return nil, fmt.Errorf("%d dependency labels", len(m.rels))
 	}
-	want := []int{nTags, nActs, len(m.rels)}
+	if m.tags, err = readStrings(br); err != nil {
+		return nil, err
+	}
+	if err := m.setTags(m.tags); err != nil {
+		return nil, err
+	}
+	want := []int{len(m.tags), nActs, len(m.rels)}
 	for k, dst := range []**table{&m.tagger, &m.parser, &m.labels} {
 		bits, err1 := binary.ReadUvarint(br)
 		n, err2 := binary.ReadUvarint(br)
 		if err := errors.Join(err1, err2); err != nil {
 			return nil, err
 		}
-		if bits > 26 || int(n) != want[k] {
+		if bits > 24 || int(n) != want[k] {
 			return nil, fmt.Errorf("table %d: %d bits, %d classes (want %d)", k, bits, n, want[k])
 		}
 		var sb uint32
@@ -168,22 +213,36 @@ func readModel(br *bufio.Reader) (*Model, error) {
 			return nil, err
 		}
 		t := &table{bits: uint(bits), n: int(n), mask: 1<<bits - 1, scale: math.Float32frombits(sb)}
-		t.q = make([]int16, (1<<bits)*int(n))
+		// Grow with the data read, so a corrupt header cannot make it
+		// allocate more than the input holds.
+		size := (1 << bits) * int(n)
+		t.q = make([]int16, 0, min(size, 1<<16))
 		buf := make([]byte, 1<<16)
-		for i := 0; i < len(t.q); {
-			k := min(len(buf)/2, len(t.q)-i)
-			if _, err := io.ReadFull(br, buf[:2*k]); err != nil {
+		for len(t.q) < size {
+			c := min(len(buf)/2, size-len(t.q))
+			if _, err := io.ReadFull(br, buf[:2*c]); err != nil {
 				return nil, fmt.Errorf("table %d: %w", k, err)
 			}
-			for j := 0; j < k; j++ {
-				t.q[i+j] = int16(binary.LittleEndian.Uint16(buf[2*j:]))
+			for j := 0; j < c; j++ {
+				t.q = append(t.q, int16(binary.LittleEndian.Uint16(buf[2*j:])))
 			}
-			i += k
 		}
 		*dst = t
 	}
 	if err := m.lem.read(br); err != nil {
 		return nil, fmt.Errorf("lemmas: %w", err)
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<24 {
+		return nil, fmt.Errorf("clusters: bad count %d: %v", n, err)
+	}
+	m.clusters = make(map[uint64]uint32, min(n, 1<<12))
+	var kv [12]byte
+	for range n {
+		if _, err := io.ReadFull(br, kv[:]); err != nil {
+			return nil, fmt.Errorf("clusters: %w", err)
+		}
+		m.clusters[binary.LittleEndian.Uint64(kv[:8])] = binary.LittleEndian.Uint32(kv[8:])
 	}
 	return m, nil
 }
@@ -209,7 +268,7 @@ func readStrings(r *bufio.Reader) ([]string, error) {
 	if n > 1<<24 {
 		return nil, fmt.Errorf("%d strings", n)
 	}
-	out := make([]string, 0, n)
+	out := make([]string, 0, min(n, 1<<10))
 	for range n {
 		l, err := binary.ReadUvarint(r)
 		if err != nil {
@@ -232,6 +291,7 @@ type workspace struct {
 	lx     []lex
 	lower  []byte
 	fs     []uint64
+	lfs    []uint64
 	tags   []int
 	scores []int32
 	st     state
@@ -240,18 +300,13 @@ type workspace struct {
 // tag fills ws.tags with the tag classes of the sentence's tokens.
 func (m *Model) tag(ws *workspace, forms []string) {
 	n := len(forms)
-	ws.lx = ws.lx[:0]
-	for _, f := range forms {
-		var l lex
-		l, ws.lower = lexOf(f, ws.lower)
-		ws.lx = append(ws.lx, l)
-	}
+	ws.lx, ws.lower = m.lexes(ws.lx, ws.lower, forms)
 	caps := sentenceCaps(ws.lx)
 	ws.tags = ws.tags[:0]
 	if cap(ws.scores) < 256 {
 		ws.scores = make([]int32, 256)
 	}
-	sc := ws.scores[:nTags]
+	sc := ws.scores[:len(m.tags)]
 	for i := 0; i < n; i++ {
 		t1, t2 := 0, 0
 		if i > 0 {
@@ -265,6 +320,38 @@ func (m *Model) tag(ws *workspace, forms []string) {
 		m.tagger.scoreQ(ws.fs, sc)
 		ws.tags = append(ws.tags, argmax32(sc))
 	}
+}
+
+// lexes computes the lex of every form, clusters included.
+func (m *Model) lexes(lx []lex, buf []byte, forms []string) ([]lex, []byte) {
+	lx = lx[:0]
+	for _, f := range forms {
+		var l lex
+		l, buf = lexOf(f, buf)
+		if c, ok := m.clusters[l.w]; ok {
+			l.c1, l.c2 = uint64(c>>16), uint64(c&0xFFFF)
+		}
+		lx = append(lx, l)
+	}
+	return lx, buf
+}
+
+// setTags sets the tag classes and their UPOS.
+func (m *Model) setTags(tags []string) error {
+	if len(tags) == 0 || len(tags) > 250 {
+		return fmt.Errorf("%d tag classes", len(tags))
+	}
+	m.tags = tags
+	m.upos = make([]uint8, len(tags))
+	for i, t := range tags {
+		u, _, _ := strings.Cut(t, "|")
+		k := tagIndex(u)
+		if k < 0 {
+			return fmt.Errorf("tag class %q: unknown UPOS", t)
+		}
+		m.upos[i] = uint8(k)
+	}
+	return nil
 }
 
 func argmax32(s []int32) int {
@@ -281,9 +368,10 @@ func argmax32(s []int32) int {
 func (m *Model) parse(ws *workspace) {
 	st := &ws.st
 	n := len(ws.lx)
-	st.reset(n)
+	st.reset(n, len(m.tags))
 	for i := 0; i < n; i++ {
-		st.words[i] = ws.lx[i].w
+		st.words[i] = ws.lx[i].head
+		st.clus[i] = uint32(ws.lx[i].c1)<<16 | uint32(ws.lx[i].c2)
 		st.tags[i] = uint8(ws.tags[i] + 1)
 	}
 	nl := len(m.rels)
@@ -309,24 +397,38 @@ func (m *Model) parse(ws *workspace) {
 	}
 }
 
-// label picks the label of the arc action a: the label model's features
-// are the configuration's, hashed again with the arc's direction.
+// label picks the label of the arc action a from a subset of the
+// configuration's features (those of the two words the arc joins and
+// their children), hashed again with the arc's direction: scoring every
+// label is the parser's dearest step, so it reads fewer features.
 func (m *Model) label(ws *workspace, a int) int {
 	nl := len(m.rels)
 	sc := ws.scores[nActs : nActs+nl]
 	clear(sc)
-	labelFeatures(ws.fs, a)
-	m.labels.scoreQ(ws.fs, sc)
+	ws.lfs = labelFeatures(ws.lfs, ws.fs, a)
+	m.labels.scoreQ(ws.lfs, sc)
 	return argmax32(sc)
 }
 
-// labelFeatures rehashes the configuration's features in place with the
-// direction of arc action a.
-func labelFeatures(fs []uint64, a int) {
+// labelTemplates are the parser templates the label model reads.
+var labelTemplates = [...]int{
+	pfS0w, pfS0t, pfS0wt, pfS1w, pfS1t, pfS1wt, pfB0w, pfB0t, pfB0wt, pfB1t,
+	pfS0wtB0wt, pfS0tB0t, pfS0wB0w, pfS1tS0tB0t, pfS0tB0tB1t,
+	pfS0tB0tD, pfS1tS0tD2, pfS1wS0w, pfS1wtS0wt, pfS0tVl, pfS0tVr,
+	pfS0ll, pfS0rl, pfS0tS0llS0l2l, pfS0tS0rlS0r2l, pfB0ll, pfS0lw, pfS0rw,
+	pfS0c2, pfB0c2, pfS1c2,
+}
+
+// labelFeatures returns the label model's features for arc action a:
+// the chosen templates of the configuration's features fs, rehashed with
+// the arc's direction.
+func labelFeatures(dst, fs []uint64, a int) []uint64 {
+	dst = dst[:0]
 	dir := uint64(a)
-	for i, h := range fs {
-		fs[i] = mix(h, dir)
+	for _, t := range labelTemplates {
+		dst = append(dst, mix(fs[t-1], dir))
 	}
+	return dst
 }
 
 // relsFromData checks and sorts a label set.

@@ -28,10 +28,11 @@ type state struct {
 	nl    []uint8 // number of left children
 	nr    []uint8
 	words []uint64 // lower-cased form hash per token; hashRoot at n
-	tags  []uint8  // tag class+1 per token; nTags+1 at n
+	tags  []uint8  // tag class+1 per token; the number of classes+1 at n
+	clus  []uint32 // coarse cluster << 16 | fine cluster per token
 }
 
-func (s *state) reset(n int) {
+func (s *state) reset(n, nClasses int) {
 	s.n = n
 	s.stack = s.stack[:0]
 	s.b = 0
@@ -50,9 +51,10 @@ func (s *state) reset(n int) {
 	if cap(s.words) < n+1 {
 		s.words = make([]uint64, n+1)
 		s.tags = make([]uint8, n+1)
+		s.clus = make([]uint32, n+1)
 	}
-	s.words, s.tags = s.words[:n+1], s.tags[:n+1]
-	s.words[n], s.tags[n] = hashRoot, uint8(nTags+1)
+	s.words, s.tags, s.clus = s.words[:n+1], s.tags[:n+1], s.clus[:n+1]
+	s.words[n], s.tags[n], s.clus[n] = hashRoot, uint8(nClasses+1), 0xFFFFFFFF
 }
 
 func grow32(a []int32, n int) []int32 {
@@ -196,6 +198,15 @@ const (
 	pfS0wB0wB1t
 	pfB0wB1w
 	pfS2tS1tS0t
+	pfS0c2
+	pfB0c2
+	pfB1c2
+	pfS1c2
+	pfS0c1B0c1
+	pfS0c2B0t
+	pfS0tB0c2
+	pfS1c1S0c1
+	pfS0c1B0c1B1c1
 	nParseFeats = iota
 )
 
@@ -232,6 +243,18 @@ func (s *state) features(fs []uint64) []uint64 {
 			return 0
 		}
 		return uint64(s.tags[i])
+	}
+	c1 := func(i int32) uint64 {
+		if i < 0 {
+			return 0x10000
+		}
+		return uint64(s.clus[i] >> 16)
+	}
+	c2 := func(i int32) uint64 {
+		if i < 0 {
+			return 0x10000
+		}
+		return uint64(s.clus[i] & 0xFFFF)
 	}
 	l := func(i int32) uint64 {
 		if i < 0 {
@@ -274,6 +297,8 @@ func (s *state) features(fs []uint64) []uint64 {
 	b1w, b1t, b2w, b2t, s2t := w(b1), t(b1), w(b2), t(b2), t(s2)
 	s0wt, s1wt, b0wt, b1wt := mix(s0w, s0t), mix(s1w, s1t), mix(b0w, b0t), mix(b1w, b1t)
 	s0lt, s0rt, s0l2t, s0r2t, b0lt, b0l2t := t(s0l), t(s0r), t(s0l2), t(s0r2), t(b0l), t(b0l2)
+	s0c1, s0c2, s1c1, s1c2 := c1(s0), c2(s0), c1(s1), c2(s1)
+	b0c1, b0c2, b1c1, b1c2 := c1(b0), c2(b0), c1(b1), c2(b1)
 	d, d2 := uint64(0), uint64(0)
 	if s0 >= 0 {
 		d = dist(int(b0 - s0))
@@ -348,6 +373,12 @@ func (s *state) features(fs []uint64) []uint64 {
 		mix4(pfS0wB0wB1t, s0w, b0w, b1t),
 		mix3(pfB0wB1w, b0w, b1w),
 		mix4(pfS2tS1tS0t, s2t, s1t, s0t),
+		mix(pfS0c2, s0c2), mix(pfB0c2, b0c2), mix(pfB1c2, b1c2), mix(pfS1c2, s1c2),
+		mix3(pfS0c1B0c1, s0c1, b0c1),
+		mix3(pfS0c2B0t, s0c2, b0t),
+		mix3(pfS0tB0c2, s0t, b0c2),
+		mix3(pfS1c1S0c1, s1c1, s0c1),
+		mix4(pfS0c1B0c1B1c1, s0c1, b0c1, b1c1),
 	)
 	return fs
 }

@@ -107,16 +107,16 @@ func Project(s Sentence, toks [][2]int) (Sentence, bool) {
 				}
 				lemma = pre + lemma
 			}
-			out.Words[k] = Word{Form: s.Text[t[0]:t[1]], Lemma: lemma, UPOS: c.UPOS, Head: head, Rel: c.Rel, Start: t[0], End: t[1]}
+			out.Words[k] = Word{Form: s.Text[t[0]:t[1]], Lemma: lemma, UPOS: c.UPOS, XPOS: c.XPOS, Head: head, Rel: c.Rel, Start: t[0], End: t[1]}
 			k++
 			continue
 		}
 		first := k
 		for ti := g.t0; ti < g.t1; ti++ {
 			t := toks[ti]
-			w := Word{Form: s.Text[t[0]:t[1]], Lemma: s.Text[t[0]:t[1]], UPOS: "X", Head: first, Rel: "goeswith", Start: t[0], End: t[1]}
+			w := Word{Form: s.Text[t[0]:t[1]], Lemma: s.Text[t[0]:t[1]], UPOS: "X", XPOS: "GW", Head: first, Rel: "goeswith", Start: t[0], End: t[1]}
 			if ti == g.t0 {
-				w.Lemma, w.UPOS, w.Head, w.Rel = c.Lemma, c.UPOS, head, c.Rel
+				w.Lemma, w.UPOS, w.XPOS, w.Head, w.Rel = c.Lemma, c.UPOS, c.XPOS, head, c.Rel
 			}
 			out.Words[k] = w
 			k++

@@ -5,6 +5,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/muster-osint/muster/nlp"
@@ -87,7 +88,7 @@ func (a *Annotator) Annotate(ctx context.Context, d *nlp.Doc) error {
 		n := len(toks)
 		for i := range toks {
 			t := &toks[i]
-			tag := ws.tags[i]
+			tag := int(a.m.upos[ws.tags[i]])
 			t.Tag = tagNames[tag]
 			t.Lemma = a.m.lem.lemma(t.Text, tag)
 			h := int(ws.st.head[i])
@@ -120,7 +121,8 @@ func (m *Model) ParseWords(forms []string) []Word {
 		if h == len(forms) {
 			h = -1
 		}
-		out[i] = Word{Form: f, UPOS: tagNames[ws.tags[i]], Lemma: m.lem.lemma(f, ws.tags[i]), Head: h, Rel: m.rels[ws.st.rel[i]-1]}
+		u := int(m.upos[ws.tags[i]])
+		out[i] = Word{Form: f, UPOS: tagNames[u], XPOS: strings.SplitN(m.tags[ws.tags[i]], "|", 2)[1], Lemma: m.lem.lemma(f, u), Head: h, Rel: m.rels[ws.st.rel[i]-1]}
 	}
 	return out
 }

@@ -20,12 +20,17 @@ type TrainOptions struct {
 	// Explore is the probability, after the first epoch, of following the
 	// model's own action instead of the oracle's best one (dynamic oracle).
 	Explore float64
+	// XPOSMin is how often a UPOS|XPOS pair must occur in the training
+	// data (copies included) to be a tag class of its own; 0 tags UPOS
+	// only. (Dev, 3 parser epochs: UPOS only 94.86/84.00 UPOS/UAS, pairs
+	// seen 400 times 94.77/83.47.)
+	XPOSMin int
 	Log     io.Writer
 }
 
 // DefaultTrainOptions returns the settings of the embedded model.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{TagEpochs: 8, ParseEpochs: 12, Folds: 4, TagBits: 18, ParseBits: 20, LabelBits: 17, Seed: 1, Explore: 0.9, Log: io.Discard}
+	return TrainOptions{TagEpochs: 8, ParseEpochs: 10, Folds: 4, TagBits: 18, ParseBits: 20, LabelBits: 17, Seed: 1, Explore: 0.9, Log: io.Discard}
 }
 
 // TrainData is what a model learns from: Gold is the treebank's training
@@ -34,18 +39,30 @@ func DefaultTrainOptions() TrainOptions {
 // share their original's ID, so that jackknifing keeps them in its fold.
 type TrainData struct {
 	Gold, Extra []Sentence
+	// TaggerOnly holds copies only the tagger learns from (the
+	// upper-cased ones, when the parser is to read case only through the
+	// tags).
+	TaggerOnly []Sentence
+	// Clusters maps lower-cased words to their cluster ids (from 1) at a
+	// coarse and a fine granularity, learned from unlabeled text.
+	Clusters map[string][2]uint16
 }
 
 // Train trains a model and prints dev scores (gold tokens) after every
 // parser epoch to opt.Log.
 func Train(data TrainData, dev []Sentence, opt TrainOptions) (*Model, error) {
 	start := time.Now()
+	if opt.Log == nil {
+		opt.Log = io.Discard
+	}
 	logf := func(format string, a ...any) {
 		fmt.Fprintf(opt.Log, "%6.1fs  ", time.Since(start).Seconds())
 		fmt.Fprintf(opt.Log, format+"\n", a...)
 	}
 	all := append(append([]Sentence(nil), data.Gold...), data.Extra...)
-	relSet := map[string]bool{}
+	nParse := len(all) // the parser learns from Gold and Extra only
+	all = append(all, data.TaggerOnly...)
+	relSet, tagSet, pairs := map[string]bool{}, map[string]bool{}, map[string]int{}
 	var words []Word
 	for _, s := range all {
 		for _, w := range s.Words {
@@ -56,13 +73,32 @@ func Train(data TrainData, dev []Sentence, opt TrainOptions) (*Model, error) {
 				return nil, fmt.Errorf("train: sentence %s: word %q has no relation", s.ID, w.Form)
 			}
 			relSet[w.Rel] = true
+			pairs[w.UPOS+"|"+w.XPOS]++
 		}
 	}
-	for _, s := range data.Gold {
+	for _, s := range all {
 		words = append(words, s.Words...)
 	}
-	m := &Model{rels: sortedRels(relSet), lem: learnLemmas(words)}
-	logf("%d sentences (%d gold), %d labels, %d lemma exceptions, %d suffix rules", len(all), len(data.Gold), len(m.rels), len(m.lem.exceptions), len(m.lem.rules))
+	// A pair seen fewer than opt.XPOSMin times falls back to "UPOS|".
+	for _, u := range tagNames {
+		tagSet[u+"|"] = true
+	}
+	for p, n := range pairs {
+		if opt.XPOSMin > 0 && n >= opt.XPOSMin {
+			tagSet[p] = true
+		}
+	}
+	m := &Model{rels: sortedRels(relSet), lem: learnLemmas(words), clusters: map[uint64]uint32{}}
+	if err := m.setTags(sortedRels(tagSet)); err != nil {
+		return nil, fmt.Errorf("train: %w", err)
+	}
+	var buf []byte
+	for w, c := range data.Clusters {
+		var l lex
+		l, buf = lexOf(w, buf)
+		m.clusters[l.w] = uint32(c[0])<<16 | uint32(c[1])
+	}
+	logf("%d sentences (%d gold), %d tag classes, %d labels, %d lemma exceptions, %d suffix rules", len(all), len(data.Gold), len(m.tags), len(m.rels), len(m.lem.exceptions), len(m.lem.rules))
 
 	// Jackknifed tags for the parser: each fold tagged by a tagger that
 	// never saw it.
@@ -77,7 +113,7 @@ func Train(data TrainData, dev []Sentence, opt TrainOptions) (*Model, error) {
 					in = append(in, i)
 				}
 			}
-			tm := &Model{tagger: trainTagger(all, in, opt)}
+			tm := &Model{tagger: trainTagger(m, all, in, opt), clusters: m.clusters, tags: m.tags, upos: m.upos}
 			ws := &workspace{}
 			for _, i := range out {
 				tm.tag(ws, forms(all[i]))
@@ -90,7 +126,7 @@ func Train(data TrainData, dev []Sentence, opt TrainOptions) (*Model, error) {
 	for i := range idx {
 		idx[i] = i
 	}
-	m.tagger = trainTagger(all, idx, opt)
+	m.tagger = trainTagger(m, all, idx, opt)
 	if opt.Folds <= 1 {
 		ws := &workspace{}
 		for i := range all {
@@ -102,7 +138,7 @@ func Train(data TrainData, dev []Sentence, opt TrainOptions) (*Model, error) {
 		sc := Evaluate(m, dev, nil)
 		logf("tagger: dev UPOS %.2f", sc.UPOS())
 	}
-	if err := trainParser(m, all, pred, dev, opt, logf); err != nil {
+	if err := trainParser(m, all[:nParse], pred[:nParse], dev, opt, logf); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -119,8 +155,12 @@ func forms(s Sentence) []string {
 // trainTagger trains the averaged perceptron tagger on the sentences
 // sents[i] for i in idx, greedy left to right on its own predicted
 // history.
-func trainTagger(sents []Sentence, idx []int, opt TrainOptions) *table {
-	t := newTable(opt.TagBits, nTags)
+func trainTagger(m *Model, sents []Sentence, idx []int, opt TrainOptions) *table {
+	t := newTable(opt.TagBits, len(m.tags))
+	class := map[string]int{}
+	for i, c := range m.tags {
+		class[c] = i
+	}
 	order := append([]int(nil), idx...)
 	rng := rand.New(rand.NewPCG(opt.Seed, 1))
 	now := 1.0
@@ -129,18 +169,18 @@ func trainTagger(sents []Sentence, idx []int, opt TrainOptions) *table {
 		buf   []byte
 		fs    []uint64
 		tags  []int
-		score = make([]float32, nTags)
+		fms   []string
+		score = make([]float32, len(m.tags))
 	)
 	for range opt.TagEpochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
 			s := sents[si]
-			lx = lx[:0]
+			fms = fms[:0]
 			for _, w := range s.Words {
-				var l lex
-				l, buf = lexOf(w.Form, buf)
-				lx = append(lx, l)
+				fms = append(fms, w.Form)
 			}
+			lx, buf = m.lexes(lx, buf, fms)
 			caps := sentenceCaps(lx)
 			tags = tags[:0]
 			for i, w := range s.Words {
@@ -155,7 +195,10 @@ func trainTagger(sents []Sentence, idx []int, opt TrainOptions) *table {
 				clear(score)
 				t.scoreF(fs, score)
 				p := argmaxF(score)
-				g := tagIndex(w.UPOS)
+				g, ok := class[w.UPOS+"|"+w.XPOS]
+				if !ok {
+					g = class[w.UPOS+"|"]
+				}
 				if p != g {
 					t.update(fs, g, 1, now)
 					t.update(fs, p, -1, now)
@@ -198,6 +241,8 @@ func trainParser(m *Model, sents []Sentence, pred [][]int, dev []Sentence, opt T
 	var (
 		st      state
 		buf     []byte
+		lx      []lex
+		fms     []string
 		fs, lfs []uint64
 		gold    []int32
 		grel    []int
@@ -211,7 +256,7 @@ func trainParser(m *Model, sents []Sentence, pred [][]int, dev []Sentence, opt T
 		for _, si := range order {
 			s := sents[si]
 			n := len(s.Words)
-			st.reset(n)
+			st.reset(n, len(m.tags))
 			gold, grel = gold[:0], grel[:0]
 			for len(kids) < n+1 {
 				kids = append(kids, nil)
@@ -220,10 +265,15 @@ func trainParser(m *Model, sents []Sentence, pred [][]int, dev []Sentence, opt T
 				kids[i] = kids[i][:0]
 			}
 			inStack = append(inStack[:0], make([]bool, n+1)...)
+			fms = fms[:0]
+			for _, w := range s.Words {
+				fms = append(fms, w.Form)
+			}
+			lx, buf = m.lexes(lx, buf, fms)
 			for i, w := range s.Words {
-				var l lex
-				l, buf = lexOf(w.Form, buf)
-				st.words[i] = l.w
+				l := lx[i]
+				st.words[i] = l.head
+				st.clus[i] = uint32(l.c1)<<16 | uint32(l.c2)
 				st.tags[i] = uint8(pred[si][i] + 1)
 				h := w.Head
 				if h < 0 {
@@ -268,8 +318,7 @@ func trainParser(m *Model, sents []Sentence, pred [][]int, dev []Sentence, opt T
 				l := 0
 				if follow != actShift {
 					dep, head := st.arc(follow)
-					lfs = append(lfs[:0], fs...)
-					labelFeatures(lfs, follow)
+					lfs = labelFeatures(lfs, fs, follow)
 					clear(lscore)
 					lt.scoreF(lfs, lscore)
 					lp := argmaxF(lscore)
@@ -349,7 +398,7 @@ func Evaluate(m *Model, sents []Sentence, transform func(string) string) Score {
 		}
 		for i, w := range s.Words {
 			sc.Words++
-			if tagNames[ws.tags[i]] == w.UPOS {
+			if tagNames[m.upos[ws.tags[i]]] == w.UPOS {
 				sc.Tags++
 			}
 			if m.parser == nil {

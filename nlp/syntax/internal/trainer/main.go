@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/muster-osint/muster/nlp/segment"
 	"github.com/muster-osint/muster/nlp/syntax"
@@ -37,8 +38,12 @@ func run() error {
 	flag.UintVar(&opt.LabelBits, "label-bits", opt.LabelBits, "log2 of the label model's rows")
 	flag.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of the sentence order and exploration")
 	flag.Float64Var(&opt.Explore, "explore", opt.Explore, "probability of following the model's own action after epoch 1")
+	flag.IntVar(&opt.XPOSMin, "xpos-min", opt.XPOSMin, "tag UPOS|XPOS pairs seen this often as classes of their own (0: UPOS only)")
 	upper := flag.Bool("upper", true, "add an upper-cased copy of every training sentence")
+	upperParser := flag.Bool("upper-parser", false, "let the parser learn from the upper-cased copies too (else only the tagger does)")
 	project := flag.Bool("project", true, "add training sentences re-tokenised by segment")
+	coarse := flag.Int("clusters-coarse", 64, "coarse word clusters (0: no clusters)")
+	fine := flag.Int("clusters-fine", 512, "fine word clusters")
 	flag.Parse()
 	opt.Log = os.Stderr
 
@@ -67,13 +72,27 @@ func run() error {
 	}
 	fmt.Fprintf(os.Stderr, "trainer: %d sentences re-tokenised by segment, %d could not be projected\n", nProj, nFail)
 	if *upper {
-		n := len(data.Extra)
+		var up []syntax.Sentence
 		for _, s := range train {
-			data.Extra = append(data.Extra, Upper(s))
+			up = append(up, Upper(s))
 		}
-		for _, s := range data.Extra[:n] {
-			data.Extra = append(data.Extra, Upper(s))
+		for _, s := range data.Extra {
+			up = append(up, Upper(s))
 		}
+		if *upperParser {
+			data.Extra = append(data.Extra, up...)
+		} else {
+			data.TaggerOnly = up
+		}
+	}
+	if *coarse > 0 {
+		t0 := time.Now()
+		corpus, err := clusterCorpus(filepath.Join(*shared, "data"), train)
+		if err != nil {
+			return err
+		}
+		data.Clusters = clusters(corpus, [2]int{*coarse, *fine})
+		fmt.Fprintf(os.Stderr, "trainer: %d words clustered from %d sentences (%.1fs)\n", len(data.Clusters), len(corpus), time.Since(t0).Seconds())
 	}
 	m, err := syntax.Train(data, dev, opt)
 	if err != nil {

@@ -1,0 +1,87 @@
+package syntax
+
+import (
+	"bytes"
+	"compress/gzip"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+var ewtDir = filepath.Join("..", "..", "..", "shared", "data", "ud_english_ewt")
+
+func readEWT(t *testing.T, split string, n int) []Sentence {
+	t.Helper()
+	path := filepath.Join(ewtDir, "en_ewt-ud-"+split+".conllu")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("EWT not found (%v): ../shared must sit beside the repository", err)
+	}
+	defer f.Close()
+	ss, err := ReadCoNLLU(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < len(ss) {
+		ss = ss[:n]
+	}
+	return ss
+}
+
+// TestTrainDeterministic trains two small models on the same sentences
+// and expects the same bytes (make model must be reproducible), and a
+// model that has learnt something.
+func TestTrainDeterministic(t *testing.T) {
+	train := readEWT(t, "train", 300)
+	dev := readEWT(t, "dev", 100)
+	opt := TrainOptions{TagEpochs: 2, ParseEpochs: 2, Folds: 2, TagBits: 12, ParseBits: 12, LabelBits: 10, Seed: 7, Explore: 0.9}
+	clusters := map[string][2]uint16{"the": {1, 2}, "a": {1, 3}, "of": {2, 4}}
+	var outs [2][]byte
+	for i := range outs {
+		m, err := Train(TrainData{Gold: train, Clusters: clusters}, nil, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := m.Write(&b); err != nil {
+			t.Fatal(err)
+		}
+		outs[i] = b.Bytes()
+		if i == 0 {
+			if sc := Evaluate(m, dev, nil); sc.UPOS() < 50 || sc.UAS() < 30 {
+				t.Errorf("tiny model: dev UPOS %.1f UAS %.1f, want something learnt", sc.UPOS(), sc.UAS())
+			}
+		}
+	}
+	if !bytes.Equal(outs[0], outs[1]) {
+		t.Error("two trainings on the same data give different bytes")
+	}
+}
+
+// TestModelRoundTrip writes the embedded model, reads it back and writes
+// it again, expecting the same bytes: the codec loses nothing and depends
+// on no map order.
+func TestModelRoundTrip(t *testing.T) {
+	m, err := LoadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw, gz bytes.Buffer
+	if err := m.writeRaw(&raw); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.writeLevel(&gz, gzip.BestSpeed); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := ReadModel(bytes.NewReader(gz.Bytes()), "round trip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw2 bytes.Buffer
+	if err := m2.writeRaw(&raw2); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(raw.Bytes(), raw2.Bytes()) {
+		t.Error("a model read back writes other bytes")
+	}
+}
