@@ -52,6 +52,7 @@ const (
 	PredOutcome     Predicate = "outcome"
 	PredClaimedBy   Predicate = "claimed_by"
 	PredDeniedBy    Predicate = "denied_by"
+	PredInstrument  Predicate = "instrument" // weapon or means, text: "a car bomb", "drones"
 )
 
 var predicates = map[Predicate]bool{
@@ -63,6 +64,7 @@ var predicates = map[Predicate]bool{
 	PredSanctionedBy: true, PredBannedBy: true,
 	PredParticipant: true, PredOccurredAt: true, PredOccurredOn: true, PredKilled: true, PredWounded: true,
 	PredCaptured: true, PredEvacuated: true, PredOutcome: true, PredClaimedBy: true, PredDeniedBy: true,
+	PredInstrument: true,
 }
 
 // Valid reports whether p is in the vocabulary.

@@ -436,55 +436,6 @@ func (x *eventExtractor) reportedBy(span muster.Span) (muster.Attribution, bool)
 
 // ---- event type ----
 
-// trigger words by event type, with a rank: a more specific word wins.
-var triggers = map[string]struct {
-	typ  muster.EventType
-	rank int
-}{
-	"attacked": {muster.EventAttack, 2}, "attack": {muster.EventAttack, 2}, "attacks": {muster.EventAttack, 2},
-	"assault": {muster.EventAttack, 2}, "offensive": {muster.EventArmedClash, 9}, "repelled": {muster.EventArmedClash, 9},
-	"struck": {muster.EventAttack, 2}, "strike": {muster.EventAttack, 2}, "strikes": {muster.EventAttack, 2},
-	"hit": {muster.EventAttack, 1}, "fire": {muster.EventAttack, 2},
-	"repulsed": {muster.EventArmedClash, 9}, "counterattack": {muster.EventArmedClash, 9},
-	"assaulted": {muster.EventAttack, 2}, "stormed": {muster.EventRaid, 4}, "raided": {muster.EventRaid, 4},
-	"raid": {muster.EventRaid, 4}, "opened": {muster.EventAttack, 2}, "shot": {muster.EventAttack, 2},
-	"fired": {muster.EventAttack, 2}, "stabbed": {muster.EventAttack, 2}, "torched": {muster.EventArson, 3},
-	"set": {muster.EventArson, 3}, "burned": {muster.EventArson, 3}, "burnt": {muster.EventArson, 3},
-	"arsonists": {muster.EventArson, 3}, "firebomb": {muster.EventArson, 3}, "firebombs": {muster.EventArson, 3},
-	"firebombed": {muster.EventArson, 3}, "molotov": {muster.EventArson, 3}, "incendiary": {muster.EventArson, 3}, "ambushed": {muster.EventAttack, 3},
-	"ambush": {muster.EventAttack, 3}, "killed": {muster.EventAttack, 1}, "beheaded": {muster.EventAttack, 2},
-	"executed": {muster.EventAttack, 2}, "tortured": {muster.EventAttack, 2}, "beat": {muster.EventAttack, 2},
-	"arson": {muster.EventArson, 3}, "vandalized": {muster.EventAttack, 2}, "damaged": {muster.EventAttack, 1},
-	"destroyed": {muster.EventAttack, 1}, "sabotaged": {muster.EventAttack, 2},
-	"detonated": {muster.EventBombing, 5}, "exploded": {muster.EventBombing, 5}, "explosion": {muster.EventBombing, 5},
-	"blast": {muster.EventBombing, 5}, "bomb": {muster.EventBombing, 5}, "bombs": {muster.EventBombing, 5},
-	"bomber": {muster.EventBombing, 5}, "bombers": {muster.EventBombing, 5}, "bombing": {muster.EventBombing, 5},
-	"ied": {muster.EventBombing, 5}, "ieds": {muster.EventBombing, 5}, "landmine": {muster.EventBombing, 5},
-	"mine": {muster.EventBombing, 5}, "mines": {muster.EventBombing, 5}, "grenade": {muster.EventBombing, 5},
-	"grenades": {muster.EventBombing, 5}, "explosive": {muster.EventBombing, 5}, "explosives": {muster.EventBombing, 5},
-	"bombed":  {muster.EventBombing, 5},
-	"shelled": {muster.EventShelling, 6}, "shelling": {muster.EventShelling, 6}, "artillery": {muster.EventShelling, 6},
-	"mortar": {muster.EventShelling, 6}, "mortars": {muster.EventShelling, 6}, "rocket": {muster.EventShelling, 6},
-	"rockets": {muster.EventShelling, 6}, "missile": {muster.EventShelling, 6}, "missiles": {muster.EventShelling, 6},
-	"mlrs": {muster.EventShelling, 6}, "shells": {muster.EventShelling, 6}, "grad": {muster.EventShelling, 6},
-	"drone": {muster.EventDroneStrike, 7}, "drones": {muster.EventDroneStrike, 7}, "uav": {muster.EventDroneStrike, 7},
-	"uavs": {muster.EventDroneStrike, 7}, "shahed": {muster.EventDroneStrike, 7},
-	"airstrike": {muster.EventAirStrike, 8}, "airstrikes": {muster.EventAirStrike, 8}, "aviation": {muster.EventAirStrike, 8},
-	"aircraft": {muster.EventAirStrike, 8}, "kab": {muster.EventAirStrike, 8}, "kabs": {muster.EventAirStrike, 8},
-	"clashed": {muster.EventArmedClash, 9}, "clash": {muster.EventArmedClash, 9}, "clashes": {muster.EventArmedClash, 9},
-	"firefight": {muster.EventArmedClash, 9}, "fighting": {muster.EventArmedClash, 9}, "battle": {muster.EventArmedClash, 9},
-	"engaged": {muster.EventArmedClash, 9}, "skirmish": {muster.EventArmedClash, 9},
-	"assassinated": {muster.EventAssassination, 10}, "assassination": {muster.EventAssassination, 10},
-	"kidnapped": {muster.EventKidnapping, 11}, "abducted": {muster.EventKidnapping, 11}, "kidnapping": {muster.EventKidnapping, 11},
-	"abduction": {muster.EventKidnapping, 11}, "hostage": {muster.EventKidnapping, 11}, "hostages": {muster.EventKidnapping, 11},
-	"hijacked": {muster.EventKidnapping, 11}, "seized": {muster.EventKidnapping, 3},
-	"incursion": {muster.EventIncursion, 12},
-	"arrested":  {muster.EventArrest, 3}, "detained": {muster.EventArrest, 3},
-	"protested": {muster.EventProtest, 3}, "protest": {muster.EventProtest, 3}, "protesters": {muster.EventProtest, 3},
-	"demonstrated": {muster.EventProtest, 3}, "rally": {muster.EventProtest, 3}, "rallied": {muster.EventProtest, 3},
-	"designated": {muster.EventDesignation, 3},
-}
-
 // eventTrigger returns the most specific event type a sentence's words
 // name, its rank and the token index of the word.
 func eventTrigger(toks []wtok) (muster.EventType, int, int) {
@@ -494,8 +445,8 @@ func eventTrigger(toks []wtok) (muster.EventType, int, int) {
 		if t.kind != 'w' {
 			continue
 		}
-		tr, ok := triggers[t.low]
-		if !ok {
+		tr := triggerLex.row("report", t.low)
+		if tr == nil {
 			continue
 		}
 		switch t.low {
@@ -536,8 +487,8 @@ func eventTrigger(toks []wtok) (muster.EventType, int, int) {
 				continue
 			}
 		}
-		if tr.rank > rank {
-			typ, rank, at = tr.typ, tr.rank, k
+		if tr.Rank > rank {
+			typ, rank, at = tr.Type, tr.Rank, k
 		}
 	}
 	// "air strike(s)", "air forces struck", "helicopter hit"; small arms
@@ -581,12 +532,9 @@ var personPlaces = map[string]bool{
 	"office": true, "motorcade": true, "bodyguards": true, "compound": true, "farmhouse": true,
 }
 
-// targetVerbs introduce the target of an attack.
-var targetVerbs = map[string]bool{
-	"at": true, "against": true, "of": true,
-	"targeting": true, "targeted": true, "on": true, "killed": true, "shot": true, "attacked": true,
-	"stabbed": true, "assassinated": true, "ambushed": true,
-}
+// targetPreps introduce the target of an attack, as do the lexicon's
+// target verbs ("targeting", "shot").
+var targetPreps = map[string]bool{"at": true, "against": true, "of": true, "on": true}
 
 // leaderTitles are the people whose killing is an assassination.
 var leaderTitles = map[string]bool{
@@ -602,7 +550,7 @@ var leaderTitles = map[string]bool{
 // Amir Khan Yar, a …") or a leader ("shot and killed a tribal elder").
 func personTarget(toks []wtok) bool {
 	for k, t := range toks {
-		if !targetVerbs[t.low] || t.kind != 'w' {
+		if !(targetPreps[t.low] || triggerLex.has("targetverb", t.low)) || t.kind != 'w' {
 			continue
 		}
 		j := k + 1

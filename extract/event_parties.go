@@ -219,7 +219,7 @@ func (x *eventExtractor) responsibility(s *sent) []respResult {
 			if t.low != "claimed" && t.low != "claims" && !nextIs(toks, k+1, 3, responsibilityWords) {
 				continue
 			}
-			if !nextIs(toks, k+1, 3, responsibilityWords) && !(k+2 < len(toks) && toks[k+1].low == "the" && (triggers[toks[k+2].low].typ != "" || toks[k+2].low == "incident" || toks[k+2].low == "incidents")) {
+			if !nextIs(toks, k+1, 3, responsibilityWords) && !(k+2 < len(toks) && toks[k+1].low == "the" && (triggerLex.has("report", toks[k+2].low) || toks[k+2].low == "incident" || toks[k+2].low == "incidents")) {
 				continue
 			}
 			if k > 0 && (toks[k-1].low == "not" || toks[k-1].low == "has" && k > 1 && toks[k-2].low == "one") {
@@ -513,7 +513,7 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 			continue
 		}
 		// "Ukraine battles rebels": a country acting in war is its forces.
-		if _, ok := countryNames[x.text[t.start:t.end]]; ok && t.upper && k+1 < len(toks) && countryWarVerbs[toks[k+1].low] {
+		if _, ok := countryNames[x.text[t.start:t.end]]; ok && t.upper && k+1 < len(toks) && triggerLex.has("country", toks[k+1].low) {
 			out = append(out, muster.Participant{Entity: muster.Ref{Name: x.text[t.start:t.end], Type: string(muster.EntityStateForce)}, Role: muster.RoleActor})
 			continue
 		}
@@ -581,7 +581,7 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 		}
 		// "the Russians shelled …": a nation's plural as the subject of an
 		// act of war is its forces. "Russians killed in …" (passive) is not.
-		if k > 0 && toks[k-1].low == "the" && t.upper && strings.HasSuffix(t.low, "s") && k+1 < len(toks) && nationActs[toks[k+1].low] && !(k+2 < len(toks) && passiveAfter[toks[k+2].low]) {
+		if k > 0 && toks[k-1].low == "the" && t.upper && strings.HasSuffix(t.low, "s") && k+1 < len(toks) && triggerLex.has("nation", toks[k+1].low) && !(k+2 < len(toks) && passiveAfter[toks[k+2].low]) {
 			if _, ok := demonyms[x.text[t.start:t.end-1]]; ok {
 				out = append(out, muster.Participant{Entity: muster.Ref{Name: x.text[t.start:t.end-1] + " forces", Type: string(muster.EntityStateForce)}, Role: muster.RoleActor})
 				continue
@@ -597,7 +597,7 @@ func (x *eventExtractor) forces(s *sent) []muster.Participant {
 		// An acronym with a force head, or struck itself: "DPR positions",
 		// "DPR's forces", "shelled DPR in Makiivka".
 		acr := possessive(x.text[t.start:t.end])
-		if allCapsWord(acr) && (k+1 < len(toks) && (forceHeads[toks[k+1].low] || toks[k+1].low == "rebel" || toks[k+1].low == "separatist") || k > 0 && k-1 == at && attackVerbs[toks[k-1].low]) {
+		if allCapsWord(acr) && (k+1 < len(toks) && (forceHeads[toks[k+1].low] || toks[k+1].low == "rebel" || toks[k+1].low == "separatist") || k > 0 && k-1 == at && triggerLex.has("object", toks[k-1].low)) {
 			if ref, ok := groupRef(acr); ok {
 				out = append(out, muster.Participant{Entity: ref, Role: role(k)})
 				k++
@@ -687,17 +687,6 @@ func alignedFighters(toks []wtok, k int) (int, int, bool) {
 	return 0, 0, false
 }
 
-// attackNouns name a side's fire after its demonym: "Russian shelling",
-// "Ukrainian drone strike", "Russian missile attack".
-var attackNouns = map[string]bool{
-	"shelling": true, "shellings": true, "strike": true, "strikes": true, "airstrike": true, "airstrikes": true,
-	"attack": true, "attacks": true, "bombardment": true, "bombardments": true, "bombing": true, "bombings": true,
-	"missile": true, "missiles": true, "rocket": true, "rockets": true, "drone": true, "shell": true, "shells": true,
-	"assault": true, "offensive": true, "raid": true, "raids": true, "gunfire": true, "mortar": true, "mortars": true,
-	"fire": true, "sniper": true, "counteroffensive": true, "counter-offensive": true,
-	"air": true, "artillery": true,
-}
-
 // attackNounAt reports an attack noun at toks[j], perhaps after the
 // possessive of a force head ("military's shelling"), and followed by no
 // word that makes it a thing ("Russian missile maker").
@@ -710,15 +699,7 @@ func attackNounAt(toks []wtok, j int) bool {
 		// "Russian air strike", "Russian artillery fire", not "Russian Air Force" (a force head).
 		return j+1 < len(toks) && (toks[j+1].low == "strike" || toks[j+1].low == "strikes" || toks[j+1].low == "raid" || toks[j+1].low == "fire" || toks[j+1].low == "attack")
 	}
-	return attackNouns[w]
-}
-
-// nationActs after "the Russians" make them fighters.
-var nationActs = map[string]bool{
-	"shelled": true, "attacked": true, "struck": true, "hit": true, "fired": true, "launched": true,
-	"killed": true, "destroyed": true, "bombed": true, "captured": true, "stormed": true, "targeted": true,
-	"shell": true, "attack": true, "strike": true, "fire": true, "launch": true, "kill": true, "destroy": true,
-	"bomb": true, "continue": true, "continued": true, "dropped": true, "opened": true, "advanced": true,
+	return triggerLex.has("demonym", w)
 }
 
 // passiveAfter after "the Russians killed" reads as a passive headline.
@@ -729,16 +710,6 @@ func possessive(w string) string {
 	w = strings.TrimSuffix(w, "'s")
 	return strings.TrimSuffix(w, "’s")
 }
-
-// countryWarVerbs after a country name make the country an actor.
-var countryWarVerbs = map[string]bool{
-	"battles": true, "fights": true, "shells": true, "attacks": true, "strikes": true, "bombs": true,
-	"pounds": true, "repels": true, "sends": true, "deploys": true, "captures": true, "retakes": true,
-	"storms": true, "launches": true, "shelled": true, "attacked": true, "struck": true, "bombed": true,
-}
-
-// attackVerbs take the attacked party as object: "shelled DPR".
-var attackVerbs = map[string]bool{"shelled": true, "attacked": true, "struck": true, "hit": true, "bombed": true, "targeted": true}
 
 // allCapsWord reports an all-capital word of two to five letters: "DPR", "NAF".
 func allCapsWord(w string) bool {

@@ -19,18 +19,10 @@ type placeHit struct {
 var locatives = map[string]bool{
 	"in": true, "near": true, "at": true, "outside": true, "around": true, "inside": true, "into": true,
 	"over": true, "towards": true, "toward": true, "across": true,
-	// verbs whose object is a place: "shelled Chervone, Zaporizhia"
-	"shelled": true, "struck": true, "hit": true, "bombed": true, "shelling": true, "striking": true,
 }
 
 // placeUnitWords end a place name that may sit "in" a larger one.
 var placeUnitWords = map[string]bool{"village": true, "district": true, "town": true, "area": true, "villages": true, "city": true}
-
-// onTargets before "on" make it locative: "a strike on X".
-var onTargets = map[string]bool{
-	"strike": true, "strikes": true, "attack": true, "attacks": true, "airstrike": true, "airstrikes": true,
-	"assault": true, "raid": true, "shelling": true, "offensive": true, "advance": true,
-}
 
 // notPlaceWords in a name make it an organisation's, not a place's:
 // "Military Forces of Ukraine positions".
@@ -140,11 +132,11 @@ func (x *eventExtractor) places(s *sent) []placeHit {
 		}
 		j := -1
 		switch {
-		case locatives[t.low]:
+		case locatives[t.low] || triggerLex.has("placeobj", t.low): // "in", "shelled Chervone"
 			j = k + 1
 		case t.low == "to" && k > 0 && (toks[k-1].low == "proximity" || toks[k-1].low == "close" || toks[k-1].low == "next"):
 			j = k + 1
-		case t.low == "on" && k > 0 && onTargets[toks[k-1].low]:
+		case t.low == "on" && k > 0 && triggerLex.has("on", toks[k-1].low):
 			// "an air strike on Mykolaivka, Sumy"
 			j = k + 1
 		case t.low == "of" && k > 0 && placeNouns[toks[k-1].low]:

@@ -37,8 +37,13 @@ var (
 	backRefRE  = regexp.MustCompile(`(?i)\b(?:the|that|this|last week’s|last week's)\s+(?:[a-z-]+\s+)?$`)
 )
 
-// eventTriggerRE finds the words that tell of an event of armed conflict.
-var eventTriggerRE = regexp.MustCompile(`\b(?:((?:marched|crossed|pushed|advanced|stormed|broke|moved)\s+(?:the\s+border\s+)?into|entered\s+(?:the\s+)?(?:villages?|towns?|district|region|city|territory)\b)|(raid|incursion|attack|assault|offensive|ambush|shelling|drone strike|airstrike|air strike|bombing|clash(?:es)?|ambushed|attacked|shelled|bombed|stormed)\b|(fought|clashed|battled)\b)`)
+// eventTriggerRE finds the words that tell of an event of armed conflict:
+// the trigger lexicon's verbs that cross into ground ("marched … into",
+// "entered the village"), its narrative event words and its verbs of
+// fighting.
+var eventTriggerRE = regexp.MustCompile(`\b(?:((?:` + alternation(triggerLex.forms("cross")) + `)\s+(?:the\s+border\s+)?into|(?:` +
+	alternation(triggerLex.forms("enter")) + `)\s+(?:the\s+)?(?:villages?|towns?|district|region|city|territory)\b)|(` +
+	alternation(triggerLex.forms("narrative")) + `)\b|(` + alternation(triggerLex.forms("fight")) + `)\b)`)
 
 // eventTriggerFoldRE is eventTriggerRE for the rare sentence whose lower
 // case has another length in bytes, where offsets would not carry over.
@@ -58,10 +63,10 @@ var allegianceRE = regexp.MustCompile(`^\s+for\s+\p{Lu}`)
 // datelineRE matches a wire story's dateline: the place it was filed
 // from in capitals or followed by the agency, perhaps with its country or
 // state or the day, then a dash: "BAMAKO — ", "KYIV, Ukraine (AP) — ",
-// "BEIRUT, Dec 1 — ", "Goma (Reuters) - ". A capitalised name before a
+// "BEIRUT, Dec 1 — ", "Goma (Reuters) - ", "Kabul, Mar 3, (dpa) – ". A capitalised name before a
 // dash is not enough: "Kherson — a city of …" opens a sentence about
 // Kherson.
-var datelineRE = regexp.MustCompile(`^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s(?:of\s|the\s)?\p{Lu}[\p{L}.]*){0,3}(?:\s\d{1,2})?)?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)\))\s*(?:—|–|--|-)\s+\p{Lu}`)
+var datelineRE = regexp.MustCompile(`^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s(?:of\s|the\s)?\p{Lu}[\p{L}.]*){0,3}(?:\s\d{1,2})?)?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}(?:\s\d{1,2})?)?,?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)(?:/\p{L}{2,10})?\))\s*(?:—|–|--|-)\s+\p{Lu}`)
 
 // datelineLen returns the length in bytes of the dateline that opens a
 // sentence, or 0.
@@ -83,13 +88,12 @@ func (x *doc) triggers(si int, text string) [][]int {
 	return eventTriggerFoldRE.FindAllStringSubmatchIndex(text, -1)
 }
 
-var eventTypeOf = map[string]muster.EventType{
-	"raid": muster.EventRaid, "incursion": muster.EventIncursion, "attack": muster.EventAttack,
-	"assault": muster.EventAttack, "offensive": muster.EventArmedClash, "ambush": muster.EventAttack,
-	"shelling": muster.EventShelling, "drone strike": muster.EventDroneStrike, "airstrike": muster.EventAirStrike,
-	"air strike": muster.EventAirStrike, "bombing": muster.EventBombing, "clash": muster.EventArmedClash,
-	"clashes": muster.EventArmedClash, "ambushed": muster.EventAttack, "attacked": muster.EventAttack,
-	"shelled": muster.EventShelling, "bombed": muster.EventBombing, "stormed": muster.EventAttack,
+// eventTypeOf is the event type of a narrative event word.
+func eventTypeOf(w string) muster.EventType {
+	if t := triggerLex.row("narrative", w); t != nil {
+		return t.Type
+	}
+	return ""
 }
 
 // responsibilityRE: "took responsibility for", "claimed to have launched".
@@ -100,6 +104,14 @@ var responsibilityRE = regexp.MustCompile(`(?i)\b(?:took|claimed|accepted|assume
 // and attaches casualty figures to the event they count.
 func (x *doc) narrativeEvents() {
 	short := len(x.d.Sentences) <= reportSentences
+	// The argument patterns run once, when the first event needs them.
+	var all map[int]*sentenceArgs
+	args := func(si int) *sentenceArgs {
+		if all == nil {
+			all = x.eventArgs()
+		}
+		return all[si]
+	}
 	for si, s := range x.d.Sentences {
 		if !containsAny(x.lowerSent(si), triggerKeys) {
 			continue
@@ -149,7 +161,7 @@ func (x *doc) narrativeEvents() {
 		case loc[2] >= 0:
 			typ = muster.EventIncursion
 		case loc[4] >= 0:
-			typ = eventTypeOf[strings.ToLower(text[loc[4]:loc[5]])]
+			typ = eventTypeOf(strings.ToLower(text[loc[4]:loc[5]]))
 			if typ == "" {
 				typ = muster.EventShelling // fireRE's "fired mortar shells at"
 			}
@@ -170,9 +182,7 @@ func (x *doc) narrativeEvents() {
 		for _, e := range x.subjectsIn(body, muster.EntityPlace) {
 			ev.places = append(ev.places, e)
 		}
-		if v, ds, ok := x.dateMatch(muster.Span{Start: trig.Start, End: s.End}); ok {
-			ev.from, ev.to, ev.precision, ev.timeText = v.From, v.To, v.Precision, x.d.Text[ds.Start:ds.End]
-		} else if v, ds, ok := x.dateMatch(s); ok {
+		if v, ds, ok := x.eventDate(si, muster.Span{Start: s.Start + datelineLen(text), End: s.End}, trig); ok {
 			ev.from, ev.to, ev.precision, ev.timeText = v.From, v.To, v.Precision, x.d.Text[ds.Start:ds.End]
 		}
 		// Participants: the groups that act, the forces that fight them.
@@ -187,26 +197,65 @@ func (x *doc) narrativeEvents() {
 				ev.participants[e] = muster.RoleTarget
 			}
 		}
+		x.syntaxRoles(args(si), ev)
 		ev.evidence = []muster.Span{s}
 		if len(ev.places) == 0 {
 			continue
 		}
 		idx := x.mergeEvent(ev)
-		x.eventClaims(idx, si, ev)
+		if !x.eventClaims(idx, si, ev) {
+			x.responsibilityClaims(idx, si, args(si))
+		}
 		x.slotClaims(idx, si, ev)
+		x.instrumentClaims(idx, si, args(si))
 	}
 	// Responsibility claimed for an event told earlier: "Both groups say
 	// they carried out the raid."
 	for si := range x.d.Sentences {
+		if len(x.events) == 0 {
+			break
+		}
 		if x.eventIn(si) {
 			continue
 		}
-		if idx := x.eventOfSentence(si); idx >= 0 && responsibilityRE.MatchString(x.d.Text[x.d.Sentences[si].Start:x.d.Sentences[si].End]) {
-			x.eventClaims(idx, si, x.events[idx])
-			x.sentEvent[si] = idx
+		a := args(si)
+		byPattern := a != nil && len(a.claimants)+len(a.deniers) > 0
+		byRE := responsibilityRE.MatchString(x.d.Text[x.d.Sentences[si].Start:x.d.Sentences[si].End])
+		if !byRE && !byPattern {
+			continue
 		}
+		idx := x.eventOfSentence(si)
+		if idx < 0 && byPattern {
+			idx = x.currentEvent(si)
+		}
+		if idx < 0 {
+			continue
+		}
+		if !(byRE && x.eventClaims(idx, si, x.events[idx])) {
+			x.responsibilityClaims(idx, si, a)
+		}
+		x.sentEvent[si] = idx
 	}
 	x.casualties()
+}
+
+// eventDate returns the date of the event sentence si tells with the
+// trigger at trig: the first date after the trigger, else the first
+// before it, never the dateline's (the day of the report, not of the
+// event).
+func (x *doc) eventDate(si int, body, trig muster.Span) (muster.Value, muster.Span, bool) {
+	base := x.d.Sentences[si].Start
+	ds := x.sentenceDates(si)
+	for pass := 0; pass < 2; pass++ {
+		for _, d := range ds {
+			abs := muster.Span{Start: base + d.Span.Start, End: base + d.Span.End}
+			if !body.Contains(abs) || (pass == 0) != (abs.Start >= trig.Start) {
+				continue
+			}
+			return d.Value, abs, true
+		}
+	}
+	return muster.Value{}, muster.Span{}, false
 }
 
 // eventIn reports whether sentence si tells (part of) an event.
@@ -369,10 +418,12 @@ func closeDays(a, b *localEvent) bool {
 var noClaimantRE = regexp.MustCompile(`(?i)(?:^|\s)(?:no|nobody|none)(?:\s+[\w'-]+){0,4}\s*$`)
 
 // eventClaims adds the claims that tie a sentence to its event: who took
-// responsibility, the place and the date.
-func (x *doc) eventClaims(idx, si int, ev *localEvent) {
+// responsibility, the place and the date. It reports whether it found a
+// claimant.
+func (x *doc) eventClaims(idx, si int, ev *localEvent) bool {
 	s := x.d.Sentences[si]
 	text := x.d.Text[s.Start:s.End]
+	found := false
 	if loc := responsibilityRE.FindStringIndex(text); loc != nil && !noClaimantRE.MatchString(text[:loc[0]]) {
 		cue := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
 		pred, mod := muster.PredClaimedBy, muster.Claimed
@@ -393,9 +444,11 @@ func (x *doc) eventClaims(idx, si int, ev *localEvent) {
 					x.add(draft{subj: -1, event: idx, pred: muster.PredParticipant, objEnt: e, role: muster.RolePerpetrator,
 						ev: muster.Span{Start: start, End: end}, sent: si, attr: attr, mod: mod, conf: 0.8})
 				}
+				found = true
 			}
 		}
 	}
+	return found
 }
 
 // casualtyRE finds a figure of dead, hurt or captured after its number.
@@ -663,5 +716,6 @@ var (
 	bothRE           = regexp.MustCompile(`(?i)\bboth\b|\bthey\b`)
 )
 
-// triggerKeys are words one of which a sentence needs for narrativeEvents to look at it.
-var triggerKeys = []string{"march", "cross", "push", "advanc", "storm", "broke", "moved", "entered", "raid", "incursion", "attack", "assault", "offensive", "ambush", "shell", "strike", "bomb", "clash", "fought", "battled", "captured", "seized", "retook", "control of", "fired"}
+// triggerKeys are words one of which a sentence needs for narrativeEvents
+// to look at it (the lexicon's keys).
+var triggerKeys = triggerLex.keys()

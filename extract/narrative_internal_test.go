@@ -12,6 +12,8 @@ func TestDatelineLen(t *testing.T) {
 		{"NEW YORK -- The council met.", "NEW YORK -- "},
 		{"BEIRUT, Dec 1 — Fighters captured 14 villages.", "BEIRUT, Dec 1 — "},
 		{"GOMA, Democratic Republic of Congo (Reuters) - Rebels fired.", "GOMA, Democratic Republic of Congo (Reuters) - "},
+		{"Kabul, Mar 3, (dpa) – A blast hit the market.", "Kabul, Mar 3, (dpa) – "},
+		{"Mogadishu, Jun 12 (Xinhua/KNA) - Militants attacked a hotel.", "Mogadishu, Jun 12 (Xinhua/KNA) - "},
 		{"Kherson — a city of 280,000 before the war — was shelled again.", ""},
 		{"Putin — who ordered the invasion — spoke on Monday.", ""},
 		{"Gunmen ambushed a convoy near Boni.", ""},

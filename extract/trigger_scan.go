@@ -39,8 +39,7 @@ func scanTriggers(low string) [][]int {
 			i = end
 			continue
 		}
-		switch w {
-		case "fought", "clashed", "battled":
+		if triggerLex.has("fight", w) {
 			out = append(out, []int{i, j, -1, -1, -1, -1, i, j})
 		}
 		i = j
@@ -55,8 +54,8 @@ func isWordByte(c byte) bool {
 // crossingAt matches "marched (the border) into" and "entered (the)
 // villages" at word w, which ends at j; it returns the end of the match.
 func crossingAt(low, w string, j int) (int, bool) {
-	switch w {
-	case "marched", "crossed", "pushed", "advanced", "stormed", "broke", "moved":
+	switch {
+	case triggerLex.has("cross", w):
 		k, ok := spaces(low, j)
 		if !ok {
 			return 0, false
@@ -73,7 +72,7 @@ func crossingAt(low, w string, j int) (int, bool) {
 		if hasPrefixAt(low, k, "into") {
 			return k + len("into"), true
 		}
-	case "entered":
+	case triggerLex.has("enter", w):
 		k, ok := spaces(low, j)
 		if !ok {
 			return 0, false
@@ -101,19 +100,17 @@ func placeWord(w string) bool {
 	return false
 }
 
-// nounTriggerAt matches the event nouns, "drone strike" and "air strike"
-// at word w, which ends at j.
+// nounTriggerAt matches the lexicon's narrative event words at word w,
+// which ends at j: one word, or two with one space between ("drone
+// strike", "air strike").
 func nounTriggerAt(low, w string, j int) (int, bool) {
-	switch w {
-	case "raid", "incursion", "attack", "assault", "offensive", "ambush", "shelling", "airstrike", "bombing", "clash", "clashes",
-		"ambushed", "attacked", "shelled", "bombed", "stormed":
-		return j, true
-	case "drone", "air":
-		if j < len(low) && low[j] == ' ' {
-			if next, end := wordAt(low, j+1); next == "strike" {
-				return end, true
-			}
+	if j < len(low) && low[j] == ' ' {
+		if next, end := wordAt(low, j+1); next != "" && triggerLex.has("narrative", w+" "+next) {
+			return end, true
 		}
+	}
+	if triggerLex.has("narrative", w) {
+		return j, true
 	}
 	return 0, false
 }

@@ -1,0 +1,296 @@
+package extract
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	muster "github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/nlp/pattern"
+)
+
+// An event's arguments are dependency patterns over the parse
+// (patterns/events.patterns), read with the trigger lexicon's words: the
+// side that acts is the subject of the event verb, the agent of its
+// passive or the possessor of its noun; the side attacked is its object,
+// the subject of its passive or the noun after "attack on"; the
+// instrument is its "with"/"by" phrase; a claim or denial of
+// responsibility names its claimant. The match's trigger token places the
+// argument in the event its sentence tells (issue 10 item 2).
+
+//go:embed patterns/events.patterns
+var eventPatternsSrc string
+
+// eventArg is one slot's meaning in an event pattern.
+type eventArg struct {
+	slot, arg string // arg: agent, patient, instrument, claimant, denier
+}
+
+type eventRule struct {
+	args  []eventArg
+	types map[string][]muster.EntityType
+}
+
+type eventRuleSet struct {
+	set   *pattern.Set
+	rules map[*pattern.Pattern]*eventRule
+}
+
+var eventRules = mustEventRules()
+
+func mustEventRules() *eventRuleSet {
+	rs, err := loadEventRules("patterns/events.patterns", eventPatternsSrc)
+	if err != nil {
+		panic(err) // the embedded file is tested; this is a build defect
+	}
+	return rs
+}
+
+// EventPatterns returns the compiled event patterns, for the test that runs
+// their example sentences.
+func EventPatterns() *pattern.Set { return eventRules.set }
+
+// violentTypes are the event types whose words the argument patterns read.
+var violentTypes = map[muster.EventType]bool{
+	muster.EventAttack: true, muster.EventRaid: true, muster.EventArmedClash: true, muster.EventBombing: true,
+	muster.EventShelling: true, muster.EventAirStrike: true, muster.EventDroneStrike: true,
+	muster.EventAssassination: true, muster.EventKidnapping: true, muster.EventIncursion: true, muster.EventArson: true,
+}
+
+// eventWords are the lemmas and forms of the lexicon's violent rows, with
+// or without those of ground crossed (an incursion's object is ground, not
+// a side: "entered the villages of …").
+func eventWords(incursion bool) []string {
+	var out []string
+	for _, t := range triggerLex.rows {
+		if !violentTypes[t.Type] || !incursion && t.Type == muster.EventIncursion || strings.Contains(t.Lemma, " ") {
+			continue
+		}
+		out = append(out, t.Lemma)
+		for _, f := range t.Forms {
+			if !strings.Contains(f, " ") {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+func loadEventRules(name, src string) (*eventRuleSet, error) {
+	set, err := pattern.ParseFile(name, strings.NewReader(src), map[string][]string{"event_word": eventWords(true), "strike_word": eventWords(false)})
+	if err != nil {
+		return nil, err
+	}
+	rs := &eventRuleSet{set: set, rules: map[*pattern.Pattern]*eventRule{}}
+	for _, p := range set.Patterns {
+		r := &eventRule{types: map[string][]muster.EntityType{}}
+		for _, f := range strings.Fields(p.Meta["arg"]) {
+			slot, arg, ok := strings.Cut(f, "=")
+			if !ok || !contains(p.Slots, slot) {
+				return nil, fmt.Errorf("%s: pattern %s: arg %q names no slot of the pattern", name, p.Name, f)
+			}
+			switch arg {
+			case "agent", "patient", "instrument", "claimant", "denier":
+			default:
+				return nil, fmt.Errorf("%s: pattern %s: unknown argument %q", name, p.Name, arg)
+			}
+			r.args = append(r.args, eventArg{slot, arg})
+		}
+		if len(r.args) == 0 {
+			return nil, fmt.Errorf("%s: pattern %s has no arg line", name, p.Name)
+		}
+		for _, f := range strings.Fields(p.Meta["types"]) {
+			slot, ts, ok := strings.Cut(f, "=")
+			if !ok {
+				return nil, fmt.Errorf("%s: pattern %s: want SLOT=type,type in %q", name, p.Name, f)
+			}
+			for _, t := range strings.Split(ts, ",") {
+				et := muster.EntityType(t)
+				if !et.Valid() {
+					return nil, fmt.Errorf("%s: pattern %s: %q is no entity type", name, p.Name, t)
+				}
+				r.types[slot] = append(r.types[slot], et)
+			}
+		}
+		rs.rules[p] = r
+	}
+	return rs, nil
+}
+
+// sentenceArgs are the arguments the patterns find in one sentence.
+type sentenceArgs struct {
+	agents, patients   []int // local entities
+	claimants, deniers []int
+	instruments        []muster.Span
+	evidence           map[int]muster.Span // entity -> its match's span
+	instrumentEvidence []muster.Span
+}
+
+// eventArgs returns the arguments the patterns find, by sentence.
+func (x *doc) eventArgs() map[int]*sentenceArgs {
+	out := map[int]*sentenceArgs{}
+	if !parsed(x.d) {
+		return out
+	}
+	if x.tokMent == nil {
+		x.tokMent = x.tokenMentions()
+	}
+	{
+		for _, m := range eventRules.set.Match(x.d) {
+			r := eventRules.rules[m.Pattern]
+			s := x.d.SentenceOf(x.d.Tokens[m.Anchor].Start)
+			if r == nil || s < 0 {
+				continue
+			}
+			a := out[s]
+			if a == nil {
+				a = &sentenceArgs{evidence: map[int]muster.Span{}}
+				out[s] = a
+			}
+			for _, g := range r.args {
+				t, ok := m.Slot(g.slot)
+				if !ok {
+					continue
+				}
+				if g.arg == "instrument" {
+					sp := x.weaponPhrase(t)
+					if sp.Len() > 0 {
+						a.instruments = append(a.instruments, sp)
+						a.instrumentEvidence = append(a.instrumentEvidence, x.matchSpan(m, nil))
+					}
+					continue
+				}
+				ents := x.entitiesAt(t, r.types[g.slot])
+				for _, e := range ents {
+					a.evidence[e] = x.matchSpan(m, ents)
+					switch g.arg {
+					case "agent":
+						a.agents = append(a.agents, e)
+					case "patient":
+						a.patients = append(a.patients, e)
+					case "claimant":
+						a.claimants = append(a.claimants, e)
+					case "denier":
+						a.deniers = append(a.deniers, e)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// clashTypes are the events between armed sides: their agent is an actor
+// and the side they strike a defender when it is a force.
+func clashType(t muster.EventType) bool {
+	return t == muster.EventArmedClash || t == muster.EventIncursion || t == muster.EventRaid
+}
+
+// syntaxRoles sets the roles of the sides the patterns find in the
+// sentence that tells ev: the syntax decides who acted and who was struck
+// where the entity types alone guessed (a state force that attacks is no
+// target).
+func (x *doc) syntaxRoles(a *sentenceArgs, ev *localEvent) {
+	if a == nil {
+		return
+	}
+	for _, e := range a.patients {
+		role := muster.RoleTarget
+		if clashType(ev.typ) && x.ents[e].typ == muster.EntityStateForce {
+			role = muster.RoleDefender
+		}
+		ev.participants[e] = role
+	}
+	for _, e := range a.agents {
+		role := muster.RolePerpetrator
+		if clashType(ev.typ) {
+			role = muster.RoleActor
+		}
+		ev.participants[e] = role
+	}
+}
+
+// responsibilityClaims adds the claims and denials of responsibility the
+// patterns find in sentence si to event idx: "X claimed responsibility"
+// makes X claimed_by and a perpetrator by its own account (modality
+// claimed); "X denied any involvement" makes X denied_by.
+func (x *doc) responsibilityClaims(idx, si int, a *sentenceArgs) {
+	if a == nil {
+		return
+	}
+	add := func(e int, pred muster.Predicate, mod muster.Modality) {
+		src := x.ents[e]
+		attr := muster.Attribution{Name: src.name, Type: muster.AttributionType(src.typ)}
+		sp := a.evidence[e]
+		d := draft{subj: -1, event: idx, pred: pred, objEnt: e, ev: sp, sent: si, attr: attr, mod: mod, conf: 0.8}
+		if x.hasDraft(d) {
+			return
+		}
+		x.add(d)
+		if pred == muster.PredClaimedBy && x.events[idx].participants[e] != muster.RolePerpetrator {
+			x.events[idx].participants[e] = muster.RolePerpetrator
+			x.add(draft{subj: -1, event: idx, pred: muster.PredParticipant, objEnt: e, role: muster.RolePerpetrator,
+				ev: sp, sent: si, attr: attr, mod: mod, conf: 0.75})
+		}
+	}
+	for _, e := range a.claimants {
+		add(e, muster.PredClaimedBy, muster.Claimed)
+	}
+	for _, e := range a.deniers {
+		add(e, muster.PredDeniedBy, muster.Denied)
+	}
+}
+
+// currentEvent is the event a sentence that names none continues: the
+// one told last before it in its paragraph, else the story's first event
+// (the news its lead tells).
+func (x *doc) currentEvent(si int) int {
+	for back := si - 1; back >= 0; back-- {
+		if e := x.eventTold(back); e >= 0 {
+			return e
+		}
+		if strings.Contains(x.d.Text[x.d.Sentences[back].End:x.d.Sentences[back+1].Start], "\n\n") {
+			break // the paragraph's start
+		}
+	}
+	first, at := -1, si
+	for i, ev := range x.events {
+		for _, s := range ev.sents {
+			if s < at {
+				first, at = i, s
+			}
+		}
+	}
+	return first
+}
+
+// instrumentClaims adds the weapons or means the patterns find in the
+// sentence that tells event idx: "with a car bomb", "by drones".
+func (x *doc) instrumentClaims(idx, si int, a *sentenceArgs) {
+	if a == nil {
+		return
+	}
+	for i, sp := range a.instruments {
+		d := draft{subj: -1, event: idx, pred: muster.PredInstrument, objEnt: -1, obj: muster.TextValue(x.d.Text[sp.Start:sp.End]),
+			ev: a.instrumentEvidence[i], sent: si, conf: 0.7}
+		if !x.hasDraft(d) {
+			x.add(d)
+		}
+	}
+}
+
+// weaponPhrase is a weapon noun with the modifiers before it ("car bomb",
+// "suicide vest", "Shahed drones"), not the phrases after it, which the
+// parser may hang on it ("a car bomb on Sunday").
+func (x *doc) weaponPhrase(t int) muster.Span {
+	lo := t
+	for c := t - 1; c >= x.sentLo(t); c-- {
+		tk := x.d.Tokens[c]
+		if c == lo-1 && (tk.Head == t || tk.Head == lo) && (tk.Rel == "compound" || tk.Rel == "amod" || tk.Rel == "nummod") {
+			lo = c
+			continue
+		}
+		break
+	}
+	return muster.Span{Start: x.d.Tokens[lo].Start, End: x.d.Tokens[t].End}
+}
