@@ -337,6 +337,21 @@ func ScoreClaims(ctx context.Context, docs []ClaimDoc, analyze Analyzer) (*Claim
 // ScoreAnalysis scores one analysis against its gold rows.
 func ScoreAnalysis(a *muster.Analysis, gold []GoldClaim) DocClaimScore {
 	m := newClaimMatcher(a)
+	// A gold event is matched by its month and any of its places (issue
+	// 10 item 5): the place of its key and every place its occurred_at rows
+	// name.
+	for _, g := range gold {
+		if g.Event == "" {
+			continue
+		}
+		if m.goldPlaces[g.Event] == nil {
+			place, _ := SplitEventKey(g.Event)
+			m.goldPlaces[g.Event] = []string{place}
+		}
+		if g.P == string(muster.PredOccurredAt) && g.O != "" {
+			m.goldPlaces[g.Event] = append(m.goldPlaces[g.Event], g.O)
+		}
+	}
 	s := DocClaimScore{Families: map[string]Count{}}
 	for _, f := range Families {
 		s.Families[f] = Count{}
@@ -429,10 +444,13 @@ type claimMatcher struct {
 	names  map[string][]string      // entity id → every name it is known by
 	events map[string]*muster.Event // event id → event
 	places map[string][]string      // event id → NameKeys of its places
+	// goldPlaces are the places of each gold event key: its key's place
+	// and those of its occurred_at rows.
+	goldPlaces map[string][]string
 }
 
 func newClaimMatcher(a *muster.Analysis) *claimMatcher {
-	m := &claimMatcher{names: map[string][]string{}, events: map[string]*muster.Event{}, places: map[string][]string{}}
+	m := &claimMatcher{names: map[string][]string{}, events: map[string]*muster.Event{}, places: map[string][]string{}, goldPlaces: map[string][]string{}}
 	for _, e := range a.Entities {
 		ns := []string{e.Name}
 		for _, al := range e.Aliases {
@@ -523,13 +541,22 @@ func (m *claimMatcher) eventMatches(key string, ref muster.Ref) bool {
 	} else if ev.Time == nil || !strings.HasPrefix(ev.Time.From, date) {
 		return false
 	}
-	if place == "?" || strings.Contains(ev.Label, place) {
+	if place == "?" {
 		return true
 	}
-	k := muster.NameKey(place)
-	for _, p := range m.places[ev.ID] {
-		if p == k {
+	places := m.goldPlaces[key]
+	if len(places) == 0 {
+		places = []string{place}
+	}
+	for _, gp := range places {
+		if strings.Contains(ev.Label, gp) {
 			return true
+		}
+		k := muster.NameKey(gp)
+		for _, p := range m.places[ev.ID] {
+			if p == k {
+				return true
+			}
 		}
 	}
 	return false

@@ -258,3 +258,25 @@ func TestNewsArmedGroupsGoldParses(t *testing.T) {
 		t.Logf("%s: %d documents, %d gold claims", split, len(docs), n)
 	}
 }
+
+// TestEventMatchedByAnyGoldPlace: a gold event keyed by its village is
+// matched by a predicted event placed in the region its occurred_at rows
+// also name (issue 10 item 5: "matched by its month and any of its
+// places").
+func TestEventMatchedByAnyGoldPlace(t *testing.T) {
+	gold := []GoldClaim{
+		{Event: "Damboa 2024-03", P: "occurred_at", O: "Damboa"},
+		{Event: "Damboa 2024-03", P: "occurred_at", O: "Sabon Gari"},
+		{Event: "Damboa 2024-03", P: "killed", Min: num(6), Max: num(6)},
+		{Event: "Konduga 2024-03", P: "killed", Min: num(6), Max: num(6)},
+	}
+	s := ScoreAnalysis(claimAnalysis(), gold)
+	if s.Families["events"].Found != 2 {
+		t.Errorf("events found %d of %d, want 2 (the Damboa event's Sabon Gari place and its figure); missed %q", s.Families["events"].Found, s.Families["events"].Gold, s.Missed)
+	}
+	for _, m := range s.Missed {
+		if strings.Contains(m, "Damboa 2024-03] killed") {
+			t.Errorf("the Damboa figure was missed: %q", s.Missed)
+		}
+	}
+}

@@ -46,16 +46,22 @@ func TestEvalClaimsDev(t *testing.T) {
 	if rep.Task != "claims" || rep.Dataset != "news_armed_groups" || rep.Split != "dev" || rep.N != 16 || rep.Metrics["overall"].N != 400 {
 		t.Errorf("report = %+v", rep)
 	}
-	// Measured 2026-12-07 (main at a741afd): overall 0.333 / 0.100, events
-	// 0.289 / 0.124, profile 0 / 0 (nothing predicted), relations 0 / 0
-	// (3 predicted), roles 0.571 / 0.261.
+	// Measured 2026-12-07 at a741afd: overall 0.333 / 0.100, events
+	// 0.289 / 0.124, profile 0 / 0 (nothing predicted), relations 0 / 0,
+	// roles 0.571 / 0.261. Later that day, with the parse, the profile
+	// patterns and events matched by any of their gold places: overall
+	// 0.442 / 0.152, events 0.368 / 0.173, profile 0.250 / 0.025,
+	// relations 0.333 / 0.034, roles 0.857 / 0.391, with its source 0.357 /
+	// 0.113.
 	floors := []struct {
 		name       string
 		minP, minR float64
 	}{
-		{"overall", 0.30, 0.09},
-		{"events", 0.25, 0.11},
-		{"roles", 0.50, 0.23},
+		{"overall", 0.40, 0.14},
+		{"events", 0.33, 0.16},
+		{"relations", 0.20, 0.02},
+		{"roles", 0.80, 0.36},
+		{"sourced", 0.32, 0.10},
 	}
 	for _, f := range floors {
 		m := rep.Metrics[f.name]
