@@ -262,4 +262,3 @@ func replicate(src, dst string, copies int) error {
 	}
 	return nil
 }
-
