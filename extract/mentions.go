@@ -90,6 +90,7 @@ var personTitles = map[string]bool{
 	// Zaluzhnyi"; "Sir" and "Dame" are honours, not names.
 	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "col": true, "lt": true, "sgt": true,
 	"capt": true, "maj": true, "sir": true, "dame": true, "attorney": true, "affairs": true,
+	"secretary-general": true, "commander-in-chief": true, "chairman": true, "spokesperson": true,
 }
 
 // connectors may join capitalised words inside one name.
@@ -323,6 +324,14 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					start = j // "No group": only the lower-case head was left
 				}
 			}
+			// "Kataib Hezbollah Secretary-General Abu Hussein al-Hamidawi":
+			// a title inside a run ends a group's name and opens its
+			// officer's.
+			if t0 := midTitle(toks, start, j); t0 > start {
+				span := muster.Span{Start: toks[start].Start, End: toks[t0-1].End}
+				out = append(out, mention{Span: span, text: d.Text[span.Start:span.End], sent: si, ent: -1})
+				start = t0
+			}
 			// A title before a person's name becomes the role.
 			role := ""
 			k := start
@@ -379,6 +388,47 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 		}
 	}
 	return out
+}
+
+// midTitle returns the index of a title inside toks[start:j] that follows
+// a name with no title, country or demonym of its own and comes before a
+// name ("Kataib Hezbollah Secretary-General Abu Hussein al-Hamidawi"), or
+// -1. Titles at the start, and a country's before them ("Kenya Prime
+// Minister Daniel Moi"), are the caller's.
+func midTitle(toks []nlp.Token, start, j int) int {
+	for k := start + 1; k < j-1; k++ {
+		w := strings.ToLower(toks[k].Text)
+		if w == "of" || w == "for" {
+			return -1
+		}
+		if !personTitles[w] {
+			continue
+		}
+		before := strings.ToLower(joinTexts(toks[start:k]))
+		if knownPlaces[before] || demonymCountry[before] != "" {
+			return -1
+		}
+		for _, t := range toks[start:k] {
+			if personTitles[strings.ToLower(t.Text)] || demonymCountry[strings.ToLower(t.Text)] != "" {
+				return -1
+			}
+		}
+		for _, t := range toks[k+1 : j] {
+			if !personTitles[strings.ToLower(t.Text)] {
+				return k
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+func joinTexts(toks []nlp.Token) string {
+	ws := make([]string, len(toks))
+	for i, t := range toks {
+		ws[i] = t.Text
+	}
+	return strings.Join(ws, " ")
 }
 
 // hyphenAdjective reports whether a capitalised token ends in a

@@ -67,6 +67,7 @@ func TestMentionBoundaries(t *testing.T) {
 		{"an honour", "Sir Edmund Walsh, a historian, said the bridge was held.", []string{"Edmund Walsh"}, []string{"Sir Edmund Walsh"}},
 		{"a hyphenated adjective", "Drones struck Ukraine-controlled Kramatorsk overnight. The troops withdrew to Russian-held territory.", []string{"Kramatorsk"}, []string{"Ukraine-controlled Kramatorsk", "Russian-held"}},
 		{"a sentence without a space", "Medics treated the wounded in Lviv.In Kharkiv, shelling went on for a day.", []string{"Kharkiv"}, []string{"In Kharkiv"}},
+		{"a title inside a run parts a group from its officer", "Kivu Vanguard Secretary-General Omar Diallo said the town was quiet.", []string{"Kivu Vanguard", "Omar Diallo"}, []string{"Kivu Vanguard Secretary-General Omar Diallo"}},
 		{"a plural possessive inside a name", "The outlawed Kivu Workers’ Front (KWF) claimed the bombing.", []string{"Kivu Workers’ Front"}, []string{"Front"}},
 		{"'and the' inside a name its acronym spells", "The Vanguard is allied with the Islamic Front of Kivu and the Lakes (IFKL) group.", []string{"Islamic Front of Kivu and the Lakes"}, []string{"Lakes"}},
 		{"'and' between two names stays a coordination", "The Kivu Front and the Lakes Brigade (LB) attacked the town.", []string{"Kivu Front", "Lakes Brigade"}, []string{"Kivu Front and the Lakes Brigade"}},
