@@ -111,7 +111,7 @@ func TestProject(t *testing.T) {
 			{"I", "PRON", "nsubj", "like", "I"},
 			{"don't", "AUX", "aux", "like", "do"},
 			{"like", "VERB", "root", "", "like"},
-			{"U.S.-backed", "VERB", "amod", "plans", "u.s.-back"},
+			{"U.S.-backed", "ADJ", "amod", "plans", "u.s.-back"},
 			{"plans", "NOUN", "obj", "like", "plan"},
 			{".", "PUNCT", "punct", "like", "."},
 		}},
