@@ -10,6 +10,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // table is a hashed linear model: 2^bits rows of n class weights. Training
@@ -124,6 +125,8 @@ type Model struct {
 	// training data tags one way (at least 99% of 20 or more times) to
 	// that class: the tagger skips scoring it (Honnibal's tag dictionary).
 	tagdict map[uint64]uint8
+	// pool holds ParseWords's workspaces.
+	pool sync.Pool
 }
 
 const magic = "muster-syntax-1\n"
