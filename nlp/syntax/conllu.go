@@ -55,7 +55,8 @@ func ReadCoNLLU(r io.Reader, name string) ([]Sentence, error) {
 			cur = Sentence{}
 			return nil
 		}
-		cur.Text = text.String()
+		// Drop the space written after the last token only.
+		cur.Text = strings.TrimSuffix(text.String(), " ")
 		for i, w := range cur.Words {
 			if w.Head < -1 || w.Head >= len(cur.Words) {
 				return fmt.Errorf("%s: sentence %q: word %d has head %d outside the sentence", name, cur.ID, i+1, w.Head+1)
@@ -89,6 +90,9 @@ func ReadCoNLLU(r io.Reader, name string) ([]Sentence, error) {
 		id := f[0]
 		if strings.Contains(id, ".") {
 			continue // empty node
+		}
+		if f[1] == "" {
+			return nil, fmt.Errorf("%s:%d: empty form", name, lineNo)
 		}
 		spaceAfter := !strings.Contains(f[9], "SpaceAfter=No")
 		if lo, hi, ok := strings.Cut(id, "-"); ok {
@@ -140,9 +144,6 @@ func ReadCoNLLU(r io.Reader, name string) ([]Sentence, error) {
 	}
 	if err := flush(); err != nil {
 		return nil, err
-	}
-	for i := range out {
-		out[i].Text = strings.TrimRight(out[i].Text, " ")
 	}
 	return out, nil
 }

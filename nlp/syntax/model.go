@@ -10,6 +10,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // table is a hashed linear model: 2^bits rows of n class weights. Training
@@ -116,6 +117,16 @@ type Model struct {
 	// clusters maps the hash of a lower-cased word to its coarse
 	// cluster << 16 | its fine cluster (ids from 1).
 	clusters map[uint64]uint32
+	// allowed[dir][dep UPOS][head UPOS] lists the labels seen in training
+	// for an arc in that direction between those tags (head nTags: the
+	// root); the label model chooses among them only.
+	allowed [2][nTags][nTags + 1][]uint8
+	// tagdict maps the hash of a lower-cased frequent word that the
+	// training data tags one way (at least 99% of 20 or more times) to
+	// that class: the tagger skips scoring it (Honnibal's tag dictionary).
+	tagdict map[uint64]uint8
+	// pool holds ParseWords's workspaces.
+	pool sync.Pool
 }
 
 const magic = "muster-syntax-1\n"
@@ -161,6 +172,24 @@ func (m *Model) writeRaw(w io.Writer) error {
 	for _, k := range keys {
 		binary.Write(bw, binary.LittleEndian, k)
 		binary.Write(bw, binary.LittleEndian, m.clusters[k])
+	}
+	for dir := range m.allowed {
+		for d := range m.allowed[dir] {
+			for _, ls := range m.allowed[dir][d] {
+				writeUvarint(bw, uint64(len(ls)))
+				bw.Write(ls)
+			}
+		}
+	}
+	keys = keys[:0]
+	for k := range m.tagdict {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	writeUvarint(bw, uint64(len(keys)))
+	for _, k := range keys {
+		binary.Write(bw, binary.LittleEndian, k)
+		bw.WriteByte(m.tagdict[k])
 	}
 	return bw.Flush()
 }
@@ -244,6 +273,44 @@ func readModel(br *bufio.Reader) (*Model, error) {
 		}
 		m.clusters[binary.LittleEndian.Uint64(kv[:8])] = binary.LittleEndian.Uint32(kv[8:])
 	}
+	for dir := range m.allowed {
+		for d := range m.allowed[dir] {
+			for h := range m.allowed[dir][d] {
+				n, err := binary.ReadUvarint(br)
+				if err != nil || n > uint64(len(m.rels)) {
+					return nil, fmt.Errorf("allowed labels: bad count %d: %v", n, err)
+				}
+				if n == 0 {
+					continue
+				}
+				ls := make([]uint8, n)
+				if _, err := io.ReadFull(br, ls); err != nil {
+					return nil, fmt.Errorf("allowed labels: %w", err)
+				}
+				for _, c := range ls {
+					if int(c) >= len(m.rels) {
+						return nil, fmt.Errorf("allowed labels: label %d of %d", c, len(m.rels))
+					}
+				}
+				m.allowed[dir][d][h] = ls
+			}
+		}
+	}
+	n, err = binary.ReadUvarint(br)
+	if err != nil || n > 1<<22 {
+		return nil, fmt.Errorf("tag dictionary: bad count %d: %v", n, err)
+	}
+	m.tagdict = make(map[uint64]uint8, min(n, 1<<12))
+	var kc [9]byte
+	for range n {
+		if _, err := io.ReadFull(br, kc[:]); err != nil {
+			return nil, fmt.Errorf("tag dictionary: %w", err)
+		}
+		if int(kc[8]) >= len(m.tags) {
+			return nil, fmt.Errorf("tag dictionary: class %d of %d", kc[8], len(m.tags))
+		}
+		m.tagdict[binary.LittleEndian.Uint64(kc[:8])] = kc[8]
+	}
 	return m, nil
 }
 
@@ -315,6 +382,10 @@ func (m *Model) tag(ws *workspace, forms []string) {
 		if i > 1 {
 			t2 = ws.tags[i-2] + 1
 		}
+		if c, ok := m.tagdict[ws.lx[i].w]; ok {
+			ws.tags = append(ws.tags, int(c))
+			continue
+		}
 		ws.fs = tagFeatures(ws.fs, ws.lx, i, t1, t2, caps)
 		clear(sc)
 		m.tagger.scoreQ(ws.fs, sc)
@@ -354,6 +425,14 @@ func (m *Model) setTags(tags []string) error {
 	return nil
 }
 
+// hyphenated is 1 for a token with an inner hyphen.
+func hyphenated(l *lex) uint8 {
+	if l.head != l.w {
+		return 1
+	}
+	return 0
+}
+
 func argmax32(s []int32) int {
 	best := 0
 	for i, v := range s {
@@ -372,6 +451,7 @@ func (m *Model) parse(ws *workspace) {
 	for i := 0; i < n; i++ {
 		st.words[i] = ws.lx[i].head
 		st.clus[i] = uint32(ws.lx[i].c1)<<16 | uint32(ws.lx[i].c2)
+		st.hy[i] = hyphenated(&ws.lx[i])
 		st.tags[i] = uint8(ws.tags[i] + 1)
 	}
 	nl := len(m.rels)
@@ -404,10 +484,117 @@ func (m *Model) parse(ws *workspace) {
 func (m *Model) label(ws *workspace, a int) int {
 	nl := len(m.rels)
 	sc := ws.scores[nActs : nActs+nl]
-	clear(sc)
 	ws.lfs = labelFeatures(ws.lfs, ws.fs, a)
-	m.labels.scoreQ(ws.lfs, sc)
-	return argmax32(sc)
+	dep, head := ws.st.arc(a)
+	hu := nTags // the root
+	if head < ws.st.n {
+		hu = int(m.upos[ws.tags[head]])
+	}
+	allowed := m.allowed[arcDir(a)][m.upos[ws.tags[dep]]][hu]
+	if len(allowed) == 0 {
+		clear(sc)
+		m.labels.scoreQ(ws.lfs, sc)
+		return argmax32(sc)
+	}
+	// Only the labels the treebank shows between these two tags in this
+	// direction: a third of the work or less.
+	for _, c := range allowed {
+		sc[c] = 0
+	}
+	q, mask := m.labels.q, m.labels.mask
+	for _, h := range ws.lfs {
+		row := q[int(h&mask)*nl:][:nl:nl]
+		for _, c := range allowed {
+			sc[c] += int32(row[c])
+		}
+	}
+	best := int(allowed[0])
+	for _, c := range allowed[1:] {
+		if sc[c] > sc[best] {
+			best = int(c)
+		}
+	}
+	return best
+}
+
+// arcDir is 0 for a LEFT arc (the head to the right) and 1 for a RIGHT
+// one.
+func arcDir(a int) int {
+	if a == actLeft {
+		return 0
+	}
+	return 1
+}
+
+// learnTagDict finds the frequent words the sentences tag one way: seen
+// at least 20 times (lower-cased), with one class at least 99% of them.
+func (m *Model) learnTagDict(sents []Sentence) {
+	class := map[string]int{}
+	for i, c := range m.tags {
+		class[c] = i
+	}
+	counts := map[uint64][]int{}
+	var buf []byte
+	for _, s := range sents {
+		for _, w := range s.Words {
+			var l lex
+			l, buf = lexOf(w.Form, buf)
+			c, ok := class[w.UPOS+"|"+w.XPOS]
+			if !ok {
+				c = class[w.UPOS+"|"]
+			}
+			if counts[l.w] == nil {
+				counts[l.w] = make([]int, len(m.tags))
+			}
+			counts[l.w][c]++
+		}
+	}
+	m.tagdict = map[uint64]uint8{}
+	for h, cs := range counts {
+		total, best := 0, 0
+		for c, n := range cs {
+			total += n
+			if n > cs[best] {
+				best = c
+			}
+		}
+		if total >= 20 && cs[best]*100 >= total*99 {
+			m.tagdict[h] = uint8(best)
+		}
+	}
+}
+
+// learnAllowed collects, for each direction, dependent UPOS and head UPOS
+// (nTags for the root), the labels the training sentences show.
+func learnAllowed(sents []Sentence, nRels int, relIdx map[string]int) (out [2][nTags][nTags + 1][]uint8) {
+	var seen [2][nTags][nTags + 1][]bool
+	for _, s := range sents {
+		for i, w := range s.Words {
+			d, dir, hu := tagIndex(w.UPOS), 1, nTags
+			if w.Head < 0 || w.Head > i {
+				dir = 0
+			}
+			if w.Head >= 0 {
+				hu = tagIndex(s.Words[w.Head].UPOS)
+			}
+			if seen[dir][d][hu] == nil {
+				seen[dir][d][hu] = make([]bool, nRels)
+			}
+			seen[dir][d][hu][relIdx[w.Rel]] = true
+		}
+	}
+	for dir := range seen {
+		for d := range seen[dir] {
+			for h, ls := range seen[dir][d] {
+				for c, ok := range ls {
+					if ok {
+						out[dir][d][h] = append(out[dir][d][h], uint8(c))
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // labelTemplates are the parser templates the label model reads.
@@ -416,7 +603,7 @@ var labelTemplates = [...]int{
 	pfS0wtB0wt, pfS0tB0t, pfS0wB0w, pfS1tS0tB0t, pfS0tB0tB1t,
 	pfS0tB0tD, pfS1tS0tD2, pfS1wS0w, pfS1wtS0wt, pfS0tVl, pfS0tVr,
 	pfS0ll, pfS0rl, pfS0tS0llS0l2l, pfS0tS0rlS0r2l, pfB0ll, pfS0lw, pfS0rw,
-	pfS0c2, pfB0c2, pfS1c2,
+	pfS0c2, pfB0c2, pfS1c2, pfS0tHy,
 }
 
 // labelFeatures returns the label model's features for arc action a:

@@ -30,6 +30,7 @@ type state struct {
 	words []uint64 // lower-cased form hash per token; hashRoot at n
 	tags  []uint8  // tag class+1 per token; the number of classes+1 at n
 	clus  []uint32 // coarse cluster << 16 | fine cluster per token
+	hy    []uint8  // 1 for a hyphenated token ("Iran-aligned")
 }
 
 func (s *state) reset(n, nClasses int) {
@@ -52,8 +53,10 @@ func (s *state) reset(n, nClasses int) {
 		s.words = make([]uint64, n+1)
 		s.tags = make([]uint8, n+1)
 		s.clus = make([]uint32, n+1)
+		s.hy = make([]uint8, n+1)
 	}
-	s.words, s.tags, s.clus = s.words[:n+1], s.tags[:n+1], s.clus[:n+1]
+	s.words, s.tags, s.clus, s.hy = s.words[:n+1], s.tags[:n+1], s.clus[:n+1], s.hy[:n+1]
+	s.hy[n] = 0
 	s.words[n], s.tags[n], s.clus[n] = hashRoot, uint8(nClasses+1), 0xFFFFFFFF
 }
 
@@ -207,6 +210,10 @@ const (
 	pfS0tB0c2
 	pfS1c1S0c1
 	pfS0c1B0c1B1c1
+	pfS0tHy
+	pfB0tHy
+	pfS0tHyB0t
+	pfB0tHyB1t
 	nParseFeats = iota
 )
 
@@ -255,6 +262,12 @@ func (s *state) features(fs []uint64) []uint64 {
 			return 0x10000
 		}
 		return uint64(s.clus[i] & 0xFFFF)
+	}
+	hy := func(i int32) uint64 {
+		if i < 0 {
+			return 2
+		}
+		return uint64(s.hy[i])
 	}
 	l := func(i int32) uint64 {
 		if i < 0 {
@@ -379,6 +392,10 @@ func (s *state) features(fs []uint64) []uint64 {
 		mix3(pfS0tB0c2, s0t, b0c2),
 		mix3(pfS1c1S0c1, s1c1, s0c1),
 		mix4(pfS0c1B0c1B1c1, s0c1, b0c1, b1c1),
+		mix3(pfS0tHy, s0t, hy(s0)),
+		mix3(pfB0tHy, b0t, hy(b0)),
+		mix4(pfS0tHyB0t, s0t, hy(s0), b0t),
+		mix4(pfB0tHyB1t, b0t, hy(b0), b1t),
 	)
 	return fs
 }

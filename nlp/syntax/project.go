@@ -12,7 +12,10 @@ import (
 //     = U.S. + - + backed) becomes one word that takes the tag, relation
 //     and head of the word in it whose head lies outside it (the first such
 //     word that is not punctuation); its lemma is the text before that word,
-//     lower-cased, and that word's lemma ("u.s.-back");
+//     lower-cased, and that word's lemma ("u.s.-back"); a participle so
+//     merged that modifies a noun (amod) is tagged ADJ, a compound
+//     adjective, since UD tags the bare participle VERB only because the
+//     treebank split it off;
 //   - a word split into several tokens keeps its annotation on the first,
 //     and the others attach to it as goeswith, tagged X (UD's convention
 //     for split words);
@@ -107,7 +110,13 @@ func Project(s Sentence, toks [][2]int) (Sentence, bool) {
 				}
 				lemma = pre + lemma
 			}
-			out.Words[k] = Word{Form: s.Text[t[0]:t[1]], Lemma: lemma, UPOS: c.UPOS, XPOS: c.XPOS, Head: head, Rel: c.Rel, Start: t[0], End: t[1]}
+			w := Word{Form: s.Text[t[0]:t[1]], Lemma: lemma, UPOS: c.UPOS, XPOS: c.XPOS, Head: head, Rel: c.Rel, Start: t[0], End: t[1]}
+			if g.w1-g.w0 > 1 && c.UPOS == "VERB" && c.Rel == "amod" {
+				// A hyphenated participle before its noun
+				// ("U.S.-backed forces") is a compound adjective.
+				w.UPOS, w.XPOS = "ADJ", "JJ"
+			}
+			out.Words[k] = w
 			k++
 			continue
 		}

@@ -113,7 +113,11 @@ func (m *Model) run(ws *workspace, forms []string) {
 // forms, returning the words with Form, UPOS, Lemma, Head (-1 for the
 // root) and Rel set; offsets are zero.
 func (m *Model) ParseWords(forms []string) []Word {
-	ws := &workspace{}
+	ws, _ := m.pool.Get().(*workspace)
+	if ws == nil {
+		ws = &workspace{}
+	}
+	defer m.pool.Put(ws)
 	m.run(ws, forms)
 	out := make([]Word, len(forms))
 	for i, f := range forms {

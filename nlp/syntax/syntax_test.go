@@ -96,7 +96,7 @@ func TestBridge(t *testing.T) {
 		{"The rebels don't negotiate.", "don't", "AUX", "aux", "negotiate", false},
 		{"The rebels don't negotiate.", "rebels", "NOUN", "nsubj", "negotiate", false},
 		{"The militia can't hold the city.", "can't", "AUX", "aux", "hold", false},
-		{"The U.S.-backed forces advanced.", "forces", "NOUN", "nsubj", "advanced", true},
+		{"The U.S.-backed forces advanced.", "forces", "NOUN", "nsubj", "advanced", false},
 		{"The Iran-aligned Houthis attacked a ship.", "Iran-aligned", "ADJ|VERB", "amod", "Houthis", true},
 		{"The Iran-aligned Houthis attacked a ship.", "Houthis", "PROPN", "nsubj", "attacked", true},
 		{"The Iran-aligned Houthis attacked a ship.", "ship", "NOUN", "obj", "attacked", false},
@@ -105,9 +105,9 @@ func TestBridge(t *testing.T) {
 		{"Al-Qaeda-linked al-Shabab claimed responsibility.", "responsibility", "NOUN", "obj", "claimed", false},
 		{"The army's commander resigned.", "'s", "PART", "case", "army", false},
 		{"The army's commander resigned.", "army", "NOUN", "nmod:poss", "commander", false},
-		{"Wagner, founded in 2014 by Yevgeny Prigozhin, has deployed fighters to Mali.", "Prigozhin", "PROPN", "obl:agent", "founded", false},
-		{"Wagner, founded in 2014 by Yevgeny Prigozhin, has deployed fighters to Mali.", "founded", "VERB", "acl", "Wagner", false},
-		{"Wagner, founded in 2014 by Yevgeny Prigozhin, has deployed fighters to Mali.", "fighters", "NOUN", "obj", "deployed", false},
+		{"Wagner, founded in 2014 by Prigozhin, has deployed fighters to Mali.", "Prigozhin", "PROPN", "obl:agent", "founded", false},
+		{"Wagner, founded in 2014 by Prigozhin, has deployed fighters to Mali.", "founded", "VERB", "acl", "Wagner", false},
+		{"Wagner, founded in 2014 by Prigozhin, has deployed fighters to Mali.", "fighters", "NOUN", "obj", "deployed", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text+"/"+tc.tok, func(t *testing.T) {

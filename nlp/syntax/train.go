@@ -127,6 +127,8 @@ func Train(data TrainData, dev []Sentence, opt TrainOptions) (*Model, error) {
 		idx[i] = i
 	}
 	m.tagger = trainTagger(m, all, idx, opt)
+	m.learnTagDict(all)
+	logf("tag dictionary: %d words", len(m.tagdict))
 	if opt.Folds <= 1 {
 		ws := &workspace{}
 		for i := range all {
@@ -230,6 +232,7 @@ func trainParser(m *Model, sents []Sentence, pred [][]int, dev []Sentence, opt T
 		relIdx[r] = i
 	}
 	nl := len(m.rels)
+	m.allowed = learnAllowed(sents, nl, relIdx)
 	pt := newTable(opt.ParseBits, nActs)
 	lt := newTable(opt.LabelBits, nl)
 	order := make([]int, len(sents))
@@ -274,6 +277,7 @@ func trainParser(m *Model, sents []Sentence, pred [][]int, dev []Sentence, opt T
 				l := lx[i]
 				st.words[i] = l.head
 				st.clus[i] = uint32(l.c1)<<16 | uint32(l.c2)
+				st.hy[i] = hyphenated(&l)
 				st.tags[i] = uint8(pred[si][i] + 1)
 				h := w.Head
 				if h < 0 {

@@ -85,3 +85,24 @@ func TestModelRoundTrip(t *testing.T) {
 		t.Error("a model read back writes other bytes")
 	}
 }
+
+// TestFeatureOrder checks that the parser's features come in template
+// order, which the label model's template subset relies on: feature i is
+// template i+1.
+func TestFeatureOrder(t *testing.T) {
+	var st state
+	st.reset(3, nTags)
+	st.apply(actShift, 0)
+	fs := st.features(nil)
+	if len(fs) != nParseFeats {
+		t.Fatalf("%d features, want %d templates", len(fs), nParseFeats)
+	}
+	// Two templates with the same value hash alike only if they are the
+	// same template: pfB0t's feature must be mix(pfB0t, b0's tag).
+	if fs[pfB0t-1] != mix(pfB0t, uint64(st.tags[st.b])) || fs[pfS0t-1] != mix(pfS0t, uint64(st.tags[0])) {
+		t.Error("features are not in template order")
+	}
+	if fs[pfS0tHy-1] != mix3(pfS0tHy, uint64(st.tags[0]), 0) {
+		t.Error("the last templates are not in order")
+	}
+}
