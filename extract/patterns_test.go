@@ -50,7 +50,7 @@ func parse(t *testing.T, text string) *nlp.Doc {
 // real parser: each "yes" sentence must match the pattern and bind each
 // named slot to one of the words given, each "no" sentence must not match.
 func TestPatternExamples(t *testing.T) {
-	sets := map[string]*pattern.Set{"events": extract.EventPatterns()}
+	sets := map[string]*pattern.Set{"profile": extract.ProfilePatterns(), "types": extract.TypePatterns(), "events": extract.EventPatterns()}
 	for file, set := range sets {
 		for _, p := range set.Patterns {
 			if len(p.Yes) == 0 {

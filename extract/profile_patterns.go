@@ -524,8 +524,9 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 				objs = append(objs, draft{objEnt: -1, obj: ds[0].Value})
 			}
 		case "number":
-			sp := x.numberPhrase(ot)
-			if v, ok := ParseNumber(x.d.Text[sp.Start:sp.End]); ok {
+			// "between 7,000 and 12,000": the figure's whole subtree, else
+			// the figure with its hedge.
+			if v, ok := x.figureEndingAt(ot); ok {
 				objs = append(objs, draft{objEnt: -1, obj: v})
 			}
 		}
@@ -613,6 +614,24 @@ func (x *doc) rolePhrase(t int, m pattern.Match) muster.Span {
 		break
 	}
 	return muster.Span{Start: x.d.Tokens[lo].Start, End: x.d.Tokens[t].End}
+}
+
+// figureEndingAt reads the hedged figure that ends at token t ("between
+// 7,000 and 12,000", "about 3,000", "an estimated 1,500") with the value
+// parser, over the words before it in its sentence.
+func (x *doc) figureEndingAt(t int) (muster.Value, bool) {
+	lo := x.d.Tokens[x.sentLo(t)].Start
+	if start := x.d.Tokens[t].Start - 48; start > lo {
+		lo = start
+	}
+	end := x.d.Tokens[t].End
+	for _, nm := range FindNumbers(x.d.Text[lo:end]) {
+		if lo+nm.Span.End == end {
+			return nm.Value, true
+		}
+	}
+	sp := x.numberPhrase(t)
+	return ParseNumber(x.d.Text[sp.Start:sp.End])
 }
 
 // numberPhrase is a figure with its hedge: "about 3,000", "some 4,000",

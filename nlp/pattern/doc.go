@@ -36,7 +36,7 @@
 // start from that node; to continue from the node a relation reaches, put it
 // in parentheses: >obl:agent ({}=founder >conj {}=cofounder). Alternatives
 // are written [A | B], each a sequence of relations. A name used twice must
-// bind the same token.
+// bind the same token, and two names never bind one token.
 //
 // Matching starts at the first node, and a Set indexes its patterns by that
 // node's lemmas (or, when it has none, by its tags), so a document costs one

@@ -215,6 +215,8 @@ func (m *matcher) node(n *node, t int, b []bind, k func([]bind) bool) bool {
 					return false
 				}
 				bound = true
+			} else if x.tok == t {
+				return false // two names never bind one token
 			}
 		}
 		if !bound {
