@@ -419,10 +419,14 @@ func (x *doc) phrase(t int, skip map[int]bool) muster.Span {
 // participle of a hyphenated word ("Iran-backed" → "backed").
 func (x *doc) roleKey(t int) string {
 	tok := x.d.Tokens[t]
+	lemma := strings.ToLower(tok.Lemma)
+	if _, ok := profileRules.roles[lemma]; ok {
+		return lemma // "secretary-general"
+	}
 	if i := strings.LastIndexByte(tok.Text, '-'); i > 0 && i < len(tok.Text)-1 {
 		return strings.ToLower(tok.Text[i+1:])
 	}
-	return strings.ToLower(tok.Lemma)
+	return lemma
 }
 
 // applyRule turns one match into claims.
@@ -603,7 +607,7 @@ func (x *doc) rolePhrase(t int, m pattern.Match) muster.Span {
 	lo := t
 	for c := t - 1; c >= x.sentLo(t); c-- {
 		tk := x.d.Tokens[c]
-		if tk.Head == t && (tk.Rel == "amod" || tk.Rel == "compound") && !skip[c] && c == lo-1 {
+		if tk.Head == t && (tk.Rel == "amod" || tk.Rel == "compound") && !skip[c] && c == lo-1 && x.tokMent[c] < 0 {
 			lo = c
 			continue
 		}
