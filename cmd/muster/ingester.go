@@ -341,6 +341,14 @@ func (g *ingester) writeOne(ctx context.Context, e extracted, batch **store.Batc
 		a = &muster.Analysis{Document: e.it.Doc, Note: e.note}
 	}
 	res, err := (*batch).Save(ctx, a)
+	// A failure that is not the document's (a PostgreSQL deadlock with
+	// another worker's batch, whose documents lock entities in another
+	// order) undid only this document: the batch goes on, and the save is
+	// tried again, twice at most, before the run stops.
+	for try := 1; err != nil && try <= 2 && ctx.Err() == nil && muster.ErrorKind(err) != muster.KindInvalid; try++ {
+		time.Sleep(time.Duration(try) * 50 * time.Millisecond)
+		res, err = (*batch).Save(ctx, a)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
