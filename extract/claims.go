@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/muster-osint/muster"
@@ -339,6 +341,18 @@ func (x *doc) adjacent(off int, m mention) bool {
 // in the same sentence, or -1.
 func (x *doc) mentionAt(off int) int {
 	si := x.d.SentenceOf(off)
+	if x.mentsOrdered() {
+		// Binary search to the first mention at or after off, then on
+		// while the sentence can still be si: the same answer as the scan
+		// below, without a pass over all mentions per call (issue 14).
+		i, _ := slices.BinarySearchFunc(x.ments, off, func(m mention, off int) int { return cmp.Compare(m.Start, off) })
+		for ; i < len(x.ments) && x.ments[i].sent <= si; i++ {
+			if x.ments[i].sent == si {
+				return i
+			}
+		}
+		return -1
+	}
 	for i, m := range x.ments {
 		if m.Start >= off && m.sent == si {
 			return i
@@ -1121,4 +1135,29 @@ func (x *doc) placeClaim(si int, m muster.Span, pred muster.Predicate) {
 	for _, e := range subj {
 		x.add(draft{subj: e, event: -1, pred: pred, objEnt: x.ments[pm].ent, ev: muster.Span{Start: m.Start, End: x.ments[pm].End}, sent: si, conf: 0.7})
 	}
+}
+
+// mentsOrdered reports whether x.ments is sorted by start with sentence
+// numbers that never decrease, which mentionAt's binary search needs. It
+// checks once per state of the slice (its first element and length).
+func (x *doc) mentsOrdered() bool {
+	if len(x.ments) == 0 {
+		return false
+	}
+	key := mentsKey{&x.ments[0], len(x.ments)}
+	if x.orderedKey == key {
+		return x.ordered
+	}
+	ok := true
+	for i := 1; i < len(x.ments) && ok; i++ {
+		ok = x.ments[i].Start >= x.ments[i-1].Start && x.ments[i].sent >= x.ments[i-1].sent
+	}
+	x.orderedKey, x.ordered = key, ok
+	return ok
+}
+
+// mentsKey names a state of x.ments for mentsOrdered's cache.
+type mentsKey struct {
+	first *mention
+	n     int
 }

@@ -45,6 +45,9 @@ type doc struct {
 	sentEvent map[int]int // sentence → event its casualty figures were attached to
 	offs      *muster.Offsets
 	tokMent   []int // token → covering mention, for the pattern rules
+	// orderedKey and ordered cache mentsOrdered.
+	orderedKey mentsKey
+	ordered    bool
 	// taggerSorted is 1 when the tagger's mentions are in text order
 	// without overlaps, -1 when not, 0 before taggerType looks.
 	taggerSorted int

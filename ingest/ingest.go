@@ -189,6 +189,16 @@ func (e *emitter) skip(n int) (skip, stop bool) {
 // problems only.
 func (e *emitter) whole() bool { return e.opt.Records.IsZero() }
 
+// failWhole reports a problem of the whole input (a broken gzip header):
+// once, by a whole read or by the record range that starts at the first
+// record, not by every range of it.
+func (e *emitter) failWhole(err error) error {
+	if e.opt.Records.From > 1 {
+		return nil
+	}
+	return e.fail(e.in.where, err)
+}
+
 func (e *emitter) fail(where string, err error) error {
 	e.n++
 	return e.fn(Item{Where: where, Input: e.in.name, Err: err})
@@ -209,14 +219,14 @@ func read(ctx context.Context, in input, r io.Reader, opt Options, fn func(Item)
 	if isGzip(head) {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return em.fail(in.where, invalidf(in.where, ErrMalformed, "gzip: %v", err))
+			return em.failWhole(invalidf(in.where, ErrMalformed, "gzip: %v", err))
 		}
 		defer zr.Close()
 		name = strings.TrimSuffix(name, ".gz")
 		zbr := bufio.NewReaderSize(zr, 64<<10)
 		head, err = zbr.Peek(sniffLen)
 		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-			return em.fail(in.where, invalidf(in.where, ErrMalformed, "gzip: %v", err))
+			return em.failWhole(invalidf(in.where, ErrMalformed, "gzip: %v", err))
 		}
 		src = zbr
 	}

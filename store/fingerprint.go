@@ -79,6 +79,12 @@ func (db *DB) linkNearDuplicate(ctx context.Context, tx *wtx, d *muster.Document
 			d.DuplicateOf, res.NearDuplicateOf = dup, dup
 		}
 	}
+	if db.d.name == Postgres {
+		// One statement over an array: a round trip per hash was a sixth
+		// of a save's statements.
+		_, err := tx.ExecContext(ctx, `INSERT INTO document_sketch (document_id, h) SELECT $1, h FROM unnest($2::bigint[]) AS h`, d.ID, sk)
+		return err
+	}
 	for _, h := range sk {
 		if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO document_sketch (document_id, h) VALUES (?, ?)`), d.ID, h); err != nil {
 			return err

@@ -208,6 +208,11 @@ func (db *DB) upsertEntities(ctx context.Context, tx *wtx, entities []muster.Ent
 		order[i] = i
 	}
 	sort.SliceStable(order, func(i, j int) bool { return entities[order[i]].ID < entities[order[j]].ID })
+	if db.d.name == Postgres {
+		if done, err := db.upsertEntitiesSet(ctx, tx, entities, order); err != nil || done {
+			return len(entities), err
+		}
+	}
 	for _, i := range order {
 		if err := db.upsertEntity(ctx, tx, &entities[i]); err != nil {
 			return 0, fmt.Errorf("entity %s: %w", entities[i].ID, err)
@@ -272,13 +277,35 @@ func (db *DB) upsertEntity(ctx context.Context, tx *wtx, e *muster.Entity) error
 		}
 	}
 	if db.EntityKeys != nil {
+		var keys []string
 		for _, k := range db.EntityKeys(*e) {
-			if k == "" {
-				continue
+			if k != "" {
+				keys = append(keys, k)
 			}
-			if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO entity_keys (entity_id, key) VALUES (?, ?) ON CONFLICT DO NOTHING`), e.ID, k); err != nil {
-				return fmt.Errorf("key %q: %w", k, err)
-			}
+		}
+		if err := db.insertPairs(ctx, tx, `entity_keys (entity_id, key)`, e.ID, keys); err != nil {
+			return fmt.Errorf("keys: %w", err)
+		}
+	}
+	return nil
+}
+
+// insertPairs inserts the rows (id, v) for each v of vs into table (two
+// text columns), skipping rows already there: on PostgreSQL one statement
+// over an array (a round trip per row was most of a save's), on SQLite
+// one prepared statement per row.
+func (db *DB) insertPairs(ctx context.Context, tx *wtx, table, id string, vs []string) error {
+	if len(vs) == 0 {
+		return nil
+	}
+	if db.d.name == Postgres {
+		_, err := tx.ExecContext(ctx, `INSERT INTO `+table+` SELECT $1, v FROM unnest($2::text[]) AS v ON CONFLICT DO NOTHING`, id, vs)
+		return err
+	}
+	q := `INSERT INTO ` + table + ` VALUES (?, ?) ON CONFLICT DO NOTHING`
+	for _, v := range vs {
+		if _, err := tx.ExecContext(ctx, q, id, v); err != nil {
+			return fmt.Errorf("%q: %w", v, err)
 		}
 	}
 	return nil
@@ -480,6 +507,197 @@ func jsonScan(s sql.NullString, v any) error {
 	}
 	if err := json.Unmarshal([]byte(s.String), v); err != nil {
 		return fmt.Errorf("stored JSON %.40q: %w", s.String, err)
+	}
+	return nil
+}
+
+// upsertEntitiesSet is upsertEntities for PostgreSQL in a few statements
+// over arrays instead of several round trips per entity (issue 14: saves
+// row by row made PostgreSQL ingest 5.6 times slower than SQLite): all
+// entities in one upsert, all aliases in another, the match keys in a
+// third, and updates only for the external ids and alias sources that
+// grew. It reports false, having written nothing, when an id or an alias
+// key repeats, which the row-by-row path merges in order.
+func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.Entity, order []int) (bool, error) {
+	type aliasRow struct {
+		entity, key, name, kind string
+		sources                 []string
+	}
+	var ids, types, names, keys []string
+	var places, exts []*string
+	var aliases []aliasRow
+	var keyIDs, keyVals []string
+	seen := map[string]bool{}
+	seenAlias := map[[2]string]bool{}
+	for _, i := range order {
+		e := &entities[i]
+		if seen[e.ID] {
+			return false, nil
+		}
+		seen[e.ID] = true
+		place, err := jsonText(e.Place, e.Place == nil)
+		if err != nil {
+			return false, fmt.Errorf("entity %s: %w", e.ID, err)
+		}
+		ext, err := jsonText(e.ExternalIDs, len(e.ExternalIDs) == 0)
+		if err != nil {
+			return false, fmt.Errorf("entity %s: %w", e.ID, err)
+		}
+		ids, types, names, keys = append(ids, e.ID), append(types, string(e.Type)), append(names, e.Name), append(keys, muster.NameKey(e.Name))
+		places, exts = append(places, textPtr(place)), append(exts, textPtr(ext))
+		for _, a := range e.Aliases {
+			k := muster.NameKey(a.Name)
+			if k == "" {
+				continue
+			}
+			if seenAlias[[2]string{e.ID, k}] {
+				return false, nil
+			}
+			seenAlias[[2]string{e.ID, k}] = true
+			aliases = append(aliases, aliasRow{e.ID, k, a.Name, string(a.Kind), a.Sources})
+		}
+		if db.EntityKeys != nil {
+			for _, k := range db.EntityKeys(*e) {
+				if k != "" {
+					keyIDs, keyVals = append(keyIDs, e.ID), append(keyVals, k)
+				}
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return true, nil
+	}
+	rows, err := tx.QueryContext(ctx, `INSERT INTO entities (id, type, name, key, place, external_ids, updated)
+		SELECT u.id, u.type, u.name, u.key, u.place, u.ext, $7 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+			AS u(id, type, name, key, place, ext)
+		ON CONFLICT (id) DO UPDATE SET
+			type = CASE WHEN entities.type = '' THEN excluded.type ELSE entities.type END,
+			name = CASE WHEN entities.name = '' THEN excluded.name ELSE entities.name END,
+			key = CASE WHEN entities.name = '' THEN excluded.key ELSE entities.key END,
+			place = COALESCE(entities.place, excluded.place),
+			updated = excluded.updated
+		RETURNING id, external_ids`, ids, types, names, keys, places, exts, db.d.timeArg(db.now()))
+	if err != nil {
+		return false, fmt.Errorf("entities: %w", err)
+	}
+	stored := map[string]sql.NullString{}
+	for rows.Next() {
+		var id string
+		var ext sql.NullString
+		if err := rows.Scan(&id, &ext); err != nil {
+			rows.Close()
+			return false, fmt.Errorf("entities: %w", err)
+		}
+		stored[id] = ext
+	}
+	if err := closeRows(rows); err != nil {
+		return false, fmt.Errorf("entities: %w", err)
+	}
+	for _, i := range order {
+		e := &entities[i]
+		if len(e.ExternalIDs) == 0 {
+			continue
+		}
+		var have map[string]string
+		if err := jsonScan(stored[e.ID], &have); err != nil {
+			return false, fmt.Errorf("entity %s: %w", e.ID, err)
+		}
+		merged := maps.Clone(have)
+		for k, v := range e.ExternalIDs {
+			if _, ok := merged[k]; !ok {
+				if merged == nil {
+					merged = map[string]string{}
+				}
+				merged[k] = v
+			}
+		}
+		if len(merged) > len(have) {
+			text, err := jsonText(merged, false)
+			if err != nil {
+				return false, err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE entities SET external_ids = $1 WHERE id = $2`, text, e.ID); err != nil {
+				return false, fmt.Errorf("entity %s: %w", e.ID, err)
+			}
+		}
+	}
+	if len(aliases) > 0 {
+		var ae, ak, an, akind []string
+		var asrc []*string
+		for _, a := range aliases {
+			src, err := jsonText(a.sources, len(a.sources) == 0)
+			if err != nil {
+				return false, err
+			}
+			ae, ak, an, akind, asrc = append(ae, a.entity), append(ak, a.key), append(an, a.name), append(akind, a.kind), append(asrc, textPtr(src))
+		}
+		rows, err := tx.QueryContext(ctx, `INSERT INTO aliases (entity_id, key, name, kind, sources)
+			SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+			ON CONFLICT (entity_id, key) DO UPDATE SET
+				kind = CASE WHEN aliases.kind = '' THEN excluded.kind ELSE aliases.kind END
+			RETURNING entity_id, key, sources`, ae, ak, an, akind, asrc)
+		if err != nil {
+			return false, fmt.Errorf("aliases: %w", err)
+		}
+		have := map[[2]string]sql.NullString{}
+		for rows.Next() {
+			var e, k string
+			var src sql.NullString
+			if err := rows.Scan(&e, &k, &src); err != nil {
+				rows.Close()
+				return false, fmt.Errorf("aliases: %w", err)
+			}
+			have[[2]string{e, k}] = src
+		}
+		if err := closeRows(rows); err != nil {
+			return false, fmt.Errorf("aliases: %w", err)
+		}
+		var ue, uk, us []string
+		for _, a := range aliases {
+			if len(a.sources) == 0 {
+				continue
+			}
+			var old []string
+			if err := jsonScan(have[[2]string{a.entity, a.key}], &old); err != nil {
+				return false, fmt.Errorf("alias %q: %w", a.name, err)
+			}
+			merged := slices.Clone(old)
+			for _, s := range a.sources {
+				if !slices.Contains(merged, s) {
+					merged = append(merged, s)
+				}
+			}
+			if len(merged) == len(old) {
+				continue
+			}
+			text, err := jsonText(merged, false)
+			if err != nil {
+				return false, err
+			}
+			ue, uk, us = append(ue, a.entity), append(uk, a.key), append(us, text.(string))
+		}
+		if len(ue) > 0 {
+			if _, err := tx.ExecContext(ctx, `UPDATE aliases a SET sources = u.s
+				FROM unnest($1::text[], $2::text[], $3::text[]) AS u(e, k, s)
+				WHERE a.entity_id = u.e AND a.key = u.k`, ue, uk, us); err != nil {
+				return false, fmt.Errorf("alias sources: %w", err)
+			}
+		}
+	}
+	if len(keyIDs) > 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO entity_keys (entity_id, key)
+			SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, keyIDs, keyVals); err != nil {
+			return false, fmt.Errorf("entity keys: %w", err)
+		}
+	}
+	return true, nil
+}
+
+// textPtr turns a jsonText result (nil or a string) into a nullable text
+// array element.
+func textPtr(v any) *string {
+	if s, ok := v.(string); ok {
+		return &s
 	}
 	return nil
 }

@@ -132,3 +132,30 @@ func TestIngestStopped(t *testing.T) {
 		})
 	}
 }
+
+// TestIngestBudget ingests an article with a budget too short for any
+// analysis: the document is stored, with no claims, and the output says
+// its analysis was truncated; re-ingesting it is a no-op.
+func TestIngestBudget(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(path, []byte(article(7)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "budget.db")
+	out, stderr, err := run(t, db, "ingest", "--budget", "1ns", path)
+	if err != nil || !strings.Contains(out, "analysis truncated") || !strings.Contains(out, "1 stored without analysis") {
+		t.Fatalf("ingest --budget 1ns = %v\n%s%s; want the document stored with the note 'analysis truncated'", err, out, stderr)
+	}
+	s, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st, err := s.Stats(context.Background())
+	if err != nil || st.Documents != 1 || st.Claims != 0 {
+		t.Errorf("Stats = %+v, %v; want 1 document without claims", st, err)
+	}
+	if out, _, err := run(t, db, "ingest", path); err != nil || !strings.Contains(out, "already stored") {
+		t.Errorf("re-ingest = %v\n%s; want already stored", err, out)
+	}
+}

@@ -149,15 +149,33 @@ func (g *ingester) extract(ctx context.Context, e *extracted) {
 	}
 	bctx, cancel := context.WithTimeout(ctx, budget)
 	defer cancel()
-	x, err := g.p.Extract(bctx, e.it.Doc)
+	// Extraction runs in a goroutine of its own so that the budget holds
+	// even where a stage does not watch its context: past the budget the
+	// analysis is left to finish on its own and its result dropped (issue
+	// 14: one long document held a core for minutes and ignored SIGTERM).
+	type result struct {
+		x   *pipeline.Extracted
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		x, err := g.p.Extract(bctx, e.it.Doc)
+		done <- result{x, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-bctx.Done():
+		r.err = bctx.Err()
+	}
 	switch {
-	case err == nil:
-		e.x = x
+	case r.err == nil:
+		e.x = r.x
 	case ctx.Err() == nil && bctx.Err() != nil:
 		// Out of budget: the document is stored, its analysis is not.
 		e.note = fmt.Sprintf("analysis truncated: not finished within %v", budget)
 	default:
-		e.err = fmt.Errorf("ingest %s: %w", e.it.Where, err)
+		e.err = fmt.Errorf("ingest %s: %w", e.it.Where, r.err)
 	}
 }
 
@@ -323,6 +341,14 @@ func (g *ingester) writeOne(ctx context.Context, e extracted, batch **store.Batc
 		a = &muster.Analysis{Document: e.it.Doc, Note: e.note}
 	}
 	res, err := (*batch).Save(ctx, a)
+	// A failure that is not the document's (a PostgreSQL deadlock with
+	// another worker's batch, whose documents lock entities in another
+	// order) undid only this document: the batch goes on, and the save is
+	// tried again, twice at most, before the run stops.
+	for try := 1; err != nil && try <= 2 && ctx.Err() == nil && muster.ErrorKind(err) != muster.KindInvalid; try++ {
+		time.Sleep(time.Duration(try) * 50 * time.Millisecond)
+		res, err = (*batch).Save(ctx, a)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()

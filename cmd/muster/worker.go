@@ -277,11 +277,9 @@ func (m *Main) runJob(ctx context.Context, db *store.DB, p *pipeline.Pipeline, j
 	if err != nil {
 		return err
 	}
-	if st.Documents > 0 {
-		if err := db.Analyze(ctx); err != nil {
-			return err
-		}
-	}
+	// No ANALYZE per job: a fleet would run one per job at once. The
+	// ingester runs it as a run grows, and PostgreSQL's autovacuum keeps
+	// statistics between runs.
 	fmt.Fprintf(m.Stdout, "job %d: %s: %d documents (%d already stored, %d failed)\n", job.ID, j, st.Documents, st.Duplicates, st.Failed)
 	if st.Failed > 0 {
 		return &muster.Error{Kind: muster.KindInvalid,
