@@ -70,8 +70,9 @@ func TestPredicateSentences(t *testing.T) {
 	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := nlp.NewDoc(tt.text)
-			segment.Segment(d)
+			// The shipped chain: segment, tagger, parser (the profile
+			// patterns need the parse).
+			d := parse(t, tt.text)
 			r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: pub, Publisher: "Test Wire"})
 			var seen []string
 			for _, c := range r.Claims {
@@ -112,8 +113,9 @@ func TestNoClaimSentences(t *testing.T) {
 	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := nlp.NewDoc(tt.text)
-			segment.Segment(d)
+			// The shipped chain: segment, tagger, parser (the profile
+			// patterns need the parse).
+			d := parse(t, tt.text)
 			r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: pub, Publisher: "Test Wire"})
 			for _, c := range r.Claims {
 				if c.Predicate == tt.pred {

@@ -244,7 +244,13 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 		if mi < 0 || x.ments[mi].ent < 0 {
 			return false
 		}
-		return typeIn(x.ents[x.live(x.ments[mi].ent)].typ, types)
+		e := x.ents[x.live(x.ments[mi].ent)]
+		// A bare head word ("Brigade commander Ivan Petrov") names no
+		// group of its own.
+		if !strings.Contains(e.name, " ") && groupHeads[strings.ToLower(e.name)] {
+			return false
+		}
+		return typeIn(e.typ, types)
 	}
 	if mi := x.tokMent[t]; mi >= 0 {
 		if ok(mi) {
