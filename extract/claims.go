@@ -203,7 +203,6 @@ var sentencePatterns = []phrasePattern{
 	// "Set up in May 2014 by Ivan Petrov, the battalion …"
 	{"founded", regexp.MustCompile(`(?i)\b(?:was|were|been)\s+(formed|founded|established|created|set up|launched)\s+(?:in|on|during)\b`), (*doc).founded, foundWords},
 	{"founded-fronted", regexp.MustCompile(`^(?:(?:It|The group)\s+was\s+)?(?i:formed|founded|established|created|set up)\s+(` + datePhrase + `)?\s*(?:by\s+([^,]+))?,\s+`), (*doc).foundedFronted, foundWords},
-	{"founding", regexp.MustCompile(`(?i)\b(?:before|after|since)\s+(?:founding|forming|creating|establishing)\s+`), (*doc).founding, []string{"founding", "forming", "creating", "establishing"}},
 	{"composed-of", regexp.MustCompile(`(?i)\b(?:made up|composed|comprised|consist(?:s|ed)?|formed)\s+of\s+`), (*doc).composedOf, []string{"made up", "compos", "compris", "consist", "formed of"}},
 	{"size", regexp.MustCompile(`(?i)\b(?:troops|fighters|members|soldiers|men|militants|volunteers|personnel|combatants|recruits|mercenaries)\b`), (*doc).size, []string{"troops", "fighters", "members", "soldiers", " men", "militants", "volunteers", "personnel", "combatants", "recruits", "mercenaries"}},
 	{"size-joined", regexp.MustCompile(`(?i)\b(?:have|has)\s+(?:coalesced|joined|enlisted|signed up|banded together)\s+(?:into|in|with)?\b`), (*doc).sizeJoined, []string{"coalesced", "joined", "enlisted", "signed up", "banded"}},
@@ -211,10 +210,8 @@ var sentencePatterns = []phrasePattern{
 	{"opposes", regexp.MustCompile(`(?i)\b(?:opposed to|in opposition to|against|to overthrow|to topple|to oust|oppose|opposes)\s+`), (*doc).opposes, []string{"oppos", "against", "overthrow", "topple", "oust"}},
 	{"founder", regexp.MustCompile(`(?i)\b(founded|formed|created|established|set up)\s+the\s+`), (*doc).personFounded, foundWords},
 	{"founder-apposition", regexp.MustCompile(`(?i)(?:’s|'s)\s+(?:co-)?founder\b|\b(?:co-)?founder\s+of\s+`), (*doc).founderApposition, []string{"founder"}},
-	{"goal", regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+(?:pushing|seeking|aiming|fighting|trying|working|vowing)\s+to\s+([a-z]+\s+[^.;]+)`), (*doc).goal, []string{"pushing", "seeking", "aiming", "fighting", "trying", "working", "vowing"}},
 	{"ties", regexp.MustCompile(`(?i)\b(?:had|has|have|with)\s+(?:close\s+)?(?:ties|links|connections)\s+(?:with|to)\s+`), (*doc).ties, []string{"ties", "links", "connections"}},
 	{"ties-affiliated", regexp.MustCompile(`(?i)\b(?:affiliated|linked|aligned)\s+(?:with|to)\s+|\b(?:an?\s+)?(?:affiliate|offshoot|franchise)\s+of\s+`), (*doc).ties, []string{"affiliat", "linked", "aligned", "offshoot", "franchise"}},
-	{"ties-possessive", regexp.MustCompile(`(?:’s|'s)\s+(?:[a-z-]+\s+)?(?:affiliate|offshoot|franchise|ally)\b`), (*doc).tiesPossessive, []string{"affiliate", "offshoot", "franchise", "ally"}},
 	{"banned", regexp.MustCompile(`(?i)\b(banned|sanctioned|blacklisted)\s+`), (*doc).banned, []string{"banned", "sanctioned", "blacklisted"}},
 	{"citizen", regexp.MustCompile(`(?i)\b(?:is|was)\s+an?\s+([A-Z][a-z]+)\s+(?:citizen|national)\b(?:\s+and\s+([^.;]+))?`), (*doc).citizen, []string{"citizen", "national"}},
 	{"spokesperson", regexp.MustCompile(`(?i)\b(?:statements?\s+on\s+behalf\s+of|spokes(?:man|woman|person)\s+(?:for|of))\s+`), (*doc).spokesperson, []string{"behalf", "spokes"}},
@@ -222,15 +219,11 @@ var sentencePatterns = []phrasePattern{
 	{"leader", regexp.MustCompile(`(?i)\b(?:led|headed|commanded)\s+by\s+`), (*doc).ledBy, []string{"led by", "headed by", "commanded by"}},
 	// "The battalion’s commander is Ivan Petrov", "Its leader, Ivan Petrov,",
 	// "RDK commander Ivan Petrov", "Ivan Petrov, the commander of the RDK"
-	{"leader-title", regexp.MustCompile(`(?i)\b(?:(?:top|overall|current|military|political)\s+)?(commander|leader|head|chief)(?:\s+is|\s+was|,)?\s+`), (*doc).leaderTitle, []string{"commander", "leader", "chief", " head "}},
-	{"leader-of", regexp.MustCompile(`(?i),\s+(?:the\s+|its\s+)?(?:(?:top|overall|current|military|political)\s+)?(commander|leader|head|chief)\s+of\s+(?:the\s+)?`), (*doc).leaderOf, []string{"commander", "leader", "head", "chief"}},
 	{"ideology", regexp.MustCompile(`(?i)\b(far-right|far-left|neo-nazi|ultranationalist|ultra-nationalist|nationalist|islamist|jihadist|salafist|salafi-jihadist|marxist|maoist|marxist-leninist|communist|anarchist|separatist|white supremacist|monarchist|anti-government)\b`), (*doc).ideology, []string{"far-", "nazi", "nationalist", "islamist", "jihad", "salafi", "marxist", "maoist", "communist", "anarchist", "separatist", "supremacist", "monarchist", "anti-government"}},
 	{"part-of-apposition", regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:unit|regiment|battalion|brigade|division|detachment|part|wing)\s+of\s+`), (*doc).partOfApposition, []string{" of "}},
 	{"part-of-possessive", regexp.MustCompile(`\b(\p{Lu}[\p{L}]+)(?:’s|'s)\s+`), (*doc).partOfPossessive, []string{"’s", "'s"}},
 	{"outcome", regexp.MustCompile(`(?i)\b(?:claimed|said|insisted|announced)\s+(?:that\s+)?the\s+(?:raid|attack|operation|incursion|assault|offensive)\s+(?:was|had been)\s+((?:a\s+)?(?:successful|success|failure|failed|repelled|repulsed|a victory|over|completed))`), (*doc).outcome, []string{"raid", "attack", "operation", "incursion", "assault", "offensive"}},
 	{"ally", regexp.MustCompile(`(?i)\b(?:an?\s+(?:close\s+|key\s+|staunch\s+|longtime\s+)?ally\s+of|allied\s+(?:with|to)|in\s+alliance\s+with|(?:is|are|was|were|being)\s+(?:\w+\s+)?(?:backed|armed|supported|funded|sponsored)\s+by)\s+`), (*doc).ally, []string{"ally", "allied", "alliance", "backed", "armed by", "supported", "funded", "sponsored"}},
-	{"based-in", regexp.MustCompile(`(?i)\b(?:based|headquartered|stationed)\s+in\s+`), (*doc).basedIn, []string{"based", "headquartered", "stationed"}},
-	{"active-in", regexp.MustCompile(`(?i)\b(?:operates|operating|is\s+active|are\s+active|active)\s+in\s+`), (*doc).activeIn, []string{"operat", "active"}},
 	{"designated", regexp.MustCompile(`\b([A-Z][a-z]+)\s+(?:calls|called|labels|labelled|labeled|brands|branded|considers|designated)\s+(the\s+[a-z]+|them|it)\s+([a-z-]+(?:\s+[a-z’'-]+){0,5})`), (*doc).designated, []string{"call", "label", "brand", "consider", "designat"}},
 }
 
@@ -359,21 +352,6 @@ func (x *doc) mentionAt(off int) int {
 		}
 	}
 	return -1
-}
-
-// founding: "Before founding the brigade, Petrov served …"
-func (x *doc) founding(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	g := x.mentionAt(m.End)
-	if g < 0 || x.ments[g].Start > m.End+5 || x.ments[g].ent < 0 || x.ents[x.ments[g].ent].typ != muster.EntityArmedGroup {
-		return
-	}
-	p := x.entityAfter(si, x.ments[g].End, muster.EntityPerson)
-	if p == nil {
-		return
-	}
-	pm := x.mentionAt(x.ments[g].End)
-	x.add(draft{subj: x.ments[g].ent, event: -1, pred: muster.PredFoundedBy, objEnt: p[0], ev: muster.Span{Start: m.Start, End: x.ments[pm].End}, sent: si, conf: 0.7})
 }
 
 // phraseEnd returns the end of the noun phrase or clause starting at off:
@@ -610,44 +588,6 @@ func (x *doc) opposes(si, base int, text string, loc []int) {
 	}
 }
 
-func (x *doc) goal(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	g := sub(base, loc, 1)
-	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
-	if subj == nil {
-		return
-	}
-	end := x.phraseEnd(si, g.Start)
-	for _, e := range subj {
-		x.add(draft{subj: e, event: -1, pred: muster.PredGoal, obj: muster.TextValue(x.d.Text[g.Start:end]), objEnt: -1, ev: muster.Span{Start: m.Start, End: end}, sent: si})
-	}
-}
-
-// tiesPossessive: "JNIM, al-Qaeda's affiliate in the Sahel" — the group
-// named before the possessor has ties to it.
-func (x *doc) tiesPossessive(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	pm := -1
-	for i, mm := range x.ments {
-		if mm.sent == si && mm.End == m.Start && mm.ent >= 0 && !mm.nominal {
-			pm = i
-		}
-	}
-	if pm < 0 {
-		return
-	}
-	owner := x.ments[pm].ent
-	if t := x.ents[owner].typ; t != muster.EntityArmedGroup && t != muster.EntityOrganization {
-		return
-	}
-	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: x.ments[pm].Start}, groupish...)
-	for _, e := range subj {
-		if e != owner {
-			x.add(draft{subj: e, event: -1, pred: muster.PredTiesTo, objEnt: owner, ev: muster.Span{Start: x.ments[pm].Start, End: m.End}, sent: si, conf: 0.7})
-		}
-	}
-}
-
 func (x *doc) ties(si, base int, text string, loc []int) {
 	m := sub(base, loc, 0)
 	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, actorish...)
@@ -788,83 +728,6 @@ func (x *doc) ledBy(si, base int, text string, loc []int) {
 		pred = muster.PredCommander
 	}
 	x.add(draft{subj: subj[0], event: -1, pred: pred, objEnt: p[0], ev: muster.Span{Start: m.Start, End: x.ments[pm].End}, sent: si})
-}
-
-// leaderTitle: a group, then a leader's title, then the person holding
-// it: "The battalion’s commander is Ivan Petrov", "Its leader, Ivan
-// Petrov", "RDK commander Ivan Petrov". The group's mention must end
-// where the possessive or title starts and the person's start right
-// after it, so "Russia’s chief negotiator" or a title in a list gives
-// nothing.
-func (x *doc) leaderTitle(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	title := strings.ToLower(x.d.Text[sub(base, loc, 1).Start:sub(base, loc, 1).End])
-	// What stands before the title: "X’s", "Its" or the name itself.
-	before := x.d.Text[x.d.Sentences[si].Start:m.Start]
-	if !strings.HasSuffix(before, " ") {
-		return
-	}
-	before = before[:len(before)-1]
-	end, pronoun := len(before), false
-	switch {
-	case strings.HasSuffix(before, "’s"):
-		end -= len("’s")
-	case strings.HasSuffix(before, "'s"):
-		end -= len("'s")
-	case strings.HasSuffix(before, "its") || strings.HasSuffix(before, "Its"):
-		end -= len("its")
-		pronoun = true
-	}
-	end += x.d.Sentences[si].Start
-	gm := -1
-	for i, mm := range x.ments {
-		if mm.sent != si || mm.ent < 0 || x.ents[mm.ent].typ != muster.EntityArmedGroup {
-			continue
-		}
-		switch {
-		case pronoun:
-			if mm.Start == end {
-				gm = i
-			}
-		case end < m.Start-1:
-			if mm.End == end {
-				gm = i
-			}
-		case mm.End == end && !mm.nominal && (strings.Contains(mm.text, " ") || isAcronym(mm.text)):
-			gm = i // "RDK commander": the name, then the title
-		}
-	}
-	pm := x.mentionAt(m.End)
-	if gm < 0 || pm < 0 || x.ments[pm].Start != m.End || x.ments[pm].ent < 0 || x.ents[x.ments[pm].ent].typ != muster.EntityPerson {
-		return
-	}
-	pred := muster.PredLeader
-	if title == "commander" {
-		pred = muster.PredCommander
-	}
-	x.add(draft{subj: x.ments[gm].ent, event: -1, pred: pred, objEnt: x.ments[pm].ent, ev: muster.Span{Start: x.ments[gm].Start, End: x.ments[pm].End}, sent: si})
-}
-
-// leaderOf: "Ivan Petrov, the commander of the Siberian Battalion": the
-// person named right before the comma leads the group named right after.
-func (x *doc) leaderOf(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	title := strings.ToLower(x.d.Text[sub(base, loc, 1).Start:sub(base, loc, 1).End])
-	pm := -1
-	for i, mm := range x.ments {
-		if mm.sent == si && mm.End == m.Start && mm.ent >= 0 && x.ents[mm.ent].typ == muster.EntityPerson {
-			pm = i
-		}
-	}
-	gm := x.mentionAt(m.End)
-	if pm < 0 || gm < 0 || x.ments[gm].Start != m.End || x.ments[gm].ent < 0 || x.ents[x.ments[gm].ent].typ != muster.EntityArmedGroup {
-		return
-	}
-	pred := muster.PredLeader
-	if title == "commander" {
-		pred = muster.PredCommander
-	}
-	x.add(draft{subj: x.ments[gm].ent, event: -1, pred: pred, objEnt: x.ments[pm].ent, ev: muster.Span{Start: x.ments[pm].Start, End: x.ments[gm].End}, sent: si})
 }
 
 // ideology: an ideology word describing a group in the same clause: the
@@ -1111,30 +974,6 @@ func (x *doc) ally(si, base int, text string, loc []int) {
 		}
 	}
 	x.add(draft{subj: subj[0], event: -1, pred: muster.PredAlliedWith, objEnt: x.ments[om].ent, ev: muster.Span{Start: start, End: x.ments[om].End}, sent: si, conf: 0.7})
-}
-
-// basedIn: "the brigade, based in Lviv"; activeIn: "the group operates in
-// Donetsk". The place must follow at once, and a group precede.
-func (x *doc) basedIn(si, base int, text string, loc []int) {
-	x.placeClaim(si, sub(base, loc, 0), muster.PredBasedIn)
-}
-
-func (x *doc) activeIn(si, base int, text string, loc []int) {
-	x.placeClaim(si, sub(base, loc, 0), muster.PredActiveIn)
-}
-
-func (x *doc) placeClaim(si int, m muster.Span, pred muster.Predicate) {
-	pm := x.mentionAt(m.End)
-	if pm < 0 || x.ments[pm].ent < 0 || !x.adjacent(m.End, x.ments[pm]) || x.ents[x.ments[pm].ent].typ != muster.EntityPlace {
-		return
-	}
-	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
-	if subj == nil {
-		return
-	}
-	for _, e := range subj {
-		x.add(draft{subj: e, event: -1, pred: pred, objEnt: x.ments[pm].ent, ev: muster.Span{Start: m.Start, End: x.ments[pm].End}, sent: si, conf: 0.7})
-	}
 }
 
 // mentsOrdered reports whether x.ments is sorted by start with sentence
