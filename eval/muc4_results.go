@@ -23,32 +23,14 @@ var MUC4Systems = []string{"GE", "GE-CMU", "UMASS", "SRI", "NYU"}
 // SLOT SCORES" table. The figures are read at run time and never copied.
 // name is used in errors.
 func ReadMUC4Results(r io.Reader, name string) (map[string]map[string]SlotCount, error) {
-	b, err := unixz.ReadAll(r)
+	out := map[string]map[string]SlotCount{}
+	err := eachMUC4Member(r, name, "scores", func(sys string, f io.Reader, member string) error {
+		slots, err := parseMUC4ScoreFile(f, member)
+		out[sys] = slots
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("muc4 results %s: %w", name, err)
-	}
-	out := map[string]map[string]SlotCount{}
-	tr := tar.NewReader(bytes.NewReader(b))
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("muc4 results %s: %w", name, err)
-		}
-		sys := muc4System(h.Name, "scores")
-		if h.Typeflag != tar.TypeReg || sys == "" {
-			continue
-		}
-		slots, err := parseMUC4ScoreFile(tr, name+":"+h.Name)
-		if err != nil {
-			return nil, err
-		}
-		out[sys] = slots
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("muc4 results %s: no score files", name)
 	}
 	return out, nil
 }
@@ -57,34 +39,50 @@ func ReadMUC4Results(r io.Reader, name string) (map[string]map[string]SlotCount,
 // a response-templates.*.tar.Z archive: for each system, its templates in
 // the key format. name is used in errors.
 func ReadMUC4Responses(r io.Reader, name string) (map[string][]MUC4Key, error) {
-	b, err := unixz.ReadAll(r)
+	out := map[string][]MUC4Key{}
+	err := eachMUC4Member(r, name, "response", func(sys string, f io.Reader, member string) error {
+		keys, err := ReadMUC4Keys(f, member)
+		out[sys] = keys
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("muc4 responses %s: %w", name, err)
 	}
-	out := map[string][]MUC4Key{}
+	return out, nil
+}
+
+// eachMUC4Member calls fn for every regular member of a .tar.Z archive of
+// the 1992 results whose name marks it as one system's file of the kind
+// ("scores", "response"), with the member's name for errors; an archive
+// with no such member is an error.
+func eachMUC4Member(r io.Reader, name, kind string, fn func(sys string, f io.Reader, member string) error) error {
+	b, err := unixz.ReadAll(r)
+	if err != nil {
+		return err
+	}
 	tr := tar.NewReader(bytes.NewReader(b))
+	n := 0
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("muc4 responses %s: %w", name, err)
+			return err
 		}
-		sys := muc4System(h.Name, "response")
+		sys := muc4System(h.Name, kind)
 		if h.Typeflag != tar.TypeReg || sys == "" {
 			continue
 		}
-		keys, err := ReadMUC4Keys(tr, name+":"+h.Name)
-		if err != nil {
-			return nil, err
+		if err := fn(sys, tr, name+":"+h.Name); err != nil {
+			return err
 		}
-		out[sys] = keys
+		n++
 	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("muc4 responses %s: no response files", name)
+	if n == 0 {
+		return fmt.Errorf("no %s files", kind)
 	}
-	return out, nil
+	return nil
 }
 
 // muc4System names the system of an archive member, or "" for a member
