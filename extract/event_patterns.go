@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	muster "github.com/muster-osint/muster"
@@ -86,7 +87,7 @@ func loadEventRules(name, src string) (*eventRuleSet, error) {
 		r := &eventRule{types: map[string][]muster.EntityType{}}
 		for _, f := range strings.Fields(p.Meta["arg"]) {
 			slot, arg, ok := strings.Cut(f, "=")
-			if !ok || !contains(p.Slots, slot) {
+			if !ok || !slices.Contains(p.Slots, slot) {
 				return nil, fmt.Errorf("%s: pattern %s: arg %q names no slot of the pattern", name, p.Name, f)
 			}
 			switch arg {

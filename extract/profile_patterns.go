@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -112,7 +113,7 @@ func loadRules(name, src, roles string) (*ruleSet, error) {
 				return nil, fmt.Errorf("%s: pattern %s: %w", name, p.Name, err)
 			}
 			for _, s := range []string{cs.subj, cs.obj, strings.TrimPrefix(cs.pred, "@")} {
-				if s != cs.pred && !contains(p.Slots, s) {
+				if s != cs.pred && !slices.Contains(p.Slots, s) {
 					return nil, fmt.Errorf("%s: pattern %s: claims name slot %q, which the pattern does not bind", name, p.Name, s)
 				}
 			}
@@ -127,7 +128,7 @@ func loadRules(name, src, roles string) (*ruleSet, error) {
 				if !ok {
 					return nil, fmt.Errorf("%s: pattern %s: want SLOT=type,type in %q", name, p.Name, f)
 				}
-				if !contains(p.Slots, slot) {
+				if !slices.Contains(p.Slots, slot) {
 					return nil, fmt.Errorf("%s: pattern %s: %s names slot %q, which the pattern does not bind", name, p.Name, key, slot)
 				}
 				for _, t := range strings.Split(ts, ",") {
@@ -139,21 +140,12 @@ func loadRules(name, src, roles string) (*ruleSet, error) {
 				}
 			}
 		}
-		if r.source != "" && !contains(p.Slots, r.source) {
+		if r.source != "" && !slices.Contains(p.Slots, r.source) {
 			return nil, fmt.Errorf("%s: pattern %s: source slot %q is not bound", name, p.Name, r.source)
 		}
 		rs.rules[p] = r
 	}
 	return rs, nil
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // parseClaimSpec reads "pred(subj, obj:kind)".
@@ -328,7 +320,7 @@ func (x *doc) entitiesAt(t int, types []muster.EntityType) []int {
 	var out []int
 	add := func(c int) bool {
 		e := x.entityAt(c, types)
-		if e >= 0 && !containsInt(out, e) {
+		if e >= 0 && !slices.Contains(out, e) {
 			out = append(out, e)
 		}
 		return e >= 0
@@ -364,15 +356,6 @@ func (x *doc) examplesOf(t int) []int {
 		}
 	}
 	return out
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // phrase returns the byte span of t's phrase: its subtree without
@@ -515,7 +498,7 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 		case "text", "role":
 			// A word of the subject's own name is no fact about it
 			// ("Islamic" of "Islamic State").
-			if mi := x.tokMent[ot]; mi >= 0 && x.ments[mi].ent >= 0 && containsInt(subjs, x.live(x.ments[mi].ent)) {
+			if mi := x.tokMent[ot]; mi >= 0 && x.ments[mi].ent >= 0 && slices.Contains(subjs, x.live(x.ments[mi].ent)) {
 				continue
 			}
 			var sp muster.Span

@@ -139,16 +139,22 @@ func forceWordAt(toks []nlp.Token, i int) (string, int) {
 	return "", 0
 }
 
+// forceAdjectives keep the names muster gave these countries' forces
+// before it read every country's (stored entities keep their names).
+var forceAdjectives = map[string]string{"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian", "Georgia": "Georgian",
+	"Poland": "Polish", "Israel": "Israeli", "Iran": "Iranian", "Syria": "Syrian", "Iraq": "Iraqi",
+	"Afghanistan": "Afghan", "Pakistan": "Pakistani", "India": "Indian", "Nigeria": "Nigerian", "Mali": "Malian"}
+
+var forceTitles = map[string]string{"armed forces": "Armed Forces", "police": "Police", "security service": "Security Service"}
+
 // forceName is the canonical name of a country's forces of one kind:
 // "Sudanese Armed Forces", "Nigerian Police".
 func forceName(country, kind string) string {
-	adj := map[string]string{"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian", "Georgia": "Georgian",
-		"Poland": "Polish", "Israel": "Israeli", "Iran": "Iranian", "Syria": "Syrian", "Iraq": "Iraqi",
-		"Afghanistan": "Afghan", "Pakistan": "Pakistani", "India": "Indian", "Nigeria": "Nigerian", "Mali": "Malian"}[country]
+	adj := forceAdjectives[country]
 	if adj == "" {
 		adj = countryDemonym[country]
 	}
-	title := map[string]string{"armed forces": "Armed Forces", "police": "Police", "security service": "Security Service"}[kind]
+	title := forceTitles[kind]
 	if adj == "" {
 		return title + " of " + country
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -193,7 +194,7 @@ func ParseFile(name string, r io.Reader, extra map[string][]string) (*Set, error
 		r.p.root, r.p.Slots = root, slots
 		for _, ex := range r.p.Yes {
 			for s := range ex.Slots {
-				if !contains(slots, s) {
+				if !slices.Contains(slots, s) {
 					return nil, fmt.Errorf("%s:%d: pattern %s: example names slot %q, which the pattern does not bind", name, r.line, r.p.Name, s)
 				}
 			}
@@ -214,15 +215,6 @@ func Compile(name, expr string, lists map[string][]string) (*Set, error) {
 	s := &Set{lists: lists, Patterns: []*Pattern{{Name: name, Source: expr, Meta: map[string]string{}, Slots: slots, root: root}}}
 	s.index()
 	return s, nil
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // parseExample reads "sentence => slot=word slot=word|word".
@@ -357,7 +349,7 @@ func (l *lexer) node(rels bool) (*node, error) {
 			return nil, l.errf("want a name after '='")
 		}
 		n.name = l.src[st:l.pos]
-		if !contains(l.slots, n.name) {
+		if !slices.Contains(l.slots, n.name) {
 			l.slots = append(l.slots, n.name)
 		}
 	}
