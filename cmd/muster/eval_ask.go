@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,17 +22,13 @@ import (
 // muster the questions of a question file (issue 11 item 4): how many it
 // answers rightly, and which.
 func (m *Main) runEvalAsk(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("eval ask", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := m.newFlagSet("eval ask", "[--gold DIR] [--questions FILE] [-v] [--json]")
 	gold := fs.String("gold", "../shared/data/news_armed_groups/dev", "`DIR` of ID.txt + ID.gold.json articles to ingest")
 	questions := fs.String("questions", "eval/testdata/ask_news_armed_groups_dev.tsv", "question `FILE` (question<TAB>answer|answer, or -)")
 	verbose := fs.Bool("v", false, "print each question with muster's answer")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return muster.Errorf(muster.KindInvalid, "eval ask: %v", err)
+	if err := parseFlagsOnly(fs, args); err != nil {
+		return err
 	}
 	qf, err := os.Open(*questions)
 	if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 
@@ -22,18 +21,14 @@ const defaultPolNeAR = "../shared/data/polnear/polnear_articles_attributions.jso
 //
 //	muster eval attribution [--split dev|test] [--errors N] [--json] [--data FILE] [--agreement]
 func (m *Main) runEvalAttribution(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("eval attribution", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := m.newFlagSet("eval attribution", "[--split train|dev|test] [--errors N] [--json] [--agreement]")
 	split := fs.String("split", "dev", "PolNeAR split: train, dev or test")
 	nErrors := fs.Int("errors", 0, "print `N` misses per slot (gold span, best prediction, context)")
 	asJSON := fs.Bool("json", false, "print the result as JSON (DESIGN §7)")
 	data := fs.String("data", defaultPolNeAR, "PolNeAR JSONL.gz `file`")
 	agreement := fs.Bool("agreement", false, "score the annotators against each other, every pair, instead of muster (articles with several annotators; every split but test when --split is not given)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return muster.Errorf(muster.KindInvalid, "eval attribution: %v", err)
+	if err := parseFlagsOnly(fs, args); err != nil {
+		return err
 	}
 	switch *split {
 	case "train", "dev", "test":

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,23 +22,15 @@ import (
 // with its text (the seed: --gold pipeline/testdata/seed.gold.json --text
 // ../shared/seed/000_b79f6ff36cfcd08c.txt).
 func (m *Main) runEvalClaims(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("eval claims", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := m.newFlagSet("eval claims", "--gold DIR|FILE.gold.json [--text FILE.txt] [-v] [--json]")
 	gold := fs.String("gold", "", "gold `DIR` of ID.txt + ID.gold.json, or one FILE.gold.json")
 	text := fs.String("text", "", "the text a single gold `FILE` annotates (default: FILE.txt beside it)")
 	verbose := fs.Bool("v", false, "list misses and extras per document")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "Usage: muster eval claims --gold DIR|FILE.gold.json [--text FILE.txt] [-v] [--json]")
-		fs.PrintDefaults()
+	if err := parseFlagsOnly(fs, args); err != nil {
+		return err
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return muster.Errorf(muster.KindInvalid, "eval claims: %v", err)
-	}
-	if *gold == "" || fs.NArg() > 0 {
+	if *gold == "" {
 		fs.Usage()
 		return muster.Errorf(muster.KindInvalid, "eval claims: want --gold DIR or --gold FILE.gold.json")
 	}

@@ -4,8 +4,6 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -50,23 +48,15 @@ type eventsReport struct {
 
 // runEvalEvents scores event extraction against GTD, ACLED or UCDP coders.
 func (m *Main) runEvalEvents(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("eval events", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := m.newFlagSet("eval events", "--dataset gtd|acled|ucdp [--split dev|test] [--errors N] [--json] [--limit N]")
 	dataset := fs.String("dataset", "", "gtd, acled or ucdp")
 	split := fs.String("split", "dev", "split to score: dev, test or all")
 	nErr := fs.Int("errors", 0, "print `N` misses per slot")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	limit := fs.Int("limit", 0, "score only the first `N` records")
 	data := fs.String("data", eventsDataDir, "shared data `dir`")
-	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "Usage: muster eval events --dataset gtd|acled|ucdp [--split dev|test] [--errors N] [--json] [--limit N]")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return muster.Errorf(muster.KindInvalid, "eval events: %v", err)
+	if err := parseFlagsOnly(fs, args); err != nil {
+		return err
 	}
 	rel, ok := eventFiles[*dataset]
 	if !ok {

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 
 	"github.com/muster-osint/muster"
@@ -19,18 +17,14 @@ const defaultSharedData = "../shared/data"
 //
 //	muster eval geo --dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--errors N] [--json] [--data DIR]
 func (m *Main) runEvalGeo(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("eval geo", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := m.newFlagSet("eval geo", "--dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--errors N] [--json]")
 	dataset := fs.String("dataset", "", "data set: gtd, acled, ucdp or bellingcat")
 	split := fs.String("split", "dev", "split: dev or test")
 	nErrors := fs.Int("errors", 0, "print the `N` worst records (unlocated first, then farthest)")
 	asJSON := fs.Bool("json", false, "print the result as JSON (DESIGN §7)")
 	data := fs.String("data", defaultSharedData, "shared data `dir`")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return muster.Errorf(muster.KindInvalid, "eval geo: %v", err)
+	if err := parseFlagsOnly(fs, args); err != nil {
+		return err
 	}
 	if _, ok := eval.GeoDatasets[*dataset]; !ok {
 		return muster.Errorf(muster.KindInvalid, "eval geo: unknown --dataset %q (want gtd, acled, ucdp or bellingcat)", *dataset)

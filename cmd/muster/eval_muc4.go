@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -53,8 +51,7 @@ func muc4Splits(dir string) map[string]muc4Split {
 // runEvalMUC4 scores muster's events as MUC-4 templates (issue 10 item 4)
 // and prints them beside the 1992 systems' official per-slot scores.
 func (m *Main) runEvalMUC4(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("eval muc4", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := m.newFlagSet("eval muc4", "--split tst3|tst4 [--mixed-case] [--json]")
 	split := fs.String("split", "", "tst3 or tst4 (report); dev, tst1 or tst2 (tune)")
 	mixed := fs.Bool("mixed-case", false, "read TST4 in its original mixed case")
 	asJSON := fs.Bool("json", false, "print one JSON object")
@@ -63,15 +60,8 @@ func (m *Main) runEvalMUC4(ctx context.Context, args []string) error {
 	systems := fs.String("systems", strings.Join(eval.MUC4Systems, ","), "1992 `systems` to print beside muster (comma-separated; all for every one)")
 	data := fs.String("data", muc4Dir, "MUC-4 raw `dir`")
 	rescore := fs.String("rescore", "", "score this 1992 `system`'s own response templates instead of muster's, to set this scorer beside the official one")
-	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "Usage: muster eval muc4 --split tst3|tst4 [--mixed-case] [--json]")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return muster.Errorf(muster.KindInvalid, "eval muc4: %v", err)
+	if err := parseFlagsOnly(fs, args); err != nil {
+		return err
 	}
 	sp, ok := muc4Splits(*data)[*split]
 	if !ok || fs.NArg() > 0 {

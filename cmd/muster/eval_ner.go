@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -42,30 +40,14 @@ type nerReport struct {
 // sentence by sentence with --sentences) and prints conlleval's report, or
 // the DESIGN §7 JSON object with --json. Tagging time excludes model load.
 func (m *Main) runEvalNER(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("eval ner", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := m.newFlagSet("eval ner", "FILE [--json] [--model FILE] [--sentences]")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	modelPath := fs.String("model", "", "model file (default: the embedded model)")
 	sentences := fs.Bool("sentences", false, "tag each sentence alone, without document context")
 	dataset := fs.String("dataset", "conll2003", "dataset name for the report")
-	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "Usage: muster eval ner FILE [--json] [--model FILE] [--sentences]")
-		fs.PrintDefaults()
-	}
-	// Flags may come before or after FILE.
-	var files []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil
-			}
-			return muster.Errorf(muster.KindInvalid, "eval ner: %v", err)
-		}
-		args = fs.Args()
-		if len(args) > 0 {
-			files = append(files, args[0])
-			args = args[1:]
-		}
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return err
 	}
 	if len(files) != 1 {
 		fs.Usage()

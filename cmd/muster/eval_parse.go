@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -49,30 +47,14 @@ type parseReport struct {
 //
 //	muster eval parse [--json] [--limit N] [FILE.conllu]
 func (m *Main) runEvalParse(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("eval parse", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := m.newFlagSet("eval parse", "[--json] [--limit N] [--model FILE] [FILE.conllu]")
 	asJSON := fs.Bool("json", false, "print one JSON object (DESIGN §7)")
 	modelPath := fs.String("model", "", "model `file` (default: the embedded model)")
 	limit := fs.Int("limit", 0, "score only the first `N` sentences (0: all)")
 	dataset := fs.String("dataset", "ud_english_ewt", "dataset name for the report")
-	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "Usage: muster eval parse [--json] [--limit N] [--model FILE] [FILE.conllu]")
-		fs.PrintDefaults()
-	}
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil
-			}
-			return muster.Errorf(muster.KindInvalid, "eval parse: %v", err)
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		files = append(files, args[0])
-		args = args[1:]
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return err
 	}
 	path := defaultEWTTest
 	switch len(files) {

@@ -143,6 +143,20 @@ func (m *Main) newFlagSet(name, synopsis string) *flag.FlagSet {
 	return fs
 }
 
+// parseFlagsOnly parses args for a subcommand that takes no positional
+// arguments, and names the first stray one instead of ignoring it.
+func parseFlagsOnly(fs *flag.FlagSet, args []string) error {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		fs.Usage()
+		return muster.Errorf(muster.KindInvalid, "%s: unexpected argument %q", fs.Name(), pos[0])
+	}
+	return nil
+}
+
 // parseFlags parses args, allowing flags after positional arguments
 // ("muster profile RDK --json").
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
