@@ -165,8 +165,10 @@ func scanWord(text string, i int) int {
 		case (r == ',' || r == '.') && unicode.IsDigit(prev) && unicode.IsDigit(next):
 			j += w
 			continue
-		case r == '.' && isInitialism(text[i:j]) && (isLetterRune(next) && unicode.IsUpper(next) && followedByDot(text, j+w+nw)):
-			// "U.S." — a single capital then a period, repeated
+		case r == '.' && isInitialism(text[i:j]) && isLetterRune(next) && unicode.IsUpper(next) == unicode.IsUpper(prev) && followedByDot(text, j+w+nw):
+			// "U.S." — a single capital then a period, repeated; or
+			// single small letters ("p.m.", "e.g."), which take their
+			// last period only when they are a known abbreviation.
 			j += w
 			dots++
 			continue
@@ -189,16 +191,12 @@ func isLetterRune(r rune) bool { return unicode.IsLetter(r) }
 
 func followedByDot(text string, i int) bool { return i < len(text) && text[i] == '.' }
 
-// isInitialism reports whether w so far is like "U" or "U.S": single capitals
-// separated by periods.
+// isInitialism reports whether w so far is like "U" or "U.S" (single
+// capitals separated by periods) or "p" or "p.m" (single small letters).
 func isInitialism(w string) bool {
-	for k, part := range strings.Split(w, ".") {
-		_ = k
-		if utf8.RuneCountInString(part) != 1 {
-			return false
-		}
-		r, _ := utf8.DecodeRuneInString(part)
-		if !unicode.IsUpper(r) {
+	for part := range strings.SplitSeq(w, ".") {
+		r, n := utf8.DecodeRuneInString(part)
+		if n != len(part) || !unicode.IsLetter(r) {
 			return false
 		}
 	}
@@ -214,6 +212,7 @@ var abbrevs = map[string]bool{
 	"sept": true, "oct": true, "nov": true, "dec": true, "no": true, "nos": true, "vs": true, "etc": true,
 	"inc": true, "corp": true, "ltd": true, "co": true, "jr": true, "sr": true, "approx": true, "est": true,
 	"dept": true, "univ": true, "fig": true, "e.g": true, "i.e": true, "u.s": true, "u.k": true, "u.n": true,
+	"a.m": true, "p.m": true,
 }
 
 // titles are abbreviations that are always followed by a name, so a period
