@@ -36,18 +36,16 @@ func (s *Set) Match(d *nlp.Doc) []Match {
 	m := newMatcher(d)
 	var out []Match
 	for t := range d.Tokens {
-		cands := s.byLemma[m.lemma[t]]
-		if byTag := s.byTag[d.Tokens[t].Tag]; len(byTag) > 0 {
-			cands = append(cands[:len(cands):len(cands)], byTag...)
-		}
-		if len(s.anyTok) > 0 {
-			cands = append(cands[:len(cands):len(cands)], s.anyTok...)
-		}
-		if len(cands) == 0 {
+		byLemma, byTag := s.byLemma[m.lemma[t]], s.byTag[d.Tokens[t].Tag]
+		if len(byLemma) == 0 && len(byTag) == 0 && len(s.anyTok) == 0 {
 			continue
 		}
 		for _, p := range s.Patterns { // keep the set's order
-			if !has(cands, p) {
+			// The candidates are the patterns indexed under the token's
+			// lemma or tag and those that anchor anywhere; most fail on
+			// the anchor's own constraints, tested before collect sets up
+			// its search.
+			if !has(byLemma, p) && !has(byTag, p) && !has(s.anyTok, p) || !m.fits(p.root, t) {
 				continue
 			}
 			out = m.collect(out, p, t)
@@ -91,12 +89,25 @@ type matcher struct {
 	sentLo   []int   // first token of each token's sentence
 	sentHi   []int   // one past its last
 	maxDepth int
+	// collect's state, reused from anchor to anchor: the bindings
+	// buffer, the keys of the matches found at this anchor, the matches
+	// so far, the pattern and anchor, how many it found, and emit as a
+	// func value.
+	binds  []bind
+	seen   []string
+	out    []Match
+	pat    *Pattern
+	anchor int
+	found  int
+	emitK  func([]bind) bool
 }
 
 func newMatcher(d *nlp.Doc) *matcher {
 	n := len(d.Tokens)
 	m := &matcher{d: d, lemma: make([]string, n), word: make([]string, n), ent: make([]string, n),
-		kids: make([][]int, n), sentLo: make([]int, n), sentHi: make([]int, n), maxDepth: n}
+		kids: make([][]int, n), sentLo: make([]int, n), sentHi: make([]int, n), maxDepth: n,
+		binds: make([]bind, 0, 16)}
+	m.emitK = m.emit
 	count := make([]int, n+1)
 	for i, t := range d.Tokens {
 		m.lemma[i] = lower(t.Lemma)
@@ -153,27 +164,36 @@ func lower(s string) string {
 	return s
 }
 
-// collect appends p's distinct matches anchored at t.
+// collect appends p's distinct matches anchored at t. Its state lives in
+// the matcher and its continuation is one method value made per
+// document, so that the many anchors that match nothing cost no
+// allocation.
 func (m *matcher) collect(out []Match, p *Pattern, t int) []Match {
-	var seen []string
-	n := 0
-	m.node(p.root, t, nil, func(b []bind) bool {
-		key := bindKey(b)
-		for _, s := range seen {
-			if s == key {
-				return false
-			}
-		}
-		seen = append(seen, key)
-		slots := make(map[string]int, len(b))
-		for _, x := range b {
-			slots[x.name] = x.tok
-		}
-		out = append(out, Match{Pattern: p, Anchor: t, Slots: slots})
-		n++
-		return n >= maxPerAnchor
-	})
+	m.out, m.pat, m.anchor, m.found = out, p, t, 0
+	m.seen = m.seen[:0]
+	m.node(p.root, t, m.binds[:0], m.emitK)
+	out = m.out
+	m.out = nil
 	return out
+}
+
+// emit records one way the current pattern fits, unless the same
+// bindings were already recorded; it returns true to stop the search.
+func (m *matcher) emit(b []bind) bool {
+	key := bindKey(b)
+	for _, s := range m.seen {
+		if s == key {
+			return false
+		}
+	}
+	m.seen = append(m.seen, key)
+	slots := make(map[string]int, len(b))
+	for _, x := range b {
+		slots[x.name] = x.tok
+	}
+	m.out = append(m.out, Match{Pattern: m.pat, Anchor: m.anchor, Slots: slots})
+	m.found++
+	return m.found >= maxPerAnchor
 }
 
 func bindKey(b []bind) string {
@@ -220,7 +240,10 @@ func (m *matcher) node(n *node, t int, b []bind, k func([]bind) bool) bool {
 			}
 		}
 		if !bound {
-			b = append(b[:len(b):len(b)], bind{n.name, t})
+			// Appending in place is safe: the search is depth-first, every
+			// live caller holds a prefix of b, and no one keeps b after
+			// its continuation returns (collect copies what it keeps).
+			b = append(b, bind{n.name, t})
 		}
 	}
 	return m.parts(n.parts, t, b, k)
@@ -242,52 +265,49 @@ func (m *matcher) parts(gs []group, t int, b []bind, k func([]bind) bool) bool {
 	}
 	r := g.rels[0]
 	if r.negated {
-		found := false
-		m.related(r, t, func(c int) bool {
-			if m.node(r.target, c, b, func([]bind) bool { return true }) {
-				found = true
-			}
-			return found
-		})
-		if found {
+		if m.related(r, t, func(c int) bool {
+			return m.node(r.target, c, b, func([]bind) bool { return true })
+		}) {
 			return false
 		}
 		return m.parts(rest, t, b, k)
 	}
+	if !r.optional {
+		// (No flags captured here: a captured variable is one more
+		// allocation for every relation tried.)
+		return m.related(r, t, func(c int) bool {
+			return m.node(r.target, c, b, func(b2 []bind) bool { return m.parts(rest, t, b2, k) })
+		})
+	}
 	targetFits := false
-	stop := false
-	m.related(r, t, func(c int) bool {
-		if m.node(r.target, c, b, func(b2 []bind) bool {
+	if m.related(r, t, func(c int) bool {
+		return m.node(r.target, c, b, func(b2 []bind) bool {
 			targetFits = true
 			return m.parts(rest, t, b2, k)
-		}) {
-			stop = true
-		}
-		return stop
-	})
-	if stop {
+		})
+	}) {
 		return true
 	}
-	if r.optional && !targetFits {
+	if !targetFits {
 		return m.parts(rest, t, b, k)
 	}
 	return false
 }
 
 // related calls fn for each token that r leads to from t, until fn
-// returns true.
-func (m *matcher) related(r relation, t int, fn func(int) bool) {
+// returns true; it reports whether fn did.
+func (m *matcher) related(r relation, t int, fn func(int) bool) bool {
 	toks := m.d.Tokens
 	switch r.op {
 	case opChild:
 		for _, c := range m.kids[t] {
 			if labelFits(r.labels, toks[c].Rel) && fn(c) {
-				return
+				return true
 			}
 		}
 	case opHead:
 		if h := toks[t].Head; h >= 0 && h < len(toks) && h != t && labelFits(r.labels, toks[t].Rel) {
-			fn(h)
+			return fn(h)
 		}
 	case opDesc:
 		stack := append([]int(nil), m.kids[t]...)
@@ -295,7 +315,7 @@ func (m *matcher) related(r relation, t int, fn func(int) bool) {
 			c := stack[0]
 			stack = stack[1:]
 			if fn(c) {
-				return
+				return true
 			}
 			stack = append(stack, m.kids[c]...)
 		}
@@ -303,31 +323,32 @@ func (m *matcher) related(r relation, t int, fn func(int) bool) {
 		h := toks[t].Head
 		for steps := 0; h >= 0 && h < len(toks) && steps < m.maxDepth; steps++ {
 			if fn(h) {
-				return
+				return true
 			}
 			h = toks[h].Head
 		}
 	case opAfter:
 		for c := t + 1; c < m.sentHi[t]; c++ {
 			if fn(c) {
-				return
+				return true
 			}
 		}
 	case opBefore:
 		for c := t - 1; c >= m.sentLo[t]; c-- {
 			if fn(c) {
-				return
+				return true
 			}
 		}
 	case opNext:
 		if t+1 < m.sentHi[t] {
-			fn(t + 1)
+			return fn(t + 1)
 		}
 	case opPrev:
 		if t-1 >= m.sentLo[t] {
-			fn(t - 1)
+			return fn(t - 1)
 		}
 	}
+	return false
 }
 
 // labelFits reports whether a relation rel is one of labels; a label

@@ -16,6 +16,12 @@ import (
 type lemmatizer struct {
 	exceptions map[lemKey]string
 	rules      map[lemKey]rule // key form is the suffix
+	// known holds the hashes of the words the model knows (its cluster
+	// vocabulary: news and treebank words, lower-cased). A candidate lemma
+	// that is no known word gives way to a shorter rule's that is:
+	// "raided" is not "raide" (the rule of "decided") but "raid",
+	// "shelled" not "shel" (the rule of "cancelled") but "shell".
+	known map[uint64]uint32
 }
 
 type lemKey struct {
@@ -43,7 +49,13 @@ func (l *lemmatizer) lemma(form string, tag int) string {
 	return l.apply(low, tag)
 }
 
+// apply applies the longest suffix rule for the tag whose lemma is a
+// known word, or the longest rule's when none is: a rule learned from a
+// few word types ("-elled" → "-el", from "cancelled") then does not
+// override the general one ("-ed" → "") on words it does not fit.
 func (l *lemmatizer) apply(low string, tag int) string {
+	first := ""
+	found := false
 	for k := min(maxSuffix, len(low)); k >= 0; k-- {
 		if k > 0 && !utf8.RuneStart(low[len(low)-k]) {
 			continue
@@ -52,16 +64,35 @@ func (l *lemmatizer) apply(low string, tag int) string {
 		if !ok || r.strip > len(low) {
 			continue
 		}
-		if r.strip == 0 && r.add == "" {
-			return low
+		c := low
+		if r.strip != 0 || r.add != "" {
+			c = low[:len(low)-r.strip] + r.add
 		}
-		return low[:len(low)-r.strip] + r.add
+		if !found {
+			first, found = c, true
+			if l.known == nil || c == low || l.isKnown(c) {
+				return c
+			}
+			continue
+		}
+		if c != low && c != first && l.isKnown(c) {
+			return c
+		}
+	}
+	if found {
+		return first
 	}
 	return low
 }
 
-// learnLemmas builds the lemmatiser from gold (form, tag, lemma) triples.
-func learnLemmas(words []Word) lemmatizer {
+func (l *lemmatizer) isKnown(w string) bool {
+	_, ok := l.known[hstr(w)]
+	return ok
+}
+
+// learnLemmas builds the lemmatiser from gold (form, tag, lemma) triples;
+// known is the model's word vocabulary (see lemmatizer.known).
+func learnLemmas(words []Word, known map[uint64]uint32) lemmatizer {
 	type triple struct {
 		form, lemma string
 		tag         uint8
@@ -116,7 +147,7 @@ func learnLemmas(words []Word) lemmatizer {
 			rc[key][r]++
 		}
 	}
-	l := lemmatizer{exceptions: map[lemKey]string{}, rules: map[lemKey]rule{}}
+	l := lemmatizer{exceptions: map[lemKey]string{}, rules: map[lemKey]rule{}, known: known}
 	for key, m := range rc {
 		best, bn, total := rule{}, -1, 0
 		for r, n := range m {

@@ -273,6 +273,7 @@ func readModel(br *bufio.Reader) (*Model, error) {
 		}
 		m.clusters[binary.LittleEndian.Uint64(kv[:8])] = binary.LittleEndian.Uint32(kv[8:])
 	}
+	m.lem.known = m.clusters
 	for dir := range m.allowed {
 		for d := range m.allowed[dir] {
 			for h := range m.allowed[dir][d] {

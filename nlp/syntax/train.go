@@ -88,7 +88,7 @@ func Train(data TrainData, dev []Sentence, opt TrainOptions) (*Model, error) {
 			tagSet[p] = true
 		}
 	}
-	m := &Model{rels: sortedRels(relSet), lem: learnLemmas(words), clusters: map[uint64]uint32{}}
+	m := &Model{rels: sortedRels(relSet), clusters: map[uint64]uint32{}}
 	if err := m.setTags(sortedRels(tagSet)); err != nil {
 		return nil, fmt.Errorf("train: %w", err)
 	}
@@ -98,6 +98,7 @@ func Train(data TrainData, dev []Sentence, opt TrainOptions) (*Model, error) {
 		l, buf = lexOf(w, buf)
 		m.clusters[l.w] = uint32(c[0])<<16 | uint32(c[1])
 	}
+	m.lem = learnLemmas(words, m.clusters)
 	logf("%d sentences (%d gold), %d tag classes, %d labels, %d lemma exceptions, %d suffix rules", len(all), len(data.Gold), len(m.tags), len(m.rels), len(m.lem.exceptions), len(m.lem.rules))
 
 	// Jackknifed tags for the parser: each fold tagged by a tagger that
