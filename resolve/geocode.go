@@ -772,7 +772,7 @@ const (
 	geoAnchorMargin   = 1.5 // how far an anchor's best candidate must lead
 	geoWAnchorCountry = 1.5
 	geoWFolded        = -1.5 // matched only after romanisation folding
-	geoWAlt           = -1.0 // matched by a GeoNames alternate name, not the place's own name
+	geoWAlt           = -1.0 // matched by a GeoNames alternate name, not the place's own name (exactly or folded)
 	// A place that conflict events were coded to (UCDP GED dev split) is
 	// likelier in conflict news than a namesake of the same size: Pobeda
 	// in Luhansk oblast, not Peramoga (Pobeda) in Belarus (issue 5).
@@ -808,6 +808,24 @@ type scorer struct {
 func (g *Gazetteer) byAltOnly(id int32, k string) bool {
 	e := &g.entries[id]
 	return e.kind == GeoPlace && e.light != foldHash(lightPlace(k))
+}
+
+// foldedAltOnly reports whether place id, matched by key k only after
+// romanisation folding, owes the match to one of its alternate names: its
+// own name folds to another key ("Krasne" folds onto an old name of
+// Kyzyl, whose own name is far from it).
+func (g *Gazetteer) foldedAltOnly(id int32, k string) bool {
+	e := &g.entries[id]
+	return e.kind == GeoPlace && foldPlaceNormed(normPlace(e.name)) != foldPlaceNormed(k)
+}
+
+// altOnly reports whether candidate id of key k, matched exactly or not,
+// is so only by an alternate name.
+func (g *Gazetteer) altOnly(id int32, k string, exact bool) bool {
+	if exact {
+		return g.byAltOnly(id, k)
+	}
+	return g.foldedAltOnly(id, k)
 }
 
 func (g *Gazetteer) newScorer(c GeoContext, self string) *scorer {
@@ -893,7 +911,7 @@ func (g *Gazetteer) prior(e *entry) float64 {
 func (s *scorer) base(id int32, exact, alt bool) float64 {
 	e := &s.g.entries[id]
 	sc := s.g.prior(e)
-	if exact && alt {
+	if alt {
 		sc += geoWAlt
 	}
 	if !exact {

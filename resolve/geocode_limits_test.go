@@ -57,3 +57,57 @@ func TestGeocodeNamesakes(t *testing.T) {
 		}
 	}
 }
+
+// TestLocateEventActors: a country named as an actor ("by Russia",
+// "Russia-backed", "the troops of Russia") and a town named before a noun
+// of forces or government ("Kiev forces") say who acted, not where: they
+// are no event place, and an actor country does not push the places the
+// text names out of the running (issue 12). Sentences of our own.
+func TestLocateEventActors(t *testing.T) {
+	g := mustGazetteer(t)
+	tests := []struct {
+		text    string
+		placed  bool
+		country string // when placed
+		near    string // when placed: a place within 60 km of the point
+	}{
+		{"Russia-backed fighters shelled positions overnight, officials said.", false, "", ""},
+		{"The artillerymen of the Russian Federation lost two batteries, officials said.", false, "", ""},
+		{"Russia-backed fighters shelled Odesa overnight.", true, "UA", "Odesa"},
+		{"Trucks seized by Russia were put on show.", false, "", ""},
+		{"Convoys crossed into Russia at dawn.", true, "RU", ""},
+		{"Two fighters died as Kiev forces shelled Gorlovka, rebels said.", true, "UA", "Horlivka"},
+		{"Kiev troops shelled the outskirts of Donetsk overnight.", true, "UA", "Donetsk"},
+		{"A blast was heard at 9:00 Moscow time in Belgorod.", true, "RU", "Belgorod"},
+		{"Kiev's military said it repelled an attack.", false, "", ""},
+		{"Shelling hit Kiev overnight.", true, "UA", "Kyiv"},
+	}
+	for _, tt := range tests {
+		p, ok := g.LocateEvent(tt.text, nil)
+		if ok != tt.placed || ok && p.Country != tt.country {
+			t.Errorf("LocateEvent(%q) = %v %+v, want placed %v in %q", tt.text, ok, p, tt.placed, tt.country)
+			continue
+		}
+		if ok && tt.near != "" {
+			q, _ := g.Geocode(tt.near, GeoContext{Countries: []string{tt.country}})
+			if d := haversineKm(p.Lat, p.Lon, q.Lat, q.Lon); d > 60 {
+				t.Errorf("LocateEvent(%q) = %+v, %.0f km from %s", tt.text, p, d, tt.near)
+			}
+		}
+	}
+}
+
+// TestGeocodeTwinsAndFoldedAlternates: a village GeoNames records twice
+// (its Ukrainian name without population, its Russian one with the coded
+// events) keeps its twin's weight; a city matched only by folding one of
+// its old names ("Krasne" onto Kyzyl) is not the answer (issue 12).
+func TestGeocodeTwinsAndFoldedAlternates(t *testing.T) {
+	g := mustGazetteer(t)
+	ua := GeoContext{Countries: []string{"UA"}}
+	if p, ok := g.Geocode("Krymske", ua); !ok || p.Admin1 != "Luhansk" {
+		t.Errorf("Geocode(Krymske, UA) = %+v, want the village of Luhansk oblast", p)
+	}
+	if p, ok := g.Geocode("Krasne", GeoContext{}); !ok || p.Country == "RU" {
+		t.Errorf("Geocode(Krasne) = %+v, want a Krasne, not Kyzyl by its old name", p)
+	}
+}

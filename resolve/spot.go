@@ -395,6 +395,10 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			weak = appendNew(weak, m.Country)
 		case m.Kind == GeoCountry && m.Country != "" && m.Partial:
 			// "Mali Scherbaky": not the country
+		case m.Kind == GeoCountry && m.Country != "" && countryActor(text, m.Span, false):
+			// "Russia-led forces shelled Odesa": who acted, which says
+			// no more of where than a demonym does
+			weak = appendNew(weak, m.Country)
 		case m.Kind == GeoCountry && m.Country != "":
 			named = appendNew(named, m.Country)
 		default:
@@ -454,7 +458,7 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 	best := choice{score: -1e18}
 	found := false
 	for i, m := range ms {
-		if m.Demonym {
+		if m.Demonym || (m.Kind == GeoPlace && actorModifier(text, m.Span)) {
 			continue
 		}
 		var cand Candidate
@@ -464,6 +468,12 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		if m.Kind == GeoCountry && m.Country != "" {
 			id, ok := g.byCC[m.Country]
 			if !ok {
+				continue
+			}
+			if countryActor(text, m.Span, true) {
+				// "captured by Russia", "Russia-led forces", "Russia's
+				// army": a country named as an actor, not as where
+				// something happened.
 				continue
 			}
 			cand = g.candidate(id, true)
@@ -591,6 +601,71 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		}
 	}
 	return best.place, found
+}
+
+// actorNouns are the nouns before which a town's name stands for its
+// government or its side of a war ("Kiev forces shelled …", "Moscow
+// time"): the name then says who, not where. A region's name so used
+// ("DPR forces") still says where they fight.
+var actorNouns = map[string]bool{
+	"forces": true, "troops": true, "military": true, "army": true, "regime": true,
+	"government": true, "time": true, "soldiers": true, "servicemen": true, "artillerymen": true,
+	"navy": true, "units": true,
+}
+
+// actorModifier reports whether the mention at span sp of text modifies an
+// actor noun ("Kiev forces", "Kiev's military"), so that it names no
+// place of the event.
+func actorModifier(text string, sp muster.Span) bool {
+	after := text[min(sp.End, len(text)):]
+	after = strings.TrimLeft(after, "'’")
+	after = strings.TrimPrefix(strings.TrimPrefix(after, "s "), " ")
+	w := after
+	if i := strings.IndexFunc(after, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		w = after[:i]
+	}
+	if w == "" || len(after) == len(text[min(sp.End, len(text)):]) {
+		return false // no space or possessive between: "Kiev-based"
+	}
+	return actorNouns[w]
+}
+
+// countryActor reports whether the country named at span sp of text is
+// named as an actor: the agent of a passive ("seized by Russia"), the
+// origin ("from Russia"), the first part of a hyphenated participle
+// ("Russia-led", "Russia-backed") or the modifier of a noun of forces
+// ("Russia's army", actorModifier) and, when possessor is set, the
+// possessor of such a noun ("the troops of the Russian Federation"): the
+// forces of a country fight in it as often as abroad, so that names no
+// event place but still tells which country the text is about.
+func countryActor(text string, sp muster.Span, possessor bool) bool {
+	if sp.End > len(text) {
+		return false
+	}
+	if cue, _ := locCues(text, sp); cue < 0 {
+		return true
+	}
+	before := strings.Fields(strings.ToLower(text[max(0, sp.Start-40):sp.Start]))
+	if n := len(before); n > 0 && before[n-1] == "by" && !strings.HasSuffix(text[:sp.Start], ",") {
+		return true
+	}
+	// "the troops of the Russian Federation"
+	if n := len(before); possessor && n > 1 && before[n-1] == "the" {
+		before = before[:n-1]
+	}
+	if n := len(before); possessor && n > 1 && before[n-1] == "of" && actorNouns[strings.Trim(before[n-2], ",.;:")] {
+		return true
+	}
+	if after := text[sp.End:]; strings.HasPrefix(after, "-") {
+		w := after[1:]
+		if i := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+			w = w[:i]
+		}
+		if len(w) > 3 && strings.HasSuffix(strings.ToLower(w), "ed") {
+			return true
+		}
+	}
+	return actorModifier(text, sp)
 }
 
 // chainCountry returns the country that ends the comma chain starting at
@@ -938,10 +1013,39 @@ func (g *Gazetteer) geocodeCandidateWith(name string, c GeoContext, lookup func(
 	sc := g.newScorerWith(c, k, lookup)
 	best, bestScore := -1, -1e18
 	for i, id := range ids {
-		s := sc.score(id, exact[i], exact[i] && g.byAltOnly(id, k))
+		s := sc.score(id, exact[i], g.altOnly(id, k, exact[i])) + g.twinBoost(id, ids)
 		if s > bestScore {
 			best, bestScore = i, s
 		}
 	}
 	return g.candidate(ids[best], exact[best]), true
+}
+
+// geoTwinKm is how close two populated places of one name and country
+// must lie to be one place the gazetteer records twice.
+const geoTwinKm = 5.0
+
+// twinBoost returns how much more prior a twin of place id among the
+// candidates ids has: GeoNames often records one village twice, under its
+// Ukrainian and its Russian name, with the population or the coded events
+// on only one of them ("Krymske", no population, beside "Krymskie", where
+// events were coded). The place with the right name takes its twin's
+// prior, so that the twin's weight is not lost to a namesake elsewhere.
+func (g *Gazetteer) twinBoost(id int32, ids []int32) float64 {
+	e := &g.entries[id]
+	if e.kind != GeoPlace || len(ids) < 2 {
+		return 0
+	}
+	p := g.prior(e)
+	boost := 0.0
+	for _, o := range ids {
+		t := &g.entries[o]
+		if o == id || t.kind != GeoPlace || t.cc != e.cc {
+			continue
+		}
+		if d := g.prior(t) - p; d > boost && haversineKm(float64(e.lat), float64(e.lon), float64(t.lat), float64(t.lon)) <= geoTwinKm {
+			boost = d
+		}
+	}
+	return boost
 }
