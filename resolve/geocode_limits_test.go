@@ -111,3 +111,29 @@ func TestGeocodeTwinsAndFoldedAlternates(t *testing.T) {
 		t.Errorf("Geocode(Krasne) = %+v, want a Krasne, not Kyzyl by its old name", p)
 	}
 }
+
+// TestLocateEventNoCountryNamed: in a text that names no country, a word
+// of an unknown longer name ("Nova" of a courier's name), a regional seat
+// abroad named by one uncued word, and a city abroad named by one of its
+// alternate names only (which then tells no country) are no answer; a
+// place named with a cue still is (issue 12). Sentences of our own.
+func TestLocateEventNoCountryNamed(t *testing.T) {
+	g := mustGazetteer(t)
+	tests := []struct {
+		text    string
+		placed  bool
+		country string // when placed
+	}{
+		{"Strike on a Nova Poshta depot after midnight.", false, ""},
+		{"Fire at the Riviera mall after the strike.", false, ""},
+		{"A bakery burned in Borodyanka (Аврора) at night.", true, "UA"},
+		{"Shop windows shattered in Irpin overnight.", true, "UA"},
+		{"Smoke rose over Kabul after the blast.", true, "AF"},
+	}
+	for _, tt := range tests {
+		p, ok := g.LocateEvent(tt.text, nil)
+		if ok != tt.placed || ok && p.Country != tt.country {
+			t.Errorf("LocateEvent(%q) = %v %+v, want placed %v in %q", tt.text, ok, p, tt.placed, tt.country)
+		}
+	}
+}

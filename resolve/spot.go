@@ -518,6 +518,11 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			s += 2 // the head of "X, Region, Country"
 		}
 		if m.Partial {
+			if !aboutCountry(place.Country, countries, weak) {
+				// "Coca" of "Coca-Cola", "Nova" of "Nova Poshta": a word of
+				// an unknown name, in a country the text is not about.
+				continue
+			}
 			s -= 25
 		}
 		if g.weakMention(text, ms, i, cand, cue, countries) {
@@ -784,14 +789,22 @@ func aboutCountry(cc string, countries, demonyms []string) bool {
 
 // weakMention reports whether mention i is too weakly supported to be an
 // event's place: one capitalised word ("Convoy", "Monument", "Aurora") that
-// matches a small place, with no cue ("in", "near", "village"), outside any
-// comma chain, and not in a country the text names.
+// matches a small place (in a text that names no country, any place but a
+// capital or a city of 500,000), with no cue ("in", "near", "village"),
+// outside any comma chain, and not in a country the text names.
 func (g *Gazetteer) weakMention(text string, ms []PlaceMention, i int, c Candidate, cue float64, countries []string) bool {
 	m := ms[i]
 	if c.Kind != GeoPlace || strings.ContainsAny(m.Text, " -") || cue > 0.3 {
 		return false
 	}
-	if c.Population >= 50000 || c.Place.Feature == "PPLC" || c.Place.Feature == "PPLA" {
+	// A capital or a large city is named as itself ("Kabul blast"); a
+	// regional seat or a town of 50,000 only in a text that names a
+	// country, which is what keeps "Riviera" (Rivera, Uruguay) in a text
+	// that names none from being a place.
+	if c.Place.Feature == "PPLC" || c.Population >= 500000 {
+		return false
+	}
+	if len(countries) > 0 && (c.Population >= 50000 || c.Place.Feature == "PPLA") {
 		return false
 	}
 	if contains(countries, c.Place.Country) || regionRole(text, ms, i) {
@@ -884,11 +897,14 @@ func appendNew(ss []string, s string) []string {
 // exactly and without a rival of similar weight elsewhere; region says
 // whether that entry is a region.
 func (g *Gazetteer) confidentCountry(name string) (cc string, region bool) {
-	ids, exact := g.lookup(normPlace(name))
+	k := normPlace(name)
+	ids, exact := g.lookup(k)
 	best, second := int32(-1), -1e9
 	bestP := -1e9
 	for i, id := range ids {
-		if !exact[i] {
+		if !exact[i] || g.byAltOnly(id, k) {
+			// Only a place's own name tells its country: "Аврора" is
+			// Aurora, Colorado, by one of its many alternate names.
 			continue
 		}
 		p := g.prior(&g.entries[id])
