@@ -663,6 +663,15 @@ func (g *Gazetteer) lookup(k string) ([]int32, []bool) {
 		}
 	}
 	base, kind := stripAdminSuffix(k)
+	if base != k && base != "" && kind == GeoPlace {
+		// "Kansas City", "Iowa City": a town word may be part of the
+		// name; the place so named, when there is one, before the places
+		// named by the rest (Kansas, Texas).
+		add(foldPlaceNormed(k), k, nil)
+		if len(ids) > 0 {
+			return ids, exact
+		}
+	}
 	if base != k && base != "" {
 		// "Kharkiv Oblast": regions first, of the kind the word names.
 		isKind := func(e *entry) bool { return e.kind == kind }

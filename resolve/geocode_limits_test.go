@@ -137,3 +137,28 @@ func TestLocateEventNoCountryNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestLocateEventChains: the links of a comma chain are read whole — a
+// town word that is part of a name ("Kansas City"), a country named like
+// its capital ("Mexico"), a name split by a hyphenated particle
+// ("Dara-i-Kalan") — so that its country and region steer the choice
+// (issue 12). Sentences of our own.
+func TestLocateEventChains(t *testing.T) {
+	g := mustGazetteer(t)
+	tests := []struct {
+		text, country, admin1 string
+	}{
+		{"A bomb went off outside a bank in Kansas City, Missouri, United States.", "US", "Missouri"},
+		{"A bomb was found near Tijuana, Mexico.", "MX", "Baja California"},
+		{"Militants attacked a post in Dara-i-Kalan, Samangan, Afghanistan.", "AF", ""},
+	}
+	for _, tt := range tests {
+		p, ok := g.LocateEvent(tt.text, nil)
+		if !ok || p.Country != tt.country || tt.admin1 != "" && p.Admin1 != tt.admin1 {
+			t.Errorf("LocateEvent(%q) = %v %+v, want %s %s", tt.text, ok, p, tt.country, tt.admin1)
+		}
+	}
+	if p, ok := g.Geocode("Iowa City", GeoContext{Countries: []string{"US"}}); !ok || p.Admin1 != "Iowa" {
+		t.Errorf("Geocode(Iowa City) = %+v, want the city of Iowa", p)
+	}
+}

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -272,6 +273,11 @@ func (g *Gazetteer) spotMatch(span string, single, commaAfter bool, first spotTo
 			continue
 		}
 		p := g.prior(e)
+		if e.kind == GeoCountry && exact[n] {
+			// "Mexico" is the country, whatever the size of its capital:
+			// a comma chain ending in it must see a country there.
+			p = math.Inf(1)
+		}
 		if p > bestP {
 			best, bestP = id, p
 		}
@@ -686,8 +692,8 @@ func chainCountry(text string, ms []PlaceMention, i int) string {
 			continue
 		}
 		gap := text[end:ms[k].Start]
-		if strings.TrimSpace(gap) == "" || strings.TrimSpace(gap) == "-" {
-			end = ms[k].End // "Tal Aziz": two words the gazetteer split
+		if strings.TrimSpace(gap) == "" || strings.TrimSpace(gap) == "-" || hyphenParticle(gap) {
+			end = ms[k].End // "Tal Aziz", "Dara-e-Kian": two words the gazetteer split
 			continue
 		}
 		if !strings.Contains(gap, ",") || strings.ContainsAny(gap, ".;:!?()") {
@@ -708,6 +714,20 @@ func chainCountry(text string, ms []PlaceMention, i int) string {
 		end = ms[k].End
 	}
 	return cc
+}
+
+// hyphenParticle reports whether gap is a lower-case particle between
+// hyphens inside one name ("-e-" of "Dara-e-Kian", "-al-").
+func hyphenParticle(gap string) bool {
+	if len(gap) < 3 || len(gap) > 6 || gap[0] != '-' || gap[len(gap)-1] != '-' {
+		return false
+	}
+	for _, r := range gap[1 : len(gap)-1] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // regionFollows reports whether mention i is followed, after a comma, by
