@@ -162,3 +162,28 @@ func TestLocateEventChains(t *testing.T) {
 		t.Errorf("Geocode(Iowa City) = %+v, want the city of Iowa", p)
 	}
 }
+
+// TestLocateEventCapitalsSpeakingAndCountryParts: a capital that speaks
+// ("Kiev says", a headline's ": Kiev") is its government, not the event's
+// place; "eastern Ukraine" is the east of the country, not its middle
+// (issue 12). Sentences of our own.
+func TestLocateEventCapitalsSpeakingAndCountryParts(t *testing.T) {
+	g := mustGazetteer(t)
+	for _, text := range []string{
+		"Kiev says two border guards were wounded overnight.",
+		"Two border guards wounded near the line: Kiev",
+		"Two border guards wounded near the line: Kiev; talks stall",
+	} {
+		if p, ok := g.LocateEvent(text, nil); ok && p.Feature == "PPLC" {
+			t.Errorf("LocateEvent(%q) = %+v, want no capital", text, p)
+		}
+	}
+	if p, ok := g.LocateEvent("Shelling hit Kiev, officials said.", nil); !ok || p.Feature != "PPLC" {
+		t.Errorf("LocateEvent(shelling hit Kiev) = %+v, want the capital", p)
+	}
+	mid, _ := g.LocateEvent("Border guards were wounded in Ukraine.", nil)
+	east, ok := g.LocateEvent("Border guards were wounded in eastern Ukraine.", nil)
+	if !ok || east.Country != "UA" || east.Lon < mid.Lon+3 || east.Precision != "region" {
+		t.Errorf("LocateEvent(eastern Ukraine) = %+v, want the east of Ukraine (its middle is %+v)", east, mid)
+	}
+}

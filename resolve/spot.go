@@ -483,6 +483,13 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 				continue
 			}
 			cand = g.candidate(id, true)
+			if dir := directionBefore(text, m.Span); dir != "" {
+				// "in eastern Ukraine": the east of the country, not its
+				// middle.
+				if p, ok := g.countryPart(m.Country, dir); ok {
+					cand.Place = p
+				}
+			}
 		} else {
 			others := make([]string, 0, len(names))
 			for _, n := range names {
@@ -515,6 +522,9 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			cand = c
 		}
 		place, kind := cand.Place, cand.Kind
+		if place.Feature == "PPLC" && capitalSpeaker(text, m.Span) {
+			continue
+		}
 		cue, near := locCues(text, m.Span)
 		if c, ok := unknownIn[i]; ok {
 			cue = c
@@ -639,6 +649,119 @@ func actorModifier(text string, sp muster.Span) bool {
 		return false // no space or possessive between: "Kiev-based"
 	}
 	return actorNouns[w]
+}
+
+// directions maps the words that name a part of a country ("eastern
+// Ukraine") to the part: its sides, as letters of n, s, e, w.
+var directions = map[string]string{
+	"east": "e", "eastern": "e", "west": "w", "western": "w", "north": "n", "northern": "n",
+	"south": "s", "southern": "s", "northeast": "ne", "northeastern": "ne", "north-east": "ne",
+	"north-eastern": "ne", "southeast": "se", "southeastern": "se", "south-east": "se",
+	"south-eastern": "se", "northwest": "nw", "northwestern": "nw", "north-west": "nw",
+	"north-western": "nw", "southwest": "sw", "southwestern": "sw", "south-west": "sw",
+	"south-western": "sw",
+}
+
+// directionBefore returns the part of a country the word before span sp
+// of text names ("e" for "eastern Ukraine"), or "".
+func directionBefore(text string, sp muster.Span) string {
+	before := strings.Fields(strings.ToLower(text[max(0, sp.Start-20):min(sp.Start, len(text))]))
+	if len(before) == 0 || !strings.HasSuffix(text[:min(sp.Start, len(text))], " ") {
+		return ""
+	}
+	return directions[before[len(before)-1]]
+}
+
+// countryPart returns a point for a part of country cc (dir from
+// directions): the population-weighted centre of its first-order regions
+// that lie in the outer third of the country's extent on each side dir
+// names.
+func (g *Gazetteer) countryPart(cc, dir string) (muster.Place, bool) {
+	var regions []*entry
+	minLat, maxLat, minLon, maxLon := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for i := range g.entries {
+		e := &g.entries[i]
+		if e.kind != GeoAdmin1 || e.cc != cc {
+			continue
+		}
+		regions = append(regions, e)
+		lat, lon := float64(e.lat), float64(e.lon)
+		minLat, maxLat = math.Min(minLat, lat), math.Max(maxLat, lat)
+		minLon, maxLon = math.Min(minLon, lon), math.Max(maxLon, lon)
+	}
+	if len(regions) < 3 {
+		return muster.Place{}, false
+	}
+	in := func(e *entry) bool {
+		lat, lon := float64(e.lat), float64(e.lon)
+		for _, d := range dir {
+			switch d {
+			case 'n':
+				if lat < maxLat-(maxLat-minLat)/3 {
+					return false
+				}
+			case 's':
+				if lat > minLat+(maxLat-minLat)/3 {
+					return false
+				}
+			case 'e':
+				if lon < maxLon-(maxLon-minLon)/3 {
+					return false
+				}
+			case 'w':
+				if lon > minLon+(maxLon-minLon)/3 {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	var sw, slat, slon float64
+	for _, e := range regions {
+		if !in(e) {
+			continue
+		}
+		w := float64(e.pop) + 1
+		sw += w
+		slat += w * float64(e.lat)
+		slon += w * float64(e.lon)
+	}
+	if sw == 0 {
+		return muster.Place{}, false
+	}
+	return muster.Place{Lat: math.Round(slat/sw*1e4) / 1e4, Lon: math.Round(slon/sw*1e4) / 1e4, Country: cc, Precision: muster.PrecisionRegion}, true
+}
+
+// speechVerbs are the verbs after which a capital's name is its
+// government speaking ("Kiev says …", "Moscow accuses …").
+var speechVerbs = map[string]bool{
+	"says": true, "said": true, "reports": true, "reported": true, "claims": true, "claimed": true,
+	"accuses": true, "accused": true, "blames": true, "blamed": true, "denies": true, "denied": true,
+	"warns": true, "warned": true, "announces": true, "announced": true, "points": true, "urges": true,
+	"confirms": true, "confirmed": true,
+}
+
+// capitalSpeaker reports whether the capital named at span sp of text is
+// its government speaking: the subject of a verb of saying ("Kiev says
+// five soldiers died") or the source a headline is attributed to ("Five
+// soldiers killed in the east: Kiev").
+func capitalSpeaker(text string, sp muster.Span) bool {
+	if sp.End > len(text) {
+		return false
+	}
+	after := strings.TrimLeft(text[sp.End:], " ")
+	w := after
+	if i := strings.IndexFunc(after, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		w = after[:i]
+	}
+	if speechVerbs[strings.ToLower(w)] {
+		return true
+	}
+	before := strings.TrimRight(text[:sp.Start], " ")
+	if !strings.HasSuffix(before, ":") && !strings.HasSuffix(before, " -") {
+		return false
+	}
+	return after == "" || strings.IndexAny(after[:1], ";.|") == 0
 }
 
 // countryActor reports whether the country named at span sp of text is
