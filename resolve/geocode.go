@@ -960,10 +960,13 @@ func (s *scorer) score(id int32, exact, alt bool) float64 {
 	near, sameA1, sameCC := 0.0, false, false
 	for i := range s.anchors {
 		a := &s.anchors[i]
-		if a.lat == e.lat && a.lon == e.lon && a.name == e.name {
+		d := haversineKm(float64(e.lat), float64(e.lon), float64(a.lat), float64(a.lon))
+		if a.lat == e.lat && a.lon == e.lon && a.name == e.name || a.kind == GeoPlace && e.kind == GeoPlace && a.cc == e.cc && d <= geoTwinKm &&
+			foldPlaceNormed(normPlace(a.name)) == foldPlaceNormed(normPlace(e.name)) {
+			// The anchor is the candidate itself, or its twin (twinBoost):
+			// no evidence for one record of the place over the other.
 			continue
 		}
-		d := haversineKm(float64(e.lat), float64(e.lon), float64(a.lat), float64(a.lon))
 		near = math.Max(near, math.Exp(-d/150))
 		sameA1 = sameA1 || (a.a1 >= 0 && a.a1 == e.a1)
 		sameCC = sameCC || a.cc == e.cc

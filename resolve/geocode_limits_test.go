@@ -187,3 +187,20 @@ func TestLocateEventCapitalsSpeakingAndCountryParts(t *testing.T) {
 		t.Errorf("LocateEvent(eastern Ukraine) = %+v, want the east of Ukraine (its middle is %+v)", east, mid)
 	}
 }
+
+// TestGeocodeTwinsOneKey: the spellings of a place GeoNames records twice
+// resolve to one record, so to one entity key, even when the document
+// names the place itself beside them (issue 12).
+func TestGeocodeTwinsOneKey(t *testing.T) {
+	g := mustGazetteer(t)
+	ctx := GeoContext{Countries: []string{"UA", "PL"}, Places: []string{"Izium", "Kharkiv", "Warsaw"}, Admin1: []string{"Izium", "Kharkiv", "Warsaw"}}
+	want, ok := g.ForDocument().Geocode("Izium", ctx)
+	if !ok || want.GeonameID == 0 {
+		t.Fatalf("Geocode(Izium) = %+v, want a GeoNames place", want)
+	}
+	for _, n := range []string{"Izyum", "Iziumu", "Izium"} {
+		if p, ok := g.ForDocument().Geocode(n, ctx); !ok || p.GeonameID != want.GeonameID {
+			t.Errorf("Geocode(%q) = %+v, want GeoNames %d as for Izium", n, p, want.GeonameID)
+		}
+	}
+}

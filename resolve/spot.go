@@ -1180,6 +1180,11 @@ func (g *Gazetteer) geocodeCandidateWith(name string, c GeoContext, lookup func(
 	return g.candidate(ids[best], exact[best]), true
 }
 
+// geoTwinMargin keeps a twin that takes its twin's prior just below it,
+// so that when nothing else tells them apart the stronger record wins and
+// every spelling of the place resolves to the same one (one entity key).
+const geoTwinMargin = 0.01
+
 // geoTwinKm is how close two populated places of one name and country
 // must lie to be one place the gazetteer records twice.
 const geoTwinKm = 5.0
@@ -1202,7 +1207,7 @@ func (g *Gazetteer) twinBoost(id int32, ids []int32) float64 {
 		if o == id || t.kind != GeoPlace || t.cc != e.cc {
 			continue
 		}
-		if d := g.prior(t) - p; d > boost && haversineKm(float64(e.lat), float64(e.lon), float64(t.lat), float64(t.lon)) <= geoTwinKm {
+		if d := g.prior(t) - p - geoTwinMargin; d > boost && haversineKm(float64(e.lat), float64(e.lon), float64(t.lat), float64(t.lon)) <= geoTwinKm {
 			boost = d
 		}
 	}
