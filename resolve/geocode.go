@@ -780,7 +780,7 @@ const (
 	geoWAnchorAdmin1  = 2.0
 	geoAnchorMargin   = 1.5 // how far an anchor's best candidate must lead
 	geoWAnchorCountry = 1.5
-	geoWFolded        = -1.5 // matched only after romanisation folding
+	geoWFolded        = -2.5 // matched only after romanisation folding
 	geoWAlt           = -1.0 // matched by a GeoNames alternate name, not the place's own name (exactly or folded)
 	// A place that conflict events were coded to (UCDP GED dev split) is
 	// likelier in conflict news than a namesake of the same size: Pobeda

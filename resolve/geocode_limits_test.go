@@ -104,8 +104,12 @@ func TestLocateEventActors(t *testing.T) {
 func TestGeocodeTwinsAndFoldedAlternates(t *testing.T) {
 	g := mustGazetteer(t)
 	ua := GeoContext{Countries: []string{"UA"}}
-	if p, ok := g.Geocode("Krymske", ua); !ok || p.Admin1 != "Luhansk" {
-		t.Errorf("Geocode(Krymske, UA) = %+v, want the village of Luhansk oblast", p)
+	for _, ctx := range []GeoContext{ua, {}} {
+		// With no country named, the village named exactly still beats a
+		// larger town that only folds onto it (Krymsk, Krasnodar krai).
+		if p, ok := g.Geocode("Krymske", ctx); !ok || p.Admin1 != "Luhansk" {
+			t.Errorf("Geocode(Krymske, %v) = %+v, want the village of Luhansk oblast", ctx.Countries, p)
+		}
 	}
 	if p, ok := g.Geocode("Krasne", GeoContext{}); !ok || p.Country == "RU" {
 		t.Errorf("Geocode(Krasne) = %+v, want a Krasne, not Kyzyl by its old name", p)
@@ -180,6 +184,9 @@ func TestLocateEventCapitalsSpeakingAndCountryParts(t *testing.T) {
 	}
 	if p, ok := g.LocateEvent("Shelling hit Kiev, officials said.", nil); !ok || p.Feature != "PPLC" {
 		t.Errorf("LocateEvent(shelling hit Kiev) = %+v, want the capital", p)
+	}
+	if p, ok := g.LocateEvent("Talks with Russia stalled as a bus was hit in eastern Ukraine.", nil); !ok || p.Country != "UA" {
+		t.Errorf("LocateEvent(talks with Russia stalled as a bus was hit in eastern Ukraine) = %+v, want the east of Ukraine", p)
 	}
 	mid, _ := g.LocateEvent("Border guards were wounded in Ukraine.", nil)
 	east, ok := g.LocateEvent("Border guards were wounded in eastern Ukraine.", nil)

@@ -1134,6 +1134,9 @@ func locCues(text string, sp muster.Span) (float64, bool) {
 	if strings.HasSuffix(strings.TrimSpace(before), "coded to") {
 		score += 3
 	}
+	if n := len(bw); n > 1 && directions[bw[n-1]] != "" && !strings.HasSuffix(strings.TrimRight(before, " "), ",") {
+		bw = bw[:n-1] // "in eastern Ukraine": the cue is before the direction
+	}
 	if n := len(bw); n > 0 && !strings.HasSuffix(strings.TrimRight(before, " "), ",") {
 		score += locCueBefore[bw[n-1]]
 		if locNear[bw[n-1]] {
