@@ -211,3 +211,19 @@ func TestGeocodeTwinsOneKey(t *testing.T) {
 		}
 	}
 }
+
+// TestLocateEventRivalNamesakes: a lone weak name whose namesakes in two
+// countries weigh about the same, in a text that names no country, is left
+// unplaced; one that clearly leads is placed (issue 12).
+func TestLocateEventRivalNamesakes(t *testing.T) {
+	g := mustGazetteer(t)
+	if p, ok := g.LocateEvent("Georgiyevka", nil); ok {
+		t.Errorf("LocateEvent(Georgiyevka) = %+v, want unplaced: namesakes in Kazakhstan, Russia and Ukraine weigh alike", p)
+	}
+	if p, ok := g.LocateEvent("Krymske", nil); !ok || p.Country != "UA" {
+		t.Errorf("LocateEvent(Krymske) = %v %+v, want the Ukrainian village", ok, p)
+	}
+	if p, ok := g.LocateEvent("Shelling near Georgiyevka, Luhansk region.", nil); !ok || p.Country != "UA" {
+		t.Errorf("LocateEvent(near Georgiyevka, Luhansk region) = %v %+v, want Ukraine", ok, p)
+	}
+}
