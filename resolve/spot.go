@@ -559,6 +559,12 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			if !aboutCountry(place.Country, countries, weak) {
 				continue
 			}
+			if len(countries) == 0 && len(weak) == 0 && g.rivalAbroad(m.Text, cand) {
+				// "Kalinovo" alone: villages of that name in Russia and
+				// Ukraine weigh about the same, and the text says nothing
+				// of which country it is about.
+				continue
+			}
 			s -= 35 // used only when the text offers nothing better
 		}
 		// "Hryhorivka, Donetsk": a place followed by the regions it lies in.
@@ -1181,6 +1187,30 @@ func (g *Gazetteer) geocodeCandidateWith(name string, c GeoContext, lookup func(
 		}
 	}
 	return g.candidate(ids[best], exact[best]), true
+}
+
+// geoRivalMargin is how far the chosen place of a weak name must lead its
+// best namesake in another country for the choice to stand in a text
+// that names no country.
+const geoRivalMargin = 0.4
+
+// rivalAbroad reports whether a namesake of chosen, in another country,
+// scores (without context) within geoRivalMargin of it.
+func (g *Gazetteer) rivalAbroad(name string, chosen Candidate) bool {
+	k := normPlace(name)
+	ids, exact := g.lookup(k)
+	sc := g.newScorer(GeoContext{}, k)
+	best, rival := math.Inf(-1), math.Inf(-1)
+	for i, id := range ids {
+		e := &g.entries[id]
+		s := sc.score(id, exact[i], g.altOnly(id, k, exact[i])) + g.twinBoost(id, ids)
+		if e.cc == chosen.Place.Country {
+			best = math.Max(best, s)
+		} else {
+			rival = math.Max(rival, s)
+		}
+	}
+	return rival > best-geoRivalMargin
 }
 
 // geoTwinMargin keeps a twin that takes its twin's prior just below it,
