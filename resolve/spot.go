@@ -984,7 +984,12 @@ func (g *Gazetteer) chainRegions(text string, ms []PlaceMention, i int) map[stri
 		if ms[k].Start < end || ms[k].Demonym {
 			continue
 		}
-		gap := strings.TrimSpace(text[end:ms[k].Start])
+		raw := text[end:ms[k].Start]
+		if gap := strings.TrimSpace(raw); gap == "" || gap == "-" || hyphenParticle(raw) {
+			end = ms[k].End // "Nawa Bazar": two words of one name, as in chainCountry
+			continue
+		}
+		gap := strings.TrimSpace(raw)
 		if gap != "," && gap != "(" {
 			break
 		}
