@@ -156,6 +156,7 @@ func TestLocateEventChains(t *testing.T) {
 		{"A bomb was found near Tijuana, Mexico.", "MX", "Baja California"},
 		{"Militants attacked a post in Dara-i-Kalan, Samangan, Afghanistan.", "AF", ""},
 		{"A grenade hit a shop in Nawa Bazar, Srinagar, Jammu and Kashmir, India.", "IN", "Kashmir"},
+		{"A parcel bomb was found in Tuen Mun, Hong Kong, China.", "HK", ""},
 	}
 	for _, tt := range tests {
 		p, ok := g.LocateEvent(tt.text, nil)

@@ -606,10 +606,10 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			// countries the text names elsewhere only when it is cued and
 			// matched exactly ("the Embassy of Belarus in Kiev").
 			if cc := chains[m.Text]; cc != "" {
-				if place.Country != cc {
+				if sovereign(place.Country) != sovereign(cc) {
 					s -= 100
 				}
-			} else if strict && !confirmed && !contains(countries, place.Country) {
+			} else if strict && !confirmed && !contains(countries, place.Country) && !contains(countries, sovereign(place.Country)) {
 				// …by its own name: "Pul" in "Pul-e-Matak, Kabul,
 				// Afghanistan" is an old name of Pula, Croatia (issue 5).
 				if cand.Exact && cue > 0 && !(kind == GeoPlace && lightPlace(normPlace(cand.Name)) != lightPlace(normPlace(m.Text))) {
@@ -768,6 +768,24 @@ func capitalSpeaker(text string, sp muster.Span) bool {
 		return false
 	}
 	return after == "" || strings.IndexAny(after[:1], ";.|") == 0
+}
+
+// territories maps the ISO codes of territories that GeoNames keeps apart
+// from the country the press names them with ("Tuen Mun, Hong Kong,
+// China") to that country's code.
+var territories = map[string]string{
+	"HK": "CN", "MO": "CN", "PR": "US", "GU": "US", "VI": "US", "AS": "US", "MP": "US",
+	"GF": "FR", "GP": "FR", "MQ": "FR", "RE": "FR", "YT": "FR", "NC": "FR", "PF": "FR",
+	"GL": "DK", "FO": "DK",
+}
+
+// sovereign returns the code of the country a territory's code belongs
+// to, or the code itself.
+func sovereign(cc string) string {
+	if s, ok := territories[cc]; ok {
+		return s
+	}
+	return cc
 }
 
 // countryActor reports whether the country named at span sp of text is
