@@ -157,6 +157,8 @@ func TestLocateEventChains(t *testing.T) {
 		{"Militants attacked a post in Dara-i-Kalan, Samangan, Afghanistan.", "AF", ""},
 		{"A grenade hit a shop in Nawa Bazar, Srinagar, Jammu and Kashmir, India.", "IN", "Kashmir"},
 		{"A parcel bomb was found in Tuen Mun, Hong Kong, China.", "HK", ""},
+		{"Gunmen attacked a police post in Baharak, Khost, Afghanistan.", "AF", "Khowst"},
+		{"Gunmen attacked a police post in Beoga, Papua, Indonesia.", "ID", "Papua"},
 	}
 	for _, tt := range tests {
 		p, ok := g.LocateEvent(tt.text, nil)

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -588,8 +589,14 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 				case regions[admin1Key(place.Admin1)] || g.nearRegion(place, regions, 80):
 					confirmed = true
 					s += 2 // as the head of "X, Region, Country" is
-				default:
+				case g.nearRegion(place, regions, geoChainFarKm) || splitRegion(regions, place.Admin1):
+					// Near the region, or in a province split from it that
+					// keeps its name ("Beoga, Papua": Central Papua).
 					s -= 25
+				default:
+					// "Baharak, Khost": the only Baharak the gazetteer has
+					// lies 400 km from Khost; the region is the answer.
+					s -= 35
 				}
 			}
 		}
@@ -768,6 +775,28 @@ func capitalSpeaker(text string, sp muster.Span) bool {
 		return false
 	}
 	return after == "" || strings.IndexAny(after[:1], ";.|") == 0
+}
+
+// geoChainFarKm is how far from the seat of the region its comma chain
+// names a place of the name may lie and still outrank the region: a town
+// just over a border the press draws differently (Tarmiyah, given as
+// Saladin's, is Baghdad's) may be right, one across the country is not.
+const geoChainFarKm = 200
+
+// splitRegion reports whether admin1, a region name, contains one of the
+// region keys (from admin1Names) as a whole word: a province split from
+// the one named keeps its name ("Central Papua", "Papua").
+func splitRegion(regions map[string]bool, admin1 string) bool {
+	words := strings.Fields(admin1Key(admin1))
+	if len(words) < 2 {
+		return false
+	}
+	for k := range regions {
+		if slices.Contains(words, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // territories maps the ISO codes of territories that GeoNames keeps apart
