@@ -159,12 +159,18 @@ func TestLocateEventChains(t *testing.T) {
 		{"A parcel bomb was found in Tuen Mun, Hong Kong, China.", "HK", ""},
 		{"Gunmen attacked a police post in Baharak, Khost, Afghanistan.", "AF", "Khowst"},
 		{"Gunmen attacked a police post in Beoga, Papua, Indonesia.", "ID", "Papua"},
+		{"Rockets struck near Turbat Airport in Balochistan, Pakistan.", "PK", "Balochistan"},
 	}
 	for _, tt := range tests {
 		p, ok := g.LocateEvent(tt.text, nil)
 		if !ok || p.Country != tt.country || tt.admin1 != "" && !strings.Contains(p.Admin1, tt.admin1) {
 			t.Errorf("LocateEvent(%q) = %v %+v, want %s %s", tt.text, ok, p, tt.country, tt.admin1)
 		}
+	}
+	// A facility word after a town does not make it a word of an unknown
+	// name: the event is at the town, not anywhere in its province.
+	if p, ok := g.LocateEvent("Rockets struck near Turbat Airport in Balochistan, Pakistan.", nil); !ok || p.Feature == "ADM1" {
+		t.Errorf("LocateEvent(near Turbat Airport) = %+v, want the town", p)
 	}
 	if p, ok := g.Geocode("Iowa City", GeoContext{Countries: []string{"US"}}); !ok || p.Admin1 != "Iowa" {
 		t.Errorf("Geocode(Iowa City) = %+v, want the city of Iowa", p)

@@ -52,6 +52,15 @@ var spotSuffixes = map[string]bool{
 	"raion": true, "rayon": true, "krai": true, "state": true, "county": true, "hromada": true,
 }
 
+// facilityWords are the nouns after which a capitalised place name is the
+// place a facility is in ("Turbat Airport", "Redlands University"), not a
+// word of some longer unknown name.
+var facilityWords = map[string]bool{
+	"airport": true, "airfield": true, "airbase": true, "university": true, "college": true,
+	"hospital": true, "station": true, "prison": true, "stadium": true, "port": true,
+	"mosque": true, "cathedral": true, "market": true, "bazaar": true,
+}
+
 // spotStop lists capitalised words that are names of some place in the
 // gazetteer but in news text almost always mean something else. Found on
 // the dev splits (issue 5).
@@ -223,7 +232,7 @@ func (g *Gazetteer) Spot(text string) []PlaceMention {
 					nt := toks[i+1]
 					w := strings.ToLower(text[nt.start:nt.end])
 					_, cue := locCueAfter[w]
-					right = nt.upper && !spotSuffixes[w] && !cue
+					right = nt.upper && !spotSuffixes[w] && !cue && !facilityWords[w]
 				}
 				if i > 0 {
 					pt := toks[i-1]
