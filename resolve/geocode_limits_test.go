@@ -237,3 +237,16 @@ func TestLocateEventRivalNamesakes(t *testing.T) {
 		t.Errorf("LocateEvent(near Georgiyevka, Luhansk region) = %v %+v, want Ukraine", ok, p)
 	}
 }
+
+// TestSpotFoldedSize: a name's size, which decides whether a capitalised
+// neighbour makes it a word of an unknown name, is that of the places
+// it names, not of a city one of whose old names folds onto it ("Krasne"
+// onto Kyzyl): "near Krasne Pershe, Kharkiv" is an unknown village of
+// Kharkiv oblast, not Krasne in Lviv oblast (issue 12). Our own sentence.
+func TestSpotFoldedSize(t *testing.T) {
+	g := mustGazetteer(t)
+	p, ok := g.LocateEvent("Artillery hit a farm near Krasne Pershe, Kharkiv, on Monday.", nil)
+	if !ok || p.Admin1 != "Kharkiv" {
+		t.Errorf("LocateEvent(near Krasne Pershe, Kharkiv) = %v %+v, want Kharkiv oblast", ok, p)
+	}
+}

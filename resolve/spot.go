@@ -283,6 +283,15 @@ func (g *Gazetteer) spotMatch(span string, single, commaAfter bool, first spotTo
 			continue
 		}
 		p := g.prior(e)
+		if !exact[n] {
+			// As Geocode weighs them: a folded match, the more so by
+			// another name (Kyzyl for "Krasne"), is no measure of the
+			// name's size.
+			p += geoWFolded
+			if g.foldedAltOnly(id, k) {
+				p += geoWAlt
+			}
+		}
 		if e.kind == GeoCountry && exact[n] {
 			// "Mexico" is the country, whatever the size of its capital:
 			// a comma chain ending in it must see a country there.
