@@ -80,6 +80,10 @@ func TestLocateEventActors(t *testing.T) {
 		{"Kiev troops shelled the outskirts of Donetsk overnight.", true, "UA", "Donetsk"},
 		{"A blast was heard at 9:00 Moscow time in Belgorod.", true, "RU", "Belgorod"},
 		{"Kiev's military said it repelled an attack.", false, "", ""},
+		{"Losses of Russia in the fighting with Ukraine rose again.", true, "UA", ""},
+		{"Russia-led fighters fired on Avdiivka overnight.", true, "UA", "Avdiivka"},
+		{"Kiev authorities blamed the rebels for the shelling of Horlivka.", true, "UA", "Horlivka"},
+		{"Two civilians were wounded, a pro-Kiev official said.", false, "", ""},
 		{"Shelling hit Kiev overnight.", true, "UA", "Kyiv"},
 	}
 	for _, tt := range tests {

@@ -662,7 +662,7 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 var actorNouns = map[string]bool{
 	"forces": true, "troops": true, "military": true, "army": true, "regime": true,
 	"government": true, "time": true, "soldiers": true, "servicemen": true, "artillerymen": true,
-	"navy": true, "units": true,
+	"navy": true, "units": true, "regiment": true, "brigade": true, "battalion": true, "losses": true,
 }
 
 // actorModifier reports whether the mention at span sp of text modifies an
@@ -780,13 +780,12 @@ func capitalSpeaker(text string, sp muster.Span) bool {
 	if sp.End > len(text) {
 		return false
 	}
-	after := strings.TrimLeft(text[sp.End:], " ")
-	w := after
-	if i := strings.IndexFunc(after, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
-		w = after[:i]
-	}
-	if speechVerbs[strings.ToLower(w)] {
+	if speaker(text, sp) || partisan(text, sp) {
 		return true
+	}
+	after := strings.TrimLeft(text[sp.End:], " ")
+	if w := firstWord(after); officialNouns[strings.ToLower(w)] {
+		return true // "Kiev authorities"
 	}
 	before := strings.TrimRight(text[:sp.Start], " ")
 	if !strings.HasSuffix(before, ":") && !strings.HasSuffix(before, " -") {
@@ -835,6 +834,34 @@ func sovereign(cc string) string {
 	return cc
 }
 
+// officialNouns are the nouns after which a capital's name is its
+// government ("Kiev authorities", "Moscow officials").
+var officialNouns = map[string]bool{"authorities": true, "officials": true, "official": true, "leadership": true}
+
+// firstWord returns the leading letters of s.
+func firstWord(s string) string {
+	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// speaker reports whether the name at span sp of text is the subject of a
+// verb of saying ("Kiev says", "Russia announces").
+func speaker(text string, sp muster.Span) bool {
+	if sp.End > len(text) {
+		return false
+	}
+	return speechVerbs[strings.ToLower(firstWord(strings.TrimLeft(text[sp.End:], " ")))]
+}
+
+// partisan reports whether the name at span sp of text is the object of a
+// "pro-" or "anti-" adjective ("pro-Kiev official").
+func partisan(text string, sp muster.Span) bool {
+	before := strings.ToLower(text[max(0, sp.Start-5):min(sp.Start, len(text))])
+	return strings.HasSuffix(before, "pro-") || strings.HasSuffix(before, "anti-")
+}
+
 // countryActor reports whether the country named at span sp of text is
 // named as an actor: the agent of a passive ("seized by Russia"), the
 // origin ("from Russia"), the first part of a hyphenated participle
@@ -866,7 +893,7 @@ func countryActor(text string, sp muster.Span, possessor bool) bool {
 		if i := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
 			w = w[:i]
 		}
-		if len(w) > 3 && strings.HasSuffix(strings.ToLower(w), "ed") {
+		if len(w) >= 3 && strings.HasSuffix(strings.ToLower(w), "ed") {
 			return true
 		}
 	}
