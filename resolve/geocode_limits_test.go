@@ -58,7 +58,7 @@ func TestGeocodeNamesakes(t *testing.T) {
 	}
 }
 
-// TestLocateEventActors: a country named as an actor ("by Russia",
+// TestLocateEventActors (and streets): a country named as an actor ("by Russia",
 // "Russia-backed", "the troops of Russia") and a town named before a noun
 // of forces or government ("Kiev forces") say who acted, not where: they
 // are no event place, and an actor country does not push the places the
@@ -84,6 +84,8 @@ func TestLocateEventActors(t *testing.T) {
 		{"Russia-led fighters fired on Avdiivka overnight.", true, "UA", "Avdiivka"},
 		{"Kiev authorities blamed the rebels for the shelling of Horlivka.", true, "UA", "Horlivka"},
 		{"Two civilians were wounded, a pro-Kiev official said.", false, "", ""},
+		{"Cars burned after a strike on Shevchenko Boulevard.", false, "", ""},
+		{"Cars burned after a strike on Shevchenko Boulevard in Kyiv.", true, "UA", "Kyiv"},
 		{"Shelling hit Kiev overnight.", true, "UA", "Kyiv"},
 	}
 	for _, tt := range tests {

@@ -483,7 +483,7 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 	best := choice{score: -1e18}
 	found := false
 	for i, m := range ms {
-		if m.Demonym || (m.Kind == GeoPlace && actorModifier(text, m.Span)) {
+		if m.Demonym || (m.Kind == GeoPlace && (actorModifier(text, m.Span) || streetName(text, m.Span))) {
 			continue
 		}
 		var cand Candidate
@@ -832,6 +832,23 @@ func sovereign(cc string) string {
 		return s
 	}
 	return cc
+}
+
+// streetWords are the nouns after which a place name names a street, a
+// square or a park ("Shevchenko Boulevard", "Victory Avenue"), which is
+// not that place.
+var streetWords = map[string]bool{
+	"street": true, "avenue": true, "boulevard": true, "road": true, "highway": true, "lane": true,
+	"square": true, "park": true, "prospekt": true, "prospect": true, "embankment": true,
+}
+
+// streetName reports whether the mention at span sp of text is followed
+// by a street word ("Taras Shevchenko Boulevard"; not "Kyiv's streets").
+func streetName(text string, sp muster.Span) bool {
+	if sp.End >= len(text) || text[sp.End] != ' ' {
+		return false
+	}
+	return streetWords[strings.ToLower(firstWord(text[sp.End+1:]))]
 }
 
 // officialNouns are the nouns after which a capital's name is its
