@@ -166,6 +166,7 @@ func TestLocateEventChains(t *testing.T) {
 		{"Gunmen attacked a police post in Baharak, Khost, Afghanistan.", "AF", "Khowst"},
 		{"Gunmen attacked a police post in Beoga, Papua, Indonesia.", "ID", "Papua"},
 		{"Rockets struck near Turbat Airport in Balochistan, Pakistan.", "PK", "Balochistan"},
+		{"Gunmen shot a shopkeeper in Manikpur village, Tripura state, India.", "IN", "Tripura"},
 	}
 	for _, tt := range tests {
 		p, ok := g.LocateEvent(tt.text, nil)

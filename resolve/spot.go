@@ -1099,6 +1099,9 @@ func (g *Gazetteer) chainRegions(text string, ms []PlaceMention, i int) map[stri
 			continue
 		}
 		gap := strings.TrimSpace(raw)
+		if g, ok := strings.CutSuffix(gap, ","); ok && g != "" && len(strings.Fields(g)) <= 2 && chainChunk(g) {
+			gap = "," // "Manikpur village, Tripura state": a place-type word before the comma
+		}
 		if gap != "," && gap != "(" {
 			break
 		}
