@@ -22,6 +22,7 @@ package eval
 //     entry within 25 km of the coders' point; within_25km_of_reach is
 //     within_25km over it.
 //   - wrong_500km: records placed more than 500 km from the coders' point.
+//   - errors[].in_reach: whether that record is within reach.
 //   - metrics.country: accuracy of the predicted ISO country against the
 //     coders' country, over the records whose country name is known to the
 //     CountryCode function; an unlocated record counts as wrong.
@@ -201,6 +202,11 @@ type GeoError struct {
 	GoldName string  `json:"gold_country,omitempty"`
 	// GoldPlace is the coders' place name.
 	GoldPlace string `json:"gold_place,omitempty"`
+	// InReach says the text names a place with a gazetteer entry within
+	// 25 km of the coders' point (only when TextCandidates is given).
+	InReach bool `json:"in_reach,omitempty"`
+
+	rec int // index of the record
 }
 
 // GeoResult is the outcome of Geo, in the JSON shape of DESIGN §7.
@@ -277,7 +283,7 @@ func Geo(ctx context.Context, dataset, split string, recs []GeoRecord, locate Ge
 				cOK++
 			}
 		}
-		e := GeoError{ID: r.ID, Text: r.Text, GoldLat: r.Lat, GoldLon: r.Lon, Km: -1, Country: cc, GoldName: r.Country, GoldPlace: r.Place}
+		e := GeoError{ID: r.ID, Text: r.Text, GoldLat: r.Lat, GoldLon: r.Lon, Km: -1, Country: cc, GoldName: r.Country, GoldPlace: r.Place, rec: i}
 		if !ok {
 			unloc++
 			errs = append(errs, e)
@@ -316,13 +322,18 @@ func Geo(ctx context.Context, dataset, split string, recs []GeoRecord, locate Ge
 	}
 	if opt.TextCandidates != nil {
 		textReach := 0
-		for _, r := range recs {
+		inReach := make([]bool, len(recs))
+		for i, r := range recs {
 			for _, p := range opt.TextCandidates(r.Text) {
 				if GeoDistanceKm(p[0], p[1], r.Lat, r.Lon) <= 25 {
 					textReach++
+					inReach[i] = true
 					break
 				}
 			}
+		}
+		for i := range errs {
+			errs[i].InReach = inReach[errs[i].rec]
 		}
 		res.TextReach = geoRound4(float64(textReach) / float64(len(recs)))
 		if textReach > 0 {

@@ -107,6 +107,8 @@ func TestGeo(t *testing.T) {
 	}
 	if len(res.Errors) != 2 || res.Errors[0].ID != "d" || res.Errors[1].ID != "c" {
 		t.Errorf("Geo: errors %+v, want d (unlocated) then c", res.Errors)
+	} else if res.Errors[0].InReach || !res.Errors[1].InReach {
+		t.Errorf("Geo: errors in reach %v, %v; want false (d names nothing), true (c names a place near)", res.Errors[0].InReach, res.Errors[1].InReach)
 	}
 	var buf bytes.Buffer
 	if err := res.WriteJSON(&buf); err != nil {

@@ -663,6 +663,15 @@ func (g *Gazetteer) lookup(k string) ([]int32, []bool) {
 		}
 	}
 	base, kind := stripAdminSuffix(k)
+	if base != k && base != "" && kind == GeoPlace {
+		// "Kansas City", "Iowa City": a town word may be part of the
+		// name; the place so named, when there is one, before the places
+		// named by the rest (Kansas, Texas).
+		add(foldPlaceNormed(k), k, nil)
+		if len(ids) > 0 {
+			return ids, exact
+		}
+	}
 	if base != k && base != "" {
 		// "Kharkiv Oblast": regions first, of the kind the word names.
 		isKind := func(e *entry) bool { return e.kind == kind }
@@ -771,8 +780,8 @@ const (
 	geoWAnchorAdmin1  = 2.0
 	geoAnchorMargin   = 1.5 // how far an anchor's best candidate must lead
 	geoWAnchorCountry = 1.5
-	geoWFolded        = -1.5 // matched only after romanisation folding
-	geoWAlt           = -1.0 // matched by a GeoNames alternate name, not the place's own name
+	geoWFolded        = -2.5 // matched only after romanisation folding
+	geoWAlt           = -1.0 // matched by a GeoNames alternate name, not the place's own name (exactly or folded)
 	// A place that conflict events were coded to (UCDP GED dev split) is
 	// likelier in conflict news than a namesake of the same size: Pobeda
 	// in Luhansk oblast, not Peramoga (Pobeda) in Belarus (issue 5).
@@ -808,6 +817,24 @@ type scorer struct {
 func (g *Gazetteer) byAltOnly(id int32, k string) bool {
 	e := &g.entries[id]
 	return e.kind == GeoPlace && e.light != foldHash(lightPlace(k))
+}
+
+// foldedAltOnly reports whether place id, matched by key k only after
+// romanisation folding, owes the match to one of its alternate names: its
+// own name folds to another key ("Krasne" folds onto an old name of
+// Kyzyl, whose own name is far from it).
+func (g *Gazetteer) foldedAltOnly(id int32, k string) bool {
+	e := &g.entries[id]
+	return e.kind == GeoPlace && foldPlaceNormed(normPlace(e.name)) != foldPlaceNormed(k)
+}
+
+// altOnly reports whether candidate id of key k, matched exactly or not,
+// is so only by an alternate name.
+func (g *Gazetteer) altOnly(id int32, k string, exact bool) bool {
+	if exact {
+		return g.byAltOnly(id, k)
+	}
+	return g.foldedAltOnly(id, k)
 }
 
 func (g *Gazetteer) newScorer(c GeoContext, self string) *scorer {
@@ -893,7 +920,7 @@ func (g *Gazetteer) prior(e *entry) float64 {
 func (s *scorer) base(id int32, exact, alt bool) float64 {
 	e := &s.g.entries[id]
 	sc := s.g.prior(e)
-	if exact && alt {
+	if alt {
 		sc += geoWAlt
 	}
 	if !exact {
@@ -933,10 +960,13 @@ func (s *scorer) score(id int32, exact, alt bool) float64 {
 	near, sameA1, sameCC := 0.0, false, false
 	for i := range s.anchors {
 		a := &s.anchors[i]
-		if a.lat == e.lat && a.lon == e.lon && a.name == e.name {
+		d := haversineKm(float64(e.lat), float64(e.lon), float64(a.lat), float64(a.lon))
+		if a.lat == e.lat && a.lon == e.lon && a.name == e.name || a.kind == GeoPlace && e.kind == GeoPlace && a.cc == e.cc && d <= geoTwinKm &&
+			foldPlaceNormed(normPlace(a.name)) == foldPlaceNormed(normPlace(e.name)) {
+			// The anchor is the candidate itself, or its twin (twinBoost):
+			// no evidence for one record of the place over the other.
 			continue
 		}
-		d := haversineKm(float64(e.lat), float64(e.lon), float64(a.lat), float64(a.lon))
 		near = math.Max(near, math.Exp(-d/150))
 		sameA1 = sameA1 || (a.a1 >= 0 && a.a1 == e.a1)
 		sameCC = sameCC || a.cc == e.cc

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/muster-osint/muster"
 )
@@ -77,6 +78,9 @@ func (r *Resolver) profileOf(e muster.Entity) profile {
 	seen := map[string]bool{}
 	add := func(n string) {
 		n = CleanName(n, e.Type)
+		if e.Type == muster.EntityPerson {
+			n = uncapsWords(n)
+		}
 		if n == "" {
 			return
 		}
@@ -180,6 +184,34 @@ func (r *Resolver) profileOf(e muster.Entity) profile {
 	}
 	p.all = out
 	return p
+}
+
+// uncapsWords writes the words of a name that are in capitals of three or
+// more letters as names ("GARLAND" → "Garland", "Merrick GARLAND" →
+// "Merrick Garland"): a person's name set in capitals, as headlines and
+// press releases do, is no acronym.
+func uncapsWords(n string) string {
+	ws := strings.Fields(n)
+	changed := false
+	for i, w := range ws {
+		letters, upper := 0, true
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+				upper = upper && unicode.IsUpper(r)
+			}
+		}
+		if letters >= 3 && upper {
+			rs := []rune(strings.ToLower(w))
+			rs[0] = unicode.ToUpper(rs[0])
+			ws[i] = string(rs)
+			changed = true
+		}
+	}
+	if !changed {
+		return n
+	}
+	return strings.Join(ws, " ")
 }
 
 // acronymWordKey returns the word key of an acronym-like name of three or

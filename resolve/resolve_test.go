@@ -45,6 +45,9 @@ func TestMatch(t *testing.T) {
 		{"must not merge: Kharkiv and Kherson", place("Kharkiv"), place("Kherson"), false, ""},
 		{"place variants from the table", place("Artemovsk"), place("Bakhmut"), true, "alias table"},
 		{"capitals are a name", muster.Entity{Name: "TASS", Type: muster.EntityMedia}, muster.Entity{Name: "Tass", Type: muster.EntityMedia}, true, "same name key 'tass'"},
+		{"a surname in capitals", per("NOWAK"), per("Anna Nowak"), true, "surname 'novak'"},
+		{"a full name in capitals", per("Anna NOWAK"), per("Anna Nowak"), true, ""},
+		{"must not merge: capitals of another surname", per("NOWAK"), per("Anna Kowalczyk"), false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,8 @@
 package resolve
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,6 +50,15 @@ var spotConnectors = map[string]bool{
 var spotSuffixes = map[string]bool{
 	"oblast": true, "region": true, "province": true, "governorate": true, "district": true,
 	"raion": true, "rayon": true, "krai": true, "state": true, "county": true, "hromada": true,
+}
+
+// facilityWords are the nouns after which a capitalised place name is the
+// place a facility is in ("Turbat Airport", "Redlands University"), not a
+// word of some longer unknown name.
+var facilityWords = map[string]bool{
+	"airport": true, "airfield": true, "airbase": true, "university": true, "college": true,
+	"hospital": true, "station": true, "prison": true, "stadium": true, "port": true,
+	"mosque": true, "cathedral": true, "market": true, "bazaar": true,
 }
 
 // spotStop lists capitalised words that are names of some place in the
@@ -221,7 +232,7 @@ func (g *Gazetteer) Spot(text string) []PlaceMention {
 					nt := toks[i+1]
 					w := strings.ToLower(text[nt.start:nt.end])
 					_, cue := locCueAfter[w]
-					right = nt.upper && !spotSuffixes[w] && !cue
+					right = nt.upper && !spotSuffixes[w] && !cue && !facilityWords[w]
 				}
 				if i > 0 {
 					pt := toks[i-1]
@@ -272,6 +283,20 @@ func (g *Gazetteer) spotMatch(span string, single, commaAfter bool, first spotTo
 			continue
 		}
 		p := g.prior(e)
+		if !exact[n] {
+			// As Geocode weighs them: a folded match, the more so by
+			// another name (Kyzyl for "Krasne"), is no measure of the
+			// name's size.
+			p += geoWFolded
+			if g.foldedAltOnly(id, k) {
+				p += geoWAlt
+			}
+		}
+		if e.kind == GeoCountry && exact[n] {
+			// "Mexico" is the country, whatever the size of its capital:
+			// a comma chain ending in it must see a country there.
+			p = math.Inf(1)
+		}
 		if p > bestP {
 			best, bestP = id, p
 		}
@@ -395,6 +420,10 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			weak = appendNew(weak, m.Country)
 		case m.Kind == GeoCountry && m.Country != "" && m.Partial:
 			// "Mali Scherbaky": not the country
+		case m.Kind == GeoCountry && m.Country != "" && countryActor(text, m.Span, false):
+			// "Russia-led forces shelled Odesa": who acted, which says
+			// no more of where than a demonym does
+			weak = appendNew(weak, m.Country)
 		case m.Kind == GeoCountry && m.Country != "":
 			named = appendNew(named, m.Country)
 		default:
@@ -454,7 +483,7 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 	best := choice{score: -1e18}
 	found := false
 	for i, m := range ms {
-		if m.Demonym {
+		if m.Demonym || (m.Kind == GeoPlace && (actorModifier(text, m.Span) || streetName(text, m.Span))) {
 			continue
 		}
 		var cand Candidate
@@ -466,7 +495,20 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			if !ok {
 				continue
 			}
+			if countryActor(text, m.Span, true) {
+				// "captured by Russia", "Russia-led forces", "Russia's
+				// army": a country named as an actor, not as where
+				// something happened.
+				continue
+			}
 			cand = g.candidate(id, true)
+			if dir := directionBefore(text, m.Span); dir != "" {
+				// "in eastern Ukraine": the east of the country, not its
+				// middle.
+				if p, ok := g.countryPart(m.Country, dir); ok {
+					cand.Place = p
+				}
+			}
 		} else {
 			others := make([]string, 0, len(names))
 			for _, n := range names {
@@ -499,6 +541,9 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			cand = c
 		}
 		place, kind := cand.Place, cand.Kind
+		if place.Feature == "PPLC" && capitalSpeaker(text, m.Span) {
+			continue
+		}
 		cue, near := locCues(text, m.Span)
 		if c, ok := unknownIn[i]; ok {
 			cue = c
@@ -508,6 +553,11 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			s += 2 // the head of "X, Region, Country"
 		}
 		if m.Partial {
+			if !aboutCountry(place.Country, countries, weak) {
+				// "Coca" of "Coca-Cola", "Nova" of "Nova Poshta": a word of
+				// an unknown name, in a country the text is not about.
+				continue
+			}
 			s -= 25
 		}
 		if g.weakMention(text, ms, i, cand, cue, countries) {
@@ -526,6 +576,12 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			// names ("Malian troops") and the former Soviet Union, where
 			// the press spells villages by any transliteration.
 			if !aboutCountry(place.Country, countries, weak) {
+				continue
+			}
+			if len(countries) == 0 && len(weak) == 0 && g.rivalAbroad(m.Text, cand) {
+				// "Kalinovo" alone: villages of that name in Russia and
+				// Ukraine weigh about the same, and the text says nothing
+				// of which country it is about.
 				continue
 			}
 			s -= 35 // used only when the text offers nothing better
@@ -551,8 +607,14 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 				case regions[admin1Key(place.Admin1)] || g.nearRegion(place, regions, 80):
 					confirmed = true
 					s += 2 // as the head of "X, Region, Country" is
-				default:
+				case g.nearRegion(place, regions, geoChainFarKm) || splitRegion(regions, place.Admin1):
+					// Near the region, or in a province split from it that
+					// keeps its name ("Beoga, Papua": Central Papua).
 					s -= 25
+				default:
+					// "Baharak, Khost": the only Baharak the gazetteer has
+					// lies 400 km from Khost; the region is the answer.
+					s -= 35
 				}
 			}
 		}
@@ -569,10 +631,10 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			// countries the text names elsewhere only when it is cued and
 			// matched exactly ("the Embassy of Belarus in Kiev").
 			if cc := chains[m.Text]; cc != "" {
-				if place.Country != cc {
+				if sovereign(place.Country) != sovereign(cc) {
 					s -= 100
 				}
-			} else if strict && !confirmed && !contains(countries, place.Country) {
+			} else if strict && !confirmed && !contains(countries, place.Country) && !contains(countries, sovereign(place.Country)) {
 				// …by its own name: "Pul" in "Pul-e-Matak, Kabul,
 				// Afghanistan" is an old name of Pula, Croatia (issue 5).
 				if cand.Exact && cue > 0 && !(kind == GeoPlace && lightPlace(normPlace(cand.Name)) != lightPlace(normPlace(m.Text))) {
@@ -593,6 +655,268 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 	return best.place, found
 }
 
+// actorNouns are the nouns before which a town's name stands for its
+// government or its side of a war ("Kiev forces shelled …", "Moscow
+// time"): the name then says who, not where. A region's name so used
+// ("DPR forces") still says where they fight.
+var actorNouns = map[string]bool{
+	"forces": true, "troops": true, "military": true, "army": true, "regime": true,
+	"government": true, "time": true, "soldiers": true, "servicemen": true, "artillerymen": true,
+	"navy": true, "units": true, "regiment": true, "brigade": true, "battalion": true, "losses": true,
+}
+
+// actorModifier reports whether the mention at span sp of text modifies an
+// actor noun ("Kiev forces", "Kiev's military"), so that it names no
+// place of the event.
+func actorModifier(text string, sp muster.Span) bool {
+	after := text[min(sp.End, len(text)):]
+	after = strings.TrimLeft(after, "'’")
+	after = strings.TrimPrefix(strings.TrimPrefix(after, "s "), " ")
+	w := after
+	if i := strings.IndexFunc(after, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		w = after[:i]
+	}
+	if w == "" || len(after) == len(text[min(sp.End, len(text)):]) {
+		return false // no space or possessive between: "Kiev-based"
+	}
+	return actorNouns[w]
+}
+
+// directions maps the words that name a part of a country ("eastern
+// Ukraine") to the part: its sides, as letters of n, s, e, w.
+var directions = map[string]string{
+	"east": "e", "eastern": "e", "west": "w", "western": "w", "north": "n", "northern": "n",
+	"south": "s", "southern": "s", "northeast": "ne", "northeastern": "ne", "north-east": "ne",
+	"north-eastern": "ne", "southeast": "se", "southeastern": "se", "south-east": "se",
+	"south-eastern": "se", "northwest": "nw", "northwestern": "nw", "north-west": "nw",
+	"north-western": "nw", "southwest": "sw", "southwestern": "sw", "south-west": "sw",
+	"south-western": "sw",
+}
+
+// directionBefore returns the part of a country the word before span sp
+// of text names ("e" for "eastern Ukraine"), or "".
+func directionBefore(text string, sp muster.Span) string {
+	before := strings.Fields(strings.ToLower(text[max(0, sp.Start-20):min(sp.Start, len(text))]))
+	if len(before) == 0 || !strings.HasSuffix(text[:min(sp.Start, len(text))], " ") {
+		return ""
+	}
+	return directions[before[len(before)-1]]
+}
+
+// countryPart returns a point for a part of country cc (dir from
+// directions): the population-weighted centre of its first-order regions
+// that lie in the outer third of the country's extent on each side dir
+// names.
+func (g *Gazetteer) countryPart(cc, dir string) (muster.Place, bool) {
+	var regions []*entry
+	minLat, maxLat, minLon, maxLon := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for i := range g.entries {
+		e := &g.entries[i]
+		if e.kind != GeoAdmin1 || e.cc != cc {
+			continue
+		}
+		regions = append(regions, e)
+		lat, lon := float64(e.lat), float64(e.lon)
+		minLat, maxLat = math.Min(minLat, lat), math.Max(maxLat, lat)
+		minLon, maxLon = math.Min(minLon, lon), math.Max(maxLon, lon)
+	}
+	if len(regions) < 3 {
+		return muster.Place{}, false
+	}
+	in := func(e *entry) bool {
+		lat, lon := float64(e.lat), float64(e.lon)
+		for _, d := range dir {
+			switch d {
+			case 'n':
+				if lat < maxLat-(maxLat-minLat)/3 {
+					return false
+				}
+			case 's':
+				if lat > minLat+(maxLat-minLat)/3 {
+					return false
+				}
+			case 'e':
+				if lon < maxLon-(maxLon-minLon)/3 {
+					return false
+				}
+			case 'w':
+				if lon > minLon+(maxLon-minLon)/3 {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	var sw, slat, slon float64
+	for _, e := range regions {
+		if !in(e) {
+			continue
+		}
+		w := float64(e.pop) + 1
+		sw += w
+		slat += w * float64(e.lat)
+		slon += w * float64(e.lon)
+	}
+	if sw == 0 {
+		return muster.Place{}, false
+	}
+	return muster.Place{Lat: math.Round(slat/sw*1e4) / 1e4, Lon: math.Round(slon/sw*1e4) / 1e4, Country: cc, Precision: muster.PrecisionRegion}, true
+}
+
+// speechVerbs are the verbs after which a capital's name is its
+// government speaking ("Kiev says …", "Moscow accuses …").
+var speechVerbs = map[string]bool{
+	"says": true, "said": true, "reports": true, "reported": true, "claims": true, "claimed": true,
+	"accuses": true, "accused": true, "blames": true, "blamed": true, "denies": true, "denied": true,
+	"warns": true, "warned": true, "announces": true, "announced": true, "points": true, "urges": true,
+	"confirms": true, "confirmed": true,
+}
+
+// capitalSpeaker reports whether the capital named at span sp of text is
+// its government speaking: the subject of a verb of saying ("Kiev says
+// five soldiers died") or the source a headline is attributed to ("Five
+// soldiers killed in the east: Kiev").
+func capitalSpeaker(text string, sp muster.Span) bool {
+	if sp.End > len(text) {
+		return false
+	}
+	if speaker(text, sp) || partisan(text, sp) {
+		return true
+	}
+	after := strings.TrimLeft(text[sp.End:], " ")
+	if w := firstWord(after); officialNouns[strings.ToLower(w)] {
+		return true // "Kiev authorities"
+	}
+	before := strings.TrimRight(text[:sp.Start], " ")
+	if !strings.HasSuffix(before, ":") && !strings.HasSuffix(before, " -") {
+		return false
+	}
+	return after == "" || strings.IndexAny(after[:1], ";.|") == 0
+}
+
+// geoChainFarKm is how far from the seat of the region its comma chain
+// names a place of the name may lie and still outrank the region: a town
+// just over a border the press draws differently (Tarmiyah, given as
+// Saladin's, is Baghdad's) may be right, one across the country is not.
+const geoChainFarKm = 200
+
+// splitRegion reports whether admin1, a region name, contains one of the
+// region keys (from admin1Names) as a whole word: a province split from
+// the one named keeps its name ("Central Papua", "Papua").
+func splitRegion(regions map[string]bool, admin1 string) bool {
+	words := strings.Fields(admin1Key(admin1))
+	if len(words) < 2 {
+		return false
+	}
+	for k := range regions {
+		if slices.Contains(words, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// territories maps the ISO codes of territories that GeoNames keeps apart
+// from the country the press names them with ("Tuen Mun, Hong Kong,
+// China") to that country's code.
+var territories = map[string]string{
+	"HK": "CN", "MO": "CN", "PR": "US", "GU": "US", "VI": "US", "AS": "US", "MP": "US",
+	"GF": "FR", "GP": "FR", "MQ": "FR", "RE": "FR", "YT": "FR", "NC": "FR", "PF": "FR",
+	"GL": "DK", "FO": "DK",
+}
+
+// sovereign returns the code of the country a territory's code belongs
+// to, or the code itself.
+func sovereign(cc string) string {
+	if s, ok := territories[cc]; ok {
+		return s
+	}
+	return cc
+}
+
+// streetWords are the nouns after which a place name names a street, a
+// square or a park ("Shevchenko Boulevard", "Victory Avenue"), which is
+// not that place.
+var streetWords = map[string]bool{
+	"street": true, "avenue": true, "boulevard": true, "road": true, "highway": true, "lane": true,
+	"square": true, "park": true, "prospekt": true, "prospect": true, "embankment": true,
+}
+
+// streetName reports whether the mention at span sp of text is followed
+// by a street word ("Taras Shevchenko Boulevard"; not "Kyiv's streets").
+func streetName(text string, sp muster.Span) bool {
+	if sp.End >= len(text) || text[sp.End] != ' ' {
+		return false
+	}
+	return streetWords[strings.ToLower(firstWord(text[sp.End+1:]))]
+}
+
+// officialNouns are the nouns after which a capital's name is its
+// government ("Kiev authorities", "Moscow officials").
+var officialNouns = map[string]bool{"authorities": true, "officials": true, "official": true, "leadership": true}
+
+// firstWord returns the leading letters of s.
+func firstWord(s string) string {
+	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// speaker reports whether the name at span sp of text is the subject of a
+// verb of saying ("Kiev says", "Russia announces").
+func speaker(text string, sp muster.Span) bool {
+	if sp.End > len(text) {
+		return false
+	}
+	return speechVerbs[strings.ToLower(firstWord(strings.TrimLeft(text[sp.End:], " ")))]
+}
+
+// partisan reports whether the name at span sp of text is the object of a
+// "pro-" or "anti-" adjective ("pro-Kiev official").
+func partisan(text string, sp muster.Span) bool {
+	before := strings.ToLower(text[max(0, sp.Start-5):min(sp.Start, len(text))])
+	return strings.HasSuffix(before, "pro-") || strings.HasSuffix(before, "anti-")
+}
+
+// countryActor reports whether the country named at span sp of text is
+// named as an actor: the agent of a passive ("seized by Russia"), the
+// origin ("from Russia"), the first part of a hyphenated participle
+// ("Russia-led", "Russia-backed") or the modifier of a noun of forces
+// ("Russia's army", actorModifier) and, when possessor is set, the
+// possessor of such a noun ("the troops of the Russian Federation"): the
+// forces of a country fight in it as often as abroad, so that names no
+// event place but still tells which country the text is about.
+func countryActor(text string, sp muster.Span, possessor bool) bool {
+	if sp.End > len(text) {
+		return false
+	}
+	if cue, _ := locCues(text, sp); cue < 0 {
+		return true
+	}
+	before := strings.Fields(strings.ToLower(text[max(0, sp.Start-40):sp.Start]))
+	if n := len(before); n > 0 && before[n-1] == "by" && !strings.HasSuffix(text[:sp.Start], ",") {
+		return true
+	}
+	// "the troops of the Russian Federation"
+	if n := len(before); possessor && n > 1 && before[n-1] == "the" {
+		before = before[:n-1]
+	}
+	if n := len(before); possessor && n > 1 && before[n-1] == "of" && actorNouns[strings.Trim(before[n-2], ",.;:")] {
+		return true
+	}
+	if after := text[sp.End:]; strings.HasPrefix(after, "-") {
+		w := after[1:]
+		if i := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+			w = w[:i]
+		}
+		if len(w) >= 3 && strings.HasSuffix(strings.ToLower(w), "ed") {
+			return true
+		}
+	}
+	return actorModifier(text, sp)
+}
+
 // chainCountry returns the country that ends the comma chain starting at
 // mention i ("Tarkhoo, Mamond subdistrict, Bajaur district, Khyber
 // Pakhtunkhwa, Pakistan"; "Columbus, Georgia, United States"), or "".
@@ -606,8 +930,8 @@ func chainCountry(text string, ms []PlaceMention, i int) string {
 			continue
 		}
 		gap := text[end:ms[k].Start]
-		if strings.TrimSpace(gap) == "" || strings.TrimSpace(gap) == "-" {
-			end = ms[k].End // "Tal Aziz": two words the gazetteer split
+		if strings.TrimSpace(gap) == "" || strings.TrimSpace(gap) == "-" || hyphenParticle(gap) {
+			end = ms[k].End // "Tal Aziz", "Dara-e-Kian": two words the gazetteer split
 			continue
 		}
 		if !strings.Contains(gap, ",") || strings.ContainsAny(gap, ".;:!?()") {
@@ -628,6 +952,20 @@ func chainCountry(text string, ms []PlaceMention, i int) string {
 		end = ms[k].End
 	}
 	return cc
+}
+
+// hyphenParticle reports whether gap is a lower-case particle between
+// hyphens inside one name ("-e-" of "Dara-e-Kian", "-al-").
+func hyphenParticle(gap string) bool {
+	if len(gap) < 3 || len(gap) > 6 || gap[0] != '-' || gap[len(gap)-1] != '-' {
+		return false
+	}
+	for _, r := range gap[1 : len(gap)-1] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // regionFollows reports whether mention i is followed, after a comma, by
@@ -709,14 +1047,22 @@ func aboutCountry(cc string, countries, demonyms []string) bool {
 
 // weakMention reports whether mention i is too weakly supported to be an
 // event's place: one capitalised word ("Convoy", "Monument", "Aurora") that
-// matches a small place, with no cue ("in", "near", "village"), outside any
-// comma chain, and not in a country the text names.
+// matches a small place (in a text that names no country, any place but a
+// capital or a city of 500,000), with no cue ("in", "near", "village"),
+// outside any comma chain, and not in a country the text names.
 func (g *Gazetteer) weakMention(text string, ms []PlaceMention, i int, c Candidate, cue float64, countries []string) bool {
 	m := ms[i]
 	if c.Kind != GeoPlace || strings.ContainsAny(m.Text, " -") || cue > 0.3 {
 		return false
 	}
-	if c.Population >= 50000 || c.Place.Feature == "PPLC" || c.Place.Feature == "PPLA" {
+	// A capital or a large city is named as itself ("Kabul blast"); a
+	// regional seat or a town of 50,000 only in a text that names a
+	// country, which is what keeps "Riviera" (Rivera, Uruguay) in a text
+	// that names none from being a place.
+	if c.Place.Feature == "PPLC" || c.Population >= 500000 {
+		return false
+	}
+	if len(countries) > 0 && (c.Population >= 50000 || c.Place.Feature == "PPLA") {
 		return false
 	}
 	if contains(countries, c.Place.Country) || regionRole(text, ms, i) {
@@ -747,7 +1093,15 @@ func (g *Gazetteer) chainRegions(text string, ms []PlaceMention, i int) map[stri
 		if ms[k].Start < end || ms[k].Demonym {
 			continue
 		}
-		gap := strings.TrimSpace(text[end:ms[k].Start])
+		raw := text[end:ms[k].Start]
+		if gap := strings.TrimSpace(raw); gap == "" || gap == "-" || hyphenParticle(raw) {
+			end = ms[k].End // "Nawa Bazar": two words of one name, as in chainCountry
+			continue
+		}
+		gap := strings.TrimSpace(raw)
+		if g, ok := strings.CutSuffix(gap, ","); ok && g != "" && len(strings.Fields(g)) <= 2 && chainChunk(g) {
+			gap = "," // "Manikpur village, Tripura state": a place-type word before the comma
+		}
 		if gap != "," && gap != "(" {
 			break
 		}
@@ -809,11 +1163,14 @@ func appendNew(ss []string, s string) []string {
 // exactly and without a rival of similar weight elsewhere; region says
 // whether that entry is a region.
 func (g *Gazetteer) confidentCountry(name string) (cc string, region bool) {
-	ids, exact := g.lookup(normPlace(name))
+	k := normPlace(name)
+	ids, exact := g.lookup(k)
 	best, second := int32(-1), -1e9
 	bestP := -1e9
 	for i, id := range ids {
-		if !exact[i] {
+		if !exact[i] || g.byAltOnly(id, k) {
+			// Only a place's own name tells its country: "Аврора" is
+			// Aurora, Colorado, by one of its many alternate names.
 			continue
 		}
 		p := g.prior(&g.entries[id])
@@ -900,6 +1257,9 @@ func locCues(text string, sp muster.Span) (float64, bool) {
 	if strings.HasSuffix(strings.TrimSpace(before), "coded to") {
 		score += 3
 	}
+	if n := len(bw); n > 1 && directions[bw[n-1]] != "" && !strings.HasSuffix(strings.TrimRight(before, " "), ",") {
+		bw = bw[:n-1] // "in eastern Ukraine": the cue is before the direction
+	}
 	if n := len(bw); n > 0 && !strings.HasSuffix(strings.TrimRight(before, " "), ",") {
 		score += locCueBefore[bw[n-1]]
 		if locNear[bw[n-1]] {
@@ -938,10 +1298,68 @@ func (g *Gazetteer) geocodeCandidateWith(name string, c GeoContext, lookup func(
 	sc := g.newScorerWith(c, k, lookup)
 	best, bestScore := -1, -1e18
 	for i, id := range ids {
-		s := sc.score(id, exact[i], exact[i] && g.byAltOnly(id, k))
+		s := sc.score(id, exact[i], g.altOnly(id, k, exact[i])) + g.twinBoost(id, ids)
 		if s > bestScore {
 			best, bestScore = i, s
 		}
 	}
 	return g.candidate(ids[best], exact[best]), true
+}
+
+// geoRivalMargin is how far the chosen place of a weak name must lead its
+// best namesake in another country for the choice to stand in a text
+// that names no country.
+const geoRivalMargin = 0.4
+
+// rivalAbroad reports whether a namesake of chosen, in another country,
+// scores (without context) within geoRivalMargin of it.
+func (g *Gazetteer) rivalAbroad(name string, chosen Candidate) bool {
+	k := normPlace(name)
+	ids, exact := g.lookup(k)
+	sc := g.newScorer(GeoContext{}, k)
+	best, rival := math.Inf(-1), math.Inf(-1)
+	for i, id := range ids {
+		e := &g.entries[id]
+		s := sc.score(id, exact[i], g.altOnly(id, k, exact[i])) + g.twinBoost(id, ids)
+		if e.cc == chosen.Place.Country {
+			best = math.Max(best, s)
+		} else {
+			rival = math.Max(rival, s)
+		}
+	}
+	return rival > best-geoRivalMargin
+}
+
+// geoTwinMargin keeps a twin that takes its twin's prior just below it,
+// so that when nothing else tells them apart the stronger record wins and
+// every spelling of the place resolves to the same one (one entity key).
+const geoTwinMargin = 0.01
+
+// geoTwinKm is how close two populated places of one name and country
+// must lie to be one place the gazetteer records twice.
+const geoTwinKm = 5.0
+
+// twinBoost returns how much more prior a twin of place id among the
+// candidates ids has: GeoNames often records one village twice, under its
+// Ukrainian and its Russian name, with the population or the coded events
+// on only one of them ("Krymske", no population, beside "Krymskie", where
+// events were coded). The place with the right name takes its twin's
+// prior, so that the twin's weight is not lost to a namesake elsewhere.
+func (g *Gazetteer) twinBoost(id int32, ids []int32) float64 {
+	e := &g.entries[id]
+	if e.kind != GeoPlace || len(ids) < 2 {
+		return 0
+	}
+	p := g.prior(e)
+	boost := 0.0
+	for _, o := range ids {
+		t := &g.entries[o]
+		if o == id || t.kind != GeoPlace || t.cc != e.cc {
+			continue
+		}
+		if d := g.prior(t) - p - geoTwinMargin; d > boost && haversineKm(float64(e.lat), float64(e.lon), float64(t.lat), float64(t.lon)) <= geoTwinKm {
+			boost = d
+		}
+	}
+	return boost
 }
