@@ -144,7 +144,7 @@ func (x *doc) narrativeEvents() {
 				// the long stories whose events the narrative rules keep.
 			case negatedRE.MatchString(before): // "did not march"
 			case irrealisRE.MatchString(before): // "plans to attack", "a possible offensive"
-			case backRefRE.MatchString(before) && l[4] >= 0: // "the raid" refers back
+			case backRefRE.MatchString(before) && l[4] >= 0 && !x.verbAt(s.Start+l[4]): // "the raid" refers back; "the fighters attacked" does not
 			case l[6] >= 0 && allegianceRE.MatchString(text[l[1]:]): // "fought for Ukraine" is allegiance
 			default:
 				loc = l
@@ -256,6 +256,21 @@ func (x *doc) eventDate(si int, body, trig muster.Span) (muster.Value, muster.Sp
 		}
 	}
 	return muster.Value{}, muster.Span{}, false
+}
+
+// verbAt reports whether the parse makes the word at byte offset off a
+// verb.
+func (x *doc) verbAt(off int) bool {
+	si := x.d.SentenceOf(off)
+	if si < 0 || si >= len(x.d.SentenceTokens) {
+		return false
+	}
+	for t := x.d.SentenceTokens[si][0]; t < x.d.SentenceTokens[si][1]; t++ {
+		if x.d.Tokens[t].Start == off {
+			return x.d.Tokens[t].Tag == "VERB"
+		}
+	}
+	return false
 }
 
 // eventIn reports whether sentence si tells (part of) an event.

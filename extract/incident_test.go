@@ -1,0 +1,60 @@
+package extract_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/extract"
+)
+
+// TestOneEventPerIncident: a story tells its incident in the headline,
+// in a lede that gives no date, in a paragraph that dates and places it
+// and in a quote that adds a figure; each mention without a date of its
+// own is the incident being told, while an earlier raid with its own
+// month stays apart. The story is our own.
+func TestOneEventPerIncident(t *testing.T) {
+	text := "Rebels raid army camp in Kivu, kill four soldiers\n\n" +
+		"Fighters of the Kivu Liberation Front killed four soldiers during a raid on an army camp in eastern Congo, according to Radio Lumiere.\n\n" +
+		"According to two officers, the fighters attacked the camp at Buhanga in North Kivu province on Tuesday, using pickup trucks.\n\n" +
+		"Government jets flying from Goma later struck the attackers as they fled, an army spokesman said.\n\n" +
+		"The spokesman did not say how many rebels died. The governor of the province called for calm.\n\n" +
+		"The Kivu Liberation Front was formed in 2019 by former army officers. It says it defends herders.\n\n" +
+		"In March, the Kivu Liberation Front ambushed a convoy near Rutshuru, killing three policemen."
+	pub := time.Date(2024, 6, 13, 0, 0, 0, 0, time.UTC)
+	r := extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+	var june, march *muster.Event
+	for i := range r.Events {
+		ev := &r.Events[i]
+		if ev.Time == nil {
+			t.Errorf("event %q has no date: the mention of an incident told elsewhere", ev.Label)
+			continue
+		}
+		switch {
+		case strings.HasPrefix(ev.Time.From, "2024-06"):
+			if june != nil {
+				t.Errorf("the June incident is two events: %q and %q", june.Label, ev.Label)
+			}
+			june = ev
+		case strings.HasPrefix(ev.Time.From, "2024-03"):
+			march = ev
+		}
+	}
+	if june == nil || march == nil {
+		t.Fatalf("want the June incident and the March ambush; events %v", r.Events)
+	}
+	var killed []string
+	for _, c := range june.Claims {
+		if c.Predicate == muster.PredKilled {
+			killed = append(killed, c.Object.String())
+		}
+		if c.Predicate == muster.PredOccurredAt && c.Object.Entity != nil && c.Object.Entity.Name == "Goma" {
+			t.Errorf("the jets flew from Goma; the incident was not there")
+		}
+	}
+	if !slices.Contains(killed, "4") {
+		t.Errorf("June incident killed %v, want the lede's four soldiers", killed)
+	}
+}
