@@ -154,21 +154,30 @@ var eventNouns = func() map[string]bool {
 }()
 
 // underEventWord reports whether the phrase headed by token t says
-// where an event word's incident happened: t depends on an event word or
-// a cue of one ("launched … at the camp"), or on a noun that does ("a
-// raid on an army camp in Kivu").
+// where an event word's incident happened: up through the nouns that
+// hold it to its clause, whose verb is an event word or a cue of one
+// ("attacked a post in Gabalami", "launched … at the camp") or has one as
+// its subject or object ("fighting took place … in Arge"); "shelters
+// were opened in Belgorod" says where something else happened.
 func (x *doc) underEventWord(t int) bool {
-	for step := 0; step < 2; step++ {
+	isEvent := func(t int) bool {
+		tk := x.d.Tokens[t]
+		return eventNouns[strings.ToLower(tk.Text)] || eventNouns[tk.Lemma]
+	}
+	for step := 0; step < 6; step++ {
 		t = x.d.Tokens[t].Head
 		if t < 0 {
 			return false
 		}
-		tk := x.d.Tokens[t]
-		low := strings.ToLower(tk.Text)
-		if eventNouns[low] || eventNouns[tk.Lemma] {
+		if isEvent(t) {
 			return true
 		}
-		if tk.Tag != "NOUN" && tk.Tag != "PROPN" {
+		if tk := x.d.Tokens[t]; tk.Tag == "VERB" || tk.Rel == "root" {
+			for c := x.sentLo(t); c < x.sentHi(t); c++ {
+				if d := x.d.Tokens[c]; d.Head == t && (d.Rel == "nsubj" || d.Rel == "nsubj:pass" || d.Rel == "obj") && isEvent(c) {
+					return true
+				}
+			}
 			return false
 		}
 	}

@@ -58,3 +58,28 @@ func TestOneEventPerIncident(t *testing.T) {
 		t.Errorf("June incident killed %v, want the lede's four soldiers", killed)
 	}
 }
+
+// TestFightingAsSubject: "fighting" tells of a fight where it is the
+// subject of its clause, not where a unit "has been fighting for" a side
+// or a town fell "after weeks of fighting". The story is our own.
+func TestFightingAsSubject(t *testing.T) {
+	filler := " The governor called for calm. Schools stayed shut. Aid groups asked for access. Markets reopened in the capital. Buses ran again. Talks are due next month."
+	tests := []struct {
+		text string
+		want bool // an event at Dembo
+	}{
+		{"Fresh fighting broke out between the army and Kora Front rebels on Sunday, with the rebels saying they had seized two police posts in the town of Dembo." + filler, true},
+		{"The Dembo Front has been fighting for the government in Dembo since 2019." + filler, false},
+	}
+	pub := time.Date(2024, 6, 13, 0, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		r := extract.Extract(extract.Input{Doc: parse(t, tt.text), DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+		got := false
+		for _, ev := range r.Events {
+			got = got || strings.Contains(ev.Label, "Dembo")
+		}
+		if got != tt.want {
+			t.Errorf("%q: event at Dembo %v, want %v; events %v", tt.text, got, tt.want, r.Events)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -120,6 +121,12 @@ func (x *doc) narrativeEvents() {
 		var loc []int
 		fallback := false
 		trigs := x.triggers(si, text)
+		// "has been fighting for Ukraine", "after weeks of fighting": a
+		// word the lexicon reads only as a subject tells of a fight only
+		// there ("fresh fighting broke out").
+		trigs = slices.DeleteFunc(trigs, func(l []int) bool {
+			return l[4] >= 0 && triggerLex.has("subject", strings.ToLower(text[l[4]:l[5]])) && !x.subjectAt(s.Start+l[4])
+		})
 		if len(trigs) == 0 && !short {
 			// (In a short report the report extractor tells the event.)
 			fallback = true
@@ -258,19 +265,32 @@ func (x *doc) eventDate(si int, body, trig muster.Span) (muster.Value, muster.Sp
 	return muster.Value{}, muster.Span{}, false
 }
 
-// verbAt reports whether the parse makes the word at byte offset off a
-// verb.
-func (x *doc) verbAt(off int) bool {
+// subjectAt reports whether the parse makes the word at byte offset off
+// the subject of its clause.
+func (x *doc) subjectAt(off int) bool {
+	t := x.tokenAt(off)
+	return t >= 0 && strings.HasPrefix(x.d.Tokens[t].Rel, "nsubj")
+}
+
+// tokenAt returns the token that starts at byte offset off, or -1.
+func (x *doc) tokenAt(off int) int {
 	si := x.d.SentenceOf(off)
 	if si < 0 || si >= len(x.d.SentenceTokens) {
-		return false
+		return -1
 	}
 	for t := x.d.SentenceTokens[si][0]; t < x.d.SentenceTokens[si][1]; t++ {
 		if x.d.Tokens[t].Start == off {
-			return x.d.Tokens[t].Tag == "VERB"
+			return t
 		}
 	}
-	return false
+	return -1
+}
+
+// verbAt reports whether the parse makes the word at byte offset off a
+// verb.
+func (x *doc) verbAt(off int) bool {
+	t := x.tokenAt(off)
+	return t >= 0 && x.d.Tokens[t].Tag == "VERB"
 }
 
 // eventIn reports whether sentence si tells (part of) an event.
