@@ -1,0 +1,27 @@
+package extract_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/extract"
+)
+
+// TestAcronymAfterNameTail: "the Islamic Movement in East Africa (IMEAP)"
+// writes the group's acronym after a place that is only the tail of its
+// name; the acronym stays the group's, and the place does not become the
+// group. The story is our own.
+func TestAcronymAfterNameTail(t *testing.T) {
+	text := "Gunmen from Islamic Movement East Africa Province (IMEAP) attacked a police post in Kora on Monday. " +
+		"Since 2015 the region has suffered attacks by the Islamic Movement in East Africa (IMEAP) and other groups."
+	pub := time.Date(2024, 6, 13, 0, 0, 0, 0, time.UTC)
+	r := extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+	for _, e := range r.Entities {
+		for _, a := range e.Aliases {
+			if a.Name == "IMEAP" && e.Type == muster.EntityPlace {
+				t.Errorf("place %q took the group's acronym IMEAP (aliases %v)", e.Name, e.Aliases)
+			}
+		}
+	}
+}
