@@ -83,3 +83,24 @@ func TestFightingAsSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineEventDatedByLede: the headline places the strike, the lede
+// dates it; the one event has both. The story is our own.
+func TestHeadlineEventDatedByLede(t *testing.T) {
+	text := "Drone strike kills rebel commander in northern Syria\n\n" +
+		"A Turkish drone strike killed a senior commander of the Kora Front on Friday, a monitoring group reported.\n\n" +
+		"The strike also wounded two farmers, the group said. The governor called for calm. Schools stayed shut. " +
+		"Aid groups asked for access. Markets reopened in the capital. Buses ran again. Talks are due next month."
+	pub := time.Date(2023, 10, 28, 0, 0, 0, 0, time.UTC) // a Saturday
+	r := extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+	for _, ev := range r.Events {
+		if !strings.Contains(ev.Label, "Syria") {
+			continue
+		}
+		if ev.Time == nil || ev.Time.From != "2023-10-27" {
+			t.Errorf("event %q dated %v, want Friday 2023-10-27", ev.Label, ev.Time)
+		}
+		return
+	}
+	t.Errorf("no event in Syria: %v", r.Events)
+}

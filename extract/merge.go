@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/muster-osint/muster"
@@ -86,7 +87,8 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		if n := x.overlappingEvent(r, rev); n >= 0 {
 			for _, c := range rev.Claims {
 				switch c.Predicate {
-				case muster.PredKilled, muster.PredWounded, muster.PredCaptured, muster.PredOccurredAt:
+				case muster.PredKilled, muster.PredWounded, muster.PredCaptured, muster.PredOccurredAt,
+					muster.PredOccurredOn, muster.PredParticipant:
 				default:
 					continue
 				}
@@ -120,6 +122,22 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 						placeRole(r.Claims, ev.ID, c)
 					}
 					continue
+				}
+				switch c.Predicate {
+				case muster.PredOccurredOn:
+					// The date the narrative rules did not find ("A drone
+					// strike killed a commander on Friday" after a
+					// headline that gives none).
+					if ev.Time != nil || hasPredicate(ev.Claims, muster.PredOccurredOn) || x.inDateline(c) {
+						continue // a dateline dates the report, not the event
+					}
+					v := c.Object
+					ev.Time = &v
+				case muster.PredParticipant:
+					if c.Object.Entity == nil || hasParticipant(ev.Claims, *c.Object.Entity) {
+						continue
+					}
+					ev.Participants = append(ev.Participants, muster.Participant{Entity: *c.Object.Entity, Role: c.Role})
 				}
 				if c.Object.Entity != nil {
 					addEntity(*c.Object.Entity)
@@ -303,6 +321,31 @@ func hasClaimAt(claims []muster.Claim, c muster.Claim) bool {
 		}
 	}
 	return false
+}
+
+// inDateline reports whether c's evidence lies in the dateline that
+// opens its sentence ("Kabul, Mar 5 (dpa) – …").
+func (x *doc) inDateline(c muster.Claim) bool {
+	si := x.sentenceOfClaim(c)
+	if si < 0 {
+		return false
+	}
+	s := x.d.Sentences[si]
+	b := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
+	return b.Start < s.Start+datelineLen(x.d.Text[s.Start:s.End])
+}
+
+// hasPredicate reports whether claims hold one of predicate p.
+func hasPredicate(claims []muster.Claim, p muster.Predicate) bool {
+	return slices.ContainsFunc(claims, func(c muster.Claim) bool { return c.Predicate == p })
+}
+
+// hasParticipant reports whether claims make e a participant, by any of
+// its names.
+func hasParticipant(claims []muster.Claim, e muster.Ref) bool {
+	return slices.ContainsFunc(claims, func(c muster.Claim) bool {
+		return c.Predicate == muster.PredParticipant && c.Object.Entity != nil && muster.NameKey(c.Object.Entity.Name) == muster.NameKey(e.Name)
+	})
 }
 
 // narrativeEventOf returns the narrative event told in the sentence of c's
