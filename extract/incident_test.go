@@ -104,3 +104,24 @@ func TestHeadlineEventDatedByLede(t *testing.T) {
 	}
 	t.Errorf("no event in Syria: %v", r.Events)
 }
+
+// TestLedeSidesJoinTheIncident: the lede names the sides ("Mexican
+// troops shot dead …") before the sentence that places and dates the
+// incident; the incident has them. The story is our own.
+func TestLedeSidesJoinTheIncident(t *testing.T) {
+	text := "Nine suspected cartel gunmen killed in shootout with troops in Mexico\n\n" +
+		"Mexican troops shot dead nine suspected members of a drug cartel after they came under attack in the western state, the defense ministry said Tuesday.\n\n" +
+		"Soldiers were attacked on Monday by about 20 gunmen near the state capital Morelia, the ministry said in a statement. " +
+		"The governor called for calm. Schools stayed shut. Aid groups asked for access. Markets reopened in the capital. Buses ran again."
+	pub := time.Date(2024, 10, 22, 0, 0, 0, 0, time.UTC)
+	r := extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+	var sides []string
+	for _, c := range r.Claims {
+		if c.Predicate == muster.PredParticipant && c.Object.Entity != nil {
+			sides = append(sides, c.Subject.Name+": "+c.Object.Entity.Name)
+		}
+	}
+	if !slices.ContainsFunc(sides, func(s string) bool { return strings.Contains(s, "Mexican troops") }) {
+		t.Errorf("no participant claim for Mexican troops; participants %v; events %v", sides, r.Events)
+	}
+}

@@ -43,7 +43,14 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		r.Entities = append(r.Entities, e)
 	}
 	disclaimers := x.disclaimers()
+	// The narrative events whose sides the parse found before any report
+	// event lent its own.
+	sided := map[string]bool{}
+	for _, ev := range r.Events {
+		sided[ev.ID] = len(ev.Participants) > 0
+	}
 	for _, rev := range reports {
+		rev.Claims = append(rev.Claims, x.participantClaims(rev, func(n string) bool { _, ok := byName[muster.NameKey(n)]; return ok })...)
 		for i := range rev.Claims {
 			c := &rev.Claims[i]
 			if c.AttributedTo.Type == muster.SourcePublisher {
@@ -110,6 +117,15 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 						x.sentEvent[x.sentenceOfClaim(c)] = j
 					}
 				}
+				if k < 0 {
+					// The headline and the lede tell the incident that the
+					// lede's narrative event places ("… killed in a
+					// shootout with troops" before "Soldiers were attacked
+					// near Culiacan on Monday").
+					if j := x.ledeEvent(x.sentenceOfClaim(c)); j >= 0 && j < len(r.Events) && sharesText(r.Events[j], rev) {
+						k = j
+					}
+				}
 				if k < 0 || k >= len(r.Events) {
 					continue
 				}
@@ -134,7 +150,9 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 					v := c.Object
 					ev.Time = &v
 				case muster.PredParticipant:
-					if c.Object.Entity == nil || hasParticipant(ev.Claims, *c.Object.Entity) {
+					// The sides the report rules read off the words, for
+					// an event whose sides the parse did not find.
+					if c.Object.Entity == nil || sided[ev.ID] || hasParticipant(ev.Claims, *c.Object.Entity) {
 						continue
 					}
 					ev.Participants = append(ev.Participants, muster.Participant{Entity: *c.Object.Entity, Role: c.Role})
@@ -321,6 +339,61 @@ func hasClaimAt(claims []muster.Claim, c muster.Claim) bool {
 		}
 	}
 	return false
+}
+
+// participantClaims states the acting sides of a report event that the
+// document's entities know (known) as participant claims (the side
+// struck the report rules guess from word order alone), each with its
+// name where the event's sentences first name it as evidence. ("Chechen"
+// or "powerful Sinaloa cartel", which the report rules read off the
+// words, name no side.)
+func (x *doc) participantClaims(rev muster.Event, known func(string) bool) []muster.Claim {
+	var out []muster.Claim
+	for _, p := range rev.Participants {
+		if t := muster.EntityType(p.Entity.Type); t != muster.EntityArmedGroup && t != muster.EntityStateForce || !known(p.Entity.Name) ||
+			p.Role != muster.RoleActor && p.Role != muster.RolePerpetrator ||
+			hasParticipant(rev.Claims, p.Entity) || hasParticipant(out, p.Entity) {
+			continue
+		}
+		for _, e := range rev.Evidence {
+			b := x.offs.Bytes(muster.Span{Start: e.Start, End: e.End})
+			if !b.Valid(len(x.d.Text)) {
+				continue
+			}
+			i := strings.Index(x.d.Text[b.Start:b.End], p.Entity.Name)
+			if i < 0 {
+				continue
+			}
+			span := muster.Span{Start: b.Start + i, End: b.Start + i + len(p.Entity.Name)}
+			c := muster.Claim{Subject: rev.Ref(), Predicate: muster.PredParticipant, Object: muster.EntityValue(p.Entity, p.Entity.Name), Role: p.Role,
+				AttributedTo: publisher(), Modality: muster.Asserted, Evidence: []muster.Evidence{x.evidence(span)}, Extractor: EventExtractor, Confidence: 0.7}
+			c.SetID()
+			out = append(out, c)
+			break
+		}
+	}
+	return out
+}
+
+// ledeEvent returns, for a sentence of the headline or the lede told
+// before any narrative event, the first narrative event when the lede
+// tells it, or -1.
+func (x *doc) ledeEvent(si int) int {
+	if si < 0 || si >= leadSentences {
+		return -1
+	}
+	first, at := -1, len(x.d.Sentences)
+	for i, ev := range x.events {
+		for _, s := range ev.sents {
+			if s < at {
+				first, at = i, s
+			}
+		}
+	}
+	if first < 0 || at <= si || at > leadSentences {
+		return -1
+	}
+	return first
 }
 
 // inDateline reports whether c's evidence lies in the dateline that
