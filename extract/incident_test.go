@@ -125,3 +125,19 @@ func TestLedeSidesJoinTheIncident(t *testing.T) {
 		t.Errorf("no participant claim for Mexican troops; participants %v; events %v", sides, r.Events)
 	}
 }
+
+// TestGroundTakenIsAnEvent: "seized Mosul" tells a fight for the city,
+// dated by its sentence, though the lexicon names no attack. The story is
+// our own.
+func TestGroundTakenIsAnEvent(t *testing.T) {
+	text := "Last year, the Kora Front turned on its allies and seized Mosul, with violence spilling into nearby districts. " +
+		"The governor called for calm. Schools stayed shut. Aid groups asked for access. Markets reopened in the capital. Buses ran again. Talks are due next month."
+	pub := time.Date(2024, 10, 22, 0, 0, 0, 0, time.UTC)
+	r := extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+	for _, ev := range r.Events {
+		if strings.Contains(ev.Label, "Mosul") && ev.Time != nil && strings.HasPrefix(ev.Time.From, "2023") {
+			return
+		}
+	}
+	t.Errorf("no event at Mosul in 2023: %v", r.Events)
+}

@@ -137,6 +137,11 @@ func (x *doc) narrativeEvents() {
 			} else if l := fireRE.FindStringIndex(text); l != nil {
 				// "fired mortar shells at two camps": shelling.
 				trigs = [][]int{{l[0], l[1], -1, -1, l[0], l[1], -1, -1}}
+			} else if a := args(si); a != nil && len(a.groundVerbs) > 0 {
+				// "turned on the government and seized Aden": a place
+				// taken, by the parse (events.patterns ground/object).
+				v := x.d.Tokens[a.groundVerbs[0]]
+				trigs = [][]int{{v.Start - s.Start, v.End - s.Start, -1, -1, -1, -1, v.Start - s.Start, v.End - s.Start}}
 			}
 		}
 		for _, l := range trigs {
