@@ -78,7 +78,7 @@ func eventWords(incursion bool) []string {
 }
 
 func loadEventRules(name, src string) (*eventRuleSet, error) {
-	set, err := pattern.ParseFile(name, strings.NewReader(src), map[string][]string{"event_word": eventWords(true), "strike_word": eventWords(false)})
+	set, err := pattern.ParseFile(name, strings.NewReader(src), map[string][]string{"event_word": eventWords(true), "strike_word": eventWords(false), "cross_word": triggerLex.forms("cross")})
 	if err != nil {
 		return nil, err
 	}

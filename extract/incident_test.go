@@ -141,3 +141,22 @@ func TestGroundTakenIsAnEvent(t *testing.T) {
 	}
 	t.Errorf("no event at Mosul in 2023: %v", r.Events)
 }
+
+// TestFigureCountedByTheVerbBefore: in "killing five Iraqi soldiers and
+// wounded ten more" the five are killed; the wounded are ten. The story is
+// our own.
+func TestFigureCountedByTheVerbBefore(t *testing.T) {
+	text := "In November, militants stormed an army camp near Mosul, killing five Iraqi soldiers and wounded ten more. " +
+		"The governor called for calm. Schools stayed shut. Aid groups asked for access. Markets reopened in the capital. Buses ran again. Talks are due next month."
+	pub := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)
+	r := extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+	var wounded []string
+	for _, c := range r.Claims {
+		if c.Predicate == muster.PredWounded {
+			wounded = append(wounded, c.Object.String())
+		}
+	}
+	if !slices.Equal(wounded, []string{"10"}) {
+		t.Errorf("wounded %v, want [10]", wounded)
+	}
+}

@@ -140,8 +140,13 @@ func (x *doc) narrativeEvents() {
 			} else if a := args(si); a != nil && len(a.groundVerbs) > 0 {
 				// "turned on the government and seized Aden": a place
 				// taken, by the parse (events.patterns ground/object).
+				// "pushed convoys into Afrin": ground entered, an incursion.
 				v := x.d.Tokens[a.groundVerbs[0]]
-				trigs = [][]int{{v.Start - s.Start, v.End - s.Start, -1, -1, -1, -1, v.Start - s.Start, v.End - s.Start}}
+				if l := []int{v.Start - s.Start, v.End - s.Start}; triggerLex.has("cross", strings.ToLower(v.Text)) {
+					trigs = [][]int{{l[0], l[1], l[0], l[1], -1, -1, -1, -1}}
+				} else {
+					trigs = [][]int{{l[0], l[1], -1, -1, -1, -1, l[0], l[1]}}
+				}
 			}
 		}
 		for _, l := range trigs {
@@ -516,6 +521,9 @@ func (x *doc) casualties() {
 				continue
 			}
 			numSpan := muster.Span{Start: s.Start + n.Span.Start, End: s.Start + n.Span.End}
+			if x.objectFigure(numSpan) {
+				continue // "killing five soldiers and wounded ten more": the verb before it counts it
+			}
 			rest := x.d.Text[numSpan.End:s.End]
 			vloc := casualtyVerbRE.FindStringIndex(rest)
 			if k := coordinatedFigure(rest, vloc); k > 0 {
@@ -554,6 +562,26 @@ func (x *doc) casualties() {
 			x.sentEvent[si] = ev
 		}
 	}
+}
+
+// objectFigure reports whether the parse makes the figure at span, or the
+// noun it counts, the object of a casualty verb ("killing five Nigerian
+// soldiers"): a figure the verb before it states, not the subject of a
+// casualty verb after it ("… and wounded ten more"; "left 19 dead" is no
+// such object).
+func (x *doc) objectFigure(span muster.Span) bool {
+	t := x.tokenAt(span.Start)
+	for t >= 0 && t < len(x.d.Tokens) && x.d.Tokens[t].End < span.End {
+		t++ // the figure's last token: "at least five"
+	}
+	if t < 0 || t >= len(x.d.Tokens) {
+		return false
+	}
+	if x.d.Tokens[t].Rel == "nummod" && x.d.Tokens[t].Head >= 0 {
+		t = x.d.Tokens[t].Head
+	}
+	v := x.d.Tokens[t].Head
+	return x.d.Tokens[t].Rel == "obj" && v >= 0 && containsAny(x.d.Tokens[v].Lemma, casualtyKeys)
 }
 
 // casualtyPredicate is the predicate of a casualtyVerbRE verb.
