@@ -25,3 +25,26 @@ func TestAcronymAfterNameTail(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceByItsPrepositions: a name the tagger takes for a person is a
+// place when the text twice puts it after a preposition of place. The
+// story is our own.
+func TestPlaceByItsPrepositions(t *testing.T) {
+	text := "Afrin calm after rebels pull back\n\n" +
+		"Rebels pushed two columns of fighters into Afrin on Thursday. " +
+		"Officials in Afrin said shops had reopened by Saturday."
+	pub := time.Date(2024, 6, 13, 0, 0, 0, 0, time.UTC)
+	r := extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+	found := false
+	for _, e := range r.Entities {
+		if e.Name == "Afrin" {
+			found = true
+			if e.Type != muster.EntityPlace {
+				t.Errorf("Afrin is a %s, want a place", e.Type)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no entity Afrin: %v", r.Entities)
+	}
+}
