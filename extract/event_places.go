@@ -225,6 +225,10 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 	if len(spans) == 0 {
 		return nil
 	}
+	// "Russia’s Kursk region": the region, in the country that owns it.
+	if c, rest, ok := countryPossessive(x.text[spans[0].Start:spans[0].End]); ok && len(spans) == 1 {
+		spans = []muster.Span{{Start: spans[0].Start + rest, End: spans[0].End}, {Start: spans[0].Start, End: spans[0].Start + len(c)}}
+	}
 	names := make([]string, len(spans))
 	for k, sp := range spans {
 		names[k] = x.text[sp.Start:sp.End]
@@ -314,6 +318,17 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 	}
 	// Most specific first is the order already; drop localities' noise.
 	return hits
+}
+
+// countryPossessive splits "Russia’s Kursk region" into the country's
+// name and the offset where the rest begins.
+func countryPossessive(name string) (country string, rest int, ok bool) {
+	for _, apos := range []string{"’s ", "'s "} {
+		if i := strings.Index(name, apos); i > 0 && isCountry(name[:i]) && i+len(apos) < len(name) {
+			return name[:i], i + len(apos), true
+		}
+	}
+	return "", 0, false
 }
 
 // subCity reports a name of a part of a city: "Police District 8",

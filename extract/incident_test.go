@@ -160,3 +160,21 @@ func TestFigureCountedByTheVerbBefore(t *testing.T) {
 		t.Errorf("wounded %v, want [10]", wounded)
 	}
 }
+
+// TestCountryPossessivePlace: "Russia’s Kursk region" is the Kursk region,
+// in Russia. The sentence is our own.
+func TestCountryPossessivePlace(t *testing.T) {
+	text := "Drones struck a fuel depot in Russia’s Kursk region on Monday, officials said."
+	pub := time.Date(2024, 8, 14, 0, 0, 0, 0, time.UTC)
+	var places []string
+	for _, ev := range extract.Events(parse(t, text), pub, "d_test") {
+		for _, c := range ev.Claims {
+			if c.Predicate == muster.PredOccurredAt && c.Object.Entity != nil {
+				places = append(places, c.Object.Entity.Name+"/"+c.Role)
+			}
+		}
+	}
+	if !slices.Contains(places, "Kursk region/admin1") || !slices.Contains(places, "Russia/country") {
+		t.Errorf("places %v, want Kursk region/admin1 and Russia/country", places)
+	}
+}
