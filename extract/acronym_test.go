@@ -48,3 +48,29 @@ func TestPlaceByItsPrepositions(t *testing.T) {
 		t.Errorf("no entity Afrin: %v", r.Entities)
 	}
 }
+
+// TestPlaceNamedWithItsKind: "off Jolo island", "the Kursk region": the
+// place is also known by the name with its kind, as the text writes it.
+// The sentence is our own.
+func TestPlaceNamedWithItsKind(t *testing.T) {
+	text := "Troops patrolled the waters off Jolo island after a raid in the Kursk region."
+	r := extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: time.Date(2024, 6, 13, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	want := map[string]string{"Jolo": "Jolo island", "Kursk": "Kursk region"}
+	for _, e := range r.Entities {
+		w, ok := want[e.Name]
+		if !ok {
+			continue
+		}
+		delete(want, e.Name)
+		found := false
+		for _, a := range e.Aliases {
+			found = found || a.Name == w
+		}
+		if !found {
+			t.Errorf("%s: aliases %v, want %q", e.Name, e.Aliases, w)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no entities %v", want)
+	}
+}
