@@ -178,3 +178,17 @@ func TestCountryPossessivePlace(t *testing.T) {
 		t.Errorf("places %v, want Kursk region/admin1 and Russia/country", places)
 	}
 }
+
+// TestGroupIsNoPlace: "killed in Boko Haram attack" puts "in" before a
+// group's name; the group is no place of the attack. The story is our
+// own.
+func TestGroupIsNoPlace(t *testing.T) {
+	text := "Soldier killed in Boko Haram attack on Lake Chad island\n\n" +
+		"Boko Haram fighters attacked an army post near Baga on Monday, killing a soldier, a military source said."
+	r := extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: time.Date(2018, 5, 8, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	for _, c := range r.Claims {
+		if c.Predicate == muster.PredOccurredAt && c.Object.Entity != nil && c.Object.Entity.Name == "Boko Haram" {
+			t.Errorf("Boko Haram given as a place: %q", c.Evidence[0].Quote)
+		}
+	}
+}

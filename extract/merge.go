@@ -51,6 +51,18 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 	}
 	for _, rev := range reports {
 		rev.Claims = append(rev.Claims, x.participantClaims(rev, func(n string) bool { _, ok := byName[muster.NameKey(n)]; return ok })...)
+		// "killed in Boko Haram attack": a name the document knows as a
+		// group, a force or another organisation is no place, whatever
+		// word came before it. (A person may be the tagger's mistake for
+		// a place: "Wharf Jérémie".)
+		notPlace := func(n string) bool {
+			e, ok := byName[muster.NameKey(n)]
+			return ok && !known[entityKey(muster.EntityPlace, n)] && e.Type != muster.EntityPerson
+		}
+		rev.Claims = slices.DeleteFunc(rev.Claims, func(c muster.Claim) bool {
+			return c.Predicate == muster.PredOccurredAt && c.Object.Entity != nil && notPlace(c.Object.Entity.Name)
+		})
+		rev.Places = slices.DeleteFunc(rev.Places, func(p muster.Ref) bool { return notPlace(p.Name) })
 		for i := range rev.Claims {
 			c := &rev.Claims[i]
 			if c.AttributedTo.Type == muster.SourcePublisher {
