@@ -192,3 +192,21 @@ func TestGroupIsNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceNameWithAndAfterOf: "the Kurdish-led Autonomous Administration
+// of North and East Syria" is one place, without the adjective before it.
+// The sentence is our own.
+func TestPlaceNameWithAndAfterOf(t *testing.T) {
+	text := "A drone struck a car on the road to Qamishli in the Kurdish-led Autonomous Administration of North and East Syria on Friday, killing two fighters."
+	var places []string
+	for _, ev := range extract.Events(parse(t, text), time.Date(2023, 10, 28, 0, 0, 0, 0, time.UTC), "d_test") {
+		for _, c := range ev.Claims {
+			if c.Predicate == muster.PredOccurredAt && c.Object.Entity != nil {
+				places = append(places, c.Object.Entity.Name)
+			}
+		}
+	}
+	if !slices.Contains(places, "Autonomous Administration of North and East Syria") {
+		t.Errorf("places %v, want Autonomous Administration of North and East Syria", places)
+	}
+}

@@ -57,7 +57,7 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		// a place: "Wharf Jérémie".)
 		notPlace := func(n string) bool {
 			e, ok := byName[muster.NameKey(n)]
-			return ok && !known[entityKey(muster.EntityPlace, n)] && e.Type != muster.EntityPerson
+			return ok && !known[entityKey(muster.EntityPlace, n)] && e.Type == muster.EntityArmedGroup
 		}
 		rev.Claims = slices.DeleteFunc(rev.Claims, func(c muster.Claim) bool {
 			return c.Predicate == muster.PredOccurredAt && c.Object.Entity != nil && notPlace(c.Object.Entity.Name)
