@@ -10,9 +10,12 @@ import (
 // mergeReports folds in the events of Events (event.go), the extractor
 // tuned on coders' one-event summaries (GTD, ACLED), into the narrative
 // events of this file's rules. A report event told in the same sentences
-// as a narrative event lends it the figures and places it lacks; any other
-// report event is added whole, and the entities it names join the
-// document's. So one pipeline serves a wire summary and a long explainer.
+// as a narrative event (or in the headline and lede before it) lends it
+// the figures and places it lacks, its date when the narrative rules found
+// none, and its acting sides when the parse found none; any other report
+// event is added whole, and the entities it names join the document's.
+// So one pipeline serves a wire summary and a long explainer; Extract then
+// makes one event of each incident (mergeIncidents, incident.go).
 func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 	pub := x.publisher()
 	known := map[string]bool{}
