@@ -18,10 +18,29 @@ import (
 // "often" and the like.
 var pseudonymRE = regexp.MustCompile(`(?i)(?:,?\s+who\s+(?:also\s+)?(?:goes\s+by|uses)\s+(?:the\s+)?(pseudonym|call\s+sign|callsign|nom\s+de\s+guerre|alias|nickname|name|surname)|\b(?:also\s+|formerly\s+|previously\s+|once\s+)?known\s+(?:as|by\s+(?:its|his|her|their)\s+(?:\w+\s+)?(initials|acronym|abbreviation))|\ba\.?k\.?a\.?|\bnicknamed|\b(?:(?:is|are|was|were)\s+)?(?:often|also|sometimes|commonly|widely|formerly)\s+called|\b(?:is|are|was|were)\s+called|\bwhich\s+calls\s+itself|\bunder\s+the\s+(pseudonym|call\s+sign|alias|name)|,\s+or)\s+`)
 
+// areaKinds are the words for the kind of area a place is, which the
+// text may write after its name ("the Kursk region", "Jolo island").
+var areaKinds = map[string]bool{
+	"region": true, "oblast": true, "province": true, "district": true, "governorate": true, "raion": true,
+	"county": true, "island": true,
+}
+
 // aliasPatterns records the names a document gives for one entity: the
 // acronym in brackets, pseudonyms and call signs. A person named by a
 // pseudonym becomes one entity with both names.
 func (x *doc) aliasPatterns() {
+	// "the Lake Chad region", "off Jolo island": a place is also named
+	// with the word for its kind after it, as the text writes it.
+	for _, m := range x.ments {
+		if m.ent < 0 || m.nominal || x.ents[m.ent].typ != muster.EntityPlace {
+			continue
+		}
+		if w := x.nextWord(m.End); areaKinds[w] {
+			i := m.End + strings.Index(x.d.Text[m.End:], " ") + 1
+			name := m.text + " " + x.d.Text[i:i+len(w)]
+			x.ents[m.ent].aliases = appendAlias(x.ents[m.ent].aliases, muster.Alias{Name: name, Kind: muster.AliasName})
+		}
+	}
 	for _, a := range x.acronyms {
 		x.add(draft{subj: a.ent, event: -1, pred: muster.PredAlias, obj: muster.Value{Kind: muster.ValueText, Text: a.name}, objEnt: -1, ev: a.span, sent: a.sent, conf: 0.95})
 	}

@@ -41,6 +41,7 @@ func Extract(in Input) *Result {
 	x.attribute()
 	r := x.result()
 	x.mergeReports(r, eventsWith(x.d, x.in.Published, x.in.DocID, x.attrs, x.sentenceDates))
+	x.mergeIncidents(r)
 	x.dropVagueEvents(r)
 	return r
 }

@@ -490,7 +490,10 @@ func (x *doc) acronymOf(i int) (int, bool) {
 		if p.nominal || p.ent < 0 {
 			continue
 		}
-		if p.End == len(before) {
+		// "the Islamic State in West Africa (ISWAP)": a name whose
+		// initials sit inside the acronym but do not open it is the tail
+		// of the name the acronym abbreviates, not that name.
+		if ini := initials(p.text); p.End == len(before) && !(len(ini) > 1 && strings.Index(m.text, ini) > 0 && m.text[0] != ini[0]) {
 			return p.ent, true
 		}
 		break

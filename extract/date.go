@@ -389,6 +389,16 @@ func matchRelative(toks []wtok, i int, p time.Time) (dmatch, bool) {
 	}
 	rel, what := toks[j].low, toks[j+1]
 	end := j + 2
+	// "this early morning", "this late afternoon": the part of the day
+	// with its adverb.
+	if rel == "this" && (what.low == "early" || what.low == "late") && j+2 < len(toks) {
+		what, end = toks[j+2], j+3
+		switch what.low {
+		case "morning", "afternoon", "evening":
+		default:
+			return dmatch{}, false
+		}
+	}
 	// "this week’s raid": the possessive names the same time.
 	if w, ok := strings.CutSuffix(what.low, "’s"); ok {
 		what.low = w

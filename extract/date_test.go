@@ -58,6 +58,8 @@ func TestResolveDate(t *testing.T) {
 		{"yesterday", iv{"2023-05-23", "2023-05-23", "day"}},
 		{"today", iv{"2023-05-24", "2023-05-24", "day"}},
 		{"last night", iv{"2023-05-23", "2023-05-23", "day"}},
+		{"this early morning", iv{"2023-05-24", "2023-05-24", "day"}},
+		{"this late afternoon", iv{"2023-05-24", "2023-05-24", "day"}},
 		{"spring 2023", iv{"2023-03-01", "2023-05-31", "season"}},
 		{"in the spring of 2023", iv{}},
 		{"spring of 2023", iv{"2023-03-01", "2023-05-31", "season"}},

@@ -78,7 +78,7 @@ func eventWords(incursion bool) []string {
 }
 
 func loadEventRules(name, src string) (*eventRuleSet, error) {
-	set, err := pattern.ParseFile(name, strings.NewReader(src), map[string][]string{"event_word": eventWords(true), "strike_word": eventWords(false)})
+	set, err := pattern.ParseFile(name, strings.NewReader(src), map[string][]string{"event_word": eventWords(true), "strike_word": eventWords(false), "cross_word": triggerLex.forms("cross")})
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +91,7 @@ func loadEventRules(name, src string) (*eventRuleSet, error) {
 				return nil, fmt.Errorf("%s: pattern %s: arg %q names no slot of the pattern", name, p.Name, f)
 			}
 			switch arg {
-			case "agent", "patient", "instrument", "claimant", "denier":
+			case "agent", "patient", "instrument", "claimant", "denier", "ground":
 			default:
 				return nil, fmt.Errorf("%s: pattern %s: unknown argument %q", name, p.Name, arg)
 			}
@@ -122,9 +122,12 @@ func loadEventRules(name, src string) (*eventRuleSet, error) {
 type sentenceArgs struct {
 	agents, patients   []int // local entities
 	claimants, deniers []int
-	instruments        []muster.Span
-	evidence           map[int]muster.Span // entity -> its match's span
-	instrumentEvidence []muster.Span
+	// grounds are the places taken ("seized Aden"), groundVerbs the
+	// tokens of the verbs that took them.
+	grounds, groundVerbs []int
+	instruments          []muster.Span
+	evidence             map[int]muster.Span // entity -> its match's span
+	instrumentEvidence   []muster.Span
 }
 
 // eventArgs returns the arguments the patterns find, by sentence.
@@ -173,6 +176,11 @@ func (x *doc) eventArgs() map[int]*sentenceArgs {
 						a.claimants = append(a.claimants, e)
 					case "denier":
 						a.deniers = append(a.deniers, e)
+					case "ground":
+						if v, ok := m.Slot("trigger"); ok {
+							a.grounds = append(a.grounds, e)
+							a.groundVerbs = append(a.groundVerbs, v)
+						}
 					}
 				}
 			}

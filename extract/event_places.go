@@ -103,7 +103,9 @@ func placeName(toks []wtok, i int, withAnd bool) (int, bool) {
 			j++
 		case t.kind == 'w' && nameConnectors[t.low] && j+1 < len(toks) && (toks[j+1].upper || toks[j+1].low == "-" && t.low != "of" && t.low != "the" || t.low == "of" && toks[j+1].low == "the" && j+2 < len(toks) && toks[j+2].upper):
 			j++
-		case withAnd && t.low == "and" && j+1 < len(toks) && toks[j+1].upper && toks[j+1].kind == 'w':
+		case (withAnd || ofInside(toks[i:j])) && t.low == "and" && j+1 < len(toks) && toks[j+1].upper && toks[j+1].kind == 'w':
+			// "Autonomous Administration of North and East Syria": after
+			// "of", "and" runs on inside the name.
 			j++
 		default:
 			goto done
@@ -225,6 +227,20 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 	if len(spans) == 0 {
 		return nil
 	}
+	// "the Kurdish-led Autonomous Administration …", "the Taliban-held
+	// district": the participle before the name is not part of it ("Sar-e
+	// Pol" is a name).
+	for k, sp := range spans {
+		if w, _, ok := strings.Cut(x.text[sp.Start:sp.End], " "); ok && hyphenAdjective(w) {
+			if tail := w[strings.LastIndexAny(w, "-‐–")+1:]; strings.HasSuffix(tail, "ed") || tail == "held" || tail == "run" {
+				spans[k].Start += len(w) + 1
+			}
+		}
+	}
+	// "Russia’s Kursk region": the region, in the country that owns it.
+	if c, rest, ok := countryPossessive(x.text[spans[0].Start:spans[0].End]); ok && len(spans) == 1 {
+		spans = []muster.Span{{Start: spans[0].Start + rest, End: spans[0].End}, {Start: spans[0].Start, End: spans[0].Start + len(c)}}
+	}
 	names := make([]string, len(spans))
 	for k, sp := range spans {
 		names[k] = x.text[sp.Start:sp.End]
@@ -314,6 +330,27 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 	}
 	// Most specific first is the order already; drop localities' noise.
 	return hits
+}
+
+// ofInside reports whether a name so far has "of" inside it.
+func ofInside(toks []wtok) bool {
+	for _, t := range toks[1:] {
+		if t.low == "of" {
+			return true
+		}
+	}
+	return false
+}
+
+// countryPossessive splits "Russia’s Kursk region" into the country's
+// name and the offset where the rest begins.
+func countryPossessive(name string) (country string, rest int, ok bool) {
+	for _, apos := range []string{"’s ", "'s "} {
+		if i := strings.Index(name, apos); i > 0 && isCountry(name[:i]) && i+len(apos) < len(name) {
+			return name[:i], i + len(apos), true
+		}
+	}
+	return "", 0, false
 }
 
 // subCity reports a name of a part of a city: "Police District 8",

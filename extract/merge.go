@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/muster-osint/muster"
@@ -9,9 +10,12 @@ import (
 // mergeReports folds in the events of Events (event.go), the extractor
 // tuned on coders' one-event summaries (GTD, ACLED), into the narrative
 // events of this file's rules. A report event told in the same sentences
-// as a narrative event lends it the figures and places it lacks; any other
-// report event is added whole, and the entities it names join the
-// document's. So one pipeline serves a wire summary and a long explainer.
+// as a narrative event (or in the headline and lede before it) lends it
+// the figures and places it lacks, its date when the narrative rules found
+// none, and its acting sides when the parse found none; any other report
+// event is added whole, and the entities it names join the document's.
+// So one pipeline serves a wire summary and a long explainer; Extract then
+// makes one event of each incident (mergeIncidents, incident.go).
 func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 	pub := x.publisher()
 	known := map[string]bool{}
@@ -42,7 +46,26 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		r.Entities = append(r.Entities, e)
 	}
 	disclaimers := x.disclaimers()
+	// The narrative events whose sides the parse found before any report
+	// event lent its own.
+	sided := map[string]bool{}
+	for _, ev := range r.Events {
+		sided[ev.ID] = len(ev.Participants) > 0
+	}
 	for _, rev := range reports {
+		rev.Claims = append(rev.Claims, x.participantClaims(rev, func(n string) bool { _, ok := byName[muster.NameKey(n)]; return ok })...)
+		// "killed in Boko Haram attack": a name the document knows as a
+		// group, a force or another organisation is no place, whatever
+		// word came before it. (A person may be the tagger's mistake for
+		// a place: "Wharf Jérémie".)
+		notPlace := func(n string) bool {
+			e, ok := byName[muster.NameKey(n)]
+			return ok && !known[entityKey(muster.EntityPlace, n)] && e.Type == muster.EntityArmedGroup
+		}
+		rev.Claims = slices.DeleteFunc(rev.Claims, func(c muster.Claim) bool {
+			return c.Predicate == muster.PredOccurredAt && c.Object.Entity != nil && notPlace(c.Object.Entity.Name)
+		})
+		rev.Places = slices.DeleteFunc(rev.Places, func(p muster.Ref) bool { return notPlace(p.Name) })
 		for i := range rev.Claims {
 			c := &rev.Claims[i]
 			if c.AttributedTo.Type == muster.SourcePublisher {
@@ -86,7 +109,8 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		if n := x.overlappingEvent(r, rev); n >= 0 {
 			for _, c := range rev.Claims {
 				switch c.Predicate {
-				case muster.PredKilled, muster.PredWounded, muster.PredCaptured, muster.PredOccurredAt:
+				case muster.PredKilled, muster.PredWounded, muster.PredCaptured, muster.PredOccurredAt,
+					muster.PredOccurredOn, muster.PredParticipant:
 				default:
 					continue
 				}
@@ -108,6 +132,15 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 						x.sentEvent[x.sentenceOfClaim(c)] = j
 					}
 				}
+				if k < 0 {
+					// The headline and the lede tell the incident that the
+					// lede's narrative event places ("… killed in a
+					// shootout with troops" before "Soldiers were attacked
+					// near Culiacan on Monday").
+					if j := x.ledeEvent(x.sentenceOfClaim(c)); j >= 0 && j < len(r.Events) && sharesText(r.Events[j], rev) {
+						k = j
+					}
+				}
 				if k < 0 || k >= len(r.Events) {
 					continue
 				}
@@ -120,6 +153,24 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 						placeRole(r.Claims, ev.ID, c)
 					}
 					continue
+				}
+				switch c.Predicate {
+				case muster.PredOccurredOn:
+					// The date the narrative rules did not find ("A drone
+					// strike killed a commander on Friday" after a
+					// headline that gives none).
+					if ev.Time != nil || hasPredicate(ev.Claims, muster.PredOccurredOn) || x.inDateline(c) {
+						continue // a dateline dates the report, not the event
+					}
+					v := c.Object
+					ev.Time = &v
+				case muster.PredParticipant:
+					// The sides the report rules read off the words, for
+					// an event whose sides the parse did not find.
+					if c.Object.Entity == nil || sided[ev.ID] || hasParticipant(ev.Claims, *c.Object.Entity) {
+						continue
+					}
+					ev.Participants = append(ev.Participants, muster.Participant{Entity: *c.Object.Entity, Role: c.Role})
 				}
 				if c.Object.Entity != nil {
 					addEntity(*c.Object.Entity)
@@ -303,6 +354,86 @@ func hasClaimAt(claims []muster.Claim, c muster.Claim) bool {
 		}
 	}
 	return false
+}
+
+// participantClaims states the acting sides of a report event that the
+// document's entities know (known) as participant claims (the side
+// struck the report rules guess from word order alone), each with its
+// name where the event's sentences first name it as evidence. ("Chechen"
+// or "powerful Sinaloa cartel", which the report rules read off the
+// words, name no side.)
+func (x *doc) participantClaims(rev muster.Event, known func(string) bool) []muster.Claim {
+	var out []muster.Claim
+	for _, p := range rev.Participants {
+		if t := muster.EntityType(p.Entity.Type); t != muster.EntityArmedGroup && t != muster.EntityStateForce || !known(p.Entity.Name) ||
+			p.Role != muster.RoleActor && p.Role != muster.RolePerpetrator ||
+			hasParticipant(rev.Claims, p.Entity) || hasParticipant(out, p.Entity) {
+			continue
+		}
+		for _, e := range rev.Evidence {
+			b := x.offs.Bytes(muster.Span{Start: e.Start, End: e.End})
+			if !b.Valid(len(x.d.Text)) {
+				continue
+			}
+			i := strings.Index(x.d.Text[b.Start:b.End], p.Entity.Name)
+			if i < 0 {
+				continue
+			}
+			span := muster.Span{Start: b.Start + i, End: b.Start + i + len(p.Entity.Name)}
+			c := muster.Claim{Subject: rev.Ref(), Predicate: muster.PredParticipant, Object: muster.EntityValue(p.Entity, p.Entity.Name), Role: p.Role,
+				AttributedTo: publisher(), Modality: muster.Asserted, Evidence: []muster.Evidence{x.evidence(span)}, Extractor: EventExtractor, Confidence: 0.7}
+			c.SetID()
+			out = append(out, c)
+			break
+		}
+	}
+	return out
+}
+
+// ledeEvent returns, for a sentence of the headline or the lede told
+// before any narrative event, the first narrative event when the lede
+// tells it, or -1.
+func (x *doc) ledeEvent(si int) int {
+	if si < 0 || si >= leadSentences {
+		return -1
+	}
+	first, at := -1, len(x.d.Sentences)
+	for i, ev := range x.events {
+		for _, s := range ev.sents {
+			if s < at {
+				first, at = i, s
+			}
+		}
+	}
+	if first < 0 || at <= si || at > leadSentences {
+		return -1
+	}
+	return first
+}
+
+// inDateline reports whether c's evidence lies in the dateline that
+// opens its sentence ("Kabul, Mar 5 (dpa) – …").
+func (x *doc) inDateline(c muster.Claim) bool {
+	si := x.sentenceOfClaim(c)
+	if si < 0 {
+		return false
+	}
+	s := x.d.Sentences[si]
+	b := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
+	return b.Start < s.Start+datelineLen(x.d.Text[s.Start:s.End])
+}
+
+// hasPredicate reports whether claims hold one of predicate p.
+func hasPredicate(claims []muster.Claim, p muster.Predicate) bool {
+	return slices.ContainsFunc(claims, func(c muster.Claim) bool { return c.Predicate == p })
+}
+
+// hasParticipant reports whether claims make e a participant, by any of
+// its names.
+func hasParticipant(claims []muster.Claim, e muster.Ref) bool {
+	return slices.ContainsFunc(claims, func(c muster.Claim) bool {
+		return c.Predicate == muster.PredParticipant && c.Object.Entity != nil && muster.NameKey(c.Object.Entity.Name) == muster.NameKey(e.Name)
+	})
 }
 
 // narrativeEventOf returns the narrative event told in the sentence of c's

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -120,6 +121,12 @@ func (x *doc) narrativeEvents() {
 		var loc []int
 		fallback := false
 		trigs := x.triggers(si, text)
+		// "has been fighting for Ukraine", "after weeks of fighting": a
+		// word the lexicon reads only as a subject tells of a fight only
+		// there ("fresh fighting broke out").
+		trigs = slices.DeleteFunc(trigs, func(l []int) bool {
+			return l[4] >= 0 && triggerLex.has("subject", strings.ToLower(text[l[4]:l[5]])) && !x.subjectAt(s.Start+l[4])
+		})
 		if len(trigs) == 0 && !short {
 			// (In a short report the report extractor tells the event.)
 			fallback = true
@@ -130,6 +137,16 @@ func (x *doc) narrativeEvents() {
 			} else if l := fireRE.FindStringIndex(text); l != nil {
 				// "fired mortar shells at two camps": shelling.
 				trigs = [][]int{{l[0], l[1], -1, -1, l[0], l[1], -1, -1}}
+			} else if a := args(si); a != nil && len(a.groundVerbs) > 0 {
+				// "turned on the government and seized Aden": a place
+				// taken, by the parse (events.patterns ground/object).
+				// "pushed convoys into Afrin": ground entered, an incursion.
+				v := x.d.Tokens[a.groundVerbs[0]]
+				if l := []int{v.Start - s.Start, v.End - s.Start}; triggerLex.has("cross", strings.ToLower(v.Text)) {
+					trigs = [][]int{{l[0], l[1], l[0], l[1], -1, -1, -1, -1}}
+				} else {
+					trigs = [][]int{{l[0], l[1], -1, -1, -1, -1, l[0], l[1]}}
+				}
 			}
 		}
 		for _, l := range trigs {
@@ -144,7 +161,7 @@ func (x *doc) narrativeEvents() {
 				// the long stories whose events the narrative rules keep.
 			case negatedRE.MatchString(before): // "did not march"
 			case irrealisRE.MatchString(before): // "plans to attack", "a possible offensive"
-			case backRefRE.MatchString(before) && l[4] >= 0: // "the raid" refers back
+			case backRefRE.MatchString(before) && l[4] >= 0 && !x.verbAt(s.Start+l[4]): // "the raid" refers back; "the fighters attacked" does not
 			case l[6] >= 0 && allegianceRE.MatchString(text[l[1]:]): // "fought for Ukraine" is allegiance
 			default:
 				loc = l
@@ -256,6 +273,34 @@ func (x *doc) eventDate(si int, body, trig muster.Span) (muster.Value, muster.Sp
 		}
 	}
 	return muster.Value{}, muster.Span{}, false
+}
+
+// subjectAt reports whether the parse makes the word at byte offset off
+// the subject of its clause.
+func (x *doc) subjectAt(off int) bool {
+	t := x.tokenAt(off)
+	return t >= 0 && strings.HasPrefix(x.d.Tokens[t].Rel, "nsubj")
+}
+
+// tokenAt returns the token that starts at byte offset off, or -1.
+func (x *doc) tokenAt(off int) int {
+	si := x.d.SentenceOf(off)
+	if si < 0 || si >= len(x.d.SentenceTokens) {
+		return -1
+	}
+	for t := x.d.SentenceTokens[si][0]; t < x.d.SentenceTokens[si][1]; t++ {
+		if x.d.Tokens[t].Start == off {
+			return t
+		}
+	}
+	return -1
+}
+
+// verbAt reports whether the parse makes the word at byte offset off a
+// verb.
+func (x *doc) verbAt(off int) bool {
+	t := x.tokenAt(off)
+	return t >= 0 && x.d.Tokens[t].Tag == "VERB"
 }
 
 // eventIn reports whether sentence si tells (part of) an event.
@@ -476,6 +521,9 @@ func (x *doc) casualties() {
 				continue
 			}
 			numSpan := muster.Span{Start: s.Start + n.Span.Start, End: s.Start + n.Span.End}
+			if x.objectFigure(numSpan) {
+				continue // "killing five soldiers and wounded ten more": the verb before it counts it
+			}
 			rest := x.d.Text[numSpan.End:s.End]
 			vloc := casualtyVerbRE.FindStringIndex(rest)
 			if k := coordinatedFigure(rest, vloc); k > 0 {
@@ -514,6 +562,26 @@ func (x *doc) casualties() {
 			x.sentEvent[si] = ev
 		}
 	}
+}
+
+// objectFigure reports whether the parse makes the figure at span, or the
+// noun it counts, the object of a casualty verb ("killing five Nigerian
+// soldiers"): a figure the verb before it states, not the subject of a
+// casualty verb after it ("… and wounded ten more"; "left 19 dead" is no
+// such object).
+func (x *doc) objectFigure(span muster.Span) bool {
+	t := x.tokenAt(span.Start)
+	for t >= 0 && t < len(x.d.Tokens) && x.d.Tokens[t].End < span.End {
+		t++ // the figure's last token: "at least five"
+	}
+	if t < 0 || t >= len(x.d.Tokens) {
+		return false
+	}
+	if x.d.Tokens[t].Rel == "nummod" && x.d.Tokens[t].Head >= 0 {
+		t = x.d.Tokens[t].Head
+	}
+	v := x.d.Tokens[t].Head
+	return x.d.Tokens[t].Rel == "obj" && v >= 0 && containsAny(x.d.Tokens[v].Lemma, casualtyKeys)
 }
 
 // casualtyPredicate is the predicate of a casualtyVerbRE verb.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 
 	"github.com/muster-osint/muster"
@@ -48,4 +49,41 @@ func (x *doc) typeFromSyntax() {
 			x.ments[mi].typ = muster.EntityArmedGroup
 		}
 	}
+	// A name the tagger calls a person that the text twice puts after a
+	// preposition of place ("withdrew from Afrin … in Afrin … into Afrin")
+	// is a place, at every mention.
+	placed := map[string]int{}
+	for _, m := range x.ments {
+		if m.typ == muster.EntityPerson && m.role == "" && x.placedAt(m.Span) {
+			placed[m.text]++
+		}
+	}
+	for i := range x.ments {
+		if m := &x.ments[i]; m.typ == muster.EntityPerson && m.role == "" && placed[m.text] >= 2 {
+			m.typ = muster.EntityPlace
+		}
+	}
+}
+
+// placeCases are the prepositions after which a name is a place.
+var placeCases = []string{"in", "into", "near", "outside", "around", "across", "throughout"}
+
+// placedAt reports whether the parse puts the name at span after a
+// preposition of place.
+func (x *doc) placedAt(span muster.Span) bool {
+	for t, tk := range x.d.Tokens {
+		if tk.Start < span.Start || tk.End > span.End {
+			continue
+		}
+		if h := tk.Head; h >= 0 && x.d.Tokens[h].Start >= span.Start && x.d.Tokens[h].End <= span.End {
+			continue // not the name's head
+		}
+		for c := x.sentLo(t); c < x.sentHi(t); c++ {
+			if d := x.d.Tokens[c]; d.Head == t && d.Rel == "case" && slices.Contains(placeCases, strings.ToLower(d.Text)) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }

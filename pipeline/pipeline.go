@@ -217,6 +217,15 @@ func (p *Pipeline) Resolve(ctx context.Context, x *Extracted, idx resolve.Index)
 			a.Mentions = append(a.Mentions, m)
 		}
 	}
+	// A reference by another name of a local entity ("Bryansk region" for
+	// Bryansk) resolves as its name does.
+	for _, e := range r.Entities {
+		for _, al := range e.Aliases {
+			if k := localKey(e.Type, al.Name); refs[k].ID == "" {
+				refs[k] = refs[localKey(e.Type, e.Name)]
+			}
+		}
+	}
 	fix := func(ref *muster.Ref) {
 		if ref == nil || ref.Type == "event" {
 			return

@@ -1,0 +1,76 @@
+package extract_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/extract"
+)
+
+// TestAcronymAfterNameTail: "the Islamic Movement in East Africa (IMEAP)"
+// writes the group's acronym after a place that is only the tail of its
+// name; the acronym stays the group's, and the place does not become the
+// group. The story is our own.
+func TestAcronymAfterNameTail(t *testing.T) {
+	text := "Gunmen from Islamic Movement East Africa Province (IMEAP) attacked a police post in Kora on Monday. " +
+		"Since 2015 the region has suffered attacks by the Islamic Movement in East Africa (IMEAP) and other groups."
+	pub := time.Date(2024, 6, 13, 0, 0, 0, 0, time.UTC)
+	r := extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+	for _, e := range r.Entities {
+		for _, a := range e.Aliases {
+			if a.Name == "IMEAP" && e.Type == muster.EntityPlace {
+				t.Errorf("place %q took the group's acronym IMEAP (aliases %v)", e.Name, e.Aliases)
+			}
+		}
+	}
+}
+
+// TestPlaceByItsPrepositions: a name the tagger takes for a person is a
+// place when the text twice puts it after a preposition of place. The
+// story is our own.
+func TestPlaceByItsPrepositions(t *testing.T) {
+	text := "Afrin calm after rebels pull back\n\n" +
+		"Rebels pushed two columns of fighters into Afrin on Thursday. " +
+		"Officials in Afrin said shops had reopened by Saturday."
+	pub := time.Date(2024, 6, 13, 0, 0, 0, 0, time.UTC)
+	r := extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+	found := false
+	for _, e := range r.Entities {
+		if e.Name == "Afrin" {
+			found = true
+			if e.Type != muster.EntityPlace {
+				t.Errorf("Afrin is a %s, want a place", e.Type)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no entity Afrin: %v", r.Entities)
+	}
+}
+
+// TestPlaceNamedWithItsKind: "off Jolo island", "the Kursk region": the
+// place is also known by the name with its kind, as the text writes it.
+// The sentence is our own.
+func TestPlaceNamedWithItsKind(t *testing.T) {
+	text := "Troops patrolled the waters off Jolo island after a raid in the Kursk region."
+	r := extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: time.Date(2024, 6, 13, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	want := map[string]string{"Jolo": "Jolo island", "Kursk": "Kursk region"}
+	for _, e := range r.Entities {
+		w, ok := want[e.Name]
+		if !ok {
+			continue
+		}
+		delete(want, e.Name)
+		found := false
+		for _, a := range e.Aliases {
+			found = found || a.Name == w
+		}
+		if !found {
+			t.Errorf("%s: aliases %v, want %q", e.Name, e.Aliases, w)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no entities %v", want)
+	}
+}
