@@ -464,7 +464,9 @@ func (x *doc) attach(i, e int) {
 	ent.mentions = append(ent.mentions, i)
 	if !m.nominal {
 		ent.names = append(ent.names, m.text)
-		if ent.typ == "" {
+		// A later mention that acts as an armed group makes an
+		// organisation one ("HTS … the militant group HTS").
+		if ent.typ == "" || ent.typ == muster.EntityOrganization && m.typ == muster.EntityArmedGroup {
 			ent.typ = m.typ
 		}
 		if m.role != "" && ent.role == "" {
