@@ -65,6 +65,12 @@ func TestPredicateSentences(t *testing.T) {
 		{"allied with", "Alexander Lukashenko, a close ally of Vladimir Putin, said nothing.", muster.PredAlliedWith, "Lukashenko", "Vladimir Putin", ""},
 		{"based in", "The Northern Brigade, based in Lviv, recruits exiles.", muster.PredBasedIn, "Northern Brigade", "Lviv", ""},
 		{"active in", "The Northern Brigade operates in Donetsk and Luhansk.", muster.PredActiveIn, "Northern Brigade", "Donetsk", ""},
+		{"leader, possessive pronoun of the clause's subject", "The Lion Brigade claimed the raid to avenge the death of their leader Ivan Petrov.", muster.PredLeader, "Lion Brigade", "Ivan Petrov", ""},
+		{"ideology of the examples of a described class", "The delta has been ravaged by jihadist groups such as the Lion Brigade and the Sahel Vanguard.", muster.PredIdeology, "Sahel Vanguard", "jihadist", ""},
+		{"opposes, both sides of clashes between", "Clashes between the Lion Brigade and the Kivu Liberation Front killed nine people.", muster.PredOpposes, "Kivu Liberation Front", "Lion Brigade", ""},
+		{"designated, the designating body is the source", "The Lion Brigade, designated as a terrorist group by Mali, attacked the town.", muster.PredDesignatedAs, "Lion Brigade", "terrorist group", "Mali"},
+		{"a description's name is no antecedent", "The Kivu Liberation Front, the former Lion Brigade branch, took the port. The group is led by Ivan Petrov.", muster.PredLeader, "Kivu Liberation Front", "Ivan Petrov", ""},
+		{"a name the text calls a rebel group", "The Malian army said rebel groups such as Ansar Kivu and Jaish al-Nasr are led by Ivan Petrov.", muster.PredLeader, "Ansar Kivu", "Ivan Petrov", ""},
 		{"outcome", "The Northern Brigade launched a raid into the Bryansk region on Monday. Its commander claimed the raid was successful.", muster.PredOutcome, "", "successful", ""},
 	}
 	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)

@@ -244,10 +244,13 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 		}
 		return typeIn(e.typ, types)
 	}
-	if mi := x.tokMent[t]; mi >= 0 {
-		if ok(mi) {
-			return x.live(x.ments[mi].ent)
-		}
+	if mi := x.tokMent[t]; mi >= 0 && ok(mi) {
+		return x.live(x.ments[mi].ent)
+	}
+	if groupPronouns[strings.ToLower(x.d.Tokens[t].Text)] && x.d.Tokens[t].Tag == "PRON" {
+		return x.antecedent(t, ok)
+	}
+	if x.tokMent[t] >= 0 {
 		return -1
 	}
 	// Apposition is coreference: "HTS, the former Al-Qaeda branch that
@@ -286,6 +289,50 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 			}
 		}
 		frontier = next
+	}
+	return -1
+}
+
+// groupPronouns stand for a group named before them: "its leader",
+// "their bases", "it allied with".
+var groupPronouns = map[string]bool{"it": true, "its": true, "they": true, "their": true, "them": true, "itself": true, "themselves": true}
+
+// antecedent is the entity a pronoun at t stands for: the nearest named
+// subject before it in its sentence ("JuA … avenge their leader"), else the
+// nearest name before it there ("Boko Haram and its offshoot"), else the
+// subject of the sentence before ("HTS pushed into Afrin. … it allied
+// with …", a subject pronoun only). ok says which mentions may stand.
+func (x *doc) antecedent(t int, ok func(mi int) bool) int {
+	pick := func(lo, hi int) int {
+		near := -1
+		for c := hi - 1; c >= lo; c-- {
+			mi := x.tokMent[c]
+			if mi < 0 || !ok(mi) {
+				continue
+			}
+			if strings.HasPrefix(x.d.Tokens[c].Rel, "nsubj") {
+				return x.live(x.ments[mi].ent)
+			}
+			if near < 0 {
+				near = x.live(x.ments[mi].ent)
+			}
+		}
+		return near
+	}
+	if e := pick(x.sentLo(t), t); e >= 0 {
+		return e
+	}
+	// Only a subject pronoun reaches back a sentence: "its leader" with
+	// no name before it in its sentence is some unnamed group's.
+	si := x.d.SentenceOf(x.d.Tokens[t].Start)
+	if !strings.HasPrefix(x.d.Tokens[t].Rel, "nsubj") || si <= 0 || si-1 >= len(x.d.SentenceTokens) {
+		return -1
+	}
+	lo, hi := x.d.SentenceTokens[si-1][0], x.d.SentenceTokens[si-1][1]
+	for c := lo; c < hi; c++ {
+		if mi := x.tokMent[c]; mi >= 0 && ok(mi) && strings.HasPrefix(x.d.Tokens[c].Rel, "nsubj") {
+			return x.live(x.ments[mi].ent)
+		}
 	}
 	return -1
 }
@@ -339,15 +386,22 @@ func (x *doc) entitiesAt(t int, types []muster.EntityType) []int {
 }
 
 // examplesOf returns the heads of the "such as" and "including" phrases
-// of t.
+// of t, also where the parser hung them on a modifier of t ("groups in
+// the coalition, such as A and B").
 func (x *doc) examplesOf(t int) []int {
 	var out []int
+	heads := []int{t}
 	for c := x.sentLo(t); c < x.sentHi(t); c++ {
-		if x.d.Tokens[c].Head != t || !strings.HasPrefix(x.d.Tokens[c].Rel, "nmod") {
+		if x.d.Tokens[c].Head == t && x.d.Tokens[c].Rel == "nmod" && x.tokMent[c] >= 0 {
+			heads = append(heads, c)
+		}
+	}
+	for c := x.sentLo(t); c < x.sentHi(t); c++ {
+		if !slices.Contains(heads, x.d.Tokens[c].Head) || !strings.HasPrefix(x.d.Tokens[c].Rel, "nmod") {
 			continue
 		}
 		for k := x.sentLo(t); k < c; k++ {
-			if x.d.Tokens[k].Head == c && x.d.Tokens[k].Rel == "case" {
+			if x.d.Tokens[k].Head == c && x.d.Tokens[k].Rel == "case" && c != t {
 				switch strings.ToLower(x.d.Tokens[k].Lemma) {
 				case "such", "include", "including", "like":
 					out = append(out, c)
@@ -505,7 +559,15 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			if cs.kind == "role" {
 				sp = x.rolePhrase(ot, m)
 			} else {
-				sp = x.phrase(ot, nil)
+				// "a terror group by Turkey": the designating body is no
+				// part of the designation.
+				skip := map[int]bool{}
+				for _, b := range m.Slots {
+					if b != ot {
+						skip[b] = true
+					}
+				}
+				sp = x.phrase(ot, skip)
 			}
 			if sp.Len() == 0 {
 				continue
