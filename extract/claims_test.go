@@ -71,6 +71,9 @@ func TestPredicateSentences(t *testing.T) {
 		{"designated, the designating body is the source", "The Lion Brigade, designated as a terrorist group by Mali, attacked the town.", muster.PredDesignatedAs, "Lion Brigade", "terrorist group", "Mali"},
 		{"a description's name is no antecedent", "The Kivu Liberation Front, the former Lion Brigade branch, took the port. The group is led by Ivan Petrov.", muster.PredLeader, "Kivu Liberation Front", "Ivan Petrov", ""},
 		{"a name the text calls a rebel group", "The Malian army said rebel groups such as Ansar Kivu and Jaish al-Nasr are led by Ivan Petrov.", muster.PredLeader, "Ansar Kivu", "Ivan Petrov", ""},
+		{"founded, day and year apart", "The Kivu Liberation Front was established on March 3rd, 1962, after a long strike.", muster.PredFounded, "Kivu Liberation Front", "1962-03-03", ""},
+		{"ties, hyphenated patron before descriptive words", "Iran-aligned Iraqi armed group Kataib Sahel warned on Sunday it would strike if Iran were attacked.", muster.PredAlliedWith, "Kataib Sahel", "Iran", ""},
+		{"part of a coalition known by a name", "The Lion Brigade is part of a coalition of rebel groups known as the Kivu Liberation Front.", muster.PredPartOf, "Lion Brigade", "Kivu Liberation Front", ""},
 		{"outcome", "The Northern Brigade launched a raid into the Bryansk region on Monday. Its commander claimed the raid was successful.", muster.PredOutcome, "", "successful", ""},
 	}
 	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)

@@ -267,6 +267,13 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 			return x.live(x.ments[x.tokMent[c]].ent)
 		}
 	}
+	// A description that gives its name: "a coalition of groups known as
+	// the Axis of Resistance", "an alliance called the Northern Front".
+	if x.d.Tokens[t].Tag == "NOUN" {
+		if e := x.calledName(t, ok); e >= 0 {
+			return e
+		}
+	}
 	// Breadth first through the phrase: "most of Idlib province", "the
 	// town of Lere", "Mali's armed forces". Only a place is found through
 	// an nmod: "soldiers who mutinied against the army" are not the army.
@@ -289,6 +296,39 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 			}
 		}
 		frontier = next
+	}
+	return -1
+}
+
+// calledName is the name a common noun at t is given by a participle
+// ("known as X", "called X"), on t or on the noun of its of-phrase.
+func (x *doc) calledName(t int, ok func(mi int) bool) int {
+	toks := x.d.Tokens
+	lo, hi := x.sentLo(t), x.sentHi(t)
+	nouns := []int{t}
+	for c := lo; c < hi; c++ {
+		if toks[c].Head == t && toks[c].Rel == "nmod" && toks[c].Tag == "NOUN" {
+			nouns = append(nouns, c)
+		}
+	}
+	for _, n := range nouns {
+		for v := lo; v < hi; v++ {
+			if toks[v].Head != n || toks[v].Rel != "acl" {
+				continue
+			}
+			switch strings.ToLower(toks[v].Lemma) {
+			case "know", "call", "dub", "name":
+			default:
+				continue
+			}
+			for c := lo; c < hi; c++ {
+				if toks[c].Head == v && (toks[c].Rel == "obl" || toks[c].Rel == "xcomp" || toks[c].Rel == "obj") {
+					if mi := x.tokMent[c]; mi >= 0 && ok(mi) {
+						return x.live(x.ments[mi].ent)
+					}
+				}
+			}
+		}
 	}
 	return -1
 }
@@ -574,9 +614,16 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			}
 			objs = append(objs, draft{objEnt: -1, obj: muster.TextValue(x.d.Text[sp.Start:sp.End])})
 		case "date":
+			// The date that starts in the phrase, read on past its end:
+			// "on February 5th, 1947" is one date though the parser
+			// hangs the year apart.
 			sp := x.phrase(ot, nil)
-			if ds := FindDates(x.d.Text[sp.Start:sp.End], x.in.Published); len(ds) > 0 {
-				objs = append(objs, draft{objEnt: -1, obj: ds[0].Value})
+			end := min(sp.End+16, x.d.Sentences[si].End)
+			for _, dm := range FindDates(x.d.Text[sp.Start:end], x.in.Published) {
+				if dm.Span.Start < sp.Len() {
+					objs = append(objs, draft{objEnt: -1, obj: dm.Value})
+				}
+				break
 			}
 		case "number":
 			// "between 7,000 and 12,000": the figure's whole subtree, else
@@ -736,7 +783,7 @@ func (x *doc) matchSpan(m pattern.Match, ents []int) muster.Span {
 func (x *doc) hasDraft(d draft) bool {
 	for _, o := range x.drafts {
 		if o.subj == d.subj && o.pred == d.pred && o.sent == d.sent && o.objEnt == d.objEnt &&
-			(d.objEnt >= 0 || strings.EqualFold(o.obj.Text, d.obj.Text)) {
+			(d.objEnt >= 0 || strings.EqualFold(o.obj.Text, d.obj.Text) && o.obj.String() == d.obj.String()) {
 			return true
 		}
 	}
