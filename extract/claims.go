@@ -223,7 +223,6 @@ var sentencePatterns = []phrasePattern{
 	{"part-of-apposition", regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:unit|regiment|battalion|brigade|division|detachment|part|wing)\s+of\s+`), (*doc).partOfApposition, []string{" of "}},
 	{"part-of-possessive", regexp.MustCompile(`\b(\p{Lu}[\p{L}]+)(?:’s|'s)\s+`), (*doc).partOfPossessive, []string{"’s", "'s"}},
 	{"outcome", regexp.MustCompile(`(?i)\b(?:claimed|said|insisted|announced)\s+(?:that\s+)?the\s+(?:raid|attack|operation|incursion|assault|offensive)\s+(?:was|had been)\s+((?:a\s+)?(?:successful|success|failure|failed|repelled|repulsed|a victory|over|completed))`), (*doc).outcome, []string{"raid", "attack", "operation", "incursion", "assault", "offensive"}},
-	{"ally", regexp.MustCompile(`(?i)\b(?:an?\s+(?:close\s+|key\s+|staunch\s+|longtime\s+)?ally\s+of|allied\s+(?:with|to)|in\s+alliance\s+with|(?:is|are|was|were|being)\s+(?:\w+\s+)?(?:backed|armed|supported|funded|sponsored)\s+by)\s+`), (*doc).ally, []string{"ally", "allied", "alliance", "backed", "armed by", "supported", "funded", "sponsored"}},
 	{"designated", regexp.MustCompile(`\b([A-Z][a-z]+)\s+(?:calls|called|labels|labelled|labeled|brands|branded|considers|designated)\s+(the\s+[a-z]+|them|it)\s+([a-z-]+(?:\s+[a-z’'-]+){0,5})`), (*doc).designated, []string{"call", "label", "brand", "consider", "designat"}},
 }
 
@@ -957,25 +956,6 @@ var (
 )
 
 // ally: "Aleksander Lukashenko, a close ally of Putin", "X is allied with Y".
-func (x *doc) ally(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	om := x.mentionAt(m.End)
-	if om < 0 || x.ments[om].ent < 0 || !x.adjacent(m.End, x.ments[om]) {
-		return
-	}
-	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, actorish...)
-	if subj == nil || subj[0] == x.ments[om].ent {
-		return
-	}
-	start := m.Start
-	for _, mm := range x.ments {
-		if mm.sent == si && mm.ent == subj[0] && mm.End <= m.Start {
-			start = mm.Start
-		}
-	}
-	x.add(draft{subj: subj[0], event: -1, pred: muster.PredAlliedWith, objEnt: x.ments[om].ent, ev: muster.Span{Start: start, End: x.ments[om].End}, sent: si, conf: 0.7})
-}
-
 // mentsOrdered reports whether x.ments is sorted by start with sentence
 // numbers that never decrease, which mentionAt's binary search needs. It
 // checks once per state of the slice (its first element and length).

@@ -36,7 +36,7 @@ func TestPredicateSentences(t *testing.T) {
 		{"size, group has figure", "Ivan Petrov leads the Northern Brigade. He said the brigade has about 400 fighters.", muster.PredSize, "Northern Brigade", "about 400", "Ivan Petrov"},
 		{"spokesperson", "Oleh Marchenko, a spokesman for the Northern Brigade, said the town was quiet.", muster.PredSpokesperson, "Northern Brigade", "Oleh Marchenko", ""},
 		{"spokesperson, attributive", "A Northern Brigade spokesman, Oleh Marchenko, said the town was quiet.", muster.PredSpokesperson, "Northern Brigade", "Oleh Marchenko", ""},
-		{"allied with, backed by", "The Northern Brigade is backed by the Sich Battalion, officials say.", muster.PredAlliedWith, "Northern Brigade", "Sich Battalion", ""},
+		{"backed by", "The Northern Brigade is backed by the Sich Battalion, officials say.", muster.PredBackedBy, "Northern Brigade", "Sich Battalion", ""},
 		{"denied by", "Rebels said the Northern Brigade fired mortar shells at a camp near Ostriv, Kharkiv region, on Monday, killing two. The Northern Brigade denied that it had fired on the camp.", muster.PredDeniedBy, "", "Northern Brigade", "Northern Brigade"},
 		{"size, estimated", "By some estimates, there are about 900 fighters in the Northern Brigade.", muster.PredSize, "Northern Brigade", "about 900", "some estimates"},
 		{"composed of", "The Northern Brigade is made up of volunteers from Belarus.", muster.PredComposedOf, "Northern Brigade", "volunteers from Belarus", ""},
