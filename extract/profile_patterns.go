@@ -239,7 +239,7 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 		e := x.ents[x.live(x.ments[mi].ent)]
 		// A bare head word ("Brigade commander Ivan Petrov") names no
 		// group of its own.
-		if !strings.Contains(e.name, " ") && groupHeads[strings.ToLower(e.name)] {
+		if l := strings.ToLower(e.name); !strings.Contains(l, " ") && groupHeads[l] && !namedHeads[l] {
 			return false
 		}
 		return typeIn(e.typ, types)
@@ -265,6 +265,26 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 	for c := x.sentLo(t); c < x.sentHi(t); c++ {
 		if x.d.Tokens[c].Head == t && x.d.Tokens[c].Rel == "appos" && ok(x.tokMent[c]) {
 			return x.live(x.ments[x.tokMent[c]].ent)
+		}
+	}
+	// A predicate nominal is its subject: "X is a radical group made up
+	// of …".
+	if x.d.Tokens[t].Tag == "NOUN" {
+		cop, subj := false, -1
+		for c := x.sentLo(t); c < x.sentHi(t); c++ {
+			if x.d.Tokens[c].Head == t {
+				switch x.d.Tokens[c].Rel {
+				case "cop":
+					cop = true
+				case "nsubj":
+					subj = c
+				}
+			}
+		}
+		if cop && subj >= 0 {
+			if mi := x.tokMent[subj]; mi >= 0 && ok(mi) {
+				return x.live(x.ments[mi].ent)
+			}
 		}
 	}
 	// A description that gives its name: "a coalition of groups known as
@@ -467,7 +487,7 @@ func (x *doc) phrase(t int, skip map[int]bool) muster.Span {
 				continue
 			}
 			switch x.d.Tokens[c].Rel {
-			case "acl:relcl", "appos", "conj", "cc", "parataxis", "punct", "advcl", "dep":
+			case "acl:relcl", "appos", "conj", "cc", "parataxis", "punct", "advcl", "dep", "cop", "aux", "nsubj":
 				continue
 			}
 			in[c] = true
@@ -489,7 +509,7 @@ func (x *doc) phrase(t int, skip map[int]bool) muster.Span {
 	}
 	for first < t {
 		switch x.d.Tokens[first].Rel {
-		case "case", "det", "mark", "cc", "punct":
+		case "case", "det", "mark", "cc", "punct", "advmod":
 			first++
 			continue
 		}
