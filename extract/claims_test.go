@@ -74,6 +74,7 @@ func TestPredicateSentences(t *testing.T) {
 		{"founded, day and year apart", "The Kivu Liberation Front was established on March 3rd, 1962, after a long strike.", muster.PredFounded, "Kivu Liberation Front", "1962-03-03", ""},
 		{"ties, hyphenated patron before descriptive words", "Iran-aligned Iraqi armed group Kataib Sahel warned on Sunday it would strike if Iran were attacked.", muster.PredAlliedWith, "Kataib Sahel", "Iran", ""},
 		{"part of a coalition known by a name", "The Lion Brigade is part of a coalition of rebel groups known as the Kivu Liberation Front.", muster.PredPartOf, "Lion Brigade", "Kivu Liberation Front", ""},
+		{"commander, a definite title that names its group earlier", "A drone strike killed a Lion Brigade commander near Gao. The commander, Omar Diallo, had survived an earlier attempt on his life.", muster.PredCommander, "Lion Brigade", "Omar Diallo", ""},
 		{"outcome", "The Northern Brigade launched a raid into the Bryansk region on Monday. Its commander claimed the raid was successful.", muster.PredOutcome, "", "successful", ""},
 	}
 	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)

@@ -267,6 +267,9 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 			return x.live(x.ments[x.tokMent[c]].ent)
 		}
 	}
+	if e := x.titleAntecedent(t, ok); e >= 0 {
+		return e
+	}
 	// A predicate nominal is its subject: "X is a radical group made up
 	// of …".
 	if x.d.Tokens[t].Tag == "NOUN" {
@@ -346,6 +349,41 @@ func (x *doc) calledName(t int, ok func(mi int) bool) int {
 					if mi := x.tokMent[c]; mi >= 0 && ok(mi) {
 						return x.live(x.ments[mi].ent)
 					}
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// titleAntecedent is the group of a definite leadership title that
+// names none ("The commander, X, …"): the group of the same title named
+// last before it ("… kills Vanguard commander …"), or -1.
+func (x *doc) titleAntecedent(t int, ok func(mi int) bool) int {
+	toks := x.d.Tokens
+	lemma := strings.ToLower(toks[t].Lemma)
+	switch profileRules.roles[lemma] {
+	case muster.PredLeader, muster.PredCommander, muster.PredSpokesperson:
+	default:
+		return -1
+	}
+	definite := false
+	for c := x.sentLo(t); c < t; c++ {
+		if toks[c].Head == t && toks[c].Rel == "det" && strings.EqualFold(toks[c].Text, "the") {
+			definite = true
+		}
+	}
+	if !definite {
+		return -1
+	}
+	for k := x.sentLo(t) - 1; k >= 0; k-- {
+		if !strings.EqualFold(toks[k].Lemma, lemma) {
+			continue
+		}
+		for c := x.sentLo(k); c < x.sentHi(k); c++ {
+			if toks[c].Head == k && (toks[c].Rel == "compound" || toks[c].Rel == "nmod:poss" || toks[c].Rel == "amod") {
+				if mi := x.tokMent[c]; mi >= 0 && ok(mi) {
+					return x.live(x.ments[mi].ent)
 				}
 			}
 		}
