@@ -75,6 +75,8 @@ func TestPredicateSentences(t *testing.T) {
 		{"ties, hyphenated patron before descriptive words", "Iran-aligned Iraqi armed group Kataib Sahel warned on Sunday it would strike if Iran were attacked.", muster.PredAlliedWith, "Kataib Sahel", "Iran", ""},
 		{"part of a coalition known by a name", "The Lion Brigade is part of a coalition of rebel groups known as the Kivu Liberation Front.", muster.PredPartOf, "Lion Brigade", "Kivu Liberation Front", ""},
 		{"commander, a definite title that names its group earlier", "A drone strike killed a Lion Brigade commander near Gao. The commander, Omar Diallo, had survived an earlier attempt on his life.", muster.PredCommander, "Lion Brigade", "Omar Diallo", ""},
+		{"goal of a fronted description", "A rebel movement seeking an independent homeland, the Lion Brigade has fought the army since 2012.", muster.PredGoal, "Lion Brigade", "independent homeland", ""},
+		{"backed by a patron named in apposition without a comma", "The Lion Brigade, which is backed by Mali's main partner the Kivu Liberation Front, took the port.", muster.PredBackedBy, "Lion Brigade", "Kivu Liberation Front", ""},
 		{"outcome", "The Northern Brigade launched a raid into the Bryansk region on Monday. Its commander claimed the raid was successful.", muster.PredOutcome, "", "successful", ""},
 	}
 	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)

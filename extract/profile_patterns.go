@@ -270,6 +270,11 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 	if e := x.titleAntecedent(t, ok); e >= 0 {
 		return e
 	}
+	if x.d.Tokens[t].Tag == "NOUN" {
+		if e := x.describedName(t, ok); e >= 0 {
+			return e
+		}
+	}
 	// A predicate nominal is its subject: "X is a radical group made up
 	// of …".
 	if x.d.Tokens[t].Tag == "NOUN" {
@@ -389,6 +394,49 @@ func (x *doc) titleAntecedent(t int, ok func(mi int) bool) int {
 		}
 	}
 	return -1
+}
+
+// describedName is the name a description stands beside: a fronted
+// description that shares its verb with the name ("A movement seeking an
+// Islamic state, Boko Haram has …", parsed as two subjects), or a name
+// that follows a noun as its apposition without a comma ("its partner the
+// United Arab Emirates").
+func (x *doc) describedName(t int, ok func(mi int) bool) int {
+	toks := x.d.Tokens
+	if h := toks[t].Head; h >= 0 && toks[t].Rel == "nsubj" {
+		heads := []int{h}
+		if toks[h].Rel == "advcl" && toks[h].Head >= 0 {
+			heads = append(heads, toks[h].Head) // "A movement seeking X, Y has …"
+		}
+		for c := t + 1; c < x.sentHi(t); c++ {
+			if slices.Contains(heads, toks[c].Head) && toks[c].Rel == "nsubj" && x.commaBefore(c) {
+				if mi := x.tokMent[c]; mi >= 0 && ok(mi) {
+					return x.live(x.ments[mi].ent)
+				}
+			}
+		}
+	}
+	if n := t + 2; n < x.sentHi(t) && strings.EqualFold(toks[t+1].Text, "the") && x.tokMent[t] < 0 {
+		if mi := x.tokMent[n]; mi >= 0 && ok(mi) && x.ments[mi].Start == toks[n].Start {
+			return x.live(x.ments[mi].ent)
+		}
+	}
+	return -1
+}
+
+// commaBefore reports whether a comma comes right before the phrase of
+// the name at token c ("…, the Lion Brigade").
+func (x *doc) commaBefore(c int) bool {
+	lo := c
+	if mi := x.tokMent[c]; mi >= 0 {
+		for lo > x.sentLo(c) && x.d.Tokens[lo-1].End > x.ments[mi].Start {
+			lo--
+		}
+	}
+	for lo > x.sentLo(c) && x.d.Tokens[lo-1].Rel == "det" {
+		lo--
+	}
+	return lo > x.sentLo(c) && x.d.Tokens[lo-1].Text == ","
 }
 
 // groupPronouns stand for a group named before them: "its leader",
