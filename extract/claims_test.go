@@ -77,6 +77,7 @@ func TestPredicateSentences(t *testing.T) {
 		{"commander, a definite title that names its group earlier", "A drone strike killed a Lion Brigade commander near Gao. The commander, Omar Diallo, had survived an earlier attempt on his life.", muster.PredCommander, "Lion Brigade", "Omar Diallo", ""},
 		{"goal of a fronted description", "A rebel movement seeking an independent homeland, the Lion Brigade has fought the army since 2012.", muster.PredGoal, "Lion Brigade", "independent homeland", ""},
 		{"backed by a patron named in apposition without a comma", "The Lion Brigade, which is backed by Mali's main partner the Kivu Liberation Front, took the port.", muster.PredBackedBy, "Lion Brigade", "Kivu Liberation Front", ""},
+		{"part of the subject of a relative clause hung apart", "The rebels fought the Lion Brigade, which includes armed groups such as the Kivu Liberation Front.", muster.PredPartOf, "Kivu Liberation Front", "Lion Brigade", ""},
 		{"outcome", "The Northern Brigade launched a raid into the Bryansk region on Monday. Its commander claimed the raid was successful.", muster.PredOutcome, "", "successful", ""},
 	}
 	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)

@@ -250,6 +250,9 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 	if groupPronouns[strings.ToLower(x.d.Tokens[t].Text)] && x.d.Tokens[t].Tag == "PRON" {
 		return x.antecedent(t, ok)
 	}
+	if e := x.relativeAntecedent(t, ok); e >= 0 {
+		return e
+	}
 	if x.tokMent[t] >= 0 {
 		return -1
 	}
@@ -437,6 +440,32 @@ func (x *doc) commaBefore(c int) bool {
 		lo--
 	}
 	return lo > x.sentLo(c) && x.d.Tokens[lo-1].Text == ","
+}
+
+// relativeAntecedent is what a relative pronoun stands for: the noun
+// its clause modifies, or, where the parser hung the clause elsewhere, the
+// name right before ", which".
+func (x *doc) relativeAntecedent(t int, ok func(mi int) bool) int {
+	toks := x.d.Tokens
+	switch strings.ToLower(toks[t].Text) {
+	case "which", "who", "that":
+	default:
+		return -1
+	}
+	if toks[t].Tag != "PRON" {
+		return -1
+	}
+	if v := toks[t].Head; v >= 0 && toks[v].Rel == "acl:relcl" && toks[v].Head >= 0 {
+		if mi := x.tokMent[toks[v].Head]; mi >= 0 && ok(mi) {
+			return x.live(x.ments[mi].ent)
+		}
+	}
+	if p := t - 1; p > x.sentLo(t) && toks[p].Text == "," {
+		if mi := x.tokMent[p-1]; mi >= 0 && ok(mi) {
+			return x.live(x.ments[mi].ent)
+		}
+	}
+	return -1
 }
 
 // groupPronouns stand for a group named before them: "its leader",
