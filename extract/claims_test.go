@@ -78,6 +78,7 @@ func TestPredicateSentences(t *testing.T) {
 		{"goal of a fronted description", "A rebel movement seeking an independent homeland, the Lion Brigade has fought the army since 2012.", muster.PredGoal, "Lion Brigade", "independent homeland", ""},
 		{"backed by a patron named in apposition without a comma", "The Lion Brigade, which is backed by Mali's main partner the Kivu Liberation Front, took the port.", muster.PredBackedBy, "Lion Brigade", "Kivu Liberation Front", ""},
 		{"part of the subject of a relative clause hung apart", "The rebels fought the Lion Brigade, which includes armed groups such as the Kivu Liberation Front.", muster.PredPartOf, "Kivu Liberation Front", "Lion Brigade", ""},
+		{"part of, examples of groups in a coalition", "The rebels allied with militant groups in the Kivu Liberation Front, such as the Lion Brigade and the Delta Battalion.", muster.PredPartOf, "Lion Brigade", "Kivu Liberation Front", ""},
 		{"outcome", "The Northern Brigade launched a raid into the Bryansk region on Monday. Its commander claimed the raid was successful.", muster.PredOutcome, "", "successful", ""},
 	}
 	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)
