@@ -79,6 +79,7 @@ func TestPredicateSentences(t *testing.T) {
 		{"backed by a patron named in apposition without a comma", "The Lion Brigade, which is backed by Mali's main partner the Kivu Liberation Front, took the port.", muster.PredBackedBy, "Lion Brigade", "Kivu Liberation Front", ""},
 		{"part of the subject of a relative clause hung apart", "The rebels fought the Lion Brigade, which includes armed groups such as the Kivu Liberation Front.", muster.PredPartOf, "Kivu Liberation Front", "Lion Brigade", ""},
 		{"part of, examples of groups in a coalition", "The rebels allied with militant groups in the Kivu Liberation Front, such as the Lion Brigade and the Delta Battalion.", muster.PredPartOf, "Lion Brigade", "Kivu Liberation Front", ""},
+		{"backed, a state force with a demonym patron", "Turkey sent envoys to the Turkish-backed Syrian National Army on Monday.", muster.PredBackedBy, "Syrian National Army", "Turkey", ""},
 		{"outcome", "The Northern Brigade launched a raid into the Bryansk region on Monday. Its commander claimed the raid was successful.", muster.PredOutcome, "", "successful", ""},
 	}
 	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)
