@@ -209,7 +209,6 @@ var sentencePatterns = []phrasePattern{
 	{"fights-for", regexp.MustCompile(`(?i)\b(?:fought|fighting|fights|fight|fighting on the side of)\s+for\s+`), (*doc).fightsFor, []string{"fight", "fought"}},
 	{"opposes", regexp.MustCompile(`(?i)\b(?:opposed to|in opposition to|against|to overthrow|to topple|to oust|oppose|opposes)\s+`), (*doc).opposes, []string{"oppos", "against", "overthrow", "topple", "oust"}},
 	{"founder", regexp.MustCompile(`(?i)\b(founded|formed|created|established|set up)\s+the\s+`), (*doc).personFounded, foundWords},
-	{"founder-apposition", regexp.MustCompile(`(?i)(?:’s|'s)\s+(?:co-)?founder\b|\b(?:co-)?founder\s+of\s+`), (*doc).founderApposition, []string{"founder"}},
 	{"ties", regexp.MustCompile(`(?i)\b(?:had|has|have|with)\s+(?:close\s+)?(?:ties|links|connections)\s+(?:with|to)\s+`), (*doc).ties, []string{"ties", "links", "connections"}},
 	{"banned", regexp.MustCompile(`(?i)\b(banned|sanctioned|blacklisted)\s+`), (*doc).banned, []string{"banned", "sanctioned", "blacklisted"}},
 	{"citizen", regexp.MustCompile(`(?i)\b(?:is|was)\s+an?\s+([A-Z][a-z]+)\s+(?:citizen|national)\b(?:\s+and\s+([^.;]+))?`), (*doc).citizen, []string{"citizen", "national"}},
