@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -762,7 +763,11 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			}
 		case "number":
 			// "between 7,000 and 12,000": the figure's whole subtree, else
-			// the figure with its hedge.
+			// the figure with its hedge; the first figure of a range is
+			// no size of its own.
+			if rangeNextRE.MatchString(x.d.Text[x.d.Tokens[ot].End:x.sentEnd(ot)]) {
+				continue
+			}
 			if v, ok := x.figureEndingAt(ot); ok {
 				objs = append(objs, draft{objEnt: -1, obj: v})
 			}
@@ -793,6 +798,16 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			}
 		}
 	}
+}
+
+// rangeNextRE follows the first figure of a range: "7,000 and 12,000".
+var rangeNextRE = regexp.MustCompile(`^\s*(?:and|to|or|-|–)\s*\d`)
+
+func (x *doc) sentEnd(t int) int {
+	if si := x.d.SentenceOf(x.d.Tokens[t].Start); si >= 0 {
+		return x.d.Sentences[si].End
+	}
+	return len(x.d.Text)
 }
 
 // hyphenPatron finds the entity named before the hyphen of a token such
