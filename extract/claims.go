@@ -210,21 +210,16 @@ var sentencePatterns = []phrasePattern{
 	{"fights-for", regexp.MustCompile(`(?i)\b(?:fought|fighting|fights|fight|fighting on the side of)\s+for\s+`), (*doc).fightsFor, []string{"fight", "fought"}},
 	{"opposes", regexp.MustCompile(`(?i)\b(?:opposed to|in opposition to|against|to overthrow|to topple|to oust|oppose|opposes)\s+`), (*doc).opposes, []string{"oppos", "against", "overthrow", "topple", "oust"}},
 	{"founder", regexp.MustCompile(`(?i)\b(founded|formed|created|established|set up)\s+the\s+`), (*doc).personFounded, foundWords},
-	{"founder-apposition", regexp.MustCompile(`(?i)(?:’s|'s)\s+(?:co-)?founder\b|\b(?:co-)?founder\s+of\s+`), (*doc).founderApposition, []string{"founder"}},
 	{"ties", regexp.MustCompile(`(?i)\b(?:had|has|have|with)\s+(?:close\s+)?(?:ties|links|connections)\s+(?:with|to)\s+`), (*doc).ties, []string{"ties", "links", "connections"}},
-	{"ties-affiliated", regexp.MustCompile(`(?i)\b(?:affiliated|linked|aligned)\s+(?:with|to)\s+|\b(?:an?\s+)?(?:affiliate|offshoot|franchise)\s+of\s+`), (*doc).ties, []string{"affiliat", "linked", "aligned", "offshoot", "franchise"}},
 	{"banned", regexp.MustCompile(`(?i)\b(banned|sanctioned|blacklisted)\s+`), (*doc).banned, []string{"banned", "sanctioned", "blacklisted"}},
 	{"citizen", regexp.MustCompile(`(?i)\b(?:is|was)\s+an?\s+([A-Z][a-z]+)\s+(?:citizen|national)\b(?:\s+and\s+([^.;]+))?`), (*doc).citizen, []string{"citizen", "national"}},
 	{"spokesperson", regexp.MustCompile(`(?i)\b(?:statements?\s+on\s+behalf\s+of|spokes(?:man|woman|person)\s+(?:for|of))\s+`), (*doc).spokesperson, []string{"behalf", "spokes"}},
 	{"spokesperson-after-group", regexp.MustCompile(`(?:(?:’s|'s)\s+|\s)(?i:spokes(?:man|woman|person)),?\s+`), (*doc).spokespersonAfterGroup, []string{"spokes"}},
-	{"leader", regexp.MustCompile(`(?i)\b(?:led|headed|commanded)\s+by\s+`), (*doc).ledBy, []string{"led by", "headed by", "commanded by"}},
 	// "The battalion’s commander is Ivan Petrov", "Its leader, Ivan Petrov,",
 	// "RDK commander Ivan Petrov", "Ivan Petrov, the commander of the RDK"
-	{"ideology", regexp.MustCompile(`(?i)\b(far-right|far-left|neo-nazi|ultranationalist|ultra-nationalist|nationalist|islamist|jihadist|salafist|salafi-jihadist|marxist|maoist|marxist-leninist|communist|anarchist|separatist|white supremacist|monarchist|anti-government)\b`), (*doc).ideology, []string{"far-", "nazi", "nationalist", "islamist", "jihad", "salafi", "marxist", "maoist", "communist", "anarchist", "separatist", "supremacist", "monarchist", "anti-government"}},
 	{"part-of-apposition", regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:unit|regiment|battalion|brigade|division|detachment|part|wing)\s+of\s+`), (*doc).partOfApposition, []string{" of "}},
 	{"part-of-possessive", regexp.MustCompile(`\b(\p{Lu}[\p{L}]+)(?:’s|'s)\s+`), (*doc).partOfPossessive, []string{"’s", "'s"}},
 	{"outcome", regexp.MustCompile(`(?i)\b(?:claimed|said|insisted|announced)\s+(?:that\s+)?the\s+(?:raid|attack|operation|incursion|assault|offensive)\s+(?:was|had been)\s+((?:a\s+)?(?:successful|success|failure|failed|repelled|repulsed|a victory|over|completed))`), (*doc).outcome, []string{"raid", "attack", "operation", "incursion", "assault", "offensive"}},
-	{"ally", regexp.MustCompile(`(?i)\b(?:an?\s+(?:close\s+|key\s+|staunch\s+|longtime\s+)?ally\s+of|allied\s+(?:with|to)|in\s+alliance\s+with|(?:is|are|was|were|being)\s+(?:\w+\s+)?(?:backed|armed|supported|funded|sponsored)\s+by)\s+`), (*doc).ally, []string{"ally", "allied", "alliance", "backed", "armed by", "supported", "funded", "sponsored"}},
 	{"designated", regexp.MustCompile(`\b([A-Z][a-z]+)\s+(?:calls|called|labels|labelled|labeled|brands|branded|considers|designated)\s+(the\s+[a-z]+|them|it)\s+([a-z-]+(?:\s+[a-z’'-]+){0,5})`), (*doc).designated, []string{"call", "label", "brand", "consider", "designat"}},
 }
 
@@ -713,59 +708,6 @@ func (x *doc) spokesperson(si, base int, text string, loc []int) {
 	x.add(draft{subj: g[0], event: -1, pred: muster.PredSpokesperson, objEnt: who, ev: muster.Span{Start: m.Start, End: x.ments[gm].End}, sent: si})
 }
 
-func (x *doc) ledBy(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	p := x.entityAfter(si, m.End, muster.EntityPerson)
-	pm := x.mentionAt(m.End)
-	if p == nil || pm < 0 {
-		return
-	}
-	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
-	if subj == nil {
-		return
-	}
-	pred := muster.PredLeader
-	if strings.HasPrefix(strings.ToLower(x.d.Text[m.Start:m.End]), "commanded") {
-		pred = muster.PredCommander
-	}
-	x.add(draft{subj: subj[0], event: -1, pred: pred, objEnt: p[0], ev: muster.Span{Start: m.Start, End: x.ments[pm].End}, sent: si})
-}
-
-// ideology: an ideology word describing a group in the same clause: the
-// group is the sentence's subject or the apposition the word modifies.
-func (x *doc) ideology(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	s := x.d.Sentences[si]
-	word := strings.ToLower(x.d.Text[m.Start:m.End])
-	// "a volunteer unit of Ukraine’s army, the Sich battalion": the
-	// named group in apposition.
-	rest := x.d.Text[m.End:s.End]
-	if loc := unitAppositionRE.FindStringIndex(rest); loc != nil {
-		if g := x.entityAfter(si, m.End+loc[1], groupish...); g != nil {
-			gm := x.mentionAt(m.End + loc[1])
-			x.add(draft{subj: g[0], event: -1, pred: muster.PredIdeology, obj: muster.TextValue(word), objEnt: -1, ev: muster.Span{Start: m.Start, End: x.ments[gm].End}, sent: si, conf: 0.7})
-			return
-		}
-	}
-	// "X is a … group made up of far-right extremists", "X is openly
-	// nationalist"
-	pre := x.d.Text[s.Start:m.Start]
-	if !describedAsRE.MatchString(pre) {
-		return
-	}
-	subj := x.lastSubject(muster.Span{Start: s.Start, End: m.Start}, groupish...)
-	if subj == nil {
-		return
-	}
-	fm := x.mentionAt(s.Start)
-	for i, mm := range x.ments {
-		if mm.sent == si && mm.ent == subj[0] && mm.End <= m.Start {
-			fm = i
-		}
-	}
-	x.add(draft{subj: subj[0], event: -1, pred: muster.PredIdeology, obj: muster.TextValue(word), objEnt: -1, ev: muster.Span{Start: x.ments[fm].Start, End: x.phraseEnd(si, m.End)}, sent: si})
-}
-
 // designated: "Minsk calls the volunteers terrorists in the pay of
 // Kyiv" — the caller's label for a group, its own claim.
 func (x *doc) designated(si, base int, text string, loc []int) {
@@ -958,25 +900,6 @@ var (
 )
 
 // ally: "Aleksander Lukashenko, a close ally of Putin", "X is allied with Y".
-func (x *doc) ally(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	om := x.mentionAt(m.End)
-	if om < 0 || x.ments[om].ent < 0 || !x.adjacent(m.End, x.ments[om]) {
-		return
-	}
-	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, actorish...)
-	if subj == nil || subj[0] == x.ments[om].ent {
-		return
-	}
-	start := m.Start
-	for _, mm := range x.ments {
-		if mm.sent == si && mm.ent == subj[0] && mm.End <= m.Start {
-			start = mm.Start
-		}
-	}
-	x.add(draft{subj: subj[0], event: -1, pred: muster.PredAlliedWith, objEnt: x.ments[om].ent, ev: muster.Span{Start: start, End: x.ments[om].End}, sent: si, conf: 0.7})
-}
-
 // mentsOrdered reports whether x.ments is sorted by start with sentence
 // numbers that never decrease, which mentionAt's binary search needs. It
 // checks once per state of the slice (its first element and length).

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -464,7 +465,9 @@ func (x *doc) attach(i, e int) {
 	ent.mentions = append(ent.mentions, i)
 	if !m.nominal {
 		ent.names = append(ent.names, m.text)
-		if ent.typ == "" {
+		// A later mention that acts as an armed group makes an
+		// organisation one ("HTS … the militant group HTS").
+		if ent.typ == "" || ent.typ == muster.EntityOrganization && m.typ == muster.EntityArmedGroup {
 			ent.typ = m.typ
 		}
 		if m.role != "" && ent.role == "" {
@@ -677,15 +680,33 @@ func lastWord(s string) string {
 	return f[len(f)-1]
 }
 
-// recentGroup returns the armed group mentioned last before mention i.
+// recentGroup returns the armed group mentioned last before mention i,
+// passing over a name that only describes another ("HTS, the former
+// Al-Qaeda branch … The militant group" is HTS).
 func (x *doc) recentGroup(i int) int {
 	for j := i - 1; j >= 0; j-- {
 		p := x.ments[j]
-		if p.ent >= 0 && x.ents[p.ent].typ == muster.EntityArmedGroup {
+		if p.ent >= 0 && x.ents[p.ent].typ == muster.EntityArmedGroup && !x.describesAnother(p.Span) {
 			return p.ent
 		}
 	}
 	return -1
+}
+
+// describesAnother reports whether the name at s modifies the head of an
+// apposition: "Al-Qaeda" in "HTS, the former Al-Qaeda branch".
+func (x *doc) describesAnother(s muster.Span) bool {
+	toks := x.d.Tokens
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= s.Start })
+	for ; k < len(toks) && toks[k].End <= s.End; k++ {
+		h := toks[k].Head
+		if h < 0 || (toks[h].Start >= s.Start && toks[h].End <= s.End) {
+			continue
+		}
+		// k is the name's head token.
+		return (toks[k].Rel == "compound" || toks[k].Rel == "nmod:poss") && toks[h].Rel == "appos"
+	}
+	return false
 }
 
 // recentSet returns the entities of the nearest plural referent: a pair of

@@ -36,6 +36,13 @@ var groupHeads = map[string]bool{
 	"tigers": true, "mujahideen": true, "jihad": true,
 }
 
+// namedHeads are the groupHeads that are names in their own right
+// ("Hamas", "Al-Shabaab"), not common nouns: alone they still name a group.
+var namedHeads = map[string]bool{
+	"taliban": true, "hezbollah": true, "hamas": true, "al-shabaab": true, "haram": true, "wagner": true,
+	"pmc": true, "tigers": true, "mujahideen": true, "jihad": true,
+}
+
 // lowerHeads may follow a name in lower case and still be part of it
 // ("the Azov regiment", "the Kastus Kalinouski regiment").
 var lowerHeads = map[string]bool{

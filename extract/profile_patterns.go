@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -239,15 +240,21 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 		e := x.ents[x.live(x.ments[mi].ent)]
 		// A bare head word ("Brigade commander Ivan Petrov") names no
 		// group of its own.
-		if !strings.Contains(e.name, " ") && groupHeads[strings.ToLower(e.name)] {
+		if l := strings.ToLower(e.name); !strings.Contains(l, " ") && groupHeads[l] && !namedHeads[l] {
 			return false
 		}
 		return typeIn(e.typ, types)
 	}
-	if mi := x.tokMent[t]; mi >= 0 {
-		if ok(mi) {
-			return x.live(x.ments[mi].ent)
-		}
+	if mi := x.tokMent[t]; mi >= 0 && ok(mi) {
+		return x.live(x.ments[mi].ent)
+	}
+	if groupPronouns[strings.ToLower(x.d.Tokens[t].Text)] && x.d.Tokens[t].Tag == "PRON" {
+		return x.antecedent(t, ok)
+	}
+	if e := x.relativeAntecedent(t, ok); e >= 0 {
+		return e
+	}
+	if x.tokMent[t] >= 0 {
 		return -1
 	}
 	// Apposition is coreference: "HTS, the former Al-Qaeda branch that
@@ -262,6 +269,41 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 	for c := x.sentLo(t); c < x.sentHi(t); c++ {
 		if x.d.Tokens[c].Head == t && x.d.Tokens[c].Rel == "appos" && ok(x.tokMent[c]) {
 			return x.live(x.ments[x.tokMent[c]].ent)
+		}
+	}
+	if e := x.titleAntecedent(t, ok); e >= 0 {
+		return e
+	}
+	if x.d.Tokens[t].Tag == "NOUN" {
+		if e := x.describedName(t, ok); e >= 0 {
+			return e
+		}
+	}
+	// A predicate nominal is its subject: "X is a radical group made up
+	// of …".
+	if x.d.Tokens[t].Tag == "NOUN" {
+		cop, subj := false, -1
+		for c := x.sentLo(t); c < x.sentHi(t); c++ {
+			if x.d.Tokens[c].Head == t {
+				switch x.d.Tokens[c].Rel {
+				case "cop":
+					cop = true
+				case "nsubj":
+					subj = c
+				}
+			}
+		}
+		if cop && subj >= 0 {
+			if mi := x.tokMent[subj]; mi >= 0 && ok(mi) {
+				return x.live(x.ments[mi].ent)
+			}
+		}
+	}
+	// A description that gives its name: "a coalition of groups known as
+	// the Axis of Resistance", "an alliance called the Northern Front".
+	if x.d.Tokens[t].Tag == "NOUN" {
+		if e := x.calledName(t, ok); e >= 0 {
+			return e
 		}
 	}
 	// Breadth first through the phrase: "most of Idlib province", "the
@@ -286,6 +328,187 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 			}
 		}
 		frontier = next
+	}
+	return -1
+}
+
+// calledName is the name a common noun at t is given by a participle
+// ("known as X", "called X"), on t or on the noun of its of-phrase.
+func (x *doc) calledName(t int, ok func(mi int) bool) int {
+	toks := x.d.Tokens
+	lo, hi := x.sentLo(t), x.sentHi(t)
+	nouns := []int{t}
+	for c := lo; c < hi; c++ {
+		if toks[c].Head == t && toks[c].Rel == "nmod" && toks[c].Tag == "NOUN" {
+			nouns = append(nouns, c)
+		}
+	}
+	for _, n := range nouns {
+		for v := lo; v < hi; v++ {
+			if toks[v].Head != n || toks[v].Rel != "acl" {
+				continue
+			}
+			switch strings.ToLower(toks[v].Lemma) {
+			case "know", "call", "dub", "name":
+			default:
+				continue
+			}
+			for c := lo; c < hi; c++ {
+				if toks[c].Head == v && (toks[c].Rel == "obl" || toks[c].Rel == "xcomp" || toks[c].Rel == "obj") {
+					if mi := x.tokMent[c]; mi >= 0 && ok(mi) {
+						return x.live(x.ments[mi].ent)
+					}
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// titleAntecedent is the group of a definite leadership title that
+// names none ("The commander, X, …"): the group of the same title named
+// last before it ("… kills Vanguard commander …"), or -1.
+func (x *doc) titleAntecedent(t int, ok func(mi int) bool) int {
+	toks := x.d.Tokens
+	lemma := strings.ToLower(toks[t].Lemma)
+	switch profileRules.roles[lemma] {
+	case muster.PredLeader, muster.PredCommander, muster.PredSpokesperson:
+	default:
+		return -1
+	}
+	definite := false
+	for c := x.sentLo(t); c < t; c++ {
+		if toks[c].Head == t && toks[c].Rel == "det" && strings.EqualFold(toks[c].Text, "the") {
+			definite = true
+		}
+	}
+	if !definite {
+		return -1
+	}
+	for k := x.sentLo(t) - 1; k >= 0; k-- {
+		if !strings.EqualFold(toks[k].Lemma, lemma) {
+			continue
+		}
+		for c := x.sentLo(k); c < x.sentHi(k); c++ {
+			if toks[c].Head == k && (toks[c].Rel == "compound" || toks[c].Rel == "nmod:poss" || toks[c].Rel == "amod") {
+				if mi := x.tokMent[c]; mi >= 0 && ok(mi) {
+					return x.live(x.ments[mi].ent)
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// describedName is the name a description stands beside: a fronted
+// description that shares its verb with the name ("A movement seeking an
+// Islamic state, Boko Haram has …", parsed as two subjects), or a name
+// that follows a noun as its apposition without a comma ("its partner the
+// United Arab Emirates").
+func (x *doc) describedName(t int, ok func(mi int) bool) int {
+	toks := x.d.Tokens
+	if h := toks[t].Head; h >= 0 && toks[t].Rel == "nsubj" {
+		heads := []int{h}
+		if toks[h].Rel == "advcl" && toks[h].Head >= 0 {
+			heads = append(heads, toks[h].Head) // "A movement seeking X, Y has …"
+		}
+		for c := t + 1; c < x.sentHi(t); c++ {
+			if slices.Contains(heads, toks[c].Head) && toks[c].Rel == "nsubj" && x.commaBefore(c) {
+				if mi := x.tokMent[c]; mi >= 0 && ok(mi) {
+					return x.live(x.ments[mi].ent)
+				}
+			}
+		}
+	}
+	if n := t + 2; n < x.sentHi(t) && strings.EqualFold(toks[t+1].Text, "the") && x.tokMent[t] < 0 {
+		if mi := x.tokMent[n]; mi >= 0 && ok(mi) && x.ments[mi].Start == toks[n].Start {
+			return x.live(x.ments[mi].ent)
+		}
+	}
+	return -1
+}
+
+// commaBefore reports whether a comma comes right before the phrase of
+// the name at token c ("…, the Lion Brigade").
+func (x *doc) commaBefore(c int) bool {
+	lo := c
+	if mi := x.tokMent[c]; mi >= 0 {
+		for lo > x.sentLo(c) && x.d.Tokens[lo-1].End > x.ments[mi].Start {
+			lo--
+		}
+	}
+	for lo > x.sentLo(c) && x.d.Tokens[lo-1].Rel == "det" {
+		lo--
+	}
+	return lo > x.sentLo(c) && x.d.Tokens[lo-1].Text == ","
+}
+
+// relativeAntecedent is what a relative pronoun stands for: the noun
+// its clause modifies, or, where the parser hung the clause elsewhere, the
+// name right before ", which".
+func (x *doc) relativeAntecedent(t int, ok func(mi int) bool) int {
+	toks := x.d.Tokens
+	switch strings.ToLower(toks[t].Text) {
+	case "which", "who", "that":
+	default:
+		return -1
+	}
+	if toks[t].Tag != "PRON" {
+		return -1
+	}
+	if v := toks[t].Head; v >= 0 && toks[v].Rel == "acl:relcl" && toks[v].Head >= 0 {
+		if mi := x.tokMent[toks[v].Head]; mi >= 0 && ok(mi) {
+			return x.live(x.ments[mi].ent)
+		}
+	}
+	if p := t - 1; p > x.sentLo(t) && toks[p].Text == "," {
+		if mi := x.tokMent[p-1]; mi >= 0 && ok(mi) {
+			return x.live(x.ments[mi].ent)
+		}
+	}
+	return -1
+}
+
+// groupPronouns stand for a group named before them: "its leader",
+// "their bases", "it allied with".
+var groupPronouns = map[string]bool{"it": true, "its": true, "they": true, "their": true, "them": true, "itself": true, "themselves": true}
+
+// antecedent is the entity a pronoun at t stands for: the nearest named
+// subject before it in its sentence ("JuA … avenge their leader"), else the
+// nearest name before it there ("Boko Haram and its offshoot"), else the
+// subject of the sentence before ("HTS pushed into Afrin. … it allied
+// with …", a subject pronoun only). ok says which mentions may stand.
+func (x *doc) antecedent(t int, ok func(mi int) bool) int {
+	pick := func(lo, hi int) int {
+		near := -1
+		for c := hi - 1; c >= lo; c-- {
+			mi := x.tokMent[c]
+			if mi < 0 || !ok(mi) {
+				continue
+			}
+			if strings.HasPrefix(x.d.Tokens[c].Rel, "nsubj") {
+				return x.live(x.ments[mi].ent)
+			}
+			if near < 0 {
+				near = x.live(x.ments[mi].ent)
+			}
+		}
+		return near
+	}
+	if e := pick(x.sentLo(t), t); e >= 0 {
+		return e
+	}
+	// Only a subject pronoun reaches back a sentence: "its leader" with
+	// no name before it in its sentence is some unnamed group's.
+	si := x.d.SentenceOf(x.d.Tokens[t].Start)
+	if !strings.HasPrefix(x.d.Tokens[t].Rel, "nsubj") || si <= 0 || si-1 >= len(x.d.SentenceTokens) {
+		return -1
+	}
+	lo, hi := x.d.SentenceTokens[si-1][0], x.d.SentenceTokens[si-1][1]
+	for c := lo; c < hi; c++ {
+		if mi := x.tokMent[c]; mi >= 0 && ok(mi) && strings.HasPrefix(x.d.Tokens[c].Rel, "nsubj") {
+			return x.live(x.ments[mi].ent)
+		}
 	}
 	return -1
 }
@@ -339,15 +562,22 @@ func (x *doc) entitiesAt(t int, types []muster.EntityType) []int {
 }
 
 // examplesOf returns the heads of the "such as" and "including" phrases
-// of t.
+// of t, also where the parser hung them on a modifier of t ("groups in
+// the coalition, such as A and B").
 func (x *doc) examplesOf(t int) []int {
 	var out []int
+	heads := []int{t}
 	for c := x.sentLo(t); c < x.sentHi(t); c++ {
-		if x.d.Tokens[c].Head != t || !strings.HasPrefix(x.d.Tokens[c].Rel, "nmod") {
+		if x.d.Tokens[c].Head == t && x.d.Tokens[c].Rel == "nmod" && x.tokMent[c] >= 0 {
+			heads = append(heads, c)
+		}
+	}
+	for c := x.sentLo(t); c < x.sentHi(t); c++ {
+		if !slices.Contains(heads, x.d.Tokens[c].Head) || !strings.HasPrefix(x.d.Tokens[c].Rel, "nmod") {
 			continue
 		}
 		for k := x.sentLo(t); k < c; k++ {
-			if x.d.Tokens[k].Head == c && x.d.Tokens[k].Rel == "case" {
+			if x.d.Tokens[k].Head == c && x.d.Tokens[k].Rel == "case" && c != t {
 				switch strings.ToLower(x.d.Tokens[k].Lemma) {
 				case "such", "include", "including", "like":
 					out = append(out, c)
@@ -373,7 +603,7 @@ func (x *doc) phrase(t int, skip map[int]bool) muster.Span {
 				continue
 			}
 			switch x.d.Tokens[c].Rel {
-			case "acl:relcl", "appos", "conj", "cc", "parataxis", "punct", "advcl", "dep":
+			case "acl:relcl", "appos", "conj", "cc", "parataxis", "punct", "advcl", "dep", "cop", "aux", "nsubj":
 				continue
 			}
 			in[c] = true
@@ -395,7 +625,7 @@ func (x *doc) phrase(t int, skip map[int]bool) muster.Span {
 	}
 	for first < t {
 		switch x.d.Tokens[first].Rel {
-		case "case", "det", "mark", "cc", "punct":
+		case "case", "det", "mark", "cc", "punct", "advmod":
 			first++
 			continue
 		}
@@ -505,20 +735,39 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			if cs.kind == "role" {
 				sp = x.rolePhrase(ot, m)
 			} else {
-				sp = x.phrase(ot, nil)
+				// "a terror group by Turkey": the designating body is no
+				// part of the designation.
+				skip := map[int]bool{}
+				for _, b := range m.Slots {
+					if b != ot {
+						skip[b] = true
+					}
+				}
+				sp = x.phrase(ot, skip)
 			}
 			if sp.Len() == 0 {
 				continue
 			}
 			objs = append(objs, draft{objEnt: -1, obj: muster.TextValue(x.d.Text[sp.Start:sp.End])})
 		case "date":
+			// The date that starts in the phrase, read on past its end:
+			// "on February 5th, 1947" is one date though the parser
+			// hangs the year apart.
 			sp := x.phrase(ot, nil)
-			if ds := FindDates(x.d.Text[sp.Start:sp.End], x.in.Published); len(ds) > 0 {
-				objs = append(objs, draft{objEnt: -1, obj: ds[0].Value})
+			end := min(sp.End+16, x.d.Sentences[si].End)
+			for _, dm := range FindDates(x.d.Text[sp.Start:end], x.in.Published) {
+				if dm.Span.Start < sp.Len() {
+					objs = append(objs, draft{objEnt: -1, obj: dm.Value})
+				}
+				break
 			}
 		case "number":
 			// "between 7,000 and 12,000": the figure's whole subtree, else
-			// the figure with its hedge.
+			// the figure with its hedge; the first figure of a range is
+			// no size of its own.
+			if rangeNextRE.MatchString(x.d.Text[x.d.Tokens[ot].End:x.sentEnd(ot)]) {
+				continue
+			}
 			if v, ok := x.figureEndingAt(ot); ok {
 				objs = append(objs, draft{objEnt: -1, obj: v})
 			}
@@ -549,6 +798,16 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			}
 		}
 	}
+}
+
+// rangeNextRE follows the first figure of a range: "7,000 and 12,000".
+var rangeNextRE = regexp.MustCompile(`^\s*(?:and|to|or|-|–)\s*\d`)
+
+func (x *doc) sentEnd(t int) int {
+	if si := x.d.SentenceOf(x.d.Tokens[t].Start); si >= 0 {
+		return x.d.Sentences[si].End
+	}
+	return len(x.d.Text)
 }
 
 // hyphenPatron finds the entity named before the hyphen of a token such
@@ -674,7 +933,7 @@ func (x *doc) matchSpan(m pattern.Match, ents []int) muster.Span {
 func (x *doc) hasDraft(d draft) bool {
 	for _, o := range x.drafts {
 		if o.subj == d.subj && o.pred == d.pred && o.sent == d.sent && o.objEnt == d.objEnt &&
-			(d.objEnt >= 0 || strings.EqualFold(o.obj.Text, d.obj.Text)) {
+			(d.objEnt >= 0 || strings.EqualFold(o.obj.Text, d.obj.Text) && o.obj.String() == d.obj.String()) {
 			return true
 		}
 	}

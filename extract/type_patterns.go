@@ -39,14 +39,21 @@ func (x *doc) typeFromSyntax() {
 		if !ok {
 			continue
 		}
-		mi := tm[t]
-		if mi < 0 {
-			continue
-		}
-		// An untyped capitalised common noun ("Gunmen ambushed …" at the
-		// start of a sentence) names no group.
-		if typ := x.ments[mi].typ; typ == muster.EntityOrganization || typ == "" && x.d.Tokens[t].Tag == "PROPN" {
-			x.ments[mi].typ = muster.EntityArmedGroup
+		// "retype person": the text's own description of a name as an
+		// armed group outweighs the tagger's guess at an unfamiliar name.
+		person := m.Pattern.Meta["retype"] == "person"
+		for _, c := range pattern.Conjuncts(x.d, t) {
+			mi := tm[c]
+			if mi < 0 {
+				continue
+			}
+			// An untyped capitalised common noun ("Gunmen ambushed …" at
+			// the start of a sentence) names no group.
+			switch typ := x.ments[mi].typ; {
+			case typ == muster.EntityOrganization, typ == "" && x.d.Tokens[c].Tag == "PROPN",
+				person && typ == muster.EntityPerson && x.ments[mi].role == "":
+				x.ments[mi].typ = muster.EntityArmedGroup
+			}
 		}
 	}
 	// A name the tagger calls a person that the text twice puts after a

@@ -516,7 +516,7 @@ func resolveObject(ctx context.Context, r Reader, phrase string) (object, error)
 	o := object{ids: map[string]bool{}, countries: map[string]bool{}}
 	p := strings.TrimSpace(phrase)
 	p = regexp.MustCompile(`(?i)^(?:the|a|an)\s+`).ReplaceAllString(p, "")
-	p = regexp.MustCompile(`(?i)\s+(?:territory|soil|land|lands|region|oblast)$`).ReplaceAllString(p, "")
+	p = regexp.MustCompile(`(?i)\s+(?:territory|soil|land|lands|region|oblast|province|district|governorate)$`).ReplaceAllString(p, "")
 	if c, ok := countryOfDemonym[strings.ToLower(p)]; ok {
 		p = c
 	}

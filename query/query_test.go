@@ -157,6 +157,7 @@ func TestAsk(t *testing.T) {
 	lukashenko := ref("e9", "Aleksander Lukashenko", muster.EntityPerson)
 	gnl := ref("e11", "Georgian National Legion", muster.EntityArmedGroup)
 	kyiv := ref("e12", "Kyiv", muster.EntityPlace)
+	kharkiv := ref("e13", "Kharkiv", muster.EntityPlace)
 	ev := func(id string, s, o muster.Ref, p muster.Predicate) muster.Claim {
 		v := muster.EntityValue(o, o.Name)
 		return muster.Claim{ID: id, Subject: s, Predicate: p, Object: v, Modality: muster.Asserted,
@@ -178,12 +179,13 @@ func TestAsk(t *testing.T) {
 			{ID: "e6", Name: "Russia", Type: muster.EntityPlace, Place: &muster.Place{Country: "RU", Feature: "PCLI"}},
 			{ID: "e7", Name: "Belgorod", Type: muster.EntityPlace, Place: &muster.Place{Country: "RU", Feature: "PPLA"}},
 			{ID: "e12", Name: "Kyiv", Type: muster.EntityPlace, Place: &muster.Place{Country: "UA", Feature: "PPLC"}},
+			{ID: "e13", Name: "Kharkiv", Type: muster.EntityPlace, Place: &muster.Place{Country: "UA", Feature: "PPLA"}},
 		},
 		claims: []muster.Claim{
 			ev("c1", frl, putin, muster.PredOpposes), ev("c2", rdk, putin, muster.PredOpposes),
 			ev("c3", kk, lukashenko, muster.PredOpposes), ev("c4", kk, ukraine, muster.PredFightsFor),
 			ev("c5", frl, ukraine, muster.PredFightsFor), ev("c6", rdk, kapustin, muster.PredFoundedBy),
-			ev("c7", gnl, kyiv, muster.PredFightsFor),
+			ev("c7", gnl, kyiv, muster.PredFightsFor), ev("c8", kk, kharkiv, muster.PredActiveIn),
 		},
 		events: []muster.Event{{ID: "v1", Type: muster.EventIncursion, Label: "Belgorod incursion", Places: []muster.Ref{belgorod},
 			Claims: []muster.Claim{part("p1", frl, muster.RoleActor), part("p2", rdk, muster.RoleActor), part("p3", ref("e10", "Russian Armed Forces", muster.EntityStateForce), muster.RoleDefender)}}},
@@ -203,6 +205,7 @@ func TestAsk(t *testing.T) {
 		{"Whom does the RDK oppose?", []string{"Vladimir Putin"}},
 		{"What did the Free Russia Legion do?", []string{"Free Russia Legion"}},
 		{"What is the weather in Kyiv?", nil},
+		{"Which groups are active in Kharkiv province?", []string{"Kastus Kalinouski regiment"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

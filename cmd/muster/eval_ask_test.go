@@ -25,8 +25,9 @@ func TestEvalAskDev(t *testing.T) {
 	right, _ := strconv.Atoi(m[1])
 	t.Logf("%s of %s questions answered rightly", m[1], m[2])
 	// 3 of 24 before ask read these kinds of question; 6 with them; 7 once
-	// "Secretary-General" was a title.
-	if m[2] != "24" || right < 7 {
-		t.Errorf("%s of %s questions answered rightly, want at least 7 of 24", m[1], m[2])
+	// "Secretary-General" was a title; 20 with the issue 11 patterns of the
+	// profiles branch.
+	if m[2] != "24" || right < 20 {
+		t.Errorf("%s of %s questions answered rightly, want at least 20 of 24", m[1], m[2])
 	}
 }
