@@ -59,15 +59,20 @@ func TestEvalClaimsDev(t *testing.T) {
 	// §leader and conventions-b §people) but the dev gold leaves out: "their
 	// leader Omar Khalid Khorasani" (role, member_of) and "The commander,
 	// Şiblî Dêrik" (member_of); its floor is 0.70, relations' is raised.
+	// With the events and profiles branches merged: overall 0.668 / 0.355,
+	// events 0.623 / 0.389, profile 0.538 / 0.175, relations 0.844 /
+	// 0.307, roles 0.714 / 0.435, with its source 0.582 / 0.280; the
+	// floors sit a few points below, so that a regression fails here.
 	floors := []struct {
 		name       string
 		minP, minR float64
 	}{
-		{"overall", 0.40, 0.14},
-		{"events", 0.33, 0.16},
-		{"relations", 0.60, 0.15},
-		{"roles", 0.70, 0.36},
-		{"sourced", 0.32, 0.10},
+		{"overall", 0.62, 0.33},
+		{"events", 0.58, 0.36},
+		{"profile", 0.45, 0.15},
+		{"relations", 0.78, 0.28},
+		{"roles", 0.68, 0.40},
+		{"sourced", 0.54, 0.25},
 	}
 	for _, f := range floors {
 		m := rep.Metrics[f.name]
