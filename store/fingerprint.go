@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"hash/fnv"
 	"sort"
 	"strconv"
@@ -85,10 +86,12 @@ func (db *DB) linkNearDuplicate(ctx context.Context, tx *wtx, d *muster.Document
 		_, err := tx.ExecContext(ctx, `INSERT INTO document_sketch (document_id, h) SELECT $1, h FROM unnest($2::bigint[]) AS h`, d.ID, sk)
 		return err
 	}
-	for _, h := range sk {
-		if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO document_sketch (document_id, h) VALUES (?, ?)`), d.ID, h); err != nil {
-			return err
-		}
+	// One statement over a JSON array of the hashes (63-bit: JSON integers
+	// SQLite reads exactly).
+	js, err := json.Marshal(sk)
+	if err != nil {
+		return err
 	}
-	return nil
+	_, err = tx.ExecContext(ctx, `INSERT INTO document_sketch (document_id, h) SELECT ?, value FROM json_each(?)`, d.ID, string(js))
+	return err
 }
