@@ -129,9 +129,13 @@ type Extracted struct {
 // Document returns the document extracted from.
 func (x *Extracted) Document() *muster.Document { return &x.doc }
 
-// Extract runs the stages of an analysis that need no store over doc. It
-// is safe to call from many goroutines at once.
+// Extract runs the stages of an analysis that need no store over doc (a
+// long document piece by piece: see chunkBytes). It is safe to call from
+// many goroutines at once.
 func (p *Pipeline) Extract(ctx context.Context, doc muster.Document) (*Extracted, error) {
+	if len(doc.Text) > chunkBytes {
+		return p.extractChunked(ctx, doc)
+	}
 	return p.extract(ctx, doc, nil)
 }
 
@@ -271,14 +275,16 @@ func (p *Pipeline) Resolve(ctx context.Context, x *Extracted, idx resolve.Index)
 		}
 		renameEvents(a, same)
 	}
+	// Each event carries the claims about it, in claim order (by subject
+	// id: a scan of every claim for every event was quadratic in a long
+	// document's size, issue 14).
+	about := map[string][]muster.Claim{}
+	for _, c := range a.Claims {
+		about[c.Subject.ID] = append(about[c.Subject.ID], c)
+	}
 	for i := range a.Events {
 		ev := &a.Events[i]
-		ev.Claims = nil
-		for _, c := range a.Claims {
-			if c.Subject.ID == ev.ID {
-				ev.Claims = append(ev.Claims, c)
-			}
-		}
+		ev.Claims = slices.Clone(about[ev.ID])
 	}
 	aliasSources(a)
 	sortMentions(a.Mentions)

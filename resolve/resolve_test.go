@@ -200,3 +200,66 @@ func TestMatchWagner(t *testing.T) {
 		t.Errorf("Match(Richard Wagner, Wagner Group) = %+v, want different", d)
 	}
 }
+
+// setIndex is a MemIndex answering key sets, counting the lookups.
+type setIndex struct {
+	*MemIndex
+	lookups, setLookups int
+}
+
+func (s *setIndex) EntitiesByKeys(ctx context.Context, keys []string) ([]muster.Entity, error) {
+	s.lookups++
+	return s.MemIndex.EntitiesByKeys(ctx, keys)
+}
+
+func (s *setIndex) EntitiesByKeySets(ctx context.Context, sets [][]string) ([][]muster.Entity, error) {
+	s.setLookups++
+	out := make([][]muster.Entity, len(sets))
+	for i, keys := range sets {
+		var err error
+		if out[i], err = s.MemIndex.EntitiesByKeys(ctx, keys); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// TestResolveSetIndex checks that an index answering key sets is asked
+// once for a document's entities, and resolves them as one asked for each.
+func TestResolveSetIndex(t *testing.T) {
+	ctx := context.Background()
+	r := Default()
+	idx := NewMemIndex(r)
+	stored, err := r.Resolve(ctx, []muster.Entity{
+		{Name: "Russian Volunteer Corps", Type: muster.EntityArmedGroup},
+		{Name: "Denis Kapustin", Type: muster.EntityPerson},
+		{Name: "Vyacheslav Gladkov", Type: muster.EntityPerson},
+		{Name: "Pavel Gladkov", Type: muster.EntityPerson},
+	}, idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx.Add(stored...)
+	doc := []muster.Entity{
+		{Name: "RVC", Type: muster.EntityArmedGroup},
+		{Name: "Denys Kapustin", Type: muster.EntityPerson},
+		{Name: "Gladkov", Type: muster.EntityPerson},
+		{Name: "Kraken Regiment", Type: muster.EntityArmedGroup},
+		{Name: "Kraken", Type: muster.EntityArmedGroup},
+	}
+	want, err := r.Resolve(ctx, doc, idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	si := &setIndex{MemIndex: idx}
+	got, err := r.Resolve(ctx, doc, si)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Resolve through key sets (-one lookup per entity +key sets):\n%s", diff)
+	}
+	if si.setLookups != 1 || si.lookups != 0 {
+		t.Errorf("Resolve made %d key-set lookups and %d single ones, want 1 and 0", si.setLookups, si.lookups)
+	}
+}

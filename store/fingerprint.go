@@ -3,8 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
-	"hash/fnv"
-	"sort"
+	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -23,32 +23,67 @@ const (
 )
 
 // sketch returns the bottom-k MinHash sketch of a text's word 3-shingles:
-// the sketchSize smallest 63-bit shingle hashes, sorted. The store keeps it
-// as its own index, like full-text search, so it lives here.
+// the sketchSize smallest distinct 63-bit FNV-1a hashes of the shingles
+// (the lower-cased words, runs of letters and digits, joined by a space),
+// sorted; a text of fewer than three words has the one hash of its words
+// joined. The store keeps it as its own index, like full-text search, so
+// it lives here. It holds the k smallest hashes only, not every shingle
+// (issue 14: the shingles of one 8 MB document were tens of megabytes).
 func sketch(text string) []int64 {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	seen := map[int64]bool{}
-	var hs []int64
-	add := func(s string) {
-		h := fnv.New64a()
-		h.Write([]byte(s))
-		v := int64(h.Sum64() >> 1) // 63 bits: a positive BIGINT on both backends
-		if !seen[v] {
-			seen[v] = true
-			hs = append(hs, v)
+	lower := strings.ToLower(text)
+	top := make([]int64, 0, sketchSize+1) // the smallest hashes, sorted
+	add := func(v int64) {
+		i, found := slices.BinarySearch(top, v)
+		if found || i == sketchSize {
+			return
+		}
+		top = slices.Insert(top, i, v)
+		if len(top) > sketchSize {
+			top = top[:sketchSize]
 		}
 	}
-	if len(words) < 3 {
-		add(strings.Join(words, " "))
+	var w [3]string // the last three words
+	n := 0          // words seen
+	start := -1     // start of the word being read
+	word := func(end int) {
+		w[0], w[1], w[2] = w[1], w[2], lower[start:end]
+		start = -1
+		if n++; n >= 3 {
+			add(shingleHash(w[0], w[1], w[2]))
+		}
 	}
-	for i := 0; i+3 <= len(words); i++ {
-		add(words[i] + " " + words[i+1] + " " + words[i+2])
+	for i, r := range lower {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			word(i)
+		}
 	}
-	sort.Slice(hs, func(i, j int) bool { return hs[i] < hs[j] })
-	if len(hs) > sketchSize {
-		hs = hs[:sketchSize]
+	if start >= 0 {
+		word(len(lower))
 	}
-	return hs
+	if n < 3 {
+		add(shingleHash(w[3-n:]...))
+	}
+	return top
+}
+
+// shingleHash is the 63-bit FNV-1a hash of words joined by a space (63
+// bits: a positive BIGINT on both backends).
+func shingleHash(words ...string) int64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for i, s := range words {
+		if i > 0 {
+			h = (h ^ ' ') * prime
+		}
+		for j := 0; j < len(s); j++ {
+			h = (h ^ uint64(s[j])) * prime
+		}
+	}
+	return int64(h >> 1)
 }
 
 // linkNearDuplicate finds the earliest stored document that d is a near
@@ -85,10 +120,12 @@ func (db *DB) linkNearDuplicate(ctx context.Context, tx *wtx, d *muster.Document
 		_, err := tx.ExecContext(ctx, `INSERT INTO document_sketch (document_id, h) SELECT $1, h FROM unnest($2::bigint[]) AS h`, d.ID, sk)
 		return err
 	}
-	for _, h := range sk {
-		if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO document_sketch (document_id, h) VALUES (?, ?)`), d.ID, h); err != nil {
-			return err
-		}
+	// One statement over a JSON array of the hashes (63-bit: JSON integers
+	// SQLite reads exactly).
+	js, err := json.Marshal(sk)
+	if err != nil {
+		return err
 	}
-	return nil
+	_, err = tx.ExecContext(ctx, `INSERT INTO document_sketch (document_id, h) SELECT ?, value FROM json_each(?)`, d.ID, string(js))
+	return err
 }

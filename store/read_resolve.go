@@ -21,6 +21,9 @@ func (db *DB) EventsAt(ctx context.Context, places []string, from, to string) ([
 // document matches the events of the documents before it in the same
 // batch as it would after their commit.
 func (b *Batch) EventsAt(ctx context.Context, places []string, from, to string) ([]muster.Event, error) {
+	if err := b.usable(ctx); err != nil {
+		return nil, err
+	}
 	return b.db.eventsAt(ctx, b.tx, places, from, to)
 }
 

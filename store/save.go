@@ -233,21 +233,25 @@ func (db *DB) upsertEntity(ctx context.Context, tx *wtx, e *muster.Entity) error
 	if err != nil {
 		return err
 	}
-	var stored sql.NullString
-	err = tx.QueryRowContext(ctx, db.q(`INSERT INTO entities (id, type, name, key, place, external_ids, updated)
+	upsert := `INSERT INTO entities (id, type, name, key, place, external_ids, updated)
 		VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET
 			type = CASE WHEN entities.type = '' THEN excluded.type ELSE entities.type END,
 			name = CASE WHEN entities.name = '' THEN excluded.name ELSE entities.name END,
 			key = CASE WHEN entities.name = '' THEN excluded.key ELSE entities.key END,
 			place = COALESCE(entities.place, excluded.place),
-			updated = excluded.updated
-		RETURNING external_ids`),
-		e.ID, string(e.Type), e.Name, muster.NameKey(e.Name), place, ext, db.d.timeArg(db.now())).Scan(&stored)
-	if err != nil {
-		return err
-	}
-	if len(e.ExternalIDs) > 0 {
+			updated = excluded.updated`
+	args := []any{e.ID, string(e.Type), e.Name, muster.NameKey(e.Name), place, ext, db.d.timeArg(db.now())}
+	if len(e.ExternalIDs) == 0 {
+		// Nothing to merge: no stored ids to read back.
+		if _, err := tx.ExecContext(ctx, db.q(upsert), args...); err != nil {
+			return err
+		}
+	} else {
+		var stored sql.NullString
+		if err := tx.QueryRowContext(ctx, db.q(upsert+` RETURNING external_ids`), args...).Scan(&stored); err != nil {
+			return err
+		}
 		var have map[string]string
 		if err := jsonScan(stored, &have); err != nil {
 			return err
@@ -291,9 +295,9 @@ func (db *DB) upsertEntity(ctx context.Context, tx *wtx, e *muster.Entity) error
 }
 
 // insertPairs inserts the rows (id, v) for each v of vs into table (two
-// text columns), skipping rows already there: on PostgreSQL one statement
-// over an array (a round trip per row was most of a save's), on SQLite
-// one prepared statement per row.
+// text columns), skipping rows already there, in one statement over an
+// array: on PostgreSQL a round trip per row was most of a save's, and on
+// SQLite a statement run per row cost more than reading a JSON array.
 func (db *DB) insertPairs(ctx context.Context, tx *wtx, table, id string, vs []string) error {
 	if len(vs) == 0 {
 		return nil
@@ -302,13 +306,14 @@ func (db *DB) insertPairs(ctx context.Context, tx *wtx, table, id string, vs []s
 		_, err := tx.ExecContext(ctx, `INSERT INTO `+table+` SELECT $1, v FROM unnest($2::text[]) AS v ON CONFLICT DO NOTHING`, id, vs)
 		return err
 	}
-	q := `INSERT INTO ` + table + ` VALUES (?, ?) ON CONFLICT DO NOTHING`
-	for _, v := range vs {
-		if _, err := tx.ExecContext(ctx, q, id, v); err != nil {
-			return fmt.Errorf("%q: %w", v, err)
-		}
+	// One statement over a JSON array (WHERE true: an upsert's SELECT
+	// needs a WHERE clause to parse).
+	js, err := json.Marshal(vs)
+	if err != nil {
+		return err
 	}
-	return nil
+	_, err = tx.ExecContext(ctx, `INSERT INTO `+table+` SELECT ?, value FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`, id, string(js))
+	return err
 }
 
 // upsertAlias adds an alias to an entity by its key, or merges it into the
@@ -323,14 +328,17 @@ func (db *DB) upsertAlias(ctx context.Context, tx *wtx, entity string, a *muster
 	if err != nil {
 		return err
 	}
-	var stored sql.NullString
-	err = tx.QueryRowContext(ctx, db.q(`INSERT INTO aliases (entity_id, key, name, kind, sources)
+	upsert := `INSERT INTO aliases (entity_id, key, name, kind, sources)
 		VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (entity_id, key) DO UPDATE SET
-			kind = CASE WHEN aliases.kind = '' THEN excluded.kind ELSE aliases.kind END
-		RETURNING sources`),
-		entity, key, a.Name, string(a.Kind), sources).Scan(&stored)
-	if err != nil || len(a.Sources) == 0 {
+			kind = CASE WHEN aliases.kind = '' THEN excluded.kind ELSE aliases.kind END`
+	if len(a.Sources) == 0 {
+		// Nothing to merge: no stored sources to read back.
+		_, err := tx.ExecContext(ctx, db.q(upsert), entity, key, a.Name, string(a.Kind), sources)
+		return err
+	}
+	var stored sql.NullString
+	if err := tx.QueryRowContext(ctx, db.q(upsert+` RETURNING sources`), entity, key, a.Name, string(a.Kind), sources).Scan(&stored); err != nil {
 		return err
 	}
 	var have []string

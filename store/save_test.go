@@ -340,6 +340,22 @@ func TestFindEntities(t *testing.T) {
 		if es, err := db.EntitiesByKeys(ctx, nil); err != nil || len(es) != 0 {
 			t.Errorf("EntitiesByKeys(nil) = %v, %v", es, err)
 		}
+		// Many lookups at once answer each as EntitiesByKeys does.
+		sets := [][]string{{"rdk", "denis kapustin", "nobody", "rdk"}, nil, {"belarusian legion"},
+			{"denis nikitin", "russian volunteer corps"}, {"nobody"}, {"белгород", "kastus kalinouski regiment", "freedom of russia legion"}}
+		many, err := db.EntitiesByKeySets(ctx, sets)
+		if err != nil || len(many) != len(sets) {
+			t.Fatalf("EntitiesByKeySets = %d answers, %v; want %d", len(many), err, len(sets))
+		}
+		for i, set := range sets {
+			one, err := db.EntitiesByKeys(ctx, set)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(one, many[i], cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("EntitiesByKeySets answer %d %q (-EntitiesByKeys +got):\n%s", i, set, diff)
+			}
+		}
 
 		for _, tc := range []struct {
 			name   string
@@ -775,6 +791,13 @@ func TestEntityKeys(t *testing.T) {
 		}
 		if len(none) != 0 {
 			t.Errorf("EntitiesByKeys(unknown key) = %+v, want none", none)
+		}
+		sets, err := db.EntitiesByKeySets(ctx, [][]string{{"translit:nobody"}, {"translit:denys nikitin"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sets) != 2 || len(sets[0]) != 0 || len(sets[1]) != 1 || sets[1][0].ID != "e_keys" {
+			t.Errorf("EntitiesByKeySets(unknown key, translit key) = %+v, want none and e_keys", sets)
 		}
 	})
 }

@@ -34,10 +34,11 @@ const (
 // goroutines at once. The writer takes the extracted documents back in
 // input order and, for each, resolves its entities through the open batch
 // (which sees the documents saved before it, committed or not) and saves it
-// under a savepoint. So a parallel ingest stores exactly what a sequential
-// one would, each document is all or nothing, a killed process leaves the
-// committed batches only, and re-ingest is a no-op (documents already
-// stored are skipped before extraction, by content hash).
+// in the batch, which undoes a failed document whole (store.Batch). So a
+// parallel ingest stores exactly what a sequential one would, each
+// document is all or nothing, a killed process leaves the committed
+// batches only, and re-ingest is a no-op (documents already stored are
+// skipped before extraction, by content hash).
 type ingester struct {
 	db *store.DB
 	p  *pipeline.Pipeline
@@ -343,8 +344,8 @@ func (g *ingester) writeOne(ctx context.Context, e extracted, batch **store.Batc
 	res, err := (*batch).Save(ctx, a)
 	// A failure that is not the document's (a PostgreSQL deadlock with
 	// another worker's batch, whose documents lock entities in another
-	// order) undid only this document: the batch goes on, and the save is
-	// tried again, twice at most, before the run stops.
+	// order) left the batch as it was before this document: the batch goes
+	// on, and the save is tried again, twice at most, before the run stops.
 	for try := 1; err != nil && try <= 2 && ctx.Err() == nil && muster.ErrorKind(err) != muster.KindInvalid; try++ {
 		time.Sleep(time.Duration(try) * 50 * time.Millisecond)
 		res, err = (*batch).Save(ctx, a)
