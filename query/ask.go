@@ -510,13 +510,20 @@ type object struct {
 	countries map[string]bool // ISO2 of places and countries it names
 }
 
+// articleRE and regionWordRE strip what an object phrase wraps a name
+// in: "the Idlib province" is Idlib.
+var (
+	articleRE    = regexp.MustCompile(`(?i)^(?:the|a|an)\s+`)
+	regionWordRE = regexp.MustCompile(`(?i)\s+(?:territory|soil|land|lands|region|oblast|province|district|governorate)$`)
+)
+
 // resolveObject finds what an object phrase names: "Putin", "Ukraine",
 // "Russian territory" (the country Russia).
 func resolveObject(ctx context.Context, r Reader, phrase string) (object, error) {
 	o := object{ids: map[string]bool{}, countries: map[string]bool{}}
 	p := strings.TrimSpace(phrase)
-	p = regexp.MustCompile(`(?i)^(?:the|a|an)\s+`).ReplaceAllString(p, "")
-	p = regexp.MustCompile(`(?i)\s+(?:territory|soil|land|lands|region|oblast|province|district|governorate)$`).ReplaceAllString(p, "")
+	p = articleRE.ReplaceAllString(p, "")
+	p = regionWordRE.ReplaceAllString(p, "")
 	if c, ok := countryOfDemonym[strings.ToLower(p)]; ok {
 		p = c
 	}
