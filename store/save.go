@@ -221,6 +221,30 @@ func (db *DB) upsertEntities(ctx context.Context, tx *wtx, entities []muster.Ent
 	return len(entities), nil
 }
 
+// mergeExternalIDs adds to the external ids an upsert read back (stored,
+// JSON) those of add it lacks; stored ids win. It returns the merged
+// JSON and whether it differs from what is stored.
+func mergeExternalIDs(stored sql.NullString, add map[string]string) (any, bool, error) {
+	var have map[string]string
+	if err := jsonScan(stored, &have); err != nil {
+		return nil, false, err
+	}
+	merged := maps.Clone(have)
+	for k, v := range add {
+		if _, ok := merged[k]; !ok {
+			if merged == nil {
+				merged = map[string]string{}
+			}
+			merged[k] = v
+		}
+	}
+	if len(merged) == len(have) {
+		return nil, false, nil
+	}
+	text, err := jsonText(merged, false)
+	return text, err == nil, err
+}
+
 // upsertEntity inserts e, or merges it into the stored entity with its id:
 // stored type, name and place win and empty ones are filled (in SQL); new
 // external ids are added (in Go, from the stored ones the upsert returns).
@@ -252,24 +276,11 @@ func (db *DB) upsertEntity(ctx context.Context, tx *wtx, e *muster.Entity) error
 		if err := tx.QueryRowContext(ctx, db.q(upsert+` RETURNING external_ids`), args...).Scan(&stored); err != nil {
 			return err
 		}
-		var have map[string]string
-		if err := jsonScan(stored, &have); err != nil {
+		text, changed, err := mergeExternalIDs(stored, e.ExternalIDs)
+		if err != nil {
 			return err
 		}
-		merged := maps.Clone(have)
-		for k, v := range e.ExternalIDs {
-			if _, ok := merged[k]; !ok {
-				if merged == nil {
-					merged = map[string]string{}
-				}
-				merged[k] = v
-			}
-		}
-		if len(merged) > len(have) {
-			text, err := jsonText(merged, false)
-			if err != nil {
-				return err
-			}
+		if changed {
 			if _, err := tx.ExecContext(ctx, db.q(`UPDATE entities SET external_ids = ? WHERE id = ?`), text, e.ID); err != nil {
 				return err
 			}
@@ -606,24 +617,11 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 		if len(e.ExternalIDs) == 0 {
 			continue
 		}
-		var have map[string]string
-		if err := jsonScan(stored[e.ID], &have); err != nil {
+		text, changed, err := mergeExternalIDs(stored[e.ID], e.ExternalIDs)
+		if err != nil {
 			return false, fmt.Errorf("entity %s: %w", e.ID, err)
 		}
-		merged := maps.Clone(have)
-		for k, v := range e.ExternalIDs {
-			if _, ok := merged[k]; !ok {
-				if merged == nil {
-					merged = map[string]string{}
-				}
-				merged[k] = v
-			}
-		}
-		if len(merged) > len(have) {
-			text, err := jsonText(merged, false)
-			if err != nil {
-				return false, err
-			}
+		if changed {
 			if _, err := tx.ExecContext(ctx, `UPDATE entities SET external_ids = $1 WHERE id = $2`, text, e.ID); err != nil {
 				return false, fmt.Errorf("entity %s: %w", e.ID, err)
 			}
