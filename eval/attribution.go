@@ -262,10 +262,7 @@ func prf(tp, pred, gold float64) (p, r, f float64) {
 	if gold > 0 {
 		r = tp / gold
 	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
+	return p, r, fMeasure(p, r)
 }
 
 // AttributionMiss is one gold span of a slot that no predicted span matched
@@ -554,9 +551,7 @@ func tokenF1(a, b []muster.Span) float64 {
 	if common == 0 {
 		return 0
 	}
-	p := float64(common) / float64(len(b))
-	r := float64(common) / float64(len(a))
-	return 2 * p * r / (p + r)
+	return fMeasure(float64(common)/float64(len(b)), float64(common)/float64(len(a)))
 }
 
 func hull(fr []muster.Span) muster.Span {

@@ -258,8 +258,11 @@ func (c Count) Precision() float64 { return ratio(c.TP, c.Pred) }
 func (c Count) Recall() float64 { return ratio(c.Found, c.Gold) }
 
 // F1 is the harmonic mean of precision and recall.
-func (c Count) F1() float64 {
-	p, r := c.Precision(), c.Recall()
+func (c Count) F1() float64 { return fMeasure(c.Precision(), c.Recall()) }
+
+// fMeasure is the harmonic mean of precision p and recall r, 0 when both
+// are 0: every scorer in this package reports it.
+func fMeasure(p, r float64) float64 {
 	if p+r == 0 {
 		return 0
 	}

@@ -522,13 +522,7 @@ func (s SlotCount) Precision() float64 {
 }
 
 // F1 is MUC's P&R F-measure.
-func (s SlotCount) F1() float64 {
-	p, r := s.Precision(), s.Recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
+func (s SlotCount) F1() float64 { return fMeasure(s.Precision(), s.Recall()) }
 
 func (s *SlotCount) add(o SlotCount) {
 	s.POS += o.POS
