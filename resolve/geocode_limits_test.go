@@ -20,6 +20,11 @@ func TestLocateEventWeakNamesAbroad(t *testing.T) {
 		{"Cargo warheads were found after the strike, Ukrainian officials said.", false, ""},
 		{"Shelling of Kharkiv continued on Monday.", true, "UA"},
 		{"Russian artillery shelled the village of Makarove, Ukrainian officials said.", true, "UA"},
+		// Names of more than one word, and regions, are as weak when
+		// nothing but the name speaks for them.
+		{"A department store called \"White Birch\" burned after the strike, Ukrainian officials said.", false, ""},
+		{"Medics with Red Cross armbands were shot at, Russian officials said.", false, ""},
+		{"Artillerymen of the Russian Federation destroyed a radar station in the Kherson direction in a day.", true, "UA"},
 	}
 	for _, tt := range tests {
 		p, ok := g.LocateEvent(tt.text, nil)

@@ -585,6 +585,14 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 				continue
 			}
 			s -= 35 // used only when the text offers nothing better
+		} else if kind != GeoCountry && g.uncuedAbroad(text, ms, i, cand, cue, chains[m.Text] != "", countries, weak) {
+			// "Department store "White Birch"", "Red Cross painted on
+			// roof", "in the Lyman region": a name of any length, with
+			// no place cue and no chain, that only a small place or a
+			// region outside every country the text is about carries
+			// (Wisconsin, North Carolina, South Dakota) is left
+			// unplaced (issue 12).
+			continue
 		}
 		// "Hryhorivka, Donetsk": a place followed by the regions it lies in.
 		// When the chosen place is in none of them (nor within 80 km of
@@ -1072,6 +1080,27 @@ func (g *Gazetteer) weakMention(text string, ms []PlaceMention, i int, c Candida
 		return false
 	}
 	return true
+}
+
+// uncuedAbroad reports whether candidate c of mention i lies outside every
+// country the text is about (aboutCountry) and nothing but its name speaks
+// for it: no place cue ("in", "near", "village"), no comma chain ("X,
+// Region, Country"), and it is neither a capital nor a city of 500,000,
+// which are named as themselves. weakMention covers one-word names; this
+// covers names of any length and regions. A regional seat or a city of
+// 100,000 is named as itself too ("in the Kherson direction" of a text
+// that names only the Russian Federation).
+func (g *Gazetteer) uncuedAbroad(text string, ms []PlaceMention, i int, c Candidate, cue float64, chained bool, countries, demonyms []string) bool {
+	if cue > 0.3 || chained || regionRole(text, ms, i) {
+		return false
+	}
+	if c.Place.Feature == "PPLC" || c.Place.Feature == "PPLA" || c.Population >= 100000 {
+		return false
+	}
+	if i+1 < len(ms) && strings.TrimSpace(text[ms[i].End:min(ms[i+1].Start, len(text))]) == "," {
+		return false
+	}
+	return !aboutCountry(c.Place.Country, countries, demonyms) && !aboutCountry(sovereign(c.Place.Country), countries, demonyms)
 }
 
 // regionRole reports whether mention i follows another place name after a
