@@ -172,6 +172,11 @@ func TestLocateEventChains(t *testing.T) {
 		{"Gunmen attacked a police post in Beoga, Papua, Indonesia.", "ID", "Papua"},
 		{"Rockets struck near Turbat Airport in Balochistan, Pakistan.", "PK", "Balochistan"},
 		{"Gunmen shot a shopkeeper in Manikpur village, Tripura state, India.", "IN", "Tripura"},
+		// A region followed by another region of its country is a place
+		// the gazetteer lacks (Parwana, not Parwan province).
+		{"Gunmen shot a teacher in Parwana, Herat, Afghanistan.", "AF", "Herat"},
+		// The address chain, not an uncued name elsewhere in the text.
+		{"A lecturer of Anchor University Lagos was kidnapped in Kurmi Shinkafa, Kokona district, Nasarawa, Nigeria.", "NG", "Nassarawa"},
 	}
 	for _, tt := range tests {
 		p, ok := g.LocateEvent(tt.text, nil)

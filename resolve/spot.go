@@ -480,6 +480,16 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		kind  GeoKind
 		score float64
 	}
+	// A text that gives the event's address ("in Kurmi Shinkafa, Kokona
+	// district, Nasarawa, Nigeria") places it there: an uncued name
+	// elsewhere in it ("Anchor University Lagos") is a lesser answer than
+	// any link of that chain.
+	address := false
+	for i, m := range ms {
+		if cue, _ := locCues(text, m.Span); cue >= 1 && chains[m.Text] != "" && !regionRole(text, ms, i) {
+			address = true
+		}
+	}
 	best := choice{score: -1e18}
 	found := false
 	for i, m := range ms {
@@ -552,6 +562,9 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		if chains[m.Text] != "" && !regionNames[m.Text] {
 			s += 2 // the head of "X, Region, Country"
 		}
+		if address && cue <= 0.3 && chains[m.Text] == "" && !regionRole(text, ms, i) && (kind == GeoPlace || kind == GeoAdmin2) {
+			s -= 15
+		}
 		if m.Partial {
 			if !aboutCountry(place.Country, countries, weak) {
 				// "Coca" of "Coca-Cola", "Nova" of "Nova Poshta": a word of
@@ -603,18 +616,28 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		// oblast, not the American state. A place the chain confirms is as
 		// good as one in a country the text names.
 		confirmed := false
-		if kind == GeoPlace || kind == GeoAdmin1 {
+		if kind != GeoCountry {
 			if regions := g.chainRegions(text, ms, i); len(regions) > 0 {
 				switch {
 				case kind == GeoAdmin1:
-					if g.regionCountries(regions)[place.Country] {
-						confirmed = true
-					} else {
+					switch {
+					case !g.regionCountries(regions)[place.Country]:
 						s -= 25
+					case !regions[admin1Key(cand.Name)] && !regions[admin1Key(place.Admin1)]:
+						// "Parwana, Herat, Afghanistan": a region followed
+						// by another region of its country is a place the
+						// gazetteer lacks, not Parwan province.
+						s -= 25
+					default:
+						confirmed = true
 					}
 				case regions[admin1Key(place.Admin1)] || g.nearRegion(place, regions, 80):
 					confirmed = true
 					s += 2 // as the head of "X, Region, Country" is
+				case kind == GeoAdmin2 && (g.nearRegion(place, regions, geoChainFarKm) || splitRegion(regions, place.Admin1)):
+					// District borders move between provinces (Gizab,
+					// Uruzgan, is Daykundi's in GeoNames): a district near
+					// the region stays in the running.
 				case g.nearRegion(place, regions, geoChainFarKm) || splitRegion(regions, place.Admin1):
 					// Near the region, or in a province split from it that
 					// keeps its name ("Beoga, Papua": Central Papua).
