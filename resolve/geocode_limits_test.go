@@ -177,6 +177,9 @@ func TestLocateEventChains(t *testing.T) {
 		{"Gunmen shot a teacher in Parwana, Herat, Afghanistan.", "AF", "Herat"},
 		// The address chain, not an uncued name elsewhere in the text.
 		{"A lecturer of Anchor University Lagos was kidnapped in Kurmi Shinkafa, Kokona district, Nasarawa, Nigeria.", "NG", "Nassarawa"},
+		// A name the gazetteer lacks, after "from", lies in the region
+		// after it: not in Koriya district, which "Korra" folds onto.
+		{"Gunmen abducted a farmer (Ravi Korra) from Kothapalle, Andhra Pradesh, India.", "IN", "Andhra Pradesh"},
 	}
 	for _, tt := range tests {
 		p, ok := g.LocateEvent(tt.text, nil)

@@ -1011,8 +1011,8 @@ func regionFollows(text string, ms []PlaceMention, i int) bool {
 
 // unknownBefore reports whether mention i follows ", " after a
 // capitalised name that no mention covers, itself after a place cue
-// ("near Zahoruykivka, Kharkiv"; "in Stepove village, Zaporizhia"), and
-// returns that cue's score.
+// ("near Zahoruykivka, Kharkiv"; "in Stepove village, Zaporizhia"; "from
+// Kothapalle, Andhra Pradesh"), and returns that cue's score.
 func unknownBefore(text string, ms []PlaceMention, i int) (float64, bool) {
 	before := strings.TrimRight(text[:ms[i].Start], " ")
 	if !strings.HasSuffix(before, ",") {
@@ -1036,8 +1036,11 @@ func unknownBefore(text string, ms []PlaceMention, i int) (float64, bool) {
 		if n == 0 {
 			return 0, false
 		}
-		cue := locCueBefore[strings.ToLower(w)]
-		return cue, cue > 0
+		// Any cue word, even one that marks where something came from
+		// ("abducted from Kothapalle, Andhra Pradesh"): the name is still
+		// a place the gazetteer lacks, in the region after it.
+		cue, known := locCueBefore[strings.ToLower(w)]
+		return cue, known
 	}
 	return 0, false
 }
