@@ -180,6 +180,9 @@ func TestLocateEventChains(t *testing.T) {
 		// A name the gazetteer lacks, after "from", lies in the region
 		// after it: not in Koriya district, which "Korra" folds onto.
 		{"Gunmen abducted a farmer (Ravi Korra) from Kothapalle, Andhra Pradesh, India.", "IN", "Andhra Pradesh"},
+		// An address whose head the gazetteer lacks is an address all
+		// the same: "Tati", a man's name, is no town of Jharkhand here.
+		{"Gunmen shot a teacher, Ravi Tati, in Palnar, Bijapur district, Chhattisgarh, India.", "IN", "Chhattisgarh"},
 	}
 	for _, tt := range tests {
 		p, ok := g.LocateEvent(tt.text, nil)

@@ -486,7 +486,11 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 	// any link of that chain.
 	address := false
 	for i, m := range ms {
-		if cue, _ := locCues(text, m.Span); cue >= 1 && chains[m.Text] != "" && !regionRole(text, ms, i) {
+		cue, _ := locCues(text, m.Span)
+		if c, ok := unknownBefore(text, ms, i); ok {
+			cue = c // "in Palnar, Bijapur district, Chhattisgarh, India"
+		}
+		if cue >= 1 && chains[m.Text] != "" && (!regionRole(text, ms, i) || unknownIn[i] != 0) {
 			address = true
 		}
 	}
