@@ -20,6 +20,11 @@ func TestLocateEventWeakNamesAbroad(t *testing.T) {
 		{"Cargo warheads were found after the strike, Ukrainian officials said.", false, ""},
 		{"Shelling of Kharkiv continued on Monday.", true, "UA"},
 		{"Russian artillery shelled the village of Makarove, Ukrainian officials said.", true, "UA"},
+		// Names of more than one word, and regions, are as weak when
+		// nothing but the name speaks for them.
+		{"A department store called \"White Birch\" burned after the strike, Ukrainian officials said.", false, ""},
+		{"Medics with Red Cross armbands were shot at, Russian officials said.", false, ""},
+		{"Artillerymen of the Russian Federation destroyed a radar station in the Kherson direction in a day.", true, "UA"},
 	}
 	for _, tt := range tests {
 		p, ok := g.LocateEvent(tt.text, nil)
@@ -167,6 +172,17 @@ func TestLocateEventChains(t *testing.T) {
 		{"Gunmen attacked a police post in Beoga, Papua, Indonesia.", "ID", "Papua"},
 		{"Rockets struck near Turbat Airport in Balochistan, Pakistan.", "PK", "Balochistan"},
 		{"Gunmen shot a shopkeeper in Manikpur village, Tripura state, India.", "IN", "Tripura"},
+		// A region followed by another region of its country is a place
+		// the gazetteer lacks (Parwana, not Parwan province).
+		{"Gunmen shot a teacher in Parwana, Herat, Afghanistan.", "AF", "Herat"},
+		// The address chain, not an uncued name elsewhere in the text.
+		{"A lecturer of Anchor University Lagos was kidnapped in Kurmi Shinkafa, Kokona district, Nasarawa, Nigeria.", "NG", "Nassarawa"},
+		// A name the gazetteer lacks, after "from", lies in the region
+		// after it: not in Koriya district, which "Korra" folds onto.
+		{"Gunmen abducted a farmer (Ravi Korra) from Kothapalle, Andhra Pradesh, India.", "IN", "Andhra Pradesh"},
+		// An address whose head the gazetteer lacks is an address all
+		// the same: "Tati", a man's name, is no town of Jharkhand here.
+		{"Gunmen shot a teacher, Ravi Tati, in Palnar, Bijapur district, Chhattisgarh, India.", "IN", "Chhattisgarh"},
 	}
 	for _, tt := range tests {
 		p, ok := g.LocateEvent(tt.text, nil)

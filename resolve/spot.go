@@ -480,6 +480,20 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		kind  GeoKind
 		score float64
 	}
+	// A text that gives the event's address ("in Kurmi Shinkafa, Kokona
+	// district, Nasarawa, Nigeria") places it there: an uncued name
+	// elsewhere in it ("Anchor University Lagos") is a lesser answer than
+	// any link of that chain.
+	address := false
+	for i, m := range ms {
+		cue, _ := locCues(text, m.Span)
+		if c, ok := unknownBefore(text, ms, i); ok {
+			cue = c // "in Palnar, Bijapur district, Chhattisgarh, India"
+		}
+		if cue >= 1 && chains[m.Text] != "" && (!regionRole(text, ms, i) || unknownIn[i] != 0) {
+			address = true
+		}
+	}
 	best := choice{score: -1e18}
 	found := false
 	for i, m := range ms {
@@ -552,6 +566,9 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		if chains[m.Text] != "" && !regionNames[m.Text] {
 			s += 2 // the head of "X, Region, Country"
 		}
+		if address && cue <= 0.3 && chains[m.Text] == "" && !regionRole(text, ms, i) && (kind == GeoPlace || kind == GeoAdmin2) {
+			s -= 15
+		}
 		if m.Partial {
 			if !aboutCountry(place.Country, countries, weak) {
 				// "Coca" of "Coca-Cola", "Nova" of "Nova Poshta": a word of
@@ -585,6 +602,14 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 				continue
 			}
 			s -= 35 // used only when the text offers nothing better
+		} else if kind != GeoCountry && g.uncuedAbroad(text, ms, i, cand, cue, chains[m.Text] != "", countries, weak) {
+			// "Department store "White Birch"", "Red Cross painted on
+			// roof", "in the Lyman region": a name of any length, with
+			// no place cue and no chain, that only a small place or a
+			// region outside every country the text is about carries
+			// (Wisconsin, North Carolina, South Dakota) is left
+			// unplaced (issue 12).
+			continue
 		}
 		// "Hryhorivka, Donetsk": a place followed by the regions it lies in.
 		// When the chosen place is in none of them (nor within 80 km of
@@ -595,18 +620,28 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		// oblast, not the American state. A place the chain confirms is as
 		// good as one in a country the text names.
 		confirmed := false
-		if kind == GeoPlace || kind == GeoAdmin1 {
+		if kind != GeoCountry {
 			if regions := g.chainRegions(text, ms, i); len(regions) > 0 {
 				switch {
 				case kind == GeoAdmin1:
-					if g.regionCountries(regions)[place.Country] {
-						confirmed = true
-					} else {
+					switch {
+					case !g.regionCountries(regions)[place.Country]:
 						s -= 25
+					case !regions[admin1Key(cand.Name)] && !regions[admin1Key(place.Admin1)]:
+						// "Parwana, Herat, Afghanistan": a region followed
+						// by another region of its country is a place the
+						// gazetteer lacks, not Parwan province.
+						s -= 25
+					default:
+						confirmed = true
 					}
 				case regions[admin1Key(place.Admin1)] || g.nearRegion(place, regions, 80):
 					confirmed = true
 					s += 2 // as the head of "X, Region, Country" is
+				case kind == GeoAdmin2 && (g.nearRegion(place, regions, geoChainFarKm) || splitRegion(regions, place.Admin1)):
+					// District borders move between provinces (Gizab,
+					// Uruzgan, is Daykundi's in GeoNames): a district near
+					// the region stays in the running.
 				case g.nearRegion(place, regions, geoChainFarKm) || splitRegion(regions, place.Admin1):
 					// Near the region, or in a province split from it that
 					// keeps its name ("Beoga, Papua": Central Papua).
@@ -980,8 +1015,8 @@ func regionFollows(text string, ms []PlaceMention, i int) bool {
 
 // unknownBefore reports whether mention i follows ", " after a
 // capitalised name that no mention covers, itself after a place cue
-// ("near Zahoruykivka, Kharkiv"; "in Stepove village, Zaporizhia"), and
-// returns that cue's score.
+// ("near Zahoruykivka, Kharkiv"; "in Stepove village, Zaporizhia"; "from
+// Kothapalle, Andhra Pradesh"), and returns that cue's score.
 func unknownBefore(text string, ms []PlaceMention, i int) (float64, bool) {
 	before := strings.TrimRight(text[:ms[i].Start], " ")
 	if !strings.HasSuffix(before, ",") {
@@ -1005,8 +1040,11 @@ func unknownBefore(text string, ms []PlaceMention, i int) (float64, bool) {
 		if n == 0 {
 			return 0, false
 		}
-		cue := locCueBefore[strings.ToLower(w)]
-		return cue, cue > 0
+		// Any cue word, even one that marks where something came from
+		// ("abducted from Kothapalle, Andhra Pradesh"): the name is still
+		// a place the gazetteer lacks, in the region after it.
+		cue, known := locCueBefore[strings.ToLower(w)]
+		return cue, known
 	}
 	return 0, false
 }
@@ -1072,6 +1110,27 @@ func (g *Gazetteer) weakMention(text string, ms []PlaceMention, i int, c Candida
 		return false
 	}
 	return true
+}
+
+// uncuedAbroad reports whether candidate c of mention i lies outside every
+// country the text is about (aboutCountry) and nothing but its name speaks
+// for it: no place cue ("in", "near", "village"), no comma chain ("X,
+// Region, Country"), and it is neither a capital nor a city of 500,000,
+// which are named as themselves. weakMention covers one-word names; this
+// covers names of any length and regions. A regional seat or a city of
+// 100,000 is named as itself too ("in the Kherson direction" of a text
+// that names only the Russian Federation).
+func (g *Gazetteer) uncuedAbroad(text string, ms []PlaceMention, i int, c Candidate, cue float64, chained bool, countries, demonyms []string) bool {
+	if cue > 0.3 || chained || regionRole(text, ms, i) {
+		return false
+	}
+	if c.Place.Feature == "PPLC" || c.Place.Feature == "PPLA" || c.Population >= 100000 {
+		return false
+	}
+	if i+1 < len(ms) && strings.TrimSpace(text[ms[i].End:min(ms[i+1].Start, len(text))]) == "," {
+		return false
+	}
+	return !aboutCountry(c.Place.Country, countries, demonyms) && !aboutCountry(sovereign(c.Place.Country), countries, demonyms)
 }
 
 // regionRole reports whether mention i follows another place name after a
