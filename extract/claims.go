@@ -43,6 +43,7 @@ func Extract(in Input) *Result {
 	x.mergeReports(r, eventsWith(x.d, x.in.Published, x.in.DocID, x.attrs, x.sentenceDates))
 	x.mergeIncidents(r)
 	x.dropVagueEvents(r)
+	x.learnedParties(r)
 	return r
 }
 

@@ -147,16 +147,8 @@ func (p *Pipeline) extract(ctx context.Context, doc muster.Document, names []mus
 	// same length (tagger.Truecase), so that capitals do not make a name of
 	// every phrase; its evidence is quoted from the document's own text at
 	// the same offsets below (issue 10 item 3).
-	text, cased := doc.Text, false
-	if p.caser != nil && mostlyCapitals(doc.Text) {
-		pre := nlp.NewDoc(doc.Text)
-		if err := p.caser.Annotate(ctx, pre); err != nil {
-			return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
-		}
-		text, cased = p.tag.Truecase(pre)
-	}
-	d := nlp.NewDoc(text)
-	if err := p.chain.Annotate(ctx, d); err != nil {
+	d, cased, err := p.annotate(ctx, doc.Text)
+	if err != nil {
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
 	if names != nil {
@@ -177,6 +169,30 @@ func (p *Pipeline) extract(ctx context.Context, doc muster.Document, names []mus
 		requote(doc.Text, r)
 	}
 	return &Extracted{doc: doc, r: r}, nil
+}
+
+// Annotate runs the nlp stages over text as an analysis does, re-casing a
+// document written in capitals first: the Doc the extractors read, for
+// training models on it (extract.TrainRoleModel).
+func (p *Pipeline) Annotate(ctx context.Context, text string) (*nlp.Doc, error) {
+	d, _, err := p.annotate(ctx, text)
+	return d, err
+}
+
+func (p *Pipeline) annotate(ctx context.Context, text string) (*nlp.Doc, bool, error) {
+	cased := false
+	if p.caser != nil && mostlyCapitals(text) {
+		pre := nlp.NewDoc(text)
+		if err := p.caser.Annotate(ctx, pre); err != nil {
+			return nil, false, err
+		}
+		text, cased = p.tag.Truecase(pre)
+	}
+	d := nlp.NewDoc(text)
+	if err := p.chain.Annotate(ctx, d); err != nil {
+		return nil, false, err
+	}
+	return d, cased, nil
 }
 
 // Resolve finishes an analysis: it resolves x's entities against idx (nil

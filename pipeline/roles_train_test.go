@@ -1,0 +1,87 @@
+package pipeline_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/muster-osint/muster/eval"
+	"github.com/muster-osint/muster/extract"
+	"github.com/muster-osint/muster/pipeline"
+)
+
+var trainRoles = flag.Bool("train-roles", false, "retrain extract/event_roles_model.gz on MUC-4's dev texts and keys")
+
+var rolesShared = flag.String("roles-shared", "../../shared", "the shared data folder, for -train-roles")
+
+// TestTrainRoleModel rewrites the role scorer's embedded model when run
+// with -train-roles (make model-roles): MUC-4's 1,300 dev texts, read
+// through the pipeline's own nlp stages (re-cased as ingest re-cases
+// them), labelled by their answer keys. The same data gives the same
+// bytes.
+func TestTrainRoleModel(t *testing.T) {
+	if !*trainRoles {
+		t.Skip("run with -train-roles to retrain the model")
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	muc4Raw := filepath.Join(*rolesShared, "data", "muc4", "raw")
+	var docs []extract.RoleTrainingDoc
+	for i := 1; i <= 1201; i += 100 {
+		texts := readMUC4File(t, filepath.Join(muc4Raw, "dev", fmt.Sprintf("dev-muc3-%04d-%04d", i, i+99)), eval.ReadMUC4Texts)
+		keys := readMUC4File(t, filepath.Join(muc4Raw, "dev", fmt.Sprintf("key-dev-%04d.muc4", i)), eval.ReadMUC4Keys)
+		byID := map[string]eval.MUC4Key{}
+		for _, k := range keys {
+			byID[k.ID] = k
+		}
+		for _, tx := range texts {
+			d, err := p.Annotate(context.Background(), tx.Text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			td := extract.RoleTrainingDoc{Doc: d}
+			for _, tm := range byID[tx.ID].Templates {
+				for k, slot := range extract.RoleSlots {
+					for _, f := range tm[slot] {
+						if k > 0 {
+							td.Fills[k] = append(td.Fills[k], f.Alts)
+						}
+					}
+				}
+			}
+			docs = append(docs, td)
+		}
+	}
+	t0 := time.Now()
+	m := extract.TrainRoleModel(docs, extract.RoleTrainOptions{Seed: 1})
+	t.Logf("trained on %d documents in %s", len(docs), time.Since(t0))
+	b, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("../extract/event_roles_model.gz", b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote extract/event_roles_model.gz: %d bytes", len(b))
+}
+
+func readMUC4File[T any](t *testing.T, path string, read func(r io.Reader, name string) ([]T, error)) []T {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out, err := read(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
