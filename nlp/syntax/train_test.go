@@ -3,6 +3,7 @@ package syntax
 import (
 	"bytes"
 	"compress/gzip"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -34,7 +35,7 @@ func readEWT(t *testing.T, split string, n int) []Sentence {
 func TestTrainDeterministic(t *testing.T) {
 	train := readEWT(t, "train", 300)
 	dev := readEWT(t, "dev", 100)
-	opt := TrainOptions{TagEpochs: 2, ParseEpochs: 2, Folds: 2, TagBits: 12, ParseBits: 12, LabelBits: 10, Seed: 7, Explore: 0.9}
+	opt := TrainOptions{TagEpochs: 2, ParseEpochs: 2, Folds: 2, TagBits: 12, ParseBits: 12, LabelBits: 10, Seed: 7, Explore: 0.9, Mix: 2}
 	clusters := map[string][2]uint16{"the": {1, 2}, "a": {1, 3}, "of": {2, 4}}
 	var outs [2][]byte
 	for i := range outs {
@@ -55,6 +56,27 @@ func TestTrainDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(outs[0], outs[1]) {
 		t.Error("two trainings on the same data give different bytes")
+	}
+}
+
+// TestFoldAverages checks the parser mix: folding a table trained apart
+// (other step count) into another and finishing the mix gives the mean of
+// the two tables' averaged weights.
+func TestFoldAverages(t *testing.T) {
+	a, b := newTable(2, 2), newTable(2, 2)
+	a.update([]uint64{0, 1}, 0, 1, 2) // averaged at now=4: 1 - 2/4 = 0.5
+	b.update([]uint64{0}, 0, 2, 6)    // averaged at now=8: 2 - 12/8 = 0.5
+	b.update([]uint64{2}, 1, -4, 2)   // -4 + 8/8 = -3
+	want := make([]float32, len(a.w)) // the mean of the two averages
+	for j := range want {
+		want[j] = (a.w[j] - float32(a.u[j]/4) + b.w[j] - float32(b.u[j]/8)) / 2
+	}
+	a.fold(4, b, 8)
+	a.finishMix(4, 2)
+	for j, w := range want {
+		if got := float32(a.q[j]) * a.scale; math.Abs(float64(got-w)) > 1e-3 {
+			t.Errorf("weight %d: %.4f, want %.4f", j, got, w)
+		}
 	}
 }
 

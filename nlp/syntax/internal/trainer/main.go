@@ -38,6 +38,7 @@ func run() error {
 	flag.UintVar(&opt.LabelBits, "label-bits", opt.LabelBits, "log2 of the label model's rows")
 	flag.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of the sentence order and exploration")
 	flag.Float64Var(&opt.Explore, "explore", opt.Explore, "probability of following the model's own action after epoch 1")
+	flag.IntVar(&opt.Mix, "mix", opt.Mix, "parsers trained on different orders whose weights are averaged")
 	flag.IntVar(&opt.XPOSMin, "xpos-min", opt.XPOSMin, "tag UPOS|XPOS pairs seen this often as classes of their own (0: UPOS only)")
 	upper := flag.Bool("upper", true, "add an upper-cased copy of every training sentence")
 	upperParser := flag.Bool("upper-parser", false, "let the parser learn from the upper-cased copies too (else only the tagger does)")
