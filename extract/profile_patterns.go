@@ -744,6 +744,8 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 				// "Iran-backed": the patron is the word before the hyphen.
 				if e := x.hyphenPatron(ot, r.types[cs.obj]); e >= 0 {
 					objs = append(objs, draft{objEnt: e})
+				} else if e := x.newHyphenPatron(ot, r.types[cs.obj]); e >= 0 {
+					objs = append(objs, draft{objEnt: e})
 				}
 			}
 		case "text", "role":
@@ -869,6 +871,32 @@ func (x *doc) hyphenPatron(t int, types []muster.EntityType) int {
 		}
 	}
 	return -1
+}
+
+// newHyphenPatron adds the patron of "Rwanda-backed" or "al-Qaeda-linked"
+// as an entity when the document names it nowhere else: a country (by
+// name or demonym) as a place, any other capitalised name as an
+// organisation. It returns -1 when the word names neither.
+func (x *doc) newHyphenPatron(t int, types []muster.EntityType) int {
+	tok := x.d.Tokens[t]
+	i := strings.LastIndexByte(tok.Text, '-')
+	if i <= 0 {
+		return -1
+	}
+	name := tok.Text[:i]
+	typ := muster.EntityOrganization
+	if c := demonymCountry[strings.ToLower(name)]; c != "" {
+		name, typ = c, muster.EntityPlace
+	} else if c := countryIndex[strings.ToLower(name)]; c != "" {
+		name, typ = c, muster.EntityPlace
+	} else if bare := strings.TrimPrefix(strings.TrimPrefix(name, "al-"), "Al-"); !isCap(bare) {
+		return -1
+	}
+	if !typeIn(typ, types) {
+		return -1
+	}
+	x.ents = append(x.ents, &local{name: name, typ: typ, names: []string{name}, merged: -1})
+	return len(x.ents) - 1
 }
 
 // rolePhrase is the role noun with its own modifiers ("senior
