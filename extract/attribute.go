@@ -77,11 +77,41 @@ func (x *doc) attributionOf(ev muster.Span) (Attribution, bool) {
 		if inter <= 0 || float64(inter) < 0.6*float64(ev.Len()) {
 			continue
 		}
+		if !x.inScope(a, ev) {
+			continue
+		}
 		if !found || c.Len() < best.Content.Len() {
 			best, found = a, true
 		}
 	}
 	return best, found
+}
+
+// inScope reports whether a source governs the evidence: a source speaks
+// for its own sentence, never for the neighbouring ones, unless its
+// quotation runs on into them ("“A. B,” he said") (issue 11: a security
+// service's statement about one plot became the source of who attacked a
+// concert hall).
+func (x *doc) inScope(a Attribution, ev muster.Span) bool {
+	cue := a.Cue
+	if cue.Len() == 0 {
+		cue = a.Source
+	}
+	if cue.Len() == 0 {
+		return true
+	}
+	sc, se := x.d.SentenceOf(cue.Start), x.d.SentenceOf(ev.Start)
+	if sc < 0 || se < 0 || sc == se {
+		return true
+	}
+	if !a.Direct {
+		return false
+	}
+	// Direct speech: the evidence must sit inside the quotation, which is
+	// open at its start.
+	lo, hi := min(a.Content.Start, ev.Start), ev.Start
+	between := x.d.Text[lo:hi]
+	return strings.Count(between, "“") > strings.Count(between, "”") || strings.Count(between, `"`)%2 == 1
 }
 
 // sentenceSource catches the attributions a sentence states outright

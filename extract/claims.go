@@ -180,10 +180,6 @@ type phrasePattern struct {
 	keys []string
 }
 
-// datePhrase matches the date expressions FindDates understands well
-// enough to anchor a pattern; the value itself comes from FindDates.
-const datePhrase = `(?:in|on|since|during)?\s*(?:(?:early|mid|late)[ -])?(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|spring|summer|autumn|fall|winter|last year|this year|last month|\d{4})(?:\s+\d{1,2}\b)?(?:,?\s+\d{4})?`
-
 // foundWords mark the founding patterns.
 var foundWords = []string{"formed", "founded", "established", "created", "set up", "launched"}
 
@@ -203,8 +199,6 @@ func containsAny(s string, subs []string) bool {
 var sentencePatterns = []phrasePattern{
 	// "The Northern Brigade was formed in June 2021"
 	// "Set up in May 2014 by Ivan Petrov, the battalion …"
-	{"founded", regexp.MustCompile(`(?i)\b(?:was|were|been)\s+(formed|founded|established|created|set up|launched)\s+(?:in|on|during)\b`), (*doc).founded, foundWords},
-	{"founded-fronted", regexp.MustCompile(`^(?:(?:It|The group)\s+was\s+)?(?i:formed|founded|established|created|set up)\s+(` + datePhrase + `)?\s*(?:by\s+([^,]+))?,\s+`), (*doc).foundedFronted, foundWords},
 	{"composed-of", regexp.MustCompile(`(?i)\b(?:made up|composed|comprised|consist(?:s|ed)?|formed)\s+of\s+`), (*doc).composedOf, []string{"made up", "compos", "compris", "consist", "formed of"}},
 	{"size", regexp.MustCompile(`(?i)\b(?:troops|fighters|members|soldiers|men|militants|volunteers|personnel|combatants|recruits|mercenaries)\b`), (*doc).size, []string{"troops", "fighters", "members", "soldiers", " men", "militants", "volunteers", "personnel", "combatants", "recruits", "mercenaries"}},
 	{"size-joined", regexp.MustCompile(`(?i)\b(?:have|has)\s+(?:coalesced|joined|enlisted|signed up|banded together)\s+(?:into|in|with)?\b`), (*doc).sizeJoined, []string{"coalesced", "joined", "enlisted", "signed up", "banded"}},
@@ -212,16 +206,10 @@ var sentencePatterns = []phrasePattern{
 	{"opposes", regexp.MustCompile(`(?i)\b(?:opposed to|in opposition to|against|to overthrow|to topple|to oust|oppose|opposes)\s+`), (*doc).opposes, []string{"oppos", "against", "overthrow", "topple", "oust"}},
 	{"founder", regexp.MustCompile(`(?i)\b(founded|formed|created|established|set up)\s+the\s+`), (*doc).personFounded, foundWords},
 	{"ties", regexp.MustCompile(`(?i)\b(?:had|has|have|with)\s+(?:close\s+)?(?:ties|links|connections)\s+(?:with|to)\s+`), (*doc).ties, []string{"ties", "links", "connections"}},
-	{"banned", regexp.MustCompile(`(?i)\b(banned|sanctioned|blacklisted)\s+`), (*doc).banned, []string{"banned", "sanctioned", "blacklisted"}},
 	{"citizen", regexp.MustCompile(`(?i)\b(?:is|was)\s+an?\s+([A-Z][a-z]+)\s+(?:citizen|national)\b(?:\s+and\s+([^.;]+))?`), (*doc).citizen, []string{"citizen", "national"}},
-	{"spokesperson", regexp.MustCompile(`(?i)\b(?:statements?\s+on\s+behalf\s+of|spokes(?:man|woman|person)\s+(?:for|of))\s+`), (*doc).spokesperson, []string{"behalf", "spokes"}},
-	{"spokesperson-after-group", regexp.MustCompile(`(?:(?:’s|'s)\s+|\s)(?i:spokes(?:man|woman|person)),?\s+`), (*doc).spokespersonAfterGroup, []string{"spokes"}},
 	// "The battalion’s commander is Ivan Petrov", "Its leader, Ivan Petrov,",
 	// "RDK commander Ivan Petrov", "Ivan Petrov, the commander of the RDK"
-	{"part-of-apposition", regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:unit|regiment|battalion|brigade|division|detachment|part|wing)\s+of\s+`), (*doc).partOfApposition, []string{" of "}},
-	{"part-of-possessive", regexp.MustCompile(`\b(\p{Lu}[\p{L}]+)(?:’s|'s)\s+`), (*doc).partOfPossessive, []string{"’s", "'s"}},
 	{"outcome", regexp.MustCompile(`(?i)\b(?:claimed|said|insisted|announced)\s+(?:that\s+)?the\s+(?:raid|attack|operation|incursion|assault|offensive)\s+(?:was|had been)\s+((?:a\s+)?(?:successful|success|failure|failed|repelled|repulsed|a victory|over|completed))`), (*doc).outcome, []string{"raid", "attack", "operation", "incursion", "assault", "offensive"}},
-	{"designated", regexp.MustCompile(`\b([A-Z][a-z]+)\s+(?:calls|called|labels|labelled|labeled|brands|branded|considers|designated)\s+(the\s+[a-z]+|them|it)\s+([a-z-]+(?:\s+[a-z’'-]+){0,5})`), (*doc).designated, []string{"call", "label", "brand", "consider", "designat"}},
 }
 
 // entityAfter returns the first entity (or set) mentioned in [from, end of
@@ -264,53 +252,6 @@ func (x *doc) sentenceDates(si int) []DateMatch {
 		x.datesDone[si] = true
 	}
 	return x.dates[si]
-}
-
-func (x *doc) founded(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	verbEnd := sub(base, loc, 1).End
-	v, ds, ok := x.dateMatch(muster.Span{Start: verbEnd, End: x.phraseEnd(si, verbEnd)})
-	if !ok || ds.Start-verbEnd > 12 {
-		return
-	}
-	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
-	if subj == nil {
-		return
-	}
-	for _, e := range subj {
-		x.add(draft{subj: e, event: -1, pred: muster.PredFounded, obj: v, objEnt: -1, ev: muster.Span{Start: x.d.Sentences[si].Start, End: ds.End}, sent: si})
-	}
-}
-
-func (x *doc) foundedFronted(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	subj := x.entityAfter(si, m.End, groupish...)
-	if subj == nil {
-		return
-	}
-	// The subject's mention ends the evidence: "Formed … by X, the unit".
-	end := m.End
-	for i, mm := range x.ments {
-		if mm.Start >= m.End && (mm.ent == subj[0] || x.sets[i] != nil) {
-			end = mm.End
-			break
-		}
-	}
-	ev := muster.Span{Start: m.Start, End: end}
-	if d := sub(base, loc, 1); d.Start >= 0 {
-		if v, _, ok := x.dateMatch(d); ok {
-			for _, e := range subj {
-				x.add(draft{subj: e, event: -1, pred: muster.PredFounded, obj: v, objEnt: -1, ev: ev, sent: si})
-			}
-		}
-	}
-	if b := sub(base, loc, 2); b.Start >= 0 {
-		for _, p := range x.firstSubject(b, muster.EntityPerson, muster.EntityOrganization, muster.EntityStateForce) {
-			for _, e := range subj {
-				x.add(draft{subj: e, event: -1, pred: muster.PredFoundedBy, objEnt: p, ev: ev, sent: si})
-			}
-		}
-	}
 }
 
 // adjacent reports whether mention m starts at off, or after only its
@@ -624,50 +565,6 @@ func (x *doc) beforeFounding(si int) *muster.Value {
 	return nil
 }
 
-func (x *doc) banned(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	verb := strings.ToLower(x.d.Text[m.Start : m.Start+len(strings.Fields(x.d.Text[m.Start:m.End])[0])])
-	pred := muster.PredBannedBy
-	if verb == "sanctioned" || verb == "blacklisted" {
-		pred = muster.PredSanctionedBy
-	}
-	s := x.d.Sentences[si]
-	var who, by []int
-	var end int
-	if pm := x.mentionAt(m.End); pm >= 0 && x.ments[pm].Start <= m.End+1 && x.ments[pm].ent >= 0 && x.ents[x.ments[pm].ent].typ == muster.EntityPerson {
-		// "The European Union banned Kapustin"
-		who = []int{x.ments[pm].ent}
-		by = x.lastSubject(muster.Span{Start: s.Start, End: m.Start}, muster.EntityOrganization, muster.EntityStateForce, muster.EntityPlace)
-		end = x.ments[pm].End
-	} else if strings.HasPrefix(strings.ToLower(x.d.Text[m.End:min(m.End+16, len(x.d.Text))]), "by ") { // a prefix: the whole rest was quadratic (issue 14)
-		// "Kapustin was banned by the EU"
-		who = x.lastSubject(muster.Span{Start: s.Start, End: m.Start}, muster.EntityPerson, muster.EntityArmedGroup)
-		by = x.entityAfter(si, m.End, muster.EntityOrganization, muster.EntityStateForce, muster.EntityPlace)
-		if bm := x.mentionAt(m.End); bm >= 0 {
-			end = x.ments[bm].End
-		}
-	}
-	if who == nil || by == nil {
-		return
-	}
-	start := s.Start
-	if bm := x.mentionAt(s.Start); bm >= 0 && by[0] == x.ments[bm].ent {
-		start = x.ments[bm].Start
-	}
-	ev := muster.Span{Start: start, End: end}
-	var t *muster.Value
-	if v, ds, ok := x.dateMatch(muster.Span{Start: end, End: x.phraseEnd(si, end)}); ok && ds.Start-end <= 5 {
-		t = &v
-		ev.End = ds.End
-	} else {
-		t = nil
-	}
-	_ = t
-	for _, e := range who {
-		x.add(draft{subj: e, event: -1, pred: pred, objEnt: by[0], ev: ev, sent: si, time: t})
-	}
-}
-
 func (x *doc) citizen(si, base int, text string, loc []int) {
 	m := sub(base, loc, 0)
 	dem := strings.ToLower(x.d.Text[sub(base, loc, 1).Start:sub(base, loc, 1).End])
@@ -687,102 +584,6 @@ func (x *doc) citizen(si, base int, text string, loc []int) {
 		end := r.End
 		x.add(draft{subj: subj[0], event: -1, pred: muster.PredRole, obj: muster.TextValue(x.d.Text[r.Start:end]), objEnt: -1, ev: muster.Span{Start: m.Start, End: end}, sent: si, conf: 0.6})
 	}
-}
-
-func (x *doc) spokesperson(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	g := x.entityAfter(si, m.End, groupish...)
-	gm := x.mentionAt(m.End)
-	if g == nil || gm < 0 {
-		return
-	}
-	s := x.d.Sentences[si]
-	who := x.described[si]
-	if who < 0 {
-		if p := x.lastSubject(muster.Span{Start: s.Start, End: m.Start}, muster.EntityPerson); p != nil {
-			who = p[0]
-		}
-	}
-	if who < 0 {
-		return
-	}
-	x.add(draft{subj: g[0], event: -1, pred: muster.PredSpokesperson, objEnt: who, ev: muster.Span{Start: m.Start, End: x.ments[gm].End}, sent: si})
-}
-
-// designated: "Minsk calls the volunteers terrorists in the pay of
-// Kyiv" — the caller's label for a group, its own claim.
-func (x *doc) designated(si, base int, text string, loc []int) {
-	who := sub(base, loc, 1)
-	obj := sub(base, loc, 2)
-	label := sub(base, loc, 3)
-	wm := x.mentionAt(who.Start)
-	if wm < 0 || x.ments[wm].Start != who.Start || x.ments[wm].ent < 0 {
-		return
-	}
-	var subj []int
-	for i, mm := range x.ments {
-		if mm.Start == obj.Start {
-			if set, ok := x.sets[i]; ok {
-				subj = set
-			} else if mm.ent >= 0 {
-				subj = []int{mm.ent}
-			}
-		}
-	}
-	if subj == nil {
-		return
-	}
-	end := x.phraseEnd(si, label.Start)
-	for _, e := range subj {
-		x.add(draft{subj: e, event: -1, pred: muster.PredDesignatedAs, obj: muster.TextValue(x.d.Text[label.Start:end]), objEnt: -1,
-			ev: muster.Span{Start: who.Start, End: end}, sent: si,
-			attr: x.describeSource(who), mod: muster.Claimed})
-	}
-}
-
-// partOfApposition: "a volunteer unit of Ukraine’s army, the Sich
-// battalion" — the named group belongs to the force or group after "of".
-func (x *doc) partOfApposition(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	om := x.mentionAt(m.End)
-	if om < 0 || x.ments[om].ent < 0 || !x.adjacent(m.End, x.ments[om]) {
-		return
-	}
-	whole := x.ments[om].ent
-	t := x.ents[whole].typ
-	if t != muster.EntityStateForce && t != muster.EntityArmedGroup {
-		return
-	}
-	rest := x.d.Text[x.ments[om].End:x.d.Sentences[si].End]
-	if !strings.HasPrefix(rest, ", ") {
-		return
-	}
-	gm := x.mentionAt(x.ments[om].End + 2)
-	if gm < 0 || x.ments[gm].ent < 0 || !x.adjacent(x.ments[om].End+2, x.ments[gm]) || x.ents[x.ments[gm].ent].typ != muster.EntityArmedGroup {
-		return
-	}
-	x.add(draft{subj: x.ments[gm].ent, event: -1, pred: muster.PredPartOf, objEnt: whole, ev: muster.Span{Start: m.Start, End: x.ments[gm].End}, sent: si, conf: 0.7})
-}
-
-// partOfPossessive: "Ukraine’s International Legion" — a country's own
-// legion, brigade or regiment is part of its forces.
-func (x *doc) partOfPossessive(si, base int, text string, loc []int) {
-	owner := sub(base, loc, 1)
-	om := x.mentionAt(owner.Start)
-	m := sub(base, loc, 0)
-	gm := x.mentionAt(m.End)
-	if om < 0 || gm < 0 || x.ments[om].Start != owner.Start || x.ments[om].ent < 0 || x.ments[gm].ent < 0 || x.ments[gm].Start != m.End {
-		return
-	}
-	if x.ents[x.ments[om].ent].typ != muster.EntityPlace || x.ents[x.ments[gm].ent].typ != muster.EntityArmedGroup {
-		return
-	}
-	switch lastWord(x.ments[gm].text) {
-	case "legion", "brigade", "regiment", "battalion", "corps", "division", "unit", "guard":
-	default:
-		return
-	}
-	x.add(draft{subj: x.ments[gm].ent, event: -1, pred: muster.PredPartOf, objEnt: x.ments[om].ent, ev: muster.Span{Start: owner.Start, End: x.ments[gm].End}, sent: si, conf: 0.6})
 }
 
 // outcome: "claimed the raid was successful" — the outcome of the event the
@@ -869,34 +670,11 @@ func (x *doc) founderApposition(si, base int, text string, loc []int) {
 	}
 }
 
-// spokespersonAfterGroup: "The Legion’s spokesman, Caesar, said …", "An
-// M23 spokesman, Lawrence Kanyuka, denied …".
-func (x *doc) spokespersonAfterGroup(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	var g int = -1
-	var gStart int
-	for i := len(x.ments) - 1; i >= 0; i-- {
-		if x.ments[i].End == m.Start && x.ments[i].ent >= 0 {
-			g, gStart = x.ments[i].ent, x.ments[i].Start
-			break
-		}
-	}
-	pm := x.mentionAt(m.End)
-	if g < 0 || x.ents[g].typ != muster.EntityArmedGroup || pm < 0 || x.ments[pm].Start != m.End || x.ments[pm].ent < 0 {
-		return
-	}
-	p := x.ments[pm].ent
-	x.ents[p].typ = muster.EntityPerson
-	x.add(draft{subj: g, event: -1, pred: muster.PredSpokesperson, objEnt: p, ev: muster.Span{Start: gStart, End: x.ments[pm].End}, sent: si})
-}
-
 // Patterns used inside the functions above, compiled once.
 var (
 	sizeGroupRE      = regexp.MustCompile(`^\s*(?:\S+\s+){0,3}?(?:in|of|with|into|joined)\b`)
 	fightWordRE      = regexp.MustCompile(`(?i)\b(fought|fight|fighting|fights|battled|war|resistance|action|attacks?|struggle|insurgency|campaign|rebellion|rise up|rising|uprising)\b`)
 	beforeRE         = regexp.MustCompile(`^(?i:before|prior to)\s+[^,]+`)
-	unitAppositionRE = regexp.MustCompile(`^\s+(?:unit|group|militia|battalion|regiment|organi[sz]ation|movement)\b[^,]*,\s+`)
-	describedAsRE    = regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+an?\b|\bmade up of\b|\bcomposed of\b|\b(?:is|are)\s+(?:openly|avowedly|overtly|strongly|staunchly)?\s*$`)
 	beforeFoundingRE = regexp.MustCompile(`(?i)\b(?:before|after|since)\s+$`)
 )
 

@@ -163,3 +163,42 @@ func TestLocalDisclaimer(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceScope: a source speaks for its own sentence (and its own
+// quotation), never for the sentence after it (issue 11: a security
+// service's statement about one plot became the source of who attacked a
+// concert hall).
+func TestSourceScope(t *testing.T) {
+	tests := []struct {
+		name, text, subject string
+		pred                muster.Predicate
+		notSource           string
+	}{
+		{"a statement does not reach the next sentence",
+			"The security service said on Thursday that it had foiled a plot against a synagogue, adding that the suspects were members of the Lion Brigade and had planned it for weeks. The Lion Brigade is led by Omar Diallo.",
+			"Lion Brigade", muster.PredLeader, "security service"},
+		{"nor does a report",
+			"Officials reported that the Northern Brigade had withdrawn from the town of Ostriv, which it had held for three weeks, and that its fighters had crossed back over the river. The Northern Brigade was founded in 2014.",
+			"Northern Brigade", muster.PredFounded, "Officials"},
+	}
+	pub := time.Date(2024, 3, 24, 0, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parse(t, tt.text)
+			r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+			found := false
+			for _, c := range r.Claims {
+				if c.Predicate != tt.pred || !strings.Contains(c.Subject.Name, tt.subject) {
+					continue
+				}
+				found = true
+				if strings.Contains(c.AttributedTo.Name, tt.notSource) {
+					t.Errorf("%s(%s) attributed to %q, a source of the sentence before", c.Predicate, c.Subject.Name, c.AttributedTo.Name)
+				}
+			}
+			if !found {
+				t.Errorf("no %s claim about %s in %q", tt.pred, tt.subject, tt.text)
+			}
+		})
+	}
+}

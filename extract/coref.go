@@ -466,8 +466,10 @@ func (x *doc) attach(i, e int) {
 	if !m.nominal {
 		ent.names = append(ent.names, m.text)
 		// A later mention that acts as an armed group makes an
-		// organisation one ("HTS … the militant group HTS").
-		if ent.typ == "" || ent.typ == muster.EntityOrganization && m.typ == muster.EntityArmedGroup {
+		// organisation one ("HTS … the militant group HTS"), and a name
+		// the tagger took for a person's ("an Abu Sayyaf commander … the
+		// Abu Sayyaf fighters", issue 11).
+		if ent.typ == "" || (ent.typ == muster.EntityOrganization || ent.typ == muster.EntityPerson && m.role == "") && m.typ == muster.EntityArmedGroup {
 			ent.typ = m.typ
 		}
 		if m.role != "" && ent.role == "" {

@@ -394,7 +394,7 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 			i = j - 1
 		}
 	}
-	return out
+	return trimHyphenAdjectives(d, out)
 }
 
 // midTitle returns the index of a title inside toks[start:j] that follows
@@ -436,6 +436,27 @@ func joinTexts(toks []nlp.Token) string {
 		ws[i] = t.Text
 	}
 	return strings.Join(ws, " ")
+}
+
+// trimHyphenAdjectives drops a leading "Iran-aligned" or
+// "al-Qaeda-linked" from each name, which the tagger's names and the
+// lower-case Arabic article rules may take in: the patron is an adjective
+// before the name, not part of it (issue 11).
+func trimHyphenAdjectives(d *nlp.Doc, ms []mention) []mention {
+	out := ms[:0]
+	for _, m := range ms {
+		for {
+			f := strings.Fields(m.text)
+			if len(f) < 2 || !hyphenAdjective(f[0]) {
+				break
+			}
+			k := strings.Index(m.text, f[1])
+			m.Start += k
+			m.text = d.Text[m.Start:m.End]
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // hyphenAdjective reports whether a capitalised token ends in a

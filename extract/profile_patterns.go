@@ -54,6 +54,8 @@ type claimSpec struct {
 type rule struct {
 	claims []claimSpec
 	types  map[string][]muster.EntityType
+	// subjects are the slots some claim takes as its subject.
+	subjects map[string]bool
 	// notTypes are the types a slot must not stand for: a composition
 	// given as text is no list of named groups.
 	notTypes map[string][]muster.EntityType
@@ -96,7 +98,7 @@ func loadRules(name, src, roles string) (*ruleSet, error) {
 		rs.roles[k] = muster.Predicate(v)
 	}
 	for _, p := range set.Patterns {
-		r := &rule{types: map[string][]muster.EntityType{}, notTypes: map[string][]muster.EntityType{}, source: p.Meta["source"]}
+		r := &rule{types: map[string][]muster.EntityType{}, notTypes: map[string][]muster.EntityType{}, subjects: map[string]bool{}, source: p.Meta["source"]}
 		switch v := p.Meta["voice"]; v {
 		case "outlet":
 			r.outletVoice = true
@@ -122,6 +124,7 @@ func loadRules(name, src, roles string) (*ruleSet, error) {
 				return nil, fmt.Errorf("%s: pattern %s: %q is no predicate of DESIGN §3", name, p.Name, cs.pred)
 			}
 			r.claims = append(r.claims, cs)
+			r.subjects[cs.subj] = true
 		}
 		for key, into := range map[string]map[string][]muster.EntityType{"types": r.types, "nottypes": r.notTypes} {
 			for _, f := range strings.Fields(p.Meta[key]) {
@@ -561,6 +564,22 @@ func (x *doc) entitiesAt(t int, types []muster.EntityType) []int {
 	return out
 }
 
+// subjectsAt is entitiesAt for a claim's subject, where a plural
+// description ("Moscow calls the fighters saboteurs") also stands for each
+// group of the set it was resolved to: what is said of the fighters is
+// said of each group.
+func (x *doc) subjectsAt(t int, types []muster.EntityType) []int {
+	out := x.entitiesAt(t, types)
+	if mi := x.tokMent[t]; len(out) == 0 && mi >= 0 {
+		for _, e := range x.sets[mi] {
+			if e = x.live(e); typeIn(x.ents[e].typ, types) && !slices.Contains(out, e) {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
 // examplesOf returns the heads of the "such as" and "including" phrases
 // of t, also where the parser hung them on a modifier of t ("groups in
 // the coalition, such as A and B").
@@ -657,12 +676,14 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 	if si < 0 {
 		return
 	}
-	// Every typed slot the match binds must stand for an entity of its
-	// types ("a Tuareg leader" names no group, so it gives no role
-	// either); a designating body may be unnamed.
+	// Every typed slot the match binds as a claim's subject must stand for
+	// an entity of its types ("a Tuareg leader" names no group, so it
+	// gives no role either). An object slot that names no such entity
+	// drops only its own claims: "formed in 2012 by former soldiers"
+	// still dates the group. A designating body may be unnamed.
 	for slot, types := range r.types {
 		t, ok := m.Slot(slot)
-		if ok && slot != r.source && len(x.entitiesAt(t, types)) == 0 && x.hyphenPatron(t, types) < 0 {
+		if ok && r.subjects[slot] && slot != r.source && len(x.subjectsAt(t, types)) == 0 && x.hyphenPatron(t, types) < 0 {
 			return
 		}
 	}
@@ -708,7 +729,7 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 				continue
 			}
 		}
-		subjs := x.entitiesAt(st, r.types[cs.subj])
+		subjs := x.subjectsAt(st, r.types[cs.subj])
 		if len(subjs) == 0 {
 			continue
 		}
@@ -722,6 +743,8 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			if len(objs) == 0 && strings.HasPrefix(cs.pred, "@") {
 				// "Iran-backed": the patron is the word before the hyphen.
 				if e := x.hyphenPatron(ot, r.types[cs.obj]); e >= 0 {
+					objs = append(objs, draft{objEnt: e})
+				} else if e := x.newHyphenPatron(ot, r.types[cs.obj]); e >= 0 {
 					objs = append(objs, draft{objEnt: e})
 				}
 			}
@@ -753,7 +776,14 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			// The date that starts in the phrase, read on past its end:
 			// "on February 5th, 1947" is one date though the parser
 			// hangs the year apart.
+			// A bare year is a date only after its preposition ("in
+			// 2014"), so the phrase's case word is read with it.
 			sp := x.phrase(ot, nil)
+			for c := x.sentLo(ot); c < ot; c++ {
+				if tk := x.d.Tokens[c]; tk.Head == ot && tk.Rel == "case" && tk.Start < sp.Start {
+					sp.Start = tk.Start
+				}
+			}
 			end := min(sp.End+16, x.d.Sentences[si].End)
 			for _, dm := range FindDates(x.d.Text[sp.Start:end], x.in.Published) {
 				if dm.Span.Start < sp.Len() {
@@ -841,6 +871,32 @@ func (x *doc) hyphenPatron(t int, types []muster.EntityType) int {
 		}
 	}
 	return -1
+}
+
+// newHyphenPatron adds the patron of "Rwanda-backed" or "al-Qaeda-linked"
+// as an entity when the document names it nowhere else: a country (by
+// name or demonym) as a place, any other capitalised name as an
+// organisation. It returns -1 when the word names neither.
+func (x *doc) newHyphenPatron(t int, types []muster.EntityType) int {
+	tok := x.d.Tokens[t]
+	i := strings.LastIndexByte(tok.Text, '-')
+	if i <= 0 {
+		return -1
+	}
+	name := tok.Text[:i]
+	typ := muster.EntityOrganization
+	if c := demonymCountry[strings.ToLower(name)]; c != "" {
+		name, typ = c, muster.EntityPlace
+	} else if c := countryIndex[strings.ToLower(name)]; c != "" {
+		name, typ = c, muster.EntityPlace
+	} else if bare := strings.TrimPrefix(strings.TrimPrefix(name, "al-"), "Al-"); !isCap(bare) {
+		return -1
+	}
+	if !typeIn(typ, types) {
+		return -1
+	}
+	x.ents = append(x.ents, &local{name: name, typ: typ, names: []string{name}, merged: -1})
+	return len(x.ents) - 1
 }
 
 // rolePhrase is the role noun with its own modifiers ("senior
