@@ -91,7 +91,7 @@ func loadEventRules(name, src string) (*eventRuleSet, error) {
 				return nil, fmt.Errorf("%s: pattern %s: arg %q names no slot of the pattern", name, p.Name, f)
 			}
 			switch arg {
-			case "agent", "patient", "instrument", "claimant", "denier", "ground":
+			case "agent", "patient", "instrument", "claimant", "denier", "ground", "claimed":
 			default:
 				return nil, fmt.Errorf("%s: pattern %s: unknown argument %q", name, p.Name, arg)
 			}
@@ -128,6 +128,18 @@ type sentenceArgs struct {
 	instruments          []muster.Span
 	evidence             map[int]muster.Span // entity -> its match's span
 	instrumentEvidence   []muster.Span
+	// claimed are the events a claim names by its "for" phrase ("claimed
+	// responsibility for a bombing in Ankara"); claimantOf the claimants
+	// by the token of their claim's verb.
+	claimed    []claimedEvent
+	claimantOf map[int][]int
+}
+
+// claimedEvent is the event word a claim of responsibility names, the
+// claim's verb and the words that tell the event.
+type claimedEvent struct {
+	cue, trig int
+	span      muster.Span
 }
 
 // eventArgs returns the arguments the patterns find, by sentence.
@@ -148,12 +160,22 @@ func (x *doc) eventArgs() map[int]*sentenceArgs {
 			}
 			a := out[s]
 			if a == nil {
-				a = &sentenceArgs{evidence: map[int]muster.Span{}}
+				a = &sentenceArgs{evidence: map[int]muster.Span{}, claimantOf: map[int][]int{}}
 				out[s] = a
 			}
 			for _, g := range r.args {
 				t, ok := m.Slot(g.slot)
 				if !ok {
+					continue
+				}
+				if g.arg == "claimed" {
+					// "claimed responsibility for a bombing in Ankara that
+					// injured two police officers": the claim's words from
+					// the event word to the end of "responsibility"'s phrase.
+					cue, _ := m.Slot("cue")
+					what, _ := m.Slot("what")
+					a.claimed = append(a.claimed, claimedEvent{cue: cue, trig: t,
+						span: muster.Span{Start: x.d.Tokens[t].Start, End: max(x.subtreeSpan(t).End, x.subtreeSpan(what).End)}})
 					continue
 				}
 				if g.arg == "instrument" {
@@ -174,6 +196,9 @@ func (x *doc) eventArgs() map[int]*sentenceArgs {
 						a.patients = append(a.patients, e)
 					case "claimant":
 						a.claimants = append(a.claimants, e)
+						if cue, ok := m.Slot("cue"); ok {
+							a.claimantOf[cue] = append(a.claimantOf[cue], e)
+						}
 					case "denier":
 						a.deniers = append(a.deniers, e)
 					case "ground":

@@ -23,6 +23,11 @@ type localEvent struct {
 	evidence     []muster.Span
 	sents        []int
 	merged       int
+	// phrase is the words inside one sentence that tell the event when
+	// it is a second event of that sentence ("claimed responsibility for
+	// a bombing in Ankara that injured two police officers"); its figures
+	// and places are its own, not the sentence's main event's.
+	phrase muster.Span
 }
 
 var (
@@ -186,6 +191,7 @@ func (x *doc) narrativeEvents() {
 			typ = muster.EventArmedClash
 		}
 		trig := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
+		subs := x.claimedEvents(si, args(si), trig)
 		ev := &localEvent{typ: typ, participants: map[int]string{}, merged: -1}
 		ev.sents = []int{si}
 		// Places: the most specific places named in the sentence, not its
@@ -197,7 +203,9 @@ func (x *doc) narrativeEvents() {
 			body.Start = max(body.Start, s.Start+loc[0])
 		}
 		for _, e := range x.subjectsIn(body, muster.EntityPlace) {
-			ev.places = append(ev.places, e)
+			if !x.inPhrasesOf(subs, e) {
+				ev.places = append(ev.places, e)
+			}
 		}
 		if v, ds, ok := x.eventDate(si, muster.Span{Start: s.Start + datelineLen(text), End: s.End}, trig); ok {
 			ev.from, ev.to, ev.precision, ev.timeText = v.From, v.To, v.Precision, x.d.Text[ds.Start:ds.End]
@@ -205,7 +213,9 @@ func (x *doc) narrativeEvents() {
 		// Participants: the groups that act, the forces that fight them.
 		actors := x.subjectsIn(s, muster.EntityArmedGroup)
 		for _, e := range actors {
-			ev.participants[e] = muster.RoleActor
+			if !claimantOf(subs, e) {
+				ev.participants[e] = muster.RoleActor
+			}
 		}
 		for _, e := range x.subjectsIn(s, muster.EntityStateForce) {
 			if typ == muster.EventIncursion || typ == muster.EventArmedClash || typ == muster.EventRaid {
@@ -216,11 +226,14 @@ func (x *doc) narrativeEvents() {
 		}
 		x.syntaxRoles(args(si), ev)
 		ev.evidence = []muster.Span{s}
+		for _, sub := range subs {
+			x.addClaimedEvent(si, sub, args(si))
+		}
 		if len(ev.places) == 0 {
 			continue
 		}
 		idx := x.mergeEvent(ev)
-		if !x.eventClaims(idx, si, ev) {
+		if len(subs) == 0 && !x.eventClaims(idx, si, ev) {
 			x.responsibilityClaims(idx, si, args(si))
 		}
 		x.slotClaims(idx, si, ev)
@@ -232,7 +245,7 @@ func (x *doc) narrativeEvents() {
 		if len(x.events) == 0 {
 			break
 		}
-		if x.eventIn(si) {
+		if x.eventIn(si) || x.phraseEventIn(si) {
 			continue
 		}
 		a := args(si)
@@ -511,8 +524,8 @@ func (x *doc) casualties() {
 		if !containsAny(x.lowerSent(si), casualtyKeys) || !casualtyVerbRE.MatchString(text) {
 			continue
 		}
-		ev := x.eventOfSentence(si)
-		if ev < 0 {
+		main := x.eventOfSentence(si)
+		if main < 0 && !x.phraseEventIn(si) {
 			continue
 		}
 		dates := x.sentenceDates(si)
@@ -521,6 +534,14 @@ func (x *doc) casualties() {
 				continue
 			}
 			numSpan := muster.Span{Start: s.Start + n.Span.Start, End: s.Start + n.Span.End}
+			// A figure inside the words of a second event counts that one.
+			ev := main
+			if k := x.phraseEvent(numSpan); k >= 0 {
+				ev = k
+			}
+			if ev < 0 {
+				continue
+			}
 			if x.objectFigure(numSpan) {
 				continue // "killing five soldiers and wounded ten more": the verb before it counts it
 			}
@@ -787,3 +808,172 @@ var (
 // triggerKeys are words one of which a sentence needs for narrativeEvents
 // to look at it (the lexicon's keys).
 var triggerKeys = triggerLex.keys()
+
+// claimedEvent is a second event a sentence tells inside the claim of
+// responsibility for it, before it joins the document's events.
+type claimedPhrase struct {
+	typ       muster.EventType
+	span      muster.Span // the event word's phrase
+	claimants []int
+}
+
+// claimedEvents returns the events of sentence si that a claim of
+// responsibility names by an event word other than the sentence's trigger
+// trig (issue 10): "Turkey launched a bombing campaign after the PKK
+// claimed responsibility for a bombing near government buildings in
+// Ankara that injured two police officers" tells of the Ankara bombing
+// too. An event word after "the", "this" or "that" refers back to an
+// event already told, and one that names no place is left to the
+// sentence's event.
+func (x *doc) claimedEvents(si int, a *sentenceArgs, trig muster.Span) []claimedPhrase {
+	if a == nil || len(a.claimed) == 0 {
+		return nil
+	}
+	var out []claimedPhrase
+	for _, c := range a.claimed {
+		tk := x.d.Tokens[c.trig]
+		if trig.Contains(muster.Span{Start: tk.Start, End: tk.End}) || x.definite(c.trig) {
+			continue
+		}
+		typ := lexiconType(strings.ToLower(tk.Text))
+		if typ == "" || len(x.subjectsIn(c.span, muster.EntityPlace)) == 0 {
+			continue
+		}
+		// The claimant: the subject of the claim's verb, else the group
+		// named last before it (the parser may miss a long subject).
+		who := a.claimantOf[c.cue]
+		if len(who) == 0 {
+			s := x.d.Sentences[si]
+			cue := x.d.Tokens[c.cue].Start
+			if noClaimantRE.MatchString(x.d.Text[s.Start:cue]) {
+				continue
+			}
+			who = x.subjectsBefore(si, cue)
+		}
+		if len(who) == 0 {
+			continue
+		}
+		out = append(out, claimedPhrase{typ: typ, span: c.span, claimants: who})
+	}
+	return out
+}
+
+// addClaimedEvent adds a claimed second event of sentence si with its
+// places, date, claimants and their claims.
+func (x *doc) addClaimedEvent(si int, p claimedPhrase, a *sentenceArgs) {
+	ev := &localEvent{typ: p.typ, participants: map[int]string{}, merged: -1, phrase: p.span, evidence: []muster.Span{p.span}}
+	ev.places = x.subjectsIn(p.span, muster.EntityPlace)
+	if v, ds, ok := x.eventDate(si, p.span, muster.Span{Start: p.span.Start, End: p.span.Start}); ok {
+		ev.from, ev.to, ev.precision, ev.timeText = v.From, v.To, v.Precision, x.d.Text[ds.Start:ds.End]
+	}
+	idx := x.mergeEvent(ev)
+	x.events[idx].phrase = p.span
+	evidence := map[int]muster.Span{}
+	for _, e := range p.claimants {
+		evidence[e] = a.evidence[e]
+		if evidence[e].Len() == 0 {
+			evidence[e] = muster.Span{Start: x.d.Sentences[si].Start, End: p.span.End}
+		}
+	}
+	x.responsibilityClaims(idx, si, &sentenceArgs{claimants: p.claimants, evidence: evidence})
+	x.slotClaims(idx, si, ev)
+}
+
+// lexiconType is the event type of the lexicon's most specific violent
+// row with the form w, or "".
+func lexiconType(w string) muster.EventType {
+	var best *Trigger
+	for _, t := range triggerLex.byForm[w] {
+		if violentTypes[t.Type] && (best == nil || t.Rank > best.Rank) {
+			best = t
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return best.Type
+}
+
+// definite reports whether token t has a definite or demonstrative
+// determiner or a possessor: "the attack", "that raid", "its offensive".
+func (x *doc) definite(t int) bool {
+	for c := x.sentLo(t); c < x.sentHi(t); c++ {
+		tk := x.d.Tokens[c]
+		if tk.Head != t {
+			continue
+		}
+		if tk.Rel == "nmod:poss" {
+			return true
+		}
+		if tk.Rel == "det" {
+			switch strings.ToLower(tk.Text) {
+			case "the", "this", "that", "these", "those":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subtreeSpan returns the byte span from the first to the last token of
+// t's subtree.
+func (x *doc) subtreeSpan(t int) muster.Span {
+	lo, hi := x.sentLo(t), x.sentHi(t)
+	in := map[int]bool{t: true}
+	first, last := t, t
+	for changed := true; changed; {
+		changed = false
+		for c := lo; c < hi; c++ {
+			if h := x.d.Tokens[c].Head; !in[c] && h >= 0 && in[h] {
+				in[c], changed = true, true
+				first, last = min(first, c), max(last, c)
+			}
+		}
+	}
+	for last > first && x.d.Tokens[last].Rel == "punct" {
+		last--
+	}
+	return muster.Span{Start: x.d.Tokens[first].Start, End: x.d.Tokens[last].End}
+}
+
+// phraseEvent returns the second event whose phrase holds span, or -1.
+func (x *doc) phraseEvent(span muster.Span) int {
+	for i, ev := range x.events {
+		if ev.phrase.Len() > 0 && ev.phrase.Contains(span) {
+			return i
+		}
+	}
+	return -1
+}
+
+// phraseEventIn reports whether sentence si tells a second event.
+func (x *doc) phraseEventIn(si int) bool {
+	s := x.d.Sentences[si]
+	for _, ev := range x.events {
+		if ev.phrase.Len() > 0 && s.Contains(ev.phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// inPhrasesOf reports whether place e is named inside a second event's
+// phrase.
+func (x *doc) inPhrasesOf(subs []claimedPhrase, e int) bool {
+	for _, p := range subs {
+		if slices.Contains(x.subjectsIn(p.span, muster.EntityPlace), e) {
+			return true
+		}
+	}
+	return false
+}
+
+// claimantOf reports whether e claims one of the second events.
+func claimantOf(subs []claimedPhrase, e int) bool {
+	for _, p := range subs {
+		if slices.Contains(p.claimants, e) {
+			return true
+		}
+	}
+	return false
+}
