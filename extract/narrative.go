@@ -192,6 +192,7 @@ func (x *doc) narrativeEvents() {
 		}
 		trig := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
 		subs := x.claimedEvents(si, args(si), trig)
+		subs = append(subs, x.datedEvents(si, trig, subs)...)
 		ev := &localEvent{typ: typ, participants: map[int]string{}, merged: -1}
 		ev.sents = []int{si}
 		// Places: the most specific places named in the sentence, not its
@@ -207,7 +208,7 @@ func (x *doc) narrativeEvents() {
 				ev.places = append(ev.places, e)
 			}
 		}
-		if v, ds, ok := x.eventDate(si, muster.Span{Start: s.Start + datelineLen(text), End: s.End}, trig); ok {
+		if v, ds, ok := x.eventDate(si, muster.Span{Start: s.Start + datelineLen(text), End: s.End}, trig, subs...); ok {
 			ev.from, ev.to, ev.precision, ev.timeText = v.From, v.To, v.Precision, x.d.Text[ds.Start:ds.End]
 		}
 		// Participants: the groups that act, the forces that fight them.
@@ -273,14 +274,15 @@ func (x *doc) narrativeEvents() {
 // trigger at trig: the first date after the trigger, else the first
 // before it, never the dateline's (the day of the report, not of the
 // event).
-func (x *doc) eventDate(si int, body, trig muster.Span) (muster.Value, muster.Span, bool) {
+func (x *doc) eventDate(si int, body, trig muster.Span, others ...claimedPhrase) (muster.Value, muster.Span, bool) {
 	base := x.d.Sentences[si].Start
 	ds := x.sentenceDates(si)
 	for pass := 0; pass < 2; pass++ {
 		for _, d := range ds {
 			abs := muster.Span{Start: base + d.Span.Start, End: base + d.Span.End}
-			if !body.Contains(abs) || (pass == 0) != (abs.Start >= trig.Start) {
-				continue
+			if !body.Contains(abs) || (pass == 0) != (abs.Start >= trig.Start) ||
+				slices.ContainsFunc(others, func(p claimedPhrase) bool { return p.span.Contains(abs) }) {
+				continue // the date of a second event told inside the sentence
 			}
 			return d.Value, abs, true
 		}
@@ -809,8 +811,9 @@ var (
 // to look at it (the lexicon's keys).
 var triggerKeys = triggerLex.keys()
 
-// claimedEvent is a second event a sentence tells inside the claim of
-// responsibility for it, before it joins the document's events.
+// claimedPhrase is a second event a sentence tells inside its own words
+// (the claim of responsibility for it, or a background event's phrase),
+// before it joins the document's events.
 type claimedPhrase struct {
 	typ       muster.EventType
 	span      muster.Span // the event word's phrase
@@ -854,6 +857,56 @@ func (x *doc) claimedEvents(si int, a *sentenceArgs, trig muster.Span) []claimed
 			continue
 		}
 		out = append(out, claimedPhrase{typ: typ, span: c.span, claimants: who})
+	}
+	return out
+}
+
+// datedEvents returns the background events of sentence si: an event
+// noun other than the sentence's trigger trig whose own words carry a
+// date and a place ("last year’s attack on a camp in Kidal", "the 2019
+// siege of Menaka", "an ambush in the same area a month earlier") is an
+// event of its own with its own date, never folded into the one the
+// sentence tells (issue 10 item 2). Words inside a claimed event's phrase
+// (claimed) are left to it.
+func (x *doc) datedEvents(si int, trig muster.Span, claimed []claimedPhrase) []claimedPhrase {
+	ds := x.sentenceDates(si)
+	if len(ds) == 0 || !parsed(x.d) {
+		return nil
+	}
+	s := x.d.Sentences[si]
+	body := muster.Span{Start: s.Start + datelineLen(x.d.Text[s.Start:s.End]), End: s.End}
+	var out []claimedPhrase
+	inside := func(ps []claimedPhrase, sp muster.Span) bool {
+		return slices.ContainsFunc(ps, func(p claimedPhrase) bool { return p.span.Overlaps(sp) })
+	}
+	for t := x.d.SentenceTokens[si][0]; t < x.d.SentenceTokens[si][1]; t++ {
+		tk := x.d.Tokens[t]
+		ts := muster.Span{Start: tk.Start, End: tk.End}
+		if tk.Tag != "NOUN" || trig.Overlaps(ts) || x.definite(t) || inside(claimed, ts) || inside(out, ts) {
+			continue
+		}
+		typ := lexiconType(strings.ToLower(tk.Text))
+		if typ == "" {
+			continue
+		}
+		span := x.subtreeSpan(t)
+		if x.temporalCase(t) {
+			// "a year after an ambush near Kidal in March 2022 that
+			// killed 20 soldiers": the parser may hang the date and the
+			// relative clause on the main verb; the phrase after "after"
+			// runs to the clause's end.
+			span.End = max(span.End, x.clauseEnd(t))
+		}
+		if span.Contains(trig) || len(x.subjectsIn(span, muster.EntityPlace)) == 0 {
+			continue
+		}
+		if !slices.ContainsFunc(ds, func(d DateMatch) bool {
+			abs := muster.Span{Start: s.Start + d.Span.Start, End: s.Start + d.Span.End}
+			return span.Contains(abs) && body.Contains(abs)
+		}) {
+			continue
+		}
+		out = append(out, claimedPhrase{typ: typ, span: span})
 	}
 	return out
 }
@@ -976,4 +1029,33 @@ func claimantOf(subs []claimedPhrase, e int) bool {
 		}
 	}
 	return false
+}
+
+// temporalCase reports whether event noun t is the object of a
+// preposition that places another event in time: "after", "before",
+// "since", "following".
+func (x *doc) temporalCase(t int) bool {
+	for c := x.sentLo(t); c < t; c++ {
+		if tk := x.d.Tokens[c]; tk.Head == t && tk.Rel == "case" {
+			switch strings.ToLower(tk.Text) {
+			case "after", "before", "since", "following":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseEnd returns the byte offset where the words after token t end at
+// a comma, semicolon, dash or the sentence's end.
+func (x *doc) clauseEnd(t int) int {
+	end := x.d.Tokens[t].End
+	for c := t + 1; c < x.sentHi(t); c++ {
+		switch x.d.Tokens[c].Text {
+		case ",", ";", "—", "–", ".", "!", "?", ":":
+			return end
+		}
+		end = x.d.Tokens[c].End
+	}
+	return end
 }

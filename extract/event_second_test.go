@@ -50,3 +50,50 @@ func TestClaimedSecondEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestBackgroundEvent: an event noun after "after", "since" or "before"
+// whose words carry a date and a place of their own ("a year after an
+// ambush near Kidal in March 2022 that killed 20 soldiers") is an event
+// of its own with its own date and figures, never merged into the
+// sentence's main event (issue 10 item 2).
+func TestBackgroundEvent(t *testing.T) {
+	text := "Army says post attacked\n\n" +
+		"Gunmen from the Sahel Vanguard attacked a police post in Gao on Monday, a year after an ambush on a convoy near Kidal in March 2022 that killed 20 soldiers. " +
+		"The police post was rebuilt in 2020. " +
+		"Residents fled. " +
+		"The army sent troops to the area on Tuesday. " +
+		"The group has fought the army since 2012. " +
+		"Its fighters are based in the desert. " +
+		"Talks collapsed."
+	d := parse(t, text)
+	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	got := map[string]string{} // event label → its time
+	for _, ev := range r.Events {
+		if ev.Time != nil {
+			got[ev.Label] = ev.Time.From
+		} else {
+			got[ev.Label] = ""
+		}
+	}
+	var killed string
+	for _, c := range r.Claims {
+		if c.Predicate == muster.PredKilled {
+			killed = c.Subject.Name
+		}
+	}
+	if got["Gao attack"] != "2023-05-22" {
+		t.Errorf("Gao attack dated %q, want 2023-05-22; events: %v", got["Gao attack"], got)
+	}
+	found := false
+	for label, from := range got {
+		if strings.HasPrefix(label, "Kidal") && strings.HasPrefix(from, "2022-03") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no Kidal event of March 2022; events: %v", got)
+	}
+	if !strings.HasPrefix(killed, "Kidal") {
+		t.Errorf("killed 20 on %q, want the Kidal ambush", killed)
+	}
+}
