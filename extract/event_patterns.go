@@ -91,7 +91,7 @@ func loadEventRules(name, src string) (*eventRuleSet, error) {
 				return nil, fmt.Errorf("%s: pattern %s: arg %q names no slot of the pattern", name, p.Name, f)
 			}
 			switch arg {
-			case "agent", "patient", "instrument", "claimant", "denier", "ground", "claimed":
+			case "agent", "patient", "instrument", "claimant", "denier", "ground", "claimed", "taken", "fire":
 			default:
 				return nil, fmt.Errorf("%s: pattern %s: unknown argument %q", name, p.Name, arg)
 			}
@@ -125,9 +125,14 @@ type sentenceArgs struct {
 	// grounds are the places taken ("seized Aden"), groundVerbs the
 	// tokens of the verbs that took them.
 	grounds, groundVerbs []int
-	instruments          []muster.Span
-	evidence             map[int]muster.Span // entity -> its match's span
-	instrumentEvidence   []muster.Span
+	// takenVerbs take a kind of ground ("captured 14 villages", "took
+	// control of the town"), fireVerbs fire heavy weapons ("fired mortar
+	// shells at"): the triggers of a fight and of a shelling where the
+	// lexicon names no event.
+	takenVerbs, fireVerbs []int
+	instruments           []muster.Span
+	evidence              map[int]muster.Span // entity -> its match's span
+	instrumentEvidence    []muster.Span
 	// claimed are the events a claim names by its "for" phrase ("claimed
 	// responsibility for a bombing in Ankara"); claimantOf the claimants
 	// by the token of their claim's verb.
@@ -166,6 +171,14 @@ func (x *doc) eventArgs() map[int]*sentenceArgs {
 			for _, g := range r.args {
 				t, ok := m.Slot(g.slot)
 				if !ok {
+					continue
+				}
+				if g.arg == "taken" {
+					a.takenVerbs = append(a.takenVerbs, t)
+					continue
+				}
+				if g.arg == "fire" {
+					a.fireVerbs = append(a.fireVerbs, t)
 					continue
 				}
 				if g.arg == "claimed" {

@@ -55,14 +55,6 @@ var eventTriggerRE = regexp.MustCompile(`\b(?:((?:` + alternation(triggerLex.for
 // case has another length in bytes, where offsets would not carry over.
 var eventTriggerFoldRE = regexp.MustCompile(`(?i)` + eventTriggerRE.String())
 
-// captureRE finds ground taken: a verb of capture and, within a few
-// words, the kind of place taken.
-var captureRE = regexp.MustCompile(`(?i)\b(captured|seized|recaptured|retook|(?:took|taken|seized|gained)\s+control\s+of)\s+(?:[\w,'’-]+\s+){0,4}?(?:villages?|towns?|city|cities|district|region|territory|base|settlements?|areas?)\b`)
-
-// fireRE finds fire of heavy weapons: "fired mortar shells at", "fired
-// rockets into".
-var fireRE = regexp.MustCompile(`(?i)\bfired\s+(?:[\w-]+\s+){0,2}?(?:shells|rockets|mortars?|missiles|artillery|grenades)\s+(?:at|into|on|toward|towards)\b`)
-
 // allegianceRE follows "fought" in "fought for Ukraine".
 var allegianceRE = regexp.MustCompile(`^\s+for\s+\p{Lu}`)
 
@@ -136,13 +128,21 @@ func (x *doc) narrativeEvents() {
 			// (In a short report the report extractor tells the event.)
 			fallback = true
 			// "captured at least 14 villages north of Hama": taking ground
-			// is fighting, when the rules find no other event word.
-			if l := captureRE.FindStringSubmatchIndex(text); l != nil {
-				trigs = [][]int{{l[0], l[1], -1, -1, -1, -1, l[2], l[3]}}
-			} else if l := fireRE.FindStringIndex(text); l != nil {
-				// "fired mortar shells at two camps": shelling.
+			// is fighting, when the rules find no other event word
+			// (events.patterns taken/*).
+			a := args(si)
+			at := func(t int) []int {
+				v := x.d.Tokens[t]
+				return []int{v.Start - s.Start, v.End - s.Start}
+			}
+			if a != nil && len(a.takenVerbs) > 0 {
+				l := at(a.takenVerbs[0])
+				trigs = [][]int{{l[0], l[1], -1, -1, -1, -1, l[0], l[1]}}
+			} else if a != nil && len(a.fireVerbs) > 0 {
+				// "fired mortar shells at two camps": shelling (fire/heavy).
+				l := at(a.fireVerbs[0])
 				trigs = [][]int{{l[0], l[1], -1, -1, l[0], l[1], -1, -1}}
-			} else if a := args(si); a != nil && len(a.groundVerbs) > 0 {
+			} else if a != nil && len(a.groundVerbs) > 0 {
 				// "turned on the government and seized Aden": a place
 				// taken, by the parse (events.patterns ground/object).
 				// "pushed convoys into Afrin": ground entered, an incursion.
@@ -185,7 +185,7 @@ func (x *doc) narrativeEvents() {
 		case loc[4] >= 0:
 			typ = eventTypeOf(strings.ToLower(text[loc[4]:loc[5]]))
 			if typ == "" {
-				typ = muster.EventShelling // fireRE's "fired mortar shells at"
+				typ = muster.EventShelling // fire/heavy's "fired mortar shells at"
 			}
 		default:
 			typ = muster.EventArmedClash
