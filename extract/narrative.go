@@ -32,15 +32,11 @@ type localEvent struct {
 
 var (
 	negatedRE = regexp.MustCompile(`(?i)\b(?:did not|didn't|never|not)\s+(?:\w+\s+)?$`)
-	// backRefRE: "the raid", "that raid", "last week’s raid" refer to an
-	// event already told; "the largest incursion began on May 22" does not,
-	// but it names its date, which decides in mergeEvent.
 	// irrealisRE ends the words before a trigger that make the event one
 	// that has not happened: planned, feared, threatened, hypothetical or
 	// merely possible ("Russia may be preparing a new offensive", "to
 	// attack military targets", "a staged attack", "any attack").
 	irrealisRE = regexp.MustCompile(`(?i)(?:\b(?:will|would|could|may|might|can|cannot|should|must|if|whether|unless)\s+(?:[\w’'-]+\s+){0,3}|\bto\s+|\b(?:possible|potential|imminent|future|fake|staged|feared|threatened|planned|hypothetical|any|prevent|preventing|deter|deterring|avoid|avoiding|provoke)\s+(?:[\w-]+\s+)?)$`)
-	backRefRE  = regexp.MustCompile(`(?i)\b(?:the|that|this|last week’s|last week's)\s+(?:[a-z-]+\s+)?$`)
 )
 
 // eventTriggerRE finds the words that tell of an event of armed conflict:
@@ -166,7 +162,7 @@ func (x *doc) narrativeEvents() {
 				// the long stories whose events the narrative rules keep.
 			case negatedRE.MatchString(before): // "did not march"
 			case irrealisRE.MatchString(before): // "plans to attack", "a possible offensive"
-			case backRefRE.MatchString(before) && l[4] >= 0 && !x.verbAt(s.Start+l[4]): // "the raid" refers back; "the fighters attacked" does not
+			case l[4] >= 0 && !x.verbAt(s.Start+l[4]) && x.definiteAt(s.Start+l[4]): // "the raid" refers back; "the fighters attacked" does not
 			case l[6] >= 0 && allegianceRE.MatchString(text[l[1]:]): // "fought for Ukraine" is allegiance
 			default:
 				loc = l
@@ -309,6 +305,15 @@ func (x *doc) tokenAt(off int) int {
 		}
 	}
 	return -1
+}
+
+// definiteAt reports whether the event word at byte offset off refers
+// back to an event already told ("the raid", "last week’s raid"; see
+// definite). "The largest incursion began on May 22" does too, but it
+// names its date, which decides in mergeEvent.
+func (x *doc) definiteAt(off int) bool {
+	t := x.tokenAt(off)
+	return t >= 0 && x.definite(t)
 }
 
 // verbAt reports whether the parse makes the word at byte offset off a
@@ -835,7 +840,7 @@ func (x *doc) claimedEvents(si int, a *sentenceArgs, trig muster.Span) []claimed
 	var out []claimedPhrase
 	for _, c := range a.claimed {
 		tk := x.d.Tokens[c.trig]
-		if trig.Contains(muster.Span{Start: tk.Start, End: tk.End}) || x.definite(c.trig) {
+		if trig.Contains(muster.Span{Start: tk.Start, End: tk.End}) || x.definite(c.trig) || x.possessed(c.trig) {
 			continue
 		}
 		typ := lexiconType(strings.ToLower(tk.Text))
@@ -882,7 +887,7 @@ func (x *doc) datedEvents(si int, trig muster.Span, claimed []claimedPhrase) []c
 	for t := x.d.SentenceTokens[si][0]; t < x.d.SentenceTokens[si][1]; t++ {
 		tk := x.d.Tokens[t]
 		ts := muster.Span{Start: tk.Start, End: tk.End}
-		if tk.Tag != "NOUN" || trig.Overlaps(ts) || x.definite(t) || inside(claimed, ts) || inside(out, ts) {
+		if tk.Tag != "NOUN" || trig.Overlaps(ts) || x.definite(t) || x.possessed(t) || inside(claimed, ts) || inside(out, ts) {
 			continue
 		}
 		typ := lexiconType(strings.ToLower(tk.Text))
@@ -947,26 +952,51 @@ func lexiconType(w string) muster.EventType {
 	return best.Type
 }
 
-// definite reports whether token t has a definite or demonstrative
-// determiner or a possessor: "the attack", "that raid", "its offensive".
+// definite reports whether event word t refers back to an event already
+// told: by the parse, it has "the", "this", "that", "these" or "those"
+// as its determiner ("the raid", "that raid") or a date as its possessor
+// ("last week’s raid"), and no year of its own ("the 2019 siege" is
+// another event).
 func (x *doc) definite(t int) bool {
+	def := false
 	for c := x.sentLo(t); c < x.sentHi(t); c++ {
 		tk := x.d.Tokens[c]
 		if tk.Head != t {
 			continue
 		}
-		if tk.Rel == "nmod:poss" {
-			return true
+		switch {
+		case tk.Rel == "det" && slices.Contains(definiteDets, strings.ToLower(tk.Text)) && c >= t-2:
+			// One modifier at most between them: "the deadly raid";
+			// "this heinous terrorist attack" is the outlet's (or a
+			// speaker's) description, which may name a new incident.
+			def = true
+		case tk.Rel == "nmod:poss" && possessiveDates[strings.ToLower(tk.Lemma)]:
+			def = true
+		case yearRE.MatchString(tk.Text):
+			return false
 		}
-		if tk.Rel == "det" {
-			switch strings.ToLower(tk.Text) {
-			case "the", "this", "that", "these", "those":
-				return true
-			}
+	}
+	return def
+}
+
+// possessed reports whether event word t has a possessor ("its
+// offensive", "Russia’s attack"): a second event of a sentence so named
+// is most often the sentence's own, told again.
+func (x *doc) possessed(t int) bool {
+	for c := x.sentLo(t); c < x.sentHi(t); c++ {
+		if tk := x.d.Tokens[c]; tk.Head == t && tk.Rel == "nmod:poss" {
+			return true
 		}
 	}
 	return false
 }
+
+// possessiveDates are the possessors that date an event word: "last
+// week’s raid".
+var possessiveDates = map[string]bool{"week": true, "weekend": true, "night": true, "day": true}
+
+// yearRE is a year written in figures.
+var yearRE = regexp.MustCompile(`^(?:1[89]|20)\d\d$`)
 
 // subtreeSpan returns the byte span from the first to the last token of
 // t's subtree.
