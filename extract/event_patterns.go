@@ -91,7 +91,7 @@ func loadEventRules(name, src string) (*eventRuleSet, error) {
 				return nil, fmt.Errorf("%s: pattern %s: arg %q names no slot of the pattern", name, p.Name, f)
 			}
 			switch arg {
-			case "agent", "patient", "instrument", "claimant", "denier", "ground", "claimed", "taken", "fire":
+			case "agent", "patient", "instrument", "claimant", "denier", "ground", "claimed", "taken", "fire", "claimcue", "denycue":
 			default:
 				return nil, fmt.Errorf("%s: pattern %s: unknown argument %q", name, p.Name, arg)
 			}
@@ -133,11 +133,21 @@ type sentenceArgs struct {
 	instruments           []muster.Span
 	evidence              map[int]muster.Span // entity -> its match's span
 	instrumentEvidence    []muster.Span
+	// cues are the claims and denials of responsibility, in the order of
+	// their verbs.
+	cues []respCue
 	// claimed are the events a claim names by its "for" phrase ("claimed
 	// responsibility for a bombing in Ankara"); claimantOf the claimants
 	// by the token of their claim's verb.
 	claimed    []claimedEvent
 	claimantOf map[int][]int
+}
+
+// respCue is a claim or denial of responsibility: the words from its verb
+// to the word that says what it claims ("claimed responsibility").
+type respCue struct {
+	span muster.Span
+	deny bool
 }
 
 // claimedEvent is the event word a claim of responsibility names, the
@@ -171,6 +181,10 @@ func (x *doc) eventArgs() map[int]*sentenceArgs {
 			for _, g := range r.args {
 				t, ok := m.Slot(g.slot)
 				if !ok {
+					continue
+				}
+				if g.arg == "claimcue" || g.arg == "denycue" {
+					a.cues = append(a.cues, respCue{span: x.matchSpan(m, nil), deny: g.arg == "denycue"})
 					continue
 				}
 				if g.arg == "taken" {

@@ -90,22 +90,12 @@ func eventTypeOf(w string) muster.EventType {
 	return ""
 }
 
-// responsibilityRE: "took responsibility for", "claimed to have launched".
-var responsibilityRE = regexp.MustCompile(`(?i)\b(?:took|claimed|accepted|assumed)\s+(?:the\s+)?responsibility\s+for\b|\bclaimed\s+to\s+have\s+(?:launched|carried out|conducted|staged)\b|\b(?:say|says|said|claim|claims|claimed)\s+(?:that\s+)?(?:they|it)\s+(?:had\s+|have\s+)?(?:carried out|conducted|launched|staged|led)\b|\bdenied\s+(?:any\s+)?(?:responsibility|involvement|role)\b|\bdenied\s+that\s+(?:the\s+\w+|it|they)\s+(?:had\s+)?(?:fired|attacked|carried out|launched|shelled|targeted|struck)\b|\bhas\s+denied\s+any\s+role\b`)
-
 // narrativeEvents finds events told in the text, merges the sentences that
 // tell one event (same kind of fighting, same place, days apart at most),
 // and attaches casualty figures to the event they count.
 func (x *doc) narrativeEvents() {
 	short := len(x.d.Sentences) <= reportSentences
-	// The argument patterns run once, when the first event needs them.
-	var all map[int]*sentenceArgs
-	args := func(si int) *sentenceArgs {
-		if all == nil {
-			all = x.eventArgs()
-		}
-		return all[si]
-	}
+	args := x.args
 	for si, s := range x.d.Sentences {
 		if !containsAny(x.lowerSent(si), triggerKeys) {
 			continue
@@ -230,7 +220,7 @@ func (x *doc) narrativeEvents() {
 			continue
 		}
 		idx := x.mergeEvent(ev)
-		if len(subs) == 0 && !x.eventClaims(idx, si, ev) {
+		if len(subs) == 0 && !x.eventClaims(idx, si) {
 			x.responsibilityClaims(idx, si, args(si))
 		}
 		x.slotClaims(idx, si, ev)
@@ -247,8 +237,8 @@ func (x *doc) narrativeEvents() {
 		}
 		a := args(si)
 		byPattern := a != nil && len(a.claimants)+len(a.deniers) > 0
-		byRE := responsibilityRE.MatchString(x.d.Text[x.d.Sentences[si].Start:x.d.Sentences[si].End])
-		if !byRE && !byPattern {
+		byCue := a != nil && len(a.cues) > 0
+		if !byCue && !byPattern {
 			continue
 		}
 		idx := x.eventOfSentence(si)
@@ -258,7 +248,7 @@ func (x *doc) narrativeEvents() {
 		if idx < 0 {
 			continue
 		}
-		if !(byRE && x.eventClaims(idx, si, x.events[idx])) {
+		if !(byCue && x.eventClaims(idx, si)) {
 			x.responsibilityClaims(idx, si, a)
 		}
 		x.sentEvent[si] = idx
@@ -483,37 +473,53 @@ func closeDays(a, b *localEvent) bool {
 var noClaimantRE = regexp.MustCompile(`(?i)(?:^|\s)(?:no|nobody|none)(?:\s+[\w'-]+){0,4}\s*$`)
 
 // eventClaims adds the claims that tie a sentence to its event: who took
-// responsibility, the place and the date. It reports whether it found a
+// responsibility or denied it, by the first cue of responsibility the
+// patterns find in sentence si (events.patterns cue/*), its claimant the
+// group named last before the cue. It reports whether it found a
 // claimant.
-func (x *doc) eventClaims(idx, si int, ev *localEvent) bool {
+func (x *doc) eventClaims(idx, si int) bool {
+	a := x.args(si)
+	if a == nil || len(a.cues) == 0 {
+		return false
+	}
 	s := x.d.Sentences[si]
-	text := x.d.Text[s.Start:s.End]
-	found := false
-	if loc := responsibilityRE.FindStringIndex(text); loc != nil && !noClaimantRE.MatchString(text[:loc[0]]) {
-		cue := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
-		pred, mod := muster.PredClaimedBy, muster.Claimed
-		if strings.HasPrefix(strings.ToLower(x.d.Text[cue.Start:cue.End]), "denied") {
-			pred, mod = muster.PredDeniedBy, muster.Denied
-		}
-		if g := x.subjectsBefore(si, cue.Start); g != nil {
-			end := x.phraseEnd(si, cue.End)
-			start := s.Start
-			for _, e := range g {
-				src := x.ents[e]
-				attr := muster.Attribution{Name: src.name, Type: muster.AttributionType(src.typ)}
-				x.add(draft{subj: -1, event: idx, pred: pred, objEnt: e, ev: muster.Span{Start: start, End: end}, sent: si,
-					attr: attr, mod: mod, conf: 0.85})
-				if pred == muster.PredClaimedBy && x.events[idx].participants[e] != muster.RolePerpetrator {
-					// The claimant took part, by its own account.
-					x.events[idx].participants[e] = muster.RolePerpetrator
-					x.add(draft{subj: -1, event: idx, pred: muster.PredParticipant, objEnt: e, role: muster.RolePerpetrator,
-						ev: muster.Span{Start: start, End: end}, sent: si, attr: attr, mod: mod, conf: 0.8})
-				}
-				found = true
-			}
+	cue := a.cues[0]
+	for _, c := range a.cues[1:] {
+		if c.span.Start < cue.span.Start {
+			cue = c
 		}
 	}
-	return found
+	if noClaimantRE.MatchString(x.d.Text[s.Start:cue.span.Start]) {
+		return false
+	}
+	pred, mod := muster.PredClaimedBy, muster.Claimed
+	if cue.deny {
+		pred, mod = muster.PredDeniedBy, muster.Denied
+	}
+	g := x.subjectsBefore(si, cue.span.Start)
+	end := x.phraseEnd(si, cue.span.End)
+	for _, e := range g {
+		src := x.ents[e]
+		attr := muster.Attribution{Name: src.name, Type: muster.AttributionType(src.typ)}
+		x.add(draft{subj: -1, event: idx, pred: pred, objEnt: e, ev: muster.Span{Start: s.Start, End: end}, sent: si,
+			attr: attr, mod: mod, conf: 0.85})
+		if pred == muster.PredClaimedBy && x.events[idx].participants[e] != muster.RolePerpetrator {
+			// The claimant took part, by its own account.
+			x.events[idx].participants[e] = muster.RolePerpetrator
+			x.add(draft{subj: -1, event: idx, pred: muster.PredParticipant, objEnt: e, role: muster.RolePerpetrator,
+				ev: muster.Span{Start: s.Start, End: end}, sent: si, attr: attr, mod: mod, conf: 0.8})
+		}
+	}
+	return len(g) > 0
+}
+
+// args returns the arguments the event patterns find in sentence si; the
+// patterns run over the document once, when first asked.
+func (x *doc) args(si int) *sentenceArgs {
+	if x.sentArgs == nil {
+		x.sentArgs = x.eventArgs()
+	}
+	return x.sentArgs[si]
 }
 
 // casualtyRE finds a figure of dead, hurt or captured after its number.
@@ -685,7 +691,7 @@ func (x *doc) datedApart(si, e int) bool {
 		// "claimed responsibility for the attack in a message on Monday":
 		// a claim of responsibility is dated by its own day, which may
 		// come a week after the event's.
-		if d.Value.From > ev.to && (dayDiff(d.Value.From, ev.to) > claimLag || !responsibilityRE.MatchString(text)) {
+		if a := x.args(si); d.Value.From > ev.to && (dayDiff(d.Value.From, ev.to) > claimLag || a == nil || len(a.cues) == 0) {
 			return true
 		}
 	}
