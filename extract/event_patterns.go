@@ -279,26 +279,33 @@ func (x *doc) responsibilityClaims(idx, si int, a *sentenceArgs) {
 	if a == nil {
 		return
 	}
-	add := func(e int, pred muster.Predicate, mod muster.Modality) {
-		src := x.ents[e]
-		attr := muster.Attribution{Name: src.name, Type: muster.AttributionType(src.typ)}
-		sp := a.evidence[e]
-		d := draft{subj: -1, event: idx, pred: pred, objEnt: e, ev: sp, sent: si, attr: attr, mod: mod, conf: 0.8}
-		if x.hasDraft(d) {
-			return
-		}
-		x.add(d)
-		if pred == muster.PredClaimedBy && x.events[idx].participants[e] != muster.RolePerpetrator {
-			x.events[idx].participants[e] = muster.RolePerpetrator
-			x.add(draft{subj: -1, event: idx, pred: muster.PredParticipant, objEnt: e, role: muster.RolePerpetrator,
-				ev: sp, sent: si, attr: attr, mod: mod, conf: 0.75})
-		}
-	}
 	for _, e := range a.claimants {
-		add(e, muster.PredClaimedBy, muster.Claimed)
+		x.responsibilityClaim(idx, si, e, false, a.evidence[e], 0.8)
 	}
 	for _, e := range a.deniers {
-		add(e, muster.PredDeniedBy, muster.Denied)
+		x.responsibilityClaim(idx, si, e, true, a.evidence[e], 0.8)
+	}
+}
+
+// responsibilityClaim adds e's claim (or, deny, its denial) of
+// responsibility for event idx, stated by the words sp of sentence si,
+// once; a claimant is a perpetrator by its own account.
+func (x *doc) responsibilityClaim(idx, si, e int, deny bool, sp muster.Span, conf float64) {
+	pred, mod := muster.PredClaimedBy, muster.Claimed
+	if deny {
+		pred, mod = muster.PredDeniedBy, muster.Denied
+	}
+	src := x.ents[e]
+	attr := muster.Attribution{Name: src.name, Type: muster.AttributionType(src.typ)}
+	d := draft{subj: -1, event: idx, pred: pred, objEnt: e, ev: sp, sent: si, attr: attr, mod: mod, conf: conf}
+	if x.hasDraft(d) {
+		return
+	}
+	x.add(d)
+	if !deny && x.events[idx].participants[e] != muster.RolePerpetrator {
+		x.events[idx].participants[e] = muster.RolePerpetrator
+		x.add(draft{subj: -1, event: idx, pred: muster.PredParticipant, objEnt: e, role: muster.RolePerpetrator,
+			ev: sp, sent: si, attr: attr, mod: mod, conf: conf - 0.05})
 	}
 }
 

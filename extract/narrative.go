@@ -492,23 +492,9 @@ func (x *doc) eventClaims(idx, si int) bool {
 	if noClaimantRE.MatchString(x.d.Text[s.Start:cue.span.Start]) {
 		return false
 	}
-	pred, mod := muster.PredClaimedBy, muster.Claimed
-	if cue.deny {
-		pred, mod = muster.PredDeniedBy, muster.Denied
-	}
 	g := x.subjectsBefore(si, cue.span.Start)
-	end := x.phraseEnd(si, cue.span.End)
 	for _, e := range g {
-		src := x.ents[e]
-		attr := muster.Attribution{Name: src.name, Type: muster.AttributionType(src.typ)}
-		x.add(draft{subj: -1, event: idx, pred: pred, objEnt: e, ev: muster.Span{Start: s.Start, End: end}, sent: si,
-			attr: attr, mod: mod, conf: 0.85})
-		if pred == muster.PredClaimedBy && x.events[idx].participants[e] != muster.RolePerpetrator {
-			// The claimant took part, by its own account.
-			x.events[idx].participants[e] = muster.RolePerpetrator
-			x.add(draft{subj: -1, event: idx, pred: muster.PredParticipant, objEnt: e, role: muster.RolePerpetrator,
-				ev: muster.Span{Start: s.Start, End: end}, sent: si, attr: attr, mod: mod, conf: 0.8})
-		}
+		x.responsibilityClaim(idx, si, e, cue.deny, muster.Span{Start: s.Start, End: x.phraseEnd(si, cue.span.End)}, 0.85)
 	}
 	return len(g) > 0
 }
@@ -932,14 +918,13 @@ func (x *doc) addClaimedEvent(si int, p claimedPhrase, a *sentenceArgs) {
 	}
 	idx := x.mergeEvent(ev)
 	x.events[idx].phrase = p.span
-	evidence := map[int]muster.Span{}
 	for _, e := range p.claimants {
-		evidence[e] = a.evidence[e]
-		if evidence[e].Len() == 0 {
-			evidence[e] = muster.Span{Start: x.d.Sentences[si].Start, End: p.span.End}
+		sp := a.evidence[e]
+		if sp.Len() == 0 { // a claimant the parse missed
+			sp = muster.Span{Start: x.d.Sentences[si].Start, End: p.span.End}
 		}
+		x.responsibilityClaim(idx, si, e, false, sp, 0.8)
 	}
-	x.responsibilityClaims(idx, si, &sentenceArgs{claimants: p.claimants, evidence: evidence})
 	x.slotClaims(idx, si, ev)
 }
 
