@@ -196,11 +196,18 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 	typ, rank, at := eventTrigger(s.toks)
 	var date *DateMatch
 	dateSent := sp
-	if len(dates) > 0 {
-		d0 := dates[0] // a copy: dates may be the caller's
+	// A dateline's date ("KABUL, May 23 (dpa) –") is the report's, not
+	// the event's (issue 10 item 2).
+	dl := datelineLen(x.text[sp.Start:sp.End])
+	for _, d := range dates {
+		if d.Span.Start < dl {
+			continue
+		}
+		d0 := d // a copy: dates may be the caller's
 		date = &d0
 		date.Span.Start += sp.Start
 		date.Span.End += sp.Start
+		break
 	}
 	cas := x.casualties(s)
 	resp := x.responsibility(s)

@@ -97,3 +97,26 @@ func TestBackgroundEvent(t *testing.T) {
 		t.Errorf("killed 20 on %q, want the Kidal ambush", killed)
 	}
 }
+
+// TestDatelineDate: a wire report's dateline gives the place and day the
+// report was filed, not those of the event it tells (issue 10 item 2).
+func TestDatelineDate(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"KABUL, May 23 (dpa) – Gunmen attacked a police post in Kunduz province, killing four officers, police said.", ""},
+		{"GAO, Mali, May 23 (AP) — Gunmen attacked a police post in Kidal on Saturday, killing four officers.", "2023-05-20"},
+	} {
+		d := parse(t, tt.text)
+		r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+		if len(r.Events) != 1 {
+			t.Errorf("%q: %d events, want 1", tt.text, len(r.Events))
+			continue
+		}
+		got := ""
+		if r.Events[0].Time != nil {
+			got = r.Events[0].Time.From
+		}
+		if got != tt.want {
+			t.Errorf("%q: event dated %q, want %q (not the dateline's May 23)", tt.text, got, tt.want)
+		}
+	}
+}

@@ -57,10 +57,11 @@ var allegianceRE = regexp.MustCompile(`^\s+for\s+\p{Lu}`)
 // datelineRE matches a wire story's dateline: the place it was filed
 // from in capitals or followed by the agency, perhaps with its country or
 // state or the day, then a dash: "BAMAKO — ", "KYIV, Ukraine (AP) — ",
-// "BEIRUT, Dec 1 — ", "Goma (Reuters) - ", "Kabul, Mar 3, (dpa) – ". A capitalised name before a
+// "BEIRUT, Dec 1 — ", "GAO, Mali, May 23 (AP) — ", "Goma (Reuters) - ",
+// "Kabul, Mar 3, (dpa) – ". A capitalised name before a
 // dash is not enough: "Kherson — a city of …" opens a sentence about
 // Kherson.
-var datelineRE = regexp.MustCompile(`^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s(?:of\s|the\s)?\p{Lu}[\p{L}.]*){0,3}(?:\s\d{1,2})?)?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}(?:\s\d{1,2})?)?,?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)(?:/\p{L}{2,10})?\))\s*(?:—|–|--|-)\s+\p{Lu}`)
+var datelineRE = regexp.MustCompile(`^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s(?:of\s|the\s)?\p{Lu}[\p{L}.]*){0,3}(?:\s\d{1,2})?){0,2},?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}(?:\s\d{1,2})?)?,?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)(?:/\p{L}{2,10})?\))\s*(?:—|–|--|-)\s+\p{Lu}`)
 
 // datelineLen returns the length in bytes of the dateline that opens a
 // sentence, or 0.
