@@ -120,3 +120,18 @@ func TestDatelineDate(t *testing.T) {
 		}
 	}
 }
+
+// TestWithdrawal: a side that leaves ground it held tells a withdrawal
+// (issue 10 item 5; proposed for DESIGN §3).
+func TestWithdrawal(t *testing.T) {
+	text := "Government troops withdrew from the town of Kidal on Monday."
+	d := parse(t, text)
+	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	if len(r.Events) != 1 || r.Events[0].Type != muster.EventWithdrawal {
+		var got []string
+		for _, ev := range r.Events {
+			got = append(got, string(ev.Type)+" "+ev.Label)
+		}
+		t.Fatalf("%q: events %v, want one withdrawal", text, got)
+	}
+}

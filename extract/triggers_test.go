@@ -11,7 +11,7 @@ var knownEventTypes = map[muster.EventType]bool{
 	muster.EventIncursion: true, muster.EventRaid: true, muster.EventArmedClash: true, muster.EventAttack: true,
 	muster.EventBombing: true, muster.EventShelling: true, muster.EventAirStrike: true, muster.EventDroneStrike: true,
 	muster.EventAssassination: true, muster.EventKidnapping: true, muster.EventArrest: true,
-	muster.EventDesignation: true, muster.EventProtest: true, muster.EventArson: true,
+	muster.EventDesignation: true, muster.EventProtest: true, muster.EventArson: true, muster.EventWithdrawal: true,
 }
 
 // TestTriggerLexicon checks the embedded lexicon: known types, one head
