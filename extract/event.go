@@ -564,14 +564,3 @@ func personTarget(toks []wtok) bool {
 	}
 	return false
 }
-
-func nearWord(toks []wtok, k, n int, words ...string) bool {
-	for j := max(0, k-n); j < min(len(toks), k+n+1); j++ {
-		for _, w := range words {
-			if toks[j].low == w {
-				return true
-			}
-		}
-	}
-	return false
-}
