@@ -96,6 +96,10 @@ func TestTriggerPhrases(t *testing.T) {
 		{"Helicopters shelled the village.", muster.EventAirStrike},
 		{"Troops and rebels exchanged small arms fire and shelled the post.", muster.EventArmedClash},
 		{"A bomb hit the market after small arms were found.", muster.EventBombing},
+		{"The siege of the hotel lasted twelve hours.", muster.EventArmedClash},
+		{"Rebels besieged the garrison town.", muster.EventArmedClash},
+		{"Gunmen stormed the hotel and the siege lasted hours.", muster.EventRaid}, // the more specific word wins
+		{"The team spoke of a siege mentality.", ""},
 	} {
 		if got, _, _ := eventTrigger(lexWords(c.s)); got != c.want {
 			t.Errorf("%q: %q, want %q", c.s, got, c.want)
