@@ -19,7 +19,8 @@ const (
 	EventArrest        EventType = "arrest"
 	EventDesignation   EventType = "designation"
 	EventProtest       EventType = "protest"
-	EventArson         EventType = "arson" // setting fire to property (GTD facility attacks; added for issue 4)
+	EventArson         EventType = "arson"      // setting fire to property (GTD facility attacks; added for issue 4)
+	EventWithdrawal    EventType = "withdrawal" // a side leaves ground it held ("troops withdrew from Kidal"; issue 10)
 	EventOther         EventType = "other"
 )
 

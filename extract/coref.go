@@ -43,7 +43,8 @@ type doc struct {
 	lowers    []string      // lower-cased sentences, made on first use
 	dates     [][]DateMatch // per sentence, made on first use
 	datesDone []bool
-	sentEvent map[int]int // sentence → event its casualty figures were attached to
+	sentEvent map[int]int           // sentence → event its casualty figures were attached to
+	sentArgs  map[int]*sentenceArgs // sentence → its event arguments (events.patterns), made on first use
 	offs      *muster.Offsets
 	tokMent   []int // token → covering mention, for the pattern rules
 	// orderedKey and ordered cache mentsOrdered.

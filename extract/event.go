@@ -196,11 +196,18 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 	typ, rank, at := eventTrigger(s.toks)
 	var date *DateMatch
 	dateSent := sp
-	if len(dates) > 0 {
-		d0 := dates[0] // a copy: dates may be the caller's
+	// A dateline's date ("KABUL, May 23 (dpa) –") is the report's, not
+	// the event's (issue 10 item 2).
+	dl := datelineLen(x.text[sp.Start:sp.End])
+	for _, d := range dates {
+		if d.Span.Start < dl {
+			continue
+		}
+		d0 := d // a copy: dates may be the caller's
 		date = &d0
 		date.Span.Start += sp.Start
 		date.Span.End += sp.Start
+		break
 	}
 	cas := x.casualties(s)
 	resp := x.responsibility(s)
@@ -437,80 +444,47 @@ func (x *eventExtractor) reportedBy(span muster.Span) (muster.Attribution, bool)
 // ---- event type ----
 
 // eventTrigger returns the most specific event type a sentence's words
-// name, its rank and the token index of the word.
+// name, its rank and the token index of the word. It reads only the
+// lexicon: its report words, its multi-word triggers ("opened fire",
+// "set … on fire"), its compounds that are no trigger ("gold mine",
+// "burned to death"), its weak words (read only near a strike verb:
+// "aircraft") and its lifters ("air forces", "small arms").
 func eventTrigger(toks []wtok) (muster.EventType, int, int) {
 	var typ muster.EventType
 	rank, at := 0, -1
+	taken := make([]bool, len(toks))
 	for k, t := range toks {
-		if t.kind != 'w' {
+		if t.kind != 'w' || taken[k] {
 			continue
 		}
 		tr := triggerLex.row("report", t.low)
-		if tr == nil {
+		if p, words, ok := triggerLex.phraseAt(toks, k); ok {
+			for _, j := range words {
+				taken[j] = true
+			}
+			tr = p.row
+		} else if tr != nil && triggerLex.has("weak", t.low) && !nearUse(toks, k, weakWindow, "strikeverb") {
 			continue
 		}
-		switch t.low {
-		case "set": // "set fire to", "set ablaze", "set … on fire"
-			if !nearWord(toks[k:min(len(toks), k+8)], 0, 7, "fire", "ablaze", "alight") || k+1 < len(toks) && toks[k+1].low == "off" {
-				continue
-			}
-		case "burned", "burnt": // "burned down", not "burned to death"
-			if k+2 < len(toks) && toks[k+1].low == "to" && toks[k+2].low == "death" {
-				continue
-			}
-		case "opened": // "opened fire"
-			if !(k+1 < len(toks) && toks[k+1].low == "fire") {
-				continue
-			}
-		case "fire": // "to fire upon", "fire at"; not "set fire", "caught fire"
-			if !(k+1 < len(toks) && (toks[k+1].low == "upon" || toks[k+1].low == "on" || toks[k+1].low == "at")) || k > 0 && (toks[k-1].low == "set" || toks[k-1].low == "opened") {
-				continue
-			}
-		case "mine", "mines": // "a mine" but not "gold mine workers"
-			if k > 0 && (toks[k-1].low == "gold" || toks[k-1].low == "coal") {
-				continue
-			}
-		case "blew": // "blew up"
-			if !(k+1 < len(toks) && toks[k+1].low == "up") {
-				continue
-			}
-		case "grenade", "grenades": // "grenade launchers" fire, they are not bombs
-			if k+1 < len(toks) && strings.HasPrefix(toks[k+1].low, "launcher") {
-				continue
-			}
-		case "fighting": // "fighting for Ukraine" is allegiance, not a battle
-			if k+1 < len(toks) && (toks[k+1].low == "for" || toks[k+1].low == "alongside") {
-				continue
-			}
-		case "aircraft": // only an aircraft that strikes
-			if !nearWord(toks, k, 4, "strike", "strikes", "struck", "bombed", "dropped", "launched", "fired") {
-				continue
-			}
-		}
-		if tr.Rank > rank {
+		if tr != nil && tr.Rank > rank {
 			typ, rank, at = tr.Type, tr.Rank, k
 		}
 	}
-	// "air strike(s)", "air forces struck", "helicopter hit"; small arms
-	// fire between forces is a clash.
-	if typ == muster.EventAttack || typ == muster.EventShelling || typ == muster.EventBombing {
-		for k := 0; k+1 < len(toks); k++ {
-			if toks[k].low == "air" && (toks[k+1].low == "forces" || toks[k+1].low == "force") ||
-				toks[k].low == "helicopter" || toks[k].low == "helicopters" || toks[k].low == "warplanes" || toks[k].low == "warplane" {
-				typ, rank, at = muster.EventAirStrike, 8, k
-				break
-			}
+	return triggerLex.lift(toks, typ, rank, at)
+}
+
+// weakWindow is how near a weak word's strike verb stands.
+const weakWindow = 4
+
+// nearUse reports whether a word the lexicon's use reads stands within n
+// tokens of toks[k].
+func nearUse(toks []wtok, k, n int, use string) bool {
+	for j := max(0, k-n); j < min(len(toks), k+n+1); j++ {
+		if triggerLex.has(use, toks[j].low) {
+			return true
 		}
 	}
-	for k := 0; k+1 < len(toks); k++ {
-		if toks[k].low == "small" && toks[k+1].low == "arms" && 9 > rank && (typ == muster.EventShelling || typ == muster.EventAttack) {
-			typ, rank, at = muster.EventArmedClash, 9, k
-		}
-		if (toks[k].low == "air" || toks[k].low == "aerial") && strings.HasPrefix(toks[k+1].low, "strike") && 8 > rank {
-			typ, rank, at = muster.EventAirStrike, 8, k
-		}
-	}
-	return typ, rank, at
+	return false
 }
 
 // leadingDate reports whether a sentence opens with its date ("On 5 May,
@@ -585,17 +559,6 @@ func personTarget(toks []wtok) bool {
 				if n+1 < len(toks) && (toks[n+1].low == "a" || toks[n+1].low == "an" || toks[n+1].low == "the") {
 					return true
 				}
-			}
-		}
-	}
-	return false
-}
-
-func nearWord(toks []wtok, k, n int, words ...string) bool {
-	for j := max(0, k-n); j < min(len(toks), k+n+1); j++ {
-		for _, w := range words {
-			if toks[j].low == w {
-				return true
 			}
 		}
 	}

@@ -91,7 +91,7 @@ func loadEventRules(name, src string) (*eventRuleSet, error) {
 				return nil, fmt.Errorf("%s: pattern %s: arg %q names no slot of the pattern", name, p.Name, f)
 			}
 			switch arg {
-			case "agent", "patient", "instrument", "claimant", "denier", "ground":
+			case "agent", "patient", "instrument", "claimant", "denier", "ground", "claimed", "taken", "fire", "claimcue", "denycue":
 			default:
 				return nil, fmt.Errorf("%s: pattern %s: unknown argument %q", name, p.Name, arg)
 			}
@@ -125,9 +125,36 @@ type sentenceArgs struct {
 	// grounds are the places taken ("seized Aden"), groundVerbs the
 	// tokens of the verbs that took them.
 	grounds, groundVerbs []int
-	instruments          []muster.Span
-	evidence             map[int]muster.Span // entity -> its match's span
-	instrumentEvidence   []muster.Span
+	// takenVerbs take a kind of ground ("captured 14 villages", "took
+	// control of the town"), fireVerbs fire heavy weapons ("fired mortar
+	// shells at"): the triggers of a fight and of a shelling where the
+	// lexicon names no event.
+	takenVerbs, fireVerbs []int
+	instruments           []muster.Span
+	evidence              map[int]muster.Span // entity -> its match's span
+	instrumentEvidence    []muster.Span
+	// cues are the claims and denials of responsibility, in the order of
+	// their verbs.
+	cues []respCue
+	// claimed are the events a claim names by its "for" phrase ("claimed
+	// responsibility for a bombing in Ankara"); claimantOf the claimants
+	// by the token of their claim's verb.
+	claimed    []claimedEvent
+	claimantOf map[int][]int
+}
+
+// respCue is a claim or denial of responsibility: the words from its verb
+// to the word that says what it claims ("claimed responsibility").
+type respCue struct {
+	span muster.Span
+	deny bool
+}
+
+// claimedEvent is the event word a claim of responsibility names, the
+// claim's verb and the words that tell the event.
+type claimedEvent struct {
+	cue, trig int
+	span      muster.Span
 }
 
 // eventArgs returns the arguments the patterns find, by sentence.
@@ -148,12 +175,34 @@ func (x *doc) eventArgs() map[int]*sentenceArgs {
 			}
 			a := out[s]
 			if a == nil {
-				a = &sentenceArgs{evidence: map[int]muster.Span{}}
+				a = &sentenceArgs{evidence: map[int]muster.Span{}, claimantOf: map[int][]int{}}
 				out[s] = a
 			}
 			for _, g := range r.args {
 				t, ok := m.Slot(g.slot)
 				if !ok {
+					continue
+				}
+				if g.arg == "claimcue" || g.arg == "denycue" {
+					a.cues = append(a.cues, respCue{span: x.matchSpan(m, nil), deny: g.arg == "denycue"})
+					continue
+				}
+				if g.arg == "taken" {
+					a.takenVerbs = append(a.takenVerbs, t)
+					continue
+				}
+				if g.arg == "fire" {
+					a.fireVerbs = append(a.fireVerbs, t)
+					continue
+				}
+				if g.arg == "claimed" {
+					// "claimed responsibility for a bombing in Ankara that
+					// injured two police officers": the claim's words from
+					// the event word to the end of "responsibility"'s phrase.
+					cue, _ := m.Slot("cue")
+					what, _ := m.Slot("what")
+					a.claimed = append(a.claimed, claimedEvent{cue: cue, trig: t,
+						span: muster.Span{Start: x.d.Tokens[t].Start, End: max(x.subtreeSpan(t).End, x.subtreeSpan(what).End)}})
 					continue
 				}
 				if g.arg == "instrument" {
@@ -174,6 +223,9 @@ func (x *doc) eventArgs() map[int]*sentenceArgs {
 						a.patients = append(a.patients, e)
 					case "claimant":
 						a.claimants = append(a.claimants, e)
+						if cue, ok := m.Slot("cue"); ok {
+							a.claimantOf[cue] = append(a.claimantOf[cue], e)
+						}
 					case "denier":
 						a.deniers = append(a.deniers, e)
 					case "ground":
@@ -227,26 +279,33 @@ func (x *doc) responsibilityClaims(idx, si int, a *sentenceArgs) {
 	if a == nil {
 		return
 	}
-	add := func(e int, pred muster.Predicate, mod muster.Modality) {
-		src := x.ents[e]
-		attr := muster.Attribution{Name: src.name, Type: muster.AttributionType(src.typ)}
-		sp := a.evidence[e]
-		d := draft{subj: -1, event: idx, pred: pred, objEnt: e, ev: sp, sent: si, attr: attr, mod: mod, conf: 0.8}
-		if x.hasDraft(d) {
-			return
-		}
-		x.add(d)
-		if pred == muster.PredClaimedBy && x.events[idx].participants[e] != muster.RolePerpetrator {
-			x.events[idx].participants[e] = muster.RolePerpetrator
-			x.add(draft{subj: -1, event: idx, pred: muster.PredParticipant, objEnt: e, role: muster.RolePerpetrator,
-				ev: sp, sent: si, attr: attr, mod: mod, conf: 0.75})
-		}
-	}
 	for _, e := range a.claimants {
-		add(e, muster.PredClaimedBy, muster.Claimed)
+		x.responsibilityClaim(idx, si, e, false, a.evidence[e], 0.8)
 	}
 	for _, e := range a.deniers {
-		add(e, muster.PredDeniedBy, muster.Denied)
+		x.responsibilityClaim(idx, si, e, true, a.evidence[e], 0.8)
+	}
+}
+
+// responsibilityClaim adds e's claim (or, deny, its denial) of
+// responsibility for event idx, stated by the words sp of sentence si,
+// once; a claimant is a perpetrator by its own account.
+func (x *doc) responsibilityClaim(idx, si, e int, deny bool, sp muster.Span, conf float64) {
+	pred, mod := muster.PredClaimedBy, muster.Claimed
+	if deny {
+		pred, mod = muster.PredDeniedBy, muster.Denied
+	}
+	src := x.ents[e]
+	attr := muster.Attribution{Name: src.name, Type: muster.AttributionType(src.typ)}
+	d := draft{subj: -1, event: idx, pred: pred, objEnt: e, ev: sp, sent: si, attr: attr, mod: mod, conf: conf}
+	if x.hasDraft(d) {
+		return
+	}
+	x.add(d)
+	if !deny && x.events[idx].participants[e] != muster.RolePerpetrator {
+		x.events[idx].participants[e] = muster.RolePerpetrator
+		x.add(draft{subj: -1, event: idx, pred: muster.PredParticipant, objEnt: e, role: muster.RolePerpetrator,
+			ev: sp, sent: si, attr: attr, mod: mod, conf: conf - 0.05})
 	}
 }
 

@@ -125,10 +125,8 @@ func (x *doc) refersBack(si int) bool {
 		if tk.Tag != "NOUN" || !eventNouns[low] {
 			continue
 		}
-		for c := lo; c < hi; c++ {
-			if d := x.d.Tokens[c]; d.Head == t && d.Rel == "det" && slices.Contains(definiteDets, strings.ToLower(d.Text)) {
-				return true
-			}
+		if x.definite(t) {
+			return true
 		}
 	}
 	return false

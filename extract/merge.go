@@ -443,6 +443,9 @@ func (x *doc) narrativeEventOf(c muster.Claim) int {
 	if si < 0 {
 		return -1
 	}
+	if e := x.phraseEvent(x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})); e >= 0 {
+		return e
+	}
 	if e := x.eventTold(si); e >= 0 {
 		return e
 	}

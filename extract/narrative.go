@@ -23,19 +23,20 @@ type localEvent struct {
 	evidence     []muster.Span
 	sents        []int
 	merged       int
+	// phrase is the words inside one sentence that tell the event when
+	// it is a second event of that sentence ("claimed responsibility for
+	// a bombing in Ankara that injured two police officers"); its figures
+	// and places are its own, not the sentence's main event's.
+	phrase muster.Span
 }
 
 var (
 	negatedRE = regexp.MustCompile(`(?i)\b(?:did not|didn't|never|not)\s+(?:\w+\s+)?$`)
-	// backRefRE: "the raid", "that raid", "last week’s raid" refer to an
-	// event already told; "the largest incursion began on May 22" does not,
-	// but it names its date, which decides in mergeEvent.
 	// irrealisRE ends the words before a trigger that make the event one
 	// that has not happened: planned, feared, threatened, hypothetical or
 	// merely possible ("Russia may be preparing a new offensive", "to
 	// attack military targets", "a staged attack", "any attack").
 	irrealisRE = regexp.MustCompile(`(?i)(?:\b(?:will|would|could|may|might|can|cannot|should|must|if|whether|unless)\s+(?:[\w’'-]+\s+){0,3}|\bto\s+|\b(?:possible|potential|imminent|future|fake|staged|feared|threatened|planned|hypothetical|any|prevent|preventing|deter|deterring|avoid|avoiding|provoke)\s+(?:[\w-]+\s+)?)$`)
-	backRefRE  = regexp.MustCompile(`(?i)\b(?:the|that|this|last week’s|last week's)\s+(?:[a-z-]+\s+)?$`)
 )
 
 // eventTriggerRE finds the words that tell of an event of armed conflict:
@@ -50,24 +51,17 @@ var eventTriggerRE = regexp.MustCompile(`\b(?:((?:` + alternation(triggerLex.for
 // case has another length in bytes, where offsets would not carry over.
 var eventTriggerFoldRE = regexp.MustCompile(`(?i)` + eventTriggerRE.String())
 
-// captureRE finds ground taken: a verb of capture and, within a few
-// words, the kind of place taken.
-var captureRE = regexp.MustCompile(`(?i)\b(captured|seized|recaptured|retook|(?:took|taken|seized|gained)\s+control\s+of)\s+(?:[\w,'’-]+\s+){0,4}?(?:villages?|towns?|city|cities|district|region|territory|base|settlements?|areas?)\b`)
-
-// fireRE finds fire of heavy weapons: "fired mortar shells at", "fired
-// rockets into".
-var fireRE = regexp.MustCompile(`(?i)\bfired\s+(?:[\w-]+\s+){0,2}?(?:shells|rockets|mortars?|missiles|artillery|grenades)\s+(?:at|into|on|toward|towards)\b`)
-
 // allegianceRE follows "fought" in "fought for Ukraine".
 var allegianceRE = regexp.MustCompile(`^\s+for\s+\p{Lu}`)
 
 // datelineRE matches a wire story's dateline: the place it was filed
 // from in capitals or followed by the agency, perhaps with its country or
 // state or the day, then a dash: "BAMAKO — ", "KYIV, Ukraine (AP) — ",
-// "BEIRUT, Dec 1 — ", "Goma (Reuters) - ", "Kabul, Mar 3, (dpa) – ". A capitalised name before a
+// "BEIRUT, Dec 1 — ", "GAO, Mali, May 23 (AP) — ", "Goma (Reuters) - ",
+// "Kabul, Mar 3, (dpa) – ". A capitalised name before a
 // dash is not enough: "Kherson — a city of …" opens a sentence about
 // Kherson.
-var datelineRE = regexp.MustCompile(`^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s(?:of\s|the\s)?\p{Lu}[\p{L}.]*){0,3}(?:\s\d{1,2})?)?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}(?:\s\d{1,2})?)?,?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)(?:/\p{L}{2,10})?\))\s*(?:—|–|--|-)\s+\p{Lu}`)
+var datelineRE = regexp.MustCompile(`^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s(?:of\s|the\s)?\p{Lu}[\p{L}.]*){0,3}(?:\s\d{1,2})?){0,2},?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}(?:\s\d{1,2})?)?,?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)(?:/\p{L}{2,10})?\))\s*(?:—|–|--|-)\s+\p{Lu}`)
 
 // datelineLen returns the length in bytes of the dateline that opens a
 // sentence, or 0.
@@ -97,22 +91,12 @@ func eventTypeOf(w string) muster.EventType {
 	return ""
 }
 
-// responsibilityRE: "took responsibility for", "claimed to have launched".
-var responsibilityRE = regexp.MustCompile(`(?i)\b(?:took|claimed|accepted|assumed)\s+(?:the\s+)?responsibility\s+for\b|\bclaimed\s+to\s+have\s+(?:launched|carried out|conducted|staged)\b|\b(?:say|says|said|claim|claims|claimed)\s+(?:that\s+)?(?:they|it)\s+(?:had\s+|have\s+)?(?:carried out|conducted|launched|staged|led)\b|\bdenied\s+(?:any\s+)?(?:responsibility|involvement|role)\b|\bdenied\s+that\s+(?:the\s+\w+|it|they)\s+(?:had\s+)?(?:fired|attacked|carried out|launched|shelled|targeted|struck)\b|\bhas\s+denied\s+any\s+role\b`)
-
 // narrativeEvents finds events told in the text, merges the sentences that
 // tell one event (same kind of fighting, same place, days apart at most),
 // and attaches casualty figures to the event they count.
 func (x *doc) narrativeEvents() {
 	short := len(x.d.Sentences) <= reportSentences
-	// The argument patterns run once, when the first event needs them.
-	var all map[int]*sentenceArgs
-	args := func(si int) *sentenceArgs {
-		if all == nil {
-			all = x.eventArgs()
-		}
-		return all[si]
-	}
+	args := x.args
 	for si, s := range x.d.Sentences {
 		if !containsAny(x.lowerSent(si), triggerKeys) {
 			continue
@@ -131,13 +115,21 @@ func (x *doc) narrativeEvents() {
 			// (In a short report the report extractor tells the event.)
 			fallback = true
 			// "captured at least 14 villages north of Hama": taking ground
-			// is fighting, when the rules find no other event word.
-			if l := captureRE.FindStringSubmatchIndex(text); l != nil {
-				trigs = [][]int{{l[0], l[1], -1, -1, -1, -1, l[2], l[3]}}
-			} else if l := fireRE.FindStringIndex(text); l != nil {
-				// "fired mortar shells at two camps": shelling.
+			// is fighting, when the rules find no other event word
+			// (events.patterns taken/*).
+			a := args(si)
+			at := func(t int) []int {
+				v := x.d.Tokens[t]
+				return []int{v.Start - s.Start, v.End - s.Start}
+			}
+			if a != nil && len(a.takenVerbs) > 0 {
+				l := at(a.takenVerbs[0])
+				trigs = [][]int{{l[0], l[1], -1, -1, -1, -1, l[0], l[1]}}
+			} else if a != nil && len(a.fireVerbs) > 0 {
+				// "fired mortar shells at two camps": shelling (fire/heavy).
+				l := at(a.fireVerbs[0])
 				trigs = [][]int{{l[0], l[1], -1, -1, l[0], l[1], -1, -1}}
-			} else if a := args(si); a != nil && len(a.groundVerbs) > 0 {
+			} else if a != nil && len(a.groundVerbs) > 0 {
 				// "turned on the government and seized Aden": a place
 				// taken, by the parse (events.patterns ground/object).
 				// "pushed convoys into Afrin": ground entered, an incursion.
@@ -161,7 +153,7 @@ func (x *doc) narrativeEvents() {
 				// the long stories whose events the narrative rules keep.
 			case negatedRE.MatchString(before): // "did not march"
 			case irrealisRE.MatchString(before): // "plans to attack", "a possible offensive"
-			case backRefRE.MatchString(before) && l[4] >= 0 && !x.verbAt(s.Start+l[4]): // "the raid" refers back; "the fighters attacked" does not
+			case l[4] >= 0 && !x.verbAt(s.Start+l[4]) && x.definiteAt(s.Start+l[4]): // "the raid" refers back; "the fighters attacked" does not
 			case l[6] >= 0 && allegianceRE.MatchString(text[l[1]:]): // "fought for Ukraine" is allegiance
 			default:
 				loc = l
@@ -180,12 +172,14 @@ func (x *doc) narrativeEvents() {
 		case loc[4] >= 0:
 			typ = eventTypeOf(strings.ToLower(text[loc[4]:loc[5]]))
 			if typ == "" {
-				typ = muster.EventShelling // fireRE's "fired mortar shells at"
+				typ = muster.EventShelling // fire/heavy's "fired mortar shells at"
 			}
 		default:
 			typ = muster.EventArmedClash
 		}
 		trig := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
+		subs := x.claimedEvents(si, args(si), trig)
+		subs = append(subs, x.datedEvents(si, trig, subs)...)
 		ev := &localEvent{typ: typ, participants: map[int]string{}, merged: -1}
 		ev.sents = []int{si}
 		// Places: the most specific places named in the sentence, not its
@@ -197,15 +191,19 @@ func (x *doc) narrativeEvents() {
 			body.Start = max(body.Start, s.Start+loc[0])
 		}
 		for _, e := range x.subjectsIn(body, muster.EntityPlace) {
-			ev.places = append(ev.places, e)
+			if !x.inPhrasesOf(subs, e) {
+				ev.places = append(ev.places, e)
+			}
 		}
-		if v, ds, ok := x.eventDate(si, muster.Span{Start: s.Start + datelineLen(text), End: s.End}, trig); ok {
+		if v, ds, ok := x.eventDate(si, muster.Span{Start: s.Start + datelineLen(text), End: s.End}, trig, subs...); ok {
 			ev.from, ev.to, ev.precision, ev.timeText = v.From, v.To, v.Precision, x.d.Text[ds.Start:ds.End]
 		}
 		// Participants: the groups that act, the forces that fight them.
 		actors := x.subjectsIn(s, muster.EntityArmedGroup)
 		for _, e := range actors {
-			ev.participants[e] = muster.RoleActor
+			if !claimantOf(subs, e) {
+				ev.participants[e] = muster.RoleActor
+			}
 		}
 		for _, e := range x.subjectsIn(s, muster.EntityStateForce) {
 			if typ == muster.EventIncursion || typ == muster.EventArmedClash || typ == muster.EventRaid {
@@ -216,11 +214,14 @@ func (x *doc) narrativeEvents() {
 		}
 		x.syntaxRoles(args(si), ev)
 		ev.evidence = []muster.Span{s}
+		for _, sub := range subs {
+			x.addClaimedEvent(si, sub, args(si))
+		}
 		if len(ev.places) == 0 {
 			continue
 		}
 		idx := x.mergeEvent(ev)
-		if !x.eventClaims(idx, si, ev) {
+		if len(subs) == 0 && !x.eventClaims(idx, si) {
 			x.responsibilityClaims(idx, si, args(si))
 		}
 		x.slotClaims(idx, si, ev)
@@ -232,13 +233,13 @@ func (x *doc) narrativeEvents() {
 		if len(x.events) == 0 {
 			break
 		}
-		if x.eventIn(si) {
+		if x.eventIn(si) || x.phraseEventIn(si) {
 			continue
 		}
 		a := args(si)
 		byPattern := a != nil && len(a.claimants)+len(a.deniers) > 0
-		byRE := responsibilityRE.MatchString(x.d.Text[x.d.Sentences[si].Start:x.d.Sentences[si].End])
-		if !byRE && !byPattern {
+		byCue := a != nil && len(a.cues) > 0
+		if !byCue && !byPattern {
 			continue
 		}
 		idx := x.eventOfSentence(si)
@@ -248,7 +249,7 @@ func (x *doc) narrativeEvents() {
 		if idx < 0 {
 			continue
 		}
-		if !(byRE && x.eventClaims(idx, si, x.events[idx])) {
+		if !(byCue && x.eventClaims(idx, si)) {
 			x.responsibilityClaims(idx, si, a)
 		}
 		x.sentEvent[si] = idx
@@ -260,14 +261,15 @@ func (x *doc) narrativeEvents() {
 // trigger at trig: the first date after the trigger, else the first
 // before it, never the dateline's (the day of the report, not of the
 // event).
-func (x *doc) eventDate(si int, body, trig muster.Span) (muster.Value, muster.Span, bool) {
+func (x *doc) eventDate(si int, body, trig muster.Span, others ...claimedPhrase) (muster.Value, muster.Span, bool) {
 	base := x.d.Sentences[si].Start
 	ds := x.sentenceDates(si)
 	for pass := 0; pass < 2; pass++ {
 		for _, d := range ds {
 			abs := muster.Span{Start: base + d.Span.Start, End: base + d.Span.End}
-			if !body.Contains(abs) || (pass == 0) != (abs.Start >= trig.Start) {
-				continue
+			if !body.Contains(abs) || (pass == 0) != (abs.Start >= trig.Start) ||
+				slices.ContainsFunc(others, func(p claimedPhrase) bool { return p.span.Contains(abs) }) {
+				continue // the date of a second event told inside the sentence
 			}
 			return d.Value, abs, true
 		}
@@ -294,6 +296,15 @@ func (x *doc) tokenAt(off int) int {
 		}
 	}
 	return -1
+}
+
+// definiteAt reports whether the event word at byte offset off refers
+// back to an event already told ("the raid", "last week’s raid"; see
+// definite). "The largest incursion began on May 22" does too, but it
+// names its date, which decides in mergeEvent.
+func (x *doc) definiteAt(off int) bool {
+	t := x.tokenAt(off)
+	return t >= 0 && x.definite(t)
 }
 
 // verbAt reports whether the parse makes the word at byte offset off a
@@ -463,37 +474,39 @@ func closeDays(a, b *localEvent) bool {
 var noClaimantRE = regexp.MustCompile(`(?i)(?:^|\s)(?:no|nobody|none)(?:\s+[\w'-]+){0,4}\s*$`)
 
 // eventClaims adds the claims that tie a sentence to its event: who took
-// responsibility, the place and the date. It reports whether it found a
+// responsibility or denied it, by the first cue of responsibility the
+// patterns find in sentence si (events.patterns cue/*), its claimant the
+// group named last before the cue. It reports whether it found a
 // claimant.
-func (x *doc) eventClaims(idx, si int, ev *localEvent) bool {
+func (x *doc) eventClaims(idx, si int) bool {
+	a := x.args(si)
+	if a == nil || len(a.cues) == 0 {
+		return false
+	}
 	s := x.d.Sentences[si]
-	text := x.d.Text[s.Start:s.End]
-	found := false
-	if loc := responsibilityRE.FindStringIndex(text); loc != nil && !noClaimantRE.MatchString(text[:loc[0]]) {
-		cue := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
-		pred, mod := muster.PredClaimedBy, muster.Claimed
-		if strings.HasPrefix(strings.ToLower(x.d.Text[cue.Start:cue.End]), "denied") {
-			pred, mod = muster.PredDeniedBy, muster.Denied
-		}
-		if g := x.subjectsBefore(si, cue.Start); g != nil {
-			end := x.phraseEnd(si, cue.End)
-			start := s.Start
-			for _, e := range g {
-				src := x.ents[e]
-				attr := muster.Attribution{Name: src.name, Type: muster.AttributionType(src.typ)}
-				x.add(draft{subj: -1, event: idx, pred: pred, objEnt: e, ev: muster.Span{Start: start, End: end}, sent: si,
-					attr: attr, mod: mod, conf: 0.85})
-				if pred == muster.PredClaimedBy && x.events[idx].participants[e] != muster.RolePerpetrator {
-					// The claimant took part, by its own account.
-					x.events[idx].participants[e] = muster.RolePerpetrator
-					x.add(draft{subj: -1, event: idx, pred: muster.PredParticipant, objEnt: e, role: muster.RolePerpetrator,
-						ev: muster.Span{Start: start, End: end}, sent: si, attr: attr, mod: mod, conf: 0.8})
-				}
-				found = true
-			}
+	cue := a.cues[0]
+	for _, c := range a.cues[1:] {
+		if c.span.Start < cue.span.Start {
+			cue = c
 		}
 	}
-	return found
+	if noClaimantRE.MatchString(x.d.Text[s.Start:cue.span.Start]) {
+		return false
+	}
+	g := x.subjectsBefore(si, cue.span.Start)
+	for _, e := range g {
+		x.responsibilityClaim(idx, si, e, cue.deny, muster.Span{Start: s.Start, End: x.phraseEnd(si, cue.span.End)}, 0.85)
+	}
+	return len(g) > 0
+}
+
+// args returns the arguments the event patterns find in sentence si; the
+// patterns run over the document once, when first asked.
+func (x *doc) args(si int) *sentenceArgs {
+	if x.sentArgs == nil {
+		x.sentArgs = x.eventArgs()
+	}
+	return x.sentArgs[si]
 }
 
 // casualtyRE finds a figure of dead, hurt or captured after its number.
@@ -511,8 +524,8 @@ func (x *doc) casualties() {
 		if !containsAny(x.lowerSent(si), casualtyKeys) || !casualtyVerbRE.MatchString(text) {
 			continue
 		}
-		ev := x.eventOfSentence(si)
-		if ev < 0 {
+		main := x.eventOfSentence(si)
+		if main < 0 && !x.phraseEventIn(si) {
 			continue
 		}
 		dates := x.sentenceDates(si)
@@ -521,6 +534,14 @@ func (x *doc) casualties() {
 				continue
 			}
 			numSpan := muster.Span{Start: s.Start + n.Span.Start, End: s.Start + n.Span.End}
+			// A figure inside the words of a second event counts that one.
+			ev := main
+			if k := x.phraseEvent(numSpan); k >= 0 {
+				ev = k
+			}
+			if ev < 0 {
+				continue
+			}
 			if x.objectFigure(numSpan) {
 				continue // "killing five soldiers and wounded ten more": the verb before it counts it
 			}
@@ -657,7 +678,7 @@ func (x *doc) datedApart(si, e int) bool {
 		// "claimed responsibility for the attack in a message on Monday":
 		// a claim of responsibility is dated by its own day, which may
 		// come a week after the event's.
-		if d.Value.From > ev.to && (dayDiff(d.Value.From, ev.to) > claimLag || !responsibilityRE.MatchString(text)) {
+		if a := x.args(si); d.Value.From > ev.to && (dayDiff(d.Value.From, ev.to) > claimLag || a == nil || len(a.cues) == 0) {
 			return true
 		}
 	}
@@ -787,3 +808,276 @@ var (
 // triggerKeys are words one of which a sentence needs for narrativeEvents
 // to look at it (the lexicon's keys).
 var triggerKeys = triggerLex.keys()
+
+// claimedPhrase is a second event a sentence tells inside its own words
+// (the claim of responsibility for it, or a background event's phrase),
+// before it joins the document's events.
+type claimedPhrase struct {
+	typ       muster.EventType
+	span      muster.Span // the event word's phrase
+	claimants []int
+}
+
+// claimedEvents returns the events of sentence si that a claim of
+// responsibility names by an event word other than the sentence's trigger
+// trig (issue 10): "Turkey launched a bombing campaign after the PKK
+// claimed responsibility for a bombing near government buildings in
+// Ankara that injured two police officers" tells of the Ankara bombing
+// too. An event word after "the", "this" or "that" refers back to an
+// event already told, and one that names no place is left to the
+// sentence's event.
+func (x *doc) claimedEvents(si int, a *sentenceArgs, trig muster.Span) []claimedPhrase {
+	if a == nil || len(a.claimed) == 0 {
+		return nil
+	}
+	var out []claimedPhrase
+	for _, c := range a.claimed {
+		tk := x.d.Tokens[c.trig]
+		if trig.Contains(muster.Span{Start: tk.Start, End: tk.End}) || x.definite(c.trig) || x.possessed(c.trig) {
+			continue
+		}
+		typ := lexiconType(strings.ToLower(tk.Text))
+		if typ == "" || len(x.subjectsIn(c.span, muster.EntityPlace)) == 0 {
+			continue
+		}
+		// The claimant: the subject of the claim's verb, else the group
+		// named last before it (the parser may miss a long subject).
+		who := a.claimantOf[c.cue]
+		if len(who) == 0 {
+			s := x.d.Sentences[si]
+			cue := x.d.Tokens[c.cue].Start
+			if noClaimantRE.MatchString(x.d.Text[s.Start:cue]) {
+				continue
+			}
+			who = x.subjectsBefore(si, cue)
+		}
+		if len(who) == 0 {
+			continue
+		}
+		out = append(out, claimedPhrase{typ: typ, span: c.span, claimants: who})
+	}
+	return out
+}
+
+// datedEvents returns the background events of sentence si: an event
+// noun other than the sentence's trigger trig whose own words carry a
+// date and a place ("last year’s attack on a camp in Kidal", "the 2019
+// siege of Menaka", "an ambush in the same area a month earlier") is an
+// event of its own with its own date, never folded into the one the
+// sentence tells (issue 10 item 2). Words inside a claimed event's phrase
+// (claimed) are left to it.
+func (x *doc) datedEvents(si int, trig muster.Span, claimed []claimedPhrase) []claimedPhrase {
+	ds := x.sentenceDates(si)
+	if len(ds) == 0 || !parsed(x.d) {
+		return nil
+	}
+	s := x.d.Sentences[si]
+	body := muster.Span{Start: s.Start + datelineLen(x.d.Text[s.Start:s.End]), End: s.End}
+	var out []claimedPhrase
+	inside := func(ps []claimedPhrase, sp muster.Span) bool {
+		return slices.ContainsFunc(ps, func(p claimedPhrase) bool { return p.span.Overlaps(sp) })
+	}
+	for t := x.d.SentenceTokens[si][0]; t < x.d.SentenceTokens[si][1]; t++ {
+		tk := x.d.Tokens[t]
+		ts := muster.Span{Start: tk.Start, End: tk.End}
+		if tk.Tag != "NOUN" || trig.Overlaps(ts) || x.definite(t) || x.possessed(t) || inside(claimed, ts) || inside(out, ts) {
+			continue
+		}
+		typ := lexiconType(strings.ToLower(tk.Text))
+		if typ == "" {
+			continue
+		}
+		span := x.subtreeSpan(t)
+		if x.temporalCase(t) {
+			// "a year after an ambush near Kidal in March 2022 that
+			// killed 20 soldiers": the parser may hang the date and the
+			// relative clause on the main verb; the phrase after "after"
+			// runs to the clause's end.
+			span.End = max(span.End, x.clauseEnd(t))
+		}
+		if span.Contains(trig) || len(x.subjectsIn(span, muster.EntityPlace)) == 0 {
+			continue
+		}
+		if !slices.ContainsFunc(ds, func(d DateMatch) bool {
+			abs := muster.Span{Start: s.Start + d.Span.Start, End: s.Start + d.Span.End}
+			return span.Contains(abs) && body.Contains(abs)
+		}) {
+			continue
+		}
+		out = append(out, claimedPhrase{typ: typ, span: span})
+	}
+	return out
+}
+
+// addClaimedEvent adds a claimed second event of sentence si with its
+// places, date, claimants and their claims.
+func (x *doc) addClaimedEvent(si int, p claimedPhrase, a *sentenceArgs) {
+	ev := &localEvent{typ: p.typ, participants: map[int]string{}, merged: -1, phrase: p.span, evidence: []muster.Span{p.span}}
+	ev.places = x.subjectsIn(p.span, muster.EntityPlace)
+	if v, ds, ok := x.eventDate(si, p.span, muster.Span{Start: p.span.Start, End: p.span.Start}); ok {
+		ev.from, ev.to, ev.precision, ev.timeText = v.From, v.To, v.Precision, x.d.Text[ds.Start:ds.End]
+	}
+	idx := x.mergeEvent(ev)
+	x.events[idx].phrase = p.span
+	for _, e := range p.claimants {
+		sp := a.evidence[e]
+		if sp.Len() == 0 { // a claimant the parse missed
+			sp = muster.Span{Start: x.d.Sentences[si].Start, End: p.span.End}
+		}
+		x.responsibilityClaim(idx, si, e, false, sp, 0.8)
+	}
+	x.slotClaims(idx, si, ev)
+}
+
+// lexiconType is the event type of the lexicon's most specific violent
+// row with the form w, or "".
+func lexiconType(w string) muster.EventType {
+	var best *Trigger
+	for _, t := range triggerLex.byForm[w] {
+		if violentTypes[t.Type] && (best == nil || t.Rank > best.Rank) {
+			best = t
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return best.Type
+}
+
+// definite reports whether event word t refers back to an event already
+// told: by the parse, it has "the", "this", "that", "these" or "those"
+// as its determiner ("the raid", "that raid") or a date as its possessor
+// ("last week’s raid"), and no year of its own ("the 2019 siege" is
+// another event).
+func (x *doc) definite(t int) bool {
+	def := false
+	for c := x.sentLo(t); c < x.sentHi(t); c++ {
+		tk := x.d.Tokens[c]
+		if tk.Head != t {
+			continue
+		}
+		switch {
+		case tk.Rel == "det" && slices.Contains(definiteDets, strings.ToLower(tk.Text)) && c >= t-2:
+			// One modifier at most between them: "the deadly raid";
+			// "this heinous terrorist attack" is the outlet's (or a
+			// speaker's) description, which may name a new incident.
+			def = true
+		case tk.Rel == "nmod:poss" && possessiveDates[strings.ToLower(tk.Lemma)]:
+			def = true
+		case yearRE.MatchString(tk.Text):
+			return false
+		}
+	}
+	return def
+}
+
+// possessed reports whether event word t has a possessor ("its
+// offensive", "Russia’s attack"): a second event of a sentence so named
+// is most often the sentence's own, told again.
+func (x *doc) possessed(t int) bool {
+	for c := x.sentLo(t); c < x.sentHi(t); c++ {
+		if tk := x.d.Tokens[c]; tk.Head == t && tk.Rel == "nmod:poss" {
+			return true
+		}
+	}
+	return false
+}
+
+// possessiveDates are the possessors that date an event word: "last
+// week’s raid".
+var possessiveDates = map[string]bool{"week": true, "weekend": true, "night": true, "day": true}
+
+// yearRE is a year written in figures.
+var yearRE = regexp.MustCompile(`^(?:1[89]|20)\d\d$`)
+
+// subtreeSpan returns the byte span from the first to the last token of
+// t's subtree.
+func (x *doc) subtreeSpan(t int) muster.Span {
+	lo, hi := x.sentLo(t), x.sentHi(t)
+	in := map[int]bool{t: true}
+	first, last := t, t
+	for changed := true; changed; {
+		changed = false
+		for c := lo; c < hi; c++ {
+			if h := x.d.Tokens[c].Head; !in[c] && h >= 0 && in[h] {
+				in[c], changed = true, true
+				first, last = min(first, c), max(last, c)
+			}
+		}
+	}
+	for last > first && x.d.Tokens[last].Rel == "punct" {
+		last--
+	}
+	return muster.Span{Start: x.d.Tokens[first].Start, End: x.d.Tokens[last].End}
+}
+
+// phraseEvent returns the second event whose phrase holds span, or -1.
+func (x *doc) phraseEvent(span muster.Span) int {
+	for i, ev := range x.events {
+		if ev.phrase.Len() > 0 && ev.phrase.Contains(span) {
+			return i
+		}
+	}
+	return -1
+}
+
+// phraseEventIn reports whether sentence si tells a second event.
+func (x *doc) phraseEventIn(si int) bool {
+	s := x.d.Sentences[si]
+	for _, ev := range x.events {
+		if ev.phrase.Len() > 0 && s.Contains(ev.phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// inPhrasesOf reports whether place e is named inside a second event's
+// phrase.
+func (x *doc) inPhrasesOf(subs []claimedPhrase, e int) bool {
+	for _, p := range subs {
+		if slices.Contains(x.subjectsIn(p.span, muster.EntityPlace), e) {
+			return true
+		}
+	}
+	return false
+}
+
+// claimantOf reports whether e claims one of the second events.
+func claimantOf(subs []claimedPhrase, e int) bool {
+	for _, p := range subs {
+		if slices.Contains(p.claimants, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// temporalCase reports whether event noun t is the object of a
+// preposition that places another event in time: "after", "before",
+// "since", "following".
+func (x *doc) temporalCase(t int) bool {
+	for c := x.sentLo(t); c < t; c++ {
+		if tk := x.d.Tokens[c]; tk.Head == t && tk.Rel == "case" {
+			switch strings.ToLower(tk.Text) {
+			case "after", "before", "since", "following":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseEnd returns the byte offset where the words after token t end at
+// a comma, semicolon, dash or the sentence's end.
+func (x *doc) clauseEnd(t int) int {
+	end := x.d.Tokens[t].End
+	for c := t + 1; c < x.sentHi(t); c++ {
+		switch x.d.Tokens[c].Text {
+		case ",", ";", "—", "–", ".", "!", "?", ":":
+			return end
+		}
+		end = x.d.Tokens[c].End
+	}
+	return end
+}

@@ -13,6 +13,7 @@ func TestDatelineLen(t *testing.T) {
 		{"BEIRUT, Dec 1 — Fighters captured 14 villages.", "BEIRUT, Dec 1 — "},
 		{"GOMA, Democratic Republic of Congo (Reuters) - Rebels fired.", "GOMA, Democratic Republic of Congo (Reuters) - "},
 		{"Kabul, Mar 3, (dpa) – A blast hit the market.", "Kabul, Mar 3, (dpa) – "},
+		{"GAO, Mali, May 23 (AP) — Gunmen attacked a post.", "GAO, Mali, May 23 (AP) — "},
 		{"Mogadishu, Jun 12 (Xinhua/KNA) - Militants attacked a hotel.", "Mogadishu, Jun 12 (Xinhua/KNA) - "},
 		{"Kherson — a city of 280,000 before the war — was shelled again.", ""},
 		{"Putin — who ordered the invasion — spoke on Monday.", ""},

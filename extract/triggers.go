@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,14 +29,30 @@ type Trigger struct {
 	GTD   string           // GTD attack type, "" for none
 	MUC4  string           // MUC-4 incident type, "" for none
 	Forms []string
+	Lifts []muster.EventType         // the types a lifter turns into Type ("air forces struck")
 	uses  map[string]map[string]bool // use -> forms (nil: every form)
 }
+
+// phrase is a multi-word form the report trigger reads: its words, "…"
+// standing for a gap of up to six tokens ("set … fire").
+type phrase struct {
+	words []string
+	row   *Trigger // nil: a compound that is no trigger ("gold mine")
+}
+
+// phraseGap is the most tokens "…" stands for in a phrase.
+const phraseGap = 6
 
 // triggerLexicon indexes the rows by surface form.
 type triggerLexicon struct {
 	rows   []*Trigger
 	byForm map[string][]*Trigger
 	heads  map[muster.EventType]*Trigger
+	// phrases are the multi-word report forms and the compounds, by
+	// their first word, longest first; lifters the words that lift a
+	// sentence's type.
+	phrases map[string][]phrase
+	lifters []phrase
 }
 
 var triggerLex = mustTriggers(triggersTSV)
@@ -56,7 +73,8 @@ func dash(s string) string {
 }
 
 func parseTriggers(src string) (*triggerLexicon, error) {
-	l := &triggerLexicon{byForm: map[string][]*Trigger{}, heads: map[muster.EventType]*Trigger{}}
+	l := &triggerLexicon{byForm: map[string][]*Trigger{}, heads: map[muster.EventType]*Trigger{},
+		phrases: map[string][]phrase{}}
 	for n, line := range strings.Split(src, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -74,12 +92,20 @@ func parseTriggers(src string) (*triggerLexicon, error) {
 		forms := map[string]bool{}
 		for _, w := range t.Forms {
 			forms[w] = true
-			l.byForm[w] = append(l.byForm[w], t)
 		}
 		for _, u := range strings.Split(f[7], ";") {
 			name, list, restricted := strings.Cut(u, ":")
 			if name == "" {
 				return nil, fmt.Errorf("triggers.tsv:%d: empty use", n+1)
+			}
+			if types, ok := strings.CutPrefix(name, "lift="); ok {
+				for _, typ := range strings.Split(types, "+") {
+					t.Lifts = append(t.Lifts, muster.EventType(typ))
+				}
+				if t.Type == "" || restricted {
+					return nil, fmt.Errorf("triggers.tsv:%d: a lifter needs a type and every form", n+1)
+				}
+				continue
 			}
 			if !restricted {
 				t.uses[name] = nil
@@ -94,6 +120,9 @@ func parseTriggers(src string) (*triggerLexicon, error) {
 			}
 			t.uses[name] = set
 		}
+		if err := l.index(t); err != nil {
+			return nil, fmt.Errorf("triggers.tsv:%d: %v", n+1, err)
+		}
 		if _, ok := t.uses["head"]; ok {
 			if l.heads[t.Type] != nil {
 				return nil, fmt.Errorf("triggers.tsv:%d: a second head for %s", n+1, t.Type)
@@ -103,6 +132,110 @@ func parseTriggers(src string) (*triggerLexicon, error) {
 		l.rows = append(l.rows, t)
 	}
 	return l, nil
+}
+
+// index files a row's forms: a lifter's under lifters, a compound's and
+// a multi-word report form's under phrases, every other one by form.
+func (l *triggerLexicon) index(t *Trigger) error {
+	_, compound := t.uses["compound"]
+	if compound && (t.Type != "" || len(t.uses) != 1) {
+		return fmt.Errorf("a compound %q names a type or has other uses", t.Lemma)
+	}
+	for _, w := range t.Forms {
+		switch {
+		case t.Lifts != nil:
+			l.lifters = append(l.lifters, phrase{words: strings.Fields(w), row: t})
+			continue
+		case compound:
+			l.addPhrase(w, nil)
+			continue
+		case strings.Contains(w, " ") && l.readsForm(t, "report", w):
+			l.addPhrase(w, t)
+		}
+		l.byForm[w] = append(l.byForm[w], t)
+	}
+	return nil
+}
+
+func (l *triggerLexicon) readsForm(t *Trigger, use, w string) bool {
+	set, ok := t.uses[use]
+	return ok && (set == nil || set[w])
+}
+
+func (l *triggerLexicon) addPhrase(w string, t *Trigger) {
+	words := strings.Fields(w)
+	p := l.phrases[words[0]]
+	p = append(p, phrase{words: words, row: t})
+	sort.SliceStable(p, func(i, j int) bool { return len(p[i].words) > len(p[j].words) })
+	l.phrases[words[0]] = p
+}
+
+// phraseAt returns the phrase that starts at toks[k] and the indices of
+// its words' tokens: a compound before a trigger, then the longest.
+func (l *triggerLexicon) phraseAt(toks []wtok, k int) (phrase, []int, bool) {
+	ps := l.phrases[toks[k].low]
+	for _, compound := range []bool{true, false} {
+		for _, p := range ps {
+			if (p.row == nil) != compound {
+				continue
+			}
+			if at := p.match(toks, k); at != nil {
+				return p, at, true
+			}
+		}
+	}
+	return phrase{}, nil, false
+}
+
+// lift returns the type, rank and token index a lifter in the sentence
+// turns its type into ("air forces struck": an air strike; "small arms
+// fire" between forces: a clash), the lexicon's lifters tried in order.
+func (l *triggerLexicon) lift(toks []wtok, typ muster.EventType, rank, at int) (muster.EventType, int, int) {
+	done := map[*Trigger]bool{}
+	for _, p := range l.lifters {
+		r := p.row
+		if done[r] || !slices.Contains(r.Lifts, typ) {
+			continue
+		}
+		done[r] = true
+		for k := range toks {
+			for _, q := range l.lifters {
+				if q.row == r && toks[k].low == q.words[0] && q.match(toks, k) != nil {
+					return r.Type, r.Rank, k
+				}
+			}
+		}
+	}
+	return typ, rank, at
+}
+
+// match returns the indices of the phrase's words from toks[k], or nil.
+func (p phrase) match(toks []wtok, k int) []int {
+	at := []int{k}
+	j := k + 1
+	for i := 1; i < len(p.words); i++ {
+		w := p.words[i]
+		if w == "…" {
+			continue
+		}
+		gap := 0
+		if p.words[i-1] == "…" {
+			gap = phraseGap
+		}
+		found := -1
+		for g := 0; g <= gap && j+g < len(toks); g++ {
+			if toks[j+g].low == w {
+				found = j + g
+				break
+			}
+		}
+		if found < 0 {
+			return nil
+		}
+		at = append(at, found)
+		j = found + 1
+	}
+	return at
 }
 
 // has reports whether use reads the word w (lower case): "a country

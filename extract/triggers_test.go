@@ -11,7 +11,7 @@ var knownEventTypes = map[muster.EventType]bool{
 	muster.EventIncursion: true, muster.EventRaid: true, muster.EventArmedClash: true, muster.EventAttack: true,
 	muster.EventBombing: true, muster.EventShelling: true, muster.EventAirStrike: true, muster.EventDroneStrike: true,
 	muster.EventAssassination: true, muster.EventKidnapping: true, muster.EventArrest: true,
-	muster.EventDesignation: true, muster.EventProtest: true, muster.EventArson: true,
+	muster.EventDesignation: true, muster.EventProtest: true, muster.EventArson: true, muster.EventWithdrawal: true,
 }
 
 // TestTriggerLexicon checks the embedded lexicon: known types, one head
@@ -60,6 +60,49 @@ func TestTriggerLexiconErrors(t *testing.T) {
 	} {
 		if _, err := parseTriggers(bad); err == nil {
 			t.Errorf("parseTriggers(%q) gave no error", strings.ReplaceAll(bad, "\t", " "))
+		}
+	}
+}
+
+// TestTriggerPhrases checks the lexicon's multi-word triggers, its
+// compounds that are no trigger, its weak words and its lifters, each
+// with a sentence that reads it and one that must not.
+func TestTriggerPhrases(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want muster.EventType
+	}{
+		{"Gunmen opened fire on a bus.", muster.EventAttack},
+		{"The shop opened on Monday.", ""},
+		{"Militants set the police station on fire.", muster.EventArson},
+		{"Rebels set fire to the market.", muster.EventArson},
+		{"The talks were set for Monday.", ""},
+		{"They set off a car bomb.", muster.EventBombing},
+		{"Soldiers began to fire upon the crowd.", muster.EventAttack},
+		{"The fire spread to the roof.", ""},
+		{"The house caught fire.", ""},
+		{"A mine exploded under the truck.", muster.EventBombing},
+		{"Gold mine workers went on leave.", ""},
+		{"Police seized grenade launchers.", muster.EventKidnapping}, // "seized" stays, "grenade" goes
+		{"A grenade hit the crowd.", muster.EventBombing},
+		{"Rebels burned the houses.", muster.EventArson},
+		{"Two men were burned to death.", ""},
+		{"Heavy fighting raged near the town.", muster.EventArmedClash},
+		{"He has been fighting for Ukraine.", ""},
+		{"Enemy aircraft struck the depot.", muster.EventAirStrike},
+		{"The aircraft landed safely.", ""},
+		{"Air strikes hit the town.", muster.EventAirStrike},
+		{"The air forces attacked rebel positions.", muster.EventAirStrike},
+		{"Helicopters shelled the village.", muster.EventAirStrike},
+		{"Troops and rebels exchanged small arms fire and shelled the post.", muster.EventArmedClash},
+		{"A bomb hit the market after small arms were found.", muster.EventBombing},
+		{"The siege of the hotel lasted twelve hours.", muster.EventArmedClash},
+		{"Rebels besieged the garrison town.", muster.EventArmedClash},
+		{"Gunmen stormed the hotel and the siege lasted hours.", muster.EventRaid}, // the more specific word wins
+		{"The team spoke of a siege mentality.", ""},
+	} {
+		if got, _, _ := eventTrigger(lexWords(c.s)); got != c.want {
+			t.Errorf("%q: %q, want %q", c.s, got, c.want)
 		}
 	}
 }

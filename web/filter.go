@@ -91,7 +91,7 @@ func validEventType(t string) bool {
 	switch muster.EventType(t) {
 	case muster.EventIncursion, muster.EventRaid, muster.EventArmedClash, muster.EventAttack, muster.EventBombing,
 		muster.EventShelling, muster.EventAirStrike, muster.EventDroneStrike, muster.EventAssassination,
-		muster.EventKidnapping, muster.EventArrest, muster.EventDesignation, muster.EventProtest, muster.EventArson, muster.EventOther:
+		muster.EventKidnapping, muster.EventArrest, muster.EventDesignation, muster.EventProtest, muster.EventArson, muster.EventWithdrawal, muster.EventOther:
 		return true
 	}
 	return false

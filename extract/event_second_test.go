@@ -1,0 +1,137 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/extract"
+)
+
+// TestClaimedSecondEvent: a claim of responsibility that names an event
+// word of its own ("claimed responsibility for a bombing in Gao that
+// injured two police officers") tells a second event of its sentence,
+// with its own place, claimant and figures, apart from the sentence's
+// main event (issue 10 item 3). The story is long enough to be read as a
+// story, not a one-event report.
+func TestClaimedSecondEvent(t *testing.T) {
+	text := "Army says it shelled rebel positions\n\n" +
+		"The army shelled rebel positions near Kora on Monday after the Sahel Vanguard claimed responsibility for a bombing in Gao that injured two police officers. " +
+		"The shelling lasted for hours. " +
+		"Residents of Kora fled to the hills. " +
+		"The army did not say whether anyone was hurt. " +
+		"The Sahel Vanguard has fought the army since 2012. " +
+		"Its fighters are based in the desert. " +
+		"Talks between the two sides collapsed last year."
+	d := parse(t, text)
+	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	place := map[string][]string{} // event label → its occurred_at places
+	var claimed, wounded string
+	for _, c := range r.Claims {
+		switch c.Predicate {
+		case muster.PredOccurredAt:
+			place[c.Subject.Name] = append(place[c.Subject.Name], c.Object.String())
+		case muster.PredClaimedBy:
+			claimed = c.Subject.Name
+		case muster.PredWounded:
+			wounded = c.Subject.Name
+		}
+	}
+	if !strings.Contains(claimed, "Gao") {
+		t.Errorf("claimed_by on %q, want the Gao bombing; places by event: %v", claimed, place)
+	}
+	if !strings.Contains(wounded, "Gao") {
+		t.Errorf("wounded 2 on %q, want the Gao bombing", wounded)
+	}
+	for ev, ps := range place {
+		if strings.Contains(ev, "Kora") && strings.Contains(strings.Join(ps, " "), "Gao") {
+			t.Errorf("the Kora shelling is placed in Gao too: %v", ps)
+		}
+	}
+}
+
+// TestBackgroundEvent: an event noun after "after", "since" or "before"
+// whose words carry a date and a place of their own ("a year after an
+// ambush near Kidal in March 2022 that killed 20 soldiers") is an event
+// of its own with its own date and figures, never merged into the
+// sentence's main event (issue 10 item 2).
+func TestBackgroundEvent(t *testing.T) {
+	text := "Army says post attacked\n\n" +
+		"Gunmen from the Sahel Vanguard attacked a police post in Gao on Monday, a year after an ambush on a convoy near Kidal in March 2022 that killed 20 soldiers. " +
+		"The police post was rebuilt in 2020. " +
+		"Residents fled. " +
+		"The army sent troops to the area on Tuesday. " +
+		"The group has fought the army since 2012. " +
+		"Its fighters are based in the desert. " +
+		"Talks collapsed."
+	d := parse(t, text)
+	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	got := map[string]string{} // event label → its time
+	for _, ev := range r.Events {
+		if ev.Time != nil {
+			got[ev.Label] = ev.Time.From
+		} else {
+			got[ev.Label] = ""
+		}
+	}
+	var killed string
+	for _, c := range r.Claims {
+		if c.Predicate == muster.PredKilled {
+			killed = c.Subject.Name
+		}
+	}
+	if got["Gao attack"] != "2023-05-22" {
+		t.Errorf("Gao attack dated %q, want 2023-05-22; events: %v", got["Gao attack"], got)
+	}
+	found := false
+	for label, from := range got {
+		if strings.HasPrefix(label, "Kidal") && strings.HasPrefix(from, "2022-03") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no Kidal event of March 2022; events: %v", got)
+	}
+	if !strings.HasPrefix(killed, "Kidal") {
+		t.Errorf("killed 20 on %q, want the Kidal ambush", killed)
+	}
+}
+
+// TestDatelineDate: a wire report's dateline gives the place and day the
+// report was filed, not those of the event it tells (issue 10 item 2).
+func TestDatelineDate(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"KABUL, May 23 (dpa) – Gunmen attacked a police post in Kunduz province, killing four officers, police said.", ""},
+		{"GAO, Mali, May 23 (AP) — Gunmen attacked a police post in Kidal on Saturday, killing four officers.", "2023-05-20"},
+	} {
+		d := parse(t, tt.text)
+		r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+		if len(r.Events) != 1 {
+			t.Errorf("%q: %d events, want 1", tt.text, len(r.Events))
+			continue
+		}
+		got := ""
+		if r.Events[0].Time != nil {
+			got = r.Events[0].Time.From
+		}
+		if got != tt.want {
+			t.Errorf("%q: event dated %q, want %q (not the dateline's May 23)", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestWithdrawal: a side that leaves ground it held tells a withdrawal
+// (issue 10 item 5; proposed for DESIGN §3).
+func TestWithdrawal(t *testing.T) {
+	text := "Government troops withdrew from the town of Kidal on Monday."
+	d := parse(t, text)
+	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	if len(r.Events) != 1 || r.Events[0].Type != muster.EventWithdrawal {
+		var got []string
+		for _, ev := range r.Events {
+			got = append(got, string(ev.Type)+" "+ev.Label)
+		}
+		t.Fatalf("%q: events %v, want one withdrawal", text, got)
+	}
+}
