@@ -24,6 +24,18 @@ const (
 	EventOther         EventType = "other"
 )
 
+// Valid reports whether t is one of DESIGN §2's event types: the one list
+// of them, which the web filter checks a requested type against.
+func (t EventType) Valid() bool {
+	switch t {
+	case EventIncursion, EventRaid, EventArmedClash, EventAttack, EventBombing,
+		EventShelling, EventAirStrike, EventDroneStrike, EventAssassination,
+		EventKidnapping, EventArrest, EventDesignation, EventProtest, EventArson, EventWithdrawal, EventOther:
+		return true
+	}
+	return false
+}
+
 // Participant roles.
 const (
 	RoleActor       = "actor"

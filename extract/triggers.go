@@ -89,6 +89,9 @@ func parseTriggers(src string) (*triggerLexicon, error) {
 		}
 		t := &Trigger{Lemma: f[0], Type: muster.EventType(dash(f[1])), Rank: rank, ACLED: dash(f[3]), GTD: dash(f[4]), MUC4: dash(f[5]),
 			Forms: strings.Split(f[6], ","), uses: map[string]map[string]bool{}}
+		if t.Type != "" && !t.Type.Valid() {
+			return nil, fmt.Errorf("triggers.tsv:%d: %q is not one of DESIGN's event types", n+1, t.Type)
+		}
 		forms := map[string]bool{}
 		for _, w := range t.Forms {
 			forms[w] = true
@@ -100,6 +103,9 @@ func parseTriggers(src string) (*triggerLexicon, error) {
 			}
 			if types, ok := strings.CutPrefix(name, "lift="); ok {
 				for _, typ := range strings.Split(types, "+") {
+					if !muster.EventType(typ).Valid() {
+						return nil, fmt.Errorf("triggers.tsv:%d: lift to %q, not one of DESIGN's event types", n+1, typ)
+					}
 					t.Lifts = append(t.Lifts, muster.EventType(typ))
 				}
 				if t.Type == "" || restricted {

@@ -57,6 +57,8 @@ func TestTriggerLexiconErrors(t *testing.T) {
 		"attack\tattack\tx\t-\t-\t-\tattack\treport",                     // rank
 		"attack\tattack\t2\t-\t-\t-\tattack",                             // columns
 		"a\tattack\t2\t-\t-\t-\ta\thead\nb\tattack\t2\t-\t-\t-\tb\thead", // two heads
+		"coup\tcoup\t1\t-\t-\t-\tcoup\tnarrative",                        // no such event type
+		"air force\tattack\t0\t-\t-\t-\tair force\tlift=aerial",          // lifts to no such type
 	} {
 		if _, err := parseTriggers(bad); err == nil {
 			t.Errorf("parseTriggers(%q) gave no error", strings.ReplaceAll(bad, "\t", " "))

@@ -43,7 +43,7 @@ func (s *Server) parseFilter(r *http.Request) (filter, error) {
 	if err != nil {
 		return f, err
 	}
-	if f.Type != "" && !validEventType(f.Type) {
+	if f.Type != "" && !muster.EventType(f.Type).Valid() {
 		return f, muster.Errorf(muster.KindInvalid, "parameter type: unknown event type %q", f.Type)
 	}
 	if f.Modality != "" && !muster.Modality(f.Modality).Valid() {
@@ -85,16 +85,6 @@ func (s *Server) entityRef(ctx context.Context, v string) (id, name string, err 
 		return "", "", muster.Errorf(muster.KindNotFound, "no entity named %q", v)
 	}
 	return ents[0].ID, ents[0].Name, nil
-}
-
-func validEventType(t string) bool {
-	switch muster.EventType(t) {
-	case muster.EventIncursion, muster.EventRaid, muster.EventArmedClash, muster.EventAttack, muster.EventBombing,
-		muster.EventShelling, muster.EventAirStrike, muster.EventDroneStrike, muster.EventAssassination,
-		muster.EventKidnapping, muster.EventArrest, muster.EventDesignation, muster.EventProtest, muster.EventArson, muster.EventWithdrawal, muster.EventOther:
-		return true
-	}
-	return false
 }
 
 // values returns the filter as URL query values (participant by id).
