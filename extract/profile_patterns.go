@@ -772,6 +772,21 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			if sp.Len() == 0 {
 				continue
 			}
+			if pred == muster.PredComposedOf {
+				// "made up of the A, the B and the C": an alliance's
+				// member groups, one claim each; any other part runs on
+				// to the end of its phrase ("Russians who defected …").
+				si := x.d.SentenceOf(x.d.Tokens[ot].Start)
+				if groups := x.groupList(si, sp.Start); len(groups) >= 2 {
+					for _, g := range groups {
+						objs = append(objs, draft{objEnt: -1, obj: muster.TextValue(x.ents[x.ments[g].ent].name)})
+					}
+					break
+				}
+				if end := x.phraseEnd(si, sp.Start); end > sp.End {
+					sp.End = end
+				}
+			}
 			objs = append(objs, draft{objEnt: -1, obj: muster.TextValue(x.d.Text[sp.Start:sp.End])})
 		case "date":
 			// The date that starts in the phrase, read on past its end:
