@@ -199,7 +199,6 @@ func containsAny(s string, subs []string) bool {
 var sentencePatterns = []phrasePattern{
 	// "The Northern Brigade was formed in June 2021"
 	// "Set up in May 2014 by Ivan Petrov, the battalion …"
-	{"composed-of", regexp.MustCompile(`(?i)\b(?:made up|composed|comprised|consist(?:s|ed)?|formed)\s+of\s+`), (*doc).composedOf, []string{"made up", "compos", "compris", "consist", "formed of"}},
 	{"size", regexp.MustCompile(`(?i)\b(?:troops|fighters|members|soldiers|men|militants|volunteers|personnel|combatants|recruits|mercenaries)\b`), (*doc).size, []string{"troops", "fighters", "members", "soldiers", " men", "militants", "volunteers", "personnel", "combatants", "recruits", "mercenaries"}},
 	{"size-joined", regexp.MustCompile(`(?i)\b(?:have|has)\s+(?:coalesced|joined|enlisted|signed up|banded together)\s+(?:into|in|with)?\b`), (*doc).sizeJoined, []string{"coalesced", "joined", "enlisted", "signed up", "banded"}},
 	{"fights-for", regexp.MustCompile(`(?i)\b(?:fought|fighting|fights|fight|fighting on the side of)\s+for\s+`), (*doc).fightsFor, []string{"fight", "fought"}},
@@ -305,33 +304,6 @@ func (x *doc) phraseEnd(si, off int) int {
 	}
 	end = len(strings.TrimRight(rest[:end], ".!?”\" "))
 	return off + end
-}
-
-func (x *doc) composedOf(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
-	if subj == nil {
-		return
-	}
-	// "made up of the Arakan Army, the Ta'ang National Liberation Army and
-	// the MNDAA": an alliance's members, one claim each.
-	if members := x.groupList(si, m.End); len(members) >= 2 {
-		for _, gm := range members {
-			mm := x.ments[gm]
-			for _, e := range subj {
-				x.add(draft{subj: e, event: -1, pred: muster.PredComposedOf, obj: muster.TextValue(x.ents[mm.ent].name), objEnt: -1, ev: muster.Span{Start: m.Start, End: mm.End}, sent: si})
-			}
-		}
-		return
-	}
-	end := x.phraseEnd(si, m.End)
-	if end <= m.End {
-		return
-	}
-	obj := x.d.Text[m.End:end]
-	for _, e := range subj {
-		x.add(draft{subj: e, event: -1, pred: muster.PredComposedOf, obj: muster.TextValue(obj), objEnt: -1, ev: muster.Span{Start: m.Start, End: end}, sent: si})
-	}
 }
 
 // listGapRE is what may stand between the names of a list: a bracketed

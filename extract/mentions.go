@@ -381,7 +381,8 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 			}
 			// "the Legion", "the Corps": a capitalised head alone refers
 			// back to a group named in full; coreference links it.
-			if j-start == 1 && groupHeads[strings.ToLower(toks[start].Text)] && start > 0 && strings.EqualFold(toks[start-1].Text, "the") {
+			// A head that is a name in its own right ("the Taliban") stays.
+			if j-start == 1 && groupHeads[strings.ToLower(toks[start].Text)] && !namedHeads[strings.ToLower(toks[start].Text)] && start > 0 && strings.EqualFold(toks[start-1].Text, "the") {
 				start = j
 			}
 			if start < j {

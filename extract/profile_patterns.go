@@ -740,8 +740,9 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			for _, e := range x.entitiesAt(ot, r.types[cs.obj]) {
 				objs = append(objs, draft{objEnt: e})
 			}
-			if len(objs) == 0 && strings.HasPrefix(cs.pred, "@") {
-				// "Iran-backed": the patron is the word before the hyphen.
+			if len(objs) == 0 && (strings.HasPrefix(cs.pred, "@") || hyphenAdjective(x.d.Tokens[ot].Text)) {
+				// "Iran-backed": the patron is the word before the hyphen;
+				// "Kidal-based": the base.
 				if e := x.hyphenPatron(ot, r.types[cs.obj]); e >= 0 {
 					objs = append(objs, draft{objEnt: e})
 				} else if e := x.newHyphenPatron(ot, r.types[cs.obj]); e >= 0 {
@@ -770,6 +771,21 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			}
 			if sp.Len() == 0 {
 				continue
+			}
+			if pred == muster.PredComposedOf {
+				// "made up of the A, the B and the C": an alliance's
+				// member groups, one claim each; any other part runs on
+				// to the end of its phrase ("Russians who defected …").
+				si := x.d.SentenceOf(x.d.Tokens[ot].Start)
+				if groups := x.groupList(si, sp.Start); len(groups) >= 2 {
+					for _, g := range groups {
+						objs = append(objs, draft{objEnt: -1, obj: muster.TextValue(x.ents[x.ments[g].ent].name)})
+					}
+					break
+				}
+				if end := x.phraseEnd(si, sp.Start); end > sp.End {
+					sp.End = end
+				}
 			}
 			objs = append(objs, draft{objEnt: -1, obj: muster.TextValue(x.d.Text[sp.Start:sp.End])})
 		case "date":
@@ -875,8 +891,8 @@ func (x *doc) hyphenPatron(t int, types []muster.EntityType) int {
 
 // newHyphenPatron adds the patron of "Rwanda-backed" or "al-Qaeda-linked"
 // as an entity when the document names it nowhere else: a country (by
-// name or demonym) as a place, any other capitalised name as an
-// organisation. It returns -1 when the word names neither.
+// name or demonym) or the base of "Kidal-based" as a place, any other
+// capitalised name as an organisation. It returns -1 when the word names neither.
 func (x *doc) newHyphenPatron(t int, types []muster.EntityType) int {
 	tok := x.d.Tokens[t]
 	i := strings.LastIndexByte(tok.Text, '-')
@@ -885,6 +901,9 @@ func (x *doc) newHyphenPatron(t int, types []muster.EntityType) int {
 	}
 	name := tok.Text[:i]
 	typ := muster.EntityOrganization
+	if strings.HasSuffix(strings.ToLower(tok.Text), "-based") {
+		typ = muster.EntityPlace // "Kidal-based": where, not who
+	}
 	if c := demonymCountry[strings.ToLower(name)]; c != "" {
 		name, typ = c, muster.EntityPlace
 	} else if c := countryIndex[strings.ToLower(name)]; c != "" {

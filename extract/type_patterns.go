@@ -51,7 +51,7 @@ func (x *doc) typeFromSyntax() {
 			// the start of a sentence) names no group.
 			switch typ := x.ments[mi].typ; {
 			case typ == muster.EntityOrganization, typ == "" && x.d.Tokens[c].Tag == "PROPN",
-				person && typ == muster.EntityPerson && x.ments[mi].role == "":
+				(person || x.afterThe(x.ments[mi].Span)) && typ == muster.EntityPerson && x.ments[mi].role == "":
 				x.ments[mi].typ = muster.EntityArmedGroup
 			}
 		}
@@ -91,6 +91,18 @@ func (x *doc) placedAt(span muster.Span) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// afterThe reports whether the name at span follows "the": a person's
+// name takes no article, so "the Mbandis" the tagger took for a person is
+// a collective the patterns may retype.
+func (x *doc) afterThe(span muster.Span) bool {
+	for t, tk := range x.d.Tokens {
+		if tk.Start == span.Start {
+			return t > 0 && strings.EqualFold(x.d.Tokens[t-1].Text, "the")
+		}
 	}
 	return false
 }
