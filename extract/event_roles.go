@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
-	"math"
 	"strings"
 	"sync"
 
@@ -437,18 +436,7 @@ func (m *RoleModel) MarshalBinary() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var maxAbs float64
-	for _, w := range m.p.w {
-		maxAbs = math.Max(maxAbs, math.Abs(float64(w)))
-	}
-	scale := float32(1)
-	if maxAbs > 0 {
-		scale = float32(maxAbs / 32767)
-	}
-	q := make([]int16, len(m.p.w))
-	for i, w := range m.p.w {
-		q[i] = int16(math.Round(float64(w / scale)))
-	}
+	scale, q := quantise(m.p.w)
 	zw.Write([]byte(roleModelMagic))
 	binary.Write(zw, binary.LittleEndian, uint32(m.bits))
 	binary.Write(zw, binary.LittleEndian, scale)
