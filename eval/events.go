@@ -196,23 +196,6 @@ func gtdAttackType(s string) string {
 	return ""
 }
 
-// gtdClass maps a muster event type to GTD's classes.
-func gtdClass(t muster.EventType) string {
-	switch t {
-	case muster.EventBombing, muster.EventShelling, muster.EventAirStrike, muster.EventDroneStrike:
-		return "bombing"
-	case muster.EventAttack, muster.EventRaid, muster.EventArmedClash, muster.EventIncursion:
-		return "attack"
-	case muster.EventAssassination:
-		return "assassination"
-	case muster.EventKidnapping:
-		return "kidnapping"
-	case muster.EventArson:
-		return "facility_attack"
-	}
-	return string(t)
-}
-
 // ReadACLED reads an ACLED export CSV.
 func ReadACLED(r io.Reader, name string) ([]EventRecord, error) {
 	var out []EventRecord
@@ -433,8 +416,9 @@ func (c *Countries) isoName(code string) string {
 }
 
 // ScoreEvents runs ex on every record and scores the slots of dataset
-// ("gtd", "acled" or "ucdp"), keeping up to keepMisses misses per slot.
-func ScoreEvents(ctx context.Context, dataset string, recs []EventRecord, ex Extractor, countries *Countries, keepMisses int) (*EventReport, error) {
+// ("gtd", "acled" or "ucdp"), keeping up to keepMisses misses per slot;
+// types gives the GTD class and ACLED sub-event type of muster's events.
+func ScoreEvents(ctx context.Context, dataset string, recs []EventRecord, ex Extractor, countries *Countries, types EventTypes, keepMisses int) (*EventReport, error) {
 	var slots []string
 	switch dataset {
 	case "gtd":
@@ -461,7 +445,7 @@ func ScoreEvents(ctx context.Context, dataset string, recs []EventRecord, ex Ext
 			return nil, fmt.Errorf("score events: record %s: %w", r.ID, err)
 		}
 		rep.N++
-		got := predict(dataset, a, countries)
+		got := predict(dataset, a, countries, types)
 		for _, s := range slots {
 			gold, coded := r.Gold[s]
 			sc := rep.Slots[s]
@@ -524,7 +508,7 @@ func ratio(a, b int) float64 {
 }
 
 // predict reads the slot values of a record from the extractor's events.
-func predict(dataset string, a *muster.Analysis, countries *Countries) map[string][]string {
+func predict(dataset string, a *muster.Analysis, countries *Countries, types EventTypes) map[string][]string {
 	out := map[string][]string{}
 	if a == nil || len(a.Events) == 0 {
 		switch dataset {
@@ -577,7 +561,7 @@ func predict(dataset string, a *muster.Analysis, countries *Countries) map[strin
 		add("wounded", apportioned(a.Document.Text, ev, muster.PredWounded))
 		add("killed_stated", killed)
 		add("wounded_stated", figureOf(ev, muster.PredWounded))
-		add("event_type", gtdClass(ev.Type))
+		add("event_type", types.gtdClass(ev.Type))
 	case "acled":
 		seen := map[string]bool{}
 		for _, p := range ev.Participants {
@@ -587,7 +571,7 @@ func predict(dataset string, a *muster.Analysis, countries *Countries) map[strin
 				add("actors", p.Entity.Name)
 			}
 		}
-		sub := acledSubEvent(ev)
+		sub := types.acledSubEvent(ev)
 		add("sub_event_type", sub)
 		add("event_type", acledEventType(sub))
 		add("admin1", orElse(place["admin1"], place["place"]))
@@ -1024,9 +1008,9 @@ func (r *EventReport) SortedSlots() []string {
 
 // acledSubEvent maps a muster event to ACLED's sub-event types: a weapon
 // intercepted or defused (an outcome claim) is "Disrupted weapons use"; an
-// attack whose target is an armed force is an "Armed clash", one on others
-// an "Attack".
-func acledSubEvent(ev muster.Event) string {
+// attack whose target is an armed force is an "Armed clash"; any other
+// event has its type's sub-event type in m.
+func (m EventTypes) acledSubEvent(ev muster.Event) string {
 	for _, c := range ev.Claims {
 		if c.Predicate == muster.PredOutcome {
 			l := strings.ToLower(c.Object.Text)
@@ -1044,27 +1028,7 @@ func acledSubEvent(ev muster.Event) string {
 			}
 		}
 	}
-	switch ev.Type {
-	case muster.EventShelling:
-		return "Shelling/artillery/missile attack"
-	case muster.EventAirStrike, muster.EventDroneStrike:
-		return "Air/drone strike"
-	case muster.EventArmedClash, muster.EventIncursion, muster.EventRaid:
-		return "Armed clash"
-	case muster.EventBombing:
-		return "Remote explosive/landmine/IED"
-	case muster.EventProtest:
-		return "Peaceful protest"
-	case muster.EventKidnapping:
-		return "Abduction/forced disappearance"
-	case muster.EventAttack, muster.EventAssassination:
-		return "Attack"
-	case muster.EventArrest:
-		return "Arrests"
-	case muster.EventArson:
-		return "Looting/property destruction"
-	}
-	return ""
+	return m[ev.Type].ACLED
 }
 
 // acledEventType maps ACLED sub-event types to their event types (ACLED
@@ -1079,7 +1043,7 @@ func acledEventType(sub string) string {
 		return "Protests"
 	case "Attack", "Abduction/forced disappearance":
 		return "Violence against civilians"
-	case "Arrests", "Disrupted weapons use", "Looting/property destruction":
+	case "Arrests", "Disrupted weapons use", "Looting/property destruction", "Non-violent transfer of territory":
 		return "Strategic developments"
 	}
 	return ""

@@ -210,7 +210,7 @@ func TestScoreEvents(t *testing.T) {
 		}
 		return &muster.Analysis{Events: []muster.Event{{Type: muster.EventAttack, Participants: []muster.Participant{{Entity: muster.Ref{Name: "ISIS"}, Role: muster.RolePerpetrator}}}}}, nil
 	}
-	rep, err := ScoreEvents(context.Background(), "gtd", recs, ex, nil, 5)
+	rep, err := ScoreEvents(context.Background(), "gtd", recs, ex, nil, testTypes, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,7 +233,52 @@ func TestScoreEvents(t *testing.T) {
 	if len(rep.Misses["wounded"]) != 1 || rep.Misses["wounded"][0].Gold != "2" || rep.Misses["wounded"][0].Got != "0" {
 		t.Errorf("wounded misses = %+v", rep.Misses["wounded"])
 	}
-	if _, err := ScoreEvents(context.Background(), "nope", recs, ex, nil, 0); err == nil {
+	if _, err := ScoreEvents(context.Background(), "nope", recs, ex, nil, testTypes, 0); err == nil {
 		t.Errorf("unknown dataset: want an error")
+	}
+}
+
+// testTypes stands for the trigger lexicon's mapping, which cmd/muster
+// gives eval in production (eval may not import extract).
+var testTypes = EventTypes{
+	muster.EventAttack:        {ACLED: "Attack", GTD: "Armed Assault", MUC4: "ATTACK"},
+	muster.EventAssassination: {ACLED: "Attack", GTD: "Assassination", MUC4: "ATTACK"},
+	muster.EventBombing:       {ACLED: "Remote explosive/landmine/IED", GTD: "Bombing/Explosion", MUC4: "BOMBING"},
+	muster.EventShelling:      {ACLED: "Shelling/artillery/missile attack", GTD: "Bombing/Explosion"},
+	muster.EventArmedClash:    {ACLED: "Armed clash", GTD: "Armed Assault"},
+	muster.EventArrest:        {ACLED: "Arrests"},
+	muster.EventDesignation:   {},
+}
+
+// TestEventTypes checks that eval scores by the mapping it is given: GTD
+// classes, ACLED sub-event types and MUC-4 incident types, and that Check
+// refuses a type no coder uses.
+func TestEventTypes(t *testing.T) {
+	for typ, want := range map[muster.EventType]string{
+		muster.EventShelling: "bombing", muster.EventAttack: "attack", muster.EventAssassination: "assassination",
+		muster.EventArrest: "arrest", muster.EventOther: "other",
+	} {
+		if got := testTypes.gtdClass(typ); got != want {
+			t.Errorf("gtdClass(%s) = %q, want %q", typ, got, want)
+		}
+	}
+	for typ, want := range map[muster.EventType]string{
+		muster.EventShelling: "Shelling/artillery/missile attack", muster.EventAttack: "Attack",
+		muster.EventDesignation: "", muster.EventOther: "",
+	} {
+		if got := testTypes.acledSubEvent(muster.Event{Type: typ}); got != want {
+			t.Errorf("acledSubEvent(%s) = %q, want %q", typ, got, want)
+		}
+	}
+	if testTypes.MUC4IncidentType(muster.EventAssassination) != "ATTACK" || testTypes.MUC4IncidentType(muster.EventArmedClash) != "" {
+		t.Error("assassination should be an ATTACK and an armed clash no incident")
+	}
+	if err := testTypes.Check(); err != nil {
+		t.Errorf("Check: %v", err)
+	}
+	for _, bad := range []EventTypeMapping{{ACLED: "Shootout"}, {GTD: "Shooting"}, {MUC4: "SHOOTING"}} {
+		if err := (EventTypes{muster.EventAttack: bad}).Check(); err == nil {
+			t.Errorf("Check(%+v): want an error", bad)
+		}
 	}
 }

@@ -1,10 +1,7 @@
 package eval
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	_ "embed"
 	"fmt"
 	"math"
 	"sort"
@@ -14,48 +11,11 @@ import (
 	"github.com/muster-osint/muster"
 )
 
-//go:embed muc4_incidents.tsv
-var muc4IncidentsTSV []byte
-
-var muc4Incidents = mustMUC4Incidents(muc4IncidentsTSV)
-
-func mustMUC4Incidents(b []byte) map[muster.EventType]string {
-	m, err := parseMUC4Incidents(b)
-	if err != nil {
-		panic(err) // the embedded file is checked by TestMUC4Incidents
-	}
-	return m
-}
-
 // muc4Types are the MUC-4 incident types.
 var muc4Types = map[string]bool{"ATTACK": true, "BOMBING": true, "KIDNAPPING": true, "ARSON": true, "ROBBERY": true, "FORCED WORK STOPPAGE": true, "MURDER": true}
 
-func parseMUC4Incidents(b []byte) (map[muster.EventType]string, error) {
-	m := map[muster.EventType]string{}
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for line := 1; sc.Scan(); line++ {
-		s := strings.TrimSpace(sc.Text())
-		if s == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
-		ev, typ, ok := strings.Cut(s, "\t")
-		typ = strings.TrimSpace(typ)
-		if !ok || ev == "" || (typ != "-" && !muc4Types[typ]) {
-			return nil, fmt.Errorf("muc4_incidents.tsv line %d: want an event type, a tab and a MUC-4 incident type or -", line)
-		}
-		if typ != "-" {
-			m[muster.EventType(ev)] = typ
-		}
-	}
-	return m, sc.Err()
-}
-
-// MUC4IncidentType returns the MUC-4 incident type of a muster event type,
-// or "" when it is none.
-func MUC4IncidentType(t muster.EventType) string { return muc4Incidents[t] }
-
 // MUC4Templates writes muster's events in a as MUC-4 templates: one per
-// event whose type is a MUC-4 incident.
+// event whose type is a MUC-4 incident in types.
 //
 //   - inc-date: the event's time, one date or a range "D1 - D2".
 //   - inc-loc: its most specific place, with the geocoded country first.
@@ -68,7 +28,7 @@ func MUC4IncidentType(t muster.EventType) string { return muc4Incidents[t] }
 //     figure counts ("killing 14 soldiers").
 //   - hum-tgt-effect: DEATH when a killed figure above zero is given,
 //     INJURY for wounded, one per human target and tagged with it.
-func MUC4Templates(a *muster.Analysis, countries *Countries) []MUC4Template {
+func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) []MUC4Template {
 	ents := map[string]*muster.Entity{}
 	for i := range a.Entities {
 		ents[a.Entities[i].ID] = &a.Entities[i]
@@ -81,7 +41,7 @@ func MUC4Templates(a *muster.Analysis, countries *Countries) []MUC4Template {
 	}
 	var out []MUC4Template
 	for _, ev := range a.Events {
-		typ := MUC4IncidentType(ev.Type)
+		typ := types.MUC4IncidentType(ev.Type)
 		if typ == "" {
 			continue
 		}
@@ -655,8 +615,8 @@ func (r *MUC4Report) DocsPerSecond() float64 {
 }
 
 // ScoreMUC4 runs ex over every text that has a key and scores its
-// templates against the key's.
-func ScoreMUC4(ctx context.Context, texts []MUC4Text, keys []MUC4Key, ex Extractor, countries *Countries) (*MUC4Report, error) {
+// templates, made with types, against the key's.
+func ScoreMUC4(ctx context.Context, texts []MUC4Text, keys []MUC4Key, ex Extractor, countries *Countries, types EventTypes) (*MUC4Report, error) {
 	byID := map[string]MUC4Key{}
 	for _, k := range keys {
 		byID[k.ID] = k
@@ -676,7 +636,7 @@ func ScoreMUC4(ctx context.Context, texts []MUC4Text, keys []MUC4Key, ex Extract
 		if err != nil {
 			return nil, fmt.Errorf("muc4 %s: %w", t.ID, err)
 		}
-		rep.add(m, t.ID, k.Templates, MUC4Templates(a, countries))
+		rep.add(m, t.ID, k.Templates, MUC4Templates(a, countries, types))
 	}
 	rep.Elapsed = time.Since(start)
 	return rep, nil

@@ -321,7 +321,7 @@ type EventTypeMapping struct {
 }
 
 // EventTypeMappings returns the mapping of every event type the lexicon
-// heads; eval may read it in place of tables of its own.
+// heads; cmd/muster hands it to eval, which keeps no table of its own.
 func EventTypeMappings() map[muster.EventType]EventTypeMapping {
 	out := map[muster.EventType]EventTypeMapping{}
 	for typ, t := range triggerLex.heads {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/eval"
+	"github.com/muster-osint/muster/extract"
 	"github.com/muster-osint/muster/pipeline"
 )
 
@@ -84,7 +85,7 @@ func (m *Main) runEvalEvents(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := eval.ScoreEvents(ctx, *dataset, recs, ex, countries, *nErr)
+	rep, err := eval.ScoreEvents(ctx, *dataset, recs, ex, countries, eventTypes(), *nErr)
 	if err != nil {
 		return muster.Errorf(muster.KindInternal, "eval events: %v", err)
 	}
@@ -184,4 +185,14 @@ func readCountries(path string) (*eval.Countries, error) {
 		return nil, muster.Errorf(muster.KindInvalid, "eval events: %v", err)
 	}
 	return c, nil
+}
+
+// eventTypes is the trigger lexicon's mapping of muster's event types to
+// ACLED's, GTD's and MUC-4's, which eval scores by and has no copy of.
+func eventTypes() eval.EventTypes {
+	m := eval.EventTypes{}
+	for t, v := range extract.EventTypeMappings() {
+		m[t] = eval.EventTypeMapping(v)
+	}
+	return m
 }

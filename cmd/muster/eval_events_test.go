@@ -51,7 +51,7 @@ func TestEventFloors(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep, err := eval.ScoreEvents(context.Background(), dataset, recs, ex, countries, 0)
+			rep, err := eval.ScoreEvents(context.Background(), dataset, recs, ex, countries, eventTypes(), 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -119,4 +119,18 @@ func BenchmarkEventsGTD(b *testing.B) {
 		n++
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// TestEventTypes checks the mapping eval is given: every ACLED, GTD and
+// MUC-4 type the trigger lexicon names is one eval knows, and a few rows
+// the scores depend on.
+func TestEventTypes(t *testing.T) {
+	m := eventTypes()
+	if err := m.Check(); err != nil {
+		t.Fatal(err)
+	}
+	if m[muster.EventShelling].GTD != "Bombing/Explosion" || m[muster.EventDroneStrike].ACLED != "Air/drone strike" ||
+		m.MUC4IncidentType(muster.EventAssassination) != "ATTACK" || m.MUC4IncidentType(muster.EventArmedClash) != "" {
+		t.Errorf("event types: %+v", m)
+	}
 }

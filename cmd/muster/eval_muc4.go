@@ -95,7 +95,7 @@ func (m *Main) runEvalMUC4(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		if rep, err = eval.ScoreMUC4(ctx, texts, keys, ex, countries); err != nil {
+		if rep, err = eval.ScoreMUC4(ctx, texts, keys, ex, countries, eventTypes()); err != nil {
 			return muster.Errorf(muster.KindInternal, "eval muc4: %v", err)
 		}
 	}
