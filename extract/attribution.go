@@ -81,6 +81,8 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 	cueBias := []float32{0, m.CueBias, 0}
 	roleBias := []float32{0, m.RoleBias, 0, m.RoleBias, 0}
 	var sc cueScores
+	var ctx roleCtx
+	var rs roleScratch
 	for si, r := range d.SentenceTokens {
 		a, b := r[0], r[1]
 		if a < 0 || b > len(d.Tokens) || a >= b {
@@ -137,7 +139,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		at.Kind = m.cueKind(info, qs, qe)
 		var src, cont [][2]int // token runs
 		if m.role != nil {
-			ctx := roleCtx{a: a, b: b, qs: qs, qe: qe, isCue: isCue, head: info[qs].lower, headLx: info[qs].lex}
+			setRoleCtx(&ctx, info, isCue, a, b, qs, qe)
 			runStart, runTag := -1, tagO
 			flush := func(end int) {
 				if runStart < 0 {
@@ -150,7 +152,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 				}
 				runStart = -1
 			}
-			for k, t := range viterbiRole(m.role, info, &ctx, roleBias) {
+			for k, t := range viterbiRole(m.role, info, &ctx, roleBias, &rs) {
 				i := a + k
 				if t == tagO || t == tagBSource || t == tagBContent {
 					flush(i)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/muster-osint/muster"
@@ -51,5 +52,65 @@ func TestWholeMentions(t *testing.T) {
 	d.Mentions[0].Span = muster.Span{Start: 19, End: 31} // reaches into the cue
 	if got := wholeMentions(d, src, cue); got != src {
 		t.Errorf("wholeMentions over the cue = %q, want the source unchanged", d.Slice(got))
+	}
+}
+
+// TestSetRoleCtxBetween checks the one-pass sums of what lies between each
+// token and the cue against a rescan of those words for every token, for
+// every cue position of a sentence, reusing one roleCtx as Attributions
+// does.
+func TestSetRoleCtxBetween(t *testing.T) {
+	words := strings.Fields(`the minister , who “ spoke ” , said ; that the army , and police , -- and — troops – that “ had left , but ” he added that`)
+	info := make([]tokInfo, len(words))
+	isCue := make([]bool, len(words))
+	for i, w := range words {
+		info[i].lower = w
+		if w == "“" || w == "”" {
+			info[i].shape = 'q'
+		}
+		isCue[i] = w == "said" || w == "added"
+	}
+	rescan := func(a, b, qs, qe, i int) between {
+		var w between
+		lo, hi := i+1, qs
+		if i >= qe {
+			lo, hi = qe, i
+		} else if i >= qs {
+			return w
+		}
+		for j := lo; j < hi; j++ {
+			switch info[j].lower {
+			case ",", ";", "--", "—", "–":
+				if w.commas < 3 {
+					w.commas++
+				}
+				if info[j].lower == ";" || info[j].lower == "," && j+1 < b && clauseWords[info[j+1].lower] {
+					w.brk = 1
+				}
+			case "that":
+				w.that = 1
+			}
+			if info[j].shape == 'q' {
+				w.quoteMark = 1
+			}
+			if isCue[j] {
+				w.otherCue = 1
+			}
+		}
+		return w
+	}
+	var c roleCtx
+	for _, ab := range [][2]int{{0, len(words)}, {3, len(words) - 2}} {
+		a, b := ab[0], ab[1]
+		for qs := a; qs < b; qs++ {
+			for qe := qs + 1; qe <= b && qe <= qs+2; qe++ {
+				setRoleCtx(&c, info, isCue, a, b, qs, qe)
+				for i := a; i < b; i++ {
+					if got, want := c.btw[i-a], rescan(a, b, qs, qe, i); got != want {
+						t.Errorf("sentence [%d,%d) cue [%d,%d) token %d %q: %+v, want %+v", a, b, qs, qe, i, words[i], got, want)
+					}
+				}
+			}
+		}
 	}
 }

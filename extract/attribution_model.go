@@ -284,9 +284,10 @@ func (sc *cueScores) score(p *perceptron, info []tokInfo, a, b int) {
 	}
 	sc.st, sc.dy = sc.st[:n], sc.dy[:n]
 	feats := sc.feats[:0]
+	qin := quoteIn(info, a, b)
 	for k := 0; k < n; k++ {
 		i := a + k
-		feats = cueStatic(feats[:0], info, i, a, b)
+		feats = cueStatic(feats[:0], info, i, a, b, qin)
 		p.scores(feats, sc.st[k][:])
 		npv := cueTags
 		if k == 0 {
@@ -366,18 +367,34 @@ func roleAllowed(prev, t int) bool {
 	return true
 }
 
+// roleScratch holds viterbiRole's buffers, reused from cue to cue: the
+// tags it returns are valid until the next call.
+type roleScratch struct {
+	delta [][roleTags]float32
+	back  [][roleTags]int8
+	tags  []int
+	feats []uint32
+	rf    roleFeats
+}
+
 // viterbiRole returns the best role tag sequence of the cue's sentence; the
-// cue's own tokens are O.
-func viterbiRole(p *perceptron, info []tokInfo, c *roleCtx, bias []float32) []int {
+// cue's own tokens are O. Each token's features that do not depend on the
+// previous tag are hashed and scored once; those that do are hashed once
+// and finished and scored once per reachable previous tag.
+func viterbiRole(p *perceptron, info []tokInfo, c *roleCtx, bias []float32, s *roleScratch) []int {
 	n := c.b - c.a
 	if n <= 0 {
 		return nil
 	}
 	const T = roleTags
-	delta := make([][T]float32, n)
-	back := make([][T]int8, n)
-	var feats []uint32
-	var rf roleFeats
+	if cap(s.delta) < n {
+		s.delta = make([][T]float32, n)
+		s.back = make([][T]int8, n)
+		s.tags = make([]int, n)
+	}
+	delta, back := s.delta[:n], s.back[:n]
+	feats := s.feats
+	rf := &s.rf
 	var st, sc [T]float32
 	neg := float32(math.Inf(-1))
 	for k := 0; k < n; k++ {
@@ -385,6 +402,7 @@ func viterbiRole(p *perceptron, info []tokInfo, c *roleCtx, bias []float32) []in
 		for t := 0; t < T; t++ {
 			delta[k][t] = neg
 		}
+		back[k] = [T]int8{}
 		if i >= c.qs && i < c.qe {
 			// The cue: O, reached from any state.
 			best, bp := neg, 0
@@ -399,7 +417,7 @@ func viterbiRole(p *perceptron, info []tokInfo, c *roleCtx, bias []float32) []in
 			delta[k][tagO], back[k][tagO] = best, int8(bp)
 			continue
 		}
-		roleFeatures(&rf, info, c, i)
+		roleFeatures(rf, info, c, i)
 		p.scores(rf.static, st[:])
 		npv := T
 		if k == 0 {
@@ -425,7 +443,8 @@ func viterbiRole(p *perceptron, info []tokInfo, c *roleCtx, bias []float32) []in
 			}
 		}
 	}
-	tags := make([]int, n)
+	s.feats = feats
+	tags := s.tags[:n]
 	best := tagO
 	for t := 1; t < T; t++ {
 		if delta[n-1][t] > delta[n-1][best] {
@@ -598,13 +617,6 @@ func suffix(s string, n int) string {
 	return s[len(s)-n:]
 }
 
-// cueFeatures appends the cue tagger's features of token i of the sentence
-// [a,b) given the previous tag.
-func cueFeatures(dst []uint32, info []tokInfo, i, a, b, prev int) []uint32 {
-	dst = cueStatic(dst, info, i, a, b)
-	return cueDynamic(dst, info, i, a, b, prev)
-}
-
 // cueDynamic appends the features that depend on the previous tag.
 func cueDynamic(dst []uint32, info []tokInfo, i, a, b, prev int) []uint32 {
 	w := info[i].lower
@@ -618,8 +630,19 @@ func cueDynamic(dst []uint32, info []tokInfo, i, a, b, prev int) []uint32 {
 	)
 }
 
-// cueStatic appends the features that do not depend on the previous tag.
-func cueStatic(dst []uint32, info []tokInfo, i, a, b int) []uint32 {
+// quoteIn is 1 if the sentence [a,b) holds a quotation mark, else 0.
+func quoteIn(info []tokInfo, a, b int) byte {
+	for j := a; j < b; j++ {
+		if info[j].shape == 'q' {
+			return 1
+		}
+	}
+	return 0
+}
+
+// cueStatic appends the features that do not depend on the previous tag;
+// quoteInSent is quoteIn of the sentence, found once for all its tokens.
+func cueStatic(dst []uint32, info []tokInfo, i, a, b int, quoteInSent byte) []uint32 {
 	w := info[i].lower
 	w1, w2 := word(info, i-1, a, b), word(info, i-2, a, b)
 	n1, n2 := word(info, i+1, a, b), word(info, i+2, a, b)
@@ -665,13 +688,6 @@ func cueStatic(dst []uint32, info []tokInfo, i, a, b int) []uint32 {
 	subj := shape(info, i-1, a, b)
 	if i-1 >= a && info[i-1].pron {
 		subj = 'P'
-	}
-	quoteInSent := byte(0)
-	for j := a; j < b; j++ {
-		if info[j].shape == 'q' {
-			quoteInSent = 1
-			break
-		}
 	}
 	dst = append(dst,
 		feat(25).b(opens).b(lx).u(),
@@ -759,6 +775,64 @@ type roleCtx struct {
 	isCue  []bool
 	head   string // the cue's lower-cased first word
 	headLx byte
+	btw    []between // what lies between each token of [a,b) and the cue
+}
+
+// between sums up the words between a token and the cue: commas and
+// dashes (up to 3), a clause boundary (", and", ", but", "; ") that ends a
+// content that runs on ("“…,” she said, and soon …"), a word of another
+// cue, a quotation mark, "that".
+type between struct {
+	commas, brk, otherCue, quoteMark, that byte
+}
+
+// add returns the sum with token j.
+func (w between) add(info []tokInfo, isCue []bool, j, b int) between {
+	switch info[j].lower {
+	case ",", ";", "--", "—", "–":
+		if w.commas < 3 {
+			w.commas++
+		}
+		if info[j].lower == ";" || info[j].lower == "," && j+1 < b && clauseWords[info[j+1].lower] {
+			w.brk = 1
+		}
+	case "that":
+		w.that = 1
+	}
+	if info[j].shape == 'q' {
+		w.quoteMark = 1
+	}
+	if isCue[j] {
+		w.otherCue = 1
+	}
+	return w
+}
+
+// setRoleCtx fills c for the cue [qs,qe) of the sentence [a,b), reusing
+// c.btw's storage. What lies between each token and the cue is summed in
+// one pass out from the cue each way, not rescanned token by token.
+func setRoleCtx(c *roleCtx, info []tokInfo, isCue []bool, a, b, qs, qe int) {
+	btw := c.btw[:0]
+	if cap(btw) < b-a {
+		btw = make([]between, 0, b-a)
+	}
+	btw = btw[:b-a]
+	*c = roleCtx{a: a, b: b, qs: qs, qe: qe, isCue: isCue, head: info[qs].lower, headLx: info[qs].lex, btw: btw}
+	var w between
+	for i := qs - 1; i >= a; i-- {
+		// Token i (left of the cue) sees (i, qs).
+		btw[i-a] = w
+		w = w.add(info, isCue, i, b)
+	}
+	w = between{}
+	for i := qe; i < b; i++ {
+		// Token i (right of the cue) sees [qe, i).
+		btw[i-a] = w
+		w = w.add(info, isCue, i, b)
+	}
+	for i := qs; i < qe; i++ {
+		btw[i-a] = between{}
+	}
 }
 
 // roleFeats are the role tagger's features of one token: those that do
@@ -801,35 +875,8 @@ func roleFeatures(rf *roleFeats, info []tokInfo, c *roleCtx, i int) {
 		side = 'C'
 	}
 	db := distBucket(d)
-	// What lies between the token and the cue.
-	lo, hi := i+1, c.qs
-	if side == 'R' {
-		lo, hi = c.qe, i
-	}
-	// brk: a clause boundary (", and", ", but", "; ") between them ends a
-	// content that runs on ("“…,” she said, and soon …").
-	commas, otherCue, quoteMark, that, brk := byte(0), byte(0), byte(0), byte(0), byte(0)
-	if side != 'C' {
-		for j := lo; j < hi; j++ {
-			switch info[j].lower {
-			case ",", ";", "--", "—", "–":
-				if commas < 3 {
-					commas++
-				}
-				if info[j].lower == ";" || info[j].lower == "," && j+1 < b && clauseWords[info[j+1].lower] {
-					brk = 1
-				}
-			case "that":
-				that = 1
-			}
-			if info[j].shape == 'q' {
-				quoteMark = 1
-			}
-			if c.isCue[j] {
-				otherCue = 1
-			}
-		}
-	}
+	bt := c.btw[i-a]
+	commas, otherCue, quoteMark, that, brk := bt.commas, bt.otherCue, bt.quoteMark, bt.that, bt.brk
 	w := info[i].lower
 	w1, n1 := word(info, i-1, a, b), word(info, i+1, a, b)
 	q := byte(0)

@@ -81,6 +81,8 @@ func TrainAttributionModel(docs []TrainingDoc, opt TrainOptions) *AttributionMod
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
 	var feats []uint32
 	var rf roleFeats
+	var ctx roleCtx
+	var rs roleScratch
 	for epoch := 0; epoch < opt.Epochs; epoch++ {
 		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
 		for _, p := range data {
@@ -88,12 +90,13 @@ func TrainAttributionModel(docs []TrainingDoc, opt TrainOptions) *AttributionMod
 				// Structured perceptron: decode the sentence, then move
 				// the weights of the gold path up and the guessed one down.
 				guess := viterbiCue(m.cue, p.info, r[0], r[1], zeroBias[:])
+				qin := quoteIn(p.info, r[0], r[1])
 				gp, pp := tagO, tagO
 				for i := r[0]; i < r[1]; i++ {
 					g, q := p.cueGold[i], guess[i-r[0]]
 					m.cue.clock++
 					if g != q {
-						feats = cueStatic(feats[:0], p.info, i, r[0], r[1])
+						feats = cueStatic(feats[:0], p.info, i, r[0], r[1], qin)
 						m.cue.add(feats, g, 1)
 						m.cue.add(feats, q, -1)
 					}
@@ -107,8 +110,8 @@ func TrainAttributionModel(docs []TrainingDoc, opt TrainOptions) *AttributionMod
 				}
 			}
 			for _, ex := range p.rels {
-				ctx := roleCtx{a: ex.a, b: ex.b, qs: ex.qs, qe: ex.qe, isCue: p.isCue, head: p.info[ex.qs].lower, headLx: p.info[ex.qs].lex}
-				guess := viterbiRole(m.role, p.info, &ctx, zeroRoleBias[:])
+				setRoleCtx(&ctx, p.info, p.isCue, ex.a, ex.b, ex.qs, ex.qe)
+				guess := viterbiRole(m.role, p.info, &ctx, zeroRoleBias[:], &rs)
 				gp, pp := tagO, tagO
 				for i := ex.a; i < ex.b; i++ {
 					g, q := ex.gold[i-ex.a], guess[i-ex.a]
