@@ -75,6 +75,45 @@ func quantise(w []float32) (scale float32, q []int16) {
 	return scale, q
 }
 
+// writeWeights writes w quantised: its scale, then the int16 weights.
+func writeWeights(wr io.Writer, w []float32) error {
+	scale, q := quantise(w)
+	if err := binary.Write(wr, binary.LittleEndian, scale); err != nil {
+		return err
+	}
+	return binary.Write(wr, binary.LittleEndian, q)
+}
+
+// readWeights fills w with weights written by writeWeights.
+func readWeights(r io.Reader, w []float32) error {
+	var scale float32
+	if err := binary.Read(r, binary.LittleEndian, &scale); err != nil {
+		return fmt.Errorf("weight scale: %w", err)
+	}
+	q := make([]int16, len(w))
+	if err := binary.Read(r, binary.LittleEndian, q); err != nil {
+		return fmt.Errorf("weights: %w", err)
+	}
+	for i, v := range q {
+		w[i] = float32(v) * scale
+	}
+	return nil
+}
+
+// openModel opens a gzipped model file and checks that it starts with
+// magic, the name and version of its kind.
+func openModel(b []byte, magic string) (io.Reader, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	got := make([]byte, len(magic))
+	if _, err := io.ReadFull(zr, got); err != nil || string(got) != magic {
+		return nil, fmt.Errorf("not a %s file", magic)
+	}
+	return zr, nil
+}
+
 func (p *perceptron) startTraining() {
 	p.acc = make([]float64, len(p.w))
 	p.stamp = make([]int32, len(p.w))
@@ -148,10 +187,8 @@ func (m *AttributionModel) MarshalBinary() ([]byte, error) {
 	zw.Write([]byte(modelMagic))
 	binary.Write(zw, binary.LittleEndian, uint32(m.bits))
 	for _, p := range []*perceptron{m.cue, m.role} {
-		scale, q := quantise(p.w)
 		binary.Write(zw, binary.LittleEndian, uint32(p.nTags))
-		binary.Write(zw, binary.LittleEndian, scale)
-		if err := binary.Write(zw, binary.LittleEndian, q); err != nil {
+		if err := writeWeights(zw, p.w); err != nil {
 			return nil, err
 		}
 	}
@@ -163,13 +200,9 @@ func (m *AttributionModel) MarshalBinary() ([]byte, error) {
 
 // LoadAttributionModel decodes a model written by MarshalBinary.
 func LoadAttributionModel(b []byte) (*AttributionModel, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
+	zr, err := openModel(b, modelMagic)
 	if err != nil {
 		return nil, fmt.Errorf("attribution model: %w", err)
-	}
-	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(zr, magic); err != nil || string(magic) != modelMagic {
-		return nil, fmt.Errorf("attribution model: not a %s file", modelMagic)
 	}
 	var bits uint32
 	if err := binary.Read(zr, binary.LittleEndian, &bits); err != nil || bits < 8 || bits > 24 {
@@ -178,20 +211,12 @@ func LoadAttributionModel(b []byte) (*AttributionModel, error) {
 	m := &AttributionModel{bits: uint(bits), lex: newCueLexicon(), TentativeBias: DefaultTentativeBias, SkipPlain: true}
 	for i, want := range []int{cueTags, roleTags} {
 		var nTags uint32
-		var scale float32
 		if err := binary.Read(zr, binary.LittleEndian, &nTags); err != nil || int(nTags) != want {
 			return nil, fmt.Errorf("attribution model: tagger %d: bad tag count", i)
 		}
-		if err := binary.Read(zr, binary.LittleEndian, &scale); err != nil {
-			return nil, fmt.Errorf("attribution model: tagger %d: %w", i, err)
-		}
 		p := newPerceptron(m.bits, want)
-		q := make([]int16, len(p.w))
-		if err := binary.Read(zr, binary.LittleEndian, q); err != nil {
-			return nil, fmt.Errorf("attribution model: tagger %d weights: %w", i, err)
-		}
-		for j, v := range q {
-			p.w[j] = float32(v) * scale
+		if err := readWeights(zr, p.w); err != nil {
+			return nil, fmt.Errorf("attribution model: tagger %d: %w", i, err)
 		}
 		if i == 0 {
 			m.cue = p

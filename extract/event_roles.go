@@ -6,7 +6,6 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"fmt"
-	"io"
 	"strings"
 	"sync"
 
@@ -436,11 +435,9 @@ func (m *RoleModel) MarshalBinary() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	scale, q := quantise(m.p.w)
 	zw.Write([]byte(roleModelMagic))
 	binary.Write(zw, binary.LittleEndian, uint32(m.bits))
-	binary.Write(zw, binary.LittleEndian, scale)
-	if err := binary.Write(zw, binary.LittleEndian, q); err != nil {
+	if err := writeWeights(zw, m.p.w); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
@@ -451,29 +448,17 @@ func (m *RoleModel) MarshalBinary() ([]byte, error) {
 
 // LoadRoleModel decodes a model written by MarshalBinary.
 func LoadRoleModel(b []byte) (*RoleModel, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
+	zr, err := openModel(b, roleModelMagic)
 	if err != nil {
 		return nil, fmt.Errorf("role model: %w", err)
 	}
-	magic := make([]byte, len(roleModelMagic))
-	if _, err := io.ReadFull(zr, magic); err != nil || string(magic) != roleModelMagic {
-		return nil, fmt.Errorf("role model: not a %s file", roleModelMagic)
-	}
 	var bits uint32
-	var scale float32
 	if err := binary.Read(zr, binary.LittleEndian, &bits); err != nil || bits < 8 || bits > 22 {
 		return nil, fmt.Errorf("role model: bad hash size %d", bits)
 	}
-	if err := binary.Read(zr, binary.LittleEndian, &scale); err != nil {
-		return nil, fmt.Errorf("role model: %w", err)
-	}
 	m := &RoleModel{Margin: DefaultRoleMargin, bits: uint(bits), p: newPerceptron(uint(bits), roleClasses)}
-	q := make([]int16, len(m.p.w))
-	if err := binary.Read(zr, binary.LittleEndian, q); err != nil {
-		return nil, fmt.Errorf("role model weights: %w", err)
-	}
-	for i, v := range q {
-		m.p.w[i] = float32(v) * scale
+	if err := readWeights(zr, m.p.w); err != nil {
+		return nil, fmt.Errorf("role model: %w", err)
 	}
 	return m, nil
 }
