@@ -473,6 +473,16 @@ func closeDays(a, b *localEvent) bool {
 // claimed".
 var noClaimantRE = regexp.MustCompile(`(?i)(?:^|\s)(?:no|nobody|none)(?:\s+[\w'-]+){0,4}\s*$`)
 
+// claimantsBefore returns the groups that claim or deny by the cue at
+// byte offset cue of sentence si: the groups named last before it, none
+// when its subject is no one (noClaimantRE).
+func (x *doc) claimantsBefore(si, cue int) []int {
+	if noClaimantRE.MatchString(x.d.Text[x.d.Sentences[si].Start:cue]) {
+		return nil
+	}
+	return x.subjectsBefore(si, cue)
+}
+
 // eventClaims adds the claims that tie a sentence to its event: who took
 // responsibility or denied it, by the first cue of responsibility the
 // patterns find in sentence si (events.patterns cue/*), its claimant the
@@ -490,10 +500,7 @@ func (x *doc) eventClaims(idx, si int) bool {
 			cue = c
 		}
 	}
-	if noClaimantRE.MatchString(x.d.Text[s.Start:cue.span.Start]) {
-		return false
-	}
-	g := x.subjectsBefore(si, cue.span.Start)
+	g := x.claimantsBefore(si, cue.span.Start)
 	for _, e := range g {
 		x.responsibilityClaim(idx, si, e, cue.deny, muster.Span{Start: s.Start, End: x.phraseEnd(si, cue.span.End)}, 0.85)
 	}
@@ -844,12 +851,7 @@ func (x *doc) claimedEvents(si int, a *sentenceArgs, trig muster.Span) []claimed
 		// named last before it (the parser may miss a long subject).
 		who := a.claimantOf[c.cue]
 		if len(who) == 0 {
-			s := x.d.Sentences[si]
-			cue := x.d.Tokens[c.cue].Start
-			if noClaimantRE.MatchString(x.d.Text[s.Start:cue]) {
-				continue
-			}
-			who = x.subjectsBefore(si, cue)
+			who = x.claimantsBefore(si, x.d.Tokens[c.cue].Start)
 		}
 		if len(who) == 0 {
 			continue
