@@ -605,43 +605,6 @@ func (x *doc) personFounded(si, base int, text string, loc []int) {
 	}
 }
 
-// founderApposition: "Denis Kapustin, the RDK’s founder," and "X, founder
-// of the Y".
-func (x *doc) founderApposition(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	var g int = -1
-	var gStart, gEnd int
-	if strings.HasPrefix(strings.ToLower(x.d.Text[m.Start:m.End]), "founder") || strings.HasPrefix(strings.ToLower(x.d.Text[m.Start:m.End]), "co-founder") {
-		if gm := x.mentionAt(m.End); gm >= 0 && x.ments[gm].ent >= 0 && x.adjacent(m.End, x.ments[gm]) {
-			g, gStart, gEnd = x.ments[gm].ent, m.Start, x.ments[gm].End
-		}
-	} else {
-		for i := len(x.ments) - 1; i >= 0; i-- {
-			if x.ments[i].End == m.Start && x.ments[i].ent >= 0 {
-				g, gStart, gEnd = x.ments[i].ent, x.ments[i].Start, m.End
-				break
-			}
-		}
-	}
-	if g < 0 || x.ents[g].typ != muster.EntityArmedGroup {
-		return
-	}
-	// The founder is the person just before the apposition.
-	before := strings.TrimRight(x.d.Text[x.d.Sentences[si].Start:gStart], " ")
-	before = strings.TrimSuffix(strings.TrimSuffix(before, "the"), "a")
-	before = strings.TrimRight(before, " ")
-	if !strings.HasSuffix(before, ",") {
-		return
-	}
-	for i := len(x.ments) - 1; i >= 0; i-- {
-		p := x.ments[i]
-		if p.sent == si && p.End == len(strings.TrimSuffix(before, ","))+x.d.Sentences[si].Start-len(x.d.Text[x.d.Sentences[si].Start:x.d.Sentences[si].Start]) && p.ent >= 0 && x.ents[p.ent].typ == muster.EntityPerson {
-			x.add(draft{subj: g, event: -1, pred: muster.PredFoundedBy, objEnt: p.ent, ev: muster.Span{Start: p.Start, End: gEnd}, sent: si})
-			return
-		}
-	}
-}
-
 // Patterns used inside the functions above, compiled once.
 var (
 	sizeGroupRE      = regexp.MustCompile(`^\s*(?:\S+\s+){0,3}?(?:in|of|with|into|joined)\b`)
