@@ -205,7 +205,6 @@ var sentencePatterns = []phrasePattern{
 	{"opposes", regexp.MustCompile(`(?i)\b(?:opposed to|in opposition to|against|to overthrow|to topple|to oust|oppose|opposes)\s+`), (*doc).opposes, []string{"oppos", "against", "overthrow", "topple", "oust"}},
 	{"founder", regexp.MustCompile(`(?i)\b(founded|formed|created|established|set up)\s+the\s+`), (*doc).personFounded, foundWords},
 	{"ties", regexp.MustCompile(`(?i)\b(?:had|has|have|with)\s+(?:close\s+)?(?:ties|links|connections)\s+(?:with|to)\s+`), (*doc).ties, []string{"ties", "links", "connections"}},
-	{"citizen", regexp.MustCompile(`(?i)\b(?:is|was)\s+an?\s+([A-Z][a-z]+)\s+(?:citizen|national)\b(?:\s+and\s+([^.;]+))?`), (*doc).citizen, []string{"citizen", "national"}},
 	// "The battalion’s commander is Ivan Petrov", "Its leader, Ivan Petrov,",
 	// "RDK commander Ivan Petrov", "Ivan Petrov, the commander of the RDK"
 	{"outcome", regexp.MustCompile(`(?i)\b(?:claimed|said|insisted|announced)\s+(?:that\s+)?the\s+(?:raid|attack|operation|incursion|assault|offensive)\s+(?:was|had been)\s+((?:a\s+)?(?:successful|success|failure|failed|repelled|repulsed|a victory|over|completed))`), (*doc).outcome, []string{"raid", "attack", "operation", "incursion", "assault", "offensive"}},
@@ -535,27 +534,6 @@ func (x *doc) beforeFounding(si int) *muster.Value {
 		return &v
 	}
 	return nil
-}
-
-func (x *doc) citizen(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	dem := strings.ToLower(x.d.Text[sub(base, loc, 1).Start:sub(base, loc, 1).End])
-	country, ok := demonymCountry[dem]
-	if !ok {
-		return
-	}
-	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, muster.EntityPerson)
-	if subj == nil {
-		return
-	}
-	v := muster.TextValue(country)
-	cit := sub(base, loc, 0)
-	citEnd := cit.Start + strings.Index(strings.ToLower(x.d.Text[cit.Start:cit.End]), "citizen") + len("citizen")
-	x.add(draft{subj: subj[0], event: -1, pred: muster.PredCitizenship, obj: v, objEnt: -1, ev: muster.Span{Start: m.Start, End: citEnd}, sent: si})
-	if r := sub(base, loc, 2); r.Start >= 0 {
-		end := r.End
-		x.add(draft{subj: subj[0], event: -1, pred: muster.PredRole, obj: muster.TextValue(x.d.Text[r.Start:end]), objEnt: -1, ev: muster.Span{Start: m.Start, End: end}, sent: si, conf: 0.6})
-	}
 }
 
 // outcome: "claimed the raid was successful" — the outcome of the event the

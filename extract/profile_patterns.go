@@ -170,7 +170,7 @@ func parseClaimSpec(s string) (claimSpec, error) {
 		cs.kind = "entity"
 	}
 	switch cs.kind {
-	case "entity", "text", "date", "number", "role":
+	case "entity", "text", "date", "number", "role", "country":
 	default:
 		return cs, fmt.Errorf("unknown object kind %q in %q", cs.kind, s)
 	}
@@ -806,6 +806,15 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 					objs = append(objs, draft{objEnt: -1, obj: dm.Value})
 				}
 				break
+			}
+		case "country":
+			// "a Russian citizen": the country a demonym (or a country's
+			// own name) stands for; any other word gives no claim.
+			w := strings.ToLower(x.d.Tokens[ot].Text)
+			if c := demonymCountry[w]; c != "" {
+				objs = append(objs, draft{objEnt: -1, obj: muster.TextValue(c)})
+			} else if c := countryIndex[w]; c != "" {
+				objs = append(objs, draft{objEnt: -1, obj: muster.TextValue(c)})
 			}
 		case "number":
 			// "between 7,000 and 12,000": the figure's whole subtree, else
