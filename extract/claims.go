@@ -204,7 +204,6 @@ var sentencePatterns = []phrasePattern{
 	{"fights-for", regexp.MustCompile(`(?i)\b(?:fought|fighting|fights|fight|fighting on the side of)\s+for\s+`), (*doc).fightsFor, []string{"fight", "fought"}},
 	{"opposes", regexp.MustCompile(`(?i)\b(?:opposed to|in opposition to|against|to overthrow|to topple|to oust|oppose|opposes)\s+`), (*doc).opposes, []string{"oppos", "against", "overthrow", "topple", "oust"}},
 	{"founder", regexp.MustCompile(`(?i)\b(founded|formed|created|established|set up)\s+the\s+`), (*doc).personFounded, foundWords},
-	{"ties", regexp.MustCompile(`(?i)\b(?:had|has|have|with)\s+(?:close\s+)?(?:ties|links|connections)\s+(?:with|to)\s+`), (*doc).ties, []string{"ties", "links", "connections"}},
 	// "The battalion’s commander is Ivan Petrov", "Its leader, Ivan Petrov,",
 	// "RDK commander Ivan Petrov", "Ivan Petrov, the commander of the RDK"
 	{"outcome", regexp.MustCompile(`(?i)\b(?:claimed|said|insisted|announced)\s+(?:that\s+)?the\s+(?:raid|attack|operation|incursion|assault|offensive)\s+(?:was|had been)\s+((?:a\s+)?(?:successful|success|failure|failed|repelled|repulsed|a victory|over|completed))`), (*doc).outcome, []string{"raid", "attack", "operation", "incursion", "assault", "offensive"}},
@@ -497,45 +496,6 @@ func (x *doc) opposes(si, base int, text string, loc []int) {
 	}
 }
 
-func (x *doc) ties(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, actorish...)
-	if subj == nil {
-		return
-	}
-	// The object may come after an apposition: "ties with a far-right unit
-	// of Ukraine’s military, the Azov regiment".
-	s := x.d.Sentences[si]
-	var obj []int
-	var om int = -1
-	for i, mm := range x.ments {
-		if mm.sent == si && mm.Start >= m.End && mm.ent >= 0 && !mm.nominal {
-			t := x.ents[mm.ent].typ
-			if t == muster.EntityArmedGroup || t == muster.EntityPerson || t == muster.EntityOrganization {
-				obj, om = []int{mm.ent}, i
-				break
-			}
-		}
-	}
-	if obj == nil {
-		return
-	}
-	_ = s
-	for _, e := range subj {
-		x.add(draft{subj: e, event: -1, pred: muster.PredTiesTo, objEnt: obj[0], ev: muster.Span{Start: m.Start, End: x.ments[om].End}, sent: si, time: x.beforeFounding(si)})
-	}
-}
-
-// beforeFounding gives "before founding X" as a text time qualifier.
-func (x *doc) beforeFounding(si int) *muster.Value {
-	s := x.d.Sentences[si]
-	if loc := beforeRE.FindStringIndex(x.d.Text[s.Start:s.End]); loc != nil {
-		v := muster.TextValue(x.d.Text[s.Start+loc[0] : s.Start+loc[1]])
-		return &v
-	}
-	return nil
-}
-
 // outcome: "claimed the raid was successful" — the outcome of the event the
 // sentence refers to, as its speaker tells it.
 func (x *doc) outcome(si, base int, text string, loc []int) {
@@ -587,7 +547,6 @@ func (x *doc) personFounded(si, base int, text string, loc []int) {
 var (
 	sizeGroupRE      = regexp.MustCompile(`^\s*(?:\S+\s+){0,3}?(?:in|of|with|into|joined)\b`)
 	fightWordRE      = regexp.MustCompile(`(?i)\b(fought|fight|fighting|fights|battled|war|resistance|action|attacks?|struggle|insurgency|campaign|rebellion|rise up|rising|uprising)\b`)
-	beforeRE         = regexp.MustCompile(`^(?i:before|prior to)\s+[^,]+`)
 	beforeFoundingRE = regexp.MustCompile(`(?i)\b(?:before|after|since)\s+$`)
 )
 
