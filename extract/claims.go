@@ -201,7 +201,6 @@ var sentencePatterns = []phrasePattern{
 	// "Set up in May 2014 by Ivan Petrov, the battalion …"
 	{"size", regexp.MustCompile(`(?i)\b(?:troops|fighters|members|soldiers|men|militants|volunteers|personnel|combatants|recruits|mercenaries)\b`), (*doc).size, []string{"troops", "fighters", "members", "soldiers", " men", "militants", "volunteers", "personnel", "combatants", "recruits", "mercenaries"}},
 	{"size-joined", regexp.MustCompile(`(?i)\b(?:have|has)\s+(?:coalesced|joined|enlisted|signed up|banded together)\s+(?:into|in|with)?\b`), (*doc).sizeJoined, []string{"coalesced", "joined", "enlisted", "signed up", "banded"}},
-	{"fights-for", regexp.MustCompile(`(?i)\b(?:fought|fighting|fights|fight|fighting on the side of)\s+for\s+`), (*doc).fightsFor, []string{"fight", "fought"}},
 	{"opposes", regexp.MustCompile(`(?i)\b(?:opposed to|in opposition to|against|to overthrow|to topple|to oust|oppose|opposes)\s+`), (*doc).opposes, []string{"oppos", "against", "overthrow", "topple", "oust"}},
 	{"founder", regexp.MustCompile(`(?i)\b(founded|formed|created|established|set up)\s+the\s+`), (*doc).personFounded, foundWords},
 	// "The battalion’s commander is Ivan Petrov", "Its leader, Ivan Petrov,",
@@ -433,31 +432,6 @@ func (x *doc) sizeJoined(si, base int, text string, loc []int) {
 	v := n.Value
 	v.Text = strings.TrimSpace(x.d.Text[s.Start+n.Span.Start : m.Start])
 	x.add(draft{subj: g[0], event: -1, pred: muster.PredSize, obj: v, objEnt: -1, ev: muster.Span{Start: s.Start + n.Span.Start, End: gEnd}, sent: si, conf: 0.7})
-}
-
-func (x *doc) fightsFor(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	obj := x.entityAfter(si, m.End, muster.EntityPlace, muster.EntityStateForce, muster.EntityOrganization, muster.EntityArmedGroup)
-	om := x.mentionAt(m.End)
-	if obj == nil || om < 0 || x.ments[om].Start > m.End+2 {
-		return
-	}
-	subj := x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
-	if subj == nil {
-		subj = x.entityAfter(si, x.ments[om].End, groupish...)
-	}
-	if subj == nil {
-		return
-	}
-	ev := muster.Span{Start: m.Start, End: x.ments[om].End}
-	var t *muster.Value
-	if v, ds, ok := x.dateMatch(muster.Span{Start: ev.End, End: x.phraseEnd(si, ev.End)}); ok && strings.HasPrefix(strings.TrimSpace(x.d.Text[ev.End:ds.Start]), "") && ds.Start-ev.End < 4 {
-		t = &v
-		ev.End = ds.End
-	}
-	for _, e := range subj {
-		x.add(draft{subj: e, event: -1, pred: muster.PredFightsFor, objEnt: obj[0], ev: ev, sent: si, time: t})
-	}
 }
 
 func (x *doc) opposes(si, base int, text string, loc []int) {
