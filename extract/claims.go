@@ -201,7 +201,6 @@ var sentencePatterns = []phrasePattern{
 	// "Set up in May 2014 by Ivan Petrov, the battalion …"
 	{"size", regexp.MustCompile(`(?i)\b(?:troops|fighters|members|soldiers|men|militants|volunteers|personnel|combatants|recruits|mercenaries)\b`), (*doc).size, []string{"troops", "fighters", "members", "soldiers", " men", "militants", "volunteers", "personnel", "combatants", "recruits", "mercenaries"}},
 	{"size-joined", regexp.MustCompile(`(?i)\b(?:have|has)\s+(?:coalesced|joined|enlisted|signed up|banded together)\s+(?:into|in|with)?\b`), (*doc).sizeJoined, []string{"coalesced", "joined", "enlisted", "signed up", "banded"}},
-	{"opposes", regexp.MustCompile(`(?i)\b(?:opposed to|in opposition to|against|to overthrow|to topple|to oust|oppose|opposes)\s+`), (*doc).opposes, []string{"oppos", "against", "overthrow", "topple", "oust"}},
 	{"founder", regexp.MustCompile(`(?i)\b(founded|formed|created|established|set up)\s+the\s+`), (*doc).personFounded, foundWords},
 	// "The battalion’s commander is Ivan Petrov", "Its leader, Ivan Petrov,",
 	// "RDK commander Ivan Petrov", "Ivan Petrov, the commander of the RDK"
@@ -248,20 +247,6 @@ func (x *doc) sentenceDates(si int) []DateMatch {
 		x.datesDone[si] = true
 	}
 	return x.dates[si]
-}
-
-// adjacent reports whether mention m starts at off, or after only its
-// own title ("opposed to President Vladimir Putin").
-func (x *doc) adjacent(off int, m mention) bool {
-	if m.Start <= off+1 {
-		return true
-	}
-	gap := strings.TrimSpace(x.d.Text[off:m.Start])
-	switch strings.ToLower(gap) {
-	case "the", "a", "an":
-		return true
-	}
-	return m.role != "" && strings.HasSuffix(gap, m.role) && len(gap) == len(m.role)
 }
 
 // mentionAt returns the index of the first mention starting at or after off
@@ -434,42 +419,6 @@ func (x *doc) sizeJoined(si, base int, text string, loc []int) {
 	x.add(draft{subj: g[0], event: -1, pred: muster.PredSize, obj: v, objEnt: -1, ev: muster.Span{Start: s.Start + n.Span.Start, End: gEnd}, sent: si, conf: 0.7})
 }
 
-func (x *doc) opposes(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	om := x.mentionAt(m.End)
-	if om < 0 || x.ments[om].ent < 0 || !x.adjacent(m.End, x.ments[om]) {
-		return
-	}
-	objEnts := []int{x.ments[om].ent}
-	objEnd := x.ments[om].End
-	// "overthrow Putin and Russian elites": every entity joined by "and".
-	if om+1 < len(x.ments) && x.ments[om+1].sent == si && strings.TrimSpace(x.d.Text[objEnd:x.ments[om+1].Start]) == "and" && x.ments[om+1].ent >= 0 {
-		objEnts = append(objEnts, x.ments[om+1].ent)
-		objEnd = x.ments[om+1].End
-	}
-	cue := strings.ToLower(x.d.Text[m.Start:m.End])
-	var subj []int
-	if strings.HasPrefix(cue, "against") {
-		// "fought … against X": the fighting verb must be in the clause.
-		pre := x.d.Text[x.d.Sentences[si].Start:m.Start]
-		if !fightWordRE.MatchString(pre) {
-			return
-		}
-	}
-	subj = x.lastSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, groupish...)
-	if subj == nil {
-		return
-	}
-	for _, e := range subj {
-		for _, o := range objEnts {
-			if o == e {
-				continue
-			}
-			x.add(draft{subj: e, event: -1, pred: muster.PredOpposes, objEnt: o, ev: muster.Span{Start: m.Start, End: objEnd}, sent: si})
-		}
-	}
-}
-
 // outcome: "claimed the raid was successful" — the outcome of the event the
 // sentence refers to, as its speaker tells it.
 func (x *doc) outcome(si, base int, text string, loc []int) {
@@ -520,7 +469,6 @@ func (x *doc) personFounded(si, base int, text string, loc []int) {
 // Patterns used inside the functions above, compiled once.
 var (
 	sizeGroupRE      = regexp.MustCompile(`^\s*(?:\S+\s+){0,3}?(?:in|of|with|into|joined)\b`)
-	fightWordRE      = regexp.MustCompile(`(?i)\b(fought|fight|fighting|fights|battled|war|resistance|action|attacks?|struggle|insurgency|campaign|rebellion|rise up|rising|uprising)\b`)
 	beforeFoundingRE = regexp.MustCompile(`(?i)\b(?:before|after|since)\s+$`)
 )
 

@@ -569,6 +569,9 @@ func (x *doc) entitiesAt(t int, types []muster.EntityType) []int {
 // group of the set it was resolved to: what is said of the fighters is
 // said of each group.
 func (x *doc) subjectsAt(t int, types []muster.EntityType) []int {
+	if set := x.pluralAntecedent(t, types); len(set) > 0 {
+		return set
+	}
 	out := x.entitiesAt(t, types)
 	if mi := x.tokMent[t]; len(out) == 0 && mi >= 0 {
 		for _, e := range x.sets[mi] {
@@ -578,6 +581,40 @@ func (x *doc) subjectsAt(t int, types []muster.EntityType) []int {
 		}
 	}
 	return out
+}
+
+// pluralAntecedent is the set a plural pronoun at t stands for when the
+// nearest mention before it in its sentence is a plural description that
+// was resolved to a set ("Both groups say they oppose the Kremlin"), or
+// nil.
+func (x *doc) pluralAntecedent(t int, types []muster.EntityType) []int {
+	tok := x.d.Tokens[t]
+	switch strings.ToLower(tok.Text) {
+	case "they", "their", "them", "themselves":
+	default:
+		return nil
+	}
+	if tok.Tag != "PRON" {
+		return nil
+	}
+	for c := t - 1; c >= x.sentLo(t); c-- {
+		mi := x.tokMent[c]
+		if mi < 0 {
+			continue
+		}
+		set, ok := x.sets[mi]
+		if !ok {
+			return nil // a name comes nearer: antecedent's
+		}
+		var out []int
+		for _, e := range set {
+			if e = x.live(e); typeIn(x.ents[e].typ, types) && !slices.Contains(out, e) {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // examplesOf returns the heads of the "such as" and "including" phrases
