@@ -199,8 +199,6 @@ func containsAny(s string, subs []string) bool {
 var sentencePatterns = []phrasePattern{
 	// "The Northern Brigade was formed in June 2021"
 	// "Set up in May 2014 by Ivan Petrov, the battalion …"
-	{"size", regexp.MustCompile(`(?i)\b(?:troops|fighters|members|soldiers|men|militants|volunteers|personnel|combatants|recruits|mercenaries)\b`), (*doc).size, []string{"troops", "fighters", "members", "soldiers", " men", "militants", "volunteers", "personnel", "combatants", "recruits", "mercenaries"}},
-	{"size-joined", regexp.MustCompile(`(?i)\b(?:have|has)\s+(?:coalesced|joined|enlisted|signed up|banded together)\s+(?:into|in|with)?\b`), (*doc).sizeJoined, []string{"coalesced", "joined", "enlisted", "signed up", "banded"}},
 	{"founder", regexp.MustCompile(`(?i)\b(founded|formed|created|established|set up)\s+the\s+`), (*doc).personFounded, foundWords},
 	// "The battalion’s commander is Ivan Petrov", "Its leader, Ivan Petrov,",
 	// "RDK commander Ivan Petrov", "Ivan Petrov, the commander of the RDK"
@@ -312,113 +310,6 @@ func (x *doc) groupList(si, at int) []int {
 	return out
 }
 
-// casualtyWords mark a figure as a count of dead or hurt, not of members.
-var casualtyWordRE = regexp.MustCompile(`(?i)\b(killed|died|dead|wounded|injured|captured|taken prisoner|lost|casualties)\b`)
-
-func (x *doc) size(si, base int, text string, loc []int) {
-	s := x.d.Sentences[si]
-	if casualtyWordRE.MatchString(text) {
-		return
-	}
-	unit := sub(base, loc, 0)
-	// The figure right before the unit, allowing an adjective or two.
-	var num *NumberMatch
-	dates := x.sentenceDates(si)
-	for _, n := range FindNumbers(x.d.Text[s.Start:unit.Start]) {
-		if inDates(n.Span, dates) {
-			continue
-		}
-		gap := x.d.Text[s.Start+n.Span.End : unit.Start]
-		if len(strings.Fields(gap)) <= 2 {
-			n := n
-			num = &n
-		}
-	}
-	if num == nil {
-		return
-	}
-	// The group they belong to: after "in/of/with/into" within the sentence.
-	after := x.d.Text[unit.End:s.End]
-	if !sizeGroupRE.MatchString(after) {
-		x.sizeHas(si, num, unit)
-		return
-	}
-	g := x.entityAfter(si, unit.End, groupish...)
-	if g == nil {
-		return
-	}
-	gm := x.mentionAt(unit.End)
-	end := unit.End
-	if gm >= 0 {
-		end = x.ments[gm].End
-	}
-	v := num.Value
-	v.Unit = strings.ToLower(x.d.Text[unit.Start:unit.End])
-	v.Text = x.d.Text[s.Start+num.Span.Start : unit.End]
-	for _, e := range g {
-		x.add(draft{subj: e, event: -1, pred: muster.PredSize, obj: v, objEnt: -1, ev: muster.Span{Start: s.Start + num.Span.Start, End: end}, sent: si})
-	}
-}
-
-// sizeHasRE is the verb between a group and the figure of its size:
-// "the battalion has about 300 fighters", "the unit now numbers 1,500
-// men", "it claims to have 30,000 fighters".
-var sizeHasRE = regexp.MustCompile(`^\s+(?:(?:now|still|already|reportedly|currently)\s+)?(?:(?:claims|claimed|says|said)\s+(?:it\s+|to\s+)?)?(?:has|had|have|numbers|numbered|counts|counted|fields|fielded|comprises|comprised|includes|included)\s+$`)
-
-// sizeHas: the group is the subject and the figure the object of its
-// verb ("He said the battalion has about 300 fighters").
-func (x *doc) sizeHas(si int, num *NumberMatch, unit muster.Span) {
-	s := x.d.Sentences[si]
-	numStart := s.Start + num.Span.Start
-	for i := len(x.ments) - 1; i >= 0; i-- {
-		m := x.ments[i]
-		if m.sent != si || m.End > numStart {
-			continue
-		}
-		if m.ent < 0 || x.ents[m.ent].typ != muster.EntityArmedGroup || !sizeHasRE.MatchString(x.d.Text[m.End:numStart]) {
-			return
-		}
-		v := num.Value
-		v.Unit = strings.ToLower(x.d.Text[unit.Start:unit.End])
-		v.Text = x.d.Text[numStart:unit.End]
-		x.add(draft{subj: m.ent, event: -1, pred: muster.PredSize, obj: v, objEnt: -1, ev: muster.Span{Start: m.Start, End: unit.End}, sent: si})
-		return
-	}
-}
-
-// sizeJoined: "Several hundred Chechens have joined a unit
-// called the Kastus Kalinouski regiment" — the figure counts the group.
-func (x *doc) sizeJoined(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	s := x.d.Sentences[si]
-	nums := FindNumbers(x.d.Text[s.Start:m.Start])
-	if len(nums) == 0 || casualtyWordRE.MatchString(text) {
-		return
-	}
-	n := nums[len(nums)-1]
-	// Only the figure and its people noun may stand before the verb.
-	if len(strings.Fields(x.d.Text[s.Start+n.Span.End:m.Start])) > 2 {
-		return
-	}
-	g := x.entityAfter(si, m.End, groupish...)
-	if g == nil {
-		return
-	}
-	var gEnd int
-	for _, mm := range x.ments {
-		if mm.Start >= m.End && mm.ent == g[0] {
-			gEnd = mm.End
-			break
-		}
-	}
-	if gEnd == 0 {
-		return
-	}
-	v := n.Value
-	v.Text = strings.TrimSpace(x.d.Text[s.Start+n.Span.Start : m.Start])
-	x.add(draft{subj: g[0], event: -1, pred: muster.PredSize, obj: v, objEnt: -1, ev: muster.Span{Start: s.Start + n.Span.Start, End: gEnd}, sent: si, conf: 0.7})
-}
-
 // outcome: "claimed the raid was successful" — the outcome of the event the
 // sentence refers to, as its speaker tells it.
 func (x *doc) outcome(si, base int, text string, loc []int) {
@@ -468,7 +359,6 @@ func (x *doc) personFounded(si, base int, text string, loc []int) {
 
 // Patterns used inside the functions above, compiled once.
 var (
-	sizeGroupRE      = regexp.MustCompile(`^\s*(?:\S+\s+){0,3}?(?:in|of|with|into|joined)\b`)
 	beforeFoundingRE = regexp.MustCompile(`(?i)\b(?:before|after|since)\s+$`)
 )
 
