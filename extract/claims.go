@@ -199,7 +199,6 @@ func containsAny(s string, subs []string) bool {
 var sentencePatterns = []phrasePattern{
 	// "The Northern Brigade was formed in June 2021"
 	// "Set up in May 2014 by Ivan Petrov, the battalion …"
-	{"founder", regexp.MustCompile(`(?i)\b(founded|formed|created|established|set up)\s+the\s+`), (*doc).personFounded, foundWords},
 	// "The battalion’s commander is Ivan Petrov", "Its leader, Ivan Petrov,",
 	// "RDK commander Ivan Petrov", "Ivan Petrov, the commander of the RDK"
 	{"outcome", regexp.MustCompile(`(?i)\b(?:claimed|said|insisted|announced)\s+(?:that\s+)?the\s+(?:raid|attack|operation|incursion|assault|offensive)\s+(?:was|had been)\s+((?:a\s+)?(?:successful|success|failure|failed|repelled|repulsed|a victory|over|completed))`), (*doc).outcome, []string{"raid", "attack", "operation", "incursion", "assault", "offensive"}},
@@ -320,41 +319,6 @@ func (x *doc) outcome(si, base int, text string, loc []int) {
 	m := sub(base, loc, 0)
 	o := sub(base, loc, 1)
 	x.add(draft{subj: -1, event: ev, pred: muster.PredOutcome, obj: muster.TextValue(x.d.Text[o.Start:o.End]), objEnt: -1, ev: muster.Span{Start: m.Start, End: o.End}, sent: si, conf: 0.6})
-}
-
-// personFounded: "Denis Kapustin … founded the Russian Volunteer Corps
-// (RDK) in August last year".
-func (x *doc) personFounded(si, base int, text string, loc []int) {
-	m := sub(base, loc, 0)
-	if beforeFoundingRE.MatchString(x.d.Text[x.d.Sentences[si].Start:m.Start]) {
-		return // "Before founding" is founding()'s
-	}
-	gm := x.mentionAt(m.End)
-	if gm < 0 || x.ments[gm].ent < 0 || x.ents[x.ments[gm].ent].typ != muster.EntityArmedGroup || x.ments[gm].Start > m.End+1 {
-		return
-	}
-	who := x.firstSubject(muster.Span{Start: x.d.Sentences[si].Start, End: m.Start}, muster.EntityPerson)
-	if who == nil {
-		return
-	}
-	start := x.d.Sentences[si].Start
-	for _, mm := range x.ments {
-		if mm.sent == si && mm.ent == who[0] {
-			start = mm.Start
-			break
-		}
-	}
-	g := x.ments[gm].ent
-	end := x.ments[gm].End
-	if strings.HasPrefix(x.d.Text[end:], " (") {
-		if k := strings.IndexByte(x.d.Text[end:], ')'); k > 0 && k < 12 {
-			end += k + 1
-		}
-	}
-	x.add(draft{subj: g, event: -1, pred: muster.PredFoundedBy, objEnt: who[0], ev: muster.Span{Start: start, End: end}, sent: si})
-	if v, ds, ok := x.dateMatch(muster.Span{Start: end, End: x.phraseEnd(si, end)}); ok && ds.Start-end <= 5 {
-		x.add(draft{subj: g, event: -1, pred: muster.PredFounded, obj: v, objEnt: -1, ev: muster.Span{Start: start, End: ds.End}, sent: si})
-	}
 }
 
 // Patterns used inside the functions above, compiled once.
