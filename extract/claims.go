@@ -36,7 +36,6 @@ func Extract(in Input) *Result {
 
 	x.aliasPatterns()
 	x.narrativeEvents()
-	x.sentencePatterns()
 	x.profilePatterns()
 	x.attribute()
 	r := x.result()
@@ -119,7 +118,6 @@ func (x *doc) subjectIn(s muster.Span, fromEnd bool, types []muster.EntityType) 
 }
 
 var groupish = []muster.EntityType{muster.EntityArmedGroup}
-var actorish = []muster.EntityType{muster.EntityArmedGroup, muster.EntityStateForce, muster.EntityPerson, muster.EntityOrganization}
 
 func (x *doc) add(d draft) {
 	// A rule's span arithmetic must never leave the text: drop the claim
@@ -136,53 +134,6 @@ func (x *doc) add(d draft) {
 	x.drafts = append(x.drafts, d)
 }
 
-// sentencePatterns runs the claim patterns of DESIGN §3 over every
-// sentence.
-func (x *doc) sentencePatterns() {
-	for si, s := range x.d.Sentences {
-		text := x.d.Text[s.Start:s.End]
-		hits := sentencePatternKeys.match(x.lowerSent(si))
-		for pi, p := range sentencePatterns {
-			if hits&(1<<pi) == 0 {
-				continue
-			}
-			for _, loc := range p.re.FindAllStringSubmatchIndex(text, -1) {
-				p.fn(x, si, s.Start, text, loc)
-			}
-		}
-	}
-}
-
-// sentencePatternKeys finds which sentence patterns have a keyword in a
-// sentence, in one pass.
-var sentencePatternKeys = func() *keywordSet {
-	keys := make([][]string, len(sentencePatterns))
-	for i, p := range sentencePatterns {
-		keys[i] = p.keys
-	}
-	return newKeywordSet(keys)
-}()
-
-// span returns the absolute byte span of submatch g of loc.
-func sub(base int, loc []int, g int) muster.Span {
-	if loc[2*g] < 0 {
-		return muster.Span{Start: -1, End: -1}
-	}
-	return muster.Span{Start: base + loc[2*g], End: base + loc[2*g+1]}
-}
-
-type phrasePattern struct {
-	name string
-	re   *regexp.Regexp
-	fn   func(x *doc, si, base int, text string, loc []int)
-	// keys are lower-case words one of which the sentence must contain for
-	// the pattern to match: a cheap test that spares most regexp runs.
-	keys []string
-}
-
-// foundWords mark the founding patterns.
-var foundWords = []string{"formed", "founded", "established", "created", "set up", "launched"}
-
 // containsAny reports whether s contains one of subs (none: always).
 func containsAny(s string, subs []string) bool {
 	if len(subs) == 0 {
@@ -194,41 +145,6 @@ func containsAny(s string, subs []string) bool {
 		}
 	}
 	return false
-}
-
-var sentencePatterns = []phrasePattern{
-	// "The Northern Brigade was formed in June 2021"
-	// "Set up in May 2014 by Ivan Petrov, the battalion …"
-	// "The battalion’s commander is Ivan Petrov", "Its leader, Ivan Petrov,",
-	// "RDK commander Ivan Petrov", "Ivan Petrov, the commander of the RDK"
-	{"outcome", regexp.MustCompile(`(?i)\b(?:claimed|said|insisted|announced)\s+(?:that\s+)?the\s+(?:raid|attack|operation|incursion|assault|offensive)\s+(?:was|had been)\s+((?:a\s+)?(?:successful|success|failure|failed|repelled|repulsed|a victory|over|completed))`), (*doc).outcome, []string{"raid", "attack", "operation", "incursion", "assault", "offensive"}},
-}
-
-// entityAfter returns the first entity (or set) mentioned in [from, end of
-// sentence si), of the types.
-func (x *doc) entityAfter(si, from int, types ...muster.EntityType) []int {
-	s := x.d.Sentences[si]
-	return x.firstSubject(muster.Span{Start: from, End: s.End}, types...)
-}
-
-// dateMatch returns the first date inside span with its absolute span.
-func (x *doc) dateMatch(s muster.Span) (muster.Value, muster.Span, bool) {
-	// Within one sentence, from the sentence's dates found once.
-	if si := x.d.SentenceOf(s.Start); si >= 0 && s.End <= x.d.Sentences[si].End {
-		base := x.d.Sentences[si].Start
-		for _, d := range x.sentenceDates(si) {
-			abs := muster.Span{Start: base + d.Span.Start, End: base + d.Span.End}
-			if s.Contains(abs) {
-				return d.Value, abs, true
-			}
-		}
-		return muster.Value{}, muster.Span{}, false
-	}
-	ds := FindDates(x.d.Text[s.Start:s.End], x.in.Published)
-	if len(ds) == 0 {
-		return muster.Value{}, muster.Span{}, false
-	}
-	return ds[0].Value, muster.Span{Start: s.Start + ds[0].Span.Start, End: s.Start + ds[0].Span.End}, true
 }
 
 // sentenceDates returns the dates of sentence si (spans relative to it),
@@ -309,24 +225,6 @@ func (x *doc) groupList(si, at int) []int {
 	return out
 }
 
-// outcome: "claimed the raid was successful" — the outcome of the event the
-// sentence refers to, as its speaker tells it.
-func (x *doc) outcome(si, base int, text string, loc []int) {
-	ev := x.eventOfSentence(si)
-	if ev < 0 {
-		return
-	}
-	m := sub(base, loc, 0)
-	o := sub(base, loc, 1)
-	x.add(draft{subj: -1, event: ev, pred: muster.PredOutcome, obj: muster.TextValue(x.d.Text[o.Start:o.End]), objEnt: -1, ev: muster.Span{Start: m.Start, End: o.End}, sent: si, conf: 0.6})
-}
-
-// Patterns used inside the functions above, compiled once.
-var (
-	beforeFoundingRE = regexp.MustCompile(`(?i)\b(?:before|after|since)\s+$`)
-)
-
-// ally: "Aleksander Lukashenko, a close ally of Putin", "X is allied with Y".
 // mentsOrdered reports whether x.ments is sorted by start with sentence
 // numbers that never decrease, which mentionAt's binary search needs. It
 // checks once per state of the slice (its first element and length).

@@ -44,6 +44,11 @@ func mustProfileRules() *ruleSet {
 // runs their example sentences.
 func ProfilePatterns() *pattern.Set { return profileRules.set }
 
+// eventSubject as a claim's subject is the event the match's sentence
+// tells or refers to ("claimed the raid was successful": the raid's
+// outcome), not a slot.
+const eventSubject = "*"
+
 // claimSpec is one "PRED(SUBJ, OBJ:KIND)" of a pattern's claims.
 type claimSpec struct {
 	pred      string // a predicate, or "@slot"
@@ -116,7 +121,7 @@ func loadRules(name, src, roles string) (*ruleSet, error) {
 				return nil, fmt.Errorf("%s: pattern %s: %w", name, p.Name, err)
 			}
 			for _, s := range []string{cs.subj, cs.obj, strings.TrimPrefix(cs.pred, "@")} {
-				if s != cs.pred && !slices.Contains(p.Slots, s) {
+				if s != cs.pred && s != eventSubject && !slices.Contains(p.Slots, s) {
 					return nil, fmt.Errorf("%s: pattern %s: claims name slot %q, which the pattern does not bind", name, p.Name, s)
 				}
 			}
@@ -748,11 +753,15 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 		if !title && (cs.pred == string(muster.PredRole) || cs.pred == string(muster.PredMemberOf)) {
 			continue
 		}
-		st, ok := m.Slot(cs.subj)
+		ot, ok := m.Slot(cs.obj)
 		if !ok {
 			continue
 		}
-		ot, ok := m.Slot(cs.obj)
+		if cs.subj == eventSubject {
+			x.eventClaim(m, si, muster.Predicate(cs.pred), ot)
+			continue
+		}
+		st, ok := m.Slot(cs.subj)
 		if !ok {
 			continue
 		}
@@ -890,6 +899,21 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			}
 		}
 	}
+}
+
+// eventClaim adds a claim about the event sentence si tells or refers
+// to, its object the text of ot's phrase; none when the sentence is about
+// no event.
+func (x *doc) eventClaim(m pattern.Match, si int, pred muster.Predicate, ot int) {
+	ev := x.eventOfSentence(si)
+	if ev < 0 {
+		return
+	}
+	sp := x.phrase(ot, nil)
+	if sp.Len() == 0 {
+		return
+	}
+	x.add(draft{subj: -1, event: ev, pred: pred, obj: muster.TextValue(x.d.Text[sp.Start:sp.End]), objEnt: -1, ev: x.matchSpan(m, nil), sent: si, conf: 0.6})
 }
 
 // rangeNextRE follows the first figure of a range: "7,000 and 12,000".
