@@ -48,6 +48,15 @@ func (x *doc) typeFromSyntax() {
 			if mi < 0 {
 				continue
 			}
+			if m.Pattern.Meta["as"] == "organization" {
+				// "The Sahel Vanguard, founded in 2009", "Vanguard leader
+				// X": what is founded or led is no person, whatever the
+				// tagger guessed at an unfamiliar name.
+				if typ := x.ments[mi].typ; typ == muster.EntityPerson && x.ments[mi].role == "" || typ == "" && x.d.Tokens[c].Tag == "PROPN" {
+					x.ments[mi].typ = muster.EntityOrganization
+				}
+				continue
+			}
 			// An untyped capitalised common noun ("Gunmen ambushed …" at
 			// the start of a sentence) names no group.
 			switch typ := x.ments[mi].typ; {
