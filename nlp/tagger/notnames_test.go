@@ -1,0 +1,50 @@
+package tagger_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/muster-osint/muster"
+)
+
+// TestNotNames checks that the tagger gives no entity type to the words
+// that name no entity in our own sentences: a citation of a part of a law
+// or document, an acronym that abbreviates such a title, and an online
+// platform named as the medium of a statement (issue 12: each was a
+// spurious mention and a cluster of its own in the resolver's output).
+// The names beside them stay.
+func TestNotNames(t *testing.T) {
+	tg := mustLoad(t)
+	for _, c := range []struct {
+		text string
+		not  []string // no mention of these words but MISC
+		keep []string // names that must still be found
+	}{
+		{"The Treasury designated the firm pursuant to Section 1(a)(ii)(F) of the order on Tuesday.", []string{"Section"}, nil},
+		{"The company was designated pursuant to E.O. 14024 for operating in the defense sector of the Russian economy.", []string{"E.O."}, nil},
+		{"Shahed Aviation Industries is also being designated pursuant to Executive Order (E.O.) 13382 for its drones.", []string{"E.O."}, []string{"Shahed Aviation Industries"}},
+		{"The minister cited Article 51 and Resolution 2231 of the Security Council in his letter.", []string{"Article", "Resolution"}, []string{"Security Council"}},
+		{"Governor Vyacheslav Gladkov said on Telegram that two people had been wounded in the shelling.", []string{"Telegram"}, []string{"Vyacheslav Gladkov"}},
+		{"The Ukrainian military said in a Facebook post on Friday that Russian forces had withdrawn from Kherson.", []string{"Facebook"}, []string{"Kherson"}},
+		{"The head of the region wrote on Twitter that air defences had shot down a drone over Kursk.", []string{"Twitter"}, []string{"Kursk"}},
+	} {
+		d := simpleDoc(c.text)
+		if err := tg.Annotate(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		found := map[string]muster.MentionType{}
+		for _, m := range d.Mentions {
+			found[m.Text] = m.Type
+		}
+		for _, w := range c.not {
+			if typ, ok := found[w]; ok && typ != muster.MentionMISC {
+				t.Errorf("%q: %q tagged %s; want no entity", c.text, w, typ)
+			}
+		}
+		for _, w := range c.keep {
+			if _, ok := found[w]; !ok {
+				t.Errorf("%q: %q not found (mentions %v)", c.text, w, found)
+			}
+		}
+	}
+}
