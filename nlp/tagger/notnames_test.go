@@ -48,3 +48,29 @@ func TestNotNames(t *testing.T) {
 		}
 	}
 }
+
+// TestOutletNotPlace: a news agency's name alone is never a place, even
+// where the model reads it as one; the state agency of Belarus is an
+// outlet in both its spellings (issue 12: "BelTA" was geocoded to Belt,
+// Montana, and kept apart from "Belta"). Sentences of our own.
+func TestOutletNotPlace(t *testing.T) {
+	tg := mustLoad(t)
+	for _, c := range []struct{ text, name string }{
+		{"The minister spoke in New York on Monday, BelTA learned from his press service.", "BelTA"},
+		{"Reuters, citing the state-run Belta news agency, reported that the president had met the generals.", "Belta"},
+	} {
+		d := simpleDoc(c.text)
+		if err := tg.Annotate(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		var got muster.MentionType
+		for _, m := range d.Mentions {
+			if m.Text == c.name {
+				got = m.Type
+			}
+		}
+		if got != muster.MentionMedia {
+			t.Errorf("%q: %q tagged %q, want MEDIA", c.text, c.name, got)
+		}
+	}
+}
