@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -516,7 +517,7 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 				continue
 			}
 			cand = g.candidate(id, true)
-			if dir := directionBefore(text, m.Span); dir != "" {
+			if dir := countryDirection(text, m.Span, len(named) == 1); dir != "" {
 				// "in eastern Ukraine": the east of the country, not its
 				// middle.
 				if p, ok := g.countryPart(m.Country, dir); ok {
@@ -727,6 +728,44 @@ var directions = map[string]string{
 	"north-western": "nw", "southwest": "sw", "southwestern": "sw", "south-west": "sw",
 	"south-western": "sw",
 }
+
+// countryDirection returns the part of the country named at span sp of
+// text that the text places the event in, or "": a direction word before
+// the name ("eastern Ukraine", "east Ukraine"), before "of" and the name
+// ("the east of Ukraine"), or after the name's possessive ("Ukraine's
+// east"); and, when the text names only this country (only), a direction
+// used as a noun anywhere in it ("killed in the east", "the rebel east",
+// "in war-torn east").
+func countryDirection(text string, sp muster.Span, only bool) string {
+	if d := directionBefore(text, sp); d != "" {
+		return d
+	}
+	before := strings.Fields(strings.ToLower(text[max(0, sp.Start-30):min(sp.Start, len(text))]))
+	if n := len(before); n >= 2 && before[n-1] == "of" && strings.HasSuffix(text[:min(sp.Start, len(text))], " ") {
+		if d := directions[before[n-2]]; d != "" {
+			return d
+		}
+	}
+	after := text[min(sp.End, len(text)):]
+	for _, pos := range []string{"’s ", "'s "} {
+		if rest, ok := strings.CutPrefix(after, pos); ok {
+			if d := directions[firstWord(strings.ToLower(rest))]; d != "" {
+				return d
+			}
+		}
+	}
+	if only {
+		if m := directionNounRE.FindStringSubmatch(text); m != nil {
+			return directions[m[1]]
+		}
+	}
+	return ""
+}
+
+// directionNounRE finds a side of a country used as a noun: "in the
+// east", "in east", "the rebel east", "war-torn east", in lower case and
+// not before another word of a name ("the east bank" is no part).
+var directionNounRE = regexp.MustCompile(`\b(?:in|the|rebel|separatist|war-torn|restive|embattled)\s+(east|west|north|south|northeast|southeast|northwest|southwest|north-east|south-east|north-west|south-west)\b(?:\s*$|\s*[,.;:!?)]|\s+(?:of|as|amid|after|on|in|and|where|while|with|despite|since|over|-|–))`)
 
 // directionBefore returns the part of a country the word before span sp
 // of text names ("e" for "eastern Ukraine"), or "".
