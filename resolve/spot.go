@@ -917,13 +917,38 @@ var streetWords = map[string]bool{
 }
 
 // streetName reports whether the mention at span sp of text is followed
-// by a street word ("Taras Shevchenko Boulevard"; not "Kyiv's streets").
+// by a street word ("Taras Shevchenko Boulevard"; not "Kyiv's streets"),
+// or by a weapon's: many weapons bear a place's name ("Iskander missiles",
+// "Tornado rockets", "Iskander missile systems"), which names the weapon,
+// not where it was (issue 12). A town before a strike stays ("a Kyiv
+// missile strike").
 func streetName(text string, sp muster.Span) bool {
 	if sp.End >= len(text) || text[sp.End] != ' ' {
 		return false
 	}
-	return streetWords[strings.ToLower(firstWord(text[sp.End+1:]))]
+	rest := strings.ToLower(text[sp.End+1:])
+	w := firstWord(rest)
+	if streetWords[w] || weaponWords[w] {
+		return true
+	}
+	if w != "missile" && w != "rocket" {
+		return false
+	}
+	return weaponSystems[firstWord(strings.TrimLeft(rest[len(w):], " "))]
 }
+
+// weaponWords are the nouns after which a place name names a weapon;
+// weaponSystems those after "missile" or "rocket" that do.
+var (
+	weaponWords = map[string]bool{
+		"missiles": true, "rockets": true, "launcher": true, "launchers": true, "mrl": true, "mrls": true,
+		"mlrs": true, "howitzer": true, "howitzers": true, "sam": true,
+	}
+	weaponSystems = map[string]bool{
+		"system": true, "systems": true, "complex": true, "complexes": true, "launcher": true,
+		"launchers": true, "battery": true, "batteries": true,
+	}
+)
 
 // officialNouns are the nouns after which a capital's name is its
 // government ("Kiev authorities", "Moscow officials").
