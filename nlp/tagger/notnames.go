@@ -26,14 +26,23 @@ var (
 		"tiktok": true, "whatsapp": true, "vkontakte": true, "viber": true, "odnoklassniki": true,
 		"rutube": true, "threads": false, "x": false, "signal": false, "vk": true,
 	}
+	// officeTitles after a nationality describe a person ("a Ukrainian
+	// MP", "the British PM"): the nationality is MISC, the title no name.
+	officeTitles = map[string]bool{
+		"mp": true, "mps": true, "pm": true, "president": true, "minister": true, "prime": true,
+		"ambassador": true, "envoy": true, "lawmaker": true, "senator": true, "general": true,
+		"commander": true, "official": true, "officials": true, "diplomat": true, "diplomats": true,
+	}
 )
 
 // dropNonNames removes from one sentence's chunks the citations of a part
 // of a document ("Section 1(a)", "E.O. 14024": every word a reference
 // word, a number next), and retypes as MISC an online platform alone and
 // an acronym in brackets after a MISC name ("Executive Order (E.O.)"): it
-// abbreviates that name, and is of its kind.
-func (m *model) dropNonNames(sent []string, cs []chunk) []chunk {
+// abbreviates that name, and is of its kind. A nationality and an office
+// ("Ukrainian MP") become the nationality alone, MISC. The sentence's
+// first token is document token k.
+func (m *model) dropNonNames(st *docState, sent []string, k int, cs []chunk) []chunk {
 	misc := m.typeIndex("MISC", -1)
 	out := cs[:0]
 	for _, c := range cs {
@@ -43,6 +52,9 @@ func (m *model) dropNonNames(sent []string, cs []chunk) []chunk {
 		}
 		if allIn(words, referenceWords) && numberAfter(sent, c.end) {
 			continue
+		}
+		if len(words) > 1 && misc >= 0 && st.toks[k+c.start].gazB&gazDemonym != 0 && allIn(words[1:], officeTitles) {
+			c.end, c.typ = c.start+1, misc
 		}
 		if len(words) == 1 && platformNames[words[0]] && misc >= 0 {
 			c.typ = misc

@@ -74,3 +74,30 @@ func TestOutletNotPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestNationalityAndOffice: a nationality before an office describes a
+// person ("Kira Rudik, a Ukrainian MP, said"); it is no organisation's name
+// (issue 12: "Ukrainian MP" was an organisation of its own). The
+// nationality stays, MISC. Sentences of our own.
+func TestNationalityAndOffice(t *testing.T) {
+	tg := mustLoad(t)
+	for _, c := range []struct{ text, not, misc string }{
+		{"Olena Kovalenko, a Ukrainian MP with the opposition party, said the strikes went on.", "Ukrainian MP", "Ukrainian"},
+		{"The British PM said on Tuesday that more aid would follow.", "British PM", "British"},
+	} {
+		d := simpleDoc(c.text)
+		if err := tg.Annotate(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		found := map[string]muster.MentionType{}
+		for _, m := range d.Mentions {
+			found[m.Text] = m.Type
+		}
+		if typ, ok := found[c.not]; ok {
+			t.Errorf("%q: %q tagged %s; want no mention", c.text, c.not, typ)
+		}
+		if typ, ok := found[c.misc]; ok && typ != muster.MentionMISC {
+			t.Errorf("%q: %q tagged %s; want MISC", c.text, c.misc, typ)
+		}
+	}
+}
