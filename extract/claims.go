@@ -34,13 +34,15 @@ func Extract(in Input) *Result {
 	x := newDoc(in)
 	x.attrs = Attributions(x.d)
 
+	reports, figures := eventsWith(x.d, x.in.Published, x.in.DocID, x.attrs, x.sentenceDates)
+	x.figures = figures
 	x.aliasPatterns()
 	x.narrativeEvents()
 	x.sentencePatterns()
 	x.profilePatterns()
 	x.attribute()
 	r := x.result()
-	x.mergeReports(r, eventsWith(x.d, x.in.Published, x.in.DocID, x.attrs, x.sentenceDates))
+	x.mergeReports(r, reports)
 	x.mergeIncidents(r)
 	x.dropVagueEvents(r)
 	x.learnedParties(r)

@@ -84,29 +84,34 @@ func Events(d *nlp.Doc, published time.Time, docID string) []muster.Event {
 	if len(d.Tokens) > 0 {
 		attrs = Attributions(d)
 	}
-	return eventsWith(d, published, docID, attrs, nil)
+	evs, _ := eventsWith(d, published, docID, attrs, nil)
+	return evs
 }
 
 // eventsWith is Events with the document's attributions already found, so
 // that Extract runs the attribution model once, and, when dates is not
 // nil, the dates of d's sentence si (spans relative to it) found once for
-// both extractors.
-func eventsWith(d *nlp.Doc, published time.Time, docID string, attrs []Attribution, dates func(si int) []DateMatch) []muster.Event {
+// both extractors. It also returns the casualty figures each sentence
+// states (by sentence index): the one casualty reader, whose figures
+// Extract's narrative events take as well.
+func eventsWith(d *nlp.Doc, published time.Time, docID string, attrs []Attribution, dates func(si int) []DateMatch) ([]muster.Event, [][]muster.Claim) {
 	x := &eventExtractor{text: d.Text, pub: published, doc: docID, lastFigure: map[string]float64{}, d: d, offs: muster.NewOffsets(d.Text)}
 	x.attrs = attrs
 	if len(d.Sentences) == 0 {
 		dates = nil // docSentences splits the text itself
 	}
-	for si, s := range docSentences(d) {
+	sents := docSentences(d)
+	figs := make([][]muster.Claim, len(sents))
+	for si, s := range sents {
 		var ds []DateMatch
 		if dates != nil {
 			ds = dates(si)
 		} else if s.Valid(len(d.Text)) {
 			ds = FindDates(d.Text[s.Start:s.End], published)
 		}
-		x.sentence(s, ds)
+		figs[si] = x.sentence(s, ds)
 	}
-	return x.finish()
+	return x.finish(), figs
 }
 
 // docSentences returns d's sentences, or splits the text itself at ". "
@@ -183,9 +188,10 @@ func (s *sent) places(x *eventExtractor) []placeHit {
 }
 
 // sentence reads one sentence; dates are its dates, spans relative to it.
-func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
+// It returns the sentence's casualty figures.
+func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) []muster.Claim {
 	if !sp.Valid(len(x.text)) || sp.Len() == 0 {
-		return
+		return nil
 	}
 	toks := lexWords(x.text[sp.Start:sp.End])
 	for k := range toks {
@@ -221,7 +227,7 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 			x.pendingPlaces, x.pendingPlacesSent = s.places(x), sp
 		}
 		x.pendingParts = append(x.pendingParts, x.forces(s)...)
-		return
+		return cas
 	}
 	// A new event starts at a sentence whose own event word (not just a
 	// casualty word) comes with another date.
@@ -297,6 +303,7 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 		b.outcome = true
 		b.claims = append(b.claims, x.claim(muster.PredOutcome, muster.TextValue(x.text[sp2.Start:sp2.End]), sp2, sp, "", publisher(), muster.Asserted, 0.7))
 	}
+	return cas
 }
 
 // backReference reports an event word after "the", "that" or "this":

@@ -483,20 +483,7 @@ func (x *doc) eventAtPlaceOf(c muster.Claim) int {
 	if si < 0 {
 		return -1
 	}
-	found := -1
-	for _, p := range x.subjectsIn(x.d.Sentences[si], muster.EntityPlace) {
-		for i, ev := range x.events {
-			for _, q := range ev.places {
-				if q == p && found != i {
-					if found >= 0 {
-						return -1 // two events there: leave it to the order of telling
-					}
-					found = i
-				}
-			}
-		}
-	}
-	return found
+	return x.eventAtPlace(si)
 }
 
 // lastEventBefore returns the narrative event told last in the two
