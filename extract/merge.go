@@ -109,17 +109,16 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		if n := x.overlappingEvent(r, rev); n >= 0 {
 			for _, c := range rev.Claims {
 				switch c.Predicate {
-				case muster.PredKilled, muster.PredWounded, muster.PredCaptured, muster.PredOccurredAt,
-					muster.PredOccurredOn, muster.PredParticipant:
+				case muster.PredOccurredAt, muster.PredOccurredOn, muster.PredParticipant:
 				default:
 					continue
 				}
-				// The figure goes to the narrative event told in its own
-				// sentence, if any; else to the event told just before it
-				// when the report event shares sentences with that one ("Gunmen ambushed a convoy … The group said its
-				// fighters had killed 30 soldiers"); else it is left out
-				// (it may count another event the report extractor ran
-				// together).
+				// A place, date or side goes to the narrative event told in
+				// its own sentence, if any; else to the event told just
+				// before it when the report event shares sentences with
+				// that one; else it is left out (it may belong to another
+				// event the report extractor ran together). Figures are
+				// the narrative pass's own (casualties, one reader).
 				k := x.narrativeEventOf(c)
 				if k < 0 {
 					// "2,000 soldiers had surrendered in Laukkaing": the
@@ -127,7 +126,7 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 					k = x.eventAtPlaceOf(c)
 				}
 				if k < 0 {
-					if j := x.lastEventBefore(c); j >= 0 && j < len(r.Events) && sharesText(r.Events[j], rev) {
+					if j := x.lastEventBefore(x.sentenceOfClaim(c)); j >= 0 && j < len(r.Events) && sharesText(r.Events[j], rev) {
 						k = j
 						x.sentEvent[x.sentenceOfClaim(c)] = j
 					}
@@ -487,11 +486,9 @@ func (x *doc) eventAtPlaceOf(c muster.Claim) int {
 }
 
 // lastEventBefore returns the narrative event told last in the two
-// sentences before the one that states c, or -1. Further back, "two
-// civilians were killed in that raid" may count a raid the rules did not
-// make an event of.
-func (x *doc) lastEventBefore(c muster.Claim) int {
-	si := x.sentenceOfClaim(c)
+// sentences before si, or -1. Further back, "two civilians were killed in
+// that raid" may count a raid the rules did not make an event of.
+func (x *doc) lastEventBefore(si int) int {
 	if si < 0 {
 		return -1
 	}

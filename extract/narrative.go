@@ -553,6 +553,14 @@ func (x *doc) casualties() {
 			}
 		}
 		if main < 0 && !x.phraseEventIn(si) {
+			// The event told just before ("Gunmen ambushed a convoy … The
+			// group said its fighters had killed 30 soldiers"), or, for
+			// the headline and the lede, the event the lede tells.
+			if main = x.lastEventBefore(si); main < 0 {
+				main = x.ledeEvent(si)
+			}
+		}
+		if main < 0 && !x.phraseEventIn(si) {
 			continue
 		}
 		for _, c := range x.figures[si] {
