@@ -11,8 +11,8 @@ import (
 // tuned on coders' one-event summaries (GTD, ACLED), into the narrative
 // events of this file's rules. A report event told in the same sentences
 // as a narrative event (or in the headline and lede before it) lends it
-// the figures and places it lacks, its date when the narrative rules found
-// none, and its acting sides when the parse found none; any other report
+// the places it lacks and its acting sides when the parse found none (its
+// figures and dates the narrative pass reads itself); any other report
 // event is added whole, and the entities it names join the document's.
 // So one pipeline serves a wire summary and a long explainer; Extract then
 // makes one event of each incident (mergeIncidents, incident.go).
@@ -109,11 +109,11 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		if n := x.overlappingEvent(r, rev); n >= 0 {
 			for _, c := range rev.Claims {
 				switch c.Predicate {
-				case muster.PredOccurredAt, muster.PredOccurredOn, muster.PredParticipant:
+				case muster.PredOccurredAt, muster.PredParticipant:
 				default:
 					continue
 				}
-				// A place, date or side goes to the narrative event told in
+				// A place or side goes to the narrative event told in
 				// its own sentence, if any; else to the event told just
 				// before it when the report event shares sentences with
 				// that one; else it is left out (it may belong to another
@@ -153,17 +153,7 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 					}
 					continue
 				}
-				switch c.Predicate {
-				case muster.PredOccurredOn:
-					// The date the narrative rules did not find ("A drone
-					// strike killed a commander on Friday" after a
-					// headline that gives none).
-					if ev.Time != nil || hasPredicate(ev.Claims, muster.PredOccurredOn) || x.inDateline(c) {
-						continue // a dateline dates the report, not the event
-					}
-					v := c.Object
-					ev.Time = &v
-				case muster.PredParticipant:
+				if c.Predicate == muster.PredParticipant {
 					// The sides the report rules read off the words, for
 					// an event whose sides the parse did not find.
 					if c.Object.Entity == nil || sided[ev.ID] || hasParticipant(ev.Claims, *c.Object.Entity) {
@@ -408,23 +398,6 @@ func (x *doc) ledeEvent(si int) int {
 		return -1
 	}
 	return first
-}
-
-// inDateline reports whether c's evidence lies in the dateline that
-// opens its sentence ("Kabul, Mar 5 (dpa) – …").
-func (x *doc) inDateline(c muster.Claim) bool {
-	si := x.sentenceOfClaim(c)
-	if si < 0 {
-		return false
-	}
-	s := x.d.Sentences[si]
-	b := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
-	return b.Start < s.Start+datelineLen(x.d.Text[s.Start:s.End])
-}
-
-// hasPredicate reports whether claims hold one of predicate p.
-func hasPredicate(claims []muster.Claim, p muster.Predicate) bool {
-	return slices.ContainsFunc(claims, func(c muster.Claim) bool { return c.Predicate == p })
 }
 
 // hasParticipant reports whether claims make e a participant, by any of

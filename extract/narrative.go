@@ -255,6 +255,51 @@ func (x *doc) narrativeEvents() {
 		x.sentEvent[si] = idx
 	}
 	x.casualties()
+	x.contextDates()
+}
+
+// contextDates dates an event its own sentences leave undated by the
+// first date of a sentence that continues its telling: a sentence that
+// tells no event of its own, the figures of which went to it, or which
+// follows it within two sentences ("… crossed into the Belgorod region.
+// The fighting began on Monday"), or the headline and the lede before
+// the lede's event. A dateline's date is the report's, not the event's.
+func (x *doc) contextDates() {
+	for si, s := range x.d.Sentences {
+		dl := datelineLen(x.d.Text[s.Start:s.End])
+		for _, d := range x.sentenceDates(si) {
+			if d.Span.Start < dl {
+				continue
+			}
+			if d.Value.Precision != muster.PrecisionDay {
+				break // "since 2009", "in 2016": background, not the day of the event told
+			}
+			abs := muster.Span{Start: s.Start + d.Span.Start, End: s.Start + d.Span.End}
+			k := x.phraseEvent(abs)
+			if k < 0 {
+				k = x.eventTold(si)
+			}
+			if e, ok := x.sentEvent[si]; k < 0 && ok {
+				k = e
+			}
+			if k < 0 {
+				k = x.eventAtPlace(si)
+			}
+			if k < 0 {
+				k = x.lastEventBefore(si)
+			}
+			if k < 0 {
+				k = x.ledeEvent(si)
+			}
+			if k >= 0 && x.events[k].from == "" {
+				ev := x.events[k]
+				ev.from, ev.to, ev.precision, ev.timeText = d.Value.From, d.Value.To, d.Value.Precision, x.d.Text[abs.Start:abs.End]
+				v := muster.Value{Kind: muster.ValueDate, Text: ev.timeText, From: ev.from, To: ev.to, Precision: ev.precision}
+				x.add(draft{subj: -1, event: k, pred: muster.PredOccurredOn, obj: v, objEnt: -1, ev: abs, sent: si, conf: 0.75})
+			}
+			break // the sentence's first date
+		}
+	}
 }
 
 // eventDate returns the date of the event sentence si tells with the
