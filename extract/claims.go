@@ -34,8 +34,8 @@ func Extract(in Input) *Result {
 	x := newDoc(in)
 	x.attrs = Attributions(x.d)
 
-	reports, figures := eventsWith(x.d, x.in.Published, x.in.DocID, x.attrs, x.sentenceDates)
-	x.figures = figures
+	reports, readings := eventsWith(x.d, x.in.Published, x.in.DocID, x.attrs, x.sentenceDates)
+	x.readings = readings
 	x.aliasPatterns()
 	x.narrativeEvents()
 	x.sentencePatterns()

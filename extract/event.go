@@ -91,17 +91,17 @@ func Events(d *nlp.Doc, published time.Time, docID string) []muster.Event {
 // eventsWith is Events with the document's attributions already found, so
 // that Extract runs the attribution model once, and, when dates is not
 // nil, the dates of d's sentence si (spans relative to it) found once for
-// both extractors. It also returns the casualty figures each sentence
-// states (by sentence index): the one casualty reader, whose figures
-// Extract's narrative events take as well.
-func eventsWith(d *nlp.Doc, published time.Time, docID string, attrs []Attribution, dates func(si int) []DateMatch) ([]muster.Event, [][]muster.Claim) {
+// both extractors. It also returns what it read in each sentence (by
+// sentence index): the casualty figures and parties that Extract's
+// narrative events take as well.
+func eventsWith(d *nlp.Doc, published time.Time, docID string, attrs []Attribution, dates func(si int) []DateMatch) ([]muster.Event, []reading) {
 	x := &eventExtractor{text: d.Text, pub: published, doc: docID, lastFigure: map[string]float64{}, d: d, offs: muster.NewOffsets(d.Text)}
 	x.attrs = attrs
 	if len(d.Sentences) == 0 {
 		dates = nil // docSentences splits the text itself
 	}
 	sents := docSentences(d)
-	figs := make([][]muster.Claim, len(sents))
+	figs := make([]reading, len(sents))
 	for si, s := range sents {
 		var ds []DateMatch
 		if dates != nil {
@@ -187,11 +187,19 @@ func (s *sent) places(x *eventExtractor) []placeHit {
 	return s.pl
 }
 
+// reading is what the sentence readers find in one sentence.
+type reading struct {
+	figures []muster.Claim // killed, wounded, captured
+	// parties are the sides the words name (forces, and who claimed or
+	// is blamed) in a sentence with an event word.
+	parties []muster.Participant
+}
+
 // sentence reads one sentence; dates are its dates, spans relative to it.
-// It returns the sentence's casualty figures.
-func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) []muster.Claim {
+// It returns the sentence's figures and parties.
+func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) reading {
 	if !sp.Valid(len(x.text)) || sp.Len() == 0 {
-		return nil
+		return reading{}
 	}
 	toks := lexWords(x.text[sp.Start:sp.End])
 	for k := range toks {
@@ -227,7 +235,7 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) []muster.Cl
 			x.pendingPlaces, x.pendingPlacesSent = s.places(x), sp
 		}
 		x.pendingParts = append(x.pendingParts, x.forces(s)...)
-		return cas
+		return reading{figures: cas}
 	}
 	// A new event starts at a sentence whose own event word (not just a
 	// casualty word) comes with another date.
@@ -285,6 +293,7 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) []muster.Cl
 			x.lastCaptured = *c.Object.Min
 		}
 	}
+	var parties []muster.Participant
 	for _, r := range resp {
 		if r.claim != nil {
 			b.claims = append(b.claims, *r.claim)
@@ -294,16 +303,21 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) []muster.Cl
 		}
 		if r.part != nil {
 			x.addParticipant(b, *r.part)
+			parties = append(parties, *r.part)
 		}
 	}
 	for _, p := range x.forces(s) {
 		x.addParticipant(b, p)
+		parties = append(parties, p)
 	}
 	if sp2, ok := disrupted(s.toks); ok && !b.outcome {
 		b.outcome = true
 		b.claims = append(b.claims, x.claim(muster.PredOutcome, muster.TextValue(x.text[sp2.Start:sp2.End]), sp2, sp, "", publisher(), muster.Asserted, 0.7))
 	}
-	return cas
+	if typ == "" {
+		parties = nil
+	}
+	return reading{figures: cas, parties: parties}
 }
 
 // backReference reports an event word after "the", "that" or "this":

@@ -109,7 +109,7 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		if n := x.overlappingEvent(r, rev); n >= 0 {
 			for _, c := range rev.Claims {
 				switch c.Predicate {
-				case muster.PredOccurredAt, muster.PredParticipant:
+				case muster.PredOccurredAt:
 				default:
 					continue
 				}

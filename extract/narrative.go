@@ -255,7 +255,84 @@ func (x *doc) narrativeEvents() {
 		x.sentEvent[si] = idx
 	}
 	x.casualties()
+	sided := make([]bool, len(x.events))
+	for k, ev := range x.events {
+		sided[k] = len(ev.participants) > 0
+	}
 	x.contextDates()
+	x.readParties(sided)
+}
+
+// continuedEvent returns the event whose telling sentence si continues,
+// for words at span in it: the second event whose words hold them, the
+// event the sentence tells, the one its figures went to, the one event at
+// a place it names, the event told within two sentences before, the
+// lede's event for the headline and lede; or -1.
+func (x *doc) continuedEvent(si int, span muster.Span) int {
+	k := x.phraseEvent(span)
+	if k < 0 {
+		k = x.eventTold(si)
+	}
+	if e, ok := x.sentEvent[si]; k < 0 && ok {
+		k = e
+	}
+	if k < 0 {
+		k = x.eventAtPlace(si)
+	}
+	if k < 0 {
+		k = x.lastEventBefore(si)
+	}
+	if k < 0 {
+		k = x.ledeEvent(si)
+	}
+	return k
+}
+
+// readParties gives an event whose sides the parse did not find (sided
+// false) the acting sides the party reader (event_parties.go) reads off
+// the words of a sentence with an event word that continues its telling:
+// an armed group or a state force the document names, acting or to
+// blame ("Mexican troops shot dead 19 …").
+func (x *doc) readParties(sided []bool) {
+	for si, s := range x.d.Sentences {
+		if si >= len(x.readings) {
+			break
+		}
+		text := x.d.Text[s.Start:s.End]
+		for _, p := range x.readings[si].parties {
+			if t := muster.EntityType(p.Entity.Type); t != muster.EntityArmedGroup && t != muster.EntityStateForce ||
+				p.Role != muster.RoleActor && p.Role != muster.RolePerpetrator {
+				continue
+			}
+			i := strings.Index(text, p.Entity.Name)
+			e := x.entityNamed(p.Entity.Name)
+			if i < 0 || e < 0 {
+				continue
+			}
+			span := muster.Span{Start: s.Start + i, End: s.Start + i + len(p.Entity.Name)}
+			k := x.continuedEvent(si, span)
+			if k < 0 || k >= len(sided) || sided[k] {
+				continue
+			}
+			if _, ok := x.events[k].participants[e]; ok {
+				continue
+			}
+			x.events[k].participants[e] = p.Role
+			x.add(draft{subj: -1, event: k, pred: muster.PredParticipant, objEnt: e, role: p.Role, ev: span, sent: si, conf: 0.7})
+		}
+	}
+}
+
+// entityNamed returns the document's entity with name among its names,
+// or -1.
+func (x *doc) entityNamed(name string) int {
+	k := muster.NameKey(name)
+	for i, e := range x.ents {
+		if e.merged < 0 && e.typ != "" && slices.ContainsFunc(e.names, func(n string) bool { return muster.NameKey(n) == k }) {
+			return i
+		}
+	}
+	return -1
 }
 
 // contextDates dates an event its own sentences leave undated by the
@@ -275,22 +352,7 @@ func (x *doc) contextDates() {
 				break // "since 2009", "in 2016": background, not the day of the event told
 			}
 			abs := muster.Span{Start: s.Start + d.Span.Start, End: s.Start + d.Span.End}
-			k := x.phraseEvent(abs)
-			if k < 0 {
-				k = x.eventTold(si)
-			}
-			if e, ok := x.sentEvent[si]; k < 0 && ok {
-				k = e
-			}
-			if k < 0 {
-				k = x.eventAtPlace(si)
-			}
-			if k < 0 {
-				k = x.lastEventBefore(si)
-			}
-			if k < 0 {
-				k = x.ledeEvent(si)
-			}
+			k := x.continuedEvent(si, abs)
 			if k >= 0 && x.events[k].from == "" {
 				ev := x.events[k]
 				ev.from, ev.to, ev.precision, ev.timeText = d.Value.From, d.Value.To, d.Value.Precision, x.d.Text[abs.Start:abs.End]
@@ -580,13 +642,13 @@ func (x *doc) eventAtPlace(si int) int {
 
 // casualties attaches the figures of killed, wounded and captured that
 // the one casualty reader (event_casualty.go) found in each sentence
-// (x.figures) to the event of their sentence, a figure inside the words of
+// (x.readings) to the event of their sentence, a figure inside the words of
 // a second event to that one; a figure of a sentence that tells no event
 // to the event at a place it names, else to the last event told before it
 // ("died in the fighting"). Who states a figure is left to attribute.
 func (x *doc) casualties() {
 	for si := range x.d.Sentences {
-		if si >= len(x.figures) || len(x.figures[si]) == 0 {
+		if si >= len(x.readings) || len(x.readings[si].figures) == 0 {
 			continue
 		}
 		main := x.eventOfSentence(si)
@@ -608,7 +670,7 @@ func (x *doc) casualties() {
 		if main < 0 && !x.phraseEventIn(si) {
 			continue
 		}
-		for _, c := range x.figures[si] {
+		for _, c := range x.readings[si].figures {
 			span := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
 			ev := main
 			if k := x.phraseEvent(span); k >= 0 {
