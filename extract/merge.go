@@ -9,13 +9,15 @@ import (
 
 // mergeReports folds in the events of Events (event.go), the extractor
 // tuned on coders' one-event summaries (GTD, ACLED), into the narrative
-// events of this file's rules. A report event told in the same sentences
-// as a narrative event (or in the headline and lede before it) lends it
-// the places it lacks and its acting sides when the parse found none (its
-// figures and dates the narrative pass reads itself); any other report
-// event is added whole, and the entities it names join the document's.
-// So one pipeline serves a wire summary and a long explainer; Extract then
-// makes one event of each incident (mergeIncidents, incident.go).
+// events of this file's rules. Figures, dates and sides the narrative
+// pass reads with the same sentence readers (casualties, contextDates,
+// readParties); what is left to reconcile here: a report event told in
+// the same sentences as a narrative event (or in the headline and lede
+// before it) lends it the places it lacks and the rank of those it has;
+// a one-event report is the report event with the narrative one's
+// additions (reportBase); any other report event is added whole, and the
+// entities it names join the document's. Extract then makes one event of
+// each incident (mergeIncidents, incident.go).
 func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 	pub := x.publisher()
 	known := map[string]bool{}
@@ -46,12 +48,6 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		r.Entities = append(r.Entities, e)
 	}
 	disclaimers := x.disclaimers()
-	// The narrative events whose sides the parse found before any report
-	// event lent its own.
-	sided := map[string]bool{}
-	for _, ev := range r.Events {
-		sided[ev.ID] = len(ev.Participants) > 0
-	}
 	for _, rev := range reports {
 		rev.Claims = append(rev.Claims, x.participantClaims(rev, func(n string) bool { _, ok := byName[muster.NameKey(n)]; return ok })...)
 		// "killed in Boko Haram attack": a name the document knows as a
@@ -108,22 +104,17 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		}
 		if n := x.overlappingEvent(r, rev); n >= 0 {
 			for _, c := range rev.Claims {
-				switch c.Predicate {
-				case muster.PredOccurredAt:
-				default:
-					continue
+				if c.Predicate != muster.PredOccurredAt {
+					continue // figures, dates and sides are the narrative pass's own
 				}
-				// A place or side goes to the narrative event told in
-				// its own sentence, if any; else to the event told just
-				// before it when the report event shares sentences with
-				// that one; else it is left out (it may belong to another
-				// event the report extractor ran together). Figures are
-				// the narrative pass's own (casualties, one reader).
+				// A place goes to the narrative event told in its own
+				// sentence, if any; else to the event told just before it
+				// when the report event shares sentences with that one;
+				// else it is left out (it may belong to another event the
+				// report extractor ran together).
 				k := x.narrativeEventOf(c)
 				if k < 0 {
-					// "2,000 soldiers had surrendered in Laukkaing": the
-					// event at the place the figure's sentence names.
-					k = x.eventAtPlaceOf(c)
+					k = x.eventAtPlace(x.sentenceOfClaim(c))
 				}
 				if k < 0 {
 					if j := x.lastEventBefore(x.sentenceOfClaim(c)); j >= 0 && j < len(r.Events) && sharesText(r.Events[j], rev) {
@@ -147,19 +138,11 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 				if hasClaimAt(ev.Claims, c) {
 					// The narrative rules name the place; the report
 					// extractor knows its rank in "Dikwa, Borno, Nigeria".
-					if c.Predicate == muster.PredOccurredAt && c.Role != "" {
+					if c.Role != "" {
 						placeRole(ev.Claims, ev.ID, c)
 						placeRole(r.Claims, ev.ID, c)
 					}
 					continue
-				}
-				if c.Predicate == muster.PredParticipant {
-					// The sides the report rules read off the words, for
-					// an event whose sides the parse did not find.
-					if c.Object.Entity == nil || sided[ev.ID] || hasParticipant(ev.Claims, *c.Object.Entity) {
-						continue
-					}
-					ev.Participants = append(ev.Participants, muster.Participant{Entity: *c.Object.Entity, Role: c.Role})
 				}
 				if c.Object.Entity != nil {
 					addEntity(*c.Object.Entity)
@@ -446,16 +429,6 @@ func placeRole(claims []muster.Claim, event string, c muster.Claim) {
 			o.Role = c.Role
 		}
 	}
-}
-
-// eventAtPlaceOf returns the one narrative event whose places include a
-// place named in the sentence that states c, or -1.
-func (x *doc) eventAtPlaceOf(c muster.Claim) int {
-	si := x.sentenceOfClaim(c)
-	if si < 0 {
-		return -1
-	}
-	return x.eventAtPlace(si)
 }
 
 // lastEventBefore returns the narrative event told last in the two
