@@ -92,8 +92,8 @@ func Events(d *nlp.Doc, published time.Time, docID string) []muster.Event {
 // that Extract runs the attribution model once, and, when dates is not
 // nil, the dates of d's sentence si (spans relative to it) found once for
 // both extractors. It also returns what it read in each sentence (by
-// sentence index): the casualty figures and parties that Extract's
-// narrative events take as well.
+// sentence index): the casualty figures, parties and places that
+// Extract's narrative events take as well.
 func eventsWith(d *nlp.Doc, published time.Time, docID string, attrs []Attribution, dates func(si int) []DateMatch) ([]muster.Event, []reading) {
 	x := &eventExtractor{text: d.Text, pub: published, doc: docID, lastFigure: map[string]float64{}, d: d, offs: muster.NewOffsets(d.Text)}
 	x.attrs = attrs
@@ -110,6 +110,11 @@ func eventsWith(d *nlp.Doc, published time.Time, docID string, attrs []Attributi
 			ds = FindDates(d.Text[s.Start:s.End], published)
 		}
 		figs[si] = x.sentence(s, ds)
+	}
+	for _, h := range x.placed {
+		if si := d.SentenceOf(h.span.Start); si >= 0 && si < len(figs) {
+			figs[si].places = append(figs[si].places, h)
+		}
 	}
 	return x.finish(), figs
 }
@@ -149,6 +154,7 @@ type eventExtractor struct {
 	pendingDateSent   muster.Span
 	pendingPlaces     []placeHit
 	pendingPlacesSent muster.Span
+	placed            []placeHit // the places given to events
 	pendingParts      []muster.Participant
 	// Figures seen so far, for "The hostages were killed".
 	lastFigure   map[string]float64 // by counted noun
@@ -193,6 +199,10 @@ type reading struct {
 	// parties are the sides the words name (forces, and who claimed or
 	// is blamed) in a sentence with an event word.
 	parties []muster.Participant
+	// places are those of the sentence that the place reader
+	// (event_places.go) gives the event told there: the list that ranks
+	// them ("Dikwa, Borno, Nigeria"), first where the event is told.
+	places []placeHit
 }
 
 // sentence reads one sentence; dates are its dates, spans relative to it.
@@ -277,6 +287,7 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) reading {
 		}
 		if len(pl) > 0 {
 			b.places = true
+			x.placed = append(x.placed, pl...)
 			for _, p := range pl {
 				ref := muster.Ref{Name: p.name, Type: string(muster.EntityPlace)}
 				b.ev.Places = append(b.ev.Places, ref)

@@ -445,3 +445,16 @@ func TestLosses(t *testing.T) {
 		}
 	}
 }
+
+// TestDemonymPlaceNoun: "in the Pakistani city of Peshawar" places the
+// event in Peshawar, not in "Pakistani city".
+func TestDemonymPlaceNoun(t *testing.T) {
+	text := "A suicide bomber attacked a mosque in the Pakistani city of Peshawar on Monday, killing 12 people."
+	evs := Events(testDoc(text), published, "d_test")
+	if len(evs) != 1 {
+		t.Fatalf("got %d events, want 1", len(evs))
+	}
+	if len(evs[0].Places) == 0 || evs[0].Places[0].Name != "Peshawar" {
+		t.Errorf("places = %v, want Peshawar first", evs[0].Places)
+	}
+}

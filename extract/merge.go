@@ -102,56 +102,10 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 			x.reportBase(r, rev, addEntity)
 			continue
 		}
-		if n := x.overlappingEvent(r, rev); n >= 0 {
-			for _, c := range rev.Claims {
-				if c.Predicate != muster.PredOccurredAt {
-					continue // figures, dates and sides are the narrative pass's own
-				}
-				// A place goes to the narrative event told in its own
-				// sentence, if any; else to the event told just before it
-				// when the report event shares sentences with that one;
-				// else it is left out (it may belong to another event the
-				// report extractor ran together).
-				k := x.narrativeEventOf(c)
-				if k < 0 {
-					k = x.eventAtPlace(x.sentenceOfClaim(c))
-				}
-				if k < 0 {
-					if j := x.lastEventBefore(x.sentenceOfClaim(c)); j >= 0 && j < len(r.Events) && sharesText(r.Events[j], rev) {
-						k = j
-						x.sentEvent[x.sentenceOfClaim(c)] = j
-					}
-				}
-				if k < 0 {
-					// The headline and the lede tell the incident that the
-					// lede's narrative event places ("… killed in a
-					// shootout with troops" before "Soldiers were attacked
-					// near Culiacan on Monday").
-					if j := x.ledeEvent(x.sentenceOfClaim(c)); j >= 0 && j < len(r.Events) && sharesText(r.Events[j], rev) {
-						k = j
-					}
-				}
-				if k < 0 || k >= len(r.Events) {
-					continue
-				}
-				ev := &r.Events[k]
-				if hasClaimAt(ev.Claims, c) {
-					// The narrative rules name the place; the report
-					// extractor knows its rank in "Dikwa, Borno, Nigeria".
-					if c.Role != "" {
-						placeRole(ev.Claims, ev.ID, c)
-						placeRole(r.Claims, ev.ID, c)
-					}
-					continue
-				}
-				if c.Object.Entity != nil {
-					addEntity(*c.Object.Entity)
-				}
-				c.Subject = ev.Ref()
-				c.SetID()
-				ev.Claims = append(ev.Claims, c)
-				r.Claims = append(r.Claims, c)
-			}
+		if x.overlappingEvent(r, rev) >= 0 {
+			// Told in a narrative event's sentences: its figures, date,
+			// sides and places are that event's already, read there by
+			// the same sentence readers.
 			continue
 		}
 		if !tellsEvent(rev) || len(x.d.Sentences) > reportSentences && !countsOrClaims(rev) {
@@ -389,46 +343,6 @@ func hasParticipant(claims []muster.Claim, e muster.Ref) bool {
 	return slices.ContainsFunc(claims, func(c muster.Claim) bool {
 		return c.Predicate == muster.PredParticipant && c.Object.Entity != nil && muster.NameKey(c.Object.Entity.Name) == muster.NameKey(e.Name)
 	})
-}
-
-// narrativeEventOf returns the narrative event told in the sentence of c's
-// evidence, or -1.
-func (x *doc) narrativeEventOf(c muster.Claim) int {
-	si := x.sentenceOfClaim(c)
-	if si < 0 {
-		return -1
-	}
-	if e := x.phraseEvent(x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})); e >= 0 {
-		return e
-	}
-	if e := x.eventTold(si); e >= 0 {
-		return e
-	}
-	if e, ok := x.sentEvent[si]; ok {
-		return e
-	}
-	return -1
-}
-
-// sentenceOfClaim returns the sentence of c's first evidence, or -1.
-func (x *doc) sentenceOfClaim(c muster.Claim) int {
-	if len(c.Evidence) == 0 {
-		return -1
-	}
-	b := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
-	return x.d.SentenceOf(b.Start)
-}
-
-// placeRole gives the occurred_at claims of event in claims that name c's
-// place without a role of their own c's role (city, admin1, country).
-func placeRole(claims []muster.Claim, event string, c muster.Claim) {
-	for i := range claims {
-		o := &claims[i]
-		if o.Predicate == muster.PredOccurredAt && o.Role == "" && o.Subject.ID == event && o.Object.Entity != nil &&
-			c.Object.Entity != nil && strings.EqualFold(o.Object.Entity.Name, c.Object.Entity.Name) {
-			o.Role = c.Role
-		}
-	}
 }
 
 // lastEventBefore returns the narrative event told last in the two

@@ -261,6 +261,72 @@ func (x *doc) narrativeEvents() {
 	}
 	x.contextDates()
 	x.readParties(sided)
+	x.readPlaces()
+}
+
+// readPlaces gives the event whose telling a sentence continues the
+// places the place reader gave the event told there, with their rank
+// ("Dikwa, Borno, Nigeria": city, admin1, country): a place the event
+// has takes the rank, another is claimed for it. A name the document
+// knows as a group is no place ("killed in Boko Haram attack").
+func (x *doc) readPlaces() {
+	for si := range x.d.Sentences {
+		if si >= len(x.readings) {
+			break
+		}
+		for _, h := range x.readings[si].places {
+			k := x.continuedEvent(si, h.span)
+			if k < 0 || x.namesGroup(h.name) {
+				continue
+			}
+			// The place the document names in the same words ("Belgorod"
+			// of "Belgorod region", not "East Syria" of "Autonomous
+			// Administration of North and East Syria"), else one made for
+			// the name.
+			e := -1
+			for _, p := range x.subjectsIn(h.span, muster.EntityPlace) {
+				if slices.ContainsFunc(x.ents[p].names, func(n string) bool { return strings.HasPrefix(muster.NameKey(h.name), muster.NameKey(n)) }) {
+					e = p
+					break
+				}
+			}
+			if e < 0 {
+				e = x.placeNamed(h.name)
+			}
+			have := false
+			for i := range x.drafts {
+				if d := &x.drafts[i]; d.event == k && d.pred == muster.PredOccurredAt && d.objEnt == e {
+					have = true
+					if d.role == "" {
+						d.role = h.role
+					}
+				}
+			}
+			if !have {
+				x.add(draft{subj: -1, event: k, pred: muster.PredOccurredAt, objEnt: e, ev: h.span, sent: si, role: h.role, conf: 0.8})
+			}
+		}
+	}
+}
+
+// namesGroup reports whether the document knows name as an armed group's
+// and not as a place's.
+func (x *doc) namesGroup(name string) bool {
+	e := x.entityNamed(name)
+	return e >= 0 && x.ents[e].typ == muster.EntityArmedGroup
+}
+
+// placeNamed returns the place of the document with name, made when
+// there is none.
+func (x *doc) placeNamed(name string) int {
+	k := muster.NameKey(name)
+	for i, e := range x.ents {
+		if e.merged < 0 && e.typ == muster.EntityPlace && slices.ContainsFunc(e.names, func(n string) bool { return muster.NameKey(n) == k }) {
+			return i
+		}
+	}
+	x.ents = append(x.ents, &local{name: name, typ: muster.EntityPlace, names: []string{name}, merged: -1})
+	return len(x.ents) - 1
 }
 
 // continuedEvent returns the event whose telling sentence si continues,
