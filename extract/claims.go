@@ -34,12 +34,14 @@ func Extract(in Input) *Result {
 	x := newDoc(in)
 	x.attrs = Attributions(x.d)
 
+	reports, readings := eventsWith(x.d, x.in.Published, x.in.DocID, x.attrs, x.sentenceDates)
+	x.readings = readings
 	x.aliasPatterns()
 	x.narrativeEvents()
 	x.profilePatterns()
 	x.attribute()
 	r := x.result()
-	x.mergeReports(r, eventsWith(x.d, x.in.Published, x.in.DocID, x.attrs, x.sentenceDates))
+	x.mergeReports(r, reports)
 	x.mergeIncidents(r)
 	x.dropVagueEvents(r)
 	x.learnedParties(r)

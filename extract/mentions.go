@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -262,7 +263,7 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 						continue
 					}
 				}
-				if connectors[t] && j+1 < len(toks) && isCap(toks[j+1].Text) {
+				if connectors[t] && j+1 < len(toks) && isCap(toks[j+1].Text) && !personOfPlace(d, toks[j-1], toks[j+1]) {
 					j += 2
 					continue
 				}
@@ -396,6 +397,22 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 		}
 	}
 	return trimHyphenAdjectives(d, out)
+}
+
+// personOfPlace reports whether the tagger found a person's name ending
+// at before and another name starting at after: "Andrew Hill of Plymouth"
+// and "Jane Smith of Reuters" are a person and her town or employer, two
+// names, not one joined by "of". (A title the tagger reads as one name,
+// "the Prince of Wales", stays whole.)
+func personOfPlace(d *nlp.Doc, before, after nlp.Token) bool {
+	ms := d.Mentions
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].Start > after.Start })
+	per, next := false, false
+	for i := k - 1; i >= 0 && i >= k-3; i-- {
+		per = per || ms[i].End == before.End && ms[i].Type == muster.MentionPER
+		next = next || ms[i].Start == after.Start
+	}
+	return per && next
 }
 
 // midTitle returns the index of a title inside toks[start:j] that follows

@@ -686,13 +686,40 @@ func (g *Gazetteer) lookup(k string) ([]int32, []bool) {
 			return ids, exact
 		}
 	}
-	add(foldPlaceNormed(k), k, nil)
+	fk := foldPlaceNormed(k)
+	add(fk, k, nil)
+	if len(ids) == 0 {
+		if v := ukrainianVariant(k); v != "" && v != fk {
+			// "Tsvetnye Peski" for Tsvitni Pisky: the Russian name of a
+			// Ukrainian place the gazetteer knows by its Ukrainian name
+			// only, matched as folded. Only when the name as written
+			// matches nothing: the press's spelling comes first.
+			add(v, "", func(e *entry) bool { return e.cc == "UA" && e.kind != GeoCountry })
+			for i := range exact {
+				exact[i] = false
+			}
+		}
+	}
 	if len(ids) == 0 && base != k && base != "" {
 		// "Gizab district" where GeoNames has the town only: the town,
 		// which is the district's seat.
 		add(foldPlaceNormed(base), base, func(e *entry) bool { return e.kind == GeoPlace })
 	}
 	return ids, exact
+}
+
+// ukrainianVariant returns the folded key of normPlace key k with every e
+// written i, or "" when k has no e. Ukrainian writes і where Russian writes
+// е in a closed syllable (Піски/Пески, Pisky/Peski; Цвітні/Цветные;
+// Білгород/Белгород), an alternation the romanisation folding
+// (FoldPlaceName) does not join, because elsewhere it would join names
+// that differ (Berlin, Birlin). Lookup tries it for Ukrainian places only,
+// and only when the name as written matches nothing (issue 12).
+func ukrainianVariant(k string) string {
+	if strings.IndexByte(k, 'e') < 0 {
+		return ""
+	}
+	return foldPlaceNormed(strings.ReplaceAll(k, "e", "i"))
 }
 
 func (g *Gazetteer) candidate(id int32, exact bool) Candidate {
@@ -825,7 +852,11 @@ func (g *Gazetteer) byAltOnly(id int32, k string) bool {
 // Kyzyl, whose own name is far from it).
 func (g *Gazetteer) foldedAltOnly(id int32, k string) bool {
 	e := &g.entries[id]
-	return e.kind == GeoPlace && foldPlaceNormed(normPlace(e.name)) != foldPlaceNormed(k)
+	if e.kind != GeoPlace {
+		return false
+	}
+	own := foldPlaceNormed(normPlace(e.name))
+	return own != foldPlaceNormed(k) && (e.cc != "UA" || own != ukrainianVariant(k))
 }
 
 // altOnly reports whether candidate id of key k, matched exactly or not,

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -516,7 +517,7 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 				continue
 			}
 			cand = g.candidate(id, true)
-			if dir := directionBefore(text, m.Span); dir != "" {
+			if dir := countryDirection(text, m.Span, len(named) == 1); dir != "" {
 				// "in eastern Ukraine": the east of the country, not its
 				// middle.
 				if p, ok := g.countryPart(m.Country, dir); ok {
@@ -728,6 +729,44 @@ var directions = map[string]string{
 	"south-western": "sw",
 }
 
+// countryDirection returns the part of the country named at span sp of
+// text that the text places the event in, or "": a direction word before
+// the name ("eastern Ukraine", "east Ukraine"), before "of" and the name
+// ("the east of Ukraine"), or after the name's possessive ("Ukraine's
+// east"); and, when the text names only this country (only), a direction
+// used as a noun anywhere in it ("killed in the east", "the rebel east",
+// "in war-torn east").
+func countryDirection(text string, sp muster.Span, only bool) string {
+	if d := directionBefore(text, sp); d != "" {
+		return d
+	}
+	before := strings.Fields(strings.ToLower(text[max(0, sp.Start-30):min(sp.Start, len(text))]))
+	if n := len(before); n >= 2 && before[n-1] == "of" && strings.HasSuffix(text[:min(sp.Start, len(text))], " ") {
+		if d := directions[before[n-2]]; d != "" {
+			return d
+		}
+	}
+	after := text[min(sp.End, len(text)):]
+	for _, pos := range []string{"’s ", "'s "} {
+		if rest, ok := strings.CutPrefix(after, pos); ok {
+			if d := directions[firstWord(strings.ToLower(rest))]; d != "" {
+				return d
+			}
+		}
+	}
+	if only {
+		if m := directionNounRE.FindStringSubmatch(text); m != nil {
+			return directions[m[1]]
+		}
+	}
+	return ""
+}
+
+// directionNounRE finds a side of a country used as a noun: "in the
+// east", "in east", "the rebel east", "war-torn east", in lower case and
+// not before another word of a name ("the east bank" is no part).
+var directionNounRE = regexp.MustCompile(`\b(?:in|the|rebel|separatist|war-torn|restive|embattled)\s+(east|west|north|south|northeast|southeast|northwest|southwest|north-east|south-east|north-west|south-west)\b(?:\s*$|\s*[,.;:!?)]|\s+(?:of|as|amid|after|on|in|and|where|while|with|despite|since|over|-|–))`)
+
 // directionBefore returns the part of a country the word before span sp
 // of text names ("e" for "eastern Ukraine"), or "".
 func directionBefore(text string, sp muster.Span) string {
@@ -878,13 +917,38 @@ var streetWords = map[string]bool{
 }
 
 // streetName reports whether the mention at span sp of text is followed
-// by a street word ("Taras Shevchenko Boulevard"; not "Kyiv's streets").
+// by a street word ("Taras Shevchenko Boulevard"; not "Kyiv's streets"),
+// or by a weapon's: many weapons bear a place's name ("Iskander missiles",
+// "Tornado rockets", "Iskander missile systems"), which names the weapon,
+// not where it was (issue 12). A town before a strike stays ("a Kyiv
+// missile strike").
 func streetName(text string, sp muster.Span) bool {
 	if sp.End >= len(text) || text[sp.End] != ' ' {
 		return false
 	}
-	return streetWords[strings.ToLower(firstWord(text[sp.End+1:]))]
+	rest := strings.ToLower(text[sp.End+1:])
+	w := firstWord(rest)
+	if streetWords[w] || weaponWords[w] {
+		return true
+	}
+	if w != "missile" && w != "rocket" {
+		return false
+	}
+	return weaponSystems[firstWord(strings.TrimLeft(rest[len(w):], " "))]
 }
+
+// weaponWords are the nouns after which a place name names a weapon;
+// weaponSystems those after "missile" or "rocket" that do.
+var (
+	weaponWords = map[string]bool{
+		"missiles": true, "rockets": true, "launcher": true, "launchers": true, "mrl": true, "mrls": true,
+		"mlrs": true, "howitzer": true, "howitzers": true, "sam": true,
+	}
+	weaponSystems = map[string]bool{
+		"system": true, "systems": true, "complex": true, "complexes": true, "launcher": true,
+		"launchers": true, "battery": true, "batteries": true,
+	}
+)
 
 // officialNouns are the nouns after which a capital's name is its
 // government ("Kiev authorities", "Moscow officials").

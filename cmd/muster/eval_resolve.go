@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -40,7 +41,7 @@ func (m *Main) runEvalResolve(ctx context.Context, args []string) error {
 	split := fs.String("split", "all", "dev, test or all (both, one report each)")
 	mentions := fs.String("mentions", "predicted", "predicted (the pipeline finds the names) or gold (oracle: the gold names are given)")
 	asJSON := fs.Bool("json", false, "print one JSON object per split (DESIGN §7)")
-	nErr := fs.Int("errors", 0, "print up to N wrong merges and N missed merges per split")
+	nErr := fs.Int("errors", 0, "print up to N wrong merges, N missed merges, N spurious and N missed mentions per split")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -111,6 +112,7 @@ func (m *Main) runEvalResolve(ctx context.Context, args []string) error {
 			}
 			if *nErr > 0 {
 				out["errors"] = res.errors
+				out["mention_errors"] = res.mentionErrors
 			}
 			b, err := json.Marshal(out)
 			if err != nil {
@@ -134,14 +136,30 @@ func (m *Main) runEvalResolve(ctx context.Context, args []string) error {
 				fmt.Fprintf(m.Stdout, "    %3d  %s  %q\n", sh.N, sh.Cluster, sh.Texts)
 			}
 		}
+		for _, e := range res.mentionErrors {
+			fmt.Fprintf(m.Stdout, "  %s mention %s %q (%s) in %q\n", e.Kind, e.ID, e.Text, e.Label, e.Context)
+		}
 	}
 	return nil
 }
 
 type resolveEvalResult struct {
-	score    eval.CorefScores
-	errors   []eval.ClusterError
-	docsPerS float64
+	score         eval.CorefScores
+	errors        []eval.ClusterError
+	mentionErrors []mentionError
+	docsPerS      float64
+}
+
+// mentionError is a mention the pipeline found that the gold lacks
+// ("spurious") or a gold mention it did not find ("missed"), with the
+// words around it: mention detection errors cost CEAF-e most, each a
+// cluster of its own.
+type mentionError struct {
+	Kind    string `json:"kind"`
+	ID      string `json:"id"`
+	Text    string `json:"text"`
+	Label   string `json:"label"` // the response entity, or the gold cluster
+	Context string `json:"context"`
 }
 
 // resolveGold runs the pipeline over gold documents in order, each
@@ -152,6 +170,7 @@ func resolveGold(ctx context.Context, p *pipeline.Pipeline, docs []eval.ResolveG
 	key, resp := map[string]string{}, map[string]string{}
 	surf := map[string]string{}
 	names := map[string]string{}
+	ctxt := map[string]string{}
 	start := time.Now()
 	for _, gd := range docs {
 		text, ok := texts[gd.Doc]
@@ -168,6 +187,7 @@ func resolveGold(ctx context.Context, p *pipeline.Pipeline, docs []eval.ResolveG
 			key[id] = gm.Cluster()
 			bs := muster.ByteOffsets(text, muster.Span{Start: gm.Start, End: gm.End})
 			surf[id] = text[bs.Start:bs.End]
+			ctxt[id] = around(text, bs)
 			given = append(given, muster.Mention{Start: gm.Start, End: gm.End, Type: muster.EntityType(gm.Type).MentionType()})
 		}
 		doc := muster.Document{Text: text}
@@ -201,6 +221,7 @@ func resolveGold(ctx context.Context, p *pipeline.Pipeline, docs []eval.ResolveG
 			resp[id] = mn.Entity
 			if _, ok := surf[id]; !ok {
 				surf[id] = mn.Text
+				ctxt[id] = around(text, muster.ByteOffsets(text, muster.Span{Start: mn.Start, End: mn.End}))
 			}
 		}
 	}
@@ -232,9 +253,59 @@ func resolveGold(ctx context.Context, p *pipeline.Pipeline, docs []eval.ResolveG
 			texts = append(texts, surf[id])
 		}
 		res.errors = eval.ClusterErrors(gold, pred, texts, nErr)
+		res.mentionErrors = mentionErrors(key, resp, surf, ctxt, names, nErr)
 	}
 	return res, nil
 }
+
+// mentionErrors lists up to max spurious and max missed mentions, in
+// document and offset order.
+func mentionErrors(key, resp, surf, ctxt, names map[string]string, max int) []mentionError {
+	var spur, miss []mentionError
+	for id, r := range resp {
+		if _, ok := key[id]; !ok {
+			spur = append(spur, mentionError{Kind: "spurious", ID: id, Text: surf[id], Label: names[r], Context: ctxt[id]})
+		}
+	}
+	for id, g := range key {
+		if _, ok := resp[id]; !ok {
+			miss = append(miss, mentionError{Kind: "missed", ID: id, Text: surf[id], Label: g, Context: ctxt[id]})
+		}
+	}
+	var out []mentionError
+	for _, l := range [][]mentionError{spur, miss} {
+		sort.Slice(l, func(i, j int) bool { return mentionIDLess(l[i].ID, l[j].ID) })
+		if len(l) > max {
+			l = l[:max]
+		}
+		out = append(out, l...)
+	}
+	return out
+}
+
+// mentionIDLess orders mention ids by document, then start offset.
+func mentionIDLess(a, b string) bool {
+	da, sa := splitMentionID(a)
+	db, sb := splitMentionID(b)
+	if da != db {
+		return da < db
+	}
+	return sa < sb
+}
+
+func splitMentionID(id string) (string, int) {
+	i := strings.LastIndexByte(id, ':')
+	if i < 0 {
+		return id, 0
+	}
+	se, _, _ := strings.Cut(id[i+1:], "-")
+	n, _ := strconv.Atoi(se)
+	return id[:i], n
+}
+
+// around returns span bs of text with up to 40 bytes either side, on one
+// line, the span in brackets.
+func around(text string, bs muster.Span) string { return eval.SpanContext(text, bs, 40) }
 
 func mentionID(doc string, start, end int) string {
 	return doc + ":" + strconv.Itoa(start) + "-" + strconv.Itoa(end)

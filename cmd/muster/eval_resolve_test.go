@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/muster-osint/muster"
 )
 
 // TestEvalResolveDev runs `muster eval resolve` on the dev half of the gold
@@ -44,5 +46,32 @@ func TestEvalResolveDev(t *testing.T) {
 	}
 	if _, _, err := run(t, "unused.db", "eval", "resolve", "--mentions", "guessed"); err == nil {
 		t.Error("eval resolve --mentions guessed: no error")
+	}
+}
+
+// TestMentionErrors: eval resolve --errors lists the spurious and the
+// missed mentions, in document and offset order, at most n of each, with
+// the words around each and its span in brackets.
+func TestMentionErrors(t *testing.T) {
+	key := map[string]string{"d1:10-15": "place:Kyiv", "d1:2-5": "person:Kim", "d2:0-4": "place:Lviv"}
+	resp := map[string]string{"d1:10-15": "e1", "d1:20-27": "e2", "d1:3-9": "e3"}
+	surf := map[string]string{"d1:10-15": "Kyiv", "d1:2-5": "Kim", "d2:0-4": "Lviv", "d1:20-27": "Section", "d1:3-9": "Kim of"}
+	names := map[string]string{"e1": "e1 Kyiv", "e2": "e2 Section", "e3": "e3 Kim of"}
+	got := mentionErrors(key, resp, surf, map[string]string{}, names, 5)
+	var kinds []string
+	for _, e := range got {
+		kinds = append(kinds, e.Kind+" "+e.ID+" "+e.Label)
+	}
+	want := []string{"spurious d1:3-9 e3 Kim of", "spurious d1:20-27 e2 Section", "missed d1:2-5 person:Kim", "missed d2:0-4 place:Lviv"}
+	if strings.Join(kinds, "|") != strings.Join(want, "|") {
+		t.Errorf("mentionErrors = %q, want %q", kinds, want)
+	}
+	if got := mentionErrors(key, resp, surf, map[string]string{}, names, 1); len(got) != 2 {
+		t.Errorf("mentionErrors with max 1: %d rows, want 2", len(got))
+	}
+	text := "The governor said that missiles hit the National University of Mykolaiv on Friday morning."
+	i := strings.Index(text, "Mykolaiv")
+	if got, want := around(text, muster.Span{Start: i, End: i + len("Mykolaiv")}), "missiles hit the National University of [Mykolaiv] on Friday morning."; got != want {
+		t.Errorf("around = %q, want %q", got, want)
 	}
 }

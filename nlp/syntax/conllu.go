@@ -165,3 +165,39 @@ func splitMWT(ws []Word, form string, start int) {
 		off += len(ws[i].Form)
 	}
 }
+
+// WriteCoNLLU writes sentences as CoNLL-U, one word per line with its
+// form, lemma, tags, head and relation, and SpaceAfter=No where a word
+// ends where the next begins; ReadCoNLLU reads back the same sentences.
+// It is the bootstrap of the in-domain treebank (treebank/README.md): a
+// sentence parsed by the model, written out, then corrected by hand.
+func WriteCoNLLU(w io.Writer, sents []Sentence) error {
+	bw := bufio.NewWriter(w)
+	dash := func(s string) string {
+		if s == "" {
+			return "_"
+		}
+		return s
+	}
+	for _, s := range sents {
+		if s.ID != "" {
+			fmt.Fprintf(bw, "# sent_id = %s\n", s.ID)
+		}
+		fmt.Fprintf(bw, "# text = %s\n", s.Text)
+		for i, x := range s.Words {
+			if strings.ContainsAny(x.Form, "\t\n") || x.Form == "" {
+				return fmt.Errorf("write conllu: sentence %q: word %d has form %q", s.ID, i+1, x.Form)
+			}
+			misc := "_"
+			if i+1 < len(s.Words) && x.End == s.Words[i+1].Start {
+				misc = "SpaceAfter=No"
+			}
+			fmt.Fprintf(bw, "%d\t%s\t%s\t%s\t%s\t_\t%d\t%s\t_\t%s\n", i+1, x.Form, dash(x.Lemma), dash(x.UPOS), dash(x.XPOS), x.Head+1, dash(x.Rel), misc)
+		}
+		bw.WriteByte('\n')
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write conllu: %w", err)
+	}
+	return nil
+}

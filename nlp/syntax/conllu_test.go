@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -153,5 +154,39 @@ func TestProject(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWriteCoNLLURoundTrip writes the sentences of mini.conllu and reads
+// them back: the same texts, words, offsets and annotation (a multiword
+// token comes back as its words, joined by SpaceAfter=No).
+func TestWriteCoNLLURoundTrip(t *testing.T) {
+	f, err := os.Open("testdata/mini.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ss, err := ReadCoNLLU(f, "mini.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := WriteCoNLLU(&b, ss); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadCoNLLU(strings.NewReader(b.String()), "written")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	if len(back) != len(ss) {
+		t.Fatalf("%d sentences back, want %d", len(back), len(ss))
+	}
+	for i := range ss {
+		if back[i].Text != ss[i].Text || back[i].ID != ss[i].ID {
+			t.Errorf("sentence %d: %q %q, want %q %q", i, back[i].ID, back[i].Text, ss[i].ID, ss[i].Text)
+		}
+		if fmt.Sprint(back[i].Words) != fmt.Sprint(ss[i].Words) {
+			t.Errorf("sentence %d words:\n got %v\nwant %v", i, back[i].Words, ss[i].Words)
+		}
 	}
 }

@@ -59,14 +59,17 @@ var (
 		"fox": true, "msnbc": true, "npr": true, "dw": true, "euronews": true,
 		"vedomosti": true, "novaya": true, "gazeta": true,
 		"mediazona": true, "hromadske": true, "suspilne": true, "unian": true,
+		"belta": true,
 	}
 	// outletNames are words that on their own name an outlet, strong
-	// enough to override a PER label ("Al Jazeera").
+	// enough to override a PER label ("Al Jazeera") or a LOC one ("BelTA
+	// learned from …": no place is called so).
 	outletNames = map[string]bool{
 		"reuters": true, "bbc": true, "cnn": true, "interfax": true, "tass": true,
 		"jazeera": true, "france-presse": true, "afp": true, "bloomberg": true,
 		"ukrinform": true, "meduza": true, "xinhua": true, "kyodo": true, "ria": true,
 		"novosti": true, "sputnik": true, "rfe/rl": true, "itar-tass": true, "unian": true,
+		"belta": true,
 	}
 	// mediaContext words just before or after a name mark it as an outlet
 	// ("the news agency Interfax", "Interfax reported").
@@ -133,6 +136,9 @@ func (t *Tagger) fineType(st *docState, sent []string, k int, c chunk) muster.Me
 		return false
 	}
 
+	if base == muster.MentionLOC && len(words) == 1 && outletNames[head] {
+		return muster.MentionMedia
+	}
 	if base == muster.MentionPER {
 		if anyWord(outletNames) {
 			return muster.MentionMedia

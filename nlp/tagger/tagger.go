@@ -198,6 +198,7 @@ func (t *Tagger) Annotate(ctx context.Context, d *nlp.Doc) error {
 		toks := d.Tokens[r[0]:r[1]]
 		cs := t.m.chunks(ids[k : k+len(toks)])
 		cs = t.m.joinUnits(st, sents[i], k, cs) // labels and types are the same in both models
+		cs = t.m.dropNonNames(st, sents[i], k, cs)
 		for _, c := range cs {
 			span := muster.Span{Start: toks[c.start].Start, End: toks[c.end-1].End}
 			if !span.Valid(len(d.Text)) {

@@ -1,7 +1,9 @@
 // Command trainer builds the syntax model (nlp/syntax/model.bin.gz) from
 // UD English-EWT: it reads the train and dev splits, adds to train each
 // sentence re-tokenised by nlp/segment (where segment's tokens differ from
-// UD's words) and an upper-cased copy of every sentence, trains the tagger,
+// UD's words), the in-domain treebank of our own news sentences
+// (nlp/syntax/treebank/train.conllu, -indomain-weight copies) and an
+// upper-cased copy of every sentence, trains the tagger,
 // the jackknifed parser and the lemmatiser, prints dev scores after every
 // epoch, and writes the model. scripts/model.sh runs it; the same data and
 // flags give the same bytes.
@@ -43,6 +45,8 @@ func run() error {
 	upper := flag.Bool("upper", true, "add an upper-cased copy of every training sentence")
 	upperParser := flag.Bool("upper-parser", false, "let the parser learn from the upper-cased copies too (else only the tagger does)")
 	project := flag.Bool("project", true, "add training sentences re-tokenised by segment")
+	inDomain := flag.String("indomain", "nlp/syntax/treebank/train.conllu", "in-domain treebank of our own sentences on segment's tokens, added to train (empty: none)")
+	inWeight := flag.Int("indomain-weight", 5, "copies of each in-domain sentence in the training data")
 	coarse := flag.Int("clusters-coarse", 64, "coarse word clusters (0: no clusters)")
 	fine := flag.Int("clusters-fine", 512, "fine word clusters")
 	flag.Parse()
@@ -72,6 +76,18 @@ func run() error {
 		}
 	}
 	fmt.Fprintf(os.Stderr, "trainer: %d sentences re-tokenised by segment, %d could not be projected\n", nProj, nFail)
+	if *inDomain != "" && *inWeight > 0 {
+		in, err := read(*inDomain)
+		if err != nil {
+			return err
+		}
+		// The copies keep their sentence's ID, so that jackknifing puts
+		// them all in one fold and a fold's tags stay unseen.
+		for range *inWeight {
+			data.Extra = append(data.Extra, in...)
+		}
+		fmt.Fprintf(os.Stderr, "trainer: %d in-domain sentences from %s, %d copies each\n", len(in), *inDomain, *inWeight)
+	}
 	if *upper {
 		var up []syntax.Sentence
 		for _, s := range train {
