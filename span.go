@@ -78,17 +78,25 @@ func clamp(i, n int) int {
 // extractor converts every evidence span of a document, and converting
 // each by counting from the text's start made that quadratic. For an
 // ASCII text both directions are the identity.
+//
+// It keeps the byte offset of every offsetsBlock-th code point only, and
+// counts the rest of the way inside one block: a table of every code
+// point took 8 bytes a character, 64 MB for a document of 8 MB, built
+// for each piece and for the whole (issue 14).
 type Offsets struct {
 	text string
-	// byteAt[i] is the byte offset of code point i (stepping as
-	// ByteOffsets does, one per invalid byte), byteAt[n] = len(text);
-	// nil when the text is ASCII.
-	byteAt []int
+	n    int // code points, stepping as ByteOffsets does (one per invalid byte)
+	// block[i] is the byte offset of code point i*offsetsBlock; nil when
+	// the text is ASCII.
+	block []int
 }
+
+// offsetsBlock is the code points between two entries of Offsets.block.
+const offsetsBlock = 64
 
 // NewOffsets prepares the conversions for text.
 func NewOffsets(text string) *Offsets {
-	o := &Offsets{text: text}
+	o := &Offsets{text: text, n: len(text)}
 	ascii := true
 	for i := 0; i < len(text); i++ {
 		if text[i] >= utf8.RuneSelf {
@@ -99,23 +107,31 @@ func NewOffsets(text string) *Offsets {
 	if ascii {
 		return o
 	}
-	o.byteAt = make([]int, 0, len(text)+1)
-	for i := 0; i < len(text); {
-		o.byteAt = append(o.byteAt, i)
-		if text[i] < utf8.RuneSelf {
-			i++
-		} else {
-			_, w := utf8.DecodeRuneInString(text[i:])
-			i += w
+	o.block = make([]int, 0, len(text)/offsetsBlock+1)
+	n := 0
+	for i := 0; i < len(text); n++ {
+		if n%offsetsBlock == 0 {
+			o.block = append(o.block, i)
 		}
+		i += runeWidth(text, i)
 	}
-	o.byteAt = append(o.byteAt, len(text))
+	o.n = n
 	return o
+}
+
+// runeWidth is the bytes of the character at byte i of text, stepping as
+// ByteOffsets does.
+func runeWidth(text string, i int) int {
+	if text[i] < utf8.RuneSelf {
+		return 1
+	}
+	_, w := utf8.DecodeRuneInString(text[i:])
+	return w
 }
 
 // Chars is CharOffsets(text, s).
 func (o *Offsets) Chars(s Span) Span {
-	if o.byteAt == nil {
+	if o.block == nil {
 		a, b := clamp(s.Start, len(o.text)), clamp(s.End, len(o.text))
 		return Span{Start: a, End: a + max(b-a, 0)}
 	}
@@ -131,32 +147,51 @@ func (o *Offsets) Chars(s Span) Span {
 // starts there (or off is the end).
 func (o *Offsets) charAt(off int) (int, bool) {
 	off = clamp(off, len(o.text))
-	lo, hi := 0, len(o.byteAt)
+	if off == len(o.text) {
+		return o.n, true
+	}
+	// The last block starting at or before off, then its characters.
+	lo, hi := 0, len(o.block)
 	for lo < hi {
 		m := (lo + hi) / 2
-		if o.byteAt[m] < off {
+		if o.block[m] <= off {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	return lo, lo < len(o.byteAt) && o.byteAt[lo] == off
+	c, i := (lo-1)*offsetsBlock, o.block[lo-1]
+	for i < off {
+		i += runeWidth(o.text, i)
+		c++
+	}
+	return c, i == off
+}
+
+// byteAt returns the byte offset of code point c, 0 <= c <= o.n, of a
+// text that is not ASCII.
+func (o *Offsets) byteAt(c int) int {
+	if c == o.n {
+		return len(o.text)
+	}
+	i := o.block[c/offsetsBlock]
+	for k := c % offsetsBlock; k > 0; k-- {
+		i += runeWidth(o.text, i)
+	}
+	return i
 }
 
 // Bytes is ByteOffsets(text, s).
 func (o *Offsets) Bytes(s Span) Span {
-	n := len(o.text) // code points of an ASCII text
-	if o.byteAt != nil {
-		n = len(o.byteAt) - 1
-	}
+	n := o.n
 	at := func(c int) int {
 		switch {
 		case c < 0 || c > n:
 			return len(o.text)
-		case o.byteAt == nil:
+		case o.block == nil:
 			return c
 		}
-		return o.byteAt[c]
+		return o.byteAt(c)
 	}
 	if s.Start > s.End && s.End >= 0 && s.End <= n {
 		return Span{Start: len(o.text), End: len(o.text)} // as ByteOffsets: its walk stops at End first

@@ -1,6 +1,7 @@
 package muster_test
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -81,4 +82,38 @@ func FuzzOffsetsTable(f *testing.F) {
 			t.Fatalf("Chars(%q, %v) = %v, CharOffsets %v", text, s, got, want)
 		}
 	})
+}
+
+// TestOffsetsLongText checks Offsets against CharOffsets and ByteOffsets
+// at every offset of a text long enough to span many of Offsets' blocks,
+// mixing ASCII, multi-byte characters and invalid bytes.
+func TestOffsetsLongText(t *testing.T) {
+	var sb strings.Builder
+	for i := 0; sb.Len() < 3000; i++ {
+		switch i % 7 {
+		case 0:
+			sb.WriteString("Грайворон ")
+		case 3:
+			sb.WriteString("\xff")
+		case 5:
+			sb.WriteString("’s — ")
+		default:
+			sb.WriteString("the shelling of ")
+		}
+	}
+	text := sb.String()
+	o := muster.NewOffsets(text)
+	n := utf8.RuneCountInString(text)
+	for c := -1; c <= n+1; c++ {
+		s := muster.Span{Start: c, End: min(c+70, n+2)}
+		if got, want := o.Bytes(s), muster.ByteOffsets(text, s); got != want {
+			t.Fatalf("Bytes(%v) = %v, ByteOffsets %v", s, got, want)
+		}
+	}
+	for b := 0; b <= len(text); b++ {
+		s := muster.Span{Start: b, End: min(b+150, len(text))}
+		if got, want := o.Chars(s), muster.CharOffsets(text, s); got != want {
+			t.Fatalf("Chars(%v) = %v, CharOffsets %v", s, got, want)
+		}
+	}
 }

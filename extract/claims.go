@@ -34,7 +34,7 @@ func Extract(in Input) *Result {
 	x := newDoc(in)
 	x.attrs = Attributions(x.d)
 
-	reports, readings := eventsWith(x.d, x.in.Published, x.in.DocID, x.attrs, x.sentenceDates)
+	reports, readings := eventsWith(x.d, x.offs, x.in.Published, x.in.DocID, x.attrs, x.sentenceDates)
 	x.readings = readings
 	x.aliasPatterns()
 	x.narrativeEvents()

@@ -84,7 +84,7 @@ func Events(d *nlp.Doc, published time.Time, docID string) []muster.Event {
 	if len(d.Tokens) > 0 {
 		attrs = Attributions(d)
 	}
-	evs, _ := eventsWith(d, published, docID, attrs, nil)
+	evs, _ := eventsWith(d, muster.NewOffsets(d.Text), published, docID, attrs, nil)
 	return evs
 }
 
@@ -93,9 +93,11 @@ func Events(d *nlp.Doc, published time.Time, docID string) []muster.Event {
 // nil, the dates of d's sentence si (spans relative to it) found once for
 // both extractors. It also returns what it read in each sentence (by
 // sentence index): the casualty figures, parties and places that
-// Extract's narrative events take as well.
-func eventsWith(d *nlp.Doc, published time.Time, docID string, attrs []Attribution, dates func(si int) []DateMatch) ([]muster.Event, []reading) {
-	x := &eventExtractor{text: d.Text, pub: published, doc: docID, lastFigure: map[string]float64{}, d: d, offs: muster.NewOffsets(d.Text)}
+// Extract's narrative events take as well. offs converts d's offsets; a
+// caller that has them already passes them, so that a document's are
+// built once.
+func eventsWith(d *nlp.Doc, offs *muster.Offsets, published time.Time, docID string, attrs []Attribution, dates func(si int) []DateMatch) ([]muster.Event, []reading) {
+	x := &eventExtractor{text: d.Text, pub: published, doc: docID, lastFigure: map[string]float64{}, d: d, offs: offs}
 	x.attrs = attrs
 	if len(d.Sentences) == 0 {
 		dates = nil // docSentences splits the text itself

@@ -2,6 +2,7 @@ package pattern
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/muster-osint/muster/nlp"
 )
@@ -34,6 +35,7 @@ func (s *Set) Match(d *nlp.Doc) []Match {
 		return nil
 	}
 	m := newMatcher(d)
+	defer m.release()
 	var out []Match
 	for t := range d.Tokens {
 		byLemma, byTag := s.byLemma[m.lemma[t]], s.byTag[d.Tokens[t].Tag]
@@ -79,36 +81,58 @@ type bind struct {
 	tok  int
 }
 
-// matcher holds what one document's matching needs, computed once.
+// matcher holds what one document's matching needs, computed once. Its
+// buffers are reused from document to document (matchers): a long
+// document is matched piece by piece, three pattern sets a piece, and
+// allocating them afresh each time was the largest share of the memory an
+// 8 MB document churned through (issue 14).
 type matcher struct {
 	d        *nlp.Doc
 	lemma    []string
 	word     []string
 	ent      []string
-	kids     [][]int // children of each token, in order (slices of one array)
-	sentLo   []int   // first token of each token's sentence
-	sentHi   []int   // one past its last
+	kids     [][]int // children of each token, in order (slices of all)
+	all      []int
+	count    []int
+	sentLo   []int // first token of each token's sentence
+	sentHi   []int // one past its last
 	maxDepth int
 	// collect's state, reused from anchor to anchor: the bindings
 	// buffer, the keys of the matches found at this anchor, the matches
-	// so far, the pattern and anchor, how many it found, and emit as a
-	// func value.
+	// so far, the pattern and anchor, how many it found, the pending
+	// continuations (frames) and the queue of the descendant search.
 	binds  []bind
 	seen   []string
 	out    []Match
 	pat    *Pattern
 	anchor int
 	found  int
-	emitK  func([]bind) bool
+	frames []frame
+	queue  []int
+}
+
+// matchers holds idle matchers; see matcher.
+var matchers = sync.Pool{New: func() any { return &matcher{binds: make([]bind, 0, 16)} }}
+
+// resize returns s with length n and every element zero, reusing its
+// array when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 func newMatcher(d *nlp.Doc) *matcher {
 	n := len(d.Tokens)
-	m := &matcher{d: d, lemma: make([]string, n), word: make([]string, n), ent: make([]string, n),
-		kids: make([][]int, n), sentLo: make([]int, n), sentHi: make([]int, n), maxDepth: n,
-		binds: make([]bind, 0, 16)}
-	m.emitK = m.emit
-	count := make([]int, n+1)
+	m := matchers.Get().(*matcher)
+	m.d, m.maxDepth = d, n
+	m.lemma, m.word, m.ent = resize(m.lemma, n), resize(m.word, n), resize(m.ent, n)
+	m.kids, m.sentLo, m.sentHi = resize(m.kids, n), resize(m.sentLo, n), resize(m.sentHi, n)
+	m.count = resize(m.count, n+1)
+	count := m.count
 	for i, t := range d.Tokens {
 		m.lemma[i] = lower(t.Lemma)
 		m.word[i] = lower(t.Text)
@@ -119,8 +143,11 @@ func newMatcher(d *nlp.Doc) *matcher {
 	for i := 1; i <= n; i++ {
 		count[i] += count[i-1]
 	}
-	all := make([]int, count[n])
-	fill := append([]int(nil), count[:n]...)
+	m.all = resize(m.all, count[n])
+	all := m.all
+	// fill[h] is where h's next child goes: count[h], advanced.
+	fill := m.sentLo // borrowed: sentLo is set below
+	copy(fill, count[:n])
 	for i, t := range d.Tokens {
 		if h := t.Head; h >= 0 && h < n && h != i {
 			all[fill[h]] = i
@@ -130,6 +157,7 @@ func newMatcher(d *nlp.Doc) *matcher {
 	for i := range m.kids {
 		m.kids[i] = all[count[i]:count[i+1]:count[i+1]]
 	}
+	clear(m.sentLo)
 	for _, r := range d.SentenceTokens {
 		for i := r[0]; i < r[1] && i < n; i++ {
 			m.sentLo[i], m.sentHi[i] = r[0], r[1]
@@ -155,6 +183,19 @@ func newMatcher(d *nlp.Doc) *matcher {
 	return m
 }
 
+// release returns m to matchers, dropping what refers to its document so
+// that an idle matcher keeps no document alive.
+func (m *matcher) release() {
+	clear(m.lemma)
+	clear(m.word)
+	clear(m.ent)
+	clear(m.kids)
+	clear(m.seen)
+	m.d, m.pat, m.out, m.seen = nil, nil, nil, m.seen[:0]
+	m.frames, m.queue = m.frames[:0], m.queue[:0]
+	matchers.Put(m)
+}
+
 func lower(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
@@ -165,16 +206,56 @@ func lower(s string) string {
 }
 
 // collect appends p's distinct matches anchored at t. Its state lives in
-// the matcher and its continuation is one method value made per
-// document, so that the many anchors that match nothing cost no
+// the matcher and its continuations are frames on the matcher's stack
+// (see frame), so that the many anchors that match nothing cost no
 // allocation.
 func (m *matcher) collect(out []Match, p *Pattern, t int) []Match {
 	m.out, m.pat, m.anchor, m.found = out, p, t, 0
 	m.seen = m.seen[:0]
-	m.node(p.root, t, m.binds[:0], m.emitK)
+	m.node(p.root, t, m.binds[:0], kEmit)
 	out = m.out
 	m.out = nil
 	return out
+}
+
+// The continuations that are not frames: record the match (emit), and
+// stop at the first fit (the test of a negated relation).
+const (
+	kEmit = -1
+	kTrue = -2
+)
+
+// frame is a pending continuation of the search: match gs from token t,
+// then continue with next (a frame's index, kEmit or kTrue). A search is
+// depth-first, so frames live on a stack: each is pushed before the call
+// it is passed to and popped after it. They replace the closures the
+// search made at every relation, which escaped to the heap (an 8 MB
+// document allocated 376 MB of them, issue 14). fits records that the
+// frame was reached: an optional relation's target fitted.
+type frame struct {
+	gs   []group
+	t    int
+	next int
+	fits bool
+}
+
+// push adds a frame and returns its index.
+func (m *matcher) push(gs []group, t, next int) int {
+	m.frames = append(m.frames, frame{gs: gs, t: t, next: next})
+	return len(m.frames) - 1
+}
+
+// cont calls continuation k with bindings b.
+func (m *matcher) cont(k int, b []bind) bool {
+	switch k {
+	case kEmit:
+		return m.emit(b)
+	case kTrue:
+		return true
+	}
+	m.frames[k].fits = true
+	f := m.frames[k]
+	return m.parts(f.gs, f.t, b, f.next)
 }
 
 // emit records one way the current pattern fits, unless the same
@@ -221,9 +302,10 @@ func itoa(i int) string {
 	return string(buf[p:])
 }
 
-// node matches n at token t under bindings b and calls k for each way it
-// fits; it returns true as soon as k does (k returning true means stop).
-func (m *matcher) node(n *node, t int, b []bind, k func([]bind) bool) bool {
+// node matches n at token t under bindings b and calls continuation k
+// for each way it fits; it returns true as soon as k does (k returning
+// true means stop).
+func (m *matcher) node(n *node, t int, b []bind, k int) bool {
 	if !m.fits(n, t) {
 		return false
 	}
@@ -249,46 +331,43 @@ func (m *matcher) node(n *node, t int, b []bind, k func([]bind) bool) bool {
 	return m.parts(n.parts, t, b, k)
 }
 
-// parts matches a sequence of groups from token t.
-func (m *matcher) parts(gs []group, t int, b []bind, k func([]bind) bool) bool {
+// parts matches a sequence of groups from token t, then continues with k.
+func (m *matcher) parts(gs []group, t int, b []bind, k int) bool {
 	if len(gs) == 0 {
-		return k(b)
+		return m.cont(k, b)
 	}
 	g, rest := gs[0], gs[1:]
 	if g.alts != nil {
+		f := m.push(rest, t, k)
+		stop := false
 		for _, alt := range g.alts {
-			if m.parts(alt, t, b, func(b2 []bind) bool { return m.parts(rest, t, b2, k) }) {
-				return true
+			if m.parts(alt, t, b, f) {
+				stop = true
+				break
 			}
 		}
-		return false
+		m.frames = m.frames[:f]
+		return stop
 	}
 	r := g.rels[0]
 	if r.negated {
 		if m.related(r, t, func(c int) bool {
-			return m.node(r.target, c, b, func([]bind) bool { return true })
+			return m.node(r.target, c, b, kTrue)
 		}) {
 			return false
 		}
 		return m.parts(rest, t, b, k)
 	}
-	if !r.optional {
-		// (No flags captured here: a captured variable is one more
-		// allocation for every relation tried.)
-		return m.related(r, t, func(c int) bool {
-			return m.node(r.target, c, b, func(b2 []bind) bool { return m.parts(rest, t, b2, k) })
-		})
-	}
-	targetFits := false
-	if m.related(r, t, func(c int) bool {
-		return m.node(r.target, c, b, func(b2 []bind) bool {
-			targetFits = true
-			return m.parts(rest, t, b2, k)
-		})
-	}) {
+	f := m.push(rest, t, k)
+	stop := m.related(r, t, func(c int) bool {
+		return m.node(r.target, c, b, f)
+	})
+	targetFits := m.frames[f].fits
+	m.frames = m.frames[:f]
+	if stop {
 		return true
 	}
-	if !targetFits {
+	if r.optional && !targetFits {
 		return m.parts(rest, t, b, k)
 	}
 	return false
@@ -310,15 +389,21 @@ func (m *matcher) related(r relation, t int, fn func(int) bool) bool {
 			return fn(h)
 		}
 	case opDesc:
-		stack := append([]int(nil), m.kids[t]...)
-		for steps := 0; len(stack) > 0 && steps < len(toks); steps++ {
-			c := stack[0]
-			stack = stack[1:]
+		// Breadth first, in the matcher's queue: a search nested in fn
+		// queues after this one's tokens and leaves them as it found them.
+		base := len(m.queue)
+		m.queue = append(m.queue, m.kids[t]...)
+		stop := false
+		for i := base; i < len(m.queue) && i-base < len(toks); i++ {
+			c := m.queue[i]
 			if fn(c) {
-				return true
+				stop = true
+				break
 			}
-			stack = append(stack, m.kids[c]...)
+			m.queue = append(m.queue, m.kids[c]...)
 		}
+		m.queue = m.queue[:base]
+		return stop
 	case opAnc:
 		h := toks[t].Head
 		for steps := 0; h >= 0 && h < len(toks) && steps < m.maxDepth; steps++ {
