@@ -37,10 +37,12 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	split := fs.Int("split", defaultSplit, "with --queue: records (JSON Lines lines, WARC records, feed items) per job, so that workers share a large file")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents analysed at once (one writer saves them)")
 	budget := fs.Duration("budget", defaultBudget, "longest analysis of one document; past it the document is stored without claims, noted \"analysis truncated\"")
+	memLimit := memoryLimitFlag(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
+	m.limitMemory(*memLimit)
 	if len(paths) == 0 {
 		fs.Usage()
 		return muster.Errorf(muster.KindInvalid, "ingest: no input given")

@@ -19,6 +19,9 @@ type Main struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Config Config
+	// SetMemoryLimit, when set, applies ingest's and worker's soft heap
+	// limit (main sets it to debug.SetMemoryLimit; see limitMemory).
+	SetMemoryLimit func(int64) int64
 }
 
 // NewMain returns a Main on the process's standard streams.

@@ -137,9 +137,11 @@ func (m *Main) runWorker(ctx context.Context, args []string) error {
 	poll := fs.Duration("poll", 2*time.Second, "how often to look for work when the queue is empty")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents analysed at once")
 	budget := fs.Duration("budget", defaultBudget, "longest analysis of one document")
+	memLimit := memoryLimitFlag(fs)
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	m.limitMemory(*memLimit)
 	if *lease < 3*time.Millisecond {
 		return muster.Errorf(muster.KindInvalid, "worker: --lease %v is too short", *lease)
 	}
