@@ -274,6 +274,16 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 			return x.live(x.ments[x.tokMent[c]].ent)
 		}
 	}
+	// A fronted description is the subject it stands before: "A rebel
+	// movement seeking a homeland, the Lion Brigade has fought …", whether
+	// the parse makes the description an apposition or dislocated.
+	if tok.Rel == "dislocated" && tok.Head >= 0 {
+		for c := x.sentLo(t); c < x.sentHi(t); c++ {
+			if d := x.d.Tokens[c]; d.Head == tok.Head && strings.HasPrefix(d.Rel, "nsubj") && ok(x.tokMent[c]) {
+				return x.live(x.ments[x.tokMent[c]].ent)
+			}
+		}
+	}
 	if e := x.titleAntecedent(t, ok); e >= 0 {
 		return e
 	}
