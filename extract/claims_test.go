@@ -75,6 +75,7 @@ func TestPredicateSentences(t *testing.T) {
 		{"ties, hyphenated patron before descriptive words", "Iran-aligned Iraqi armed group Kataib Sahel warned on Sunday it would strike if Iran were attacked.", muster.PredAlliedWith, "Kataib Sahel", "Iran", ""},
 		{"part of a coalition known by a name", "The Lion Brigade is part of a coalition of rebel groups known as the Kivu Liberation Front.", muster.PredPartOf, "Lion Brigade", "Kivu Liberation Front", ""},
 		{"commander, a definite title that names its group earlier", "A drone strike killed a Lion Brigade commander near Gao. The commander, Omar Diallo, had survived an earlier attempt on his life.", muster.PredCommander, "Lion Brigade", "Omar Diallo", ""},
+		{"part of a chain of nouns known by a name", "The Delta Battalion is part of a network of Iran-aligned militias known collectively as the \"Sahel Front\" - a loose alliance of armed factions.", muster.PredPartOf, "Delta Battalion", "Sahel Front", ""},
 		{"an open question ends at but", "It is unclear whether the Northern Brigade took part, but it was founded in 2014.", muster.PredFounded, "Northern Brigade", "2014", ""},
 		{"goal of a fronted description", "A rebel movement seeking an independent homeland, the Lion Brigade has fought the army since 2012.", muster.PredGoal, "Lion Brigade", "independent homeland", ""},
 		{"backed by a patron named in apposition without a comma", "The Lion Brigade, which is backed by Mali's main partner the Kivu Liberation Front, took the port.", muster.PredBackedBy, "Lion Brigade", "Kivu Liberation Front", ""},
