@@ -328,7 +328,7 @@ func ScoreAttribution(ctx context.Context, articles []PolNeARArticle, split stri
 					break
 				}
 				misses[slot]++
-				m := AttributionMiss{Slot: AttributionSlots[slot], Article: a.Article, Gold: fragText(a.Text, gold[gi]), Context: context200(a.Text, hull(gold[gi]))}
+				m := AttributionMiss{Slot: AttributionSlots[slot], Article: a.Article, Gold: fragText(a.Text, gold[gi]), Context: SpanContext(a.Text, hull(gold[gi]), 200)}
 				if b := best[gi]; b >= 0 {
 					m.Predicted = a.Text[got[b].Start:got[b].End]
 				}
@@ -339,7 +339,7 @@ func ScoreAttribution(ctx context.Context, articles []PolNeARArticle, split stri
 					break
 				}
 				extra[slot]++
-				res.Spurious = append(res.Spurious, AttributionMiss{Slot: AttributionSlots[slot], Article: a.Article, Predicted: a.Text[got[pi].Start:got[pi].End], Context: context200(a.Text, got[pi])})
+				res.Spurious = append(res.Spurious, AttributionMiss{Slot: AttributionSlots[slot], Article: a.Article, Predicted: a.Text[got[pi].Start:got[pi].End], Context: SpanContext(a.Text, got[pi], 200)})
 			}
 		}
 	}
@@ -583,10 +583,12 @@ func fragText(text string, fr []muster.Span) string {
 	return strings.Join(parts, " … ")
 }
 
-// context200 returns up to 200 bytes either side of s, on rune boundaries,
-// with s in brackets and line breaks flattened.
-func context200(text string, s muster.Span) string {
-	a, b := max(0, s.Start-200), min(len(text), s.End+200)
+// SpanContext returns span s of text with up to n bytes either side, on rune
+// boundaries, the span in brackets and runs of white space (line breaks
+// included) flattened to one space: the one-line context that error
+// listings print beside a miss.
+func SpanContext(text string, s muster.Span, n int) string {
+	a, b := max(0, s.Start-n), min(len(text), s.End+n)
 	for a > 0 && !utf8.RuneStart(text[a]) {
 		a--
 	}

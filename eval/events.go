@@ -633,8 +633,14 @@ func apportioned(text string, ev muster.Event, p muster.Predicate) string {
 	if n < 2 {
 		return figureOf(ev, p)
 	}
+	// The total is divided, not each of its parts: "at least 14
+	// assailants and one police officer were killed across the ensuing
+	// clashes" is 15 across three, five each, as the coders count it,
+	// though the extractor states a figure for each side.
 	var shared muster.Event
 	shared.Claims = make([]muster.Claim, 0, len(ev.Claims))
+	totals := map[muster.Attribution]int{} // source → the claim that holds its total
+	sums := map[int]float64{}
 	for _, c := range ev.Claims {
 		if c.Predicate == p && len(c.Evidence) > 0 && acrossIncidents(text, c.Evidence[0]) {
 			v := c.Object.Min
@@ -642,11 +648,21 @@ func apportioned(text string, ev muster.Event, p muster.Predicate) string {
 				v = c.Object.Max
 			}
 			if v != nil {
-				d := math.Floor(*v / float64(n))
-				c.Object = muster.NumberValue(c.Object.Text, d, d, "")
+				at, ok := totals[c.AttributedTo]
+				if !ok {
+					at = len(shared.Claims)
+					totals[c.AttributedTo] = at
+					shared.Claims = append(shared.Claims, c)
+				}
+				sums[at] += *v
+				continue
 			}
 		}
 		shared.Claims = append(shared.Claims, c)
+	}
+	for at, total := range sums {
+		d := math.Floor(total / float64(n))
+		shared.Claims[at].Object = muster.NumberValue(shared.Claims[at].Object.Text, d, d, "")
 	}
 	return figureOf(shared, p)
 }

@@ -171,6 +171,19 @@ func TestApportioned(t *testing.T) {
 	if got := figureOf(ev, muster.PredKilled); got != "11" {
 		t.Errorf("figureOf = %s, want 11", got)
 	}
+	// A total stated for two sides at once is divided whole: 14 + 1
+	// across three attacks is five each, not 14/3 + 1/3 = 4.
+	text2 := "Assailants attacked a post. This was one of three related attacks. At least 14 assailants and one police officer were killed across the clashes."
+	q14, q1 := "At least 14 assailants and one police officer were killed", "one police officer were killed"
+	i14, i1 := strings.Index(text2, q14), strings.Index(text2, q1)
+	last := muster.CharOffsets(text2, muster.Span{Start: i14, End: len(text2)})
+	sides := muster.Event{Claims: []muster.Claim{
+		{Predicate: muster.PredKilled, Object: muster.NumberValue("14", 14, 14, ""), AttributedTo: pub, Evidence: []muster.Evidence{{Start: i14, End: i14 + len(q14), Quote: q14, Sentence: &last}}},
+		{Predicate: muster.PredKilled, Object: muster.NumberValue("one", 1, 1, ""), AttributedTo: pub, Evidence: []muster.Evidence{{Start: i1, End: i1 + len(q1), Quote: q1, Sentence: &last}}},
+	}}
+	if got := apportioned(text2, sides, muster.PredKilled); got != "5" {
+		t.Errorf("apportioned(two sides) = %s, want 15/3 = 5", got)
+	}
 	if n := incidentCount("Two soldiers were killed across both attacks."); n != 2 {
 		t.Errorf("incidentCount(both attacks) = %d, want 2", n)
 	}

@@ -240,10 +240,19 @@ func (x *doc) sourceOf(a Attribution) muster.Attribution {
 	return x.describeSource(src)
 }
 
+// leadingDayRE is a day that opens a sentence before its subject: "On
+// Tuesday", "Late on Monday,", "Earlier on Friday".
+var leadingDayRE = regexp.MustCompile(`^(?:(?i:late|early|earlier|later)\s+)?(?i:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?,?\s+`)
+
 // describeSource turns a source span into an Attribution: the entity named
 // there when there is one ("Caesar", "Radio Free Europe"), else the words
 // with a type guessed from them ("Russian state media" is media).
 func (x *doc) describeSource(src muster.Span) muster.Attribution {
+	// "On Tuesday Russia’s defence ministry claimed": the day opens the
+	// sentence, not the source's name.
+	if loc := leadingDayRE.FindStringIndex(x.d.Text[src.Start:src.End]); loc != nil && loc[1] < src.Len() {
+		src.Start += loc[1]
+	}
 	text := strings.TrimSpace(x.d.Text[src.Start:src.End])
 	// "The Syrian Observatory for Human Rights, a Britain-based monitor,":
 	// the name before its description.

@@ -44,6 +44,7 @@ type doc struct {
 	dates     [][]DateMatch // per sentence, made on first use
 	datesDone []bool
 	sentEvent map[int]int           // sentence → event its casualty figures were attached to
+	readings  []reading             // per sentence, the sentence readers' figures and parties (eventsWith)
 	sentArgs  map[int]*sentenceArgs // sentence → its event arguments (events.patterns), made on first use
 	offs      *muster.Offsets
 	tokMent   []int // token → covering mention, for the pattern rules

@@ -84,29 +84,39 @@ func Events(d *nlp.Doc, published time.Time, docID string) []muster.Event {
 	if len(d.Tokens) > 0 {
 		attrs = Attributions(d)
 	}
-	return eventsWith(d, published, docID, attrs, nil)
+	evs, _ := eventsWith(d, published, docID, attrs, nil)
+	return evs
 }
 
 // eventsWith is Events with the document's attributions already found, so
 // that Extract runs the attribution model once, and, when dates is not
 // nil, the dates of d's sentence si (spans relative to it) found once for
-// both extractors.
-func eventsWith(d *nlp.Doc, published time.Time, docID string, attrs []Attribution, dates func(si int) []DateMatch) []muster.Event {
+// both extractors. It also returns what it read in each sentence (by
+// sentence index): the casualty figures, parties and places that
+// Extract's narrative events take as well.
+func eventsWith(d *nlp.Doc, published time.Time, docID string, attrs []Attribution, dates func(si int) []DateMatch) ([]muster.Event, []reading) {
 	x := &eventExtractor{text: d.Text, pub: published, doc: docID, lastFigure: map[string]float64{}, d: d, offs: muster.NewOffsets(d.Text)}
 	x.attrs = attrs
 	if len(d.Sentences) == 0 {
 		dates = nil // docSentences splits the text itself
 	}
-	for si, s := range docSentences(d) {
+	sents := docSentences(d)
+	figs := make([]reading, len(sents))
+	for si, s := range sents {
 		var ds []DateMatch
 		if dates != nil {
 			ds = dates(si)
 		} else if s.Valid(len(d.Text)) {
 			ds = FindDates(d.Text[s.Start:s.End], published)
 		}
-		x.sentence(s, ds)
+		figs[si] = x.sentence(s, ds)
 	}
-	return x.finish()
+	for _, h := range x.placed {
+		if si := d.SentenceOf(h.span.Start); si >= 0 && si < len(figs) {
+			figs[si].places = append(figs[si].places, h)
+		}
+	}
+	return x.finish(), figs
 }
 
 // docSentences returns d's sentences, or splits the text itself at ". "
@@ -144,6 +154,7 @@ type eventExtractor struct {
 	pendingDateSent   muster.Span
 	pendingPlaces     []placeHit
 	pendingPlacesSent muster.Span
+	placed            []placeHit // the places given to events
 	pendingParts      []muster.Participant
 	// Figures seen so far, for "The hostages were killed".
 	lastFigure   map[string]float64 // by counted noun
@@ -182,10 +193,23 @@ func (s *sent) places(x *eventExtractor) []placeHit {
 	return s.pl
 }
 
+// reading is what the sentence readers find in one sentence.
+type reading struct {
+	figures []muster.Claim // killed, wounded, captured
+	// parties are the sides the words name (forces, and who claimed or
+	// is blamed) in a sentence with an event word.
+	parties []muster.Participant
+	// places are those of the sentence that the place reader
+	// (event_places.go) gives the event told there: the list that ranks
+	// them ("Dikwa, Borno, Nigeria"), first where the event is told.
+	places []placeHit
+}
+
 // sentence reads one sentence; dates are its dates, spans relative to it.
-func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
+// It returns the sentence's figures and parties.
+func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) reading {
 	if !sp.Valid(len(x.text)) || sp.Len() == 0 {
-		return
+		return reading{}
 	}
 	toks := lexWords(x.text[sp.Start:sp.End])
 	for k := range toks {
@@ -221,7 +245,7 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 			x.pendingPlaces, x.pendingPlacesSent = s.places(x), sp
 		}
 		x.pendingParts = append(x.pendingParts, x.forces(s)...)
-		return
+		return reading{figures: cas}
 	}
 	// A new event starts at a sentence whose own event word (not just a
 	// casualty word) comes with another date.
@@ -263,6 +287,7 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 		}
 		if len(pl) > 0 {
 			b.places = true
+			x.placed = append(x.placed, pl...)
 			for _, p := range pl {
 				ref := muster.Ref{Name: p.name, Type: string(muster.EntityPlace)}
 				b.ev.Places = append(b.ev.Places, ref)
@@ -279,6 +304,7 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 			x.lastCaptured = *c.Object.Min
 		}
 	}
+	var parties []muster.Participant
 	for _, r := range resp {
 		if r.claim != nil {
 			b.claims = append(b.claims, *r.claim)
@@ -288,15 +314,21 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) {
 		}
 		if r.part != nil {
 			x.addParticipant(b, *r.part)
+			parties = append(parties, *r.part)
 		}
 	}
 	for _, p := range x.forces(s) {
 		x.addParticipant(b, p)
+		parties = append(parties, p)
 	}
 	if sp2, ok := disrupted(s.toks); ok && !b.outcome {
 		b.outcome = true
 		b.claims = append(b.claims, x.claim(muster.PredOutcome, muster.TextValue(x.text[sp2.Start:sp2.End]), sp2, sp, "", publisher(), muster.Asserted, 0.7))
 	}
+	if typ == "" {
+		parties = nil
+	}
+	return reading{figures: cas, parties: parties}
 }
 
 // backReference reports an event word after "the", "that" or "this":

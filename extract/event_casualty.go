@@ -125,8 +125,9 @@ func (x *eventExtractor) figures(s *sent) []figure {
 		if nonPersonUnits[f.val.Unit] {
 			continue
 		}
-		// "a 205 Corps commander": a number before a name is part of it.
-		if f.val.Unit == "" && q.endTok < len(toks) && toks[q.endTok].upper && toks[q.endTok].kind == 'w' && toks[f.startTok].kind == 'd' {
+		// "a 205 Corps commander": a number before a name is part of it;
+		// "20 Boko Haram members" counts the people the name qualifies.
+		if f.val.Unit == "" && q.endTok < len(toks) && toks[q.endTok].upper && toks[q.endTok].kind == 'w' && toks[f.startTok].kind == 'd' && !countsNamed(toks, q.endTok) {
 			continue
 		}
 		// A year or a bare large number without a noun is not a casualty count.
@@ -136,6 +137,36 @@ func (x *eventExtractor) figures(s *sent) []figure {
 		out = append(out, f)
 	}
 	return out
+}
+
+// ofPhrase reports whether toks[a:c] is an "of" phrase that qualifies a
+// figure's noun right before the cue at c, with no verb or clause break in
+// it: "19 suspected members of powerful Sinaloa cartel killed".
+func ofPhrase(toks []wtok, a, c int) bool {
+	if a >= c || c-a > 5 || toks[a].low != "of" || auxiliaries[toks[c-1].low] {
+		return false
+	}
+	for j := a + 1; j < c; j++ {
+		if toks[j].kind != 'w' || npBoundary(toks[j].low) || auxiliaries[toks[j].low] || casualtyCues[toks[j].low] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// countsNamed reports whether the capitalised name at toks[k] qualifies a
+// plural noun after it ("Boko Haram members", "ISWAP fighters"): a number
+// before it counts those people.
+func countsNamed(toks []wtok, k int) bool {
+	for j := k; j < len(toks) && j < k+4; j++ {
+		if toks[j].kind != 'w' {
+			return false
+		}
+		if !toks[j].upper {
+			return j > k && pluralNoun(toks[j])
+		}
+	}
+	return false
 }
 
 // casualties returns the killed, wounded and captured claims of a sentence.
@@ -202,6 +233,7 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 			out = append(out, x.claim(k.predicate(), v, sp, s.span, "", attr, mod, 0.8))
 		}
 	}
+	out = append(out, x.losses(s, figs, used, attr, mod)...)
 	prev := -1
 	for ci, c := range cues {
 		kind := casualtyCues[toks[c].low]
@@ -222,7 +254,7 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 			if used[fi] {
 				continue
 			}
-			if f.endTok == c+1 && toks[c].low == f.val.Unit || f.endTok == c {
+			if f.endTok == c+1 && toks[c].low == f.val.Unit || f.endTok == c || ofPhrase(toks, f.endTok, c) {
 				if f.endTok == c && c > 0 && (auxiliaries[toks[c-1].low]) {
 					break
 				}
@@ -302,7 +334,7 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 						}
 					}
 				}
-			} else if activeCues[toks[c].low] || toks[c].low == "fatally" {
+			} else if activeCues[toks[c].low] || toks[c].low == "fatally" || toks[c].low == "dead" && c > 0 && toks[c-1].low == "shot" {
 				// 3. Active: "…, killing three people and injuring five".
 				end := c + 1
 				if toks[c].low == "fatally" {
@@ -310,6 +342,9 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 				}
 				picked, extra, hi = objectFigures(toks, figs, used, end, next)
 				lo = c
+				if toks[c].low == "dead" {
+					lo = c - 1 // "shot dead"
+				}
 			}
 		}
 		if len(picked) == 0 && extra == 0 {
@@ -355,6 +390,19 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 			prev = c
 			continue
 		}
+		if sided := sidesApart(figs, picked); sided && extra == 0 {
+			// "52 government soldiers and 31 rebel fighters were killed":
+			// a figure for each side, each from its words to the cue.
+			for _, fi := range picked {
+				f := figs[fi]
+				fsp := muster.Span{Start: f.span.Start, End: toks[hi].end}
+				v := f.val
+				v.Text, v.Unit = x.text[fsp.Start:fsp.End], ""
+				out = append(out, x.claim(kind.predicate(), v, fsp, s.span, sides[f.val.Unit], attr, mod, 0.8))
+			}
+			prev = c
+			continue
+		}
 		sum = muster.NumberValue(x.text[sp.Start:sp.End], sumLo, sumHi, "")
 		conf := 0.8
 		if extra > 0 && len(picked) == 0 {
@@ -364,6 +412,83 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 		prev = c
 	}
 	return out
+}
+
+// lossUnits are the people a side's own losses count: "lost two men".
+var lossUnits = map[string]bool{
+	"men": true, "fighters": true, "soldiers": true, "troops": true, "members": true, "people": true,
+	"servicemen": true, "personnel": true, "militants": true, "officers": true,
+}
+
+// losses returns the dead a side gives as its own: "had lost two men",
+// "lost 12 of its fighters", "putting their own dead at two".
+func (x *eventExtractor) losses(s *sent, figs []figure, used []bool, attr muster.Attribution, mod muster.Modality) []muster.Claim {
+	toks := s.toks
+	var out []muster.Claim
+	at := func(k int) int {
+		for fi, f := range figs {
+			if f.startTok == k && !used[fi] {
+				return fi
+			}
+		}
+		return -1
+	}
+	for k, t := range toks {
+		lo, fi, end := k, -1, 0
+		switch t.low {
+		case "lost", "losing":
+			fi = at(k + 1)
+			if fi < 0 {
+				continue
+			}
+			f := figs[fi]
+			end = f.endTok - 1
+			if f.val.Unit == "" && f.endTok+2 < len(toks) && toks[f.endTok].low == "of" && (toks[f.endTok+1].low == "its" || toks[f.endTok+1].low == "their") {
+				end = f.endTok + 2 // "12 of its fighters"
+			} else if !lossUnits[f.val.Unit] {
+				continue
+			}
+		case "dead":
+			// "put(ting) their (own) dead at two"
+			if fi = at(k + 2); fi < 0 || toks[k+1].low != "at" {
+				continue
+			}
+			j := k - 1
+			if j >= 0 && toks[j].low == "own" {
+				j--
+			}
+			if j < 1 || toks[j].low != "their" && toks[j].low != "its" || !strings.HasPrefix(toks[j-1].low, "put") {
+				continue
+			}
+			lo, end = j-1, figs[fi].endTok-1
+		default:
+			continue
+		}
+		used[fi] = true
+		f := figs[fi]
+		sp := muster.Span{Start: toks[lo].start, End: toks[end].end}
+		v := f.val
+		v.Text, v.Unit = x.text[sp.Start:sp.End], ""
+		out = append(out, x.claim(muster.PredKilled, v, sp, s.span, sides[f.val.Unit], attr, mod, 0.7))
+	}
+	return out
+}
+
+// sidesApart reports whether the figures picked for one cue count two or
+// more different sides ("soldiers", "militants"), every one of them named.
+func sidesApart(figs []figure, picked []int) bool {
+	if len(picked) < 2 {
+		return false
+	}
+	seen := map[string]bool{}
+	for _, fi := range picked {
+		sd := sides[figs[fi].val.Unit]
+		if sd == "" || seen[sd] {
+			return false
+		}
+		seen[sd] = true
+	}
+	return true
 }
 
 // partitiveRE is a figure that counts part of the dead or hurt.
@@ -721,6 +846,14 @@ func objectFigures(toks []wtok, figs []figure, used []bool, from, next int) ([]i
 					hi = f.endTok - 1
 				}
 				j = f.endTok - 1
+				// "19 members of the Sinaloa cartel": the "of" phrase
+				// qualifies the figure's people; it counts no one more.
+				if j+1 < len(toks) && toks[j+1].low == "of" {
+					for j+2 < min(next, len(toks)) && toks[j+2].kind == 'w' && !npBoundary(toks[j+2].low) && !isFigureStart(figs, j+2) {
+						j++
+					}
+					j++
+				}
 				break
 			}
 		}

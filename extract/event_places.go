@@ -157,9 +157,13 @@ func (x *eventExtractor) places(s *sent) []placeHit {
 				return chain
 			}
 		}
-		// "in the village of X", "in the X area".
+		// "in the village of X", "in the X area", "in the Pakistani city
+		// of X".
 		if j < len(toks) && toks[j].low == "the" {
 			j++
+			if j+2 < len(toks) && toks[j].upper && isDemonymWord(x.text[toks[j].start:toks[j].end]) && placeNouns[toks[j+1].low] && toks[j+2].low == "of" {
+				j++
+			}
 			if j+1 < len(toks) && placeNouns[toks[j].low] && toks[j+1].low == "of" {
 				j += 2
 			}

@@ -92,7 +92,8 @@ func TestEvents(t *testing.T) {
 			want: []eventSummary{{
 				Type: muster.EventBombing, Time: "2021-03-14..2021-03-14/day",
 				Places: map[string]string{"city": "Dalbandin", "admin1": "Balochistan", "country": "Pakistan"},
-				Killed: "3", Wounded: "4",
+				// A figure for each side the subject counts (issue 10).
+				Killed: "2+1", Wounded: "4", Sides: []string{"killed:police", "killed:militants"},
 			}},
 		},
 		{
@@ -399,4 +400,61 @@ func BenchmarkEventsGTD(b *testing.B) {
 		n++
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// TestCasualtyPhrases holds the casualty reader's phrasings that the
+// narrative stories need now that it is their only casualty reader (issue
+// 10): a count before a group's name, an "of" phrase before a headline's
+// bare cue, "shot dead" before its figure, and a figure for each side.
+func TestCasualtyPhrases(t *testing.T) {
+	for _, tt := range []struct{ text, killed string }{
+		{"A soldier, as well as 20 Kivu Lions members, were killed in another clash in March in the Lake Kivu region.", "20"},
+		{"12 suspected members of the Red Hand cartel killed in shootout with troops in Mexico", "12"},
+		{"Troops shot dead 12 suspected members of the Red Hand cartel near Culiacan, Mexico, on Tuesday.", "12"},
+		{"Fighting raged near Morek, Syria, on Monday; 40 government soldiers and 25 rebel fighters were killed.", "40+25"},
+	} {
+		var got []string
+		for _, ev := range Events(testDoc(tt.text), published, "d_test") {
+			checkEvent(t, tt.text, ev)
+			if s := summarize(ev); s.Killed != "" {
+				got = append(got, s.Killed)
+			}
+		}
+		if strings.Join(got, ";") != tt.killed {
+			t.Errorf("Events(%q) killed = %q, want %q", tt.text, got, tt.killed)
+		}
+	}
+}
+
+// TestLosses holds a side's own dead, as it gives them.
+func TestLosses(t *testing.T) {
+	for _, tt := range []struct{ text, killed string }{
+		{"Gunmen attacked a post near Kolwa, Pakistan, on Monday; the group said it had lost two men.", "2"},
+		{"Fighters raided Sushany, Russia, on Monday, putting their own dead at three.", "3"},
+		{"The army lost control of Kolwa, Pakistan, on Monday after an attack.", ""},
+	} {
+		var got []string
+		for _, ev := range Events(testDoc(tt.text), published, "d_test") {
+			checkEvent(t, tt.text, ev)
+			if s := summarize(ev); s.Killed != "" {
+				got = append(got, s.Killed)
+			}
+		}
+		if strings.Join(got, ";") != tt.killed {
+			t.Errorf("Events(%q) killed = %q, want %q", tt.text, got, tt.killed)
+		}
+	}
+}
+
+// TestDemonymPlaceNoun: "in the Pakistani city of Peshawar" places the
+// event in Peshawar, not in "Pakistani city".
+func TestDemonymPlaceNoun(t *testing.T) {
+	text := "A suicide bomber attacked a mosque in the Pakistani city of Peshawar on Monday, killing 12 people."
+	evs := Events(testDoc(text), published, "d_test")
+	if len(evs) != 1 {
+		t.Fatalf("got %d events, want 1", len(evs))
+	}
+	if len(evs[0].Places) == 0 || evs[0].Places[0].Name != "Peshawar" {
+		t.Errorf("places = %v, want Peshawar first", evs[0].Places)
+	}
 }

@@ -9,13 +9,15 @@ import (
 
 // mergeReports folds in the events of Events (event.go), the extractor
 // tuned on coders' one-event summaries (GTD, ACLED), into the narrative
-// events of this file's rules. A report event told in the same sentences
-// as a narrative event (or in the headline and lede before it) lends it
-// the figures and places it lacks, its date when the narrative rules found
-// none, and its acting sides when the parse found none; any other report
-// event is added whole, and the entities it names join the document's.
-// So one pipeline serves a wire summary and a long explainer; Extract then
-// makes one event of each incident (mergeIncidents, incident.go).
+// events of this file's rules. Figures, dates and sides the narrative
+// pass reads with the same sentence readers (casualties, contextDates,
+// readParties); what is left to reconcile here: a report event told in
+// the same sentences as a narrative event (or in the headline and lede
+// before it) lends it the places it lacks and the rank of those it has;
+// a one-event report is the report event with the narrative one's
+// additions (reportBase); any other report event is added whole, and the
+// entities it names join the document's. Extract then makes one event of
+// each incident (mergeIncidents, incident.go).
 func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 	pub := x.publisher()
 	known := map[string]bool{}
@@ -46,12 +48,6 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		r.Entities = append(r.Entities, e)
 	}
 	disclaimers := x.disclaimers()
-	// The narrative events whose sides the parse found before any report
-	// event lent its own.
-	sided := map[string]bool{}
-	for _, ev := range r.Events {
-		sided[ev.ID] = len(ev.Participants) > 0
-	}
 	for _, rev := range reports {
 		rev.Claims = append(rev.Claims, x.participantClaims(rev, func(n string) bool { _, ok := byName[muster.NameKey(n)]; return ok })...)
 		// "killed in Boko Haram attack": a name the document knows as a
@@ -106,80 +102,10 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 			x.reportBase(r, rev, addEntity)
 			continue
 		}
-		if n := x.overlappingEvent(r, rev); n >= 0 {
-			for _, c := range rev.Claims {
-				switch c.Predicate {
-				case muster.PredKilled, muster.PredWounded, muster.PredCaptured, muster.PredOccurredAt,
-					muster.PredOccurredOn, muster.PredParticipant:
-				default:
-					continue
-				}
-				// The figure goes to the narrative event told in its own
-				// sentence, if any; else to the event told just before it
-				// when the report event shares sentences with that one ("Gunmen ambushed a convoy … The group said its
-				// fighters had killed 30 soldiers"); else it is left out
-				// (it may count another event the report extractor ran
-				// together).
-				k := x.narrativeEventOf(c)
-				if k < 0 {
-					// "2,000 soldiers had surrendered in Laukkaing": the
-					// event at the place the figure's sentence names.
-					k = x.eventAtPlaceOf(c)
-				}
-				if k < 0 {
-					if j := x.lastEventBefore(c); j >= 0 && j < len(r.Events) && sharesText(r.Events[j], rev) {
-						k = j
-						x.sentEvent[x.sentenceOfClaim(c)] = j
-					}
-				}
-				if k < 0 {
-					// The headline and the lede tell the incident that the
-					// lede's narrative event places ("… killed in a
-					// shootout with troops" before "Soldiers were attacked
-					// near Culiacan on Monday").
-					if j := x.ledeEvent(x.sentenceOfClaim(c)); j >= 0 && j < len(r.Events) && sharesText(r.Events[j], rev) {
-						k = j
-					}
-				}
-				if k < 0 || k >= len(r.Events) {
-					continue
-				}
-				ev := &r.Events[k]
-				if hasClaimAt(ev.Claims, c) {
-					// The narrative rules name the place; the report
-					// extractor knows its rank in "Dikwa, Borno, Nigeria".
-					if c.Predicate == muster.PredOccurredAt && c.Role != "" {
-						placeRole(ev.Claims, ev.ID, c)
-						placeRole(r.Claims, ev.ID, c)
-					}
-					continue
-				}
-				switch c.Predicate {
-				case muster.PredOccurredOn:
-					// The date the narrative rules did not find ("A drone
-					// strike killed a commander on Friday" after a
-					// headline that gives none).
-					if ev.Time != nil || hasPredicate(ev.Claims, muster.PredOccurredOn) || x.inDateline(c) {
-						continue // a dateline dates the report, not the event
-					}
-					v := c.Object
-					ev.Time = &v
-				case muster.PredParticipant:
-					// The sides the report rules read off the words, for
-					// an event whose sides the parse did not find.
-					if c.Object.Entity == nil || sided[ev.ID] || hasParticipant(ev.Claims, *c.Object.Entity) {
-						continue
-					}
-					ev.Participants = append(ev.Participants, muster.Participant{Entity: *c.Object.Entity, Role: c.Role})
-				}
-				if c.Object.Entity != nil {
-					addEntity(*c.Object.Entity)
-				}
-				c.Subject = ev.Ref()
-				c.SetID()
-				ev.Claims = append(ev.Claims, c)
-				r.Claims = append(r.Claims, c)
-			}
+		if x.overlappingEvent(r, rev) >= 0 {
+			// Told in a narrative event's sentences: its figures, date,
+			// sides and places are that event's already, read there by
+			// the same sentence readers.
 			continue
 		}
 		if !tellsEvent(rev) || len(x.d.Sentences) > reportSentences && !countsOrClaims(rev) {
@@ -411,23 +337,6 @@ func (x *doc) ledeEvent(si int) int {
 	return first
 }
 
-// inDateline reports whether c's evidence lies in the dateline that
-// opens its sentence ("Kabul, Mar 5 (dpa) – …").
-func (x *doc) inDateline(c muster.Claim) bool {
-	si := x.sentenceOfClaim(c)
-	if si < 0 {
-		return false
-	}
-	s := x.d.Sentences[si]
-	b := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
-	return b.Start < s.Start+datelineLen(x.d.Text[s.Start:s.End])
-}
-
-// hasPredicate reports whether claims hold one of predicate p.
-func hasPredicate(claims []muster.Claim, p muster.Predicate) bool {
-	return slices.ContainsFunc(claims, func(c muster.Claim) bool { return c.Predicate == p })
-}
-
 // hasParticipant reports whether claims make e a participant, by any of
 // its names.
 func hasParticipant(claims []muster.Claim, e muster.Ref) bool {
@@ -436,75 +345,10 @@ func hasParticipant(claims []muster.Claim, e muster.Ref) bool {
 	})
 }
 
-// narrativeEventOf returns the narrative event told in the sentence of c's
-// evidence, or -1.
-func (x *doc) narrativeEventOf(c muster.Claim) int {
-	si := x.sentenceOfClaim(c)
-	if si < 0 {
-		return -1
-	}
-	if e := x.phraseEvent(x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})); e >= 0 {
-		return e
-	}
-	if e := x.eventTold(si); e >= 0 {
-		return e
-	}
-	if e, ok := x.sentEvent[si]; ok {
-		return e
-	}
-	return -1
-}
-
-// sentenceOfClaim returns the sentence of c's first evidence, or -1.
-func (x *doc) sentenceOfClaim(c muster.Claim) int {
-	if len(c.Evidence) == 0 {
-		return -1
-	}
-	b := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
-	return x.d.SentenceOf(b.Start)
-}
-
-// placeRole gives the occurred_at claims of event in claims that name c's
-// place without a role of their own c's role (city, admin1, country).
-func placeRole(claims []muster.Claim, event string, c muster.Claim) {
-	for i := range claims {
-		o := &claims[i]
-		if o.Predicate == muster.PredOccurredAt && o.Role == "" && o.Subject.ID == event && o.Object.Entity != nil &&
-			c.Object.Entity != nil && strings.EqualFold(o.Object.Entity.Name, c.Object.Entity.Name) {
-			o.Role = c.Role
-		}
-	}
-}
-
-// eventAtPlaceOf returns the one narrative event whose places include a
-// place named in the sentence that states c, or -1.
-func (x *doc) eventAtPlaceOf(c muster.Claim) int {
-	si := x.sentenceOfClaim(c)
-	if si < 0 {
-		return -1
-	}
-	found := -1
-	for _, p := range x.subjectsIn(x.d.Sentences[si], muster.EntityPlace) {
-		for i, ev := range x.events {
-			for _, q := range ev.places {
-				if q == p && found != i {
-					if found >= 0 {
-						return -1 // two events there: leave it to the order of telling
-					}
-					found = i
-				}
-			}
-		}
-	}
-	return found
-}
-
 // lastEventBefore returns the narrative event told last in the two
-// sentences before the one that states c, or -1. Further back, "two
-// civilians were killed in that raid" may count a raid the rules did not
-// make an event of.
-func (x *doc) lastEventBefore(c muster.Claim) int {
-	si := x.sentenceOfClaim(c)
+// sentences before si, or -1. Further back, "two civilians were killed in
+// that raid" may count a raid the rules did not make an event of.
+func (x *doc) lastEventBefore(si int) int {
 	if si < 0 {
 		return -1
 	}

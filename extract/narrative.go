@@ -255,6 +255,179 @@ func (x *doc) narrativeEvents() {
 		x.sentEvent[si] = idx
 	}
 	x.casualties()
+	sided := make([]bool, len(x.events))
+	for k, ev := range x.events {
+		sided[k] = len(ev.participants) > 0
+	}
+	x.contextDates()
+	x.readParties(sided)
+	x.readPlaces()
+}
+
+// readPlaces gives the event whose telling a sentence continues the
+// places the place reader gave the event told there, with their rank
+// ("Dikwa, Borno, Nigeria": city, admin1, country): a place the event
+// has takes the rank, another is claimed for it. A name the document
+// knows as a group is no place ("killed in Boko Haram attack").
+func (x *doc) readPlaces() {
+	for si := range x.d.Sentences {
+		if si >= len(x.readings) {
+			break
+		}
+		for _, h := range x.readings[si].places {
+			k := x.continuedEvent(si, h.span)
+			if k < 0 || x.namesGroup(h.name) {
+				continue
+			}
+			// The place the document names in the same words ("Belgorod"
+			// of "Belgorod region", not "East Syria" of "Autonomous
+			// Administration of North and East Syria"), else one made for
+			// the name.
+			e := -1
+			for _, p := range x.subjectsIn(h.span, muster.EntityPlace) {
+				if slices.ContainsFunc(x.ents[p].names, func(n string) bool { return strings.HasPrefix(muster.NameKey(h.name), muster.NameKey(n)) }) {
+					e = p
+					break
+				}
+			}
+			if e < 0 {
+				e = x.placeNamed(h.name)
+			}
+			have := false
+			for i := range x.drafts {
+				if d := &x.drafts[i]; d.event == k && d.pred == muster.PredOccurredAt && d.objEnt == e {
+					have = true
+					if d.role == "" {
+						d.role = h.role
+					}
+				}
+			}
+			if !have {
+				x.add(draft{subj: -1, event: k, pred: muster.PredOccurredAt, objEnt: e, ev: h.span, sent: si, role: h.role, conf: 0.8})
+			}
+		}
+	}
+}
+
+// namesGroup reports whether the document knows name as an armed group's
+// and not as a place's.
+func (x *doc) namesGroup(name string) bool {
+	e := x.entityNamed(name)
+	return e >= 0 && x.ents[e].typ == muster.EntityArmedGroup
+}
+
+// placeNamed returns the place of the document with name, made when
+// there is none.
+func (x *doc) placeNamed(name string) int {
+	k := muster.NameKey(name)
+	for i, e := range x.ents {
+		if e.merged < 0 && e.typ == muster.EntityPlace && slices.ContainsFunc(e.names, func(n string) bool { return muster.NameKey(n) == k }) {
+			return i
+		}
+	}
+	x.ents = append(x.ents, &local{name: name, typ: muster.EntityPlace, names: []string{name}, merged: -1})
+	return len(x.ents) - 1
+}
+
+// continuedEvent returns the event whose telling sentence si continues,
+// for words at span in it: the second event whose words hold them, the
+// event the sentence tells, the one its figures went to, the one event at
+// a place it names, the event told within two sentences before, the
+// lede's event for the headline and lede; or -1.
+func (x *doc) continuedEvent(si int, span muster.Span) int {
+	k := x.phraseEvent(span)
+	if k < 0 {
+		k = x.eventTold(si)
+	}
+	if e, ok := x.sentEvent[si]; k < 0 && ok {
+		k = e
+	}
+	if k < 0 {
+		k = x.eventAtPlace(si)
+	}
+	if k < 0 {
+		k = x.lastEventBefore(si)
+	}
+	if k < 0 {
+		k = x.ledeEvent(si)
+	}
+	return k
+}
+
+// readParties gives an event whose sides the parse did not find (sided
+// false) the acting sides the party reader (event_parties.go) reads off
+// the words of a sentence with an event word that continues its telling:
+// an armed group or a state force the document names, acting or to
+// blame ("Mexican troops shot dead 19 …").
+func (x *doc) readParties(sided []bool) {
+	for si, s := range x.d.Sentences {
+		if si >= len(x.readings) {
+			break
+		}
+		text := x.d.Text[s.Start:s.End]
+		for _, p := range x.readings[si].parties {
+			if t := muster.EntityType(p.Entity.Type); t != muster.EntityArmedGroup && t != muster.EntityStateForce ||
+				p.Role != muster.RoleActor && p.Role != muster.RolePerpetrator {
+				continue
+			}
+			i := strings.Index(text, p.Entity.Name)
+			e := x.entityNamed(p.Entity.Name)
+			if i < 0 || e < 0 {
+				continue
+			}
+			span := muster.Span{Start: s.Start + i, End: s.Start + i + len(p.Entity.Name)}
+			k := x.continuedEvent(si, span)
+			if k < 0 || k >= len(sided) || sided[k] {
+				continue
+			}
+			if _, ok := x.events[k].participants[e]; ok {
+				continue
+			}
+			x.events[k].participants[e] = p.Role
+			x.add(draft{subj: -1, event: k, pred: muster.PredParticipant, objEnt: e, role: p.Role, ev: span, sent: si, conf: 0.7})
+		}
+	}
+}
+
+// entityNamed returns the document's entity with name among its names,
+// or -1.
+func (x *doc) entityNamed(name string) int {
+	k := muster.NameKey(name)
+	for i, e := range x.ents {
+		if e.merged < 0 && e.typ != "" && slices.ContainsFunc(e.names, func(n string) bool { return muster.NameKey(n) == k }) {
+			return i
+		}
+	}
+	return -1
+}
+
+// contextDates dates an event its own sentences leave undated by the
+// first date of a sentence that continues its telling: a sentence that
+// tells no event of its own, the figures of which went to it, or which
+// follows it within two sentences ("… crossed into the Belgorod region.
+// The fighting began on Monday"), or the headline and the lede before
+// the lede's event. A dateline's date is the report's, not the event's.
+func (x *doc) contextDates() {
+	for si, s := range x.d.Sentences {
+		dl := datelineLen(x.d.Text[s.Start:s.End])
+		for _, d := range x.sentenceDates(si) {
+			if d.Span.Start < dl {
+				continue
+			}
+			if d.Value.Precision != muster.PrecisionDay {
+				break // "since 2009", "in 2016": background, not the day of the event told
+			}
+			abs := muster.Span{Start: s.Start + d.Span.Start, End: s.Start + d.Span.End}
+			k := x.continuedEvent(si, abs)
+			if k >= 0 && x.events[k].from == "" {
+				ev := x.events[k]
+				ev.from, ev.to, ev.precision, ev.timeText = d.Value.From, d.Value.To, d.Value.Precision, x.d.Text[abs.Start:abs.End]
+				v := muster.Value{Kind: muster.ValueDate, Text: ev.timeText, From: ev.from, To: ev.to, Precision: ev.precision}
+				x.add(draft{subj: -1, event: k, pred: muster.PredOccurredOn, obj: v, objEnt: -1, ev: abs, sent: si, conf: 0.75})
+			}
+			break // the sentence's first date
+		}
+	}
 }
 
 // eventDate returns the date of the event sentence si tells with the
@@ -536,131 +709,66 @@ func (x *doc) args(si int) *sentenceArgs {
 	return x.sentArgs[si]
 }
 
-// casualtyRE finds a figure of dead, hurt or captured after its number.
-// casualtyKeys spare casualtyVerbRE the sentences without its words.
-var casualtyKeys = []string{"kill", "died", "dead", "wound", "injur", "hurt", "captur", "prisoner"}
+// eventAtPlace returns the one event whose places include a place named
+// in sentence si, or -1.
+func (x *doc) eventAtPlace(si int) int {
+	found := -1
+	for _, p := range x.subjectsIn(x.d.Sentences[si], muster.EntityPlace) {
+		for i, ev := range x.events {
+			if slices.Contains(ev.places, p) && found != i {
+				if found >= 0 {
+					return -1 // two events there: leave it to the order of telling
+				}
+				found = i
+			}
+		}
+	}
+	return found
+}
 
-var casualtyVerbRE = regexp.MustCompile(`(?i)\b(killed|died|dead|wounded|injured|hurt|captured|taken prisoner)\b`)
-
-// casualties attaches figures of killed, wounded and captured to the
-// event of their sentence, or to the last event told before it ("died in
-// the fighting").
+// casualties attaches the figures of killed, wounded and captured that
+// the one casualty reader (event_casualty.go) found in each sentence
+// (x.readings) to the event of their sentence, a figure inside the words of
+// a second event to that one; a figure of a sentence that tells no event
+// to the event at a place it names, else to the last event told before it
+// ("died in the fighting"). Who states a figure is left to attribute.
 func (x *doc) casualties() {
-	for si, s := range x.d.Sentences {
-		text := x.d.Text[s.Start:s.End]
-		if !containsAny(x.lowerSent(si), casualtyKeys) || !casualtyVerbRE.MatchString(text) {
+	for si := range x.d.Sentences {
+		if si >= len(x.readings) || len(x.readings[si].figures) == 0 {
 			continue
 		}
 		main := x.eventOfSentence(si)
+		if x.eventTold(si) < 0 {
+			// "2,000 soldiers had surrendered in Laukkaing": the event at
+			// the place the figure's sentence names.
+			if k := x.eventAtPlace(si); k >= 0 {
+				main = k
+			}
+		}
+		if main < 0 && !x.phraseEventIn(si) {
+			// The event told just before ("Gunmen ambushed a convoy … The
+			// group said its fighters had killed 30 soldiers"), or, for
+			// the headline and the lede, the event the lede tells.
+			if main = x.lastEventBefore(si); main < 0 {
+				main = x.ledeEvent(si)
+			}
+		}
 		if main < 0 && !x.phraseEventIn(si) {
 			continue
 		}
-		dates := x.sentenceDates(si)
-		for _, n := range FindNumbers(text) {
-			if inDates(n.Span, dates) {
-				continue
-			}
-			numSpan := muster.Span{Start: s.Start + n.Span.Start, End: s.Start + n.Span.End}
-			// A figure inside the words of a second event counts that one.
+		for _, c := range x.readings[si].figures {
+			span := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
 			ev := main
-			if k := x.phraseEvent(numSpan); k >= 0 {
+			if k := x.phraseEvent(span); k >= 0 {
 				ev = k
 			}
 			if ev < 0 {
 				continue
 			}
-			if x.objectFigure(numSpan) {
-				continue // "killing five soldiers and wounded ten more": the verb before it counts it
-			}
-			rest := x.d.Text[numSpan.End:s.End]
-			vloc := casualtyVerbRE.FindStringIndex(rest)
-			if k := coordinatedFigure(rest, vloc); k > 0 {
-				// "52 government soldiers and 31 rebel fighters were
-				// killed": the first of two figures with one verb.
-				side := sideTailRE.ReplaceAllString(strings.TrimSpace(rest[:k]), "")
-				x.add(draft{subj: -1, event: ev, pred: casualtyPredicate(rest[vloc[0]:vloc[1]]), obj: n.Value, objEnt: -1, ev: muster.Span{Start: numSpan.Start, End: numSpan.End + vloc[1]}, sent: si, role: side, conf: 0.75})
-				x.sentEvent[si] = ev
-				continue
-			}
-			if vloc == nil || len(strings.Fields(rest[:vloc[0]])) > 14 || strings.ContainsAny(rest[:vloc[0]], ";") || len(FindNumbers(rest[:vloc[0]])) > 0 {
-				// "had lost two men": the verb comes first.
-				if lost := lostRE.FindStringIndex(text[:n.Span.Start]); lost != nil {
-					unit := lostUnitRE.FindStringIndex(rest)
-					end := numSpan.End
-					side := ""
-					if unit != nil {
-						end += unit[1]
-						side = strings.TrimSpace(rest[:unit[1]])
-					}
-					x.add(draft{subj: -1, event: ev, pred: muster.PredKilled, obj: n.Value, objEnt: -1, ev: muster.Span{Start: s.Start + lost[0], End: end}, sent: si, role: side, conf: 0.7})
-					x.sentEvent[si] = ev
-				}
-				continue
-			}
-			pred := casualtyPredicate(rest[vloc[0]:vloc[1]])
-			side := strings.TrimSpace(rest[:vloc[0]])
-			if k := strings.IndexAny(side, ",;("); k >= 0 {
-				side = strings.TrimSpace(side[:k])
-			}
-			side = sideTailRE.ReplaceAllString(side, "")
-			v := n.Value
-			// Keep the quote readable: from the figure to the verb.
-			evSpan := muster.Span{Start: numSpan.Start, End: numSpan.End + vloc[1]}
-			x.add(draft{subj: -1, event: ev, pred: pred, obj: v, objEnt: -1, ev: evSpan, sent: si, role: side, conf: 0.8})
+			x.add(draft{subj: -1, event: ev, pred: c.Predicate, obj: c.Object, objEnt: -1, ev: span, sent: si, role: c.Role, conf: c.Confidence})
 			x.sentEvent[si] = ev
 		}
 	}
-}
-
-// objectFigure reports whether the parse makes the figure at span, or the
-// noun it counts, the object of a casualty verb ("killing five Nigerian
-// soldiers"): a figure the verb before it states, not the subject of a
-// casualty verb after it ("… and wounded ten more"; "left 19 dead" is no
-// such object).
-func (x *doc) objectFigure(span muster.Span) bool {
-	t := x.tokenAt(span.Start)
-	for t >= 0 && t < len(x.d.Tokens) && x.d.Tokens[t].End < span.End {
-		t++ // the figure's last token: "at least five"
-	}
-	if t < 0 || t >= len(x.d.Tokens) {
-		return false
-	}
-	if x.d.Tokens[t].Rel == "nummod" && x.d.Tokens[t].Head >= 0 {
-		t = x.d.Tokens[t].Head
-	}
-	v := x.d.Tokens[t].Head
-	return x.d.Tokens[t].Rel == "obj" && v >= 0 && containsAny(x.d.Tokens[v].Lemma, casualtyKeys)
-}
-
-// casualtyPredicate is the predicate of a casualtyVerbRE verb.
-func casualtyPredicate(verb string) muster.Predicate {
-	switch strings.ToLower(verb) {
-	case "wounded", "injured", "hurt":
-		return muster.PredWounded
-	case "captured", "taken prisoner":
-		return muster.PredCaptured
-	}
-	return muster.PredKilled
-}
-
-// coordinatedFigure returns the offset of " and " in rest, the words after
-// a figure, when the casualty verb found at vloc (nil for none) follows
-// another figure there and nothing else does ("government soldiers and 31
-// rebel fighters were killed"), or 0.
-func coordinatedFigure(rest string, vloc []int) int {
-	if vloc == nil {
-		return 0
-	}
-	gap := rest[:vloc[0]]
-	k := strings.Index(gap, " and ")
-	if k <= 0 || strings.ContainsAny(gap[:k], ",;") || len(strings.Fields(gap[:k])) > 4 {
-		return 0
-	}
-	nums := FindNumbers(gap)
-	if len(nums) != 1 || nums[0].Span.Start < k || strings.TrimSpace(gap[k+len(" and "):nums[0].Span.Start]) != "" {
-		return 0
-	}
-	return k
 }
 
 // eventOfSentence returns the event told in sentence si, or the last one
@@ -824,9 +932,6 @@ func appositiveStart(text string) int {
 
 // Patterns used inside the functions above, compiled once.
 var (
-	lostRE           = regexp.MustCompile(`(?i)\b(?:lost|losing|put(?:ting)?\s+(?:their|its)\s+(?:own\s+)?(?:dead|losses|death toll)\s+at)\s+$`)
-	lostUnitRE       = regexp.MustCompile(`^\s+(?:men|fighters|soldiers|troops|members|people|of\s+(?:its|their)\s+\w+)\b`)
-	sideTailRE       = regexp.MustCompile(`(?i)\s*\b(?:were|was|have been|had been|had|have|has|who|that|are|is|left)\b.*$`)
 	possessiveDateRE = regexp.MustCompile(`(?i)\b(?:last|this|next)\s+(?:week|month|year)(?:’s|'s)`)
 	eventBackRefRE   = regexp.MustCompile(`(?i)\b(?:the|that|this|last week’s|last week's)\s+(?:fighting|raid|incursion|attack|assault|clash(?:es)?|battle|operation|offensive|ambush|shelling|bombing|airstrike|strike)\b`)
 	bothRE           = regexp.MustCompile(`(?i)\bboth\b|\bthey\b`)

@@ -42,3 +42,39 @@ func TestPluralGroupNames(t *testing.T) {
 		}
 	}
 }
+
+// TestArticledStrangers: the tagger reads an unfamiliar Arabic name with
+// an article ("the Shabab", "al-Shabab") as a place; one that acts as an
+// armed group (attacks, has fighters, claims an attack) is one, while a
+// known place that "attacks" stands for its state and keeps its type, and
+// an articled place that does nothing of the kind stays a place. Sentences
+// are our own.
+func TestArticledStrangers(t *testing.T) {
+	tests := []struct {
+		text, name string
+		want       muster.EntityType
+	}{
+		{"The Shabab attacked a base in Mogadishu on Monday.", "Shabab", muster.EntityArmedGroup},
+		{"Al-Shabab attacked a base in Mogadishu on Monday.", "Al-Shabab", muster.EntityArmedGroup},
+		{"Fighters of the Shabab stormed a hotel in Mogadishu.", "Shabab", muster.EntityArmedGroup},
+		{"The Shabab claimed responsibility for the bombing in Mogadishu.", "Shabab", muster.EntityArmedGroup},
+		{"Russia attacked the Donbas region on Monday.", "Russia", muster.EntityPlace},
+		{"Drought has hit the Sahel since 2020.", "Sahel", muster.EntityPlace},
+		{"Troops were sent to Mogadishu on Monday.", "Mogadishu", muster.EntityPlace},
+	}
+	for _, tt := range tests {
+		d := parse(t, tt.text)
+		r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+		found := false
+		var got []string
+		for _, e := range r.Entities {
+			got = append(got, e.Name+" ("+string(e.Type)+")")
+			if e.Name == tt.name && e.Type == tt.want {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: want %s typed %s; entities %v", tt.text, tt.name, tt.want, got)
+		}
+	}
+}

@@ -44,6 +44,11 @@ func mustProfileRules() *ruleSet {
 // runs their example sentences.
 func ProfilePatterns() *pattern.Set { return profileRules.set }
 
+// eventSubject as a claim's subject is the event the match's sentence
+// tells or refers to ("claimed the raid was successful": the raid's
+// outcome), not a slot.
+const eventSubject = "*"
+
 // claimSpec is one "PRED(SUBJ, OBJ:KIND)" of a pattern's claims.
 type claimSpec struct {
 	pred      string // a predicate, or "@slot"
@@ -116,7 +121,7 @@ func loadRules(name, src, roles string) (*ruleSet, error) {
 				return nil, fmt.Errorf("%s: pattern %s: %w", name, p.Name, err)
 			}
 			for _, s := range []string{cs.subj, cs.obj, strings.TrimPrefix(cs.pred, "@")} {
-				if s != cs.pred && !slices.Contains(p.Slots, s) {
+				if s != cs.pred && s != eventSubject && !slices.Contains(p.Slots, s) {
 					return nil, fmt.Errorf("%s: pattern %s: claims name slot %q, which the pattern does not bind", name, p.Name, s)
 				}
 			}
@@ -170,7 +175,7 @@ func parseClaimSpec(s string) (claimSpec, error) {
 		cs.kind = "entity"
 	}
 	switch cs.kind {
-	case "entity", "text", "date", "number", "role":
+	case "entity", "text", "date", "number", "role", "country":
 	default:
 		return cs, fmt.Errorf("unknown object kind %q in %q", cs.kind, s)
 	}
@@ -584,6 +589,9 @@ func (x *doc) entitiesAt(t int, types []muster.EntityType) []int {
 // group of the set it was resolved to: what is said of the fighters is
 // said of each group.
 func (x *doc) subjectsAt(t int, types []muster.EntityType) []int {
+	if set := x.pluralAntecedent(t, types); len(set) > 0 {
+		return set
+	}
 	out := x.entitiesAt(t, types)
 	if mi := x.tokMent[t]; len(out) == 0 && mi >= 0 {
 		for _, e := range x.sets[mi] {
@@ -593,6 +601,40 @@ func (x *doc) subjectsAt(t int, types []muster.EntityType) []int {
 		}
 	}
 	return out
+}
+
+// pluralAntecedent is the set a plural pronoun at t stands for when the
+// nearest mention before it in its sentence is a plural description that
+// was resolved to a set ("Both groups say they oppose the Kremlin"), or
+// nil.
+func (x *doc) pluralAntecedent(t int, types []muster.EntityType) []int {
+	tok := x.d.Tokens[t]
+	switch strings.ToLower(tok.Text) {
+	case "they", "their", "them", "themselves":
+	default:
+		return nil
+	}
+	if tok.Tag != "PRON" {
+		return nil
+	}
+	for c := t - 1; c >= x.sentLo(t); c-- {
+		mi := x.tokMent[c]
+		if mi < 0 {
+			continue
+		}
+		set, ok := x.sets[mi]
+		if !ok {
+			return nil // a name comes nearer: antecedent's
+		}
+		var out []int
+		for _, e := range set {
+			if e = x.live(e); typeIn(x.ents[e].typ, types) && !slices.Contains(out, e) {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // examplesOf returns the heads of the "such as" and "including" phrases
@@ -726,11 +768,15 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 		if !title && (cs.pred == string(muster.PredRole) || cs.pred == string(muster.PredMemberOf)) {
 			continue
 		}
-		st, ok := m.Slot(cs.subj)
+		ot, ok := m.Slot(cs.obj)
 		if !ok {
 			continue
 		}
-		ot, ok := m.Slot(cs.obj)
+		if cs.subj == eventSubject {
+			x.eventClaim(m, si, muster.Predicate(cs.pred), ot)
+			continue
+		}
+		st, ok := m.Slot(cs.subj)
 		if !ok {
 			continue
 		}
@@ -822,6 +868,15 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 				}
 				break
 			}
+		case "country":
+			// "a Russian citizen": the country a demonym (or a country's
+			// own name) stands for; any other word gives no claim.
+			w := strings.ToLower(x.d.Tokens[ot].Text)
+			if c := demonymCountry[w]; c != "" {
+				objs = append(objs, draft{objEnt: -1, obj: muster.TextValue(c)})
+			} else if c := countryIndex[w]; c != "" {
+				objs = append(objs, draft{objEnt: -1, obj: muster.TextValue(c)})
+			}
 		case "number":
 			// "between 7,000 and 12,000": the figure's whole subtree, else
 			// the figure with its hedge; the first figure of a range is
@@ -859,6 +914,21 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			}
 		}
 	}
+}
+
+// eventClaim adds a claim about the event sentence si tells or refers
+// to, its object the text of ot's phrase; none when the sentence is about
+// no event.
+func (x *doc) eventClaim(m pattern.Match, si int, pred muster.Predicate, ot int) {
+	ev := x.eventOfSentence(si)
+	if ev < 0 {
+		return
+	}
+	sp := x.phrase(ot, nil)
+	if sp.Len() == 0 {
+		return
+	}
+	x.add(draft{subj: -1, event: ev, pred: pred, obj: muster.TextValue(x.d.Text[sp.Start:sp.End]), objEnt: -1, ev: x.matchSpan(m, nil), sent: si, conf: 0.6})
 }
 
 // rangeNextRE follows the first figure of a range: "7,000 and 12,000".

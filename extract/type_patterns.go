@@ -28,7 +28,8 @@ var typeRules = func() *pattern.Set {
 func TypePatterns() *pattern.Set { return typeRules }
 
 // typeFromSyntax makes a name the tagger calls an organisation, or leaves
-// untyped, an armed group when the parse shows it acting as one.
+// untyped, an armed group when the parse shows it acting as one; so too a
+// place name with an article that no known place bears (articledStranger).
 func (x *doc) typeFromSyntax() {
 	if !parsed(x.d) {
 		return
@@ -47,11 +48,21 @@ func (x *doc) typeFromSyntax() {
 			if mi < 0 {
 				continue
 			}
+			if m.Pattern.Meta["as"] == "organization" {
+				// "The Sahel Vanguard, founded in 2009", "Vanguard leader
+				// X": what is founded or led is no person, whatever the
+				// tagger guessed at an unfamiliar name.
+				if typ := x.ments[mi].typ; typ == muster.EntityPerson && x.ments[mi].role == "" || typ == "" && x.d.Tokens[c].Tag == "PROPN" {
+					x.ments[mi].typ = muster.EntityOrganization
+				}
+				continue
+			}
 			// An untyped capitalised common noun ("Gunmen ambushed …" at
 			// the start of a sentence) names no group.
 			switch typ := x.ments[mi].typ; {
 			case typ == muster.EntityOrganization, typ == "" && x.d.Tokens[c].Tag == "PROPN",
-				(person || x.afterThe(x.ments[mi].Span)) && typ == muster.EntityPerson && x.ments[mi].role == "":
+				(person || x.afterThe(x.ments[mi].Span)) && typ == muster.EntityPerson && x.ments[mi].role == "",
+				typ == muster.EntityPlace && x.articledStranger(x.ments[mi]):
 				x.ments[mi].typ = muster.EntityArmedGroup
 			}
 		}
@@ -70,6 +81,24 @@ func (x *doc) typeFromSyntax() {
 			m.typ = muster.EntityPlace
 		}
 	}
+}
+
+// articledStranger reports whether m, which the tagger calls a place,
+// is a name with an article ("the Shabab", "al-Shabab") that names no
+// country or place extract knows: the tagger reads an unfamiliar Arabic
+// name as a place, but a place that attacks or has fighters is a
+// country's or city's name standing for its state ("Russia attacked"),
+// and those are known; an articled stranger that acts so is a group.
+func (x *doc) articledStranger(m mention) bool {
+	l := strings.ToLower(m.text)
+	if knownPlaces[l] || countryIndex[l] != "" {
+		return false
+	}
+	if x.afterThe(m.Span) {
+		return true
+	}
+	i := strings.IndexAny(l, "- ")
+	return i > 0 && arabicArticles[l[:i]]
 }
 
 // placeCases are the prepositions after which a name is a place.

@@ -42,11 +42,11 @@ type Batch struct {
 
 // Begin starts a batch.
 func (db *DB) Begin(ctx context.Context) (*Batch, error) {
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: begin batch: %w", err)
 	}
-	return &Batch{db: db, ctx: ctx, tx: db.wrapTx(tx)}, nil
+	return &Batch{db: db, ctx: ctx, tx: tx}, nil
 }
 
 // Save stores a whole analysis in the batch, as DB.Save does in a
@@ -88,12 +88,12 @@ func (b *Batch) usable(ctx context.Context) error {
 func (b *Batch) replay(ctx context.Context) error {
 	b.tx.tx.Rollback()
 	b.broken = nil
-	tx, err := b.db.write.BeginTx(b.ctx, nil)
+	tx, err := b.db.beginWrite(b.ctx)
 	if err == nil {
-		b.tx = b.db.wrapTx(tx)
+		b.tx = tx
 		for _, a := range b.saved {
 			if _, err = b.db.save(ctx, b.tx, a); err != nil {
-				tx.Rollback()
+				tx.tx.Rollback()
 				break
 			}
 		}

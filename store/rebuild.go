@@ -50,12 +50,11 @@ func (db *DB) ReplaceAnalyses(ctx context.Context, as []*muster.Analysis) error 
 			return err
 		}
 	}
-	stx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("store: rebuild: %w", err)
 	}
-	defer stx.Rollback()
-	tx := db.wrapTx(stx)
+	defer tx.tx.Rollback()
 	for _, table := range []string{"claims", "event_participants", "event_places", "events", "mentions", "entity_keys", "aliases", "entities"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 			return fmt.Errorf("store: rebuild: clear %s: %w", table, err)
@@ -87,7 +86,7 @@ func (db *DB) ReplaceAnalyses(ctx context.Context, as []*muster.Analysis) error 
 			return fmt.Errorf("store: rebuild %s: claims: %w", id, err)
 		}
 	}
-	if err := stx.Commit(); err != nil {
+	if err := tx.tx.Commit(); err != nil {
 		return fmt.Errorf("store: rebuild: commit: %w", err)
 	}
 	return nil

@@ -4,23 +4,81 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"sync"
 )
 
-// wtx is a write transaction that prepares each statement once (issue 14:
+// wtx is a write transaction that runs each statement prepared (issue 14:
 // re-preparing SQL was 15% of ingest's CPU). On SQLite a statement is
-// prepared on the transaction's connection the first time the transaction
-// runs it, and reused for the rest of it (a batch of many documents runs
-// each a few thousand times). A statement cannot be prepared once per DB
-// here: SQLite's one write connection is the transaction's while it is
-// open. PostgreSQL's driver (pgx) already keeps the statements it has
-// prepared per connection, so there the transaction runs the text.
+// prepared once per store on its one write connection and reused by every
+// transaction after (database/sql's Tx.StmtContext finds it prepared on
+// the transaction's connection), so a run of many small batches — one
+// core commits a batch every BatchWait — does not prepare its few dozen
+// statements again for each. A statement can only be prepared on the
+// store between transactions (SQLite's one write connection is the open
+// transaction's), so one first met inside a transaction is prepared for
+// that transaction and again, for the store, when the next one begins.
+// PostgreSQL's driver (pgx) already keeps the statements it has prepared
+// per connection, so there the transaction runs the text.
 type wtx struct {
 	db    *DB
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
 }
 
-func (db *DB) wrapTx(tx *sql.Tx) *wtx { return &wtx{db: db, tx: tx} }
+// prepared is a store's statements prepared on its SQLite write
+// connection, and the ones met since that are to be.
+type prepared struct {
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt
+	want  []string
+}
+
+// beginWrite starts a write transaction, first preparing for the store the
+// statements the transactions before it met for the first time.
+func (db *DB) beginWrite(ctx context.Context) (*wtx, error) {
+	if db.d.name == SQLite {
+		db.prep.mu.Lock()
+		want := db.prep.want
+		db.prep.want = nil
+		db.prep.mu.Unlock()
+		// Prepared without the lock held: preparing waits for the write
+		// connection, which another goroutine's transaction may hold
+		// while it needs the lock.
+		for _, q := range want {
+			st, err := db.write.PrepareContext(ctx, q)
+			if err != nil {
+				// The transaction prepares it for itself and reports
+				// what is wrong with it.
+				continue
+			}
+			db.prep.mu.Lock()
+			if _, ok := db.prep.stmts[q]; ok || len(db.prep.stmts) >= maxPrepared {
+				st.Close()
+			} else {
+				if db.prep.stmts == nil {
+					db.prep.stmts = map[string]*sql.Stmt{}
+				}
+				db.prep.stmts[q] = st
+			}
+			db.prep.mu.Unlock()
+		}
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &wtx{db: db, tx: tx}, nil
+}
+
+// closePrepared closes the store's prepared statements.
+func (db *DB) closePrepared() {
+	db.prep.mu.Lock()
+	defer db.prep.mu.Unlock()
+	for _, st := range db.prep.stmts {
+		st.Close()
+	}
+	db.prep.stmts, db.prep.want = nil, nil
+}
 
 // stmt returns query prepared for the transaction, or nil to run it as text.
 func (t *wtx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
@@ -33,7 +91,22 @@ func (t *wtx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if len(t.stmts) >= maxPrepared {
 		return nil, nil // texts built for a varying number of arguments
 	}
-	st, err := t.tx.PrepareContext(ctx, query)
+	p := &t.db.prep
+	p.mu.Lock()
+	shared, ok := p.stmts[query]
+	if !ok && len(p.stmts)+len(p.want) < maxPrepared {
+		p.want = append(p.want, query)
+	}
+	p.mu.Unlock()
+	var st *sql.Stmt
+	var err error
+	if ok {
+		// Already prepared on the transaction's connection: no new
+		// preparation (an error shows when the statement runs).
+		st = t.tx.StmtContext(ctx, shared)
+	} else {
+		st, err = t.tx.PrepareContext(ctx, query)
+	}
 	if err != nil {
 		return nil, err
 	}

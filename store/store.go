@@ -60,6 +60,9 @@ type DB struct {
 	// MaxJobAttempts is how many times a job is claimed before it fails
 	// for good; zero means DefaultMaxAttempts.
 	MaxJobAttempts int
+
+	// prep is the write statements prepared once for the store (stmt.go).
+	prep prepared
 }
 
 // dialect is what differs between the backends. Everything else (schema
@@ -126,6 +129,7 @@ func redact(dsn string) string {
 
 // Close closes the database.
 func (db *DB) Close() error {
+	db.closePrepared()
 	err := db.write.Close()
 	if db.read != db.write {
 		if rerr := db.read.Close(); err == nil {

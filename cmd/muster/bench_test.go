@@ -220,3 +220,70 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkIngestWrite times the writer alone: the articles of
+// news_ukraine_war are extracted once, before the timer, and each pass
+// resolves and saves them into a fresh SQLite store in batches of
+// MUSTER_BENCH_BATCH documents (default 16, about what a one-core ingest
+// commits per BatchWait), as the ingester's writer does. ms/doc is the
+// writer's CPU per document: the store's share of ingest, measured apart
+// from the analysis it would otherwise drown in (issue 14).
+func BenchmarkIngestWrite(b *testing.B) {
+	if _, err := os.Stat(benchNews); err != nil {
+		b.Skipf("%s not found: the ingest benchmark needs ../shared beside the repository", benchNews)
+	}
+	var docs []ingest.Item
+	err := ingest.Walk(context.Background(), []string{benchNews}, ingest.Options{}, nil, func(it ingest.Item) error {
+		if it.Err == nil {
+			docs = append(docs, it)
+		}
+		return nil
+	})
+	if err != nil || len(docs) == 0 {
+		b.Fatalf("read %s: %v (%d documents)", benchNews, err, len(docs))
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	xs := make([]extracted, len(docs))
+	for i, it := range docs {
+		x, err := p.Extract(context.Background(), it.Doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		xs[i] = extracted{seq: i, it: it, x: x}
+	}
+	size := 16
+	if s := os.Getenv("MUSTER_BENCH_BATCH"); s != "" {
+		fmt.Sscan(s, &size)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		db, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.EntityKeys = resolve.Keys
+		results := make(chan extracted, len(xs))
+		inflight := make(chan struct{}, len(xs))
+		for _, x := range xs {
+			results <- x
+			inflight <- struct{}{}
+		}
+		close(results)
+		g := &ingester{db: db, p: p, Batch: size, BatchWait: time.Hour}
+		b.StartTimer()
+		start, cpu := time.Now(), cpuTime()
+		st, err := g.write(context.Background(), results, inflight)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric((cpuTime()-cpu).Seconds()*1000/float64(st.Documents), "cpu-ms/doc")
+		reportRate(b, st.Documents, start, cpu)
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
+	}
+}

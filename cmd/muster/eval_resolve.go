@@ -303,19 +303,9 @@ func splitMentionID(id string) (string, int) {
 	return id[:i], n
 }
 
-// around returns the text of span bs with up to 40 bytes either side, on
-// one line, the span in brackets.
-func around(text string, bs muster.Span) string {
-	lo, hi := max(bs.Start-40, 0), min(bs.End+40, len(text))
-	for lo > 0 && !utf8.RuneStart(text[lo]) {
-		lo--
-	}
-	for hi < len(text) && !utf8.RuneStart(text[hi]) {
-		hi++
-	}
-	s := text[lo:bs.Start] + "[" + text[bs.Start:bs.End] + "]" + text[bs.End:hi]
-	return strings.Join(strings.Fields(s), " ")
-}
+// around returns span bs of text with up to 40 bytes either side, on one
+// line, the span in brackets.
+func around(text string, bs muster.Span) string { return eval.SpanContext(text, bs, 40) }
 
 func mentionID(doc string, start, end int) string {
 	return doc + ":" + strconv.Itoa(start) + "-" + strconv.Itoa(end)
