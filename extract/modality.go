@@ -190,7 +190,9 @@ func modHedged(words, lead []string) bool {
 // claim, and an open question does not. The cue may lie inside the claim's
 // words (a rule's evidence is often the whole clause, "It is unclear
 // whether it was formed in 2021"); the open clause ends at a "but" or a
-// semicolon, so the words are read back from the claim's end.
+// semicolon, so the words are read back from the claim's end. An
+// alternative question ("whether … or …", not "or not") presupposes what
+// its alternatives share, so it is left alone.
 func openQuestion(d *nlp.Doc, claim muster.Span) bool {
 	si := d.SentenceOf(claim.Start)
 	if si < 0 {
@@ -202,6 +204,18 @@ func openQuestion(d *nlp.Doc, claim muster.Span) bool {
 		case w == "but" || w == "yet":
 			return false
 		case (w == "whether" || w == "if") && unknowingCue(words[max(0, i-4):i]):
+			// "whether he was killed in the crossfire or shot by the
+			// rebels" asks how, not whether: the alternatives share what
+			// they presuppose.
+			rest := modWords(strings.ReplaceAll(d.Text[claim.Start:d.Sentences[si].End], ";", " but "))
+			for j, r := range rest {
+				if r == "but" {
+					break
+				}
+				if r == "or" && (j+1 == len(rest) || rest[j+1] != "not") {
+					return false
+				}
+			}
 			return true
 		}
 	}
