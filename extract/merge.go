@@ -404,6 +404,13 @@ func (x *doc) reportBase(r *Result, rev muster.Event, addEntity func(muster.Ref)
 		}
 		return false
 	}
+	// The narrative rules' sides fill in only when the report rules found
+	// no acting side: in a coder's summary that names who claimed or is
+	// blamed, the narrative rules' actors are parts of names ("Saudi-led"
+	// of "Saudi-led coalition forces", "Levant") or sides merely blamed.
+	sided := slices.ContainsFunc(rev.Participants, func(p muster.Participant) bool {
+		return p.Role == muster.RoleActor || p.Role == muster.RolePerpetrator
+	})
 	var kept []muster.Claim
 	for _, c := range r.Claims {
 		if c.Subject.ID != old.ID {
@@ -418,12 +425,19 @@ func (x *doc) reportBase(r *Result, rev muster.Event, addEntity func(muster.Ref)
 			if rev.Time != nil {
 				continue
 			}
+		case muster.PredParticipant:
+			if sided {
+				continue
+			}
 		}
 		c.Subject = rev.Ref()
 		c.SetID()
 		rev.Claims = append(rev.Claims, c)
 	}
 	for _, p := range old.Participants {
+		if sided {
+			break
+		}
 		dup := false
 		for _, q := range rev.Participants {
 			if muster.NameKey(p.Entity.Name) == muster.NameKey(q.Entity.Name) {

@@ -95,7 +95,6 @@ func eventTypeOf(w string) muster.EventType {
 // tell one event (same kind of fighting, same place, days apart at most),
 // and attaches casualty figures to the event they count.
 func (x *doc) narrativeEvents() {
-	short := len(x.d.Sentences) <= reportSentences
 	args := x.args
 	for si, s := range x.d.Sentences {
 		if !containsAny(x.lowerSent(si), triggerKeys) {
@@ -111,8 +110,7 @@ func (x *doc) narrativeEvents() {
 		trigs = slices.DeleteFunc(trigs, func(l []int) bool {
 			return l[4] >= 0 && triggerLex.has("subject", strings.ToLower(text[l[4]:l[5]])) && !x.subjectAt(s.Start+l[4])
 		})
-		if len(trigs) == 0 && !short {
-			// (In a short report the report extractor tells the event.)
+		if len(trigs) == 0 {
 			fallback = true
 			// "captured at least 14 villages north of Hama": taking ground
 			// is fighting, when the rules find no other event word
@@ -147,10 +145,6 @@ func (x *doc) narrativeEvents() {
 			// every start, so they get only the last few dozen bytes.
 			before := text[max(0, l[0]-48):l[0]]
 			switch {
-			case l[4] >= 0 && short && strings.HasSuffix(text[l[4]:l[5]], "ed"):
-				// "Assailants attacked a post": in a short report the
-				// report extractor tells the one event; the verbs serve
-				// the long stories whose events the narrative rules keep.
 			case negatedRE.MatchString(before): // "did not march"
 			case irrealisRE.MatchString(before): // "plans to attack", "a possible offensive"
 			case l[4] >= 0 && !x.verbAt(s.Start+l[4]) && x.definiteAt(s.Start+l[4]): // "the raid" refers back; "the fighters attacked" does not
