@@ -121,7 +121,7 @@ func TestNoClaimSentences(t *testing.T) {
 		{"dummy it", "The Northern Brigade recruits exiles. It is unclear whether it was formed in 2021.", muster.PredFounded},
 		{"not known if", "The Northern Brigade recruits exiles. It was not immediately known if the brigade was founded in 2021.", muster.PredFounded},
 		{"would not say whether", "The Northern Brigade recruits exiles. Officials would not say whether the brigade was set up in 2021.", muster.PredFounded},
-		// (Seven sentences: in a short report every event word tells an event.)
+		// (Seven sentences, so that it reads as a story, not a short report.)
 		{"a war's toll is no incident", "Talks resumed in Geneva. The envoy met both delegations. Aid agencies asked for access. Prices rose in the capital. Schools stayed closed. " +
 			"The fighting near the village of Ostriv has forced more than 20,000 people to flee since March 3, the United Nations said. The envoy left on Friday.", muster.PredOccurredAt},
 		{"it after two groups", "The Northern Brigade and the Southern Legion met in Lviv. Its commander is Ivan Petrov.", muster.PredCommander},
