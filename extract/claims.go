@@ -127,6 +127,10 @@ func (x *doc) add(d draft) {
 	if !d.ev.Valid(len(x.d.Text)) || d.ev.Len() == 0 {
 		return
 	}
+	// "It is unclear whether it was formed in 2021" asserts nothing.
+	if openQuestion(x.d, d.ev) {
+		return
+	}
 	if d.place == 0 && d.event < 0 {
 		d.place = -1
 	}

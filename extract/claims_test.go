@@ -75,6 +75,8 @@ func TestPredicateSentences(t *testing.T) {
 		{"ties, hyphenated patron before descriptive words", "Iran-aligned Iraqi armed group Kataib Sahel warned on Sunday it would strike if Iran were attacked.", muster.PredAlliedWith, "Kataib Sahel", "Iran", ""},
 		{"part of a coalition known by a name", "The Lion Brigade is part of a coalition of rebel groups known as the Kivu Liberation Front.", muster.PredPartOf, "Lion Brigade", "Kivu Liberation Front", ""},
 		{"commander, a definite title that names its group earlier", "A drone strike killed a Lion Brigade commander near Gao. The commander, Omar Diallo, had survived an earlier attempt on his life.", muster.PredCommander, "Lion Brigade", "Omar Diallo", ""},
+		{"part of a chain of nouns known by a name", "The Delta Battalion is part of a network of Iran-aligned militias known collectively as the \"Sahel Front\" - a loose alliance of armed factions.", muster.PredPartOf, "Delta Battalion", "Sahel Front", ""},
+		{"an open question ends at but", "It is unclear whether the Northern Brigade took part, but it was founded in 2014.", muster.PredFounded, "Northern Brigade", "2014", ""},
 		{"goal of a fronted description", "A rebel movement seeking an independent homeland, the Lion Brigade has fought the army since 2012.", muster.PredGoal, "Lion Brigade", "independent homeland", ""},
 		{"backed by a patron named in apposition without a comma", "The Lion Brigade, which is backed by Mali's main partner the Kivu Liberation Front, took the port.", muster.PredBackedBy, "Lion Brigade", "Kivu Liberation Front", ""},
 		{"part of the subject of a relative clause hung apart", "The rebels fought the Lion Brigade, which includes armed groups such as the Kivu Liberation Front.", muster.PredPartOf, "Kivu Liberation Front", "Lion Brigade", ""},
@@ -117,6 +119,11 @@ func TestNoClaimSentences(t *testing.T) {
 		pred       muster.Predicate
 	}{
 		{"dummy it", "The Northern Brigade recruits exiles. It is unclear whether it was formed in 2021.", muster.PredFounded},
+		{"not known if", "The Northern Brigade recruits exiles. It was not immediately known if the brigade was founded in 2021.", muster.PredFounded},
+		{"would not say whether", "The Northern Brigade recruits exiles. Officials would not say whether the brigade was set up in 2021.", muster.PredFounded},
+		// (Seven sentences, so that it reads as a story, not a short report.)
+		{"a war's toll is no incident", "Talks resumed in Geneva. The envoy met both delegations. Aid agencies asked for access. Prices rose in the capital. Schools stayed closed. " +
+			"The fighting near the village of Ostriv has forced more than 20,000 people to flee since March 3, the United Nations said. The envoy left on Friday.", muster.PredOccurredAt},
 		{"it after two groups", "The Northern Brigade and the Southern Legion met in Lviv. Its commander is Ivan Petrov.", muster.PredCommander},
 		{"a country's official is no group leader", "Russia’s chief negotiator Vladimir Medinsky arrived in Istanbul.", muster.PredLeader},
 		{"a bare head word is no group", "Brigade commander Ivan Petrov denied the report.", muster.PredCommander},

@@ -180,3 +180,63 @@ func modHedged(words, lead []string) bool {
 	}
 	return check(words) || check(lead[max(0, len(lead)-6):])
 }
+
+// openQuestion reports whether the claim whose words are the byte span
+// claim lies in a clause the writer leaves open: the clause after
+// "whether" or "if" under a cue of not knowing ("it is unclear whether it
+// was formed in 2021", "it was not immediately known if", "officials would
+// not say whether"). Such a clause asserts nothing, so it gives no claim;
+// DESIGN's modalities (hedged: "may", "reportedly") all lean towards the
+// claim, and an open question does not. The cue may lie inside the claim's
+// words (a rule's evidence is often the whole clause, "It is unclear
+// whether it was formed in 2021"); the open clause ends at a "but" or a
+// semicolon, so the words are read back from the claim's end. An
+// alternative question ("whether … or …", not "or not") presupposes what
+// its alternatives share, so it is left alone.
+func openQuestion(d *nlp.Doc, claim muster.Span) bool {
+	si := d.SentenceOf(claim.Start)
+	if si < 0 {
+		return false
+	}
+	words := modWords(strings.ReplaceAll(d.Text[d.Sentences[si].Start:claim.End], ";", " but "))
+	for i := len(words) - 1; i >= 0; i-- {
+		switch w := words[i]; {
+		case w == "but" || w == "yet":
+			return false
+		case (w == "whether" || w == "if") && unknowingCue(words[max(0, i-4):i]):
+			// "whether he was killed in the crossfire or shot by the
+			// rebels" asks how, not whether: the alternatives share what
+			// they presuppose.
+			rest := modWords(strings.ReplaceAll(d.Text[claim.Start:d.Sentences[si].End], ";", " but "))
+			for j, r := range rest {
+				if r == "but" {
+					break
+				}
+				if r == "or" && (j+1 == len(rest) || rest[j+1] != "not") {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// unknowingCue reports whether the words just before "whether" or "if" say
+// that it is not known: "unclear", "unknown", "uncertain", or "clear",
+// "known", "certain", "sure", "say", "confirm" after a negation ("not
+// immediately clear", "would not say", "could not confirm").
+func unknowingCue(ws []string) bool {
+	negated := false
+	for _, w := range ws {
+		switch {
+		case w == "not" || w == "no" || w == "never" || strings.HasSuffix(w, "n't"):
+			negated = true
+		case w == "unclear" || w == "unknown" || w == "uncertain" || w == "unsure":
+			return true
+		case negated && (w == "clear" || w == "known" || w == "certain" || w == "sure" || w == "say" || w == "confirm" || w == "verify" || w == "determine" || w == "determined"):
+			return true
+		}
+	}
+	return false
+}

@@ -445,10 +445,30 @@ func (x *doc) eventDate(si int, body, trig muster.Span, others ...claimedPhrase)
 }
 
 // subjectAt reports whether the parse makes the word at byte offset off
-// the subject of its clause.
+// the subject of its clause, unless the clause tells the people the
+// fighting drove from their homes ("the fighting has forced 135,000 people
+// to flee", "has displaced thousands"): that is the war's toll over
+// weeks, not an incident.
 func (x *doc) subjectAt(off int) bool {
 	t := x.tokenAt(off)
-	return t >= 0 && strings.HasPrefix(x.d.Tokens[t].Rel, "nsubj")
+	if t < 0 || !strings.HasPrefix(x.d.Tokens[t].Rel, "nsubj") {
+		return false
+	}
+	h := x.d.Tokens[t].Head
+	if h < 0 {
+		return true
+	}
+	switch x.d.Tokens[h].Lemma {
+	case "displace", "uproot":
+		return false
+	case "force", "drive", "push":
+		for c := x.sentLo(h); c < x.sentHi(h); c++ {
+			if d := x.d.Tokens[c]; d.Head >= 0 && (d.Head == h || x.d.Tokens[d.Head].Head == h) && (d.Lemma == "flee" || d.Lemma == "home") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // tokenAt returns the token that starts at byte offset off, or -1.

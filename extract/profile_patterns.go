@@ -279,6 +279,16 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 			return x.live(x.ments[x.tokMent[c]].ent)
 		}
 	}
+	// A fronted description is the subject it stands before: "A rebel
+	// movement seeking a homeland, the Lion Brigade has fought …", whether
+	// the parse makes the description an apposition or dislocated.
+	if tok.Rel == "dislocated" && tok.Head >= 0 {
+		for c := x.sentLo(t); c < x.sentHi(t); c++ {
+			if d := x.d.Tokens[c]; d.Head == tok.Head && strings.HasPrefix(d.Rel, "nsubj") && ok(x.tokMent[c]) {
+				return x.live(x.ments[x.tokMent[c]].ent)
+			}
+		}
+	}
 	if e := x.titleAntecedent(t, ok); e >= 0 {
 		return e
 	}
@@ -341,11 +351,16 @@ func (x *doc) entityAt(t int, types []muster.EntityType) int {
 }
 
 // calledName is the name a common noun at t is given by a participle
-// ("known as X", "called X"), on t or on the noun of its of-phrase.
+// ("known as X", "called X"), on t, on the noun of its of-phrase, or on
+// the noun t is the of-phrase of: in "part of a coalition of groups known
+// as X" parsers hang the participle on any noun of the chain.
 func (x *doc) calledName(t int, ok func(mi int) bool) int {
 	toks := x.d.Tokens
 	lo, hi := x.sentLo(t), x.sentHi(t)
 	nouns := []int{t}
+	if h := toks[t].Head; h >= 0 && toks[t].Rel == "nmod" && toks[h].Tag == "NOUN" {
+		nouns = append(nouns, h)
+	}
 	for c := lo; c < hi; c++ {
 		if toks[c].Head == t && toks[c].Rel == "nmod" && toks[c].Tag == "NOUN" {
 			nouns = append(nouns, c)
