@@ -31,23 +31,7 @@ var benchNews = filepath.Join("..", "..", "..", "shared", "data", "news_ukraine_
 // -benchtime 1x -cpu 1,2 and compare rows of one run: a loaded machine
 // moves all of them.
 func BenchmarkIngest(b *testing.B) {
-	if _, err := os.Stat(benchNews); err != nil {
-		b.Skipf("%s not found: the ingest benchmark needs ../shared beside the repository", benchNews)
-	}
-	var docs []ingest.Item
-	err := ingest.Walk(context.Background(), []string{benchNews}, ingest.Options{}, nil, func(it ingest.Item) error {
-		if it.Err == nil {
-			docs = append(docs, it)
-		}
-		return nil
-	})
-	if err != nil || len(docs) == 0 {
-		b.Fatalf("read %s: %v (%d documents)", benchNews, err, len(docs))
-	}
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	docs, p := benchInputs(b)
 	b.Run("pipeline", func(b *testing.B) {
 		for b.Loop() {
 			g := &ingester{p: p}
@@ -229,23 +213,7 @@ func cpuTime() time.Duration {
 // writer's CPU per document: the store's share of ingest, measured apart
 // from the analysis it would otherwise drown in (issue 14).
 func BenchmarkIngestWrite(b *testing.B) {
-	if _, err := os.Stat(benchNews); err != nil {
-		b.Skipf("%s not found: the ingest benchmark needs ../shared beside the repository", benchNews)
-	}
-	var docs []ingest.Item
-	err := ingest.Walk(context.Background(), []string{benchNews}, ingest.Options{}, nil, func(it ingest.Item) error {
-		if it.Err == nil {
-			docs = append(docs, it)
-		}
-		return nil
-	})
-	if err != nil || len(docs) == 0 {
-		b.Fatalf("read %s: %v (%d documents)", benchNews, err, len(docs))
-	}
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	docs, p := benchInputs(b)
 	xs := make([]extracted, len(docs))
 	for i, it := range docs {
 		x, err := p.Extract(context.Background(), it.Doc)
@@ -286,4 +254,28 @@ func BenchmarkIngestWrite(b *testing.B) {
 		db.Close()
 		b.StartTimer()
 	}
+}
+
+// benchInputs reads news_ukraine_war's articles and builds the pipeline
+// the ingest benchmarks share, skipping when ../shared is absent.
+func benchInputs(b *testing.B) ([]ingest.Item, *pipeline.Pipeline) {
+	b.Helper()
+	if _, err := os.Stat(benchNews); err != nil {
+		b.Skipf("%s not found: the ingest benchmark needs ../shared beside the repository", benchNews)
+	}
+	var docs []ingest.Item
+	err := ingest.Walk(context.Background(), []string{benchNews}, ingest.Options{}, nil, func(it ingest.Item) error {
+		if it.Err == nil {
+			docs = append(docs, it)
+		}
+		return nil
+	})
+	if err != nil || len(docs) == 0 {
+		b.Fatalf("read %s: %v (%d documents)", benchNews, err, len(docs))
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return docs, p
 }
