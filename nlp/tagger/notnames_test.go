@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/nlp/tagger"
 )
 
 // TestNotNames checks that the tagger gives no entity type to the words
@@ -28,14 +29,7 @@ func TestNotNames(t *testing.T) {
 		{"The Ukrainian military said in a Facebook post on Friday that Russian forces had withdrawn from Kherson.", []string{"Facebook"}, []string{"Kherson"}},
 		{"The head of the region wrote on Twitter that air defences had shot down a drone over Kursk.", []string{"Twitter"}, []string{"Kursk"}},
 	} {
-		d := simpleDoc(c.text)
-		if err := tg.Annotate(context.Background(), d); err != nil {
-			t.Fatal(err)
-		}
-		found := map[string]muster.MentionType{}
-		for _, m := range d.Mentions {
-			found[m.Text] = m.Type
-		}
+		found := mentionTypes(t, tg, c.text)
 		for _, w := range c.not {
 			if typ, ok := found[w]; ok && typ != muster.MentionMISC {
 				t.Errorf("%q: %q tagged %s; want no entity", c.text, w, typ)
@@ -59,16 +53,7 @@ func TestOutletNotPlace(t *testing.T) {
 		{"The minister spoke in New York on Monday, BelTA learned from his press service.", "BelTA"},
 		{"Reuters, citing the state-run Belta news agency, reported that the president had met the generals.", "Belta"},
 	} {
-		d := simpleDoc(c.text)
-		if err := tg.Annotate(context.Background(), d); err != nil {
-			t.Fatal(err)
-		}
-		var got muster.MentionType
-		for _, m := range d.Mentions {
-			if m.Text == c.name {
-				got = m.Type
-			}
-		}
+		got := mentionTypes(t, tg, c.text)[c.name]
 		if got != muster.MentionMedia {
 			t.Errorf("%q: %q tagged %q, want MEDIA", c.text, c.name, got)
 		}
@@ -85,14 +70,7 @@ func TestNationalityAndOffice(t *testing.T) {
 		{"Olena Kovalenko, a Ukrainian MP with the opposition party, said the strikes went on.", "Ukrainian MP", "Ukrainian"},
 		{"The British PM said on Tuesday that more aid would follow.", "British PM", "British"},
 	} {
-		d := simpleDoc(c.text)
-		if err := tg.Annotate(context.Background(), d); err != nil {
-			t.Fatal(err)
-		}
-		found := map[string]muster.MentionType{}
-		for _, m := range d.Mentions {
-			found[m.Text] = m.Type
-		}
+		found := mentionTypes(t, tg, c.text)
 		if typ, ok := found[c.not]; ok {
 			t.Errorf("%q: %q tagged %s; want no mention", c.text, c.not, typ)
 		}
@@ -100,4 +78,19 @@ func TestNationalityAndOffice(t *testing.T) {
 			t.Errorf("%q: %q tagged %s; want MISC", c.text, c.misc, typ)
 		}
 	}
+}
+
+// mentionTypes tags text and returns the type of each mention by its words
+// (the last, where words recur).
+func mentionTypes(t *testing.T, tg *tagger.Tagger, text string) map[string]muster.MentionType {
+	t.Helper()
+	d := simpleDoc(text)
+	if err := tg.Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]muster.MentionType{}
+	for _, m := range d.Mentions {
+		found[m.Text] = m.Type
+	}
+	return found
 }
