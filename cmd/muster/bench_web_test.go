@@ -8,8 +8,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -67,7 +70,93 @@ func BenchmarkWebLatency(b *testing.B) {
 		}
 		b.Run("articles="+tc.name, func(b *testing.B) { benchServe(b, tc.db, false) })
 		b.Run("articles="+tc.name+"/uncached", func(b *testing.B) { benchServe(b, tc.db, true) })
+		b.Run("articles="+tc.name+"/concurrency=64", func(b *testing.B) { benchServeConcurrent(b, tc.db, 64) })
 	}
+}
+
+// benchServeConcurrent sends the two heaviest pages of issue 14's target
+// (/api/v1/contradictions and /map) from n goroutines at once, as a burst
+// of users would, and reports the wall-time p99 of the requests served,
+// the share turned away with 503 (the server serves DefaultMaxInFlight at
+// once by design), and the most heap the process held while serving,
+// sampled every 10 ms (runtime HeapInuse, the server's share of memory
+// beside the loaded store).
+func benchServeConcurrent(b *testing.B, path string, n int) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	h, err := web.NewServer(webStore{storeReader{db}}, web.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	urls := []string{"/api/v1/contradictions", "/map"}
+	for _, u := range urls { // the first request builds the snapshot
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, u, nil))
+		if rec.Code != http.StatusOK {
+			b.Fatalf("GET %s = %d: %.200s", u, rec.Code, rec.Body)
+		}
+	}
+	var (
+		mu        sync.Mutex
+		served    []time.Duration
+		turned    int
+		peak      uint64
+		next      atomic.Int64
+		stopWatch = make(chan struct{})
+		watched   = make(chan struct{})
+	)
+	go func() {
+		defer close(watched)
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			mu.Lock()
+			peak = max(peak, ms.HeapInuse)
+			mu.Unlock()
+			select {
+			case <-stopWatch:
+				return
+			case <-time.After(10 * time.Millisecond):
+			}
+		}
+	}()
+	b.SetParallelism((n + runtime.GOMAXPROCS(0) - 1) / runtime.GOMAXPROCS(0))
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			u := urls[next.Add(1)%int64(len(urls))]
+			rec := httptest.NewRecorder()
+			start := time.Now()
+			h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, u, nil))
+			d := time.Since(start)
+			mu.Lock()
+			switch rec.Code {
+			case http.StatusOK:
+				served = append(served, d)
+			case http.StatusServiceUnavailable:
+				turned++
+			default:
+				mu.Unlock()
+				b.Errorf("GET %s = %d", u, rec.Code)
+				return
+			}
+			mu.Unlock()
+		}
+	})
+	b.StopTimer()
+	close(stopWatch)
+	<-watched
+	if len(served) == 0 {
+		b.Fatal("no request served")
+	}
+	sort.Slice(served, func(i, j int) bool { return served[i] < served[j] })
+	b.ReportMetric(float64(served[int(float64(len(served)-1)*0.99)].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(turned)/float64(turned+len(served)), "turned-away")
+	b.ReportMetric(float64(peak)/(1<<20), "heap-MB")
 }
 
 // benchServe measures the handler over the store at path; uncached turns
