@@ -70,7 +70,8 @@ func BenchmarkWebLatency(b *testing.B) {
 		}
 		b.Run("articles="+tc.name, func(b *testing.B) { benchServe(b, tc.db, false) })
 		b.Run("articles="+tc.name+"/uncached", func(b *testing.B) { benchServe(b, tc.db, true) })
-		b.Run("articles="+tc.name+"/concurrency=64", func(b *testing.B) { benchServeConcurrent(b, tc.db, 64) })
+		b.Run("articles="+tc.name+"/concurrency=64", func(b *testing.B) { benchServeConcurrent(b, tc.db, 64, false) })
+		b.Run("articles="+tc.name+"/concurrency=64/uncached", func(b *testing.B) { benchServeConcurrent(b, tc.db, 64, true) })
 	}
 }
 
@@ -80,15 +81,16 @@ func BenchmarkWebLatency(b *testing.B) {
 // the share turned away with 503 (the server serves DefaultMaxInFlight at
 // once by design), and the most heap the process held while serving,
 // sampled every 10 ms (runtime HeapInuse, the server's share of memory
-// beside the loaded store).
-func benchServeConcurrent(b *testing.B, path string, n int) {
+// beside the loaded store). uncached turns off the rendered-response
+// cache, as right after an ingest, so every request renders its page.
+func benchServeConcurrent(b *testing.B, path string, n int, uncached bool) {
 	ctx := context.Background()
 	db, err := store.Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	h, err := web.NewServer(webStore{storeReader{db}}, web.Options{})
+	h, err := web.NewServer(webStore{storeReader{db}}, web.Options{NoResponseCache: uncached})
 	if err != nil {
 		b.Fatal(err)
 	}
