@@ -27,16 +27,8 @@ func TestPluralGroupNames(t *testing.T) {
 		{"The Tigrayans fled to Sudan in 2020.", "Tigrayans", false},
 	}
 	for _, tt := range tests {
-		d := parse(t, tt.text)
-		r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
-		armed := false
-		var got []string
-		for _, e := range r.Entities {
-			got = append(got, e.Name+" ("+string(e.Type)+")")
-			if e.Name == tt.name && e.Type == muster.EntityArmedGroup {
-				armed = true
-			}
-		}
+		typed, got := entityTypes(t, tt.text)
+		armed := typed[tt.name+" "+string(muster.EntityArmedGroup)]
 		if armed != tt.armed {
 			t.Errorf("%q: %s armed group = %v, want %v; entities %v", tt.text, tt.name, armed, tt.armed, got)
 		}
@@ -63,18 +55,23 @@ func TestArticledStrangers(t *testing.T) {
 		{"Troops were sent to Mogadishu on Monday.", "Mogadishu", muster.EntityPlace},
 	}
 	for _, tt := range tests {
-		d := parse(t, tt.text)
-		r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
-		found := false
-		var got []string
-		for _, e := range r.Entities {
-			got = append(got, e.Name+" ("+string(e.Type)+")")
-			if e.Name == tt.name && e.Type == tt.want {
-				found = true
-			}
-		}
-		if !found {
+		typed, got := entityTypes(t, tt.text)
+		if !typed[tt.name+" "+string(tt.want)] {
 			t.Errorf("%q: want %s typed %s; entities %v", tt.text, tt.name, tt.want, got)
 		}
 	}
+}
+
+// entityTypes extracts text and returns the set of its entities as
+// "name type" and, for messages, each entity as "name (type)".
+func entityTypes(t *testing.T, text string) (map[string]bool, []string) {
+	t.Helper()
+	r := extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	typed := map[string]bool{}
+	var got []string
+	for _, e := range r.Entities {
+		typed[e.Name+" "+string(e.Type)] = true
+		got = append(got, e.Name+" ("+string(e.Type)+")")
+	}
+	return typed, got
 }
