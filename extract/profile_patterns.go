@@ -945,12 +945,10 @@ func (x *doc) sentEnd(t int) int {
 // as "Iran-backed" or "al-Qaeda-linked", adding one when the document names
 // it nowhere else.
 func (x *doc) hyphenPatron(t int, types []muster.EntityType) int {
-	tok := x.d.Tokens[t]
-	i := strings.LastIndexByte(tok.Text, '-')
-	if i <= 0 {
+	name := hyphenHead(x.d.Tokens[t].Text)
+	if name == "" {
 		return -1
 	}
-	name := tok.Text[:i]
 	key := muster.NameKey(name)
 	for e, ent := range x.ents {
 		if ent.merged >= 0 {
@@ -974,17 +972,25 @@ func (x *doc) hyphenPatron(t int, types []muster.EntityType) int {
 	return -1
 }
 
+// hyphenHead returns what a hyphenated word names before its last hyphen
+// ("al-Qaeda" of "al-Qaeda-linked"), or "" when it has none.
+func hyphenHead(word string) string {
+	if i := strings.LastIndexByte(word, '-'); i > 0 {
+		return word[:i]
+	}
+	return ""
+}
+
 // newHyphenPatron adds the patron of "Rwanda-backed" or "al-Qaeda-linked"
 // as an entity when the document names it nowhere else: a country (by
 // name or demonym) or the base of "Kidal-based" as a place, any other
 // capitalised name as an organisation. It returns -1 when the word names neither.
 func (x *doc) newHyphenPatron(t int, types []muster.EntityType) int {
 	tok := x.d.Tokens[t]
-	i := strings.LastIndexByte(tok.Text, '-')
-	if i <= 0 {
+	name := hyphenHead(tok.Text)
+	if name == "" {
 		return -1
 	}
-	name := tok.Text[:i]
 	typ := muster.EntityOrganization
 	if strings.HasSuffix(strings.ToLower(tok.Text), "-based") {
 		typ = muster.EntityPlace // "Kidal-based": where, not who
