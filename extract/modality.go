@@ -132,15 +132,21 @@ func modHasSeq(words []string, a, b string) bool {
 	return false
 }
 
+// negWord reports a word that negates its clause: "not", "never" or a
+// contraction in "n't".
+func negWord(w string) bool {
+	return w == "not" || w == "never" || strings.HasSuffix(w, "n't")
+}
+
 // modNegated reports a negation in the claim or in the last four words before
 // it.
 func modNegated(words, lead []string) bool {
 	neg := func(w string) bool {
 		switch w {
-		case "not", "never", "denied", "denies", "deny", "rejected", "dismissed":
+		case "denied", "denies", "deny", "rejected", "dismissed":
 			return true
 		}
-		return strings.HasSuffix(w, "n't")
+		return negWord(w)
 	}
 	for _, w := range words {
 		if neg(w) {
@@ -230,7 +236,7 @@ func unknowingCue(ws []string) bool {
 	negated := false
 	for _, w := range ws {
 		switch {
-		case w == "not" || w == "no" || w == "never" || strings.HasSuffix(w, "n't"):
+		case negWord(w) || w == "no":
 			negated = true
 		case w == "unclear" || w == "unknown" || w == "uncertain" || w == "unsure":
 			return true
