@@ -91,7 +91,7 @@ func loadEventRules(name, src string) (*eventRuleSet, error) {
 				return nil, fmt.Errorf("%s: pattern %s: arg %q names no slot of the pattern", name, p.Name, f)
 			}
 			switch arg {
-			case "agent", "patient", "instrument", "claimant", "denier", "ground", "claimed", "taken", "fire", "claimcue", "denycue":
+			case "agent", "patient", "instrument", "claimant", "denier", "ground", "claimed", "taken", "fire", "claimcue", "denycue", "sided":
 			default:
 				return nil, fmt.Errorf("%s: pattern %s: unknown argument %q", name, p.Name, arg)
 			}
@@ -130,9 +130,13 @@ type sentenceArgs struct {
 	// shells at"): the triggers of a fight and of a shelling where the
 	// lexicon names no event.
 	takenVerbs, fireVerbs []int
-	instruments           []muster.Span
-	evidence              map[int]muster.Span // entity -> its match's span
-	instrumentEvidence    []muster.Span
+	// sided are event words whose two sides the patterns name ("fighting
+	// took place between X and Y"): they tell a fight wherever they stand,
+	// not only as a clause's subject.
+	sided              []int
+	instruments        []muster.Span
+	evidence           map[int]muster.Span // entity -> its match's span
+	instrumentEvidence []muster.Span
 	// cues are the claims and denials of responsibility, in the order of
 	// their verbs.
 	cues []respCue
@@ -193,6 +197,10 @@ func (x *doc) eventArgs() map[int]*sentenceArgs {
 				}
 				if g.arg == "fire" {
 					a.fireVerbs = append(a.fireVerbs, t)
+					continue
+				}
+				if g.arg == "sided" {
+					a.sided = append(a.sided, t)
 					continue
 				}
 				if g.arg == "claimed" {

@@ -135,3 +135,42 @@ func TestWithdrawal(t *testing.T) {
 		t.Fatalf("%q: events %v, want one withdrawal", text, got)
 	}
 }
+
+// TestCameAsBetween: "It came as fighting took place between X and Y in
+// Z" tells a fight of its own whose two sides are the conjuncts of
+// "between", at the time of the event told before it ("It came as"), not
+// an undated mention dropped as vague (issue 10 item 2).
+func TestCameAsBetween(t *testing.T) {
+	text := "Soldiers killed in Sahel\n\n" +
+		"Last month, state radio reported that four soldiers had been killed during a clash with the militants near Kidal.\n\n" +
+		"It came as fighting took place between the Sahel Vanguard and Malian soldiers in Tessit in the Gao region.\n\n" +
+		"The army has fought the militants for a decade.\n\n" +
+		"Its bases are spread across the desert.\n\n" +
+		"The United States sent two aircraft in May.\n\n" +
+		"Talks collapsed."
+	d := parse(t, text)
+	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	parts := map[string]bool{}
+	var when string
+	for _, ev := range r.Events {
+		tessit := false
+		for _, p := range ev.Places {
+			tessit = tessit || p.Name == "Tessit"
+		}
+		if !tessit {
+			continue
+		}
+		for _, p := range ev.Participants {
+			parts[p.Entity.Name] = true
+		}
+		if ev.Time != nil {
+			when = ev.Time.From
+		}
+	}
+	if !parts["Sahel Vanguard"] {
+		t.Errorf("the Tessit fight has participants %v, want the Sahel Vanguard", parts)
+	}
+	if !strings.HasPrefix(when, "2023-04") {
+		t.Errorf("the Tessit fight is dated %q, want April 2023 (the clash told before it)", when)
+	}
+}

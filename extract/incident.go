@@ -171,6 +171,11 @@ func (x *doc) underEventWord(t int) bool {
 			return true
 		}
 		if tk := x.d.Tokens[t]; tk.Tag == "VERB" || tk.Rel == "root" {
+			// "as fighting took place … in Arge", when the parse makes the
+			// verb the event word's xcomp rather than its head.
+			if tk.Rel == "xcomp" && tk.Head >= 0 && isEvent(tk.Head) {
+				return true
+			}
 			for c := x.sentLo(t); c < x.sentHi(t); c++ {
 				if d := x.d.Tokens[c]; d.Head == t && (d.Rel == "nsubj" || d.Rel == "nsubj:pass" || d.Rel == "obj") && isEvent(c) {
 					return true

@@ -107,8 +107,10 @@ func (x *doc) narrativeEvents() {
 		// "has been fighting for Ukraine", "after weeks of fighting": a
 		// word the lexicon reads only as a subject tells of a fight only
 		// there ("fresh fighting broke out").
+		// So does one whose sides the patterns name ("fighting took place
+		// between X and Y": events.patterns agent/between).
 		trigs = slices.DeleteFunc(trigs, func(l []int) bool {
-			return l[4] >= 0 && triggerLex.has("subject", strings.ToLower(text[l[4]:l[5]])) && !x.subjectAt(s.Start+l[4])
+			return l[4] >= 0 && triggerLex.has("subject", strings.ToLower(text[l[4]:l[5]])) && !x.subjectAt(s.Start+l[4]) && !x.sidedAt(si, s.Start+l[4])
 		})
 		if len(trigs) == 0 {
 			fallback = true
@@ -191,6 +193,14 @@ func (x *doc) narrativeEvents() {
 		}
 		if v, ds, ok := x.eventDate(si, muster.Span{Start: s.Start + datelineLen(text), End: s.End}, trig, subs...); ok {
 			ev.from, ev.to, ev.precision, ev.timeText = v.From, v.To, v.Precision, x.d.Text[ds.Start:ds.End]
+		}
+		// "It came as fighting took place between …": an event told as
+		// happening at the time of the one told before it takes its date.
+		if ev.from == "" && cameAsRE.MatchString(text[datelineLen(text):]) {
+			if k := x.lastEventTold(si); k >= 0 && x.events[k].from != "" {
+				old := x.events[k]
+				ev.from, ev.to, ev.precision, ev.timeText = old.from, old.to, old.precision, old.timeText
+			}
 		}
 		// Participants: the groups that act, the forces that fight them.
 		actors := x.subjectsIn(s, muster.EntityArmedGroup)
@@ -469,6 +479,27 @@ func (x *doc) subjectAt(off int) bool {
 		}
 	}
 	return true
+}
+
+// cameAsRE opens a sentence that tells an event as happening at the time
+// of the one told before it: "It came as …", "This comes amid …".
+var cameAsRE = regexp.MustCompile(`^\s*(?:It|This|That)\s+(?:came|comes|come)\s+(?:as|amid|while)\s`)
+
+// lastEventTold returns the event told last before sentence si, or -1.
+func (x *doc) lastEventTold(si int) int {
+	for back := si - 1; back >= 0; back-- {
+		if e := x.eventTold(back); e >= 0 {
+			return e
+		}
+	}
+	return -1
+}
+
+// sidedAt reports whether the event word at byte offset off of sentence
+// si has both its sides named by the patterns (sentenceArgs.sided).
+func (x *doc) sidedAt(si, off int) bool {
+	a := x.args(si)
+	return a != nil && slices.Contains(a.sided, x.tokenAt(off))
 }
 
 // tokenAt returns the token that starts at byte offset off, or -1.
