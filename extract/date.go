@@ -43,6 +43,9 @@ import (
 type DateMatch struct {
 	Span  muster.Span
 	Value muster.Value
+	// Said marks the day a source spoke rather than the day of what it
+	// told (extract's eventDates); its Value is cut to the month.
+	Said bool
 }
 
 // ResolveDate reads expr as one date expression ("in March 2022", "last
@@ -269,8 +272,8 @@ func matchDate(text string, toks []wtok, i int, pub time.Time, whole bool) (dmat
 		}
 		return matchRelative(toks, i, p)
 	}
-	// Weekdays.
-	if wd, ok := weekdays[t.low]; ok && t.upper {
+	// Weekdays, also as possessors: "Monday’s attack" was on Monday.
+	if wd, ok := weekdays[possessive(t.low)]; ok && t.upper {
 		if !hasPub {
 			return dmatch{}, false
 		}

@@ -124,6 +124,7 @@ func TestFindDates(t *testing.T) {
 		{"bare numbers are not years", "The 2000 troops arrived; 1500 left.", nil},
 		{"counts after a preposition are not years", "A poll of 1000 Ukrainians in 2000 towns, in 1500 raids.", nil},
 		{"a possessive week", "Last week’s raid left two dead.", []m{{"Last week’s", "2023-05-15", "2023-05-21"}}},
+		{"a possessive weekday", "Monday’s raid left two dead.", []m{{"Monday’s", "2023-05-22", "2023-05-22"}}},
 		{"group founded", "The legion was formed in August 2022 and fought last week.",
 			[]m{{"August 2022", "2022-08-01", "2022-08-31"}, {"last week", "2023-05-15", "2023-05-21"}}},
 	}

@@ -50,6 +50,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strings"
 	"time"
 
@@ -111,6 +112,7 @@ func eventsWith(d *nlp.Doc, offs *muster.Offsets, published time.Time, docID str
 		} else if s.Valid(len(d.Text)) {
 			ds = FindDates(d.Text[s.Start:s.End], published)
 		}
+		ds = speechLast(d, s.Start, ds)
 		figs[si] = x.sentence(s, ds)
 	}
 	for _, h := range x.placed {
@@ -175,6 +177,7 @@ type eventBuild struct {
 	claims   []muster.Claim
 	places   bool
 	outcome  bool
+	said     bool // dated only by the month a source spoke in
 	partKeys map[string]bool
 }
 
@@ -233,7 +236,7 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) reading {
 		date = &d0
 		date.Span.Start += sp.Start
 		date.Span.End += sp.Start
-		break
+		break // the first: a day a source spoke comes after the others (eventDates)
 	}
 	cas := x.casualties(s)
 	resp := x.responsibility(s)
@@ -276,10 +279,17 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) reading {
 	if date == nil && b.ev.Time == nil && x.pendingDate != nil {
 		date, dateSent = x.pendingDate, x.pendingDateSent
 	}
+	if date != nil && b.said && !date.Said && b.ev.Time != nil && nearBefore(date.Value, *b.ev.Time) {
+		// The month a source spoke in gives way to the event's own date
+		// ("Monday's attack" after "officials said on Tuesday").
+		b.ev.Time, b.said = nil, false
+		b.claims = slices.DeleteFunc(b.claims, func(c muster.Claim) bool { return c.Predicate == muster.PredOccurredOn })
+	}
 	if date != nil && b.ev.Time == nil {
 		v := date.Value
 		b.ev.Time = &v
 		b.date = v.From
+		b.said = date.Said
 		b.claims = append(b.claims, x.claim(muster.PredOccurredOn, v, date.Span, dateSent, "", publisher(), muster.Asserted, 0.9))
 	}
 	if !b.places {
@@ -597,4 +607,97 @@ func personTarget(toks []wtok) bool {
 		}
 	}
 	return false
+}
+
+// speechLast orders the dates ds of the sentence that starts at byte base
+// for dating an event it tells: a date the parse gives to a verb of
+// speech ("officials said on Tuesday", "claimed responsibility on Friday",
+// "rejected claims on Tuesday": saidOn) is the day a source spoke, so it
+// comes last, cut to its month and marked Said: it dates the event only
+// when nothing else does, and then only by the month the source spoke in.
+func speechLast(d *nlp.Doc, base int, ds []DateMatch) []DateMatch {
+	var own, said []DateMatch
+	for _, m := range ds {
+		if saidOn(d, muster.Span{Start: base + m.Span.Start, End: base + m.Span.End}) {
+			m.Said = true
+			m.Value = monthOf(m.Value)
+			said = append(said, m)
+			continue
+		}
+		own = append(own, m)
+	}
+	if len(said) == 0 {
+		return ds
+	}
+	return append(own, said...)
+}
+
+// speechLex is the attribution lexicon, read here for the verbs whose
+// date is the day a source spoke (saidOn).
+var speechLex = newCueLexicon()
+
+// saidOn reports whether the parse makes the date at span (bytes of d's
+// text) a dependent of a verb of saying, claiming, denying or reporting
+// ("officials said on Tuesday"), of a noun of what was said ("rejected
+// claims on Tuesday"), or of a verb whose object is a statement ("issued a
+// statement on Wednesday"):
+// the day a source spoke, not the day of the event it told of.
+func saidOn(d *nlp.Doc, span muster.Span) bool {
+	si := d.SentenceOf(span.Start)
+	if si < 0 || si >= len(d.SentenceTokens) || !parsed(d) {
+		return false
+	}
+	lo, hi := d.SentenceTokens[si][0], d.SentenceTokens[si][1]
+	inside := func(t int) bool { return d.Tokens[t].Start >= span.Start && d.Tokens[t].End <= span.End }
+	for t := lo; t < hi; t++ {
+		if !inside(t) || d.Tokens[t].Head >= 0 && inside(d.Tokens[t].Head) {
+			continue
+		}
+		h := d.Tokens[t].Head
+		if h >= 0 && d.Tokens[h].Tag == "NOUN" {
+			return speechNouns[d.Tokens[h].Lemma] // "rejected claims on Tuesday"
+		}
+		if h < 0 || d.Tokens[h].Tag != "VERB" {
+			return false
+		}
+		switch speechLex[d.Tokens[h].Lemma] {
+		case KindSaid, KindClaim, KindDeny, KindReport:
+			return d.Tokens[h].Lemma != "continue" // "fighting continued on Monday"
+		}
+		for c := lo; c < hi; c++ {
+			if d.Tokens[c].Head == h && d.Tokens[c].Rel == "obj" && d.Tokens[c].Lemma == "statement" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// nearBefore reports whether day v falls in the month said, or in the
+// month before it: an event's own day that can replace the month a source
+// spoke in ("Monday’s attack" told on Tuesday), unlike the date of
+// something else the story recalls ("founded in 2019").
+func nearBefore(v, said muster.Value) bool {
+	if v.Precision != muster.PrecisionDay {
+		return false
+	}
+	from, err := time.Parse("2006-01-02", said.From)
+	return err == nil && v.From <= said.To && v.From >= from.AddDate(0, -1, 0).Format("2006-01-02")
+}
+
+// speechNouns are the nouns of what a source said whose date is the day
+// it spoke ("a statement on Wednesday", "claims on Tuesday").
+var speechNouns = map[string]bool{"claim": true, "statement": true, "denial": true, "announcement": true}
+
+// monthOf is date v cut to its month: "on Tuesday" said in May 2023 dates
+// what was said to May 2023.
+func monthOf(v muster.Value) muster.Value {
+	t, err := time.Parse("2006-01-02", v.From)
+	if err != nil || v.Precision == muster.PrecisionMonth || v.Precision == muster.PrecisionYear {
+		return v
+	}
+	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	v.From, v.To, v.Precision = first.Format("2006-01-02"), first.AddDate(0, 1, -1).Format("2006-01-02"), muster.PrecisionMonth
+	return v
 }

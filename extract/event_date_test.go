@@ -91,3 +91,46 @@ func TestInstrumentAndResponsibility(t *testing.T) {
 		}
 	}
 }
+
+// TestEventDateNotSpeechDate: the day a source spoke ("officials said on
+// Wednesday", "claimed responsibility early on Friday") is not the day of
+// the event it told of; the event's own day ("Monday’s attack", "The
+// Thursday attack") dates it (issue 10 item 2). Stories of our own.
+func TestEventDateNotSpeechDate(t *testing.T) {
+	tail := "\n\nPolice cordoned off the market and closed the roads around it.\n\n" +
+		"Residents said the market had been busy with shoppers before the holiday.\n\n" +
+		"Schools in the city were closed for the rest of the week.\n\n" +
+		"The provincial governor called for calm and promised an inquiry."
+	tests := []struct {
+		name, text, want string
+	}{
+		{"said on, possessive weekday", "Toll from market bombing rises\n\n" +
+			"The death toll from a suicide bombing at a crowded market in the city of Jalalabad has risen to 40, officials said on Wednesday.\n\n" +
+			"Dozens of others were wounded in Monday’s attack on the market, the provincial health office said." + tail, "2024-03-04"},
+		{"claimed on, weekday modifier", "Militants claim market bombing\n\n" +
+			"The Sahel Vanguard claimed responsibility on Wednesday for a suicide bombing that killed 12 people at a market in Jalalabad.\n\n" +
+			"The Tuesday attack was the deadliest in the city this year." + tail, "2024-03-05"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parse(t, tt.text)
+			r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2024, 3, 6, 12, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+			var dates []string
+			for _, c := range r.Claims {
+				if c.Predicate == muster.PredOccurredOn {
+					dates = append(dates, c.Subject.Name+" "+c.Object.String())
+					if c.Object.From == "2024-03-06" {
+						t.Errorf("%s dated %s from %q: the day the source spoke", c.Subject.Name, c.Object.String(), c.Evidence[0].Quote)
+					}
+				}
+			}
+			ok := false
+			for _, ev := range r.Events {
+				ok = ok || ev.Time != nil && ev.Time.From == tt.want
+			}
+			if !ok {
+				t.Errorf("no event dated %s; occurred_on claims %v, events %v", tt.want, dates, labels(r.Events))
+			}
+		})
+	}
+}

@@ -88,7 +88,7 @@ func placeName(toks []wtok, i int, withAnd bool) (int, bool) {
 	if _, ok := monthNames[toks[i].low]; ok {
 		return 0, false
 	}
-	if _, ok := weekdays[toks[i].low]; ok {
+	if _, ok := weekdays[possessive(toks[i].low)]; ok { // "in Monday’s attack"
 		return 0, false
 	}
 	j := i + 1

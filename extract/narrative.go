@@ -422,7 +422,16 @@ func (x *doc) contextDates() {
 				break // "since 2009", "in 2016": background, not the day of the event told
 			}
 			abs := muster.Span{Start: s.Start + d.Span.Start, End: s.Start + d.Span.End}
+			if saidOn(x.d, abs) {
+				continue // the day a source spoke (eventDates)
+			}
 			k := x.continuedEvent(si, abs)
+			if k >= 0 && x.saidMonth(k) && nearBefore(d.Value, muster.Value{From: x.events[k].from, To: x.events[k].to}) {
+				// "Some 221 were wounded in Monday's attack" after "officials
+				// said on Tuesday": the event's own day replaces the month.
+				x.events[k].from = ""
+				x.drafts = slices.DeleteFunc(x.drafts, func(d draft) bool { return d.event == k && d.pred == muster.PredOccurredOn })
+			}
 			if k >= 0 && x.events[k].from == "" {
 				ev := x.events[k]
 				ev.from, ev.to, ev.precision, ev.timeText = d.Value.From, d.Value.To, d.Value.Precision, x.d.Text[abs.Start:abs.End]
@@ -440,11 +449,11 @@ func (x *doc) contextDates() {
 // event).
 func (x *doc) eventDate(si int, body, trig muster.Span, others ...claimedPhrase) (muster.Value, muster.Span, bool) {
 	base := x.d.Sentences[si].Start
-	ds := x.sentenceDates(si)
-	for pass := 0; pass < 2; pass++ {
+	ds := x.eventDates(si)
+	for pass := 0; pass < 4; pass++ {
 		for _, d := range ds {
 			abs := muster.Span{Start: base + d.Span.Start, End: base + d.Span.End}
-			if !body.Contains(abs) || (pass == 0) != (abs.Start >= trig.Start) ||
+			if !body.Contains(abs) || (pass%2 == 0) != (abs.Start >= trig.Start) || d.Said != (pass >= 2) ||
 				slices.ContainsFunc(others, func(p claimedPhrase) bool { return p.span.Contains(abs) }) {
 				continue // the date of a second event told inside the sentence
 			}
@@ -452,6 +461,29 @@ func (x *doc) eventDate(si int, body, trig muster.Span, others ...claimedPhrase)
 		}
 	}
 	return muster.Value{}, muster.Span{}, false
+}
+
+// eventDates are the dates of sentence si that can date an event it
+// tells (speechLast).
+func (x *doc) eventDates(si int) []DateMatch {
+	return speechLast(x.d, x.d.Sentences[si].Start, x.sentenceDates(si))
+}
+
+// saidMonth reports whether event k is dated only by the month a source
+// spoke in (eventDates), a date its own gives way to.
+func (x *doc) saidMonth(k int) bool {
+	ev := x.events[k]
+	if ev.from == "" || ev.precision != muster.PrecisionMonth {
+		return false
+	}
+	for _, si := range ev.sents {
+		for _, d := range x.eventDates(si) {
+			if d.Said && d.Value.From == ev.from && d.Value.To == ev.to {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // subjectAt reports whether the parse makes the word at byte offset off
