@@ -174,3 +174,30 @@ func TestCameAsBetween(t *testing.T) {
 		t.Errorf("the Tessit fight is dated %q, want April 2023 (the clash told before it)", when)
 	}
 }
+
+// TestRegionPlace: a place named after a direction word ("in
+// southwestern Niger") is that part of it, the level the text gives, not
+// the whole country; "central Tahoua" is Tahoua (issue 10 item 2).
+func TestRegionPlace(t *testing.T) {
+	text := "Gunmen kill 12 at market\n\n" +
+		"Gunmen from the Sahel Vanguard attacked a market in southwestern Niger on Monday, killing 12 people, officials said.\n\n" +
+		"A day later a bomb exploded at a bus station in central Tahoua, wounding four people.\n\n" +
+		"Residents fled to the nearby towns.\n\n" +
+		"The army sent reinforcements to the area.\n\n" +
+		"Schools were closed for the rest of the week.\n\n" +
+		"Talks collapsed."
+	d := parse(t, text)
+	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	places := map[string]bool{}
+	for _, c := range r.Claims {
+		if c.Predicate == muster.PredOccurredAt {
+			places[c.Object.String()] = true
+		}
+	}
+	if !places["southwestern Niger"] || places["Niger"] {
+		t.Errorf("occurred_at %v, want southwestern Niger and not Niger", places)
+	}
+	if places["central Tahoua"] {
+		t.Errorf("occurred_at %v: central Tahoua is Tahoua", places)
+	}
+}

@@ -188,7 +188,7 @@ func (x *doc) narrativeEvents() {
 		}
 		for _, e := range x.subjectsIn(body, muster.EntityPlace) {
 			if !x.inPhrasesOf(subs, e) {
-				ev.places = append(ev.places, e)
+				ev.places = append(ev.places, x.regionOf(e, body))
 			}
 		}
 		if v, ds, ok := x.eventDate(si, muster.Span{Start: s.Start + datelineLen(text), End: s.End}, trig, subs...); ok {
@@ -311,6 +311,36 @@ func (x *doc) readPlaces() {
 			}
 		}
 	}
+}
+
+// regionWords are the lower-case words that make the place named after
+// them a part of it: "in northwest Syria", "in northeastern Nigeria". The
+// part is the place the text gives, at its level; "central Baghdad" is
+// Baghdad.
+var regionWords = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"north-east": true, "north-west": true, "south-east": true, "south-west": true,
+	"north-eastern": true, "north-western": true, "south-eastern": true, "south-western": true,
+}
+
+// regionOf returns, for place e named inside span s right after a word of
+// regionWords ("in northeastern Nigeria"), the place that part names
+// ("northeastern Nigeria"), made when the document has none; else e.
+func (x *doc) regionOf(e int, s muster.Span) int {
+	for _, m := range x.ments {
+		if m.ent != e || m.Start < s.Start || m.End > s.End {
+			continue
+		}
+		before := strings.TrimRight(x.d.Text[s.Start:m.Start], " ")
+		w := before[strings.LastIndexAny(before, " \n(")+1:]
+		if regionWords[w] {
+			return x.placeNamed(w + " " + x.d.Text[m.Start:m.End])
+		}
+	}
+	return e
 }
 
 // namesGroup reports whether the document knows name as an armed group's
