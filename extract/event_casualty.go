@@ -195,7 +195,7 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 				continue
 			}
 			cues = append(cues, k)
-		} else if (t.low == "death" && k > 0 && toks[k-1].low == "to") || t.low == "deceased" {
+		} else if (t.low == "death" && k > 0 && toks[k-1].low == "to") || t.low == "deceased" || livesOf(toks, k) {
 			cues = append(cues, k)
 		}
 	}
@@ -334,6 +334,11 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 						}
 					}
 				}
+			} else if (toks[c].low == "deaths" || toks[c].low == "lives") && c+1 < len(toks) && toks[c+1].low == "of" {
+				// "caused the deaths of at least 8,000 people", "cost the
+				// lives of 40 villagers": the figure after "of".
+				picked, extra, hi = objectFigures(toks, figs, used, c+2, next)
+				lo = c
 			} else if activeCues[toks[c].low] || toks[c].low == "fatally" || toks[c].low == "dead" && c > 0 && toks[c-1].low == "shot" {
 				// 3. Active: "…, killing three people and injuring five".
 				end := c + 1
@@ -917,4 +922,17 @@ func objectFigures(toks []wtok, figs []figure, used []bool, from, next int) ([]i
 		}
 	}
 	return picked, extra, hi
+}
+
+// livesOf reports "lives of" after a verb that takes them: "cost the
+// lives of 40 villagers", "claimed the lives of".
+func livesOf(toks []wtok, k int) bool {
+	if toks[k].low != "lives" || k < 2 || k+1 >= len(toks) || toks[k+1].low != "of" || toks[k-1].low != "the" {
+		return false
+	}
+	switch toks[k-2].low {
+	case "cost", "costs", "costing", "claimed", "claiming", "took", "taken", "taking":
+		return true
+	}
+	return false
 }

@@ -201,3 +201,39 @@ func TestRegionPlace(t *testing.T) {
 		t.Errorf("occurred_at %v: central Tahoua is Tahoua", places)
 	}
 }
+
+// TestInsurgencyToll: a long-running conflict whose toll the story states
+// ("has caused the deaths of at least 8,000 people since it took up arms
+// in Mali in 2012"; "Since 2015, central Mali has been ravaged by groups
+// such as … More than 10,000 people have died in the conflict") is an
+// event of its own, keyed by where and when it began, and its toll is
+// never the figure of the incident the story tells (issue 10 item 1).
+func TestInsurgencyToll(t *testing.T) {
+	text := "Militants kill five soldiers in Mali\n\n" +
+		"Militants from the Sahel Vanguard killed five soldiers in an attack on an army post near Gao on Sunday, officials said.\n\n" +
+		"The attackers fled into the desert, the officials added.\n\n" +
+		"The Sahel Vanguard has caused the deaths of at least 8,000 people since it took up arms in Mali in 2012.\n\n" +
+		"Since 2015, central Mali has been ravaged by jihadist groups such as the Sahel Vanguard and the Kidal Front.\n\n" +
+		"More than 10,000 people have died in the conflict.\n\n" +
+		"Talks collapsed last year."
+	d := parse(t, text)
+	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	killed := map[string][]string{} // event's start → its killed figures
+	start := map[string]string{}
+	for _, ev := range r.Events {
+		if ev.Time != nil {
+			start[ev.ID] = ev.Time.From
+		}
+	}
+	for _, c := range r.Claims {
+		if c.Predicate == muster.PredKilled {
+			killed[start[c.Subject.ID]] = append(killed[start[c.Subject.ID]], c.Object.String())
+		}
+	}
+	want := map[string]string{"2024-03-10": "5", "2012-01-01": "[8000, ∞)", "2015-01-01": "[10001, ∞)"}
+	for from, fig := range want {
+		if got := killed[from]; len(got) != 1 || got[0] != fig {
+			t.Errorf("event from %s: killed %v, want [%s] (all: %v)", from, got, fig, killed)
+		}
+	}
+}

@@ -417,6 +417,9 @@ func TestCasualtyPhrases(t *testing.T) {
 		{"Gunmen attacked a post near Kolwa, Pakistan, on Monday; the group said it had lost two men.", "2"},
 		{"Fighters raided Sushany, Russia, on Monday, putting their own dead at three.", "3"},
 		{"The army lost control of Kolwa, Pakistan, on Monday after an attack.", ""},
+		// The dead after "deaths of" and "lives of".
+		{"A car bomb at a market in Mosul, Iraq, on Monday cost the lives of 40 villagers.", "40"},
+		{"The bombing of a bus in Mosul, Iraq, on Monday caused the deaths of 12 passengers.", "12"},
 	} {
 		var got []string
 		for _, ev := range Events(testDoc(tt.text), published, "d_test") {

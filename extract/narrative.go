@@ -258,6 +258,7 @@ func (x *doc) narrativeEvents() {
 		}
 		x.sentEvent[si] = idx
 	}
+	x.insurgencies()
 	x.casualties()
 	sided := make([]bool, len(x.events))
 	for k, ev := range x.events {
@@ -1294,4 +1295,117 @@ func (x *doc) clauseEnd(t int) int {
 		end = x.d.Tokens[c].End
 	}
 	return end
+}
+
+// insurgencies tells, as events of their own, the long-running conflicts
+// whose toll a story states, keyed by where and when they began: "The
+// Sahel Vanguard has caused the deaths of at least 8,000 people since it
+// took up arms in Mali in 2012"; "Since 2015, central Mali has been
+// ravaged by groups such as … More than 10,000 people have died in the
+// conflict." The sentence names its start ("since" before a year), an
+// armed group and a place; the toll is its own killed figure, or that of
+// the next sentence when that one names "the conflict", "the insurgency",
+// "the violence" or "the war". Such a toll is never the figure of the
+// incident the story tells.
+func (x *doc) insurgencies() {
+	for si, s := range x.d.Sentences {
+		if si >= len(x.readings) || x.eventTold(si) >= 0 {
+			continue
+		}
+		text := x.d.Text[s.Start:s.End]
+		var start *DateMatch
+		for _, d := range x.sentenceDates(si) {
+			if d.Value.Precision == muster.PrecisionYear && sinceRE.MatchString(text[:d.Span.End]) {
+				start = &d
+				break
+			}
+		}
+		if start == nil {
+			continue
+		}
+		groups := x.subjectsIn(s, muster.EntityArmedGroup)
+		if len(groups) == 0 {
+			continue
+		}
+		figSent := si
+		figs := killedFigures(x.readings[si].figures)
+		if next := si + 1; len(figs) == 0 && next < len(x.d.Sentences) && next < len(x.readings) && x.eventTold(next) < 0 &&
+			conflictRefRE.MatchString(x.d.Text[x.d.Sentences[next].Start:x.d.Sentences[next].End]) {
+			figSent, figs = next, killedFigures(x.readings[next].figures)
+		}
+		if len(figs) == 0 {
+			continue
+		}
+		body := muster.Span{Start: s.Start + datelineLen(text), End: s.End}
+		ev := &localEvent{typ: muster.EventArmedClash, participants: map[int]string{}, merged: -1, sents: []int{si}, evidence: []muster.Span{s}}
+		for _, e := range x.subjectsIn(body, muster.EntityPlace) {
+			if !x.inGroupName(e, body) {
+				ev.places = append(ev.places, x.regionOf(e, body))
+			}
+		}
+		if len(ev.places) == 0 {
+			continue
+		}
+		for _, e := range groups {
+			ev.participants[e] = muster.RoleActor
+		}
+		// "since 2012": it began then and goes on to the story's day.
+		ev.from, ev.to, ev.precision, ev.timeText = start.Value.From, start.Value.To, muster.PrecisionYear, text[start.Span.Start:start.Span.End]
+		if !x.in.Published.IsZero() {
+			ev.to = max(ev.to, x.in.Published.Format("2006-01-02"))
+		}
+		x.events = append(x.events, ev)
+		idx := len(x.events) - 1
+		x.slotClaims(idx, si, ev)
+		for _, c := range figs {
+			span := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
+			x.add(draft{subj: -1, event: idx, pred: c.Predicate, obj: c.Object, objEnt: -1, ev: span, sent: figSent, role: c.Role, conf: c.Confidence})
+		}
+		x.readings[figSent].figures = slices.DeleteFunc(slices.Clone(x.readings[figSent].figures), func(c muster.Claim) bool { return c.Predicate == muster.PredKilled })
+		x.sentEvent[figSent] = idx
+	}
+}
+
+var (
+	// sinceRE ends the words of a sentence up to a year that the conflict
+	// it tells began in: "Since 2009", "since it took up arms in 2009".
+	sinceRE = regexp.MustCompile(`(?i)\bsince\b[^.;]*$`)
+	// conflictRefRE names a long-running conflict told before.
+	conflictRefRE = regexp.MustCompile(`(?i)\bthe (?:conflict|insurgency|violence|war)\b`)
+)
+
+// inGroupName reports whether every mention of place e inside span s
+// ends a group's name after "in" or "of": "the Islamic State in West
+// Africa" names no place the conflict is in.
+func (x *doc) inGroupName(e int, s muster.Span) bool {
+	seen := false
+	for _, m := range x.ments {
+		if m.ent != e || m.Start < s.Start || m.End > s.End {
+			continue
+		}
+		seen = true
+		before := strings.TrimRight(x.d.Text[s.Start:m.Start], " ")
+		prep := before[strings.LastIndexByte(before, ' ')+1:]
+		if prep != "in" && prep != "of" {
+			return false
+		}
+		end := s.Start + len(strings.TrimRight(before[:len(before)-len(prep)], " "))
+		if !slices.ContainsFunc(x.ments, func(g mention) bool {
+			return g.End == end && g.ent >= 0 && x.ents[x.live(g.ent)].typ == muster.EntityArmedGroup
+		}) {
+			return false
+		}
+	}
+	return seen
+}
+
+// killedFigures are the killed figures among a sentence's figures.
+func killedFigures(figs []muster.Claim) []muster.Claim {
+	var out []muster.Claim
+	for _, c := range figs {
+		if c.Predicate == muster.PredKilled && len(c.Evidence) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
 }
