@@ -18,7 +18,7 @@ package extract
 //	between n and m / n-m / n–m / n to m / n or m   [n, m]
 //	a dozen [12, 12]; dozens [24, 99]; scores [40, 99]; a handful [3, 6];
 //	a few [2, 9] (so "a few hundred" is [200, 900]); several [3, 9];
-//	a couple (of) [2, 2]; hundreds [200, 999]; thousands [2000, 9999];
+//	a couple (of) [2, 2]; multiple [2, ∞); hundreds [200, 999]; thousands [2000, 9999];
 //	tens of thousands [20000, 99999]; hundreds of thousands [200000, 999999];
 //	millions [2e6, 9.99…e6]
 //	no one / nobody / none / no <counted noun>   [0, 0]
@@ -381,6 +381,7 @@ var scales = map[string]float64{
 var vague = map[string][2]float64{
 	"dozens": {24, 99}, "scores": {40, 99}, "hundreds": {200, 999}, "thousands": {2000, 9999},
 	"millions": {2e6, 9999999}, "several": {3, 9}, "numerous": {3, 99},
+	"multiple": {2, math.NaN()},
 }
 
 func matchCore(text string, toks []wtok, i int) (core, bool) {

@@ -43,6 +43,7 @@ func TestParseNumber(t *testing.T) {
 		{"a few", "[2, 9]", ""},
 		{"several", "[3, 9]", ""},
 		{"several hundred", "[300, 900]", ""},
+		{"multiple", "[2, ∞)", ""},
 		{"dozens", "[24, 99]", ""},
 		{"dozens of civilians", "[24, 99]", "civilians"},
 		{"a dozen", "12", ""},
