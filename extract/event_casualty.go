@@ -186,6 +186,9 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 		if t.kind != 'w' || bracket > 0 {
 			continue
 		}
+		if motiveBefore(toks, k) {
+			continue // "to avenge the killing of their leader": an earlier event's dead
+		}
 		if _, ok := casualtyCues[t.low]; ok {
 			if t.low == "fatally" { // "fatally shot" is the killing; the cue is "fatally"
 				cues = append(cues, k)
@@ -933,6 +936,22 @@ func livesOf(toks []wtok, k int) bool {
 	switch toks[k-2].low {
 	case "cost", "costs", "costing", "claimed", "claiming", "took", "taken", "taking":
 		return true
+	}
+	return false
+}
+
+// motiveWords name what an act answers: the dead they name ("to avenge
+// the killing of their leader", "in retaliation for the deaths of two
+// soldiers") are an earlier event's, not the act's.
+var motiveWords = map[string]bool{"avenge": true, "avenging": true, "revenge": true, "retaliation": true, "retaliating": true, "reprisal": true}
+
+// motiveBefore reports a motive word within the four words before
+// toks[k].
+func motiveBefore(toks []wtok, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if motiveWords[toks[j].low] {
+			return true
+		}
 	}
 	return false
 }

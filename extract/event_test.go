@@ -420,6 +420,9 @@ func TestCasualtyPhrases(t *testing.T) {
 		// The dead after "deaths of" and "lives of".
 		{"A car bomb at a market in Mosul, Iraq, on Monday cost the lives of 40 villagers.", "40"},
 		{"The bombing of a bus in Mosul, Iraq, on Monday caused the deaths of 12 passengers.", "12"},
+		// The dead an act avenges are an earlier event's.
+		{"Gunmen attacked a checkpoint near Kolwa, Pakistan, on Monday to avenge the killing of their leader.", ""},
+		{"Gunmen killed two guards near Kolwa, Pakistan, on Monday in retaliation for the deaths of three fighters.", "2"},
 	} {
 		var got []string
 		for _, ev := range Events(testDoc(tt.text), published, "d_test") {
