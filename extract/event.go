@@ -660,9 +660,8 @@ func saidOn(d *nlp.Doc, span muster.Span) bool {
 		if h < 0 || d.Tokens[h].Tag != "VERB" {
 			return false
 		}
-		switch speechLex[d.Tokens[h].Lemma] {
-		case KindSaid, KindClaim, KindDeny, KindReport:
-			return d.Tokens[h].Lemma != "continue" // "fighting continued on Monday"
+		if speechVerbLemma(d.Tokens[h].Lemma) { // not "fighting continued on Monday"
+			return true
 		}
 		for c := lo; c < hi; c++ {
 			if d.Tokens[c].Head == h && d.Tokens[c].Rel == "obj" && d.Tokens[c].Lemma == "statement" {

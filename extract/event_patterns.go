@@ -91,7 +91,7 @@ func loadEventRules(name, src string) (*eventRuleSet, error) {
 				return nil, fmt.Errorf("%s: pattern %s: arg %q names no slot of the pattern", name, p.Name, f)
 			}
 			switch arg {
-			case "agent", "patient", "instrument", "claimant", "denier", "ground", "claimed", "taken", "fire", "claimcue", "denycue", "sided":
+			case "agent", "patient", "instrument", "claimant", "denier", "ground", "claimed", "taken", "fire", "claimcue", "denycue", "sided", "doer", "deeds":
 			default:
 				return nil, fmt.Errorf("%s: pattern %s: unknown argument %q", name, p.Name, arg)
 			}
@@ -133,7 +133,10 @@ type sentenceArgs struct {
 	// sided are event words whose two sides the patterns name ("fighting
 	// took place between X and Y"): they tell a fight wherever they stand,
 	// not only as a clause's subject.
-	sided              []int
+	sided []int
+	// deeds are the acts groups are responsible for, told without one
+	// incident ("has claimed responsibility for dozens of attacks").
+	deeds              []deed
 	instruments        []muster.Span
 	evidence           map[int]muster.Span // entity -> its match's span
 	instrumentEvidence []muster.Span
@@ -145,6 +148,15 @@ type sentenceArgs struct {
 	// by the token of their claim's verb.
 	claimed    []claimedEvent
 	claimantOf map[int][]int
+}
+
+// deed is a group's acts told in general: the groups, the head token of
+// the acts' phrase, the match's words and whether the group claims them.
+type deed struct {
+	doers   []int
+	what    int
+	span    muster.Span
+	claimed bool
 }
 
 // respCue is a claim or denial of responsibility: the words from its verb
@@ -201,6 +213,18 @@ func (x *doc) eventArgs() map[int]*sentenceArgs {
 				}
 				if g.arg == "sided" {
 					a.sided = append(a.sided, t)
+					continue
+				}
+				if g.arg == "doer" {
+					continue // with its deeds
+				}
+				if g.arg == "deeds" {
+					doer, _ := m.Slot("doer")
+					cue, hasCue := m.Slot("cue")
+					if ents := x.subjectsAt(doer, r.types["doer"]); len(ents) > 0 {
+						a.deeds = append(a.deeds, deed{doers: ents, what: t, span: x.matchSpan(m, ents),
+							claimed: hasCue && x.d.Tokens[cue].Lemma == "claim"})
+					}
 					continue
 				}
 				if g.arg == "claimed" {
@@ -369,4 +393,77 @@ func (x *doc) weaponPhrase(t int) muster.Span {
 		break
 	}
 	return muster.Span{Start: x.d.Tokens[lo].Start, End: x.d.Tokens[t].End}
+}
+
+// deedClaims adds, for the acts the patterns find told in general in
+// sentence si, a responsible_for claim of each group whose text is the
+// acts' phrase ("dozens of rocket and drone attacks on army bases in the
+// north"); a group that claims them is its own source (modality claimed).
+func (x *doc) deedClaims(si int, a *sentenceArgs) {
+	if a == nil {
+		return
+	}
+	for _, dd := range a.deeds {
+		ph := x.deedPhrase(dd.what)
+		if ph.Len() == 0 {
+			continue
+		}
+		for _, e := range dd.doers {
+			d := draft{subj: e, event: -1, pred: muster.PredResponsible, obj: muster.TextValue(x.d.Text[ph.Start:ph.End]), objEnt: -1,
+				ev: muster.Span{Start: min(dd.span.Start, ph.Start), End: max(dd.span.End, ph.End)}, sent: si, conf: 0.7}
+			if dd.claimed {
+				d.attr = muster.Attribution{Name: x.ents[e].name, Type: muster.AttributionType(x.ents[e].typ)}
+				d.mod = muster.Claimed
+			}
+			if !x.hasDraft(d) {
+				x.add(d)
+			}
+		}
+	}
+}
+
+// deedPhrase is the phrase of the acts at token t: t with its modifiers
+// and the phrases after it ("several such attacks in recent years"), not
+// the clause it heads when the parse makes it a predicate ("The group has
+// been behind …": its subject, auxiliaries, copula and case) nor a
+// speech verb hung on it ("…, he said").
+func (x *doc) deedPhrase(t int) muster.Span {
+	lo, hi := x.sentLo(t), x.sentHi(t)
+	in := map[int]bool{t: true}
+	first, last := t, t
+	for changed := true; changed; {
+		changed = false
+		for c := lo; c < hi; c++ {
+			tk := x.d.Tokens[c]
+			if in[c] || tk.Head < 0 || !in[tk.Head] {
+				continue
+			}
+			if tk.Head == t {
+				switch tk.Rel {
+				case "nsubj", "nsubj:pass", "aux", "aux:pass", "cop", "case", "mark", "punct", "parataxis":
+					continue
+				}
+			}
+			if tk.Tag == "VERB" && speechVerbLemma(tk.Lemma) {
+				continue
+			}
+			in[c], changed = true, true
+			first, last = min(first, c), max(last, c)
+		}
+	}
+	for last > first && x.d.Tokens[last].Rel == "punct" {
+		last--
+	}
+	return muster.Span{Start: x.d.Tokens[first].Start, End: x.d.Tokens[last].End}
+}
+
+// speechVerbLemma reports a verb of saying, claiming, denying or
+// reporting by its lemma (the attribution lexicon's kinds), not
+// "continue" (listed as said: "he continued").
+func speechVerbLemma(l string) bool {
+	switch speechLex[l] {
+	case KindSaid, KindClaim, KindDeny, KindReport:
+		return l != "continue"
+	}
+	return false
 }

@@ -237,3 +237,30 @@ func TestInsurgencyToll(t *testing.T) {
 		}
 	}
 }
+
+// TestDeedsResponsibleFor: acts told in general, not as one incident
+// ("has claimed responsibility for dozens of rocket attacks on army
+// posts", "members of the group have continued to carry out scattered
+// attacks across the province") make the group responsible_for them, in
+// the text's words (issue 10; DESIGN §3).
+func TestDeedsResponsibleFor(t *testing.T) {
+	text := "Militia vows more attacks\n\n" +
+		"The Sahel Vanguard has claimed responsibility for dozens of rocket attacks on army posts in the north.\n\n" +
+		"The Kidal Front was defeated in 2019.\n\n" +
+		"However, members of the Kidal Front have continued to carry out scattered attacks across the province.\n\n" +
+		"The army says it controls the main roads.\n\n" +
+		"Talks collapsed."
+	d := parse(t, text)
+	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	got := map[string]string{}
+	for _, c := range r.Claims {
+		if c.Predicate == muster.PredResponsible {
+			got[c.Subject.Name] = c.Object.Text
+		}
+	}
+	for group, want := range map[string]string{"Sahel Vanguard": "dozens of rocket attacks on army posts in the north", "Kidal Front": "scattered attacks across the province"} {
+		if !strings.Contains(got[group], want) {
+			t.Errorf("%s responsible_for %q, want %q (all %v)", group, got[group], want, got)
+		}
+	}
+}

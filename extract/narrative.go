@@ -258,6 +258,9 @@ func (x *doc) narrativeEvents() {
 		}
 		x.sentEvent[si] = idx
 	}
+	for si := range x.d.Sentences {
+		x.deedClaims(si, args(si))
+	}
 	x.insurgencies()
 	x.casualties()
 	sided := make([]bool, len(x.events))
