@@ -113,8 +113,7 @@ func TestEventDateNotSpeechDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := parse(t, tt.text)
-			r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2024, 3, 6, 12, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+			r := story(t, tt.text, time.Date(2024, 3, 6, 12, 0, 0, 0, time.UTC))
 			var dates []string
 			for _, c := range r.Claims {
 				if c.Predicate == muster.PredOccurredOn {

@@ -428,33 +428,16 @@ func (x *doc) deedClaims(si int, a *sentenceArgs) {
 // been behind …": its subject, auxiliaries, copula and case) nor a
 // speech verb hung on it ("…, he said").
 func (x *doc) deedPhrase(t int) muster.Span {
-	lo, hi := x.sentLo(t), x.sentHi(t)
-	in := map[int]bool{t: true}
-	first, last := t, t
-	for changed := true; changed; {
-		changed = false
-		for c := lo; c < hi; c++ {
-			tk := x.d.Tokens[c]
-			if in[c] || tk.Head < 0 || !in[tk.Head] {
-				continue
+	return x.phraseSpan(t, func(c int) bool {
+		tk := x.d.Tokens[c]
+		if tk.Head == t {
+			switch tk.Rel {
+			case "nsubj", "nsubj:pass", "aux", "aux:pass", "cop", "case", "mark", "punct", "parataxis":
+				return true
 			}
-			if tk.Head == t {
-				switch tk.Rel {
-				case "nsubj", "nsubj:pass", "aux", "aux:pass", "cop", "case", "mark", "punct", "parataxis":
-					continue
-				}
-			}
-			if tk.Tag == "VERB" && speechVerbLemma(tk.Lemma) {
-				continue
-			}
-			in[c], changed = true, true
-			first, last = min(first, c), max(last, c)
 		}
-	}
-	for last > first && x.d.Tokens[last].Rel == "punct" {
-		last--
-	}
-	return muster.Span{Start: x.d.Tokens[first].Start, End: x.d.Tokens[last].End}
+		return tk.Tag == "VERB" && speechVerbLemma(tk.Lemma)
+	})
 }
 
 // speechVerbLemma reports a verb of saying, claiming, denying or

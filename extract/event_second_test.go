@@ -9,6 +9,12 @@ import (
 	"github.com/muster-osint/muster/extract"
 )
 
+// story extracts a story of our own published on pub by "Test Wire".
+func story(t *testing.T, text string, pub time.Time) *extract.Result {
+	t.Helper()
+	return extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+}
+
 // TestClaimedSecondEvent: a claim of responsibility that names an event
 // word of its own ("claimed responsibility for a bombing in Gao that
 // injured two police officers") tells a second event of its sentence,
@@ -148,8 +154,7 @@ func TestCameAsBetween(t *testing.T) {
 		"Its bases are spread across the desert.\n\n" +
 		"The United States sent two aircraft in May.\n\n" +
 		"Talks collapsed."
-	d := parse(t, text)
-	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	r := story(t, text, time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC))
 	parts := map[string]bool{}
 	var when string
 	for _, ev := range r.Events {
@@ -186,8 +191,7 @@ func TestRegionPlace(t *testing.T) {
 		"The army sent reinforcements to the area.\n\n" +
 		"Schools were closed for the rest of the week.\n\n" +
 		"Talks collapsed."
-	d := parse(t, text)
-	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	r := story(t, text, time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC))
 	places := map[string]bool{}
 	for _, c := range r.Claims {
 		if c.Predicate == muster.PredOccurredAt {
@@ -216,8 +220,7 @@ func TestInsurgencyToll(t *testing.T) {
 		"Since 2015, central Mali has been ravaged by jihadist groups such as the Sahel Vanguard and the Kidal Front.\n\n" +
 		"More than 10,000 people have died in the conflict.\n\n" +
 		"Talks collapsed last year."
-	d := parse(t, text)
-	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	r := story(t, text, time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC))
 	killed := map[string][]string{} // event's start → its killed figures
 	start := map[string]string{}
 	for _, ev := range r.Events {
@@ -250,8 +253,7 @@ func TestDeedsResponsibleFor(t *testing.T) {
 		"However, members of the Kidal Front have continued to carry out scattered attacks across the province.\n\n" +
 		"The army says it controls the main roads.\n\n" +
 		"Talks collapsed."
-	d := parse(t, text)
-	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	r := story(t, text, time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC))
 	got := map[string]string{}
 	for _, c := range r.Claims {
 		if c.Predicate == muster.PredResponsible {

@@ -1210,14 +1210,19 @@ var yearRE = regexp.MustCompile(`^(?:1[89]|20)\d\d$`)
 
 // subtreeSpan returns the byte span from the first to the last token of
 // t's subtree.
-func (x *doc) subtreeSpan(t int) muster.Span {
+func (x *doc) subtreeSpan(t int) muster.Span { return x.phraseSpan(t, nil) }
+
+// phraseSpan is the span of t's subtree without the dependents for which
+// skip (when not nil) reports true, and theirs, and without trailing
+// punctuation.
+func (x *doc) phraseSpan(t int, skip func(c int) bool) muster.Span {
 	lo, hi := x.sentLo(t), x.sentHi(t)
 	in := map[int]bool{t: true}
 	first, last := t, t
 	for changed := true; changed; {
 		changed = false
 		for c := lo; c < hi; c++ {
-			if h := x.d.Tokens[c].Head; !in[c] && h >= 0 && in[h] {
+			if h := x.d.Tokens[c].Head; !in[c] && h >= 0 && in[h] && (skip == nil || !skip(c)) {
 				in[c], changed = true, true
 				first, last = min(first, c), max(last, c)
 			}
