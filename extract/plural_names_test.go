@@ -62,6 +62,24 @@ func TestArticledStrangers(t *testing.T) {
 	}
 }
 
+// TestListedPlaces: a name listed with a place after a preposition of
+// place is a place, whatever the tagger guessed at an unfamiliar name
+// (issue 10: "in A, B, and C" gave the event one place of three).
+// Sentences are our own.
+func TestListedPlaces(t *testing.T) {
+	tests := []struct{ text, name string }{
+		{"The army has attacked the headquarters of the Sahel Vanguard in Wadi Tessa, Kora, and Abu Zeid.", "Wadi Tessa"},
+		{"The army has attacked the headquarters of the Sahel Vanguard in Wadi Tessa, Kora, and Abu Zeid.", "Abu Zeid"},
+		{"Jets struck militia bases in Kora and Wadi Hamra on Monday.", "Wadi Hamra"},
+	}
+	for _, tt := range tests {
+		typed, got := entityTypes(t, tt.text)
+		if !typed[tt.name+" "+string(muster.EntityPlace)] {
+			t.Errorf("%q: want %s typed place; entities %v", tt.text, tt.name, got)
+		}
+	}
+}
+
 // entityTypes extracts text and returns the set of its entities as
 // "name type" and, for messages, each entity as "name (type)".
 func entityTypes(t *testing.T, text string) (map[string]bool, []string) {

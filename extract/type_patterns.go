@@ -81,6 +81,48 @@ func (x *doc) typeFromSyntax() {
 			m.typ = muster.EntityPlace
 		}
 	}
+	// A name listed with a place after a preposition of place ("in Kora
+	// and Wadi Hamra", "in Wadi Tessa, Kora, and Abu Zeid") is a place
+	// too, whatever the tagger guessed at an unfamiliar name. The list is
+	// read off the words, as the parse often hangs its later names
+	// elsewhere.
+	for si := range x.d.SentenceTokens {
+		lo, hi := x.d.SentenceTokens[si][0], x.d.SentenceTokens[si][1]
+		for p := lo; p < hi; p++ {
+			if !slices.Contains(placeCases, strings.ToLower(x.d.Tokens[p].Text)) {
+				continue
+			}
+			var names []int // mentions listed
+			for k := p + 1; k < hi; {
+				mi := tm[k]
+				if mi < 0 || x.d.Tokens[k].Tag != "PROPN" || x.ments[mi].Start != x.d.Tokens[k].Start {
+					break
+				}
+				names = append(names, mi)
+				for k < hi && tm[k] == mi {
+					k++
+				}
+				if k+1 < hi && x.d.Tokens[k].Text == "," && strings.EqualFold(x.d.Tokens[k+1].Text, "and") {
+					k += 2
+				} else if k < hi && (x.d.Tokens[k].Text == "," || strings.EqualFold(x.d.Tokens[k].Text, "and")) {
+					k++
+				} else {
+					break
+				}
+			}
+			if len(names) < 2 || !slices.ContainsFunc(names, func(mi int) bool { return x.ments[mi].typ == muster.EntityPlace }) {
+				continue
+			}
+			for _, mi := range names {
+				switch x.ments[mi].typ {
+				case muster.EntityPerson, muster.EntityOrganization, "":
+					if x.ments[mi].role == "" {
+						x.ments[mi].typ = muster.EntityPlace
+					}
+				}
+			}
+		}
+	}
 }
 
 // articledStranger reports whether m, which the tagger calls a place,
@@ -107,6 +149,13 @@ var placeCases = []string{"in", "into", "near", "outside", "around", "across", "
 // placedAt reports whether the parse puts the name at span after a
 // preposition of place.
 func (x *doc) placedAt(span muster.Span) bool {
+	t := x.nameHead(span)
+	return t >= 0 && x.placeCase(t)
+}
+
+// nameHead returns the head token of the name at span (its first token
+// whose head lies outside it), or -1.
+func (x *doc) nameHead(span muster.Span) int {
 	for t, tk := range x.d.Tokens {
 		if tk.Start < span.Start || tk.End > span.End {
 			continue
@@ -114,12 +163,18 @@ func (x *doc) placedAt(span muster.Span) bool {
 		if h := tk.Head; h >= 0 && x.d.Tokens[h].Start >= span.Start && x.d.Tokens[h].End <= span.End {
 			continue // not the name's head
 		}
-		for c := x.sentLo(t); c < x.sentHi(t); c++ {
-			if d := x.d.Tokens[c]; d.Head == t && d.Rel == "case" && slices.Contains(placeCases, strings.ToLower(d.Text)) {
-				return true
-			}
+		return t
+	}
+	return -1
+}
+
+// placeCase reports whether token t has a preposition of place as its
+// case.
+func (x *doc) placeCase(t int) bool {
+	for c := x.sentLo(t); c < x.sentHi(t); c++ {
+		if d := x.d.Tokens[c]; d.Head == t && d.Rel == "case" && slices.Contains(placeCases, strings.ToLower(d.Text)) {
+			return true
 		}
-		return false
 	}
 	return false
 }
