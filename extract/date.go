@@ -44,8 +44,10 @@ type DateMatch struct {
 	Span  muster.Span
 	Value muster.Value
 	// Said marks the day a source spoke rather than the day of what it
-	// told (extract's eventDates); its Value is cut to the month.
-	Said bool
+	// told (extract's speechLast); its Value is cut to the month, and
+	// Spoke keeps the day it named.
+	Said  bool
+	Spoke string
 }
 
 // ResolveDate reads expr as one date expression ("in March 2022", "last

@@ -177,7 +177,7 @@ type eventBuild struct {
 	claims   []muster.Claim
 	places   bool
 	outcome  bool
-	said     bool // dated only by the month a source spoke in
+	spoke    string // the day a source spoke, when that alone dates the event (by its month)
 	partKeys map[string]bool
 }
 
@@ -279,17 +279,17 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) reading {
 	if date == nil && b.ev.Time == nil && x.pendingDate != nil {
 		date, dateSent = x.pendingDate, x.pendingDateSent
 	}
-	if date != nil && b.said && !date.Said && b.ev.Time != nil && nearBefore(date.Value, *b.ev.Time) {
+	if date != nil && b.spoke != "" && !date.Said && shortlyBefore(date.Value, b.spoke) {
 		// The month a source spoke in gives way to the event's own date
 		// ("Monday's attack" after "officials said on Tuesday").
-		b.ev.Time, b.said = nil, false
+		b.ev.Time, b.spoke = nil, ""
 		b.claims = slices.DeleteFunc(b.claims, func(c muster.Claim) bool { return c.Predicate == muster.PredOccurredOn })
 	}
 	if date != nil && b.ev.Time == nil {
 		v := date.Value
 		b.ev.Time = &v
 		b.date = v.From
-		b.said = date.Said
+		b.spoke = date.Spoke
 		b.claims = append(b.claims, x.claim(muster.PredOccurredOn, v, date.Span, dateSent, "", publisher(), muster.Asserted, 0.9))
 	}
 	if !b.places {
@@ -619,7 +619,7 @@ func speechLast(d *nlp.Doc, base int, ds []DateMatch) []DateMatch {
 	var own, said []DateMatch
 	for _, m := range ds {
 		if saidOn(d, muster.Span{Start: base + m.Span.Start, End: base + m.Span.End}) {
-			m.Said = true
+			m.Said, m.Spoke = true, m.Value.From
 			m.Value = monthOf(m.Value)
 			said = append(said, m)
 			continue
@@ -673,16 +673,17 @@ func saidOn(d *nlp.Doc, span muster.Span) bool {
 	return false
 }
 
-// nearBefore reports whether day v falls in the month said, or in the
-// month before it: an event's own day that can replace the month a source
-// spoke in ("Monday’s attack" told on Tuesday), unlike the date of
-// something else the story recalls ("founded in 2019").
-func nearBefore(v, said muster.Value) bool {
+// shortlyBefore reports whether day v falls on the day a source spoke
+// (spoke) or in the month before it: an event's own day that can replace
+// the month the source spoke in ("Monday’s attack" told on Tuesday),
+// unlike a later day or the date of something else the story recalls
+// ("founded in 2019").
+func shortlyBefore(v muster.Value, spoke string) bool {
 	if v.Precision != muster.PrecisionDay {
 		return false
 	}
-	from, err := time.Parse("2006-01-02", said.From)
-	return err == nil && v.From <= said.To && v.From >= from.AddDate(0, -1, 0).Format("2006-01-02")
+	day, err := time.Parse("2006-01-02", spoke)
+	return err == nil && v.From <= spoke && v.From >= day.AddDate(0, -1, 0).Format("2006-01-02")
 }
 
 // speechNouns are the nouns of what a source said whose date is the day

@@ -460,7 +460,7 @@ func (x *doc) contextDates() {
 				continue // the day a source spoke (eventDates)
 			}
 			k := x.continuedEvent(si, abs)
-			if k >= 0 && x.saidMonth(k) && nearBefore(d.Value, muster.Value{From: x.events[k].from, To: x.events[k].to}) {
+			if spoke := x.spokeDay(k); k >= 0 && spoke != "" && shortlyBefore(d.Value, spoke) {
 				// "Some 221 were wounded in Monday's attack" after "officials
 				// said on Tuesday": the event's own day replaces the month.
 				x.events[k].from = ""
@@ -503,21 +503,37 @@ func (x *doc) eventDates(si int) []DateMatch {
 	return speechLast(x.d, x.d.Sentences[si].Start, x.sentenceDates(si))
 }
 
-// saidMonth reports whether event k is dated only by the month a source
-// spoke in (eventDates), a date its own gives way to.
-func (x *doc) saidMonth(k int) bool {
-	ev := x.events[k]
+// spokeDay returns the day a source spoke when that alone dates event k
+// (by its month: speechLast), else "".
+func (x *doc) spokeDay(k int) string {
+	if k < 0 {
+		return ""
+	}
+	return x.spokeOf(x.events[k])
+}
+
+// spokenOf reports whether event a is dated only by the month a source
+// spoke in and event b by a day shortly before the source spoke: one
+// incident, told again with its own day ("said on Monday that they had
+// crossed", then "had entered … on Monday").
+func (x *doc) spokenOf(a, b *localEvent) bool {
+	spoke := x.spokeOf(a)
+	return spoke != "" && b.from != "" && b.from == b.to && shortlyBefore(muster.Value{From: b.from, To: b.to, Precision: b.precision}, spoke)
+}
+
+// spokeOf is spokeDay for an event, told or being told.
+func (x *doc) spokeOf(ev *localEvent) string {
 	if ev.from == "" || ev.precision != muster.PrecisionMonth {
-		return false
+		return ""
 	}
 	for _, si := range ev.sents {
 		for _, d := range x.eventDates(si) {
 			if d.Said && d.Value.From == ev.from && d.Value.To == ev.to {
-				return true
+				return d.Spoke
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 // subjectAt reports whether the parse makes the word at byte offset off
@@ -680,8 +696,13 @@ func (x *doc) mergeEvent(ev *localEvent) int {
 				kept = append(kept, d)
 			}
 			x.drafts = kept
-		} else if !samePlaces(old.places, ev.places) || !compatibleTypes(old.typ, ev.typ) || !closeDays(old, ev) {
+		} else if !samePlaces(old.places, ev.places) || !compatibleTypes(old.typ, ev.typ) || !closeDays(old, ev) && !x.spokenOf(old, ev) && !x.spokenOf(ev, old) {
 			continue
+		}
+		if x.spokenOf(old, ev) {
+			// The month a source spoke in gives way to the event's own day.
+			old.from, old.to, old.precision, old.timeText = ev.from, ev.to, ev.precision, ev.timeText
+			x.drafts = slices.DeleteFunc(x.drafts, func(d draft) bool { return d.event == i && d.pred == muster.PredOccurredOn })
 		}
 		if ev.typ == muster.EventIncursion {
 			old.typ = muster.EventIncursion
