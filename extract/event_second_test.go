@@ -266,3 +266,26 @@ func TestDeedsResponsibleFor(t *testing.T) {
 		}
 	}
 }
+
+// TestLandmarkPlace: a country named for its border ("near the Niger
+// border") and a city a distance is measured from ("900km north of
+// Bamako") are landmarks, not places of the event (issue 10 item 2).
+func TestLandmarkPlace(t *testing.T) {
+	text := "Gunmen kill soldiers at desert camp\n\n" +
+		"Gunmen from the Sahel Vanguard stormed an army camp in Kora near the Niger border on Monday, killing five soldiers.\n\n" +
+		"Troops were on patrol near Tessit, 900km north of Bamako, on Saturday when they clashed with the Sahel Vanguard.\n\n" +
+		"Residents fled to the nearby towns.\n\n" +
+		"The army sent reinforcements to the area.\n\n" +
+		"Schools were closed for the rest of the week.\n\n" +
+		"Talks collapsed."
+	r := story(t, text, time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC))
+	places := map[string]bool{}
+	for _, c := range r.Claims {
+		if c.Predicate == muster.PredOccurredAt {
+			places[c.Object.String()] = true
+		}
+	}
+	if !places["Kora"] || places["Niger"] || places["Bamako"] {
+		t.Errorf("occurred_at %v, want Kora, and neither Niger nor Bamako", places)
+	}
+}

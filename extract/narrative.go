@@ -187,7 +187,7 @@ func (x *doc) narrativeEvents() {
 			body.Start = max(body.Start, s.Start+loc[0])
 		}
 		for _, e := range x.subjectsIn(body, muster.EntityPlace) {
-			if !x.inPhrasesOf(subs, e) {
+			if !x.inPhrasesOf(subs, e) && !x.referencePlace(e, body) {
 				ev.places = append(ev.places, x.regionOf(e, body))
 			}
 		}
@@ -284,7 +284,7 @@ func (x *doc) readPlaces() {
 		}
 		for _, h := range x.readings[si].places {
 			k := x.continuedEvent(si, h.span)
-			if k < 0 || x.namesGroup(h.name) {
+			if k < 0 || x.namesGroup(h.name) || x.landmark(h.span, x.d.Sentences[si]) {
 				continue
 			}
 			// The place the document names in the same words ("Belgorod"
@@ -345,6 +345,36 @@ func (x *doc) regionOf(e int, s muster.Span) int {
 		}
 	}
 	return e
+}
+
+// referenceRE ends the words before a place named only to say where
+// something else is: "1,000km south of Manila", "100 kilometres from".
+var referenceRE = regexp.MustCompile(`(?i)\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:-?(?:east|west))?\s+of|from)\s+$`)
+
+// referencePlace reports whether every mention of place e inside span s
+// names it only as a landmark: the country of a border ("near the Niger
+// border", "on the Chad border"), or the point a distance is measured
+// from ("1,000km south of Manila"). The event is near the border or at
+// the distance, not in the country or the city.
+func (x *doc) referencePlace(e int, s muster.Span) bool {
+	seen := false
+	for _, m := range x.ments {
+		if m.ent != e || m.Start < s.Start || m.End > s.End {
+			continue
+		}
+		seen = true
+		if !x.landmark(m.Span, s) {
+			return false
+		}
+	}
+	return seen
+}
+
+// landmark reports whether the place named at span, inside span s, is a
+// landmark (referencePlace).
+func (x *doc) landmark(span, s muster.Span) bool {
+	after := strings.ToLower(strings.TrimLeft(x.d.Text[span.End:s.End], " "))
+	return strings.HasPrefix(after, "border") || referenceRE.MatchString(x.d.Text[s.Start:span.Start])
 }
 
 // namesGroup reports whether the document knows name as an armed group's
