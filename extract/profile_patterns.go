@@ -879,10 +879,11 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			}
 		case "number":
 			// "between 7,000 and 12,000": the figure's whole subtree, else
-			// the figure with its hedge; the first figure of a range is
-			// no size of its own.
-			if rangeNextRE.MatchString(x.d.Text[x.d.Tokens[ot].End:x.sentEnd(ot)]) {
-				continue
+			// the figure with its hedge. The first figure of a range (the
+			// one UD makes the noun's nummod, its conjunct the last) is
+			// read as the range that ends at the last.
+			if last := x.rangeLast(ot); last >= 0 {
+				ot = last
 			}
 			if v, ok := x.figureEndingAt(ot); ok {
 				objs = append(objs, draft{objEnt: -1, obj: v})
@@ -933,6 +934,24 @@ func (x *doc) eventClaim(m pattern.Match, si int, pred muster.Predicate, ot int)
 
 // rangeNextRE follows the first figure of a range: "7,000 and 12,000".
 var rangeNextRE = regexp.MustCompile(`^\s*(?:and|to|or|-|–)\s*\d`)
+
+// rangeLast is the token of the last figure of the range whose first
+// figure is t ("5,000" in "between 5,000 and 7,000"), or -1 when t opens
+// no range.
+func (x *doc) rangeLast(t int) int {
+	rest := x.d.Text[x.d.Tokens[t].End:x.sentEnd(t)]
+	m := rangeNextRE.FindStringIndex(rest)
+	if m == nil {
+		return -1
+	}
+	at := x.d.Tokens[t].End + m[1] - 1
+	for u := t + 1; u < len(x.d.Tokens) && x.d.Tokens[u].Start <= at; u++ {
+		if x.d.Tokens[u].Start <= at && at < x.d.Tokens[u].End {
+			return u
+		}
+	}
+	return -1
+}
 
 func (x *doc) sentEnd(t int) int {
 	if si := x.d.SentenceOf(x.d.Tokens[t].Start); si >= 0 {
