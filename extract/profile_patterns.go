@@ -679,7 +679,13 @@ func (x *doc) phrase(t int, skip map[int]bool) muster.Span {
 				continue
 			}
 			switch x.d.Tokens[c].Rel {
-			case "acl:relcl", "appos", "conj", "cc", "parataxis", "punct", "advcl", "dep", "cop", "aux", "nsubj":
+			case "punct":
+				// Quotation marks inside the phrase stay in it: "to
+				// create a “demilitarised zone” along the frontier".
+				if !quoteMarks[x.d.Tokens[c].Text] {
+					continue
+				}
+			case "acl:relcl", "appos", "conj", "cc", "parataxis", "advcl", "dep", "cop", "aux", "nsubj":
 				continue
 			}
 			in[c] = true
@@ -707,8 +713,22 @@ func (x *doc) phrase(t int, skip map[int]bool) muster.Span {
 		}
 		break
 	}
+	// A quotation mark whose partner was trimmed off goes too:
+	// “Ukrainian nationalists” is the phrase Ukrainian nationalists.
+	quotes := 0
+	for c := first; c <= last; c++ {
+		if x.d.Tokens[c].Rel == "punct" && quoteMarks[x.d.Tokens[c].Text] {
+			quotes++
+		}
+	}
+	if quotes%2 == 1 && last > t && quoteMarks[x.d.Tokens[last].Text] {
+		last--
+	}
 	return muster.Span{Start: x.d.Tokens[first].Start, End: x.d.Tokens[last].End}
 }
+
+// quoteMarks are the quotation marks a phrase keeps inside it.
+var quoteMarks = map[string]bool{"“": true, "”": true, "\"": true, "‘": true, "’": true, "«": true, "»": true}
 
 // roleKey is the key of a bound token in the role table: its lemma, or the
 // participle of a hyphenated word ("Iran-backed" → "backed").
