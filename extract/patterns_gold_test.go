@@ -94,14 +94,7 @@ func TestPatternExamplesOnGold(t *testing.T) {
 					continue
 				}
 				checked++
-				ms := set.MatchPattern(d, p.Name)
-				if len(ms) == 0 {
-					t.Errorf("%s: pattern %s does not match its example %q on its gold tree\ngold:\n%s", file, p.Name, ex.Text, dump(d))
-					continue
-				}
-				if !anyBinds(d, ms, ex.Slots) {
-					t.Errorf("%s: pattern %s matches %q on its gold tree but binds %s, want %v\ngold:\n%s", file, p.Name, ex.Text, bound(d, ms), ex.Slots, dump(d))
-				}
+				checkExample(t, set, file, p, ex, true, d, "gold tree")
 			}
 			for _, ex := range p.No {
 				d, ok := withGoldTrees(t, gold, ex.Text)
@@ -110,9 +103,7 @@ func TestPatternExamplesOnGold(t *testing.T) {
 					continue
 				}
 				checked++
-				if ms := set.MatchPattern(d, p.Name); len(ms) > 0 {
-					t.Errorf("%s: pattern %s matches its negative example %q on its gold tree: %s\ngold:\n%s", file, p.Name, ex.Text, bound(d, ms), dump(d))
-				}
+				checkExample(t, set, file, p, ex, false, d, "gold tree")
 			}
 		}
 	}
