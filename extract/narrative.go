@@ -334,10 +334,7 @@ var regionWords = map[string]bool{
 // regionWords ("in northeastern Nigeria"), the place that part names
 // ("northeastern Nigeria"), made when the document has none; else e.
 func (x *doc) regionOf(e int, s muster.Span) int {
-	for _, m := range x.ments {
-		if m.ent != e || m.Start < s.Start || m.End > s.End {
-			continue
-		}
+	for _, m := range x.mentionsIn(e, s) {
 		before := strings.TrimRight(x.d.Text[s.Start:m.Start], " ")
 		w := before[strings.LastIndexAny(before, " \n(")+1:]
 		if regionWords[w] {
@@ -357,17 +354,30 @@ var referenceRE = regexp.MustCompile(`(?i)\d[\d,.]*\s*(?:km|kilometres|kilometer
 // from ("1,000km south of Manila"). The event is near the border or at
 // the distance, not in the country or the city.
 func (x *doc) referencePlace(e int, s muster.Span) bool {
-	seen := false
+	return x.everyMention(e, s, func(m mention) bool { return x.landmark(m.Span, s) })
+}
+
+// mentionsIn returns the mentions of local entity e inside span s.
+func (x *doc) mentionsIn(e int, s muster.Span) []mention {
+	var out []mention
 	for _, m := range x.ments {
-		if m.ent != e || m.Start < s.Start || m.End > s.End {
-			continue
+		if m.ent == e && m.Start >= s.Start && m.End <= s.End {
+			out = append(out, m)
 		}
-		seen = true
-		if !x.landmark(m.Span, s) {
+	}
+	return out
+}
+
+// everyMention reports whether e has mentions inside span s and f holds
+// for each.
+func (x *doc) everyMention(e int, s muster.Span, f func(m mention) bool) bool {
+	ms := x.mentionsIn(e, s)
+	for _, m := range ms {
+		if !f(m) {
 			return false
 		}
 	}
-	return seen
+	return len(ms) > 0
 }
 
 // landmark reports whether the place named at span, inside span s, is a
@@ -1437,25 +1447,17 @@ var (
 // ends a group's name after "in" or "of": "the Islamic State in West
 // Africa" names no place the conflict is in.
 func (x *doc) inGroupName(e int, s muster.Span) bool {
-	seen := false
-	for _, m := range x.ments {
-		if m.ent != e || m.Start < s.Start || m.End > s.End {
-			continue
-		}
-		seen = true
+	return x.everyMention(e, s, func(m mention) bool {
 		before := strings.TrimRight(x.d.Text[s.Start:m.Start], " ")
 		prep := before[strings.LastIndexByte(before, ' ')+1:]
 		if prep != "in" && prep != "of" {
 			return false
 		}
 		end := s.Start + len(strings.TrimRight(before[:len(before)-len(prep)], " "))
-		if !slices.ContainsFunc(x.ments, func(g mention) bool {
+		return slices.ContainsFunc(x.ments, func(g mention) bool {
 			return g.End == end && g.ent >= 0 && x.ents[x.live(g.ent)].typ == muster.EntityArmedGroup
-		}) {
-			return false
-		}
-	}
-	return seen
+		})
+	})
 }
 
 // killedFigures are the killed figures among a sentence's figures.
