@@ -76,7 +76,8 @@ func (x *doc) aliasPatterns() {
 				akind = muster.AliasAcronym
 			}
 			cueText := strings.ToLower(strings.TrimSpace(text[loc[0]:loc[1]]))
-			if strings.HasPrefix(cueText, ", or") && !isAcronym(x.ments[nm].text) {
+			orAfterAcronym := strings.HasPrefix(cueText, ", or") && x.bracketedAcronymBefore(cue.Start) && x.appositionEnds(x.ments[nm].End)
+			if strings.HasPrefix(cueText, ", or") && !isAcronym(x.ments[nm].text) && !orAfterAcronym {
 				continue // "the Legion, or the Corps": a list, not an alias
 			}
 			named := x.ments[nm]
@@ -86,7 +87,7 @@ func (x *doc) aliasPatterns() {
 			// Caesar"), the person the new name names.
 			subj := -1
 			for j := nm - 1; j >= 0 && x.ments[j].sent == si; j-- {
-				if x.ments[j].End <= cue.Start && strings.Trim(x.d.Text[x.ments[j].End:cue.Start], " ,–—") == "" {
+				if x.ments[j].End <= cue.Start && strings.Trim(x.gapBefore(x.ments[j].End, cue.Start, orAfterAcronym), " ,–—") == "" {
 					if x.aliasSubject(x.ments[j], named, akind) {
 						subj = x.ments[j].ent
 					}
@@ -139,6 +140,39 @@ func (x *doc) aliasPatterns() {
 			x.described[si] = -1
 		}
 	}
+}
+
+// bracketedAcronymBefore reports whether the text right before off is a
+// bracketed acronym, "(TTP)": "the Tehrik Front (TF), or Front, …" gives
+// a name its acronym and then its other name, which a list never does
+// ("the Legion, or the Corps" may be two groups).
+func (x *doc) bracketedAcronymBefore(off int) bool {
+	before := strings.TrimRight(x.d.Text[:off], " ")
+	if !strings.HasSuffix(before, ")") {
+		return false
+	}
+	open := strings.LastIndexByte(before, '(')
+	return open >= 0 && isAcronym(before[open+1:len(before)-1])
+}
+
+// gapBefore returns the text from a name's end to an alias cue, less the
+// closing bracket of the acronym it carries when acronym is set.
+func (x *doc) gapBefore(end, cue int, acronym bool) string {
+	if end > cue {
+		return "?"
+	}
+	if acronym {
+		return strings.TrimPrefix(x.d.Text[end:cue], ")")
+	}
+	return x.d.Text[end:cue]
+}
+
+// appositionEnds reports whether the phrase that ends at off closes an
+// apposition: a comma, a bracket or the sentence's end follows, not "and"
+// or a verb of its own.
+func (x *doc) appositionEnds(off int) bool {
+	rest := strings.TrimLeft(x.d.Text[off:], " ")
+	return rest == "" || strings.ContainsAny(rest[:1], ",);:.")
 }
 
 // aliasSubject reports whether mention m, right before an alias cue, is
