@@ -42,6 +42,7 @@ func (x *doc) aliasPatterns() {
 			x.ents[m.ent].aliases = appendAlias(x.ents[m.ent].aliases, muster.Alias{Name: name, Kind: muster.AliasName})
 		}
 	}
+	x.nicknames()
 	for _, a := range x.acronyms {
 		x.add(draft{subj: a.ent, event: -1, pred: muster.PredAlias, obj: muster.Value{Kind: muster.ValueText, Text: a.name}, objEnt: -1, ev: a.span, sent: a.sent, conf: 0.95})
 	}
@@ -138,6 +139,51 @@ func (x *doc) aliasPatterns() {
 	for si := range x.d.Sentences {
 		if _, ok := x.described[si]; !ok {
 			x.described[si] = -1
+		}
+	}
+}
+
+// nicknameRE finds a nickname quoted inside a person's name, between the
+// given name and the surname: Joaquin "El Chapo" Guzman, Abu Omar "the
+// Fox" Diallo.
+var nicknameRE = regexp.MustCompile(`\b(\p{Lu}[\p{L}'’-]+) ["“]((?:the |The )?\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})["”] (\p{Lu}[\p{L}'’-]+)\b`)
+
+// nicknames gives a person named with a quoted nickname inside the name
+// (`Ismael "El Mayo" Zambada`) the name without it ("Ismael Zambada") and
+// the nickname as an alias; the tagger reads the three parts as a given
+// name, an organisation and a surname. The surname must be a person's
+// mention, so a quoted title between two names ("Ukraine 'Azov' Brigade")
+// is left alone.
+func (x *doc) nicknames() {
+	for si, s := range x.d.Sentences {
+		text := x.d.Text[s.Start:s.End]
+		if !strings.ContainsAny(text, "\"“") {
+			continue
+		}
+		for _, loc := range nicknameRE.FindAllStringSubmatchIndex(text, -1) {
+			sur := x.mentionAt(s.Start + loc[6])
+			if sur < 0 || x.ments[sur].Start != s.Start+loc[6] || x.ments[sur].ent < 0 || x.ments[sur].nominal {
+				continue
+			}
+			e := x.ments[sur].ent
+			if x.ents[e].typ != muster.EntityPerson {
+				continue
+			}
+			full := text[loc[2]:loc[3]] + " " + x.ments[sur].text
+			nick := text[loc[4]:loc[5]]
+			x.ents[e].names = append(x.ents[e].names, full)
+			x.ents[e].aliases = appendAlias(x.ents[e].aliases, muster.Alias{Name: full, Kind: muster.AliasName})
+			x.ents[e].aliases = appendAlias(x.ents[e].aliases, muster.Alias{Name: nick, Kind: muster.AliasName})
+			// The nickname's own mention, here and later in the text, is
+			// the person.
+			for i := range x.ments {
+				if m := x.ments[i]; !m.nominal && m.ent >= 0 && m.ent != e && muster.NameKey(m.text) == muster.NameKey(nick) {
+					x.ents[m.ent].typ = muster.EntityPerson
+					x.merge(e, m.ent)
+				}
+			}
+			ev := muster.Span{Start: s.Start + loc[2], End: x.ments[sur].End}
+			x.add(draft{subj: e, event: -1, pred: muster.PredAlias, obj: muster.TextValue(nick), objEnt: -1, ev: ev, sent: si, conf: 0.9})
 		}
 	}
 }
