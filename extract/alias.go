@@ -175,9 +175,13 @@ func (x *doc) nicknames() {
 			x.ents[e].aliases = appendAlias(x.ents[e].aliases, muster.Alias{Name: full, Kind: muster.AliasName})
 			x.ents[e].aliases = appendAlias(x.ents[e].aliases, muster.Alias{Name: nick, Kind: muster.AliasName})
 			// The nickname's own mention, here and later in the text, is
-			// the person.
+			// the person; so is the given name's, when the tagger made one.
 			for i := range x.ments {
-				if m := x.ments[i]; !m.nominal && m.ent >= 0 && m.ent != e && muster.NameKey(m.text) == muster.NameKey(nick) {
+				m := x.ments[i]
+				if m.nominal || m.ent < 0 || m.ent == e {
+					continue
+				}
+				if muster.NameKey(m.text) == muster.NameKey(nick) || m.Start == s.Start+loc[2] && m.End == s.Start+loc[3] && (x.ents[m.ent].typ == "" || x.ents[m.ent].typ == muster.EntityPerson) {
 					x.ents[m.ent].typ = muster.EntityPerson
 					x.merge(e, m.ent)
 				}
