@@ -710,6 +710,16 @@ func (x *doc) phrase(t int, skip map[int]bool) muster.Span {
 	return muster.Span{Start: x.d.Tokens[first].Start, End: x.d.Tokens[last].End}
 }
 
+// tokenStartingAt returns the index of the token that starts at byte
+// offset off, or -1.
+func (x *doc) tokenStartingAt(off int) int {
+	i := sort.Search(len(x.d.Tokens), func(i int) bool { return x.d.Tokens[i].Start >= off })
+	if i < len(x.d.Tokens) && x.d.Tokens[i].Start == off {
+		return i
+	}
+	return -1
+}
+
 // roleKey is the key of a bound token in the role table: its lemma, or the
 // participle of a hyphenated word ("Iran-backed" → "backed").
 func (x *doc) roleKey(t int) string {
@@ -846,6 +856,19 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 				}
 				if end := x.phraseEnd(si, sp.Start); end > sp.End {
 					sp.End = end
+				}
+			}
+			if pred == muster.PredGoal {
+				// A goal is the whole aim, article and all: "seeking an
+				// Islamic state", "to drive the army out until it leaves
+				// the region", "fighting for independence Karenland"
+				// (the parser leaves such tails off the phrase).
+				si := x.d.SentenceOf(x.d.Tokens[ot].Start)
+				if end := x.phraseEnd(si, sp.Start); end > sp.End {
+					sp.End = end
+				}
+				if c := x.tokenStartingAt(sp.Start) - 1; c >= x.sentLo(ot) && x.d.Tokens[c].Tag == "DET" && x.d.Tokens[c].Rel == "det" {
+					sp.Start = x.d.Tokens[c].Start
 				}
 			}
 			objs = append(objs, draft{objEnt: -1, obj: muster.TextValue(x.d.Text[sp.Start:sp.End])})
