@@ -710,6 +710,21 @@ func (x *doc) phrase(t int, skip map[int]bool) muster.Span {
 	return muster.Span{Start: x.d.Tokens[first].Start, End: x.d.Tokens[last].End}
 }
 
+// nameListRE is the rest of a list of names after its first: ", Chad,
+// Niger, and Nigeria".
+var nameListRE = regexp.MustCompile(`^(?:,\s+(?:and\s+|or\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*)+`)
+
+// nameListEnd returns the end of the list of names that a phrase ending at
+// off opens ("forces from Benin, Cameroon, Chad, Niger, and Nigeria"),
+// which phraseEnd cuts at its first comma; off when there is none.
+func (x *doc) nameListEnd(si, off int) int {
+	rest := x.d.Text[off:x.d.Sentences[si].End]
+	if loc := nameListRE.FindStringIndex(rest); loc != nil && strings.Contains(rest[:loc[1]], "and ") {
+		return off + loc[1]
+	}
+	return off
+}
+
 // tokenStartingAt returns the index of the token that starts at byte
 // offset off, or -1.
 func (x *doc) tokenStartingAt(off int) int {
@@ -855,7 +870,7 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 					break
 				}
 				if end := x.phraseEnd(si, sp.Start); end > sp.End {
-					sp.End = end
+					sp.End = x.nameListEnd(si, end)
 				}
 			}
 			if pred == muster.PredGoal {
