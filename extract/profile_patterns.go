@@ -480,8 +480,24 @@ func (x *doc) relativeAntecedent(t int, ok func(mi int) bool) int {
 		return -1
 	}
 	if v := toks[t].Head; v >= 0 && toks[v].Rel == "acl:relcl" && toks[v].Head >= 0 {
-		if mi := x.tokMent[toks[v].Head]; mi >= 0 && ok(mi) {
+		h := toks[v].Head
+		if mi := x.tokMent[h]; mi >= 0 && ok(mi) {
 			return x.live(x.ments[mi].ent)
+		}
+		// "the Wagner Group private military company, which …": a
+		// common noun with the name compounded to it, unless the noun is
+		// itself apposed to a name ("HTS, the former Al-Qaeda branch
+		// that …" is HTS).
+		if g := toks[h].Head; toks[h].Rel == "appos" && g >= 0 {
+			if mi := x.tokMent[g]; mi >= 0 && ok(mi) {
+				return x.live(x.ments[mi].ent)
+			}
+		} else {
+			for c := x.sentLo(h); c < h; c++ {
+				if toks[c].Head == h && toks[c].Rel == "compound" && ok(x.tokMent[c]) {
+					return x.live(x.ments[x.tokMent[c]].ent)
+				}
+			}
 		}
 	}
 	if p := t - 1; p > x.sentLo(t) && toks[p].Text == "," {
