@@ -874,12 +874,16 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			if sp.Len() == 0 {
 				continue
 			}
-			if pred == muster.PredComposedOf {
+			if pred == muster.PredComposedOf || pred == muster.PredGoal {
 				// "made up of the A, the B and the C": an alliance's
-				// member groups, one claim each; any other part runs on
-				// to the end of its phrase ("Russians who defected …").
+				// member groups, one claim each. Any other part, and a
+				// goal, runs on to the end of its phrase and over the
+				// list of names it opens ("Russians who defected …",
+				// "forces from Benin, Chad, and Niger", "to drive the army
+				// out until it leaves the region": the parser leaves such
+				// tails off the phrase).
 				si := x.d.SentenceOf(x.d.Tokens[ot].Start)
-				if groups := x.groupList(si, sp.Start); len(groups) >= 2 {
+				if groups := x.groupList(si, sp.Start); len(groups) >= 2 && pred == muster.PredComposedOf {
 					for _, g := range groups {
 						objs = append(objs, draft{objEnt: -1, obj: muster.TextValue(x.ents[x.ments[g].ent].name)})
 					}
@@ -888,17 +892,8 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 				if end := x.phraseEnd(si, sp.Start); end > sp.End {
 					sp.End = x.nameListEnd(si, end)
 				}
-			}
-			if pred == muster.PredGoal {
-				// A goal is the whole aim, article and all: "seeking an
-				// Islamic state", "to drive the army out until it leaves
-				// the region", "fighting for independence Karenland"
-				// (the parser leaves such tails off the phrase).
-				si := x.d.SentenceOf(x.d.Tokens[ot].Start)
-				if end := x.phraseEnd(si, sp.Start); end > sp.End {
-					sp.End = end
-				}
-				if c := x.tokenStartingAt(sp.Start) - 1; c >= x.sentLo(ot) && x.d.Tokens[c].Tag == "DET" && x.d.Tokens[c].Rel == "det" {
+				// A goal keeps its article: "seeking an Islamic state".
+				if c := x.tokenStartingAt(sp.Start) - 1; pred == muster.PredGoal && c >= x.sentLo(ot) && x.d.Tokens[c].Tag == "DET" && x.d.Tokens[c].Rel == "det" {
 					sp.Start = x.d.Tokens[c].Start
 				}
 			}
