@@ -758,6 +758,22 @@ func (x *doc) nameListEnd(si, off int) int {
 	return off
 }
 
+// clauseCut returns end, or the start of the first coordinated clause
+// between from and end: "to create a buffer zone along the frontier and
+// called on Russians to rise up" runs on to "frontier", not over the
+// second verb's clause.
+func (x *doc) clauseCut(from, end int) int {
+	for _, tk := range x.d.Tokens {
+		if tk.Start < from || tk.Start >= end {
+			continue
+		}
+		if h := tk.Head; tk.Rel == "cc" && h >= 0 && x.d.Tokens[h].Rel == "conj" && x.d.Tokens[h].Tag == "VERB" {
+			return len(strings.TrimRight(x.d.Text[:tk.Start], " ,"))
+		}
+	}
+	return end
+}
+
 // tokenStartingAt returns the index of the token that starts at byte
 // offset off, or -1.
 func (x *doc) tokenStartingAt(off int) int {
@@ -909,7 +925,7 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 					}
 					break
 				}
-				if end := x.phraseEnd(si, sp.Start); end > sp.End {
+				if end := x.clauseCut(sp.End, x.phraseEnd(si, sp.Start)); end > sp.End {
 					sp.End = end
 				}
 				sp.End = x.nameListEnd(si, sp.End)
