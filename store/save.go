@@ -54,6 +54,9 @@ func (db *DB) Save(ctx context.Context, a *muster.Analysis) (SaveResult, error) 
 		return fail(err)
 	}
 	defer tx.tx.Rollback()
+	// Written beside the batches' cache, which cannot see it: it is emptied
+	// while this transaction holds the write connection.
+	db.cache.reset()
 	res, err := db.save(ctx, tx, a)
 	if err != nil {
 		return res, err
@@ -289,8 +292,8 @@ func (db *DB) upsertEntity(ctx context.Context, tx *wtx, e *muster.Entity) error
 			return fmt.Errorf("alias %q: %w", e.Aliases[i].Name, err)
 		}
 	}
+	var keys []string
 	if db.EntityKeys != nil {
-		var keys []string
 		for _, k := range db.EntityKeys(*e) {
 			if k != "" {
 				keys = append(keys, k)
@@ -300,6 +303,7 @@ func (db *DB) upsertEntity(ctx context.Context, tx *wtx, e *muster.Entity) error
 			return fmt.Errorf("keys: %w", err)
 		}
 	}
+	tx.wroteEntity(e, keys)
 	return nil
 }
 
@@ -547,6 +551,7 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 	var keyIDs, keyVals []string
 	seen := map[string]bool{}
 	seenAlias := map[[2]string]bool{}
+	written := make([][]string, len(entities)) // match keys by entity
 	for _, i := range order {
 		e := &entities[i]
 		if seen[e.ID] {
@@ -575,11 +580,13 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 			aliases = append(aliases, aliasRow{e.ID, k, a.Name, string(a.Kind), a.Sources})
 		}
 		if db.EntityKeys != nil {
+			n := len(keyVals)
 			for _, k := range db.EntityKeys(*e) {
 				if k != "" {
 					keyIDs, keyVals = append(keyIDs, e.ID), append(keyVals, k)
 				}
 			}
+			written[i] = keyVals[n:]
 		}
 	}
 	if len(ids) == 0 {
@@ -708,6 +715,9 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 			SELECT u.e, u.k FROM `+src+` WHERE true ON CONFLICT DO NOTHING`), args...); err != nil {
 			return false, fmt.Errorf("entity keys: %w", err)
 		}
+	}
+	for _, i := range order {
+		tx.wroteEntity(&entities[i], written[i])
 	}
 	return true, nil
 }

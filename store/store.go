@@ -63,6 +63,8 @@ type DB struct {
 
 	// prep is the write statements prepared once for the store (stmt.go).
 	prep prepared
+	// cache answers a batch's entity lookups on SQLite (cache.go).
+	cache entityCache
 }
 
 // dialect is what differs between the backends. Everything else (schema

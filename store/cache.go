@@ -1,0 +1,164 @@
+package store
+
+import (
+	"context"
+	"slices"
+	"sync"
+
+	"github.com/muster-osint/muster"
+)
+
+// entityCache is the writer's exact copy of what resolution reads through
+// a batch (EntitiesByKeySets): which entities each match key finds, and
+// those entities as stored (issue 14: the lookups were a quarter of the
+// writer's CPU, and most of a document's keys are asked again by the next
+// documents — or are new, and found nothing, again).
+//
+// It is exact, not a guess that may be stale:
+//   - it is read and filled only inside a batch's transaction, which holds
+//     SQLite's one write lock (BEGIN IMMEDIATE), so nothing else writes
+//     while it is in use;
+//   - each save in the batch updates it with what it wrote: an id joins the
+//     cached answer of every alias and match key it was written under
+//     (those rows stay: they are only ever added to), the answer for the
+//     key of its name is dropped (an upsert keeps a stored name, so that
+//     key may not find it), and the entity itself is dropped, to be read
+//     again when asked for;
+//   - another process's commits change SQLite's data_version, read at the
+//     start of each batch: then it is emptied; so it is by any other write
+//     of this process (DB.Save, ReplaceAnalyses), which runs on the same
+//     connection and so does not change data_version, and by a batch that
+//     rolls back (what it cached may be gone).
+//
+// It is kept for SQLite only: PostgreSQL workers write concurrently, and
+// PostgreSQL has no cheap data_version. It holds at most cacheMaxKeys keys
+// and is emptied when full.
+type entityCache struct {
+	mu      sync.Mutex
+	version int64 // data_version when last checked; 0 for never
+	// keys holds, for each key looked up, the ids it finds in id order
+	// (nil: none); a key absent is unknown.
+	keys map[string][]string
+	ents map[string]muster.Entity // id → entity as stored
+}
+
+// cacheMaxKeys bounds the cache: about 60 MB of keys and entities.
+const cacheMaxKeys = 200_000
+
+// reset empties the cache and forgets the data_version checked.
+func (c *entityCache) reset() {
+	c.mu.Lock()
+	c.keys, c.ents, c.version = nil, nil, 0
+	c.mu.Unlock()
+}
+
+// check empties the cache unless the database is as it was at the last
+// check (or write through it): it runs first in a batch's transaction.
+func (c *entityCache) check(ctx context.Context, tx *wtx) error {
+	var v int64
+	if err := tx.tx.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v != c.version {
+		c.keys, c.ents, c.version = nil, nil, v
+	}
+	return nil
+}
+
+// wrote updates the cache after a save wrote entity id: keys are the
+// alias and match keys it is stored under now, nameKey the key of the
+// name it was written with.
+func (c *entityCache) wrote(id, nameKey string, keys []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.keys == nil {
+		return
+	}
+	delete(c.ents, id)
+	if ids, ok := c.keys[nameKey]; ok && !slices.Contains(ids, id) {
+		delete(c.keys, nameKey)
+	}
+	for _, k := range keys {
+		ids, ok := c.keys[k]
+		if !ok {
+			continue
+		}
+		if i, found := slices.BinarySearch(ids, id); !found {
+			c.keys[k] = slices.Insert(slices.Clip(ids), i, id)
+		}
+	}
+}
+
+// entitiesByKeySets is DB.entitiesByKeySets answered from the cache, which
+// reads what it lacks through tx and keeps it.
+func (db *DB) cachedKeySets(ctx context.Context, tx *wtx, sets [][]string) ([][]muster.Entity, error) {
+	c := &db.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.keys == nil || len(c.keys) > cacheMaxKeys {
+		c.keys, c.ents = map[string][]string{}, map[string]muster.Entity{}
+	}
+	var missing []string
+	for _, set := range sets {
+		for _, k := range set {
+			if _, ok := c.keys[k]; !ok && !slices.Contains(missing, k) {
+				missing = append(missing, k)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		byKey, _, err := db.idsByKeys(ctx, tx, missing)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range missing {
+			ids := byKey[k]
+			slices.Sort(ids)
+			c.keys[k] = slices.Compact(ids)
+		}
+	}
+	need := map[string]bool{}
+	var load []string
+	for _, set := range sets {
+		for _, k := range set {
+			for _, id := range c.keys[k] {
+				if need[id] {
+					continue
+				}
+				need[id] = true
+				if _, ok := c.ents[id]; !ok {
+					load = append(load, id)
+				}
+			}
+		}
+	}
+	if len(load) > 0 {
+		es, err := db.entitiesByIDs(ctx, tx, load)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range es {
+			c.ents[e.ID] = e
+		}
+	}
+	// SQLite orders ids by their bytes, as Go compares strings.
+	es := make([]muster.Entity, 0, len(need))
+	for id := range need {
+		if e, ok := c.ents[id]; ok {
+			e.Aliases = slices.Clip(e.Aliases)
+			es = append(es, e)
+		}
+	}
+	slices.SortFunc(es, func(a, b muster.Entity) int {
+		switch {
+		case a.ID < b.ID:
+			return -1
+		case a.ID > b.ID:
+			return 1
+		}
+		return 0
+	})
+	return keySets(sets, c.keys, es), nil
+}

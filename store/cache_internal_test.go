@@ -1,0 +1,150 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/muster-osint/muster"
+)
+
+// TestEntityCacheExact saves random documents — entities drawn from a small
+// pool of ids and names, so that they meet again under new names and old
+// ones — in batches, with lookups between the saves, a document saved
+// outside any batch (DB.Save), a batch rolled back and a document written
+// by another handle on the file (another process, to SQLite) between the
+// batches. After every step the cached answer for every key of the pool
+// must be the uncached one read in the same transaction. It fails when
+// the cache misses any of its invalidations: a save's keys, the entity
+// a save changed, DB.Save, a rollback, data_version.
+func TestEntityCacheExact(t *testing.T) {
+	ctx := context.Background()
+	file := filepath.Join(t.TempDir(), "cache.db")
+	open := func() *DB {
+		db, err := Open(ctx, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		db.EntityKeys = func(e muster.Entity) []string {
+			// A key of the first word of each name: entities meet
+			// through it as resolution's transliteration keys do.
+			var ks []string
+			for _, n := range append([]string{e.Name}, aliasNames(e)...) {
+				ks = append(ks, "w:"+strings.ToLower(strings.Fields(n + " x")[0]))
+			}
+			return ks
+		}
+		return db
+	}
+	db, other := open(), open()
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := []string{"North", "South", "Iron", "Falcon", "Steppe", "River"}
+	name := func() string {
+		return words[rng.IntN(len(words))] + " " + words[rng.IntN(len(words))] + " Unit"
+	}
+	var allKeys []string
+	docN := 0
+	analysis := func() *muster.Analysis {
+		docN++
+		a := &muster.Analysis{}
+		a.Document.SetText(fmt.Sprintf("Report %d of the random war.", docN))
+		a.Document.Title = fmt.Sprintf("Report %d", docN)
+		for range 1 + rng.IntN(4) {
+			e := muster.Entity{ID: fmt.Sprintf("e_%02d", rng.IntN(12)), Type: muster.EntityArmedGroup, Name: name()}
+			if rng.IntN(2) == 0 {
+				e.Aliases = append(e.Aliases, muster.Alias{Name: name(), Kind: muster.AliasName, Sources: []string{fmt.Sprintf("c_%d", docN)}})
+			}
+			if rng.IntN(4) == 0 {
+				e.ExternalIDs = map[string]string{"wikidata": fmt.Sprintf("Q%d", rng.IntN(3))}
+			}
+			if slicesHasID(a.Entities, e.ID) {
+				continue
+			}
+			a.Entities = append(a.Entities, e)
+			for _, n := range append([]string{e.Name}, aliasNames(e)...) {
+				allKeys = append(allKeys, muster.NameKey(n))
+			}
+			allKeys = append(allKeys, db.EntityKeys(e)...)
+		}
+		allKeys = append(allKeys, "w:nobody", muster.NameKey(name()))
+		return a
+	}
+	// compare asks the batch for every key seen (one set each, and all in
+	// one set) and checks the cache's answer is the database's.
+	compare := func(b *Batch, step string) {
+		t.Helper()
+		sets := [][]string{allKeys}
+		for _, k := range allKeys {
+			sets = append(sets, []string{k})
+		}
+		got, err := b.EntitiesByKeySets(ctx, sets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := db.entitiesByKeySets(ctx, b.tx, sets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range sets {
+			if !reflect.DeepEqual(got[i], want[i]) {
+				t.Fatalf("%s: the cache answers %v with\n%+v\nthe database with\n%+v", step, sets[i], got[i], want[i])
+			}
+		}
+	}
+	for round := range 12 {
+		b, err := db.Begin(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.tx.cache == nil {
+			t.Fatal("a SQLite batch does not use the cache")
+		}
+		compare(b, fmt.Sprintf("round %d, begin", round))
+		for i := range 5 {
+			if _, err := b.Save(ctx, analysis()); err != nil {
+				t.Fatal(err)
+			}
+			compare(b, fmt.Sprintf("round %d, save %d", round, i))
+		}
+		switch round % 4 {
+		case 1:
+			b.Rollback()
+		default:
+			if err := b.Commit(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		switch round % 4 {
+		case 2:
+			if _, err := db.Save(ctx, analysis()); err != nil {
+				t.Fatal(err)
+			}
+		case 3:
+			if _, err := other.Save(ctx, analysis()); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+func aliasNames(e muster.Entity) []string {
+	var ns []string
+	for _, a := range e.Aliases {
+		ns = append(ns, a.Name)
+	}
+	return ns
+}
+
+func slicesHasID(es []muster.Entity, id string) bool {
+	for _, e := range es {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
+}
