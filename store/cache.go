@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"database/sql"
 	"slices"
 	"sync"
 
@@ -22,8 +24,9 @@ import (
 //     cached answer of every alias and match key it was written under
 //     (those rows stay: they are only ever added to), the answer for the
 //     key of its name is dropped (an upsert keeps a stored name, so that
-//     key may not find it), and the entity itself is dropped, to be read
-//     again when asked for;
+//     key may not find it), and the entity cached is made what the
+//     upserts returned of its row and alias rows (or dropped, to be read
+//     again when asked for, where they were not read back);
 //   - another process's commits change SQLite's data_version, read at the
 //     start of each batch: then it is emptied; so it is by any other write
 //     of this process (DB.Save, ReplaceAnalyses), which runs on the same
@@ -67,16 +70,34 @@ func (c *entityCache) check(ctx context.Context, tx *wtx) error {
 	return nil
 }
 
+// storedRow is an entity's row as an upsert left it, and the alias rows it
+// wrote (inserted or merged into), as the database returned them.
+type storedRow struct {
+	typ, name  string
+	place, ext sql.NullString
+	aliases    []*storedAlias
+}
+
+type storedAlias struct {
+	seq             int64
+	key, name, kind string
+	sources         sql.NullString
+}
+
 // wrote updates the cache after a save wrote entity id: keys are the
 // alias and match keys it is stored under now, nameKey the key of the
-// name it was written with.
-func (c *entityCache) wrote(id, nameKey string, keys []string) {
+// name it was written with, and row (when not nil) the rows as written.
+func (c *entityCache) wrote(id, nameKey string, keys []string, row *storedRow) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.keys == nil {
 		return
 	}
-	delete(c.ents, id)
+	if e, ok := c.ents[id]; ok && row != nil && updateEntity(&e, row) == nil {
+		c.ents[id] = e
+	} else {
+		delete(c.ents, id)
+	}
 	if ids, ok := c.keys[nameKey]; ok && !slices.Contains(ids, id) {
 		delete(c.keys, nameKey)
 	}
@@ -89,6 +110,45 @@ func (c *entityCache) wrote(id, nameKey string, keys []string) {
 			c.keys[k] = slices.Insert(slices.Clip(ids), i, id)
 		}
 	}
+}
+
+// updateEntity makes e, as cached (all of its aliases, in stored order),
+// what row says is stored now: the row's columns, its aliases merged into
+// e's by key (an alias's key is muster.NameKey of its name, as stored)
+// and new ones after them in the order of their seq, as read back.
+func updateEntity(e *muster.Entity, row *storedRow) error {
+	e.Type, e.Name = muster.EntityType(row.typ), row.name
+	e.Place, e.ExternalIDs = nil, nil
+	if err := jsonScan(row.place, &e.Place); err != nil {
+		return err
+	}
+	if err := jsonScan(row.ext, &e.ExternalIDs); err != nil {
+		return err
+	}
+	aliases := slices.Clone(e.Aliases)
+	var added []*storedAlias
+	for _, ra := range row.aliases {
+		a := muster.Alias{Name: ra.name, Kind: muster.AliasKind(ra.kind)}
+		if err := jsonScan(ra.sources, &a.Sources); err != nil {
+			return err
+		}
+		i := slices.IndexFunc(aliases, func(b muster.Alias) bool { return muster.NameKey(b.Name) == ra.key })
+		if i >= 0 {
+			aliases[i] = a
+		} else {
+			added = append(added, ra)
+		}
+	}
+	slices.SortFunc(added, func(a, b *storedAlias) int { return cmp.Compare(a.seq, b.seq) })
+	for _, ra := range added {
+		a := muster.Alias{Name: ra.name, Kind: muster.AliasKind(ra.kind)}
+		if err := jsonScan(ra.sources, &a.Sources); err != nil {
+			return err
+		}
+		aliases = append(aliases, a)
+	}
+	e.Aliases = aliases
+	return nil
 }
 
 // entitiesByKeySets is DB.entitiesByKeySets answered from the cache, which

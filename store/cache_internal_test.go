@@ -57,7 +57,13 @@ func TestEntityCacheExact(t *testing.T) {
 		for range 1 + rng.IntN(4) {
 			e := muster.Entity{ID: fmt.Sprintf("e_%02d", rng.IntN(12)), Type: muster.EntityArmedGroup, Name: name()}
 			if rng.IntN(2) == 0 {
-				e.Aliases = append(e.Aliases, muster.Alias{Name: name(), Kind: muster.AliasName, Sources: []string{fmt.Sprintf("c_%d", docN)}})
+				kinds := []muster.AliasKind{"", muster.AliasName, muster.AliasAcronym}
+				e.Aliases = append(e.Aliases, muster.Alias{Name: name(), Kind: kinds[rng.IntN(3)], Sources: []string{fmt.Sprintf("c_%d", docN)}})
+			}
+			if rng.IntN(6) == 0 {
+				// Two names of one key: saved row by row.
+				n := name()
+				e.Aliases = append(e.Aliases, muster.Alias{Name: strings.ToUpper(n)}, muster.Alias{Name: strings.ToLower(n)})
 			}
 			if rng.IntN(4) == 0 {
 				e.ExternalIDs = map[string]string{"wikidata": fmt.Sprintf("Q%d", rng.IntN(3))}
@@ -92,7 +98,11 @@ func TestEntityCacheExact(t *testing.T) {
 		}
 		for i := range sets {
 			if !reflect.DeepEqual(got[i], want[i]) {
-				t.Fatalf("%s: the cache answers %v with\n%+v\nthe database with\n%+v", step, sets[i], got[i], want[i])
+				asked := "every key"
+				if i > 0 {
+					asked = fmt.Sprintf("%q", sets[i])
+				}
+				t.Fatalf("%s: the cache answers %s with\n%+v\nthe database with\n%+v", step, asked, got[i], want[i])
 			}
 		}
 	}

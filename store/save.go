@@ -303,7 +303,7 @@ func (db *DB) upsertEntity(ctx context.Context, tx *wtx, e *muster.Entity) error
 			return fmt.Errorf("keys: %w", err)
 		}
 	}
-	tx.wroteEntity(e, keys)
+	tx.wroteEntity(e, keys, nil)
 	return nil
 }
 
@@ -604,19 +604,20 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 			key = CASE WHEN entities.name = '' THEN excluded.key ELSE entities.key END,
 			place = COALESCE(entities.place, excluded.place),
 			updated = excluded.updated
-		RETURNING id, external_ids`), append([]any{db.d.timeArg(db.now())}, args...)...)
+		RETURNING id, type, name, place, external_ids`), append([]any{db.d.timeArg(db.now())}, args...)...)
 	if err != nil {
 		return false, fmt.Errorf("entities: %w", err)
 	}
-	stored := map[string]sql.NullString{}
+	// The rows as the upsert left them, for the cache (cache.go).
+	back := make(map[string]*storedRow, len(ids))
 	for rows.Next() {
 		var id string
-		var ext sql.NullString
-		if err := rows.Scan(&id, &ext); err != nil {
+		r := &storedRow{}
+		if err := rows.Scan(&id, &r.typ, &r.name, &r.place, &r.ext); err != nil {
 			rows.Close()
 			return false, fmt.Errorf("entities: %w", err)
 		}
-		stored[id] = ext
+		back[id] = r
 	}
 	if err := closeRows(rows); err != nil {
 		return false, fmt.Errorf("entities: %w", err)
@@ -626,7 +627,11 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 		if len(e.ExternalIDs) == 0 {
 			continue
 		}
-		text, changed, err := mergeExternalIDs(stored[e.ID], e.ExternalIDs)
+		r := back[e.ID]
+		if r == nil {
+			return false, fmt.Errorf("entity %s: the upsert returned no row", e.ID)
+		}
+		text, changed, err := mergeExternalIDs(r.ext, e.ExternalIDs)
 		if err != nil {
 			return false, fmt.Errorf("entity %s: %w", e.ID, err)
 		}
@@ -634,6 +639,7 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 			if _, err := tx.ExecContext(ctx, db.q(`UPDATE entities SET external_ids = ? WHERE id = ?`), text, e.ID); err != nil {
 				return false, fmt.Errorf("entity %s: %w", e.ID, err)
 			}
+			r.ext = sql.NullString{String: text.(string), Valid: true}
 		}
 	}
 	if len(aliases) > 0 {
@@ -654,19 +660,22 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 			SELECT u.e, u.k, u.n, u.kind, u.src FROM `+src+` WHERE true
 			ON CONFLICT (entity_id, key) DO UPDATE SET
 				kind = CASE WHEN aliases.kind = '' THEN excluded.kind ELSE aliases.kind END
-			RETURNING entity_id, key, sources`), args...)
+			RETURNING seq, entity_id, key, name, kind, sources`), args...)
 		if err != nil {
 			return false, fmt.Errorf("aliases: %w", err)
 		}
-		have := map[[2]string]sql.NullString{}
+		have := map[[2]string]*storedAlias{}
 		for rows.Next() {
-			var e, k string
-			var src sql.NullString
-			if err := rows.Scan(&e, &k, &src); err != nil {
+			var e string
+			a := &storedAlias{}
+			if err := rows.Scan(&a.seq, &e, &a.key, &a.name, &a.kind, &a.sources); err != nil {
 				rows.Close()
 				return false, fmt.Errorf("aliases: %w", err)
 			}
-			have[[2]string{e, k}] = src
+			have[[2]string{e, a.key}] = a
+			if r := back[e]; r != nil {
+				r.aliases = append(r.aliases, a)
+			}
 		}
 		if err := closeRows(rows); err != nil {
 			return false, fmt.Errorf("aliases: %w", err)
@@ -677,7 +686,11 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 				continue
 			}
 			var old []string
-			if err := jsonScan(have[[2]string{a.entity, a.key}], &old); err != nil {
+			row := have[[2]string{a.entity, a.key}]
+			if row == nil {
+				return false, fmt.Errorf("alias %q: the upsert returned no row", a.name)
+			}
+			if err := jsonScan(row.sources, &old); err != nil {
 				return false, fmt.Errorf("alias %q: %w", a.name, err)
 			}
 			merged := slices.Clone(old)
@@ -694,6 +707,7 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 				return false, err
 			}
 			ue, uk, us = append(ue, a.entity), append(uk, a.key), append(us, text.(string))
+			row.sources = sql.NullString{String: text.(string), Valid: true}
 		}
 		if len(ue) > 0 {
 			src, args, err := db.setOf([]string{"e", "k", "s"}, ue, uk, us)
@@ -717,7 +731,7 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 		}
 	}
 	for _, i := range order {
-		tx.wroteEntity(&entities[i], written[i])
+		tx.wroteEntity(&entities[i], written[i], back[entities[i].ID])
 	}
 	return true, nil
 }

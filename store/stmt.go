@@ -32,8 +32,9 @@ type wtx struct {
 }
 
 // wroteEntity tells the cache that e was upserted with the match keys
-// entityKeys (its alias keys are taken from e).
-func (t *wtx) wroteEntity(e *muster.Entity, entityKeys []string) {
+// entityKeys (its alias keys are taken from e), leaving row (nil when not
+// read back).
+func (t *wtx) wroteEntity(e *muster.Entity, entityKeys []string, row *storedRow) {
 	if t.cache == nil {
 		return
 	}
@@ -43,7 +44,7 @@ func (t *wtx) wroteEntity(e *muster.Entity, entityKeys []string) {
 			keys = append(keys, k)
 		}
 	}
-	t.cache.wrote(e.ID, muster.NameKey(e.Name), keys)
+	t.cache.wrote(e.ID, muster.NameKey(e.Name), keys, row)
 }
 
 // prepared is a store's statements prepared on its SQLite write
