@@ -56,7 +56,7 @@ func (db *DB) Begin(ctx context.Context) (*Batch, error) {
 // useCache lets a batch's transaction answer lookups from the store's
 // entity cache and keep it up to date (SQLite only, see entityCache).
 func (db *DB) useCache(ctx context.Context, tx *wtx) error {
-	if db.d.name != SQLite {
+	if db.d.name != SQLite || db.noCache {
 		return nil
 	}
 	if err := db.cache.check(ctx, tx); err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/muster-osint/muster"
@@ -42,7 +43,26 @@ type entityCache struct {
 	// keys holds, for each key looked up, the ids it finds in id order
 	// (nil: none); a key absent is unknown.
 	keys map[string][]string
-	ents map[string]muster.Entity // id → entity as stored
+	ents map[string]cachedEntity // id → entity as stored
+	// keyRows holds the entity_keys rows (id, key) this process wrote:
+	// rows are never deleted but by ReplaceAnalyses, which empties the
+	// cache, so writing one again would change nothing.
+	keyRows map[[2]string]bool
+}
+
+// cachedEntity is an entity as stored, with the key of each of its
+// aliases (muster.NameKey of its name, as the aliases table keeps it).
+type cachedEntity struct {
+	e     muster.Entity
+	akeys []string
+}
+
+func newCachedEntity(e muster.Entity) cachedEntity {
+	ks := make([]string, len(e.Aliases))
+	for i, a := range e.Aliases {
+		ks[i] = muster.NameKey(a.Name)
+	}
+	return cachedEntity{e, ks}
 }
 
 // cacheMaxKeys bounds the cache: about 60 MB of keys and entities.
@@ -51,7 +71,7 @@ const cacheMaxKeys = 200_000
 // reset empties the cache and forgets the data_version checked.
 func (c *entityCache) reset() {
 	c.mu.Lock()
-	c.keys, c.ents, c.version = nil, nil, 0
+	c.keys, c.ents, c.keyRows, c.version = nil, nil, nil, 0
 	c.mu.Unlock()
 }
 
@@ -65,7 +85,7 @@ func (c *entityCache) check(ctx context.Context, tx *wtx) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if v != c.version {
-		c.keys, c.ents, c.version = nil, nil, v
+		c.keys, c.ents, c.keyRows, c.version = nil, nil, nil, v
 	}
 	return nil
 }
@@ -85,16 +105,20 @@ type storedAlias struct {
 }
 
 // wrote updates the cache after a save wrote entity id: keys are the
-// alias and match keys it is stored under now, nameKey the key of the
-// name it was written with, and row (when not nil) the rows as written.
-func (c *entityCache) wrote(id, nameKey string, keys []string, row *storedRow) {
+// alias and match keys it is stored under now (the first matchKeys of
+// them its entity_keys rows), nameKey the key of the name it was written
+// with, and row (when not nil) the rows as written.
+func (c *entityCache) wrote(id, nameKey string, keys []string, matchKeys int, row *storedRow) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.keys == nil {
 		return
 	}
-	if e, ok := c.ents[id]; ok && row != nil && updateEntity(&e, row) == nil {
-		c.ents[id] = e
+	for _, k := range keys[:matchKeys] {
+		c.keyRows[[2]string{id, k}] = true
+	}
+	if ce, ok := c.ents[id]; ok && row != nil && ce.update(row) == nil {
+		c.ents[id] = ce
 	} else {
 		delete(c.ents, id)
 	}
@@ -112,11 +136,54 @@ func (c *entityCache) wrote(id, nameKey string, keys []string, row *storedRow) {
 	}
 }
 
-// updateEntity makes e, as cached (all of its aliases, in stored order),
-// what row says is stored now: the row's columns, its aliases merged into
-// e's by key (an alias's key is muster.NameKey of its name, as stored)
-// and new ones after them in the order of their seq, as read back.
-func updateEntity(e *muster.Entity, row *storedRow) error {
+// unchanged reports which of an upsert's rows would change nothing in the
+// database: an entity_keys row (id, key) written before, and an alias
+// row of entity id whose key the cached entity holds with a kind that
+// is not empty (or an empty kind given) and every one of sources.
+type unchanged struct{ c *entityCache }
+
+func (u unchanged) keyRow(id, key string) bool {
+	if u.c == nil {
+		return false
+	}
+	u.c.mu.Lock()
+	defer u.c.mu.Unlock()
+	return u.c.keyRows[[2]string{id, key}]
+}
+
+func (u unchanged) alias(id, key, kind string, sources []string) bool {
+	if u.c == nil {
+		return false
+	}
+	u.c.mu.Lock()
+	defer u.c.mu.Unlock()
+	ce, ok := u.c.ents[id]
+	if !ok {
+		return false
+	}
+	for i, a := range ce.e.Aliases {
+		if ce.akeys[i] != key {
+			continue
+		}
+		if a.Kind == "" && kind != "" {
+			return false
+		}
+		for _, s := range sources {
+			if !slices.Contains(a.Sources, s) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// update makes ce (all of the entity's aliases, in stored order) what
+// row says is stored now: the row's columns, its aliases merged into the
+// cached ones by key and new ones after them in the order of their seq,
+// as read back.
+func (ce *cachedEntity) update(row *storedRow) error {
+	e := &ce.e
 	e.Type, e.Name = muster.EntityType(row.typ), row.name
 	e.Place, e.ExternalIDs = nil, nil
 	if err := jsonScan(row.place, &e.Place); err != nil {
@@ -125,15 +192,14 @@ func updateEntity(e *muster.Entity, row *storedRow) error {
 	if err := jsonScan(row.ext, &e.ExternalIDs); err != nil {
 		return err
 	}
-	aliases := slices.Clone(e.Aliases)
+	aliases, akeys := slices.Clone(e.Aliases), slices.Clone(ce.akeys)
 	var added []*storedAlias
 	for _, ra := range row.aliases {
 		a := muster.Alias{Name: ra.name, Kind: muster.AliasKind(ra.kind)}
 		if err := jsonScan(ra.sources, &a.Sources); err != nil {
 			return err
 		}
-		i := slices.IndexFunc(aliases, func(b muster.Alias) bool { return muster.NameKey(b.Name) == ra.key })
-		if i >= 0 {
+		if i := slices.Index(akeys, ra.key); i >= 0 {
 			aliases[i] = a
 		} else {
 			added = append(added, ra)
@@ -145,9 +211,9 @@ func updateEntity(e *muster.Entity, row *storedRow) error {
 		if err := jsonScan(ra.sources, &a.Sources); err != nil {
 			return err
 		}
-		aliases = append(aliases, a)
+		aliases, akeys = append(aliases, a), append(akeys, ra.key)
 	}
-	e.Aliases = aliases
+	e.Aliases, ce.akeys = aliases, akeys
 	return nil
 }
 
@@ -157,8 +223,8 @@ func (db *DB) cachedKeySets(ctx context.Context, tx *wtx, sets [][]string) ([][]
 	c := &db.cache
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.keys == nil || len(c.keys) > cacheMaxKeys {
-		c.keys, c.ents = map[string][]string{}, map[string]muster.Entity{}
+	if c.keys == nil || len(c.keys)+len(c.keyRows) > cacheMaxKeys {
+		c.keys, c.ents, c.keyRows = map[string][]string{}, map[string]cachedEntity{}, map[[2]string]bool{}
 	}
 	var missing []string
 	for _, set := range sets {
@@ -200,25 +266,18 @@ func (db *DB) cachedKeySets(ctx context.Context, tx *wtx, sets [][]string) ([][]
 			return nil, err
 		}
 		for _, e := range es {
-			c.ents[e.ID] = e
+			c.ents[e.ID] = newCachedEntity(e)
 		}
 	}
 	// SQLite orders ids by their bytes, as Go compares strings.
 	es := make([]muster.Entity, 0, len(need))
 	for id := range need {
-		if e, ok := c.ents[id]; ok {
+		if ce, ok := c.ents[id]; ok {
+			e := ce.e
 			e.Aliases = slices.Clip(e.Aliases)
 			es = append(es, e)
 		}
 	}
-	slices.SortFunc(es, func(a, b muster.Entity) int {
-		switch {
-		case a.ID < b.ID:
-			return -1
-		case a.ID > b.ID:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(es, func(a, b muster.Entity) int { return strings.Compare(a.ID, b.ID) })
 	return keySets(sets, c.keys, es), nil
 }

@@ -552,6 +552,9 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 	seen := map[string]bool{}
 	seenAlias := map[[2]string]bool{}
 	written := make([][]string, len(entities)) // match keys by entity
+	// Rows the cache knows would change nothing are not written (issue
+	// 14: the alias and key rows of entities every document names).
+	same := unchanged{tx.cache}
 	for _, i := range order {
 		e := &entities[i]
 		if seen[e.ID] {
@@ -577,16 +580,20 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 				return false, nil
 			}
 			seenAlias[[2]string{e.ID, k}] = true
-			aliases = append(aliases, aliasRow{e.ID, k, a.Name, string(a.Kind), a.Sources})
+			if !same.alias(e.ID, k, string(a.Kind), a.Sources) {
+				aliases = append(aliases, aliasRow{e.ID, k, a.Name, string(a.Kind), a.Sources})
+			}
 		}
 		if db.EntityKeys != nil {
-			n := len(keyVals)
 			for _, k := range db.EntityKeys(*e) {
-				if k != "" {
+				if k == "" {
+					continue
+				}
+				written[i] = append(written[i], k)
+				if !same.keyRow(e.ID, k) {
 					keyIDs, keyVals = append(keyIDs, e.ID), append(keyVals, k)
 				}
 			}
-			written[i] = keyVals[n:]
 		}
 	}
 	if len(ids) == 0 {

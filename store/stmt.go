@@ -44,7 +44,7 @@ func (t *wtx) wroteEntity(e *muster.Entity, entityKeys []string, row *storedRow)
 			keys = append(keys, k)
 		}
 	}
-	t.cache.wrote(e.ID, muster.NameKey(e.Name), keys, row)
+	t.cache.wrote(e.ID, muster.NameKey(e.Name), keys, len(entityKeys), row)
 }
 
 // prepared is a store's statements prepared on its SQLite write
