@@ -109,7 +109,9 @@ func (b *Batch) replay(ctx context.Context) error {
 	b.broken = nil
 	tx, err := b.db.beginWrite(b.ctx)
 	if err == nil {
-		err = b.db.useCache(b.ctx, tx)
+		if err = b.db.useCache(b.ctx, tx); err != nil {
+			tx.tx.Rollback()
+		}
 	}
 	if err == nil {
 		b.tx = tx
