@@ -3,13 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/muster-osint/muster/ingest"
-	"github.com/muster-osint/muster/pipeline"
 	"github.com/muster-osint/muster/resolve"
 	"github.com/muster-osint/muster/store"
 )
@@ -21,24 +19,9 @@ import (
 // neither of which uses the cache): the two stores must hold the same
 // entities, with the same aliases, and the same claims (issue 14).
 func TestIngestSameAsSequential(t *testing.T) {
-	if _, err := os.Stat(benchNews); err != nil {
-		t.Skipf("%s not found: the test needs ../shared beside the repository", benchNews)
-	}
 	ctx := context.Background()
-	var items []ingest.Item
-	err := ingest.Walk(ctx, []string{benchNews}, ingest.Options{}, nil, func(it ingest.Item) error {
-		if it.Err == nil && len(items) < 80 {
-			items = append(items, it)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	items, p := benchInputs(t)
+	items = items[:80]
 	open := func(name string) *store.DB {
 		db, err := store.Open(ctx, filepath.Join(t.TempDir(), name))
 		if err != nil {
