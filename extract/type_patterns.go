@@ -81,11 +81,44 @@ func (x *doc) typeFromSyntax() {
 			m.typ = muster.EntityPlace
 		}
 	}
-	// A name listed with a place after a preposition of place ("in Kora
-	// and Wadi Hamra", "in Wadi Tessa, Kora, and Abu Zeid") is a place
-	// too, whatever the tagger guessed at an unfamiliar name. The list is
-	// read off the words, as the parse often hangs its later names
-	// elsewhere.
+	x.placeLists(tm)
+}
+
+// placeLists makes a place of every name listed with a place after a
+// preposition of place: "their bases in Al-Qaim and Jurf al-Sakhar", "in
+// Tal Afar, Sinjar and Rabia". The tagger takes an unfamiliar Arabic
+// place name for a person or an organisation; a list after "in" holds
+// names of one kind. tm maps tokens to mentions (tokenMentions).
+func (x *doc) placeLists(tm []int) {
+	for t, tk := range x.d.Tokens {
+		if tk.Rel == "conj" || !x.caseOf(t, placeCases) {
+			continue
+		}
+		cs := pattern.Conjuncts(x.d, t)
+		if len(cs) < 2 {
+			continue
+		}
+		place := false
+		for _, c := range cs {
+			if mi := tm[c]; mi >= 0 && x.ments[mi].typ == muster.EntityPlace {
+				place = true
+			}
+		}
+		if !place {
+			continue
+		}
+		for _, c := range cs {
+			if mi := tm[c]; mi >= 0 {
+				if m := &x.ments[mi]; m.typ == muster.EntityPerson && m.role == "" || m.typ == muster.EntityOrganization {
+					m.typ = muster.EntityPlace
+				}
+			}
+		}
+	}
+	// The list read off the words too, as the parse often hangs its later
+	// names elsewhere ("… of the Sahel Vanguard in Wadi Tessa, Kora, and
+	// Abu Zeid" makes Kora a conjunct of the Vanguard): names joined by
+	// ",", "and" or ", and" right after the preposition.
 	for si := range x.d.SentenceTokens {
 		lo, hi := x.d.SentenceTokens[si][0], x.d.SentenceTokens[si][1]
 		for p := lo; p < hi; p++ {
@@ -114,15 +147,22 @@ func (x *doc) typeFromSyntax() {
 				continue
 			}
 			for _, mi := range names {
-				switch x.ments[mi].typ {
-				case muster.EntityPerson, muster.EntityOrganization, "":
-					if x.ments[mi].role == "" {
-						x.ments[mi].typ = muster.EntityPlace
-					}
+				if m := &x.ments[mi]; m.typ == muster.EntityPerson && m.role == "" || m.typ == muster.EntityOrganization {
+					m.typ = muster.EntityPlace
 				}
 			}
 		}
 	}
+}
+
+// caseOf reports whether token t has a case marker among cases ("in").
+func (x *doc) caseOf(t int, cases []string) bool {
+	for c := x.sentLo(t); c < x.sentHi(t); c++ {
+		if d := x.d.Tokens[c]; d.Head == t && d.Rel == "case" && slices.Contains(cases, strings.ToLower(d.Text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // articledStranger reports whether m, which the tagger calls a place,
@@ -149,13 +189,6 @@ var placeCases = []string{"in", "into", "near", "outside", "around", "across", "
 // placedAt reports whether the parse puts the name at span after a
 // preposition of place.
 func (x *doc) placedAt(span muster.Span) bool {
-	t := x.nameHead(span)
-	return t >= 0 && x.placeCase(t)
-}
-
-// nameHead returns the head token of the name at span (its first token
-// whose head lies outside it), or -1.
-func (x *doc) nameHead(span muster.Span) int {
 	for t, tk := range x.d.Tokens {
 		if tk.Start < span.Start || tk.End > span.End {
 			continue
@@ -163,18 +196,7 @@ func (x *doc) nameHead(span muster.Span) int {
 		if h := tk.Head; h >= 0 && x.d.Tokens[h].Start >= span.Start && x.d.Tokens[h].End <= span.End {
 			continue // not the name's head
 		}
-		return t
-	}
-	return -1
-}
-
-// placeCase reports whether token t has a preposition of place as its
-// case.
-func (x *doc) placeCase(t int) bool {
-	for c := x.sentLo(t); c < x.sentHi(t); c++ {
-		if d := x.d.Tokens[c]; d.Head == t && d.Rel == "case" && slices.Contains(placeCases, strings.ToLower(d.Text)) {
-			return true
-		}
+		return x.caseOf(t, placeCases)
 	}
 	return false
 }
