@@ -40,7 +40,10 @@ func TestBreadthGold(t *testing.T) {
 		// for the province, dated by the claim, "The" sticks to the group's
 		// name); 0.714 / 0.455 since eval claims matches an event by any of
 		// its places (issue 10 item 5).
-		{"andes_dispatch_2024-09-18", true, 0.10, 0.05},
+		// Dev since 2026-12-07: its summary line guided a change to the rule
+		// that dates an event by the day a source spoke (194acee), so it
+		// is no longer held out (0.750 / 0.545 at that point).
+		{"andes_dispatch_2024-09-18", false, 0.10, 0.05},
 	}
 	p, err := pipeline.New(pipeline.Options{})
 	if err != nil {
