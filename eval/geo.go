@@ -240,6 +240,9 @@ type GeoResult struct {
 	// worse than left unplaced.
 	Wrong500km int        `json:"wrong_500km"`
 	Errors     []GeoError `json:"errors,omitempty"`
+	// Far lists the records placed more than 500 km off, farthest first
+	// (only when GeoOptions.Far asks for them).
+	Far []GeoError `json:"far,omitempty"`
 }
 
 // GeoOptions tunes Geo.
@@ -248,6 +251,10 @@ type GeoOptions struct {
 	CountryCode func(name string) string
 	// Errors is how many of the worst records to keep in the result.
 	Errors int
+	// Far is how many of the records placed more than 500 km off to keep
+	// in the result's Far list, farthest first: the wrongly placed points,
+	// which Errors lists only after every unlocated record.
+	Far int
 	// Candidates, when set, returns the points a place name may refer to;
 	// Geo then reports GazetteerReach.
 	Candidates func(name string) [][2]float64
@@ -359,6 +366,17 @@ func Geo(ctx context.Context, dataset, split string, recs []GeoRecord, locate Ge
 	if cN > 0 {
 		res.Metrics["country"] = GeoMetric{Accuracy: geoRound4(float64(cOK) / float64(cN)), N: cN}
 	}
+	if opt.Far > 0 {
+		for _, e := range errs {
+			if e.Km > 500 {
+				res.Far = append(res.Far, e)
+			}
+		}
+		sort.SliceStable(res.Far, func(i, j int) bool { return res.Far[i].Km > res.Far[j].Km })
+		if len(res.Far) > opt.Far {
+			res.Far = res.Far[:opt.Far]
+		}
+	}
 	if opt.Errors > 0 {
 		// Unlocated first, then the farthest.
 		sort.SliceStable(errs, func(i, j int) bool {
@@ -410,19 +428,40 @@ func (r GeoResult) WriteText(w io.Writer) error {
 		return err
 	}
 	for _, e := range r.Errors {
-		where := "unlocated"
-		if e.Km >= 0 {
-			where = fmt.Sprintf("%.0f km off (%.4f,%.4f; %s)", e.Km, e.Lat, e.Lon, e.Country)
+		if err := e.writeText(w); err != nil {
+			return err
 		}
-		t := e.Text
-		if len(t) > 300 {
-			t = t[:300] + "…"
+	}
+	if len(r.Far) > 0 {
+		if _, err := fmt.Fprintf(w, "  farthest of the wrongly placed (%d of %d):\n", len(r.Far), r.Wrong500km); err != nil {
+			return err
 		}
-		if _, err := fmt.Fprintf(w, "  %s gold %q (%.4f,%.4f; %s) %s\n    %s\n", e.ID, e.GoldPlace, e.GoldLat, e.GoldLon, e.GoldName, where, t); err != nil {
+	}
+	for _, e := range r.Far {
+		if err := e.writeText(w); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writeText prints one record of an error listing: the coders' place, where
+// muster put it (and whether the text names a place near the coders' point,
+// when reach was measured), and the text.
+func (e GeoError) writeText(w io.Writer) error {
+	where := "unlocated"
+	if e.Km >= 0 {
+		where = fmt.Sprintf("%.0f km off (%.4f,%.4f; %s)", e.Km, e.Lat, e.Lon, e.Country)
+	}
+	if e.InReach {
+		where += " in reach"
+	}
+	t := e.Text
+	if len(t) > 300 {
+		t = t[:300] + "…"
+	}
+	_, err := fmt.Fprintf(w, "  %s gold %q (%.4f,%.4f; %s) %s\n    %s\n", e.ID, e.GoldPlace, e.GoldLat, e.GoldLon, e.GoldName, where, t)
+	return err
 }
 
 // WriteJSON prints the result as one JSON object.

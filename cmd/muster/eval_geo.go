@@ -15,12 +15,13 @@ const defaultSharedData = "../shared/data"
 
 // runEvalGeo scores resolve's geocoder against coders' coordinates:
 //
-//	muster eval geo --dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--errors N] [--json] [--data DIR]
+//	muster eval geo --dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--errors N] [--far N] [--json] [--data DIR]
 func (m *Main) runEvalGeo(ctx context.Context, args []string) error {
-	fs := m.newFlagSet("eval geo", "--dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--errors N] [--json]")
+	fs := m.newFlagSet("eval geo", "--dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--errors N] [--far N] [--json]")
 	dataset := fs.String("dataset", "", "data set: gtd, acled, ucdp or bellingcat")
 	split := fs.String("split", "dev", "split: dev or test")
 	nErrors := fs.Int("errors", 0, "print the `N` worst records (unlocated first, then farthest)")
+	nFar := fs.Int("far", 0, "print the `N` farthest of the records placed more than 500 km off")
 	asJSON := fs.Bool("json", false, "print the result as JSON (DESIGN §7)")
 	data := fs.String("data", defaultSharedData, "shared data `dir`")
 	if err := parseFlagsOnly(fs, args); err != nil {
@@ -60,7 +61,7 @@ func (m *Main) runEvalGeo(ctx context.Context, args []string) error {
 		}
 		return out
 	}
-	opt := eval.GeoOptions{CountryCode: gaz.CountryCode, Errors: *nErrors, Candidates: candidates, TextCandidates: textCandidates}
+	opt := eval.GeoOptions{CountryCode: gaz.CountryCode, Errors: *nErrors, Far: *nFar, Candidates: candidates, TextCandidates: textCandidates}
 	res, err := eval.Geo(ctx, *dataset, *split, recs, locate, opt)
 	if err != nil {
 		return fmt.Errorf("eval geo: %w", err)
