@@ -238,8 +238,12 @@ type GeoResult struct {
 	// Wrong500km counts the records placed more than 500 km from the
 	// coders' point: placed, and wrongly (a namesake abroad), which is
 	// worse than left unplaced.
-	Wrong500km int        `json:"wrong_500km"`
-	Errors     []GeoError `json:"errors,omitempty"`
+	Wrong500km int `json:"wrong_500km"`
+	// About lists the countries the records were read as about when their
+	// text names none (ISO 3166-1 alpha-2; set by the caller, which chose
+	// them from the texts alone).
+	About  []string   `json:"about,omitempty"`
+	Errors []GeoError `json:"errors,omitempty"`
 	// Far lists the records placed more than 500 km off, farthest first
 	// (only when GeoOptions.Far asks for them).
 	Far []GeoError `json:"far,omitempty"`
@@ -426,6 +430,11 @@ func (r GeoResult) WriteText(w io.Writer) error {
 	}
 	if _, err := fmt.Fprintf(w, "  wrongly placed (more than 500 km off): %d\n", r.Wrong500km); err != nil {
 		return err
+	}
+	if len(r.About) > 0 {
+		if _, err := fmt.Fprintf(w, "  texts that name no country read as about: %s\n", strings.Join(r.About, ", ")); err != nil {
+			return err
+		}
 	}
 	for _, e := range r.Errors {
 		if err := e.writeText(w); err != nil {

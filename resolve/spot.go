@@ -360,6 +360,29 @@ var (
 // names cued as the event's place ("in X", "near X", "X village", "coded to
 // X") and then to the earlier one. "near X" sets Precision near.
 func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, bool) {
+	return g.LocateEventAbout(text, mentions, nil)
+}
+
+// LocateEventAbout is LocateEvent for a text of a collection about the
+// countries about (ISO 3166-1 alpha-2; see AboutCountries): a text that
+// names no country and no nationality ("Kalinovo", "shelling near
+// Sokolniki") is read as about them, as a text that named them would be,
+// so that a village of the collection's country beats its namesake abroad
+// (issue 12). A text that names a country or a nationality is read as
+// LocateEvent reads it.
+func (g *Gazetteer) LocateEventAbout(text string, mentions []string, about []string) (muster.Place, bool) {
+	ms := g.eventMentions(text, mentions)
+	if len(ms) == 0 {
+		return muster.Place{}, false
+	}
+	return g.locateEvent(text, ms, about)
+}
+
+// eventMentions returns the place names of text: mentions (from a tagger)
+// found in it or, when mentions is empty, those Spot finds; a country name
+// inside a chain that ends in another country is made a region
+// ("Columbus, Georgia, United States").
+func (g *Gazetteer) eventMentions(text string, mentions []string) []PlaceMention {
 	var ms []PlaceMention
 	if len(mentions) == 0 {
 		ms = g.Spot(text)
@@ -386,9 +409,6 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			ms = append(ms, pm)
 		}
 	}
-	if len(ms) == 0 {
-		return muster.Place{}, false
-	}
 	// A country name inside a chain that ends in another country is a
 	// region ("Columbus, Georgia, United States").
 	for i := range ms {
@@ -398,23 +418,14 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			}
 		}
 	}
-	// Names used as a region after a comma ("Gulran district, Herat,
-	// Afghanistan") keep that sense everywhere in the text.
-	regionNames := make(map[string]bool)
-	for i := range ms {
-		if regionRole(text, ms, i) && len(g.admin1Names(ms[i].Text)) > 0 {
-			regionNames[ms[i].Text] = true
-		}
-	}
-	// The chain country of each name, from any of its mentions.
-	chains := make(map[string]string)
-	for i := range ms {
-		if cc := chainCountry(text, ms, i); cc != "" {
-			chains[ms[i].Text] = cc
-		}
-	}
-	var named, weak []string
-	var names []string
+	return ms
+}
+
+// textCountries sorts the place names ms of text into the countries it
+// names as where things are (named), those it names only as nationalities
+// or actors ("Russian forces", "Russia-led forces": weak), and its other
+// place names (names).
+func textCountries(text string, ms []PlaceMention) (named, weak, names []string) {
 	for _, m := range ms {
 		switch {
 		case m.Demonym:
@@ -431,6 +442,63 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			names = append(names, m.Text)
 		}
 	}
+	return named, weak, names
+}
+
+// aboutShare is the share of a collection's country-naming texts that must
+// name a country for the collection to be about it (AboutCountries).
+const aboutShare = 0.5
+
+// AboutCountries returns the countries a collection of texts is about, as
+// ISO 3166-1 alpha-2 codes, most named first: those that at least half
+// of the texts naming any country name as where things are (textCountries).
+// A collection of news of the war in Ukraine is about Ukraine, though most
+// of its reports name only a village (issue 12). It reads only the texts.
+func (g *Gazetteer) AboutCountries(texts []string) []string {
+	count := make(map[string]int)
+	naming := 0
+	for _, t := range texts {
+		named, _, _ := textCountries(t, g.eventMentions(t, nil))
+		if len(named) > 0 {
+			naming++
+		}
+		for _, cc := range named {
+			count[cc]++
+		}
+	}
+	var out []string
+	for cc, n := range count {
+		if float64(n) >= aboutShare*float64(naming) {
+			out = append(out, cc)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if count[a] != count[b] {
+			return count[b] - count[a]
+		}
+		return strings.Compare(a, b)
+	})
+	return out
+}
+
+// locateEvent is LocateEventAbout over the place names ms of text.
+func (g *Gazetteer) locateEvent(text string, ms []PlaceMention, about []string) (muster.Place, bool) {
+	// Names used as a region after a comma ("Gulran district, Herat,
+	// Afghanistan") keep that sense everywhere in the text.
+	regionNames := make(map[string]bool)
+	for i := range ms {
+		if regionRole(text, ms, i) && len(g.admin1Names(ms[i].Text)) > 0 {
+			regionNames[ms[i].Text] = true
+		}
+	}
+	// The chain country of each name, from any of its mentions.
+	chains := make(map[string]string)
+	for i := range ms {
+		if cc := chainCountry(text, ms, i); cc != "" {
+			chains[ms[i].Text] = cc
+		}
+	}
+	named, weak, names := textCountries(text, ms)
 	// Countries: those the text names; else those of its confident place
 	// names (a region, or a town of 50,000+ matched exactly); else, as weak
 	// evidence, those of its demonyms ("Russian forces").
@@ -441,6 +509,14 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		}
 	}
 	strict := len(countries) > 0
+	// A text that says nothing of where it is, of a collection about some
+	// countries, is about them: its names' namesakes there win, and a weak
+	// name elsewhere is left unplaced. Its names are no less weak for it
+	// (weakMention): the text itself names no country.
+	aboutCountries := countries
+	if len(countries) == 0 && len(weak) == 0 {
+		aboutCountries = about
+	}
 	// "near Zahoruykivka, Kharkiv": a name the gazetteer lacks, then the
 	// region it lies in. The region is the event's, with the unknown
 	// name's cue, and places outside it are unlikely.
@@ -531,7 +607,7 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 					others = append(others, n)
 				}
 			}
-			ctx := GeoContext{Countries: countries, Admin1: others, Places: others}
+			ctx := GeoContext{Countries: aboutCountries, Admin1: others, Places: others}
 			c, ok := Candidate{}, false
 			// "Khmelnytskyi, Khmelnytskyi": the city, then its oblast.
 			sameRegionNext := i+1 < len(ms) && ms[i+1].Text == m.Text && regionRole(text, ms, i+1)
@@ -571,7 +647,7 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			s -= 15
 		}
 		if m.Partial {
-			if !aboutCountry(place.Country, countries, weak) {
+			if !aboutCountry(place.Country, aboutCountries, weak) {
 				// "Coca" of "Coca-Cola", "Nova" of "Nova Poshta": a word of
 				// an unknown name, in a country the text is not about.
 				continue
@@ -593,17 +669,23 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			// names; naming none, about those of the nationalities it
 			// names ("Malian troops") and the former Soviet Union, where
 			// the press spells villages by any transliteration.
-			if !aboutCountry(place.Country, countries, weak) {
+			if !aboutCountry(place.Country, aboutCountries, weak) {
 				continue
 			}
-			if len(countries) == 0 && len(weak) == 0 && g.rivalAbroad(m.Text, cand) {
+			if len(countries) == 0 && len(weak) == 0 && len(about) == 0 && g.rivalAbroad(m.Text, cand) {
 				// "Kalinovo" alone: villages of that name in Russia and
 				// Ukraine weigh about the same, and the text says nothing
 				// of which country it is about.
 				continue
 			}
+			if len(countries) == 0 && len(weak) == 0 && len(about) > 0 && g.rivalElsewhere(m.Text, cand, about) {
+				// "Stepanivka" alone, in a collection about Ukraine: one
+				// of several villages of the country that weigh about the
+				// same.
+				continue
+			}
 			s -= 35 // used only when the text offers nothing better
-		} else if kind != GeoCountry && g.uncuedAbroad(text, ms, i, cand, cue, chains[m.Text] != "", countries, weak) {
+		} else if kind != GeoCountry && g.uncuedAbroad(text, ms, i, cand, cue, chains[m.Text] != "", aboutCountries, weak) {
 			// "Department store "White Birch"", "Red Cross painted on
 			// roof", "in the Lyman region": a name of any length, with
 			// no place cue and no chain, that only a small place or a
@@ -1430,24 +1512,45 @@ func (g *Gazetteer) geocodeCandidateWith(name string, c GeoContext, lookup func(
 }
 
 // geoRivalMargin is how far the chosen place of a weak name must lead its
-// best namesake in another country for the choice to stand in a text
-// that names no country.
+// best namesake elsewhere for the choice to stand in a text that names no
+// country.
 const geoRivalMargin = 0.4
+
+// geoRivalKm is how far from the chosen place a namesake must lie to be
+// elsewhere in a country: a place the scoring would miss (25 km).
+const geoRivalKm = 25.0
 
 // rivalAbroad reports whether a namesake of chosen, in another country,
 // scores (without context) within geoRivalMargin of it.
 func (g *Gazetteer) rivalAbroad(name string, chosen Candidate) bool {
+	return g.rivalNamesake(name, GeoContext{}, func(e *entry) bool { return e.cc != chosen.Place.Country })
+}
+
+// rivalElsewhere reports whether a namesake of chosen more than geoRivalKm
+// from it, in the countries about or not, scores (as in a text about them)
+// within geoRivalMargin of it: "Stepanivka" alone, in a collection about
+// Ukraine, is one of several Ukrainian villages that weigh about the same
+// (issue 12).
+func (g *Gazetteer) rivalElsewhere(name string, chosen Candidate, about []string) bool {
+	return g.rivalNamesake(name, GeoContext{Countries: about}, func(e *entry) bool {
+		return haversineKm(float64(e.lat), float64(e.lon), chosen.Place.Lat, chosen.Place.Lon) > geoRivalKm
+	})
+}
+
+// rivalNamesake reports whether the best candidate of name that is
+// elsewhere scores, in context c, within geoRivalMargin of the best one
+// that is not.
+func (g *Gazetteer) rivalNamesake(name string, c GeoContext, elsewhere func(*entry) bool) bool {
 	k := normPlace(name)
 	ids, exact := g.lookup(k)
-	sc := g.newScorer(GeoContext{}, k)
+	sc := g.newScorer(c, k)
 	best, rival := math.Inf(-1), math.Inf(-1)
 	for i, id := range ids {
-		e := &g.entries[id]
 		s := sc.score(id, exact[i], g.altOnly(id, k, exact[i])) + g.twinBoost(id, ids)
-		if e.cc == chosen.Place.Country {
-			best = math.Max(best, s)
-		} else {
+		if elsewhere(&g.entries[id]) {
 			rival = math.Max(rival, s)
+		} else {
+			best = math.Max(best, s)
 		}
 	}
 	return rival > best-geoRivalMargin
