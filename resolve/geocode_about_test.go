@@ -78,3 +78,21 @@ func TestLocateEventAbout(t *testing.T) {
 		}
 	}
 }
+
+// TestLocateEventNameOnly: a text that is nothing but one unknown name,
+// whose words match places ("Bila-Mohyla"), is no place, even in a
+// collection about the country of those words; a word of a facility's
+// name in a sentence still places it (issue 12: lone "Savur-Mohyla" was
+// put at Mohyliv-Podilskyi, 800 km from the hill). Names of our own.
+func TestLocateEventNameOnly(t *testing.T) {
+	g := mustGazetteer(t)
+	about := []string{"UA"}
+	for _, text := range []string{"Bila-Mohyla", "Sosnova-Mohyla", "Kamyana-Mohyla; Kamyana-Mohyla"} {
+		if p, ok := g.LocateEventAbout(text, nil, about); ok {
+			t.Errorf("LocateEventAbout(%q) = %+v; want unplaced", text, p)
+		}
+	}
+	if _, ok := g.LocateEventAbout("Smoke over the Ladyzhyn Thermal Power Plant", nil, about); !ok {
+		t.Errorf("LocateEventAbout(Ladyzhyn Thermal Power Plant) unplaced; want Ladyzhyn")
+	}
+}

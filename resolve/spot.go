@@ -652,6 +652,12 @@ func (g *Gazetteer) locateEvent(text string, ms []PlaceMention, about []string) 
 				// an unknown name, in a country the text is not about.
 				continue
 			}
+			if nameOnly(text, ms) {
+				// "Savur-Mohyla" alone: a word of an unknown name that is
+				// all the text says is no place (issue 12); "Kakhovka" of
+				// "Kakhovka Hydroelectric Power Plant" in a sentence is.
+				continue
+			}
 			s -= 25
 		}
 		if g.weakMention(text, ms, i, cand, cue, countries) {
@@ -771,6 +777,22 @@ func (g *Gazetteer) locateEvent(text string, ms []PlaceMention, about []string) 
 		}
 	}
 	return best.place, found
+}
+
+// nameOnly reports whether text is nothing but its place names ms, with
+// spaces and punctuation between them: "Savur-Mohyla", "Peski;Peski".
+func nameOnly(text string, ms []PlaceMention) bool {
+	from := 0
+	rest := func(s string) bool {
+		return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) == ""
+	}
+	for _, m := range ms {
+		if m.Start < from || m.End > len(text) || !rest(text[from:m.Start]) {
+			return false
+		}
+		from = m.End
+	}
+	return rest(text[from:])
 }
 
 // actorNouns are the nouns before which a town's name stands for its
