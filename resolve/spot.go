@@ -162,6 +162,29 @@ func spotTokens(text string) []spotToken {
 	return toks
 }
 
+// possessiveS reports whether rest, the text after an apostrophe, starts
+// with the s of a possessive: an s (r, n bytes long) that ends the word.
+func possessiveS(rest string, r rune, n int) bool {
+	if r != 's' && r != 'S' {
+		return false
+	}
+	r3, _ := utf8.DecodeRuneInString(rest[n:])
+	return n == len(rest) || !unicode.IsLetter(r3) && !unicode.IsDigit(r3)
+}
+
+// possessiveEnd returns the length of span without the possessive 's it
+// ends in ("Ukraine's", "Kiev’s"), or 0 when it ends in none.
+func possessiveEnd(span string) int {
+	if !strings.HasSuffix(span, "s") && !strings.HasSuffix(span, "S") {
+		return 0
+	}
+	r, n := utf8.DecodeLastRuneInString(span[:len(span)-1])
+	if !isApostrophe(r) || len(span)-1-n <= 0 {
+		return 0
+	}
+	return len(span) - 1 - n
+}
+
 func isApostrophe(r rune) bool {
 	return r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == 'ʹ'
 }
@@ -218,10 +241,20 @@ func (g *Gazetteer) Spot(text string) []PlaceMention {
 			span := text[t.start:end.end]
 			commaAfter := strings.HasPrefix(text[end.end:], ",")
 			m, ok := g.spotMatch(span, j == i, commaAfter, t)
+			spanEnd := end.end
+			if !ok {
+				// "Ukraine's east", "Kiev's Independence Square": the name
+				// before a possessive 's ("Cox's Bazar" matched whole
+				// above) (issue 12).
+				if k := possessiveEnd(span); k > 0 {
+					span, spanEnd = span[:k], t.start+k
+					m, ok = g.spotMatch(span, j == i, false, t)
+				}
+			}
 			if !ok {
 				continue
 			}
-			m.Span = muster.Span{Start: t.start, End: end.end}
+			m.Span = muster.Span{Start: t.start, End: spanEnd}
 			m.Text = span
 			// A capitalised neighbour joined to this word makes it part of a
 			// longer, unknown name ("Mahmud Raqi", "Tha Pyay Thar Road"),
@@ -574,7 +607,7 @@ func (g *Gazetteer) locateEvent(text string, ms []PlaceMention, about []string) 
 	best := choice{score: -1e18}
 	found := false
 	for i, m := range ms {
-		if m.Demonym || (m.Kind == GeoPlace && (actorModifier(text, m.Span) || streetName(text, m.Span))) {
+		if m.Demonym || (m.Kind == GeoPlace && (actorModifier(text, m.Span) || streetName(text, m.Span) || possessiveActor(text, m.Span))) {
 			continue
 		}
 		var cand Candidate
@@ -586,10 +619,10 @@ func (g *Gazetteer) locateEvent(text string, ms []PlaceMention, about []string) 
 			if !ok {
 				continue
 			}
-			if countryActor(text, m.Span, true) {
+			if countryActor(text, m.Span, true) || len(named) > 1 && speaker(text, m.Span) {
 				// "captured by Russia", "Russia-led forces", "Russia's
-				// army": a country named as an actor, not as where
-				// something happened.
+				// army", "Russia accuses Ukraine": a country named as an
+				// actor, not as where something happened.
 				continue
 			}
 			cand = g.candidate(id, true)
@@ -793,6 +826,46 @@ func nameOnly(text string, ms []PlaceMention) bool {
 		from = m.End
 	}
 	return rest(text[from:])
+}
+
+// placeParts are the nouns after a place's possessive that name a part of
+// the place or what lies in it ("Ukraine's east", "Kharkiv's outskirts"):
+// the possessive is then where, not who.
+var placeParts = map[string]bool{
+	"outskirts": true, "suburbs": true, "suburb": true, "centre": true, "center": true, "downtown": true,
+	"district": true, "districts": true, "region": true, "regions": true, "province": true, "provinces": true,
+	"border": true, "borders": true, "territory": true, "territories": true, "frontline": true, "front": true,
+	"airport": true, "port": true, "coast": true, "villages": true, "towns": true, "cities": true,
+	"countryside": true, "streets": true, "heart": true, "part": true, "parts": true, "side": true,
+}
+
+// possessiveActor reports whether the place name at sp is a possessive whose
+// noun is no part of the place ("Kiev's sniper", "Russia's war", "Kiev's
+// attack"): it names who, not where (issue 12). A direction, a part of a
+// place ("Ukraine's east", "Kharkiv's outskirts") or a capitalised name
+// ("Kyiv's Independence Square") keeps it a place.
+func possessiveActor(text string, sp muster.Span) bool {
+	if sp.End >= len(text) {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(text[sp.End:])
+	if !isApostrophe(r) {
+		return false
+	}
+	rest := text[sp.End+n:]
+	r2, n2 := utf8.DecodeRuneInString(rest)
+	if !possessiveS(rest, r2, n2) {
+		return false
+	}
+	w := firstWord(strings.TrimLeft(rest[n2:], " "))
+	if w == "" {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		return false
+	}
+	w = strings.ToLower(w)
+	return directions[w] == "" && !placeParts[w]
 }
 
 // actorNouns are the nouns before which a town's name stands for its
@@ -1096,6 +1169,9 @@ func countryActor(text string, sp muster.Span, possessor bool) bool {
 	}
 	if cue, _ := locCues(text, sp); cue < 0 {
 		return true
+	}
+	if possessiveActor(text, sp) {
+		return true // "Russia's war", "Ukraine's military"
 	}
 	before := strings.Fields(strings.ToLower(text[max(0, sp.Start-40):sp.Start]))
 	if n := len(before); n > 0 && before[n-1] == "by" && !strings.HasSuffix(text[:sp.Start], ",") {

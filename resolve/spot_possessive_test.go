@@ -1,0 +1,44 @@
+package resolve
+
+import (
+	"testing"
+
+	"github.com/muster-osint/muster"
+)
+
+// TestLocateEventPossessive: Spot finds a place name before a possessive
+// 's ("Ukraine's south", "Lviv's outskirts"; before, "Lviv's" matched no
+// name and the text went unplaced) and keeps a name that holds one ("Cox's
+// Bazar"); a possessive whose noun is no part of the place ("Kyiv's
+// sniper", "Russia's war") names who, not where; and a country that speaks
+// ("Russia accuses Ukraine") is not where, when the text names another
+// (issue 12). Sentences of our own.
+func TestLocateEventPossessive(t *testing.T) {
+	g := mustGazetteer(t)
+	for _, tt := range []struct {
+		text string
+		ok   bool
+		cc   string
+		prec string  // "" for any
+		lat  float64 // with lon: within 100 km of this point, when given
+		lon  float64
+	}{
+		{"A fire broke out on Lviv's outskirts", true, "UA", muster.PrecisionExact, 49.84, 24.02},
+		{"Rescuers worked through the night in Ukraine’s south", true, "UA", muster.PrecisionRegion, 0, 0},
+		{"Floods hit Cox's Bazar", true, "BD", muster.PrecisionExact, 21.44, 92.01},
+		{"Kyiv's sniper wounded a guard", false, "", "", 0, 0},
+		{"Two guards died in Russia's war on its neighbour", false, "", "", 0, 0},
+		{"Russia accuses Ukraine over a blast at a depot", true, "UA", "", 0, 0},
+	} {
+		p, ok := g.LocateEvent(tt.text, nil)
+		switch {
+		case ok != tt.ok:
+			t.Errorf("LocateEvent(%q) = %+v, %v; want placed %v", tt.text, p, ok, tt.ok)
+		case !ok:
+		case p.Country != tt.cc || (tt.prec != "" && p.Precision != tt.prec):
+			t.Errorf("LocateEvent(%q) = %+v; want country %s, precision %q", tt.text, p, tt.cc, tt.prec)
+		case tt.lat != 0 && haversineKm(p.Lat, p.Lon, tt.lat, tt.lon) > 100:
+			t.Errorf("LocateEvent(%q) = %+v; want near %.2f,%.2f", tt.text, p, tt.lat, tt.lon)
+		}
+	}
+}
