@@ -665,7 +665,9 @@ func (g *Gazetteer) locateEvent(text string, ms []PlaceMention, about []string) 
 			cand = c
 		}
 		place, kind := cand.Place, cand.Kind
-		if place.Feature == "PPLC" && capitalSpeaker(text, m.Span) {
+		if (place.Feature == "PPLC" || kind == GeoAdmin1 && g.capitalName(m.Text)) && capitalSpeaker(text, m.Span) {
+			// "Kiev says", whether Kiev is read as the city or as the
+			// city's region (Kyiv City).
 			continue
 		}
 		cue, near := locCues(text, m.Span)
@@ -810,6 +812,17 @@ func (g *Gazetteer) locateEvent(text string, ms []PlaceMention, about []string) 
 		}
 	}
 	return best.place, found
+}
+
+// capitalName reports whether name is the name of a capital city.
+func (g *Gazetteer) capitalName(name string) bool {
+	ids, exact := g.lookup(normPlace(name))
+	for i, id := range ids {
+		if exact[i] && g.entries[id].feature == "PPLC" {
+			return true
+		}
+	}
+	return false
 }
 
 // nameOnly reports whether text is nothing but its place names ms, with

@@ -42,3 +42,16 @@ func TestLocateEventPossessive(t *testing.T) {
 		}
 	}
 }
+
+// TestLocateEventCapitalSpeaker: a capital that speaks is who, not where,
+// also when the geocoder reads its name as the capital's region (Kyiv
+// City): "…, Kyiv says" puts the event in Ukraine, not in Kyiv (issue 12).
+// A sentence of our own.
+func TestLocateEventCapitalSpeaker(t *testing.T) {
+	g := mustGazetteer(t)
+	text := "Three drones downed over Ukraine, Kyiv says"
+	p, ok := g.LocateEvent(text, nil)
+	if !ok || p.Country != "UA" || p.Precision != muster.PrecisionCountry {
+		t.Errorf("LocateEvent(%q) = %+v, %v; want Ukraine, country precision", text, p, ok)
+	}
+}
