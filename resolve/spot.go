@@ -67,6 +67,7 @@ var facilityWords = map[string]bool{
 // the dev splits (issue 5).
 var spotStop = map[string]bool{
 	"of": true, "the": true, "on": true, "in": true, "at": true, "a": true, "an": true, "as": true,
+	"attack": true, "attacks": true,
 	"police": true, "borders": true, "january": true, "february": true, "march": true, "april": true,
 	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true,
 	"november": true, "december": true, "monday": true, "tuesday": true, "wednesday": true,
@@ -302,6 +303,11 @@ func (g *Gazetteer) spotMatch(span string, single, commaAfter bool, first spotTo
 		if cc, ok := g.demonyms[k]; ok {
 			return PlaceMention{Kind: GeoCountry, Country: cc, Demonym: true}, true
 		}
+	}
+	if !single && first.allCaps && allStop(k) {
+		// "THE CITY" of a headline in capitals: words that are no place
+		// alone are none together (issue 12).
+		return PlaceMention{}, false
 	}
 	ids, exact := g.lookup(k)
 	if len(ids) == 0 {
@@ -823,6 +829,17 @@ func (g *Gazetteer) capitalName(name string) bool {
 		}
 	}
 	return false
+}
+
+// allStop reports whether every word of the normPlace key k is a spotStop
+// word.
+func allStop(k string) bool {
+	for _, w := range strings.Fields(k) {
+		if !spotStop[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // nameOnly reports whether text is nothing but its place names ms, with

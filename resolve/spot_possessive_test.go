@@ -55,3 +55,22 @@ func TestLocateEventCapitalSpeaker(t *testing.T) {
 		t.Errorf("LocateEvent(%q) = %+v, %v; want Ukraine, country precision", text, p, ok)
 	}
 }
+
+// TestSpotStopWords: words that are no place alone are none together in a
+// headline in capitals ("THE CITY" matched an old name of a village near
+// Izmail), and a headline's first word "Attack" is no village (issue 12).
+// Sentences of our own.
+func TestSpotStopWords(t *testing.T) {
+	g := mustGazetteer(t)
+	for _, tt := range []struct {
+		text, admin1 string
+	}{
+		{"MISSILES HIT THE CITY OF MYKOLAIV", "Mykolaiv"},
+		{"Attack on a depot in the Sumy region", "Sumy"},
+	} {
+		p, ok := g.LocateEvent(tt.text, nil)
+		if !ok || p.Admin1 != tt.admin1 {
+			t.Errorf("LocateEvent(%q) = %+v, %v; want a place in %s oblast", tt.text, p, ok, tt.admin1)
+		}
+	}
+}
