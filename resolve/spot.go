@@ -1121,6 +1121,7 @@ func sovereign(cc string) string {
 var streetWords = map[string]bool{
 	"street": true, "avenue": true, "boulevard": true, "road": true, "highway": true, "lane": true,
 	"square": true, "park": true, "prospekt": true, "prospect": true, "embankment": true,
+	"blvd": true,
 }
 
 // streetName reports whether the mention at span sp of text is followed
@@ -1137,6 +1138,13 @@ func streetName(text string, sp muster.Span) bool {
 	w := firstWord(rest)
 	if streetWords[w] || weaponWords[w] {
 		return true
+	}
+	// "Taras Shevchenko Boulevard": a place name that is the first of two
+	// names before a street word (issue 12).
+	if next := firstWord(text[sp.End+1:]); next != "" && unicode.IsUpper([]rune(next)[0]) && len(rest) > len(next) && rest[len(next)] == ' ' {
+		if streetWords[firstWord(rest[len(next)+1:])] {
+			return true
+		}
 	}
 	if w != "missile" && w != "rocket" {
 		return false

@@ -74,3 +74,15 @@ func TestSpotStopWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLocateEventStreetOfTwoNames: a place name that is the first of two
+// names before a street word names the street, not the place ("Bohdan
+// Khmelnytsky Avenue" is no village called Bohdan) (issue 12). A sentence
+// of our own.
+func TestLocateEventStreetOfTwoNames(t *testing.T) {
+	g := mustGazetteer(t)
+	text := "Windows shattered on Bohdan Khmelnytsky Avenue"
+	if p, ok := g.LocateEvent(text, nil); ok {
+		t.Errorf("LocateEvent(%q) = %+v; want unplaced", text, p)
+	}
+}
