@@ -680,6 +680,12 @@ func (g *Gazetteer) locateEvent(text string, ms []PlaceMention, about []string) 
 		if c, ok := unknownIn[i]; ok {
 			cue = c
 		}
+		if (place.Feature == "PPLC" || kind == GeoAdmin1 && g.capitalName(m.Text)) && cue <= 0 && contains(named, place.Country) && chains[m.Text] == "" {
+			// "NATO will arm Kyiv … events around Ukraine": a capital
+			// named with no place cue beside its own country stands for
+			// the government (issue 12).
+			continue
+		}
 		s := float64(kind)*10 + cue*3 - float64(i)*0.1
 		if chains[m.Text] != "" && !regionNames[m.Text] {
 			s += 2 // the head of "X, Region, Country"

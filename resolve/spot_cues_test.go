@@ -86,3 +86,23 @@ func TestLocateEventStreetOfTwoNames(t *testing.T) {
 		t.Errorf("LocateEvent(%q) = %+v; want unplaced", text, p)
 	}
 }
+
+// TestLocateEventCapitalForGovernment: a capital named with no place cue
+// beside its own country stands for the government ("allies pledged to
+// arm Kyiv … across Ukraine": the event is Ukraine's, not Kyiv's); cued,
+// it is the place ("explosions in Kyiv") (issue 12). Sentences of our own.
+func TestLocateEventCapitalForGovernment(t *testing.T) {
+	g := mustGazetteer(t)
+	for _, tt := range []struct {
+		text string
+		prec string
+	}{
+		{"Allies pledged to arm Kyiv as fighting flared across Ukraine", muster.PrecisionCountry},
+		{"Explosions were heard in Kyiv overnight, Ukraine's air force said", muster.PrecisionExact},
+	} {
+		p, ok := g.LocateEvent(tt.text, nil)
+		if !ok || p.Country != "UA" || p.Precision != tt.prec {
+			t.Errorf("LocateEvent(%q) = %+v, %v; want Ukraine at precision %s", tt.text, p, ok, tt.prec)
+		}
+	}
+}
