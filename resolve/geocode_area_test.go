@@ -26,3 +26,20 @@ func TestLocateEventInDonbas(t *testing.T) {
 		t.Errorf("Geocode(Shumy, in Donbas) = %+v, %v; want Donetsk or Luhansk oblast", p, ok)
 	}
 }
+
+// TestLocateEventNAF: the republics' armed forces ("NAF rebel forces",
+// ACLED's name for them) fight in the Donbas only, so a village named
+// beside them is the Donbas one, not a namesake in Odesa or Vinnytsia
+// oblast (issue 12). Sentences of our own.
+func TestLocateEventNAF(t *testing.T) {
+	g := mustGazetteer(t)
+	for _, text := range []string{
+		"NAF rebel forces shelled Stepanivka overnight",
+		"NAF rebels fired on positions near Kalynivka",
+	} {
+		p, ok := g.LocateEvent(text, nil)
+		if !ok || p.Country != "UA" || (p.Admin1 != "Donetsk" && p.Admin1 != "Luhansk") {
+			t.Errorf("LocateEvent(%q) = %+v, %v; want a place in Donetsk or Luhansk oblast", text, p, ok)
+		}
+	}
+}

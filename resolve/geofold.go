@@ -189,6 +189,9 @@ var regionAliases = map[string]string{
 	"dpr": "donetsk oblast", "dnr": "donetsk oblast", "donetsk peoples republic": "donetsk oblast",
 	"lpr": "luhansk oblast", "lnr": "luhansk oblast", "luhansk peoples republic": "luhansk oblast", "lugansk peoples republic": "luhansk oblast",
 	"donbas": "donetsk oblast", "donbass": "donetsk oblast",
+	// The republics' armed forces (ACLED's "NAF rebel forces") fight in
+	// the Donbas only.
+	"naf": "donetsk oblast",
 }
 
 // areaRegions maps the normPlace form of a name that stands for an area
@@ -196,6 +199,7 @@ var regionAliases = map[string]string{
 // though a lookup of it returns one (regionAliases).
 var areaRegions = map[string][]string{
 	"donbas": {"donetsk oblast", "luhansk oblast"}, "donbass": {"donetsk oblast", "luhansk oblast"},
+	"naf": {"donetsk oblast", "luhansk oblast"},
 }
 
 // contextRegions returns the regions a region name of a document stands
