@@ -613,7 +613,7 @@ func (g *Gazetteer) locateEvent(text string, ms []PlaceMention, about []string) 
 	best := choice{score: -1e18}
 	found := false
 	for i, m := range ms {
-		if m.Demonym || (m.Kind == GeoPlace && (actorModifier(text, m.Span) || streetName(text, m.Span) || possessiveActor(text, m.Span))) {
+		if m.Demonym || (m.Kind == GeoPlace && (actorModifier(text, m.Span) || streetName(text, m.Span) || possessiveActor(text, m.Span) && g.capitalName(m.Text))) {
 			continue
 		}
 		var cand Candidate
@@ -879,7 +879,9 @@ var placeParts = map[string]bool{
 // noun is no part of the place ("Kiev's sniper", "Russia's war", "Kiev's
 // attack"): it names who, not where (issue 12). A direction, a part of a
 // place ("Ukraine's east", "Kharkiv's outskirts") or a capitalised name
-// ("Kyiv's Independence Square") keeps it a place.
+// ("Kyiv's Independence Square") keeps it a place. LocateEvent asks it of
+// countries and capitals only: a town's possessive is its own ("Mariupol's
+// theatre").
 func possessiveActor(text string, sp muster.Span) bool {
 	if sp.End >= len(text) {
 		return false

@@ -27,6 +27,8 @@ func TestLocateEventPossessive(t *testing.T) {
 		{"Rescuers worked through the night in Ukraine’s south", true, "UA", muster.PrecisionRegion, 0, 0},
 		{"Floods hit Cox's Bazar", true, "BD", muster.PrecisionExact, 21.44, 92.01},
 		{"Kyiv's sniper wounded a guard", false, "", "", 0, 0},
+		// A town's possessive is the town's own.
+		{"Damage to Lviv's main hospital", true, "UA", muster.PrecisionExact, 49.84, 24.02},
 		{"Two guards died in Russia's war on its neighbour", false, "", "", 0, 0},
 		{"Russia accuses Ukraine over a blast at a depot", true, "UA", "", 0, 0},
 	} {
