@@ -40,6 +40,7 @@ func TestPredicateSentences(t *testing.T) {
 		{"denied by", "Rebels said the Northern Brigade fired mortar shells at a camp near Ostriv, Kharkiv region, on Monday, killing two. The Northern Brigade denied that it had fired on the camp.", muster.PredDeniedBy, "", "Northern Brigade", "Northern Brigade"},
 		{"size, estimated", "By some estimates, there are about 900 fighters in the Northern Brigade.", muster.PredSize, "Northern Brigade", "about 900", "some estimates"},
 		{"composed of", "The Northern Brigade is made up of volunteers from Belarus.", muster.PredComposedOf, "Northern Brigade", "volunteers from Belarus", ""},
+		{"goal with a quoted phrase inside", "The Northern Brigade said its aim was to create a “buffer zone” along the river.", muster.PredGoal, "Northern Brigade", "create a “buffer zone” along the river", ""},
 		{"composed of, a list of groups", "The Northern Alliance is made up of the Sich Battalion, the Wolf Brigade and the River Legion.", muster.PredComposedOf, "Northern Alliance", "Wolf Brigade", ""},
 		{"ideology", "The Northern Brigade is a nationalist group made up of exiles.", muster.PredIdeology, "Northern Brigade", "nationalist", ""},
 		{"goal", "The Northern Brigade is seeking to topple the government in Minsk.", muster.PredGoal, "Northern Brigade", "topple the government", ""},

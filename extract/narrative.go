@@ -147,7 +147,7 @@ func (x *doc) narrativeEvents() {
 			switch {
 			case negatedRE.MatchString(before): // "did not march"
 			case irrealisRE.MatchString(before): // "plans to attack", "a possible offensive"
-			case l[4] >= 0 && !x.verbAt(s.Start+l[4]) && x.definiteAt(s.Start+l[4]): // "the raid" refers back; "the fighters attacked" does not
+			case l[4] >= 0 && !x.verbAt(s.Start+l[4]) && x.definiteAt(s.Start+l[4]) && len(x.events) > 0: // "the raid" refers back; "the fighters attacked" does not; before any event is told, "this week's raid" is the story's own
 			case l[6] >= 0 && allegianceRE.MatchString(text[l[1]:]): // "fought for Ukraine" is allegiance
 			default:
 				loc = l

@@ -57,23 +57,28 @@ func TestPatternExamples(t *testing.T) {
 				t.Errorf("%s: pattern %s has no positive example", file, p.Name)
 			}
 			for _, ex := range p.Yes {
-				d := parse(t, ex.Text)
-				ms := set.MatchPattern(d, p.Name)
-				if len(ms) == 0 {
-					t.Errorf("%s: pattern %s does not match its example %q\nparse:\n%s", file, p.Name, ex.Text, dump(d))
-					continue
-				}
-				if !anyBinds(d, ms, ex.Slots) {
-					t.Errorf("%s: pattern %s matches %q but binds %s, want %v\nparse:\n%s", file, p.Name, ex.Text, bound(d, ms), ex.Slots, dump(d))
-				}
+				checkExample(t, set, file, p, ex, true, parse(t, ex.Text), "parse")
 			}
 			for _, ex := range p.No {
-				d := parse(t, ex.Text)
-				if ms := set.MatchPattern(d, p.Name); len(ms) > 0 {
-					t.Errorf("%s: pattern %s matches its negative example %q: %s\nparse:\n%s", file, p.Name, ex.Text, bound(d, ms), dump(d))
-				}
+				checkExample(t, set, file, p, ex, false, parse(t, ex.Text), "parse")
 			}
 		}
+	}
+}
+
+// checkExample checks pattern p of set on example ex, read as d: a "yes"
+// example must match and bind each named slot to one of its words, a "no"
+// example must not match. trees names where d's trees come from.
+func checkExample(t *testing.T, set *pattern.Set, file string, p *pattern.Pattern, ex pattern.Example, yes bool, d *nlp.Doc, trees string) {
+	t.Helper()
+	ms := set.MatchPattern(d, p.Name)
+	switch {
+	case !yes && len(ms) > 0:
+		t.Errorf("%s: pattern %s matches its negative example %q: %s\n%s:\n%s", file, p.Name, ex.Text, bound(d, ms), trees, dump(d))
+	case yes && len(ms) == 0:
+		t.Errorf("%s: pattern %s does not match its example %q\n%s:\n%s", file, p.Name, ex.Text, trees, dump(d))
+	case yes && !anyBinds(d, ms, ex.Slots):
+		t.Errorf("%s: pattern %s matches %q but binds %s, want %v\n%s:\n%s", file, p.Name, ex.Text, bound(d, ms), ex.Slots, trees, dump(d))
 	}
 }
 

@@ -679,7 +679,13 @@ func (x *doc) phrase(t int, skip map[int]bool) muster.Span {
 				continue
 			}
 			switch x.d.Tokens[c].Rel {
-			case "acl:relcl", "appos", "conj", "cc", "parataxis", "punct", "advcl", "dep", "cop", "aux", "nsubj":
+			case "punct":
+				// Quotation marks inside the phrase stay in it: "to
+				// create a “demilitarised zone” along the frontier".
+				if !quoteMarks[x.d.Tokens[c].Text] {
+					continue
+				}
+			case "acl:relcl", "appos", "conj", "cc", "parataxis", "advcl", "dep", "cop", "aux", "nsubj":
 				continue
 			}
 			in[c] = true
@@ -707,8 +713,22 @@ func (x *doc) phrase(t int, skip map[int]bool) muster.Span {
 		}
 		break
 	}
+	// A quotation mark whose partner was trimmed off goes too:
+	// “Ukrainian nationalists” is the phrase Ukrainian nationalists.
+	quotes := 0
+	for c := first; c <= last; c++ {
+		if x.d.Tokens[c].Rel == "punct" && quoteMarks[x.d.Tokens[c].Text] {
+			quotes++
+		}
+	}
+	if quotes%2 == 1 && last > t && quoteMarks[x.d.Tokens[last].Text] {
+		last--
+	}
 	return muster.Span{Start: x.d.Tokens[first].Start, End: x.d.Tokens[last].End}
 }
+
+// quoteMarks are the quotation marks a phrase keeps inside it.
+var quoteMarks = map[string]bool{"“": true, "”": true, "\"": true, "‘": true, "’": true, "«": true, "»": true}
 
 // roleKey is the key of a bound token in the role table: its lemma, or the
 // participle of a hyphenated word ("Iran-backed" → "backed").
@@ -879,10 +899,11 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			}
 		case "number":
 			// "between 7,000 and 12,000": the figure's whole subtree, else
-			// the figure with its hedge; the first figure of a range is
-			// no size of its own.
-			if rangeNextRE.MatchString(x.d.Text[x.d.Tokens[ot].End:x.sentEnd(ot)]) {
-				continue
+			// the figure with its hedge. The first figure of a range (the
+			// one UD makes the noun's nummod, its conjunct the last) is
+			// read as the range that ends at the last.
+			if last := x.rangeLast(ot); last >= 0 {
+				ot = last
 			}
 			if v, ok := x.figureEndingAt(ot); ok {
 				objs = append(objs, draft{objEnt: -1, obj: v})
@@ -933,6 +954,24 @@ func (x *doc) eventClaim(m pattern.Match, si int, pred muster.Predicate, ot int)
 
 // rangeNextRE follows the first figure of a range: "7,000 and 12,000".
 var rangeNextRE = regexp.MustCompile(`^\s*(?:and|to|or|-|–)\s*\d`)
+
+// rangeLast is the token of the last figure of the range whose first
+// figure is t ("5,000" in "between 5,000 and 7,000"), or -1 when t opens
+// no range.
+func (x *doc) rangeLast(t int) int {
+	rest := x.d.Text[x.d.Tokens[t].End:x.sentEnd(t)]
+	m := rangeNextRE.FindStringIndex(rest)
+	if m == nil {
+		return -1
+	}
+	at := x.d.Tokens[t].End + m[1] - 1
+	for u := t + 1; u < len(x.d.Tokens) && x.d.Tokens[u].Start <= at; u++ {
+		if x.d.Tokens[u].Start <= at && at < x.d.Tokens[u].End {
+			return u
+		}
+	}
+	return -1
+}
 
 func (x *doc) sentEnd(t int) int {
 	if si := x.d.SentenceOf(x.d.Tokens[t].Start); si >= 0 {

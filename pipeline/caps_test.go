@@ -69,6 +69,8 @@ func TestAllCapsArticle(t *testing.T) {
 	for k := range got {
 		if want[k] {
 			right++
+		} else {
+			t.Logf("only in capitals: %s", k)
 		}
 	}
 	r, pr := float64(found)/float64(len(want)), float64(right)/float64(max(len(got), 1))

@@ -50,6 +50,9 @@ type Pipeline struct {
 	// caser re-cases documents written in capitals before analysis (nil
 	// without the tagger; see Analyze).
 	caser *nlp.Chain
+	// known restores the casing of the alias table's multi-word names in
+	// a document written in capitals, after the truecaser.
+	known *knownCasing
 	tag   *tagger.Tagger
 	gaz   *resolve.Gazetteer
 	opt   Options
@@ -69,6 +72,11 @@ func New(opt Options) (*Pipeline, error) {
 		if p.caser, err = nlp.NewChain(segment.New()); err != nil {
 			return nil, fmt.Errorf("pipeline: %w", err)
 		}
+		al, err := resolve.DefaultAliases()
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
+		p.known = newKnownCasing(al.MixedCaseNames())
 	}
 	if !opt.NoSyntax {
 		sx, err := syntax.New()
@@ -189,7 +197,10 @@ func (p *Pipeline) annotate(ctx context.Context, text string) (*nlp.Doc, bool, e
 		if err := p.caser.Annotate(ctx, pre); err != nil {
 			return nil, false, err
 		}
-		text, cased = p.tag.Truecase(pre)
+		var tc string
+		if tc, cased = p.tag.Truecase(pre); cased {
+			text = p.known.apply(text, tc)
+		}
 	}
 	d := nlp.NewDoc(text)
 	if err := p.chain.Annotate(ctx, d); err != nil {

@@ -192,3 +192,26 @@ func (a *Aliases) AliasesOf(canonical string, t muster.EntityType) []AliasRow {
 	}
 	return out
 }
+
+// MixedCaseNames returns every distinct canonical name and alias of the
+// table that has two or more words and a lower-case letter ("Freedom of
+// Russia Legion", "Hay'at Tahrir al-Sham"): the names whose casing a
+// document written in capitals has lost and a truecaser cannot guess,
+// since their words are common words ("FREEDOM OF RUSSIA LEGION").
+func (a *Aliases) MixedCaseNames() []string {
+	if a == nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range a.rows {
+		for _, n := range [2]string{r.Canonical, r.Alias} {
+			if seen[n] || !strings.Contains(n, " ") || strings.ToUpper(n) == n {
+				continue
+			}
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}

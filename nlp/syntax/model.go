@@ -495,7 +495,12 @@ func (m *Model) label(ws *workspace, a int) int {
 	if len(allowed) == 0 {
 		clear(sc)
 		m.labels.scoreQ(ws.lfs, sc)
-		return argmax32(sc)
+		best := argmax32(sc)
+		if m.rels[best] == "obl:agent" && !ws.hasBy(dep) {
+			sc[best] = math.MinInt32
+			best = argmax32(sc)
+		}
+		return best
 	}
 	// Only the labels the treebank shows between these two tags in this
 	// direction: a third of the work or less.
@@ -509,13 +514,39 @@ func (m *Model) label(ws *workspace, a int) int {
 			sc[c] += int32(row[c])
 		}
 	}
-	best := int(allowed[0])
-	for _, c := range allowed[1:] {
-		if sc[c] > sc[best] {
+	// A passive agent has its "by" (UD: obl:agent); one without is
+	// another relation, never the agent: "X founded the Corps (RDK)"
+	// read with "Corps" as the agent made founded_by claims backwards
+	// (issue 9). Its children are all attached when a word gets its head,
+	// so the check is exact.
+	agentOK := ws.hasBy(dep)
+	best := -1
+	for _, c := range allowed {
+		if !agentOK && m.rels[c] == "obl:agent" {
+			continue
+		}
+		if best < 0 || sc[c] > sc[best] {
 			best = int(c)
 		}
 	}
+	if best < 0 {
+		best = int(allowed[0])
+	}
 	return best
+}
+
+// hashBy is the form hash of "by".
+var hashBy = hstr("by")
+
+// hasBy reports whether token t has "by" among its two leftmost children
+// (where a case marker sits).
+func (ws *workspace) hasBy(t int) bool {
+	for _, c := range [2]int32{ws.st.lc1[t], ws.st.lc2[t]} {
+		if c >= 0 && ws.lx[c].w == hashBy {
+			return true
+		}
+	}
+	return false
 }
 
 // arcDir is 0 for a LEFT arc (the head to the right) and 1 for a RIGHT

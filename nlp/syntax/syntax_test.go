@@ -108,6 +108,10 @@ func TestBridge(t *testing.T) {
 		{"Wagner, founded in 2014 by Prigozhin, has deployed fighters to Mali.", "Prigozhin", "PROPN", "obl:agent", "founded", false},
 		{"Wagner, founded in 2014 by Prigozhin, has deployed fighters to Mali.", "founded", "VERB", "acl", "Wagner", false},
 		{"Wagner, founded in 2014 by Prigozhin, has deployed fighters to Mali.", "fighters", "NOUN", "obj", "deployed", false},
+		// No agent without its "by" (the model of 9dddf8d0 made "Corps" the
+		// agent of "founded" here, and founded_by claims backwards).
+		{"Ivan Petrov, who uses the surname Sever and is often called Ivan Severov in the press, founded the Russian Volunteer Corps (RVC) in August last year.", "Corps", "PROPN", "obj", "founded", false},
+		{"The Kivu Volunteer Corps was founded by Omar Sall in May.", "Omar", "PROPN", "obl:agent", "founded", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text+"/"+tc.tok, func(t *testing.T) {
