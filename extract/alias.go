@@ -42,6 +42,7 @@ func (x *doc) aliasPatterns() {
 			x.ents[m.ent].aliases = appendAlias(x.ents[m.ent].aliases, muster.Alias{Name: name, Kind: muster.AliasName})
 		}
 	}
+	x.nicknames()
 	for _, a := range x.acronyms {
 		x.add(draft{subj: a.ent, event: -1, pred: muster.PredAlias, obj: muster.Value{Kind: muster.ValueText, Text: a.name}, objEnt: -1, ev: a.span, sent: a.sent, conf: 0.95})
 	}
@@ -76,7 +77,8 @@ func (x *doc) aliasPatterns() {
 				akind = muster.AliasAcronym
 			}
 			cueText := strings.ToLower(strings.TrimSpace(text[loc[0]:loc[1]]))
-			if strings.HasPrefix(cueText, ", or") && !isAcronym(x.ments[nm].text) {
+			orAfterAcronym := strings.HasPrefix(cueText, ", or") && x.bracketedAcronymBefore(cue.Start) && x.appositionEnds(x.ments[nm].End)
+			if strings.HasPrefix(cueText, ", or") && !isAcronym(x.ments[nm].text) && !orAfterAcronym {
 				continue // "the Legion, or the Corps": a list, not an alias
 			}
 			named := x.ments[nm]
@@ -86,7 +88,7 @@ func (x *doc) aliasPatterns() {
 			// Caesar"), the person the new name names.
 			subj := -1
 			for j := nm - 1; j >= 0 && x.ments[j].sent == si; j-- {
-				if x.ments[j].End <= cue.Start && strings.Trim(x.d.Text[x.ments[j].End:cue.Start], " ,–—") == "" {
+				if x.ments[j].End <= cue.Start && strings.Trim(x.gapBefore(x.ments[j].End, cue.Start, orAfterAcronym), " ,–—") == "" {
 					if x.aliasSubject(x.ments[j], named, akind) {
 						subj = x.ments[j].ent
 					}
@@ -139,6 +141,88 @@ func (x *doc) aliasPatterns() {
 			x.described[si] = -1
 		}
 	}
+}
+
+// nicknameRE finds a nickname quoted inside a person's name, between the
+// given name and the surname: Joaquin "El Chapo" Guzman, Abu Omar "the
+// Fox" Diallo.
+var nicknameRE = regexp.MustCompile(`\b(\p{Lu}[\p{L}'’-]+) ["“]((?:the |The )?\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})["”] (\p{Lu}[\p{L}'’-]+)\b`)
+
+// nicknames gives a person named with a quoted nickname inside the name
+// (`Ismael "El Mayo" Zambada`) the name without it ("Ismael Zambada") and
+// the nickname as an alias; the tagger reads the three parts as a given
+// name, an organisation and a surname. The surname must be a person's
+// mention, so a quoted title between two names ("Ukraine 'Azov' Brigade")
+// is left alone.
+func (x *doc) nicknames() {
+	for si, s := range x.d.Sentences {
+		text := x.d.Text[s.Start:s.End]
+		if !strings.ContainsAny(text, "\"“") {
+			continue
+		}
+		for _, loc := range nicknameRE.FindAllStringSubmatchIndex(text, -1) {
+			sur := x.mentionAt(s.Start + loc[6])
+			if sur < 0 || x.ments[sur].Start != s.Start+loc[6] || x.ments[sur].ent < 0 || x.ments[sur].nominal {
+				continue
+			}
+			e := x.ments[sur].ent
+			if x.ents[e].typ != muster.EntityPerson {
+				continue
+			}
+			full := text[loc[2]:loc[3]] + " " + x.ments[sur].text
+			nick := text[loc[4]:loc[5]]
+			x.ents[e].names = append(x.ents[e].names, full)
+			x.ents[e].aliases = appendAlias(x.ents[e].aliases, muster.Alias{Name: full, Kind: muster.AliasName})
+			x.ents[e].aliases = appendAlias(x.ents[e].aliases, muster.Alias{Name: nick, Kind: muster.AliasName})
+			// The nickname's own mention, here and later in the text, is
+			// the person; so is the given name's, when the tagger made one.
+			for i := range x.ments {
+				m := x.ments[i]
+				if m.nominal || m.ent < 0 || m.ent == e {
+					continue
+				}
+				if muster.NameKey(m.text) == muster.NameKey(nick) || m.Start == s.Start+loc[2] && m.End == s.Start+loc[3] && (x.ents[m.ent].typ == "" || x.ents[m.ent].typ == muster.EntityPerson) {
+					x.ents[m.ent].typ = muster.EntityPerson
+					x.merge(e, m.ent)
+				}
+			}
+			ev := muster.Span{Start: s.Start + loc[2], End: x.ments[sur].End}
+			x.add(draft{subj: e, event: -1, pred: muster.PredAlias, obj: muster.TextValue(nick), objEnt: -1, ev: ev, sent: si, conf: 0.9})
+		}
+	}
+}
+
+// bracketedAcronymBefore reports whether the text right before off is a
+// bracketed acronym, "(TTP)": "the Tehrik Front (TF), or Front, …" gives
+// a name its acronym and then its other name, which a list never does
+// ("the Legion, or the Corps" may be two groups).
+func (x *doc) bracketedAcronymBefore(off int) bool {
+	before := strings.TrimRight(x.d.Text[:off], " ")
+	if !strings.HasSuffix(before, ")") {
+		return false
+	}
+	open := strings.LastIndexByte(before, '(')
+	return open >= 0 && isAcronym(before[open+1:len(before)-1])
+}
+
+// gapBefore returns the text from a name's end to an alias cue, less the
+// closing bracket of the acronym it carries when acronym is set.
+func (x *doc) gapBefore(end, cue int, acronym bool) string {
+	if end > cue {
+		return "?"
+	}
+	if acronym {
+		return strings.TrimPrefix(x.d.Text[end:cue], ")")
+	}
+	return x.d.Text[end:cue]
+}
+
+// appositionEnds reports whether the phrase that ends at off closes an
+// apposition: a comma, a bracket or the sentence's end follows, not "and"
+// or a verb of its own.
+func (x *doc) appositionEnds(off int) bool {
+	rest := strings.TrimLeft(x.d.Text[off:], " ")
+	return rest == "" || strings.ContainsAny(rest[:1], ",);:.")
 }
 
 // aliasSubject reports whether mention m, right before an alias cue, is

@@ -67,7 +67,7 @@ type acronymDef struct {
 
 // nominalRE finds definite descriptions of one group: "the militia unit",
 // "the paramilitary unit", "the group", "the resistance group".
-var nominalRE = regexp.MustCompile(`\b(?i:the|this|that)\s+(?:[a-z-]+\s+){0,2}((?i:group|unit|militia|legion|corps|regiment|battalion|brigade|organi[sz]ation|movement))\b`)
+var nominalRE = regexp.MustCompile(`\b(?i:the|this|that)\s+(?:[a-z-]+\s+){0,2}((?i:group|unit|militia|legion|corps|regiment|battalion|brigade|organi[sz]ation|movement|cartel))\b`)
 
 // pluralRE finds descriptions of several groups or their fighters: "both
 // armed resistance groups", "the revolutionary groups", "the fighters".
@@ -848,7 +848,7 @@ func (x *doc) appositions() {
 }
 
 // nominalKeys are words one of which a sentence needs for addNominals to look at it.
-var nominalKeys = []string{"group", "unit", "militia", "legion", "corps", "regiment", "battalion", "brigade", "organi", "movement", "rebels", "fighters", "militants"}
+var nominalKeys = []string{"cartel", "group", "unit", "militia", "legion", "corps", "regiment", "battalion", "brigade", "organi", "movement", "rebels", "fighters", "militants"}
 
 // lowerSent returns sentence si in lower case, for the cheap keyword tests
 // that spare most regexp runs.

@@ -35,6 +35,8 @@ var groupHeads = map[string]bool{
 	"unit": true, "forces": true, "force": true, "insurgents": true, "militants": true, "commandos": true,
 	"hezbollah": true, "hamas": true, "al-shabaab": true, "haram": true, "wagner": true, "pmc": true,
 	"tigers": true, "mujahideen": true, "jihad": true,
+	// criminal armed groups: "the Sinaloa cartel", "the Kivu gang".
+	"cartel": true, "gang": true,
 }
 
 // namedHeads are the groupHeads that are names in their own right
@@ -48,7 +50,7 @@ var namedHeads = map[string]bool{
 // ("the Azov regiment", "the Kastus Kalinouski regiment").
 var lowerHeads = map[string]bool{
 	"regiment": true, "battalion": true, "brigade": true, "legion": true, "corps": true, "militia": true,
-	"group": true, "unit": true, "movement": true, "detachment": true,
+	"group": true, "unit": true, "movement": true, "detachment": true, "cartel": true, "gang": true,
 }
 
 // stateHeads name a state's forces or security services when a country or

@@ -138,7 +138,7 @@ func nominalSource(name string) bool {
 var nominalHeads = map[string]bool{
 	"group": true, "brigade": true, "militants": true, "militia": true, "movement": true, "organisation": true,
 	"organization": true, "legion": true, "corps": true, "battalion": true, "rebels": true, "insurgents": true,
-	"faction": true, "front": true,
+	"faction": true, "front": true, "cartel": true,
 }
 
 // tellsEvent reports whether a report event stands on its own: it has a

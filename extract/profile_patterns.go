@@ -480,8 +480,24 @@ func (x *doc) relativeAntecedent(t int, ok func(mi int) bool) int {
 		return -1
 	}
 	if v := toks[t].Head; v >= 0 && toks[v].Rel == "acl:relcl" && toks[v].Head >= 0 {
-		if mi := x.tokMent[toks[v].Head]; mi >= 0 && ok(mi) {
+		h := toks[v].Head
+		if mi := x.tokMent[h]; mi >= 0 && ok(mi) {
 			return x.live(x.ments[mi].ent)
+		}
+		// "the Wagner Group private military company, which …": a
+		// common noun with the name compounded to it, unless the noun is
+		// itself apposed to a name ("HTS, the former Al-Qaeda branch
+		// that …" is HTS).
+		if g := toks[h].Head; toks[h].Rel == "appos" && g >= 0 {
+			if mi := x.tokMent[g]; mi >= 0 && ok(mi) {
+				return x.live(x.ments[mi].ent)
+			}
+		} else {
+			for c := x.sentLo(h); c < h; c++ {
+				if toks[c].Head == h && toks[c].Rel == "compound" && ok(x.tokMent[c]) {
+					return x.live(x.ments[x.tokMent[c]].ent)
+				}
+			}
 		}
 	}
 	if p := t - 1; p > x.sentLo(t) && toks[p].Text == "," {
@@ -727,6 +743,47 @@ func (x *doc) phrase(t int, skip map[int]bool) muster.Span {
 	return muster.Span{Start: x.d.Tokens[first].Start, End: x.d.Tokens[last].End}
 }
 
+// nameListRE is the rest of a list of names after its first: ", Chad,
+// Niger, and Nigeria".
+var nameListRE = regexp.MustCompile(`^(?:,\s+(?:and\s+|or\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*)+`)
+
+// nameListEnd returns the end of the list of names that a phrase ending at
+// off opens ("forces from Benin, Cameroon, Chad, Niger, and Nigeria"),
+// which phraseEnd cuts at its first comma; off when there is none.
+func (x *doc) nameListEnd(si, off int) int {
+	rest := x.d.Text[off:x.d.Sentences[si].End]
+	if loc := nameListRE.FindStringIndex(rest); loc != nil && strings.Contains(rest[:loc[1]], "and ") {
+		return off + loc[1]
+	}
+	return off
+}
+
+// clauseCut returns end, or the start of the first coordinated clause
+// between from and end: "to create a buffer zone along the frontier and
+// called on Russians to rise up" runs on to "frontier", not over the
+// second verb's clause.
+func (x *doc) clauseCut(from, end int) int {
+	for _, tk := range x.d.Tokens {
+		if tk.Start < from || tk.Start >= end {
+			continue
+		}
+		if h := tk.Head; tk.Rel == "cc" && h >= 0 && x.d.Tokens[h].Rel == "conj" && x.d.Tokens[h].Tag == "VERB" {
+			return len(strings.TrimRight(x.d.Text[:tk.Start], " ,"))
+		}
+	}
+	return end
+}
+
+// tokenStartingAt returns the index of the token that starts at byte
+// offset off, or -1.
+func (x *doc) tokenStartingAt(off int) int {
+	i := sort.Search(len(x.d.Tokens), func(i int) bool { return x.d.Tokens[i].Start >= off })
+	if i < len(x.d.Tokens) && x.d.Tokens[i].Start == off {
+		return i
+	}
+	return -1
+}
+
 // quoteMarks are the quotation marks a phrase keeps inside it.
 var quoteMarks = map[string]bool{"“": true, "”": true, "\"": true, "‘": true, "’": true, "«": true, "»": true}
 
@@ -853,19 +910,28 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 			if sp.Len() == 0 {
 				continue
 			}
-			if pred == muster.PredComposedOf {
+			if pred == muster.PredComposedOf || pred == muster.PredGoal {
 				// "made up of the A, the B and the C": an alliance's
-				// member groups, one claim each; any other part runs on
-				// to the end of its phrase ("Russians who defected …").
+				// member groups, one claim each. Any other part, and a
+				// goal, runs on to the end of its phrase and over the
+				// list of names it opens ("Russians who defected …",
+				// "forces from Benin, Chad, and Niger", "to drive the army
+				// out until it leaves the region": the parser leaves such
+				// tails off the phrase).
 				si := x.d.SentenceOf(x.d.Tokens[ot].Start)
-				if groups := x.groupList(si, sp.Start); len(groups) >= 2 {
+				if groups := x.groupList(si, sp.Start); len(groups) >= 2 && pred == muster.PredComposedOf {
 					for _, g := range groups {
 						objs = append(objs, draft{objEnt: -1, obj: muster.TextValue(x.ents[x.ments[g].ent].name)})
 					}
 					break
 				}
-				if end := x.phraseEnd(si, sp.Start); end > sp.End {
+				if end := x.clauseCut(sp.End, x.phraseEnd(si, sp.Start)); end > sp.End {
 					sp.End = end
+				}
+				sp.End = x.nameListEnd(si, sp.End)
+				// A goal keeps its article: "seeking an Islamic state".
+				if c := x.tokenStartingAt(sp.Start) - 1; pred == muster.PredGoal && c >= x.sentLo(ot) && x.d.Tokens[c].Tag == "DET" && x.d.Tokens[c].Rel == "det" {
+					sp.Start = x.d.Tokens[c].Start
 				}
 			}
 			objs = append(objs, draft{objEnt: -1, obj: muster.TextValue(x.d.Text[sp.Start:sp.End])})

@@ -81,6 +81,50 @@ func (x *doc) typeFromSyntax() {
 			m.typ = muster.EntityPlace
 		}
 	}
+	x.placeLists(tm)
+}
+
+// placeLists makes a place of every name listed with a place after a
+// preposition of place: "their bases in Al-Qaim and Jurf al-Sakhar", "in
+// Tal Afar, Sinjar and Rabia". The tagger takes an unfamiliar Arabic
+// place name for a person or an organisation; a list after "in" holds
+// names of one kind. tm maps tokens to mentions (tokenMentions).
+func (x *doc) placeLists(tm []int) {
+	for t, tk := range x.d.Tokens {
+		if tk.Rel == "conj" || !x.caseOf(t, placeCases) {
+			continue
+		}
+		cs := pattern.Conjuncts(x.d, t)
+		if len(cs) < 2 {
+			continue
+		}
+		place := false
+		for _, c := range cs {
+			if mi := tm[c]; mi >= 0 && x.ments[mi].typ == muster.EntityPlace {
+				place = true
+			}
+		}
+		if !place {
+			continue
+		}
+		for _, c := range cs {
+			if mi := tm[c]; mi >= 0 {
+				if m := &x.ments[mi]; m.typ == muster.EntityPerson && m.role == "" || m.typ == muster.EntityOrganization {
+					m.typ = muster.EntityPlace
+				}
+			}
+		}
+	}
+}
+
+// caseOf reports whether token t has a case marker among cases ("in").
+func (x *doc) caseOf(t int, cases []string) bool {
+	for c := x.sentLo(t); c < x.sentHi(t); c++ {
+		if d := x.d.Tokens[c]; d.Head == t && d.Rel == "case" && slices.Contains(cases, strings.ToLower(d.Text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // articledStranger reports whether m, which the tagger calls a place,
@@ -114,12 +158,7 @@ func (x *doc) placedAt(span muster.Span) bool {
 		if h := tk.Head; h >= 0 && x.d.Tokens[h].Start >= span.Start && x.d.Tokens[h].End <= span.End {
 			continue // not the name's head
 		}
-		for c := x.sentLo(t); c < x.sentHi(t); c++ {
-			if d := x.d.Tokens[c]; d.Head == t && d.Rel == "case" && slices.Contains(placeCases, strings.ToLower(d.Text)) {
-				return true
-			}
-		}
-		return false
+		return x.caseOf(t, placeCases)
 	}
 	return false
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -13,13 +14,14 @@ import (
 )
 
 // Resolver holds what resolution needs besides the text: the alias table
-// and analysts' overrides. It is immutable once built and safe for
-// concurrent use.
+// and analysts' overrides. Its answers are fixed once built (it only
+// memoises the profiles it computes) and it is safe for concurrent use.
 type Resolver struct {
 	// Aliases is the known-alias table; nil means none.
 	Aliases   *Aliases
 	overrides map[string]string   // pairKey(AliasKey a, AliasKey b) → action
 	partners  map[string][]string // key → the keys analysts merged it with
+	memo      profileMemo
 }
 
 // New returns a Resolver over an alias table and analysts' overrides.
@@ -177,7 +179,7 @@ func Keys(e muster.Entity) []string { return defaultResolver().Keys(e) }
 // "sur:" and the surname key of each person name (so a bare surname meets
 // the full name). An Index returns the stored entities sharing any of them.
 func (r *Resolver) Keys(e muster.Entity) []string {
-	return r.profileOf(e).all
+	return slices.Clone(r.profileOf(e).all) // the memo's is shared
 }
 
 // Resolve matches entities of new documents against stored ones, with the

@@ -46,7 +46,24 @@ func (db *DB) Begin(ctx context.Context) (*Batch, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: begin batch: %w", err)
 	}
+	if err := db.useCache(ctx, tx); err != nil {
+		tx.tx.Rollback()
+		return nil, fmt.Errorf("store: begin batch: %w", err)
+	}
 	return &Batch{db: db, ctx: ctx, tx: tx}, nil
+}
+
+// useCache lets a batch's transaction answer lookups from the store's
+// entity cache and keep it up to date (SQLite only, see entityCache).
+func (db *DB) useCache(ctx context.Context, tx *wtx) error {
+	if db.d.name != SQLite || db.noCache {
+		return nil
+	}
+	if err := db.cache.check(ctx, tx); err != nil {
+		return err
+	}
+	tx.cache = &db.cache
+	return nil
 }
 
 // Save stores a whole analysis in the batch, as DB.Save does in a
@@ -87,8 +104,15 @@ func (b *Batch) usable(ctx context.Context) error {
 // in a new one.
 func (b *Batch) replay(ctx context.Context) error {
 	b.tx.tx.Rollback()
+	// What the cache learnt in the transaction may be gone with it.
+	b.db.cache.reset()
 	b.broken = nil
 	tx, err := b.db.beginWrite(b.ctx)
+	if err == nil {
+		if err = b.db.useCache(b.ctx, tx); err != nil {
+			tx.tx.Rollback()
+		}
+	}
 	if err == nil {
 		b.tx = tx
 		for _, a := range b.saved {
@@ -112,6 +136,13 @@ func (b *Batch) EntitiesByKeys(ctx context.Context, keys []string) ([]muster.Ent
 	if err := b.usable(ctx); err != nil {
 		return nil, err
 	}
+	if b.tx.cache != nil {
+		sets, err := b.db.cachedKeySets(ctx, b.tx, [][]string{keys})
+		if err != nil {
+			return nil, fmt.Errorf("store: entities by keys: %w", err)
+		}
+		return sets[0], nil
+	}
 	return b.db.entitiesByKeys(ctx, b.tx, keys)
 }
 
@@ -119,6 +150,13 @@ func (b *Batch) EntitiesByKeys(ctx context.Context, keys []string) ([]muster.Ent
 func (b *Batch) EntitiesByKeySets(ctx context.Context, sets [][]string) ([][]muster.Entity, error) {
 	if err := b.usable(ctx); err != nil {
 		return nil, err
+	}
+	if b.tx.cache != nil {
+		out, err := b.db.cachedKeySets(ctx, b.tx, sets)
+		if err != nil {
+			return nil, fmt.Errorf("store: entities by key sets: %w", err)
+		}
+		return out, nil
 	}
 	return b.db.entitiesByKeySets(ctx, b.tx, sets)
 }
@@ -135,10 +173,12 @@ func (b *Batch) HasDocument(ctx context.Context, hash string) (bool, error) {
 func (b *Batch) Commit() error {
 	if b.broken != nil {
 		b.tx.tx.Rollback()
+		b.db.cache.reset()
 		return fmt.Errorf("store: commit batch of %d documents: %w", b.n, b.broken)
 	}
 	b.saved = nil
 	if err := b.tx.tx.Commit(); err != nil {
+		b.db.cache.reset()
 		return fmt.Errorf("store: commit batch of %d documents: %w", b.n, err)
 	}
 	return nil
@@ -150,6 +190,7 @@ func (b *Batch) Rollback() error {
 	if err == sql.ErrTxDone {
 		return nil
 	}
+	b.db.cache.reset()
 	return err
 }
 

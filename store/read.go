@@ -172,7 +172,6 @@ func (db *DB) EntitiesByKeySets(ctx context.Context, sets [][]string) ([][]muste
 }
 
 func (db *DB) entitiesByKeySets(ctx context.Context, q queryer, sets [][]string) ([][]muster.Entity, error) {
-	out := make([][]muster.Entity, len(sets))
 	var keys []string
 	seen := map[string]bool{}
 	for _, set := range sets {
@@ -183,32 +182,41 @@ func (db *DB) entitiesByKeySets(ctx context.Context, q queryer, sets [][]string)
 			}
 		}
 	}
-	if len(keys) == 0 {
-		return out, nil
-	}
-	fail := func(err error) ([][]muster.Entity, error) {
+	byKey, ids, err := db.idsByKeys(ctx, q, keys)
+	if err != nil {
 		return nil, fmt.Errorf("store: entities by key sets: %w", err)
+	}
+	es, err := db.entitiesByIDs(ctx, q, ids)
+	if err != nil {
+		return nil, fmt.Errorf("store: entities by key sets: %w", err)
+	}
+	return keySets(sets, byKey, es), nil
+}
+
+// idsByKeys returns the ids of the entities each key finds (the lookups of
+// EntitiesByKeys, each by its index) and every id found, once.
+func (db *DB) idsByKeys(ctx context.Context, q queryer, keys []string) (map[string][]string, []string, error) {
+	byKey := map[string][]string{}
+	if len(keys) == 0 {
+		return byKey, nil, nil
 	}
 	cond, arg, err := db.inList("key", keys)
 	if err != nil {
-		return fail(err)
+		return nil, nil, err
 	}
-	// Which entity each key finds: the lookups of EntitiesByKeys, each by
-	// its index.
 	rows, err := q.QueryContext(ctx, db.q(`SELECT key, id FROM entities WHERE `+cond+`
 		UNION SELECT key, entity_id FROM aliases WHERE `+cond+`
 		UNION SELECT key, entity_id FROM entity_keys WHERE `+cond), arg, arg, arg)
 	if err != nil {
-		return fail(err)
+		return nil, nil, err
 	}
-	byKey := map[string][]string{}
 	var ids []string
 	seenID := map[string]bool{}
 	for rows.Next() {
 		var k, id string
 		if err := rows.Scan(&k, &id); err != nil {
 			rows.Close()
-			return fail(err)
+			return nil, nil, err
 		}
 		byKey[k] = append(byKey[k], id)
 		if !seenID[id] {
@@ -216,33 +224,38 @@ func (db *DB) entitiesByKeySets(ctx context.Context, q queryer, sets [][]string)
 			ids = append(ids, id)
 		}
 	}
-	if err := closeRows(rows); err != nil {
-		return fail(err)
-	}
+	return byKey, ids, closeRows(rows)
+}
+
+// entitiesByIDs returns the stored entities of ids, with their aliases,
+// in id order.
+func (db *DB) entitiesByIDs(ctx context.Context, q queryer, ids []string) ([]muster.Entity, error) {
 	if len(ids) == 0 {
-		return out, nil
+		return nil, nil
 	}
-	cond, arg, err = db.inList("e.id", ids)
+	cond, arg, err := db.inList("e.id", ids)
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
-	// In the database's order of ids, as EntitiesByKeys returns them.
-	es, err := db.entitiesOn(ctx, q, `SELECT e.id, e.type, e.name, e.place, e.external_ids, 0 FROM entities e
+	return db.entitiesOn(ctx, q, `SELECT e.id, e.type, e.name, e.place, e.external_ids, 0 FROM entities e
 		WHERE `+cond+` ORDER BY e.id`, arg)
-	if err != nil {
-		return fail(err)
-	}
+}
+
+// keySets answers EntitiesByKeySets from the ids each key finds and the
+// entities they name, in the database's order of ids: for each set, the
+// entities any of its keys finds, each once, in that order.
+func keySets(sets [][]string, byKey map[string][]string, es []muster.Entity) [][]muster.Entity {
+	out := make([][]muster.Entity, len(sets))
 	pos := make(map[string]int, len(es))
 	for i := range es {
 		pos[es[i].ID] = i
 	}
+	var found []int
 	for i, set := range sets {
-		var found []int
-		in := map[int]bool{}
+		found = found[:0]
 		for _, k := range set {
 			for _, id := range byKey[k] {
-				if j, ok := pos[id]; ok && !in[j] {
-					in[j] = true
+				if j, ok := pos[id]; ok && !slices.Contains(found, j) {
 					found = append(found, j)
 				}
 			}
@@ -252,7 +265,7 @@ func (db *DB) entitiesByKeySets(ctx context.Context, q queryer, sets [][]string)
 			out[i] = append(out[i], es[j])
 		}
 	}
-	return out, nil
+	return out
 }
 
 // EntityFilter selects entities for ListEntities. Zero fields do not filter;

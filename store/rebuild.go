@@ -55,6 +55,7 @@ func (db *DB) ReplaceAnalyses(ctx context.Context, as []*muster.Analysis) error 
 		return fmt.Errorf("store: rebuild: %w", err)
 	}
 	defer tx.tx.Rollback()
+	db.cache.reset() // see Save
 	for _, table := range []string{"claims", "event_participants", "event_places", "events", "mentions", "entity_keys", "aliases", "entities"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 			return fmt.Errorf("store: rebuild: clear %s: %w", table, err)

@@ -54,6 +54,9 @@ func (db *DB) Save(ctx context.Context, a *muster.Analysis) (SaveResult, error) 
 		return fail(err)
 	}
 	defer tx.tx.Rollback()
+	// Written beside the batches' cache, which cannot see it: it is emptied
+	// while this transaction holds the write connection.
+	db.cache.reset()
 	res, err := db.save(ctx, tx, a)
 	if err != nil {
 		return res, err
@@ -289,8 +292,8 @@ func (db *DB) upsertEntity(ctx context.Context, tx *wtx, e *muster.Entity) error
 			return fmt.Errorf("alias %q: %w", e.Aliases[i].Name, err)
 		}
 	}
+	var keys []string
 	if db.EntityKeys != nil {
-		var keys []string
 		for _, k := range db.EntityKeys(*e) {
 			if k != "" {
 				keys = append(keys, k)
@@ -300,6 +303,7 @@ func (db *DB) upsertEntity(ctx context.Context, tx *wtx, e *muster.Entity) error
 			return fmt.Errorf("keys: %w", err)
 		}
 	}
+	tx.wroteEntity(e, keys, nil)
 	return nil
 }
 
@@ -547,6 +551,10 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 	var keyIDs, keyVals []string
 	seen := map[string]bool{}
 	seenAlias := map[[2]string]bool{}
+	written := make([][]string, len(entities)) // match keys by entity
+	// Rows the cache knows would change nothing are not written (issue
+	// 14: the alias and key rows of entities every document names).
+	same := unchanged{tx.cache}
 	for _, i := range order {
 		e := &entities[i]
 		if seen[e.ID] {
@@ -572,11 +580,17 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 				return false, nil
 			}
 			seenAlias[[2]string{e.ID, k}] = true
-			aliases = append(aliases, aliasRow{e.ID, k, a.Name, string(a.Kind), a.Sources})
+			if !same.alias(e.ID, k, string(a.Kind), a.Sources) {
+				aliases = append(aliases, aliasRow{e.ID, k, a.Name, string(a.Kind), a.Sources})
+			}
 		}
 		if db.EntityKeys != nil {
 			for _, k := range db.EntityKeys(*e) {
-				if k != "" {
+				if k == "" {
+					continue
+				}
+				written[i] = append(written[i], k)
+				if !same.keyRow(e.ID, k) {
 					keyIDs, keyVals = append(keyIDs, e.ID), append(keyVals, k)
 				}
 			}
@@ -597,19 +611,20 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 			key = CASE WHEN entities.name = '' THEN excluded.key ELSE entities.key END,
 			place = COALESCE(entities.place, excluded.place),
 			updated = excluded.updated
-		RETURNING id, external_ids`), append([]any{db.d.timeArg(db.now())}, args...)...)
+		RETURNING id, type, name, place, external_ids`), append([]any{db.d.timeArg(db.now())}, args...)...)
 	if err != nil {
 		return false, fmt.Errorf("entities: %w", err)
 	}
-	stored := map[string]sql.NullString{}
+	// The rows as the upsert left them, for the cache (cache.go).
+	back := make(map[string]*storedRow, len(ids))
 	for rows.Next() {
 		var id string
-		var ext sql.NullString
-		if err := rows.Scan(&id, &ext); err != nil {
+		r := &storedRow{}
+		if err := rows.Scan(&id, &r.typ, &r.name, &r.place, &r.ext); err != nil {
 			rows.Close()
 			return false, fmt.Errorf("entities: %w", err)
 		}
-		stored[id] = ext
+		back[id] = r
 	}
 	if err := closeRows(rows); err != nil {
 		return false, fmt.Errorf("entities: %w", err)
@@ -619,7 +634,11 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 		if len(e.ExternalIDs) == 0 {
 			continue
 		}
-		text, changed, err := mergeExternalIDs(stored[e.ID], e.ExternalIDs)
+		r := back[e.ID]
+		if r == nil {
+			return false, fmt.Errorf("entity %s: the upsert returned no row", e.ID)
+		}
+		text, changed, err := mergeExternalIDs(r.ext, e.ExternalIDs)
 		if err != nil {
 			return false, fmt.Errorf("entity %s: %w", e.ID, err)
 		}
@@ -627,6 +646,7 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 			if _, err := tx.ExecContext(ctx, db.q(`UPDATE entities SET external_ids = ? WHERE id = ?`), text, e.ID); err != nil {
 				return false, fmt.Errorf("entity %s: %w", e.ID, err)
 			}
+			r.ext = sql.NullString{String: text.(string), Valid: true}
 		}
 	}
 	if len(aliases) > 0 {
@@ -647,19 +667,22 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 			SELECT u.e, u.k, u.n, u.kind, u.src FROM `+src+` WHERE true
 			ON CONFLICT (entity_id, key) DO UPDATE SET
 				kind = CASE WHEN aliases.kind = '' THEN excluded.kind ELSE aliases.kind END
-			RETURNING entity_id, key, sources`), args...)
+			RETURNING seq, entity_id, key, name, kind, sources`), args...)
 		if err != nil {
 			return false, fmt.Errorf("aliases: %w", err)
 		}
-		have := map[[2]string]sql.NullString{}
+		have := map[[2]string]*storedAlias{}
 		for rows.Next() {
-			var e, k string
-			var src sql.NullString
-			if err := rows.Scan(&e, &k, &src); err != nil {
+			var e string
+			a := &storedAlias{}
+			if err := rows.Scan(&a.seq, &e, &a.key, &a.name, &a.kind, &a.sources); err != nil {
 				rows.Close()
 				return false, fmt.Errorf("aliases: %w", err)
 			}
-			have[[2]string{e, k}] = src
+			have[[2]string{e, a.key}] = a
+			if r := back[e]; r != nil {
+				r.aliases = append(r.aliases, a)
+			}
 		}
 		if err := closeRows(rows); err != nil {
 			return false, fmt.Errorf("aliases: %w", err)
@@ -670,7 +693,11 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 				continue
 			}
 			var old []string
-			if err := jsonScan(have[[2]string{a.entity, a.key}], &old); err != nil {
+			row := have[[2]string{a.entity, a.key}]
+			if row == nil {
+				return false, fmt.Errorf("alias %q: the upsert returned no row", a.name)
+			}
+			if err := jsonScan(row.sources, &old); err != nil {
 				return false, fmt.Errorf("alias %q: %w", a.name, err)
 			}
 			merged := slices.Clone(old)
@@ -687,6 +714,7 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 				return false, err
 			}
 			ue, uk, us = append(ue, a.entity), append(uk, a.key), append(us, text.(string))
+			row.sources = sql.NullString{String: text.(string), Valid: true}
 		}
 		if len(ue) > 0 {
 			src, args, err := db.setOf([]string{"e", "k", "s"}, ue, uk, us)
@@ -708,6 +736,9 @@ func (db *DB) upsertEntitiesSet(ctx context.Context, tx *wtx, entities []muster.
 			SELECT u.e, u.k FROM `+src+` WHERE true ON CONFLICT DO NOTHING`), args...); err != nil {
 			return false, fmt.Errorf("entity keys: %w", err)
 		}
+	}
+	for _, i := range order {
+		tx.wroteEntity(&entities[i], written[i], back[entities[i].ID])
 	}
 	return true, nil
 }

@@ -4,7 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"slices"
 	"sync"
+
+	"github.com/muster-osint/muster"
 )
 
 // wtx is a write transaction that runs each statement prepared (issue 14:
@@ -23,6 +26,25 @@ type wtx struct {
 	db    *DB
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	// cache, when set, is kept up to date with the entities the
+	// transaction writes (a batch's on SQLite, cache.go).
+	cache *entityCache
+}
+
+// wroteEntity tells the cache that e was upserted with the match keys
+// entityKeys (its alias keys are taken from e), leaving row (nil when not
+// read back).
+func (t *wtx) wroteEntity(e *muster.Entity, entityKeys []string, row *storedRow) {
+	if t.cache == nil {
+		return
+	}
+	keys := slices.Clone(entityKeys)
+	for _, a := range e.Aliases {
+		if k := muster.NameKey(a.Name); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	t.cache.wrote(e.ID, muster.NameKey(e.Name), keys, len(entityKeys), row)
 }
 
 // prepared is a store's statements prepared on its SQLite write

@@ -63,6 +63,10 @@ type DB struct {
 
 	// prep is the write statements prepared once for the store (stmt.go).
 	prep prepared
+	// cache answers a batch's entity lookups on SQLite (cache.go);
+	// noCache turns it off, for tests.
+	cache   entityCache
+	noCache bool
 }
 
 // dialect is what differs between the backends. Everything else (schema

@@ -257,8 +257,9 @@ func BenchmarkIngestWrite(b *testing.B) {
 }
 
 // benchInputs reads news_ukraine_war's articles and builds the pipeline
-// the ingest benchmarks share, skipping when ../shared is absent.
-func benchInputs(b *testing.B) ([]ingest.Item, *pipeline.Pipeline) {
+// the ingest benchmarks (and TestIngestSameAsSequential) share, skipping
+// when ../shared is absent.
+func benchInputs(b testing.TB) ([]ingest.Item, *pipeline.Pipeline) {
 	b.Helper()
 	if _, err := os.Stat(benchNews); err != nil {
 		b.Skipf("%s not found: the ingest benchmark needs ../shared beside the repository", benchNews)
