@@ -238,8 +238,15 @@ type GeoResult struct {
 	// Wrong500km counts the records placed more than 500 km from the
 	// coders' point: placed, and wrongly (a namesake abroad), which is
 	// worse than left unplaced.
-	Wrong500km int        `json:"wrong_500km"`
-	Errors     []GeoError `json:"errors,omitempty"`
+	Wrong500km int `json:"wrong_500km"`
+	// About lists the countries the records were read as about when their
+	// text names none (ISO 3166-1 alpha-2; set by the caller, which chose
+	// them from the texts alone).
+	About  []string   `json:"about,omitempty"`
+	Errors []GeoError `json:"errors,omitempty"`
+	// Far lists the records placed more than 500 km off, farthest first
+	// (only when GeoOptions.Far asks for them).
+	Far []GeoError `json:"far,omitempty"`
 }
 
 // GeoOptions tunes Geo.
@@ -248,6 +255,10 @@ type GeoOptions struct {
 	CountryCode func(name string) string
 	// Errors is how many of the worst records to keep in the result.
 	Errors int
+	// Far is how many of the records placed more than 500 km off to keep
+	// in the result's Far list, farthest first: the wrongly placed points,
+	// which Errors lists only after every unlocated record.
+	Far int
 	// Candidates, when set, returns the points a place name may refer to;
 	// Geo then reports GazetteerReach.
 	Candidates func(name string) [][2]float64
@@ -359,6 +370,17 @@ func Geo(ctx context.Context, dataset, split string, recs []GeoRecord, locate Ge
 	if cN > 0 {
 		res.Metrics["country"] = GeoMetric{Accuracy: geoRound4(float64(cOK) / float64(cN)), N: cN}
 	}
+	if opt.Far > 0 {
+		for _, e := range errs {
+			if e.Km > 500 {
+				res.Far = append(res.Far, e)
+			}
+		}
+		sort.SliceStable(res.Far, func(i, j int) bool { return res.Far[i].Km > res.Far[j].Km })
+		if len(res.Far) > opt.Far {
+			res.Far = res.Far[:opt.Far]
+		}
+	}
 	if opt.Errors > 0 {
 		// Unlocated first, then the farthest.
 		sort.SliceStable(errs, func(i, j int) bool {
@@ -409,20 +431,46 @@ func (r GeoResult) WriteText(w io.Writer) error {
 	if _, err := fmt.Fprintf(w, "  wrongly placed (more than 500 km off): %d\n", r.Wrong500km); err != nil {
 		return err
 	}
+	if len(r.About) > 0 {
+		if _, err := fmt.Fprintf(w, "  texts that name no country read as about: %s\n", strings.Join(r.About, ", ")); err != nil {
+			return err
+		}
+	}
 	for _, e := range r.Errors {
-		where := "unlocated"
-		if e.Km >= 0 {
-			where = fmt.Sprintf("%.0f km off (%.4f,%.4f; %s)", e.Km, e.Lat, e.Lon, e.Country)
+		if err := e.writeText(w); err != nil {
+			return err
 		}
-		t := e.Text
-		if len(t) > 300 {
-			t = t[:300] + "…"
+	}
+	if len(r.Far) > 0 {
+		if _, err := fmt.Fprintf(w, "  farthest of the wrongly placed (%d of %d):\n", len(r.Far), r.Wrong500km); err != nil {
+			return err
 		}
-		if _, err := fmt.Fprintf(w, "  %s gold %q (%.4f,%.4f; %s) %s\n    %s\n", e.ID, e.GoldPlace, e.GoldLat, e.GoldLon, e.GoldName, where, t); err != nil {
+	}
+	for _, e := range r.Far {
+		if err := e.writeText(w); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writeText prints one record of an error listing: the coders' place, where
+// muster put it (and whether the text names a place near the coders' point,
+// when reach was measured), and the text.
+func (e GeoError) writeText(w io.Writer) error {
+	where := "unlocated"
+	if e.Km >= 0 {
+		where = fmt.Sprintf("%.0f km off (%.4f,%.4f; %s)", e.Km, e.Lat, e.Lon, e.Country)
+	}
+	if e.InReach {
+		where += " in reach"
+	}
+	t := e.Text
+	if len(t) > 300 {
+		t = t[:300] + "…"
+	}
+	_, err := fmt.Fprintf(w, "  %s gold %q (%.4f,%.4f; %s) %s\n    %s\n", e.ID, e.GoldPlace, e.GoldLat, e.GoldLon, e.GoldName, where, t)
+	return err
 }
 
 // WriteJSON prints the result as one JSON object.

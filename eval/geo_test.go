@@ -174,3 +174,47 @@ func TestGeoWrongPlaced(t *testing.T) {
 		t.Errorf("Geo: %d wrongly placed, want 1", res.Wrong500km)
 	}
 }
+
+// TestGeoFar: Far lists only the records placed more than 500 km off,
+// farthest first, however many unlocated records Errors would list before
+// them.
+func TestGeoFar(t *testing.T) {
+	recs := []GeoRecord{
+		{ID: "none", Text: "none", Lat: 50, Lon: 30},
+		{ID: "moscow", Text: "moscow", Lat: 48, Lon: 38},
+		{ID: "near", Text: "near", Lat: 50, Lon: 30},
+		{ID: "california", Text: "california", Lat: 48, Lon: 38},
+	}
+	locate := func(text string) (float64, float64, string, bool) {
+		switch text {
+		case "moscow":
+			return 55.75, 37.62, "RU", true
+		case "california":
+			return 36, -120, "US", true
+		case "near":
+			return 50.5, 30, "UA", true
+		}
+		return 0, 0, "", false
+	}
+	res, err := Geo(context.Background(), "test", "dev", recs, locate, GeoOptions{Errors: 1, Far: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range res.Far {
+		got = append(got, e.ID)
+	}
+	if want := []string{"california", "moscow"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("Geo Far = %v, want %v", got, want)
+	}
+	if len(res.Errors) != 1 || res.Errors[0].ID != "none" {
+		t.Errorf("Geo Errors = %+v, want the unlocated record only", res.Errors)
+	}
+	var b strings.Builder
+	if err := res.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "farthest of the wrongly placed (2 of 2)") {
+		t.Errorf("WriteText lacks the far listing:\n%s", b.String())
+	}
+}

@@ -146,7 +146,7 @@ func (x *doc) typeMentions() {
 			m.typ = muster.EntityMedia // "The Ledger could not verify"
 		case placeAppositionRE.MatchString(x.d.Text[m.End:]):
 			m.typ = muster.EntityPlace // "Kozinka, a village next to the border"
-		case personAppositionRE.MatchString(x.d.Text[m.End:]):
+		case personAppositionRE.MatchString(x.d.Text[m.End:]) && !appositionOfNext(x.d.Text[m.End:]):
 			m.typ = muster.EntityPerson // "Iyad Ag Ghaly, a Tuareg leader from Kidal"
 		default:
 			m.typ = x.taggerType(m.Span)
@@ -201,6 +201,19 @@ var fighterWordRE = regexp.MustCompile(`(?i)\b(?:fighters|militants|rebels|insur
 // personAppositionRE follows a name that the text itself calls a person,
 // whatever the tagger thought of an unfamiliar name.
 var personAppositionRE = regexp.MustCompile(`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:leader|commander|officer|cleric|preacher|spokesman|spokeswoman|politician|general|colonel|major|captain|militant|fighter|chief|founder|co-founder|man|woman|veteran|activist|journalist|businessman|warlord|jihadist|emir|deputy|lawmaker|minister|governor|mayor|soldier|citizen|national|son|daughter|brother)\b`)
+
+// nextNameRE follows a role noun that stands in apposition to the name
+// after it: "…of Mykolaiv, the regional governor, Vitali Kim, said".
+var nextNameRE = regexp.MustCompile(`^(?:\s+[\p{Ll}-]+){0,3},\s+\p{Lu}`)
+
+// appositionOfNext reports whether the person apposition that text (what
+// follows a name) starts with belongs to the next name, not to the one
+// before it: "Mykolaiv, the regional governor, Vitali Kim, said" makes
+// Vitali Kim the governor, not Mykolaiv (issue 12).
+func appositionOfNext(text string) bool {
+	loc := personAppositionRE.FindStringIndex(text)
+	return loc != nil && nextNameRE.MatchString(text[loc[1]:])
+}
 
 // afterArticle reports whether an article or possessive comes right
 // before byte offset off.

@@ -173,6 +173,9 @@ func (p *Pipeline) extract(ctx context.Context, doc muster.Document, names []mus
 		}
 	}
 	r := extract.Extract(extract.Input{Doc: d, DocID: doc.ID, Published: doc.Published, Publisher: doc.Publisher, OracleMentions: names != nil})
+	if names == nil {
+		dropBoilerplate(doc.Text, r)
+	}
 	if cased {
 		requote(doc.Text, r)
 	}

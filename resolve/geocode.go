@@ -887,8 +887,12 @@ func (g *Gazetteer) newScorerWith(c GeoContext, self string, lookup func(string)
 		if k == self {
 			continue
 		}
-		base, _ := stripAdminSuffix(k)
-		s.admin1[foldPlaceNormed(base)] = true
+		// "near Shumy in Donbas": the Donbas's oblasts are the document's
+		// regions (issue 12).
+		for _, r := range contextRegions(k) {
+			base, _ := stripAdminSuffix(r)
+			s.admin1[foldPlaceNormed(base)] = true
+		}
 	}
 	// Anchors: the other places that are unambiguous once the countries
 	// and regions are known: their best exact candidate (by prior and

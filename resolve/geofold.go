@@ -189,6 +189,30 @@ var regionAliases = map[string]string{
 	"dpr": "donetsk oblast", "dnr": "donetsk oblast", "donetsk peoples republic": "donetsk oblast",
 	"lpr": "luhansk oblast", "lnr": "luhansk oblast", "luhansk peoples republic": "luhansk oblast", "lugansk peoples republic": "luhansk oblast",
 	"donbas": "donetsk oblast", "donbass": "donetsk oblast",
+	// The republics' armed forces (ACLED's "NAF rebel forces") fight in
+	// the Donbas only.
+	"naf": "donetsk oblast",
+}
+
+// areaRegions maps the normPlace form of a name that stands for an area
+// of several regions to them: the Donbas is Donetsk and Luhansk oblasts,
+// though a lookup of it returns one (regionAliases).
+var areaRegions = map[string][]string{
+	"donbas": {"donetsk oblast", "luhansk oblast"}, "donbass": {"donetsk oblast", "luhansk oblast"},
+	"naf": {"donetsk oblast", "luhansk oblast"},
+}
+
+// contextRegions returns the regions a region name of a document stands
+// for, as normPlace keys: the Donbas both its oblasts, "DPR" Donetsk
+// oblast, any other name itself.
+func contextRegions(k string) []string {
+	if rs, ok := areaRegions[k]; ok {
+		return rs
+	}
+	if r, ok := regionAliases[k]; ok {
+		return []string{r}
+	}
+	return []string{k}
 }
 
 // normPlace returns s in lower case with diacritics stripped, Cyrillic

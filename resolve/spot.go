@@ -67,6 +67,7 @@ var facilityWords = map[string]bool{
 // the dev splits (issue 5).
 var spotStop = map[string]bool{
 	"of": true, "the": true, "on": true, "in": true, "at": true, "a": true, "an": true, "as": true,
+	"attack": true, "attacks": true,
 	"police": true, "borders": true, "january": true, "february": true, "march": true, "april": true,
 	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true,
 	"november": true, "december": true, "monday": true, "tuesday": true, "wednesday": true,
@@ -162,6 +163,29 @@ func spotTokens(text string) []spotToken {
 	return toks
 }
 
+// possessiveS reports whether rest, the text after an apostrophe, starts
+// with the s of a possessive: an s (r, n bytes long) that ends the word.
+func possessiveS(rest string, r rune, n int) bool {
+	if r != 's' && r != 'S' {
+		return false
+	}
+	r3, _ := utf8.DecodeRuneInString(rest[n:])
+	return n == len(rest) || !unicode.IsLetter(r3) && !unicode.IsDigit(r3)
+}
+
+// possessiveEnd returns the length of span without the possessive 's it
+// ends in ("Ukraine's", "Kiev’s"), or 0 when it ends in none.
+func possessiveEnd(span string) int {
+	if !strings.HasSuffix(span, "s") && !strings.HasSuffix(span, "S") {
+		return 0
+	}
+	r, n := utf8.DecodeLastRuneInString(span[:len(span)-1])
+	if !isApostrophe(r) || len(span)-1-n <= 0 {
+		return 0
+	}
+	return len(span) - 1 - n
+}
+
 func isApostrophe(r rune) bool {
 	return r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == 'ʹ'
 }
@@ -218,10 +242,20 @@ func (g *Gazetteer) Spot(text string) []PlaceMention {
 			span := text[t.start:end.end]
 			commaAfter := strings.HasPrefix(text[end.end:], ",")
 			m, ok := g.spotMatch(span, j == i, commaAfter, t)
+			spanEnd := end.end
+			if !ok {
+				// "Ukraine's east", "Kiev's Independence Square": the name
+				// before a possessive 's ("Cox's Bazar" matched whole
+				// above) (issue 12).
+				if k := possessiveEnd(span); k > 0 {
+					span, spanEnd = span[:k], t.start+k
+					m, ok = g.spotMatch(span, j == i, false, t)
+				}
+			}
 			if !ok {
 				continue
 			}
-			m.Span = muster.Span{Start: t.start, End: end.end}
+			m.Span = muster.Span{Start: t.start, End: spanEnd}
 			m.Text = span
 			// A capitalised neighbour joined to this word makes it part of a
 			// longer, unknown name ("Mahmud Raqi", "Tha Pyay Thar Road"),
@@ -269,6 +303,11 @@ func (g *Gazetteer) spotMatch(span string, single, commaAfter bool, first spotTo
 		if cc, ok := g.demonyms[k]; ok {
 			return PlaceMention{Kind: GeoCountry, Country: cc, Demonym: true}, true
 		}
+	}
+	if !single && first.allCaps && allStop(k) {
+		// "THE CITY" of a headline in capitals: words that are no place
+		// alone are none together (issue 12).
+		return PlaceMention{}, false
 	}
 	ids, exact := g.lookup(k)
 	if len(ids) == 0 {
@@ -360,6 +399,29 @@ var (
 // names cued as the event's place ("in X", "near X", "X village", "coded to
 // X") and then to the earlier one. "near X" sets Precision near.
 func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, bool) {
+	return g.LocateEventAbout(text, mentions, nil)
+}
+
+// LocateEventAbout is LocateEvent for a text of a collection about the
+// countries about (ISO 3166-1 alpha-2; see AboutCountries): a text that
+// names no country and no nationality ("Kalinovo", "shelling near
+// Sokolniki") is read as about them, as a text that named them would be,
+// so that a village of the collection's country beats its namesake abroad
+// (issue 12). A text that names a country or a nationality is read as
+// LocateEvent reads it.
+func (g *Gazetteer) LocateEventAbout(text string, mentions []string, about []string) (muster.Place, bool) {
+	ms := g.eventMentions(text, mentions)
+	if len(ms) == 0 {
+		return muster.Place{}, false
+	}
+	return g.locateEvent(text, ms, about)
+}
+
+// eventMentions returns the place names of text: mentions (from a tagger)
+// found in it or, when mentions is empty, those Spot finds; a country name
+// inside a chain that ends in another country is made a region
+// ("Columbus, Georgia, United States").
+func (g *Gazetteer) eventMentions(text string, mentions []string) []PlaceMention {
 	var ms []PlaceMention
 	if len(mentions) == 0 {
 		ms = g.Spot(text)
@@ -386,9 +448,6 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			ms = append(ms, pm)
 		}
 	}
-	if len(ms) == 0 {
-		return muster.Place{}, false
-	}
 	// A country name inside a chain that ends in another country is a
 	// region ("Columbus, Georgia, United States").
 	for i := range ms {
@@ -398,23 +457,14 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			}
 		}
 	}
-	// Names used as a region after a comma ("Gulran district, Herat,
-	// Afghanistan") keep that sense everywhere in the text.
-	regionNames := make(map[string]bool)
-	for i := range ms {
-		if regionRole(text, ms, i) && len(g.admin1Names(ms[i].Text)) > 0 {
-			regionNames[ms[i].Text] = true
-		}
-	}
-	// The chain country of each name, from any of its mentions.
-	chains := make(map[string]string)
-	for i := range ms {
-		if cc := chainCountry(text, ms, i); cc != "" {
-			chains[ms[i].Text] = cc
-		}
-	}
-	var named, weak []string
-	var names []string
+	return ms
+}
+
+// textCountries sorts the place names ms of text into the countries it
+// names as where things are (named), those it names only as nationalities
+// or actors ("Russian forces", "Russia-led forces": weak), and its other
+// place names (names).
+func textCountries(text string, ms []PlaceMention) (named, weak, names []string) {
 	for _, m := range ms {
 		switch {
 		case m.Demonym:
@@ -431,6 +481,63 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			names = append(names, m.Text)
 		}
 	}
+	return named, weak, names
+}
+
+// aboutShare is the share of a collection's country-naming texts that must
+// name a country for the collection to be about it (AboutCountries).
+const aboutShare = 0.5
+
+// AboutCountries returns the countries a collection of texts is about, as
+// ISO 3166-1 alpha-2 codes, most named first: those that at least half
+// of the texts naming any country name as where things are (textCountries).
+// A collection of news of the war in Ukraine is about Ukraine, though most
+// of its reports name only a village (issue 12). It reads only the texts.
+func (g *Gazetteer) AboutCountries(texts []string) []string {
+	count := make(map[string]int)
+	naming := 0
+	for _, t := range texts {
+		named, _, _ := textCountries(t, g.eventMentions(t, nil))
+		if len(named) > 0 {
+			naming++
+		}
+		for _, cc := range named {
+			count[cc]++
+		}
+	}
+	var out []string
+	for cc, n := range count {
+		if float64(n) >= aboutShare*float64(naming) {
+			out = append(out, cc)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if count[a] != count[b] {
+			return count[b] - count[a]
+		}
+		return strings.Compare(a, b)
+	})
+	return out
+}
+
+// locateEvent is LocateEventAbout over the place names ms of text.
+func (g *Gazetteer) locateEvent(text string, ms []PlaceMention, about []string) (muster.Place, bool) {
+	// Names used as a region after a comma ("Gulran district, Herat,
+	// Afghanistan") keep that sense everywhere in the text.
+	regionNames := make(map[string]bool)
+	for i := range ms {
+		if regionRole(text, ms, i) && len(g.admin1Names(ms[i].Text)) > 0 {
+			regionNames[ms[i].Text] = true
+		}
+	}
+	// The chain country of each name, from any of its mentions.
+	chains := make(map[string]string)
+	for i := range ms {
+		if cc := chainCountry(text, ms, i); cc != "" {
+			chains[ms[i].Text] = cc
+		}
+	}
+	named, weak, names := textCountries(text, ms)
 	// Countries: those the text names; else those of its confident place
 	// names (a region, or a town of 50,000+ matched exactly); else, as weak
 	// evidence, those of its demonyms ("Russian forces").
@@ -441,6 +548,14 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		}
 	}
 	strict := len(countries) > 0
+	// A text that says nothing of where it is, of a collection about some
+	// countries, is about them: its names' namesakes there win, and a weak
+	// name elsewhere is left unplaced. Its names are no less weak for it
+	// (weakMention): the text itself names no country.
+	aboutCountries := countries
+	if len(countries) == 0 && len(weak) == 0 {
+		aboutCountries = about
+	}
 	// "near Zahoruykivka, Kharkiv": a name the gazetteer lacks, then the
 	// region it lies in. The region is the event's, with the unknown
 	// name's cue, and places outside it are unlikely.
@@ -498,7 +613,7 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 	best := choice{score: -1e18}
 	found := false
 	for i, m := range ms {
-		if m.Demonym || (m.Kind == GeoPlace && (actorModifier(text, m.Span) || streetName(text, m.Span))) {
+		if m.Demonym || (m.Kind == GeoPlace && (actorModifier(text, m.Span) || streetName(text, m.Span) || possessiveActor(text, m.Span) && g.capitalName(m.Text))) {
 			continue
 		}
 		var cand Candidate
@@ -510,10 +625,10 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			if !ok {
 				continue
 			}
-			if countryActor(text, m.Span, true) {
+			if countryActor(text, m.Span, true) || len(named) > 1 && speaker(text, m.Span) {
 				// "captured by Russia", "Russia-led forces", "Russia's
-				// army": a country named as an actor, not as where
-				// something happened.
+				// army", "Russia accuses Ukraine": a country named as an
+				// actor, not as where something happened.
 				continue
 			}
 			cand = g.candidate(id, true)
@@ -531,7 +646,7 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 					others = append(others, n)
 				}
 			}
-			ctx := GeoContext{Countries: countries, Admin1: others, Places: others}
+			ctx := GeoContext{Countries: aboutCountries, Admin1: others, Places: others}
 			c, ok := Candidate{}, false
 			// "Khmelnytskyi, Khmelnytskyi": the city, then its oblast.
 			sameRegionNext := i+1 < len(ms) && ms[i+1].Text == m.Text && regionRole(text, ms, i+1)
@@ -556,12 +671,20 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			cand = c
 		}
 		place, kind := cand.Place, cand.Kind
-		if place.Feature == "PPLC" && capitalSpeaker(text, m.Span) {
+		if (place.Feature == "PPLC" || kind == GeoAdmin1 && g.capitalName(m.Text)) && capitalSpeaker(text, m.Span) {
+			// "Kiev says", whether Kiev is read as the city or as the
+			// city's region (Kyiv City).
 			continue
 		}
 		cue, near := locCues(text, m.Span)
 		if c, ok := unknownIn[i]; ok {
 			cue = c
+		}
+		if (place.Feature == "PPLC" || kind == GeoAdmin1 && g.capitalName(m.Text)) && cue <= 0 && contains(named, place.Country) && chains[m.Text] == "" {
+			// "NATO will arm Kyiv … events around Ukraine": a capital
+			// named with no place cue beside its own country stands for
+			// the government (issue 12).
+			continue
 		}
 		s := float64(kind)*10 + cue*3 - float64(i)*0.1
 		if chains[m.Text] != "" && !regionNames[m.Text] {
@@ -571,9 +694,15 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			s -= 15
 		}
 		if m.Partial {
-			if !aboutCountry(place.Country, countries, weak) {
+			if !aboutCountry(place.Country, aboutCountries, weak) {
 				// "Coca" of "Coca-Cola", "Nova" of "Nova Poshta": a word of
 				// an unknown name, in a country the text is not about.
+				continue
+			}
+			if nameOnly(text, ms) {
+				// "Savur-Mohyla" alone: a word of an unknown name that is
+				// all the text says is no place (issue 12); "Kakhovka" of
+				// "Kakhovka Hydroelectric Power Plant" in a sentence is.
 				continue
 			}
 			s -= 25
@@ -593,17 +722,23 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 			// names; naming none, about those of the nationalities it
 			// names ("Malian troops") and the former Soviet Union, where
 			// the press spells villages by any transliteration.
-			if !aboutCountry(place.Country, countries, weak) {
+			if !aboutCountry(place.Country, aboutCountries, weak) {
 				continue
 			}
-			if len(countries) == 0 && len(weak) == 0 && g.rivalAbroad(m.Text, cand) {
+			if len(countries) == 0 && len(weak) == 0 && len(about) == 0 && g.rivalAbroad(m.Text, cand) {
 				// "Kalinovo" alone: villages of that name in Russia and
 				// Ukraine weigh about the same, and the text says nothing
 				// of which country it is about.
 				continue
 			}
+			if len(countries) == 0 && len(weak) == 0 && len(about) > 0 && g.rivalElsewhere(m.Text, cand, about) {
+				// "Stepanivka" alone, in a collection about Ukraine: one
+				// of several villages of the country that weigh about the
+				// same.
+				continue
+			}
 			s -= 35 // used only when the text offers nothing better
-		} else if kind != GeoCountry && g.uncuedAbroad(text, ms, i, cand, cue, chains[m.Text] != "", countries, weak) {
+		} else if kind != GeoCountry && g.uncuedAbroad(text, ms, i, cand, cue, chains[m.Text] != "", aboutCountries, weak) {
 			// "Department store "White Birch"", "Red Cross painted on
 			// roof", "in the Lyman region": a name of any length, with
 			// no place cue and no chain, that only a small place or a
@@ -689,6 +824,86 @@ func (g *Gazetteer) LocateEvent(text string, mentions []string) (muster.Place, b
 		}
 	}
 	return best.place, found
+}
+
+// capitalName reports whether name is the name of a capital city.
+func (g *Gazetteer) capitalName(name string) bool {
+	ids, exact := g.lookup(normPlace(name))
+	for i, id := range ids {
+		if exact[i] && g.entries[id].feature == "PPLC" {
+			return true
+		}
+	}
+	return false
+}
+
+// allStop reports whether every word of the normPlace key k is a spotStop
+// word.
+func allStop(k string) bool {
+	for _, w := range strings.Fields(k) {
+		if !spotStop[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameOnly reports whether text is nothing but its place names ms, with
+// spaces and punctuation between them: "Savur-Mohyla", "Peski;Peski".
+func nameOnly(text string, ms []PlaceMention) bool {
+	from := 0
+	rest := func(s string) bool {
+		return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) == ""
+	}
+	for _, m := range ms {
+		if m.Start < from || m.End > len(text) || !rest(text[from:m.Start]) {
+			return false
+		}
+		from = m.End
+	}
+	return rest(text[from:])
+}
+
+// placeParts are the nouns after a place's possessive that name a part of
+// the place or what lies in it ("Ukraine's east", "Kharkiv's outskirts"):
+// the possessive is then where, not who.
+var placeParts = map[string]bool{
+	"outskirts": true, "suburbs": true, "suburb": true, "centre": true, "center": true, "downtown": true,
+	"district": true, "districts": true, "region": true, "regions": true, "province": true, "provinces": true,
+	"border": true, "borders": true, "territory": true, "territories": true, "frontline": true, "front": true,
+	"airport": true, "port": true, "coast": true, "villages": true, "towns": true, "cities": true,
+	"countryside": true, "streets": true, "heart": true, "part": true, "parts": true, "side": true,
+}
+
+// possessiveActor reports whether the place name at sp is a possessive whose
+// noun is no part of the place ("Kiev's sniper", "Russia's war", "Kiev's
+// attack"): it names who, not where (issue 12). A direction, a part of a
+// place ("Ukraine's east", "Kharkiv's outskirts") or a capitalised name
+// ("Kyiv's Independence Square") keeps it a place. LocateEvent asks it of
+// countries and capitals only: a town's possessive is its own ("Mariupol's
+// theatre").
+func possessiveActor(text string, sp muster.Span) bool {
+	if sp.End >= len(text) {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(text[sp.End:])
+	if !isApostrophe(r) {
+		return false
+	}
+	rest := text[sp.End+n:]
+	r2, n2 := utf8.DecodeRuneInString(rest)
+	if !possessiveS(rest, r2, n2) {
+		return false
+	}
+	w := firstWord(strings.TrimLeft(rest[n2:], " "))
+	if w == "" {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		return false
+	}
+	w = strings.ToLower(w)
+	return directions[w] == "" && !placeParts[w]
 }
 
 // actorNouns are the nouns before which a town's name stands for its
@@ -914,6 +1129,7 @@ func sovereign(cc string) string {
 var streetWords = map[string]bool{
 	"street": true, "avenue": true, "boulevard": true, "road": true, "highway": true, "lane": true,
 	"square": true, "park": true, "prospekt": true, "prospect": true, "embankment": true,
+	"blvd": true,
 }
 
 // streetName reports whether the mention at span sp of text is followed
@@ -930,6 +1146,13 @@ func streetName(text string, sp muster.Span) bool {
 	w := firstWord(rest)
 	if streetWords[w] || weaponWords[w] {
 		return true
+	}
+	// "Taras Shevchenko Boulevard": a place name that is the first of two
+	// names before a street word (issue 12).
+	if next := firstWord(text[sp.End+1:]); next != "" && unicode.IsUpper([]rune(next)[0]) && len(rest) > len(next) && rest[len(next)] == ' ' {
+		if streetWords[firstWord(rest[len(next)+1:])] {
+			return true
+		}
 	}
 	if w != "missile" && w != "rocket" {
 		return false
@@ -992,6 +1215,9 @@ func countryActor(text string, sp muster.Span, possessor bool) bool {
 	}
 	if cue, _ := locCues(text, sp); cue < 0 {
 		return true
+	}
+	if possessiveActor(text, sp) {
+		return true // "Russia's war", "Ukraine's military"
 	}
 	before := strings.Fields(strings.ToLower(text[max(0, sp.Start-40):sp.Start]))
 	if n := len(before); n > 0 && before[n-1] == "by" && !strings.HasSuffix(text[:sp.Start], ",") {
@@ -1430,24 +1656,45 @@ func (g *Gazetteer) geocodeCandidateWith(name string, c GeoContext, lookup func(
 }
 
 // geoRivalMargin is how far the chosen place of a weak name must lead its
-// best namesake in another country for the choice to stand in a text
-// that names no country.
+// best namesake elsewhere for the choice to stand in a text that names no
+// country.
 const geoRivalMargin = 0.4
+
+// geoRivalKm is how far from the chosen place a namesake must lie to be
+// elsewhere in a country: a place the scoring would miss (25 km).
+const geoRivalKm = 25.0
 
 // rivalAbroad reports whether a namesake of chosen, in another country,
 // scores (without context) within geoRivalMargin of it.
 func (g *Gazetteer) rivalAbroad(name string, chosen Candidate) bool {
+	return g.rivalNamesake(name, GeoContext{}, func(e *entry) bool { return e.cc != chosen.Place.Country })
+}
+
+// rivalElsewhere reports whether a namesake of chosen more than geoRivalKm
+// from it, in the countries about or not, scores (as in a text about them)
+// within geoRivalMargin of it: "Stepanivka" alone, in a collection about
+// Ukraine, is one of several Ukrainian villages that weigh about the same
+// (issue 12).
+func (g *Gazetteer) rivalElsewhere(name string, chosen Candidate, about []string) bool {
+	return g.rivalNamesake(name, GeoContext{Countries: about}, func(e *entry) bool {
+		return haversineKm(float64(e.lat), float64(e.lon), chosen.Place.Lat, chosen.Place.Lon) > geoRivalKm
+	})
+}
+
+// rivalNamesake reports whether the best candidate of name that is
+// elsewhere scores, in context c, within geoRivalMargin of the best one
+// that is not.
+func (g *Gazetteer) rivalNamesake(name string, c GeoContext, elsewhere func(*entry) bool) bool {
 	k := normPlace(name)
 	ids, exact := g.lookup(k)
-	sc := g.newScorer(GeoContext{}, k)
+	sc := g.newScorer(c, k)
 	best, rival := math.Inf(-1), math.Inf(-1)
 	for i, id := range ids {
-		e := &g.entries[id]
 		s := sc.score(id, exact[i], g.altOnly(id, k, exact[i])) + g.twinBoost(id, ids)
-		if e.cc == chosen.Place.Country {
-			best = math.Max(best, s)
-		} else {
+		if elsewhere(&g.entries[id]) {
 			rival = math.Max(rival, s)
+		} else {
+			best = math.Max(best, s)
 		}
 	}
 	return rival > best-geoRivalMargin

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/eval"
@@ -15,14 +16,21 @@ const defaultSharedData = "../shared/data"
 
 // runEvalGeo scores resolve's geocoder against coders' coordinates:
 //
-//	muster eval geo --dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--errors N] [--json] [--data DIR]
+//	muster eval geo --dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--errors N] [--far N] [--about auto|none|CC,…] [--json] [--data DIR]
+//
+// Each record is one text of a collection (a data set's split); a text that
+// names no country is read as about the countries the collection is about
+// (--about; by default those its texts name most, found from the texts
+// alone, never from the coders' columns).
 func (m *Main) runEvalGeo(ctx context.Context, args []string) error {
-	fs := m.newFlagSet("eval geo", "--dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--errors N] [--json]")
+	fs := m.newFlagSet("eval geo", "--dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--errors N] [--far N] [--about auto|none|CC,…] [--json]")
 	dataset := fs.String("dataset", "", "data set: gtd, acled, ucdp or bellingcat")
 	split := fs.String("split", "dev", "split: dev or test")
 	nErrors := fs.Int("errors", 0, "print the `N` worst records (unlocated first, then farthest)")
+	nFar := fs.Int("far", 0, "print the `N` farthest of the records placed more than 500 km off")
 	asJSON := fs.Bool("json", false, "print the result as JSON (DESIGN §7)")
 	data := fs.String("data", defaultSharedData, "shared data `dir`")
+	aboutFlag := fs.String("about", "auto", "the `countries` the records are about, for texts that name none: auto (those the records' texts name most, resolve.AboutCountries), none, or ISO codes (UA,RU)")
 	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
 	}
@@ -42,8 +50,25 @@ func (m *Main) runEvalGeo(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval geo: %w", err)
 	}
+	var about []string
+	switch *aboutFlag {
+	case "auto":
+		texts := make([]string, len(recs))
+		for i, r := range recs {
+			texts[i] = r.Text
+		}
+		about = gaz.AboutCountries(texts)
+	case "none", "":
+	default:
+		for _, cc := range strings.Split(*aboutFlag, ",") {
+			if cc = strings.ToUpper(strings.TrimSpace(cc)); len(cc) != 2 {
+				return muster.Errorf(muster.KindInvalid, "eval geo: --about %q: want auto, none or ISO 3166-1 alpha-2 codes", *aboutFlag)
+			}
+			about = append(about, cc)
+		}
+	}
 	locate := func(text string) (float64, float64, string, bool) {
-		p, ok := gaz.LocateEvent(text, nil)
+		p, ok := gaz.LocateEventAbout(text, nil, about)
 		return p.Lat, p.Lon, p.Country, ok
 	}
 	candidates := func(name string) [][2]float64 {
@@ -60,11 +85,12 @@ func (m *Main) runEvalGeo(ctx context.Context, args []string) error {
 		}
 		return out
 	}
-	opt := eval.GeoOptions{CountryCode: gaz.CountryCode, Errors: *nErrors, Candidates: candidates, TextCandidates: textCandidates}
+	opt := eval.GeoOptions{CountryCode: gaz.CountryCode, Errors: *nErrors, Far: *nFar, Candidates: candidates, TextCandidates: textCandidates}
 	res, err := eval.Geo(ctx, *dataset, *split, recs, locate, opt)
 	if err != nil {
 		return fmt.Errorf("eval geo: %w", err)
 	}
+	res.About = about
 	if *asJSON {
 		return res.WriteJSON(m.Stdout)
 	}
