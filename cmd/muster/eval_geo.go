@@ -18,10 +18,13 @@ const defaultSharedData = "../shared/data"
 //
 //	muster eval geo --dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--errors N] [--far N] [--about auto|none|CC,…] [--json] [--data DIR]
 //
-// Each record is one text of a collection (a data set's split); a text that
-// names no country is read as about the countries the collection is about
-// (--about; by default those its texts name most, found from the texts
-// alone, never from the coders' columns).
+// It scores resolve.LocateEvent on each record's text alone, the
+// geocoder's event locator, not the place ingest gives an event (ingest
+// places events with extract's place reader and resolve.Geocode; it never
+// calls LocateEvent). With --about, a text that names no country is read
+// as about the countries its collection is about: auto takes those its
+// texts name most, found from the texts alone, never from the coders'
+// columns. Ingest has no such collection reading, so the default is none.
 func (m *Main) runEvalGeo(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("eval geo", "--dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--errors N] [--far N] [--about auto|none|CC,…] [--json]")
 	dataset := fs.String("dataset", "", "data set: gtd, acled, ucdp or bellingcat")
@@ -30,7 +33,7 @@ func (m *Main) runEvalGeo(ctx context.Context, args []string) error {
 	nFar := fs.Int("far", 0, "print the `N` farthest of the records placed more than 500 km off")
 	asJSON := fs.Bool("json", false, "print the result as JSON (DESIGN §7)")
 	data := fs.String("data", defaultSharedData, "shared data `dir`")
-	aboutFlag := fs.String("about", "auto", "the `countries` the records are about, for texts that name none: auto (those the records' texts name most, resolve.AboutCountries), none, or ISO codes (UA,RU)")
+	aboutFlag := fs.String("about", "none", "the `countries` the records are about, for texts that name none: none (as ingest reads a document), auto (those the records' texts name most, resolve.AboutCountries) or ISO codes (UA,RU)")
 	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
 	}
