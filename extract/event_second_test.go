@@ -30,8 +30,7 @@ func TestClaimedSecondEvent(t *testing.T) {
 		"The Sahel Vanguard has fought the army since 2012. " +
 		"Its fighters are based in the desert. " +
 		"Talks between the two sides collapsed last year."
-	d := parse(t, text)
-	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	r := story(t, text, time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC))
 	place := map[string][]string{} // event label → its occurred_at places
 	var claimed, wounded string
 	for _, c := range r.Claims {
@@ -71,8 +70,7 @@ func TestBackgroundEvent(t *testing.T) {
 		"The group has fought the army since 2012. " +
 		"Its fighters are based in the desert. " +
 		"Talks collapsed."
-	d := parse(t, text)
-	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	r := story(t, text, time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC))
 	got := map[string]string{} // event label → its time
 	for _, ev := range r.Events {
 		if ev.Time != nil {
@@ -131,8 +129,7 @@ func TestDatelineDate(t *testing.T) {
 // (issue 10 item 5; proposed for DESIGN §3).
 func TestWithdrawal(t *testing.T) {
 	text := "Government troops withdrew from the town of Kidal on Monday."
-	d := parse(t, text)
-	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	r := story(t, text, time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC))
 	if len(r.Events) != 1 || r.Events[0].Type != muster.EventWithdrawal {
 		var got []string
 		for _, ev := range r.Events {
