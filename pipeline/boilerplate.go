@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	_ "embed"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -9,12 +10,30 @@ import (
 	"github.com/muster-osint/muster/extract"
 )
 
-// promoLineRE matches a line that is not the article's: a call to sign
-// up, subscribe, follow, click, read more elsewhere or donate, which news
-// sites append to their stories ("Sign up to our daily newsletter",
-// "CLICK HERE TO GET THE … APP", "More information on the main page of
-// …"). Names in it are the site's products, not the story's (issue 12).
-var promoLineRE = regexp.MustCompile(`(?i)\b(?:sign up (?:to|for)|subscribe to|click here|read more|join the collection|more (?:current |latest )?information (?:about|from|on)|follow [^.]{1,40} on (?:twitter|facebook|instagram|telegram))\b`)
+// promoLinesTxt lists the cues of a line that is not the article's: a
+// call to sign up, subscribe, follow, click or read more elsewhere, which
+// news sites append to their stories. Names in it are the site's
+// products, not the story's (issue 12).
+//
+//go:embed promo_lines.txt
+var promoLinesTxt string
+
+// promoLineRE matches a line holding any cue of promo_lines.txt.
+var promoLineRE = compileCues(promoLinesTxt)
+
+// compileCues joins the cues of a cue file (one regular expression per
+// line; blank lines and # comments skipped) into one case-insensitive
+// alternation at word boundaries. The file is embedded, so a bad cue is a
+// build defect and panics at start-up, which TestPromoLines catches.
+func compileCues(txt string) *regexp.Regexp {
+	var cues []string
+	for _, l := range strings.Split(txt, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			cues = append(cues, "(?:"+l+")")
+		}
+	}
+	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(cues, "|") + `)\b`)
+}
 
 // dropBoilerplate removes from r the mentions that lie in lines of text
 // that are not the article's (promoLineRE), but for places ("More on the
