@@ -5,6 +5,15 @@ package eval
 // event's place, and is scored by the great-circle distance to the coders'
 // coordinates.
 //
+// Two paths choose the place (issue 12), named in the result's "path":
+//
+//   - locator: a GeoLocator over the text alone (cmd/muster passes
+//     resolve's event locator, which ingest never calls).
+//   - ingest: the pipeline ingest runs, over the text with the record's
+//     date as publication date and no store; the point is EventPlace of
+//     its analysis, the place the web map shows for the document's main
+//     event.
+//
 // How the figures are defined:
 //
 //   - Records: events with coder coordinates in the chosen split. The text
@@ -41,6 +50,16 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/muster-osint/muster"
+)
+
+// Paths eval geo can score (GeoOptions.Path, GeoResult.Path).
+const (
+	// GeoPathLocator scores a locator over each record's text alone.
+	GeoPathLocator = "locator"
+	// GeoPathIngest scores the place ingest gives the record's main event.
+	GeoPathIngest = "ingest"
 )
 
 // GeoDatasets names the data sets Geo can score, with their file under
@@ -61,23 +80,77 @@ type GeoRecord struct {
 	Country  string // the data set's country name ("Ukraine")
 	Place    string // the coders' place name, for error reports only
 	Split    string
+	// Published is the event's date as the coders give it (zero when
+	// they give none): the ingest path reads the text as published then.
+	Published time.Time
 }
 
-// GeoLocator returns the point muster chooses for a text, with its ISO
-// 3166-1 alpha-2 country; ok is false when it finds no place. eval takes
-// it as a function so that it need not import resolve.
-type GeoLocator func(text string) (lat, lon float64, country string, ok bool)
+// GeoLocator returns the place muster chooses for a record (its point and
+// ISO 3166-1 alpha-2 country); ok is false when it finds no place. eval
+// takes it as a function so that it need not import resolve or pipeline.
+type GeoLocator func(ctx context.Context, r GeoRecord) (pl muster.Place, ok bool, err error)
+
+// IngestLocator is the ingest path's GeoLocator: it runs ex (the pipeline
+// ingest runs) over the record's text, with its date as publication date,
+// and takes EventPlace of the analysis.
+func IngestLocator(ex Extractor) GeoLocator {
+	return func(ctx context.Context, r GeoRecord) (muster.Place, bool, error) {
+		a, err := ex(ctx, r.Text, r.Published)
+		if err != nil {
+			return muster.Place{}, false, fmt.Errorf("record %s: %w", r.ID, err)
+		}
+		pl, ok := EventPlace(a)
+		return pl, ok, nil
+	}
+}
+
+// EventPlace returns the place an analysis puts its main event at, as the
+// web map shows it: the main event is the first event, in the analysis's
+// order, that has a geocoded place (the web map draws an event only at its
+// geocoded places, so an event with none is not on the map); of that
+// event's places (Event.Places, the objects of its occurred_at claims) it
+// takes the most specific geocoded one — a settlement before a district, a
+// district before a province, a province before a country, as placeRank
+// orders them — and, among equally specific ones, the first named. ok is
+// false when no event has a geocoded place: the document is not on the map.
+func EventPlace(a *muster.Analysis) (muster.Place, bool) {
+	if a == nil {
+		return muster.Place{}, false
+	}
+	byID := make(map[string]*muster.Entity, len(a.Entities))
+	for i := range a.Entities {
+		if e := &a.Entities[i]; e.Place != nil {
+			byID[e.ID] = e
+		}
+	}
+	for _, ev := range a.Events {
+		var best *muster.Entity
+		for _, ref := range ev.Places {
+			// placeRank is the order eval muc4 picks a location by.
+			if e := byID[ref.ID]; e != nil && (best == nil || placeRank(e, "") < placeRank(best, "")) {
+				best = e
+			}
+		}
+		if best != nil {
+			return *best.Place, true
+		}
+	}
+	return muster.Place{}, false
+}
 
 // geoColumns names, per data set, the id, latitude, longitude, country and
 // text columns (texts are joined with ". ").
+// The date column is read as eval events reads it (GTD's "iyear" stands
+// for iyear, imonth and iday).
 var geoColumns = map[string]struct {
-	id, lat, lon, country, place string
-	text                         []string
+	id, lat, lon, country, place, date string
+	dayFirst                           bool
+	text                               []string
 }{
-	"gtd":        {"eventid", "latitude", "longitude", "country_txt", "city", []string{"summary"}},
-	"acled":      {"event_id_cnty", "latitude", "longitude", "country", "location", []string{"notes"}},
-	"ucdp":       {"id", "latitude", "longitude", "country", "where_coordinates", []string{"source_headline"}},
-	"bellingcat": {"entry", "lat", "lon", "country", "town/city", []string{"title", "brief description"}},
+	"gtd":        {"eventid", "latitude", "longitude", "country_txt", "city", "iyear", false, []string{"summary"}},
+	"acled":      {"event_id_cnty", "latitude", "longitude", "country", "location", "event_date", true, []string{"notes"}},
+	"ucdp":       {"id", "latitude", "longitude", "country", "where_coordinates", "date_start", false, []string{"source_headline"}},
+	"bellingcat": {"entry", "lat", "lon", "country", "town/city", "date", false, []string{"title", "brief description"}},
 }
 
 // LoadGeoRecords reads the records of dataset (see GeoDatasets) in split
@@ -122,7 +195,7 @@ func ReadGeoRecords(ctx context.Context, r io.Reader, dataset, split string) ([]
 	for i, h := range head {
 		idx[strings.TrimPrefix(h, "\ufeff")] = i
 	}
-	need := append([]string{cols.id, cols.lat, cols.lon, cols.country, cols.place, "split"}, cols.text...)
+	need := append([]string{cols.id, cols.lat, cols.lon, cols.country, cols.place, cols.date, "split"}, cols.text...)
 	for _, c := range need {
 		if _, ok := idx[c]; !ok {
 			return nil, fmt.Errorf("geo %s: no column %q", dataset, c)
@@ -178,7 +251,20 @@ func ReadGeoRecords(ctx context.Context, r io.Reader, dataset, split string) ([]
 		if id == "" {
 			id = "line" + strconv.Itoa(line)
 		}
-		out = append(out, GeoRecord{ID: id, Text: text, Lat: lat, Lon: lon, Country: get(row, cols.country), Place: get(row, cols.place), Split: get(row, "split")})
+		// A date that does not parse is unknown, as an undated article is
+		// to ingest.
+		var pub time.Time
+		if cols.date == "iyear" {
+			y, err := strconv.Atoi(get(row, "iyear"))
+			if err == nil && y > 0 {
+				mo, _ := strconv.Atoi(get(row, "imonth"))
+				d, _ := strconv.Atoi(get(row, "iday"))
+				pub = time.Date(y, time.Month(max(mo, 1)), max(d, 1), 12, 0, 0, 0, time.UTC)
+			}
+		} else if t, err := parseDate(get(row, cols.date), cols.dayFirst); err == nil {
+			pub = t
+		}
+		out = append(out, GeoRecord{ID: id, Text: text, Lat: lat, Lon: lon, Country: get(row, cols.country), Place: get(row, cols.place), Split: get(row, "split"), Published: pub})
 	}
 	return out, nil
 }
@@ -211,9 +297,11 @@ type GeoError struct {
 
 // GeoResult is the outcome of Geo, in the JSON shape of DESIGN §7.
 type GeoResult struct {
-	Task       string               `json:"task"`
-	Dataset    string               `json:"dataset"`
-	Split      string               `json:"split"`
+	Task    string `json:"task"`
+	Dataset string `json:"dataset"`
+	Split   string `json:"split"`
+	// Path names what chose the places: GeoPathLocator or GeoPathIngest.
+	Path       string               `json:"path"`
 	N          int                  `json:"n"`
 	DocsPerS   float64              `json:"docs_per_s"`
 	Within10km float64              `json:"within_10km"`
@@ -251,6 +339,9 @@ type GeoResult struct {
 
 // GeoOptions tunes Geo.
 type GeoOptions struct {
+	// Path names the locator Geo is given, for the result (GeoPathLocator
+	// when empty).
+	Path string
 	// CountryCode maps a data set's country name to ISO2 ("" when unknown).
 	CountryCode func(name string) string
 	// Errors is how many of the worst records to keep in the result.
@@ -268,8 +359,12 @@ type GeoOptions struct {
 }
 
 // Geo runs locate over recs and scores the points against the coders'.
+// An error from locate stops it.
 func Geo(ctx context.Context, dataset, split string, recs []GeoRecord, locate GeoLocator, opt GeoOptions) (GeoResult, error) {
-	res := GeoResult{Task: "geo", Dataset: dataset, Split: split, N: len(recs), Metrics: map[string]GeoMetric{}}
+	if opt.Path == "" {
+		opt.Path = GeoPathLocator
+	}
+	res := GeoResult{Task: "geo", Dataset: dataset, Split: split, Path: opt.Path, N: len(recs), Metrics: map[string]GeoMetric{}}
 	if len(recs) == 0 {
 		return res, fmt.Errorf("geo %s: no records in split %q", dataset, split)
 	}
@@ -283,7 +378,11 @@ func Geo(ctx context.Context, dataset, split string, recs []GeoRecord, locate Ge
 				return res, err
 			}
 		}
-		lat, lon, cc, ok := locate(r.Text)
+		pl, ok, err := locate(ctx, r)
+		if err != nil {
+			return res, fmt.Errorf("geo %s: %w", dataset, err)
+		}
+		lat, lon, cc := pl.Lat, pl.Lon, pl.Country
 		gold := ""
 		if opt.CountryCode != nil {
 			gold = opt.CountryCode(r.Country)
@@ -413,8 +512,8 @@ func GeoDistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 // WriteText prints the result for people.
 func (r GeoResult) WriteText(w io.Writer) error {
 	c := r.Metrics["country"]
-	_, err := fmt.Fprintf(w, "geo %s/%s: n=%d  within 10 km %.1f%%  within 25 km %.1f%% (%.1f%% of located)  median %.1f km  unlocated %.1f%%  right country %.1f%% (n=%d)  %.0f docs/s\n",
-		r.Dataset, r.Split, r.N, 100*r.Within10km, 100*r.Within25km, 100*r.Within25kmLocated, r.MedianKm, 100*r.Unlocated, 100*c.Accuracy, c.N, r.DocsPerS)
+	_, err := fmt.Fprintf(w, "geo %s/%s (%s path): n=%d  within 10 km %.1f%%  within 25 km %.1f%% (%.1f%% of located)  median %.1f km  unlocated %.1f%%  right country %.1f%% (n=%d)  %.0f docs/s\n",
+		r.Dataset, r.Split, r.Path, r.N, 100*r.Within10km, 100*r.Within25km, 100*r.Within25kmLocated, r.MedianKm, 100*r.Unlocated, 100*c.Accuracy, c.N, r.DocsPerS)
 	if err != nil {
 		return err
 	}

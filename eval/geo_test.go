@@ -3,11 +3,14 @@ package eval
 import (
 	"bytes"
 	"context"
+	"errors"
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/muster-osint/muster"
 )
 
 const geoCSV = `entry,date,title,brief description,lat,lon,country,town/city,split
@@ -35,6 +38,9 @@ func TestReadGeoRecords(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ReadGeoRecords (-want +got):\n%s", diff)
 	}
+	if len(recs) > 1 && !recs[1].Published.Equal(time.Date(2022, 3, 2, 12, 0, 0, 0, time.UTC)) {
+		t.Errorf("ReadGeoRecords: %s published %v, want the row's date, 2022-03-02", recs[1].ID, recs[1].Published)
+	}
 	if _, err := ReadGeoRecords(context.Background(), strings.NewReader("a,b\n1,2\n"), "bellingcat", ""); err == nil {
 		t.Error("ReadGeoRecords accepted a file without the needed columns")
 	}
@@ -51,7 +57,7 @@ func TestGeo(t *testing.T) {
 		{ID: "d", Text: "none", Lat: 50, Lon: 30, Country: "Ukraine"},
 	}
 	// 0.18 degrees of latitude is about 20 km; 1 degree about 111 km.
-	locate := func(text string) (float64, float64, string, bool) {
+	locate := textLocator(func(text string) (float64, float64, string, bool) {
 		switch text {
 		case "exact":
 			return 50, 30, "UA", true
@@ -61,7 +67,7 @@ func TestGeo(t *testing.T) {
 			return 51, 30, "RU", true
 		}
 		return 0, 0, "", false
-	}
+	})
 	cc := func(name string) string {
 		if name == "Ukraine" {
 			return "UA"
@@ -157,7 +163,7 @@ func TestGeoWrongPlaced(t *testing.T) {
 		{ID: "near", Text: "near", Lat: 50, Lon: 30},
 		{ID: "none", Text: "none", Lat: 50, Lon: 30},
 	}
-	locate := func(text string) (float64, float64, string, bool) {
+	locate := textLocator(func(text string) (float64, float64, string, bool) {
 		switch text {
 		case "abroad":
 			return 36, -120, "US", true // California
@@ -165,7 +171,7 @@ func TestGeoWrongPlaced(t *testing.T) {
 			return 50.5, 30, "UA", true
 		}
 		return 0, 0, "", false
-	}
+	})
 	res, err := Geo(context.Background(), "test", "dev", recs, locate, GeoOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -185,7 +191,7 @@ func TestGeoFar(t *testing.T) {
 		{ID: "near", Text: "near", Lat: 50, Lon: 30},
 		{ID: "california", Text: "california", Lat: 48, Lon: 38},
 	}
-	locate := func(text string) (float64, float64, string, bool) {
+	locate := textLocator(func(text string) (float64, float64, string, bool) {
 		switch text {
 		case "moscow":
 			return 55.75, 37.62, "RU", true
@@ -195,7 +201,7 @@ func TestGeoFar(t *testing.T) {
 			return 50.5, 30, "UA", true
 		}
 		return 0, 0, "", false
-	}
+	})
 	res, err := Geo(context.Background(), "test", "dev", recs, locate, GeoOptions{Errors: 1, Far: 5})
 	if err != nil {
 		t.Fatal(err)
@@ -216,5 +222,140 @@ func TestGeoFar(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "farthest of the wrongly placed (2 of 2)") {
 		t.Errorf("WriteText lacks the far listing:\n%s", b.String())
+	}
+}
+
+// textLocator makes a GeoLocator of a function of the text alone.
+func textLocator(f func(text string) (float64, float64, string, bool)) GeoLocator {
+	return func(_ context.Context, r GeoRecord) (muster.Place, bool, error) {
+		lat, lon, cc, ok := f(r.Text)
+		return muster.Place{Lat: lat, Lon: lon, Country: cc}, ok, nil
+	}
+}
+
+// TestEventPlace: the ingest path's point is the most specific geocoded
+// place of the first event that has one (issue 12).
+func TestEventPlace(t *testing.T) {
+	town := muster.Entity{ID: "e_town", Name: "Aldmoor", Type: muster.EntityPlace, Place: &muster.Place{Lat: 48.1, Lon: 35.1, Country: "UA", Feature: "PPL", Precision: muster.PrecisionExact}}
+	other := muster.Entity{ID: "e_other", Name: "Brenfield", Type: muster.EntityPlace, Place: &muster.Place{Lat: 47.2, Lon: 36.2, Country: "UA", Feature: "PPLA3", Precision: muster.PrecisionExact}}
+	district := muster.Entity{ID: "e_district", Name: "Corwen district", Type: muster.EntityPlace, Place: &muster.Place{Lat: 48.3, Lon: 35.3, Country: "UA", Feature: "ADM2", Precision: muster.PrecisionRegion}}
+	province := muster.Entity{ID: "e_province", Name: "Dunmore region", Type: muster.EntityPlace, Place: &muster.Place{Lat: 48.5, Lon: 35.5, Country: "UA", Feature: "ADM1", Precision: muster.PrecisionRegion}}
+	country := muster.Entity{ID: "e_country", Name: "Ukraine", Type: muster.EntityPlace, Place: &muster.Place{Lat: 49, Lon: 32, Country: "UA", Feature: "PCLI", Precision: muster.PrecisionCountry}}
+	unplaced := muster.Entity{ID: "e_unplaced", Name: "Eskerby", Type: muster.EntityPlace}
+	ents := []muster.Entity{town, other, district, province, country, unplaced}
+	ref := func(e muster.Entity) muster.Ref { return muster.Ref{ID: e.ID, Name: e.Name, Type: string(e.Type)} }
+	event := func(places ...muster.Entity) muster.Event {
+		ev := muster.Event{ID: "v_" + places[0].ID, Type: muster.EventShelling}
+		for _, p := range places {
+			ev.Places = append(ev.Places, ref(p))
+		}
+		return ev
+	}
+	tests := []struct {
+		name   string
+		events []muster.Event
+		want   string // the place's entity id; "" for none
+	}{
+		{"the town before its province and country", []muster.Event{event(country, province, town)}, "e_town"},
+		{"a district before its province", []muster.Event{event(province, district)}, "e_district"},
+		{"a province before its country", []muster.Event{event(country, province)}, "e_province"},
+		{"the country when the text names no more", []muster.Event{event(country)}, "e_country"},
+		{"the first of two towns", []muster.Event{event(other, town)}, "e_other"},
+		{"the first event's place, not a later event's", []muster.Event{event(province), event(town)}, "e_province"},
+		{"an event with no geocoded place is not on the map", []muster.Event{event(unplaced), event(district)}, "e_district"},
+		{"no geocoded place: unplaced", []muster.Event{event(unplaced)}, ""},
+		{"a geocoded place but no event: unplaced", nil, ""},
+	}
+	byPlace := map[muster.Place]string{}
+	for _, e := range ents {
+		if e.Place != nil {
+			byPlace[*e.Place] = e.ID
+		}
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &muster.Analysis{Entities: ents, Events: tt.events}
+			pl, ok := EventPlace(a)
+			got := ""
+			if ok {
+				got = byPlace[pl]
+			}
+			if got != tt.want {
+				t.Errorf("EventPlace = %q (ok %v), want %q", got, ok, tt.want)
+			}
+		})
+	}
+	if _, ok := EventPlace(nil); ok {
+		t.Error("EventPlace(nil) found a place")
+	}
+}
+
+// TestGeoIngestPath: the ingest path runs the extractor over each record's
+// text with the record's date, scores EventPlace of its analysis as the
+// locator path is scored, and names its path in the result.
+func TestGeoIngestPath(t *testing.T) {
+	day := time.Date(2023, 5, 4, 12, 0, 0, 0, time.UTC)
+	recs := []GeoRecord{
+		{ID: "near", Text: "Shells hit Aldmoor.", Lat: 48.1, Lon: 35.1, Country: "Ukraine", Published: day},
+		{ID: "far", Text: "Shells hit Brenfield.", Lat: 48.1, Lon: 35.1, Country: "Ukraine", Published: day},
+		{ID: "none", Text: "Shells hit somewhere.", Lat: 48.1, Lon: 35.1, Country: "Ukraine", Published: day},
+	}
+	places := map[string]muster.Entity{
+		"Aldmoor":   {ID: "e_a", Name: "Aldmoor", Type: muster.EntityPlace, Place: &muster.Place{Lat: 48.15, Lon: 35.1, Country: "UA", Precision: muster.PrecisionExact}},
+		"Brenfield": {ID: "e_b", Name: "Brenfield", Type: muster.EntityPlace, Place: &muster.Place{Lat: 55.7, Lon: 37.6, Country: "RU", Precision: muster.PrecisionExact}},
+	}
+	ex := func(_ context.Context, text string, published time.Time) (*muster.Analysis, error) {
+		if !published.Equal(day) {
+			t.Errorf("extractor got published %v for %q, want the record's date %v", published, text, day)
+		}
+		a := &muster.Analysis{}
+		for name, e := range places {
+			if strings.Contains(text, name) {
+				a.Entities = append(a.Entities, e)
+				a.Events = append(a.Events, muster.Event{ID: "v_1", Type: muster.EventShelling, Places: []muster.Ref{{ID: e.ID, Name: e.Name, Type: "place"}}})
+			}
+		}
+		return a, nil
+	}
+	cc := func(name string) string {
+		if name == "Ukraine" {
+			return "UA"
+		}
+		return ""
+	}
+	res, err := Geo(context.Background(), "test", "dev", recs, IngestLocator(ex), GeoOptions{Path: GeoPathIngest, CountryCode: cc, Far: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Path != GeoPathIngest || res.Within25km != geoRound4(1.0/3) || res.Unlocated != geoRound4(1.0/3) || res.Wrong500km != 1 {
+		t.Errorf("Geo ingest: path %q within 25 km %v unlocated %v wrong %d; want ingest, 0.3333, 0.3333, 1", res.Path, res.Within25km, res.Unlocated, res.Wrong500km)
+	}
+	if c := res.Metrics["country"]; c.N != 3 || c.Accuracy != geoRound4(1.0/3) {
+		t.Errorf("Geo ingest: country %+v, want accuracy 0.3333 over 3", c)
+	}
+	if len(res.Far) != 1 || res.Far[0].ID != "far" {
+		t.Errorf("Geo ingest: far %+v, want the record placed at Brenfield", res.Far)
+	}
+	var buf bytes.Buffer
+	if err := res.WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"path":"ingest"`) {
+		t.Errorf("JSON %s lacks the path", buf.String())
+	}
+	buf.Reset()
+	if err := res.WriteText(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "(ingest path)") {
+		t.Errorf("text %q does not name the path", buf.String())
+	}
+	failing := func(context.Context, string, time.Time) (*muster.Analysis, error) { return nil, errors.New("broken") }
+	if _, err := Geo(context.Background(), "test", "dev", recs, IngestLocator(failing), GeoOptions{Path: GeoPathIngest}); err == nil || !strings.Contains(err.Error(), "record near") {
+		t.Errorf("Geo with a failing extractor: err %v, want one naming the record", err)
+	}
+	// The locator path stays the default name.
+	if res, err := Geo(context.Background(), "test", "dev", recs, IngestLocator(ex), GeoOptions{}); err != nil || res.Path != GeoPathLocator {
+		t.Errorf("Geo without a path: path %q (err %v), want locator", res.Path, err)
 	}
 }

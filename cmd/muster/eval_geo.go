@@ -14,21 +14,26 @@ import (
 // module root.
 const defaultSharedData = "../shared/data"
 
-// runEvalGeo scores resolve's geocoder against coders' coordinates:
+// runEvalGeo scores muster's places against coders' coordinates:
 //
-//	muster eval geo --dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--errors N] [--far N] [--about auto|none|CC,…] [--json] [--data DIR]
+//	muster eval geo --dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--path locator|ingest] [--errors N] [--far N] [--about auto|none|CC,…] [--json] [--data DIR]
 //
-// It scores resolve.LocateEvent on each record's text alone, the
-// geocoder's event locator, not the place ingest gives an event (ingest
-// places events with extract's place reader and resolve.Geocode; it never
-// calls LocateEvent). With --about, a text that names no country is read
-// as about the countries its collection is about: auto takes those its
-// texts name most, found from the texts alone, never from the coders'
-// columns. Ingest has no such collection reading, so the default is none.
+// --path locator (the default) scores resolve.LocateEvent on each record's
+// text alone, the geocoder's event locator, which ingest never calls.
+// --path ingest scores what a user gets (issue 12): the pipeline ingest
+// runs (EventExtractor: extract's place reader, resolve.Geocode; no store)
+// over the text with the record's date as publication date, and the place
+// of the main event as the web map shows it (eval.EventPlace). Both are
+// scored alike. With --about (locator path only), a text that names no
+// country is read as about the countries its collection is about: auto
+// takes those its texts name most, found from the texts alone, never from
+// the coders' columns. Ingest has no such collection reading, so the
+// default is none.
 func (m *Main) runEvalGeo(ctx context.Context, args []string) error {
-	fs := m.newFlagSet("eval geo", "--dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--errors N] [--far N] [--about auto|none|CC,…] [--json]")
+	fs := m.newFlagSet("eval geo", "--dataset gtd|acled|ucdp|bellingcat [--split dev|test] [--path locator|ingest] [--errors N] [--far N] [--about auto|none|CC,…] [--json]")
 	dataset := fs.String("dataset", "", "data set: gtd, acled, ucdp or bellingcat")
 	split := fs.String("split", "dev", "split: dev or test")
+	path := fs.String("path", eval.GeoPathLocator, "what places the records: locator (resolve's event locator on the text alone) or ingest (the pipeline ingest runs; the main event's place as the web map shows it)")
 	nErrors := fs.Int("errors", 0, "print the `N` worst records (unlocated first, then farthest)")
 	nFar := fs.Int("far", 0, "print the `N` farthest of the records placed more than 500 km off")
 	asJSON := fs.Bool("json", false, "print the result as JSON (DESIGN §7)")
@@ -44,6 +49,15 @@ func (m *Main) runEvalGeo(ctx context.Context, args []string) error {
 	case "dev", "test":
 	default:
 		return muster.Errorf(muster.KindInvalid, "eval geo: unknown split %q (want dev or test)", *split)
+	}
+	switch *path {
+	case eval.GeoPathLocator:
+	case eval.GeoPathIngest:
+		if *aboutFlag != "none" && *aboutFlag != "" {
+			return muster.Errorf(muster.KindInvalid, "eval geo: --about applies to --path locator only (ingest reads each document alone)")
+		}
+	default:
+		return muster.Errorf(muster.KindInvalid, "eval geo: unknown --path %q (want locator or ingest)", *path)
 	}
 	recs, err := eval.LoadGeoRecords(ctx, *data, *dataset, *split)
 	if err != nil {
@@ -70,9 +84,16 @@ func (m *Main) runEvalGeo(ctx context.Context, args []string) error {
 			about = append(about, cc)
 		}
 	}
-	locate := func(text string) (float64, float64, string, bool) {
-		p, ok := gaz.LocateEventAbout(text, nil, about)
-		return p.Lat, p.Lon, p.Country, ok
+	var locate eval.GeoLocator = func(_ context.Context, r eval.GeoRecord) (muster.Place, bool, error) {
+		p, ok := gaz.LocateEventAbout(r.Text, nil, about)
+		return p, ok, nil
+	}
+	if *path == eval.GeoPathIngest {
+		ex, err := EventExtractor()
+		if err != nil {
+			return fmt.Errorf("eval geo: %w", err)
+		}
+		locate = eval.IngestLocator(ex)
 	}
 	candidates := func(name string) [][2]float64 {
 		var out [][2]float64
@@ -88,7 +109,7 @@ func (m *Main) runEvalGeo(ctx context.Context, args []string) error {
 		}
 		return out
 	}
-	opt := eval.GeoOptions{CountryCode: gaz.CountryCode, Errors: *nErrors, Far: *nFar, Candidates: candidates, TextCandidates: textCandidates}
+	opt := eval.GeoOptions{Path: *path, CountryCode: gaz.CountryCode, Errors: *nErrors, Far: *nFar, Candidates: candidates, TextCandidates: textCandidates}
 	res, err := eval.Geo(ctx, *dataset, *split, recs, locate, opt)
 	if err != nil {
 		return fmt.Errorf("eval geo: %w", err)
