@@ -30,7 +30,8 @@ var uposTags = map[string]bool{"ADJ": true, "ADP": true, "ADV": true, "AUX": tru
 // sentence is one tree with UD tags, its words are exactly segment's
 // tokens of its text (what the pipeline parses, so the trainer takes them
 // as they are), the labels are EWT's when EWT is beside the repository,
-// and no sentence is in both the train and the held-out part.
+// and no sentence is in two parts (train, held-out, and the pattern
+// examples' part, which the trainer never reads).
 func TestTreebank(t *testing.T) {
 	var ewtRels map[string]bool
 	if f, err := os.Open(filepath.Join("..", "..", "..", "shared", "data", "ud_english_ewt", "en_ewt-ud-train.conllu")); err == nil {
@@ -47,35 +48,38 @@ func TestTreebank(t *testing.T) {
 		}
 	}
 	seen := map[string]string{}
-	for _, part := range []string{"train", "heldout"} {
-		path := filepath.Join("treebank", part+".conllu")
+	for _, part := range []struct {
+		name string
+		min  int
+	}{{"train", 100}, {"heldout", 100}, {"examples", 50}} {
+		path := filepath.Join("treebank", part.name+".conllu")
 		ss := readTreebank(t, path)
-		if len(ss) < 100 {
+		if len(ss) < part.min {
 			t.Errorf("%s: %d sentences", path, len(ss))
 		}
 		for _, s := range ss {
 			if p, ok := seen[s.Text]; ok {
-				t.Errorf("%s %s: %q is also in %s", part, s.ID, s.Text, p)
+				t.Errorf("%s %s: %q is also in %s", part.name, s.ID, s.Text, p)
 			}
-			seen[s.Text] = part + " " + s.ID
+			seen[s.Text] = part.name + " " + s.ID
 			toks := segment.Tokens(s.Text)
 			if len(toks) != len(s.Words) {
-				t.Errorf("%s %s: %d words, segment gives %d tokens", part, s.ID, len(s.Words), len(toks))
+				t.Errorf("%s %s: %d words, segment gives %d tokens", part.name, s.ID, len(s.Words), len(toks))
 				continue
 			}
 			roots := 0
 			for i, w := range s.Words {
 				if toks[i].Start != w.Start || toks[i].End != w.End {
-					t.Errorf("%s %s: word %d %q is not segment's token %q", part, s.ID, i+1, w.Form, toks[i].Text)
+					t.Errorf("%s %s: word %d %q is not segment's token %q", part.name, s.ID, i+1, w.Form, toks[i].Text)
 				}
 				if !uposTags[w.UPOS] {
-					t.Errorf("%s %s: word %d %q has tag %q", part, s.ID, i+1, w.Form, w.UPOS)
+					t.Errorf("%s %s: word %d %q has tag %q", part.name, s.ID, i+1, w.Form, w.UPOS)
 				}
 				if ewtRels != nil && !ewtRels[w.Rel] {
-					t.Errorf("%s %s: word %d %q has label %q, not one of EWT's", part, s.ID, i+1, w.Form, w.Rel)
+					t.Errorf("%s %s: word %d %q has label %q, not one of EWT's", part.name, s.ID, i+1, w.Form, w.Rel)
 				}
 				if (w.Head < 0) != (w.Rel == "root") {
-					t.Errorf("%s %s: word %d %q: head %d with label %q", part, s.ID, i+1, w.Form, w.Head+1, w.Rel)
+					t.Errorf("%s %s: word %d %q: head %d with label %q", part.name, s.ID, i+1, w.Form, w.Head+1, w.Rel)
 				}
 				if w.Head < 0 {
 					roots++
@@ -86,11 +90,11 @@ func TestTreebank(t *testing.T) {
 					h, n = s.Words[h].Head, n+1
 				}
 				if h >= 0 {
-					t.Errorf("%s %s: word %d %q is on a cycle", part, s.ID, i+1, w.Form)
+					t.Errorf("%s %s: word %d %q is on a cycle", part.name, s.ID, i+1, w.Form)
 				}
 			}
 			if roots != 1 {
-				t.Errorf("%s %s: %d roots", part, s.ID, roots)
+				t.Errorf("%s %s: %d roots", part.name, s.ID, roots)
 			}
 		}
 	}
