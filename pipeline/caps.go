@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,21 +27,12 @@ func newKnownCasing(names []string) *knownCasing {
 		}
 		k.byFirst[f] = append(k.byFirst[f], n)
 	}
-	for f, ns := range k.byFirst {
+	for _, ns := range k.byFirst {
 		// Longest first, so that "Freedom of Russia Legion" wins over a
 		// shorter name it begins with.
-		sortLongestFirst(ns)
-		k.byFirst[f] = ns
+		slices.SortStableFunc(ns, func(a, b string) int { return len(b) - len(a) })
 	}
 	return k
-}
-
-func sortLongestFirst(ns []string) {
-	for i := 1; i < len(ns); i++ {
-		for j := i; j > 0 && len(ns[j]) > len(ns[j-1]); j-- {
-			ns[j], ns[j-1] = ns[j-1], ns[j]
-		}
-	}
 }
 
 // apply returns cased (the truecaser's copy of caps, of the same length)
