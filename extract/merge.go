@@ -433,6 +433,14 @@ func (x *doc) reportBase(r *Result, rev muster.Event, addEntity func(muster.Ref)
 		c.Subject = rev.Ref()
 		c.SetID()
 		rev.Claims = append(rev.Claims, c)
+		// An event's places are the objects of its occurred_at claims: a
+		// place only the narrative rules read ("shelling of Donetsk") is
+		// the event's place too, else the map leaves the event out.
+		if c.Predicate == muster.PredOccurredAt && c.Object.Entity != nil && !slices.ContainsFunc(rev.Places, func(p muster.Ref) bool {
+			return muster.NameKey(p.Name) == muster.NameKey(c.Object.Entity.Name)
+		}) {
+			rev.Places = append(rev.Places, *c.Object.Entity)
+		}
 	}
 	for _, p := range old.Participants {
 		if sided {
