@@ -55,6 +55,13 @@ var adminWords = map[string]bool{
 	"community": true,
 }
 
+// centreWords name the middle of a place, which is that place at the
+// text's precision: "a strike in central Kharkiv" was in Kharkiv. The
+// middle of a country ("central Mali") and a direction ("northern
+// Donetsk") name a part that may lie far from the place's point, and are
+// left to the narrative rules' regions.
+var centreWords = map[string]bool{"central": true, "downtown": true}
+
 // admin1Words mark a first-level region.
 var admin1Words = map[string]bool{
 	"province": true, "region": true, "state": true, "governorate": true, "oblast": true, "county": false,
@@ -169,6 +176,13 @@ func (x *eventExtractor) places(s *sent) []placeHit {
 			}
 		} else if j+1 < len(toks) && placeNouns[toks[j].low] && toks[j+1].low == "of" {
 			j += 2
+		}
+		// "in central Kharkiv", "in downtown Okhtyrka": the part is in
+		// the place, at its level; "central Mali" is a region of its own.
+		if j+1 < len(toks) && centreWords[toks[j].low] && toks[j+1].upper {
+			if end, ok := placeName(toks, j+1, false); ok && !isCountry(x.text[toks[j+1].start:toks[end-1].end]) {
+				j++
+			}
 		}
 		chain := x.placeChain(toks, j)
 		if len(chain) == 0 {

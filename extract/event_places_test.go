@@ -12,9 +12,10 @@ import (
 // TestEventPlacesShortTexts: on a headline or a wire brief of one event,
 // the event's places (what the map draws it at) are the objects of its
 // occurred_at claims, so a place only the narrative rules read ("shelling
-// of Avdiivka") is on the map; and a place named as a side ("Kiev
-// troops", "Russia’s war", "an attack by Ukraine") is no place of the
-// event. The sentences are our own.
+// of Avdiivka") is on the map; a place named as a side ("Kiev troops",
+// "Russia’s war", "an attack by Ukraine") is no place of the event; a
+// note of damage or destruction tells an event, placed "in central X" at
+// X. The sentences are our own.
 func TestEventPlacesShortTexts(t *testing.T) {
 	tests := []struct {
 		text string
@@ -26,6 +27,10 @@ func TestEventPlacesShortTexts(t *testing.T) {
 		{"Five soldiers killed in Russia’s war this week", nil, []string{"Russia"}},
 		{"One officer killed in attack by Ukraine, says militia", nil, []string{"Ukraine"}},
 		{"Kiev forces’ shelling kills four in Donetsk", []string{"Donetsk"}, []string{"Kiev"}},
+		// A note of harm done is an event at its place; the middle of a
+		// town is the town.
+		{"Damage to a clinic in central Kharkiv", []string{"Kharkiv"}, nil},
+		{"Destruction of homes in downtown Izium", []string{"Izium"}, nil},
 	}
 	for _, tt := range tests {
 		r := extract.Extract(extract.Input{Doc: parse(t, tt.text), DocID: "d_test", Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
