@@ -229,6 +229,14 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 			j++
 			continue
 		}
+		// "the Kuibyshevsky district of Donetsk": the part of a town is
+		// placed by the town; the part's own name may be a namesake's
+		// elsewhere (Chernihiv has a Desnianskyi district too).
+		if j+1 < len(toks) && toks[j].low == "of" && j > 0 && (toks[j-1].low == "district" || toks[j-1].low == "area") && toks[j+1].upper {
+			spans = spans[:len(spans)-1]
+			j++
+			continue
+		}
 		if j+1 < len(toks) && toks[j].low == "," {
 			// a doubled comma ("Faryab,, Afghanistan") is a typo
 			if toks[j+1].low == "," {

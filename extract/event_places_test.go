@@ -15,7 +15,7 @@ import (
 // of Avdiivka") is on the map; a place named as a side ("Kiev troops",
 // "Russia’s war", "an attack by Ukraine") is no place of the event; a
 // note of damage or destruction tells an event, placed "in central X" at
-// X. The sentences are our own.
+// X; "the Y district of X" is placed at X. The sentences are our own.
 func TestEventPlacesShortTexts(t *testing.T) {
 	tests := []struct {
 		text string
@@ -31,6 +31,8 @@ func TestEventPlacesShortTexts(t *testing.T) {
 		// town is the town.
 		{"Damage to a clinic in central Kharkiv", []string{"Kharkiv"}, nil},
 		{"Destruction of homes in downtown Izium", []string{"Izium"}, nil},
+		// A district of a town is placed by the town.
+		{"Two civilians were killed in shelling in the Kyivskyi district of Donetsk", []string{"Donetsk"}, []string{"Kyivskyi district"}},
 	}
 	for _, tt := range tests {
 		r := extract.Extract(extract.Input{Doc: parse(t, tt.text), DocID: "d_test", Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
