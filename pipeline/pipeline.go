@@ -467,6 +467,9 @@ func (p *Pipeline) geocode(ents []muster.Entity, claims []muster.Claim) {
 		}
 		byName[muster.NameKey(e.Name)] = i
 		pl, ok := gz.Geocode(e.Name, ctx)
+		if !ok {
+			pl, ok = gz.GeocodeFacility(e.Name, ctx) // "Kyiv TV Tower"
+		}
 		if !ok || !inCountries(pl, ctx.Countries) {
 			// A village the gazetteer lacks may share its name with one
 			// abroad: a place outside every country the text names stays
