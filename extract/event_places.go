@@ -140,6 +140,7 @@ func (x *eventExtractor) places(s *sent) []placeHit {
 			continue
 		}
 		j := -1
+		ofHit := false
 		switch {
 		case locatives[t.low] || triggerLex.has("placeobj", t.low): // "in", "shelled Chervone"
 			j = k + 1
@@ -150,6 +151,12 @@ func (x *eventExtractor) places(s *sent) []placeHit {
 			j = k + 1
 		case t.low == "of" && k > 0 && placeNouns[toks[k-1].low]:
 			j = k + 1
+		case t.low == "of" && k > 0 && (triggerLex.has("placeobj", toks[k-1].low) || triggerLex.has("on", toks[k-1].low)):
+			// "the shelling of Izium": the place hit, when nothing after
+			// makes the name a word of another's ("the shelling of Aurora
+			// shopping centre").
+			j = k + 1
+			ofHit = true
 		default:
 			continue
 		}
@@ -185,7 +192,7 @@ func (x *eventExtractor) places(s *sent) []placeHit {
 			}
 		}
 		chain := x.placeChain(toks, j)
-		if len(chain) == 0 {
+		if len(chain) == 0 || ofHit && !placeEnds(toks, chain[len(chain)-1].span.End) {
 			continue
 		}
 		if len(chain) >= 2 && chain[len(chain)-1].role == PlaceCountry {
@@ -360,6 +367,28 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 	}
 	// Most specific first is the order already; drop localities' noise.
 	return hits
+}
+
+// afterPlace are the words that may follow a place name that ends a
+// phrase: "the shelling of Izium by …", "… of Izium kills two".
+var afterPlace = map[string]bool{
+	"by": true, "in": true, "on": true, "at": true, "near": true, "and": true, "with": true, "from": true,
+	"after": true, "as": true, "during": true, "over": true, "kills": true, "killed": true, "leaves": true,
+	"left": true, "wounds": true, "injures": true, "continues": true, "continued": true,
+}
+
+// placeEnds reports whether the place name ending at byte end ends its
+// phrase: the text ends, punctuation other than a quotation mark
+// follows, or a word of afterPlace.
+func placeEnds(toks []wtok, end int) bool {
+	for _, t := range toks {
+		if t.start < end {
+			continue
+		}
+		// A quotation mark may open the rest of a name: `Cafe "Beze"`.
+		return t.kind == 'p' && !strings.ContainsAny(t.low, "\"“”«»") || afterPlace[t.low]
+	}
+	return true
 }
 
 // ofInside reports whether a name so far has "of" inside it.

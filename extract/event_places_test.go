@@ -31,6 +31,9 @@ func TestEventPlacesShortTexts(t *testing.T) {
 		// town is the town.
 		{"Damage to a clinic in central Kharkiv", []string{"Kharkiv"}, nil},
 		{"Destruction of homes in downtown Izium", []string{"Izium"}, nil},
+		// "The shelling of X": the place hit, unless X opens a longer name.
+		{"Morning shelling of Nikolaev: one dead, four hurt", []string{"Nikolaev"}, nil},
+		{"Shelling of Aurora shopping centre injures two", nil, []string{"Aurora"}},
 		// A district of a town is placed by the town.
 		{"Two civilians were killed in shelling in the Kyivskyi district of Donetsk", []string{"Donetsk"}, []string{"Kyivskyi district"}},
 	}
