@@ -34,6 +34,15 @@ var notPlaceWords = map[string]bool{
 	"consulate": true, "headquarters": true, "station": true, "school": true, "hospital": true,
 }
 
+// facilityNouns after a name make it a facility's, which is in the place
+// named after it: "Azovtal plant in Mariupol".
+var facilityNouns = map[string]bool{
+	"plant": true, "factory": true, "tower": true, "mall": true, "airport": true, "airfield": true,
+	"airbase": true, "bridge": true, "complex": true, "depot": true, "terminal": true, "station": true,
+	"hospital": true, "school": true, "university": true, "market": true, "theatre": true, "theater": true,
+	"port": true, "stadium": true, "church": true, "monastery": true, "base": true,
+}
+
 // placeNouns before "of" introduce a place: "the village of Zaroumdareye".
 var placeNouns = map[string]bool{
 	"village": true, "town": true, "city": true, "district": true, "area": true, "province": true,
@@ -217,6 +226,7 @@ func (x *eventExtractor) places(s *sent) []placeHit {
 // placeChain reads "A, B, C" from token j and gives each name its role.
 func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 	var spans []muster.Span
+	facilityIn := false // "Azovtal plant in Mariupol"
 	for {
 		end, ok := placeName(toks, j, len(spans) > 0)
 		if !ok {
@@ -234,6 +244,14 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 		// "in" a larger place continues the list.
 		if j+1 < len(toks) && toks[j].low == "in" && j > 0 && placeUnitWords[toks[j-1].low] && toks[j+1].upper {
 			j++
+			continue
+		}
+		// "strikes on Azovtal plant in Mariupol": a facility named after
+		// its name is a part of the town it is in.
+		if j+2 < len(toks) && facilityNouns[toks[j].low] && toks[j].kind == 'w' && (toks[j+1].low == "in" || toks[j+1].low == "near") && toks[j+2].upper {
+			spans[len(spans)-1].End = toks[j].end
+			facilityIn = true
+			j += 2
 			continue
 		}
 		// "the Kuibyshevsky district of Donetsk": the part of a town is
@@ -312,6 +330,11 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 		// "near Avdiivka, Vodyane, Shyrokyne and Butivka": a list of
 		// settlements, not a hierarchy; the first is the place.
 		hits[0].role = PlaceCity
+		return hits
+	}
+	// "Azovtal plant in Mariupol": the plant, in the town.
+	if facilityIn && rest == 2 {
+		hits[0].role, hits[1].role = PlaceLocality, PlaceCity
 		return hits
 	}
 	// "Police District 1 of Kunduz": the city is what the part is of.
@@ -413,7 +436,7 @@ func countryPossessive(name string) (country string, rest int, ok bool) {
 }
 
 // subCity reports a name of a part of a city: "Police District 8",
-// "Rusafa neighborhood", "Hlaing Township".
+// "Rusafa neighborhood", "Hlaing Township", "Azovtal plant".
 func subCity(name string) bool {
 	l := strings.ToLower(name)
 	for _, w := range []string{"police district", "neighborhood", "neighbourhood", "township", "sector", "quarter",
@@ -422,7 +445,7 @@ func subCity(name string) bool {
 			return true
 		}
 	}
-	return false
+	return facilityNouns[placeLastWord(name)]
 }
 
 func isCountry(name string) bool {

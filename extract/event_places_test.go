@@ -34,6 +34,8 @@ func TestEventPlacesShortTexts(t *testing.T) {
 		// "The shelling of X": the place hit, unless X opens a longer name.
 		{"Morning shelling of Nikolaev: one dead, four hurt", []string{"Nikolaev"}, nil},
 		{"Shelling of Aurora shopping centre injures two", nil, []string{"Aurora"}},
+		// A facility named before "in" is in the town named after it.
+		{"Rockets hit Zorya plant in Mykolaiv", []string{"Mykolaiv"}, nil},
 		// A district of a town is placed by the town.
 		{"Two civilians were killed in shelling in the Kyivskyi district of Donetsk", []string{"Donetsk"}, []string{"Kyivskyi district"}},
 	}
