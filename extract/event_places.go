@@ -46,7 +46,7 @@ var facilityNouns = map[string]bool{
 // placeNouns before "of" introduce a place: "the village of Zaroumdareye".
 var placeNouns = map[string]bool{
 	"village": true, "town": true, "city": true, "district": true, "area": true, "province": true,
-	"region": true, "outskirts": true, "vicinity": true, "suburb": true, "suburbs": true,
+	"region": true, "outskirts": true, "areas": true, "parts": true, "part": true, "vicinity": true, "suburb": true, "suburbs": true,
 	"municipality": true, "county": true, "state": true, "governorate": true, "oblast": true,
 	"neighborhood": true, "neighbourhood": true, "locality": true, "commune": true, "settlement": true,
 	"hamlet": true, "villages": true, "towns": true, "capital": true, "department": true, "prefecture": true,
@@ -286,6 +286,12 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 			if tail := w[strings.LastIndexAny(w, "-‐–")+1:]; strings.HasSuffix(tail, "ed") || tail == "held" || tail == "run" {
 				spans[k].Start += len(w) + 1
 			}
+		}
+	}
+	// "Makariv’s hospital": the town, without its possessive.
+	for k, sp := range spans {
+		if n := x.text[sp.Start:sp.End]; strings.HasSuffix(n, "’s") || strings.HasSuffix(n, "'s") {
+			spans[k].End -= len("s") + len(n[strings.LastIndexAny(n, "’'"):len(n)-1])
 		}
 	}
 	// "Russia’s Kursk region": the region, in the country that owns it.
