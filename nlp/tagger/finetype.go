@@ -1,6 +1,8 @@
 package tagger
 
 import (
+	"bufio"
+	_ "embed"
 	"strings"
 
 	"github.com/muster-osint/muster"
@@ -90,6 +92,41 @@ var (
 	}
 )
 
+//go:embed group_name_words.txt
+var groupNameWordsTxt string
+
+// groupNameWords begin the names of armed groups in the languages the
+// names keep in English news ("Ahrar al-Sham", "Tehreek-e-Taliban
+// Pakistan"): see group_name_words.txt.
+var groupNameWords = readWordList(groupNameWordsTxt)
+
+// readWordList reads a list of one lower-case word a line, with # comments
+// and blank lines. Words are compared after normalize, which writes every
+// apostrophe as '.
+func readWordList(src string) map[string]bool {
+	out := map[string]bool{}
+	sc := bufio.NewScanner(strings.NewReader(src))
+	for sc.Scan() {
+		w := strings.TrimSpace(sc.Text())
+		if w == "" || strings.HasPrefix(w, "#") {
+			continue
+		}
+		out[w] = true
+	}
+	return out
+}
+
+// foreignGroupName reports whether a name's first word, up to its first
+// hyphen, begins armed groups' names (groupNameWords). A one-word name is
+// not enough: "Ansar" alone may be a person's name.
+func foreignGroupName(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	first, _, hyphened := strings.Cut(words[0], "-")
+	return groupNameWords[first] && (len(words) > 1 || hyphened)
+}
+
 // fineType refines an ORG or MISC mention (chunk c of sentence sent, whose
 // first token is token k of the document) into ARMED_GROUP, STATE_FORCE or
 // MEDIA when its words, the gazetteer or its context say so; otherwise it
@@ -138,6 +175,11 @@ func (t *Tagger) fineType(st *docState, sent []string, k int, c chunk) muster.Me
 
 	if base == muster.MentionLOC && len(words) == 1 && outletNames[head] {
 		return muster.MentionMedia
+	}
+	// "Ahrar al-Sham", "Jaamat-ul-Ahrar": the name says what it is,
+	// whatever the model guessed at its unfamiliar words.
+	if foreignGroupName(words) {
+		return muster.MentionArmedGroup
 	}
 	if base == muster.MentionPER {
 		if anyWord(outletNames) {
