@@ -163,7 +163,9 @@ func (t *Tagger) fineType(st *docState, sent []string, k int, c chunk) muster.Me
 			demonymOrCountry = true
 		}
 	}
-	inGroupList := st.toks[k+c.start].gazB&gazGroup != 0
+	// A name in the armed groups' list, whole: "Islamic" before "state"
+	// begins the listed "Islamic State" but is not it.
+	inGroupList := st.toks[k+c.start].gazB&gazGroup != 0 && !(c.end < len(sent) && st.toks[k+c.end].gazI&gazGroup != 0)
 	anyWord := func(set map[string]bool) bool {
 		for _, w := range words {
 			if set[w] {

@@ -221,3 +221,20 @@ func TestForeignGroupNames(t *testing.T) {
 		}
 	}
 }
+
+// TestPartOfListedGroup: a name that only begins a listed armed group's
+// name is not that group ("an Islamic state" holds the words of "Islamic
+// State" but names no group). The sentence is our own.
+func TestPartOfListedGroup(t *testing.T) {
+	tg := mustLoad(t)
+	text := "A militant movement seeking an Islamic state, the Kivu Front has killed thousands."
+	d := simpleDoc(text)
+	if err := tg.Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range d.Mentions {
+		if m.Text == "Islamic" && m.Type == muster.MentionArmedGroup {
+			t.Errorf("%q: %q is an armed group", text, m.Text)
+		}
+	}
+}
