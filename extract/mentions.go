@@ -288,6 +288,12 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					j++
 					continue
 				}
+				// "Islamic State – Sahel Province": a group's branch is
+				// named by the group, a dash and the branch's own name.
+				if k := branchName(toks, j); k > j {
+					j = k
+					continue
+				}
 				// "Islamic State of Iraq and the Levant (ISIL)": "and" runs
 				// on inside a name its acronym spells out.
 				if t == "and" {
@@ -400,6 +406,35 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 	}
 	return trimHyphenAdjectives(d, out)
 }
+
+// branchWords end the name of an armed group's branch after a dash:
+// "Islamic State – Sahel Province".
+var branchWords = map[string]bool{"province": true, "branch": true, "wing": true, "chapter": true, "wilayat": true}
+
+// branchName returns the index after a branch's name that follows a
+// group's head and a dash at toks[j] ("Islamic State – Sahel Province",
+// "… – West Africa province"), or j when there is none.
+func branchName(toks []nlp.Token, j int) int {
+	if j == 0 || j+1 >= len(toks) || !dashes[toks[j].Text] || !groupHeads[strings.ToLower(toks[j-1].Text)] {
+		return j
+	}
+	k := j + 1
+	for k < len(toks) && isCap(toks[k].Text) && isWordToken(toks[k].Text) {
+		k++
+	}
+	switch {
+	case k == j+1:
+		return j
+	case k < len(toks) && branchWords[toks[k].Text]: // "West Africa province"
+		return k + 1
+	case branchWords[strings.ToLower(toks[k-1].Text)]:
+		return k
+	}
+	return j
+}
+
+// dashes are the tokens that set off a branch's name from its group's.
+var dashes = map[string]bool{"–": true, "—": true, "-": true}
 
 // personOfPlace reports whether the tagger found a person's name ending
 // at before and another name starting at after: "Andrew Hill of Plymouth"
@@ -565,6 +600,15 @@ func typeName(text, next string) muster.EntityType {
 	// State" names a group.
 	if groupHeads[last] && !(last == "state" && !strings.Contains(lowerText, "islamic")) {
 		return muster.EntityArmedGroup
+	}
+	// "Islamic State – Sahel Province": a group's branch (branchName) is
+	// a group.
+	if branchWords[last] {
+		for k := 1; k < len(words)-1; k++ {
+			if dashes[words[k]] && groupHeads[words[k-1]] {
+				return muster.EntityArmedGroup
+			}
+		}
 	}
 	// "Group for the Support of Islam and Muslims", "Front for the
 	// Liberation of …", "Movement of …": the head opens the name.

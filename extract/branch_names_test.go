@@ -1,0 +1,46 @@
+package extract_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/extract"
+)
+
+// TestBranchNames: a group's branch named after a dash ("Islamic State –
+// Sahel Province") is one armed group, not a group and a place or a
+// person (issue 11 item 2: long names with dashes). The sentences are
+// our own.
+func TestBranchNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // an armed group's name; "" for none
+		not        string // a name that must not be an entity
+	}{
+		{"dash and capitalised head", "The task force fights Islamic State – Sahel Province near the lake.", "Islamic State – Sahel Province", "Sahel Province"},
+		{"dash and lower-case head", "The task force fights Islamic State – Sahel province near the lake.", "Islamic State – Sahel province", ""},
+		{"a dash before a description", "The Kivu Front – a group founded in 2002 – attacked the town.", "Kivu Front", ""},
+		{"in before a place", "The Kivu Front in Goma attacked the town on Monday.", "Kivu Front", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parse(t, tc.text)
+			r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+			var groups, all []string
+			for _, e := range r.Entities {
+				all = append(all, e.Name)
+				if e.Type == muster.EntityArmedGroup {
+					groups = append(groups, e.Name)
+				}
+			}
+			if !slices.Contains(groups, tc.want) {
+				t.Errorf("%q: armed groups %q, want %q", tc.text, groups, tc.want)
+			}
+			if tc.not != "" && slices.Contains(all, tc.not) {
+				t.Errorf("%q: entities %q hold %q", tc.text, all, tc.not)
+			}
+		})
+	}
+}
