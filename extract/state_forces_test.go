@@ -23,8 +23,6 @@ func TestStateForces(t *testing.T) {
 		{"one of the fourteen", "Russian soldiers entered the village.", "Russian Armed Forces"},
 		{"an adjective that is no demonym", "Philippine troops killed a rebel commander.", "Filipino Armed Forces"},
 		{"a short adjective", "Saudi forces shelled the border town.", "Saudi Armed Forces"},
-		{"defence ministry", "The Russian defense ministry promises recruits high pay.", "Russian Defence Ministry"},
-		{"defence ministry after a possessive", "Mexico's defence ministry said six men were killed.", "Mexican Defence Ministry"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
