@@ -44,3 +44,27 @@ func TestBranchNames(t *testing.T) {
 		})
 	}
 }
+
+// TestFactionNames: "faction" ends a group's name as "group" does ("the
+// Zambada faction", "Zambada's faction"), and "Movements" ends an
+// alliance's ("Coordination of Kivu Movements"). The sentences are our
+// own.
+func TestFactionNames(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"The men killed on Monday were linked to Zambada's faction.", "Zambada's faction"},
+		{"The Zambada faction fought the sons of Guzman.", "Zambada faction"},
+		{"The rebel alliance, called the Coordination of Kivu Movements, has been fighting the army.", "Coordination of Kivu Movements"},
+	} {
+		d := parse(t, tc.text)
+		r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+		var groups []string
+		for _, e := range r.Entities {
+			if e.Type == muster.EntityArmedGroup {
+				groups = append(groups, e.Name)
+			}
+		}
+		if !slices.Contains(groups, tc.want) {
+			t.Errorf("%q: armed groups %q, want %q", tc.text, groups, tc.want)
+		}
+	}
+}

@@ -29,7 +29,8 @@ type mention struct {
 var groupHeads = map[string]bool{
 	"legion": true, "corps": true, "battalion": true, "brigade": true, "brigades": true, "regiment": true,
 	"alliance": true,
-	"militia":  true, "militias": true, "front": true, "army": true, "group": true, "movement": true,
+	"militia":  true, "militias": true, "front": true, "army": true, "group": true, "movement": true, "movements": true,
+	"faction":      true,
 	"organization": true, "organisation": true, "division": true, "detachment": true, "squad": true,
 	"guard": true, "guards": true, "company": true, "taliban": true, "state": true, "brotherhood": true,
 	"unit": true, "forces": true, "force": true, "insurgents": true, "militants": true, "commandos": true,
@@ -51,6 +52,7 @@ var namedHeads = map[string]bool{
 var lowerHeads = map[string]bool{
 	"regiment": true, "battalion": true, "brigade": true, "legion": true, "corps": true, "militia": true,
 	"group": true, "unit": true, "movement": true, "detachment": true, "cartel": true, "gang": true,
+	"faction": true,
 }
 
 // stateHeads name a state's forces or security services when a country or
