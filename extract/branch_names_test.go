@@ -68,3 +68,26 @@ func TestFactionNames(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberedUnits: a unit numbered after its head ("Brigade 5th",
+// "Battalion 22") is named with its number, and a year after a head is
+// no number of it. The sentences are our own.
+func TestNumberedUnits(t *testing.T) {
+	for _, tc := range []struct{ text, want, not string }{
+		{"The troops from the Karen Army's Brigade 5th overran the post on Monday.", "Brigade 5th", "Brigade"},
+		{"Rebels said Battalion 22 had retaken the ridge.", "Battalion 22", ""},
+		{"The Azov Battalion 2014 veterans marched in Kyiv.", "Azov Battalion", "Azov Battalion 2014"},
+	} {
+		d := parse(t, tc.text)
+		r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+		var groups []string
+		for _, e := range r.Entities {
+			if e.Type == muster.EntityArmedGroup || e.Type == muster.EntityStateForce {
+				groups = append(groups, e.Name)
+			}
+		}
+		if !slices.Contains(groups, tc.want) || tc.not != "" && slices.Contains(groups, tc.not) {
+			t.Errorf("%q: groups %q, want %q and not %q", tc.text, groups, tc.want, tc.not)
+		}
+	}
+}

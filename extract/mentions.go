@@ -317,6 +317,10 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 			if j < len(toks) && lowerHeads[toks[j].Text] {
 				j++
 			}
+			// "Brigade 5th", "Battalion 22": a unit numbered after its head.
+			if j < len(toks) && numberedUnitHeads[strings.ToLower(toks[j-1].Text)] && unitNumber(toks[j].Text) {
+				j++
+			}
 			start := i
 			// "Russian-held", "Ukraine-controlled", "Moscow-backed": a
 			// capitalised word with a lower-case tail is an adjective
@@ -407,6 +411,24 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 		}
 	}
 	return trimHyphenAdjectives(d, out)
+}
+
+// numberedUnitHeads may take their number after them: "Brigade 5th",
+// "Battalion 22".
+var numberedUnitHeads = map[string]bool{
+	"brigade": true, "battalion": true, "regiment": true, "division": true, "corps": true,
+	"squad": true, "detachment": true, "unit": true, "company": true,
+}
+
+// unitNumber reports whether t numbers a unit: "5th", "22"; a year is
+// no unit's number.
+func unitNumber(t string) bool {
+	n := strings.TrimRight(t, "stndrh")
+	switch strings.ToLower(t[len(n):]) {
+	case "", "st", "nd", "rd", "th":
+		return len(n) <= 3 && isDigits(n)
+	}
+	return false
 }
 
 // branchWords end the name of an armed group's branch after a dash:
@@ -601,6 +623,11 @@ func typeName(text, next string) muster.EntityType {
 	// "Shan State", "Rakhine State", "Borno State" are regions; "Islamic
 	// State" names a group.
 	if groupHeads[last] && !(last == "state" && !strings.Contains(lowerText, "islamic")) {
+		return muster.EntityArmedGroup
+	}
+	// "Brigade 5th", "Battalion 22": a numbered unit, with no state
+	// named in it, is a fighting unit.
+	if len(words) == 2 && numberedUnitHeads[words[0]] && unitNumber(words[1]) {
 		return muster.EntityArmedGroup
 	}
 	// "Islamic State – Sahel Province": a group's branch (branchName) is
