@@ -117,14 +117,38 @@ func readWordList(src string) map[string]bool {
 }
 
 // foreignGroupName reports whether a name's first word, up to its first
-// hyphen, begins armed groups' names (groupNameWords). A one-word name is
-// not enough: "Ansar" alone may be a person's name.
+// hyphen, begins armed groups' names (groupNameWords) and the name is
+// built as such names are: the word joined by hyphens to the rest
+// ("Tehreek-e-Taliban") or followed by an article or a connector of its
+// language ("Ahrar al-Sham", "Hayat Tahrir al-Sham", "Frente de …"). A
+// place that begins with such a word is built otherwise ("Lashkar Gah",
+// "Liwa Oasis"), and so is a person's name ("Ansar" alone).
 func foreignGroupName(words []string) bool {
 	if len(words) == 0 {
 		return false
 	}
 	first, _, hyphened := strings.Cut(words[0], "-")
-	return groupNameWords[first] && (len(words) > 1 || hyphened)
+	if !groupNameWords[first] {
+		return false
+	}
+	if hyphened {
+		return true
+	}
+	for _, w := range words[1:] {
+		art, _, _ := strings.Cut(w, "-")
+		if nameConnectors[art] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameConnectors are the articles and connectors inside the foreign names
+// of armed groups: Arabic al- and its forms, Urdu and Persian e and ul,
+// Spanish de and del.
+var nameConnectors = map[string]bool{
+	"al": true, "el": true, "ad": true, "an": true, "as": true, "ash": true, "at": true, "az": true, "ar": true,
+	"ul": true, "e": true, "i": true, "de": true, "del": true,
 }
 
 // fineType refines an ORG or MISC mention (chunk c of sentence sent, whose
