@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/muster-osint/muster"
@@ -279,21 +278,8 @@ func (x *doc) merge(a, b int) {
 	}
 }
 
-// forceKeys are words one of which a sentence needs for addStateForces to
-// look at it: the last word of every force word (forceWords).
-var forceKeys = func() []string {
-	seen := map[string]bool{}
-	var out []string
-	for w := range forceWords {
-		last := w[strings.LastIndexByte(w, ' ')+1:]
-		if !seen[last] {
-			seen[last] = true
-			out = append(out, last)
-		}
-	}
-	sort.Strings(out)
-	return out
-}()
+// forceKeys are words one of which a sentence needs for addStateForces to look at it.
+var forceKeys = []string{"forces", "army", "armies", "military", "troops", "navy", "guard", "police", "soldiers", "marines", "junta", "service", "agency"}
 
 // aliasKeys are words one of which a sentence needs for aliasPatterns to
 // look at it.
