@@ -91,3 +91,23 @@ func TestNumberedUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownAsRetypesEveryMention: a name the text gives a unit ("units
+// known as Storm-K") is an armed group's, at that mention and at every
+// other mention of it, though the tagger took it for a place (the
+// armed/known-as pattern, "retype place"). The text is our own.
+func TestKnownAsRetypesEveryMention(t *testing.T) {
+	text := "Convicts were sent to units known as Storm-K. One soldier who fought in Storm-K said the units were poorly armed."
+	d := parse(t, text)
+	r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	var got []string
+	for _, e := range r.Entities {
+		got = append(got, string(e.Type)+" "+e.Name)
+		if e.Name == "Storm-K" && e.Type != muster.EntityArmedGroup {
+			t.Errorf("%q: Storm-K is a %s", text, e.Type)
+		}
+	}
+	if !slices.Contains(got, "armed_group Storm-K") {
+		t.Errorf("%q: entities %q, want the armed group Storm-K", text, got)
+	}
+}
