@@ -63,7 +63,7 @@ func Attributions(d *nlp.Doc) []Attribution {
 // would find.
 func mayHoldCue(info []tokInfo) bool {
 	for _, t := range info {
-		if t.cls != 0 || t.shape == 'q' || t.lower == ":" {
+		if t.cls != 0 || t.shape == 'q' || t.lower == ":" || t.kids&(kidComp|kidThat|kidParataxis) != 0 || t.rel == relCodes["parataxis"] {
 			return true
 		}
 	}
@@ -123,7 +123,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		isTentative = make([]bool, len(d.Tokens))
 		n := len(cues)
 		for _, c := range tentative {
-			if !anyCue(isCue, c[1], c[2]) {
+			if !anyCue(isCue, c[1], c[2]) && !disclaimerCue(d, info, c) && !mediumParticiple(info, isCue, c) {
 				cues = append(cues, c)
 				isTentative[c[1]] = true
 			}
@@ -359,7 +359,9 @@ func dropFinalPeriod(d *nlp.Doc, c muster.Span) muster.Span {
 // it: X is what the unnamed holders believe something about, not who says
 // it.
 func raisingPassive(d *nlp.Doc, info []tokInfo, at *Attribution, a, qs, qe int) {
-	if qe-qs < 2 || qe >= len(info) || info[qe].lower != "to" || !beWords[info[qs].lower] || at.Content.Len() == 0 || at.Content.Start < at.Cue.End {
+	// The content must reach past the cue; the model may also have
+	// begun it before the cue, with part of X.
+	if qe-qs < 2 || qe >= len(info) || info[qe].lower != "to" || !beWords[info[qs].lower] || at.Content.Len() == 0 || at.Content.End <= at.Cue.End {
 		return
 	}
 	for j := qs + 1; j < qe-1; j++ {
@@ -385,7 +387,7 @@ func raisingPassive(d *nlp.Doc, info []tokInfo, at *Attribution, a, qs, qe int) 
 		return
 	}
 	at.Source = muster.Span{}
-	at.Content.Start = d.Tokens[start].Start
+	at.Content.Start = min(at.Content.Start, d.Tokens[start].Start)
 }
 
 // tokenSpan is the byte span of the token run r.
@@ -436,6 +438,12 @@ func fixCues(d *nlp.Doc, info []tokInfo, lex cueLexicon, isCue []bool, cues [][3
 				break
 			}
 		}
+		if disclaimerCue(d, info, c) || mediumParticiple(info, isCue, c) {
+			for i := c[1]; i < c[2]; i++ {
+				isCue[i] = false
+			}
+			continue
+		}
 		end := d.SentenceTokens[c[0]][1]
 		if e := mediumEnd(info, c[2], end); e > c[2] && speechVerb(lex, info[c[2]-1].lower) {
 			for j := c[2]; j < e; j++ {
@@ -450,6 +458,43 @@ func fixCues(d *nlp.Doc, info []tokInfo, lex cueLexicon, isCue []bool, cues [][3
 		out = append(out, c)
 	}
 	return out
+}
+
+// disclaimerCue reports whether the cue c holds the verb of the outlet's
+// own disclaimer ("The Times could not independently confirm the
+// figures"): that is not somebody's statement (see UnverifiedScopes).
+func disclaimerCue(d *nlp.Doc, info []tokInfo, c [3]int) bool {
+	a, b := d.SentenceTokens[c[0]][0], d.SentenceTokens[c[0]][1]
+	var lw []string
+	for i := c[1]; i < c[2]; i++ {
+		if w := info[i].lower; !verifyVerbs[w] && !verifiedParticiples[w] {
+			continue
+		}
+		if lw == nil {
+			lw = make([]string, b-a)
+			for j := a; j < b; j++ {
+				lw[j-a] = info[j].lower
+			}
+		}
+		if disclaimerVerb(lw, i-a) {
+			return true
+		}
+	}
+	return false
+}
+
+// mediumParticiple reports whether the cue c is, in the parse, a
+// participle or relative clause on a word of another cue: "posted" in
+// "said in a statement posted to Telegram" says where the statement went,
+// not that anybody said anything more.
+func mediumParticiple(info []tokInfo, isCue []bool, c [3]int) bool {
+	h := cueHead(info, c[1], c[2])
+	r := info[h].rel
+	if r != relCodes["acl"] && r != relCodes["acl:relcl"] {
+		return false
+	}
+	p := info[h].head
+	return p >= 0 && (p < c[1] || p >= c[2]) && isCue[p] && media[info[p].lower]
 }
 
 // mediumEnd returns the end of "in a statement", "in an interview", "in
@@ -797,10 +842,11 @@ func (m *AttributionModel) ruleCues(d *nlp.Doc, info []tokInfo, isCue []bool, cu
 				if e < b && (info[e].lower == "put" || info[e].lower == "suggest" || info[e].lower == "say" || info[e].lower == "show") {
 					e++
 				}
-				if !isCue[i] {
-					add(si, s, e)
-					added = true
-				}
+				// A model cue inside these words ("estimates", "put")
+				// gives way to the whole phrase.
+				cues = dropCuesIn(cues, isCue, s, e)
+				add(si, s, e)
+				added = true
 			case (w == "responsibility" || w == "credit") && i > a && !isCue[i] && (info[i-1].lower == "claimed" || info[i-1].lower == "took" || info[i-1].lower == "claim" || info[i-1].lower == "claims" || info[i-1].lower == "takes" || info[i-1].lower == "take" || info[i-1].lower == "claiming" || info[i-1].lower == "taking"):
 				add(si, i-1, i+1)
 				added = true
@@ -835,6 +881,22 @@ func (m *AttributionModel) ruleCues(d *nlp.Doc, info []tokInfo, isCue []bool, cu
 		sortCues(cues)
 	}
 	return cues
+}
+
+// dropCuesIn removes the cues that lie wholly inside the tokens [s,e) and
+// unmarks their tokens.
+func dropCuesIn(cues [][3]int, isCue []bool, s, e int) [][3]int {
+	out := cues[:0]
+	for _, c := range cues {
+		if c[1] >= s && c[2] <= e {
+			for j := c[1]; j < c[2]; j++ {
+				isCue[j] = false
+			}
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // speechVerb reports an inflected (not base-form) verb of saying, claiming
