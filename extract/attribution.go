@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 
@@ -123,7 +124,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		isTentative = make([]bool, len(d.Tokens))
 		n := len(cues)
 		for _, c := range tentative {
-			if !anyCue(isCue, c[1], c[2]) && !disclaimerCue(d, info, c) && !mediumParticiple(info, isCue, c) {
+			if !anyCue(isCue, c[1], c[2]) && !disclaimerCue(d, info, c) && !mediumParticiple(info, isCue, c) && !violentCue(d, info, c) {
 				cues = append(cues, c)
 				isTentative[c[1]] = true
 			}
@@ -438,7 +439,7 @@ func fixCues(d *nlp.Doc, info []tokInfo, lex cueLexicon, isCue []bool, cues [][3
 				break
 			}
 		}
-		if disclaimerCue(d, info, c) || mediumParticiple(info, isCue, c) {
+		if disclaimerCue(d, info, c) || mediumParticiple(info, isCue, c) || violentCue(d, info, c) {
 			for i := c[1]; i < c[2]; i++ {
 				isCue[i] = false
 			}
@@ -477,6 +478,48 @@ func disclaimerCue(d *nlp.Doc, info []tokInfo, c [3]int) bool {
 			}
 		}
 		if disclaimerVerb(lw, i-a) {
+			return true
+		}
+	}
+	return false
+}
+
+// violentCue reports whether the cue c is a verb of armed violence in its
+// physical sense: a word outside the cue lexicon that names an event in
+// the trigger lexicon ("attacked", "stormed", "shelled") whose subject is
+// a fighting force ("Gunmen attacked a concert hall", "the Northern
+// Brigade stormed …") or whose object is a place or a force ("attacked
+// Goma"). PolNeAR's "Trump attacked Clinton" is a criticism and stays a
+// cue; an attack is nobody's statement, and its figures are the outlet's.
+// Without a parse it keeps the cue.
+func violentCue(d *nlp.Doc, info []tokInfo, c [3]int) bool {
+	h := cueHead(info, c[1], c[2])
+	if info[h].lex != 0 || info[h].rel == relNone || eventWord(d.Tokens[h]) == "" {
+		return false
+	}
+	a, b := d.SentenceTokens[c[0]][0], d.SentenceTokens[c[0]][1]
+	for j := a; j < b; j++ {
+		if info[j].head != h {
+			continue
+		}
+		switch info[j].rel {
+		case relCodes["nsubj"]:
+			if alignedHeads[info[j].lower] || mentionTypeAt(d, j, muster.MentionArmedGroup, muster.MentionStateForce) {
+				return true
+			}
+		case relCodes["obj"]:
+			if mentionTypeAt(d, j, muster.MentionLOC, muster.MentionGPE, muster.MentionArmedGroup, muster.MentionStateForce) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mentionTypeAt reports whether token j lies in a mention of one of types.
+func mentionTypeAt(d *nlp.Doc, j int, types ...muster.MentionType) bool {
+	for _, m := range d.Mentions {
+		if m.Contains(d.Tokens[j].Span) && slices.Contains(types, m.Type) {
 			return true
 		}
 	}

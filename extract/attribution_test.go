@@ -143,6 +143,9 @@ func TestAttributions(t *testing.T) {
 			[]attr{{"", "is expected", "About one of every nine voters this fall is expected to be Latino", false, extract.KindBelief}}},
 		{"outlet's own voice", "Fighting continued overnight near the border.", nil},
 		{"disclaimer is not an attribution", "The Times could not independently confirm the casualty figures.", nil},
+		{"an attack is not an attribution", "Gunmen attacked a concert hall in the capital on Friday, killing 12 people.", nil},
+		{"nor is a force's attack", "Rebels attacked an army base near the town, the military said.",
+			[]attr{{"the military", "said", "Rebels attacked an army base near the town", false, extract.KindSaid}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
