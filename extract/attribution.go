@@ -170,6 +170,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 			r = extendAppositive(info, isCue, r, qs)
 			r = trimSourceVerb(m.lex, info, r)
 			r = extendPartitive(info, r, a)
+			r = dropLeadingTime(info, r)
 			at.Source = tokenSpan(d, r)
 		}
 		if r, ok := contentRuns(info, cont, src, qs, qe); ok {
@@ -597,6 +598,24 @@ func trimSourceVerb(lex cueLexicon, info []tokInfo, r [2]int) [2]int {
 		return r
 	}
 	return [2]int{r[0], e - 1}
+}
+
+// dropLeadingTime starts a source after a time phrase and its comma that
+// the model took in: "Last week, CMA, formed by Tuareg people, said" has
+// the source "CMA, formed by Tuareg people,", not "week, CMA, …". The
+// time phrase is a time word (nonNounWords) or a temporal modifier in
+// the parse.
+func dropLeadingTime(info []tokInfo, r [2]int) [2]int {
+	w := info[r[0]]
+	if !nonNounWords[w.lower] && w.rel != relCodes["obl:tmod"] {
+		return r
+	}
+	for k := r[0] + 1; k < r[1]-1 && k <= r[0]+2; k++ {
+		if info[k].lower == "," {
+			return [2]int{k + 1, r[1]}
+		}
+	}
+	return r
 }
 
 // extendPartitive grows a source over a partitive before it: "one of

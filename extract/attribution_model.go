@@ -497,6 +497,8 @@ type tokInfo struct {
 	rel   byte   // relCodes of the relation to the head
 	head  int    // index of the head token, -1 for a root
 	kids  byte   // kid* bits: the relations the token governs
+	lo    int    // first token of the token's subtree
+	hi    int    // last token of the token's subtree
 	lemma string // the lemma
 }
 
@@ -1011,6 +1013,8 @@ func roleFeatures(rf *roleFeats, info []tokInfo, c *roleCtx, i int) {
 			feat(147).b(tp.kind).b(tp.r1),
 			feat(148).b(tp.kind).b(tp.r1).b(tp.r2).b(side),
 		)
+		rf.static = append(rf.static, feat(150).b(tp.kind).b(tp.r1).b(tp.edge).u())
+		rf.dyn = append(rf.dyn, feat(151).b(tp.kind).b(tp.r1).b(tp.edge))
 		if i > a {
 			pp := c.paths[i-a-1]
 			rf.dyn = append(rf.dyn, feat(149).b(pp.kind).b(pp.r1).b(tp.kind).b(tp.r1))

@@ -69,6 +69,15 @@ func parseInfo(d *nlp.Doc, info []tokInfo) {
 			ti.head = -1
 		}
 	}
+	for i := range info {
+		info[i].lo, info[i].hi = i, i
+	}
+	for i := range info {
+		// Widen the span of every ancestor of i over i.
+		for j, steps := info[i].head, 0; j >= 0 && steps < 64; j, steps = info[j].head, steps+1 {
+			info[j].lo, info[j].hi = min(info[j].lo, i), max(info[j].hi, i)
+		}
+	}
 	for i, t := range d.Tokens {
 		h := info[i].head
 		if h < 0 {
@@ -131,6 +140,10 @@ func cueHead(info []tokInfo, qs, qe int) int {
 // 'X' elsewhere in the sentence; 0 without a parse.
 type treePath struct {
 	kind, r1, r2 byte
+	// edge says whether the token starts (1), ends (2) or is all (3) of
+	// the subtree it lies in below h (or p, g): the boundaries of a
+	// clausal complement are those of a content.
+	edge byte
 }
 
 // treePaths fills paths[i-a] for every token of the sentence [a,b) and the
@@ -161,15 +174,15 @@ func treePaths(paths []treePath, info []tokInfo, a, b, qs, qe int) []treePath {
 			c1, c2 := -1, -1 // child of the current token on the path, and its child
 			for j, steps := i, 0; j >= 0 && steps < 64; j, steps = info[j].head, steps+1 {
 				if j == h {
-					tp = treePath{kind: 'D', r1: relAt(info, c1), r2: relAt(info, c2)}
+					tp = treePath{kind: 'D', r1: relAt(info, c1), r2: relAt(info, c2), edge: edgeOf(info, c1, i)}
 					break
 				}
 				if j == p {
-					tp = treePath{kind: 'U', r1: info[h].rel, r2: relAt(info, c1)}
+					tp = treePath{kind: 'U', r1: info[h].rel, r2: relAt(info, c1), edge: edgeOf(info, c1, i)}
 					break
 				}
 				if j == g {
-					tp = treePath{kind: 'G', r1: info[p].rel, r2: relAt(info, c1)}
+					tp = treePath{kind: 'G', r1: info[p].rel, r2: relAt(info, c1), edge: edgeOf(info, c1, i)}
 					break
 				}
 				c2, c1 = c1, j
@@ -178,6 +191,22 @@ func treePaths(paths []treePath, info []tokInfo, a, b, qs, qe int) []treePath {
 		paths[i-a] = tp
 	}
 	return paths
+}
+
+// edgeOf says whether token i starts (1) or ends (2) the subtree of c, or
+// both (3); 0 for neither or no c.
+func edgeOf(info []tokInfo, c, i int) byte {
+	if c < 0 {
+		return 0
+	}
+	var e byte
+	if info[c].lo == i {
+		e |= 1
+	}
+	if info[c].hi == i {
+		e |= 2
+	}
+	return e
 }
 
 // relAt is the relation of token j, relSelf for -1 (the path ended there).
