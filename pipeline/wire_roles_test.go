@@ -10,20 +10,25 @@ import (
 	"github.com/muster-osint/muster/pipeline"
 )
 
-// TestDescribedTargetsInWire: in a wire story longer than a coder's
-// summary the role scorer names a described human target ("a guard at
-// the station") as a target, as MUC-4's keys do; in a summary of the same
-// incident a description is no participant (ACLED codes named actors).
-// The stories are our own, in capitals as MUC-4's are.
-func TestDescribedTargetsInWire(t *testing.T) {
-	lede := "PORTO LINDO, 12 JUN 24 (WIRE) -- [TEXT] HEAVY GUNFIRE WAS HEARD LAST NIGHT IN NORTHERN PORTO LINDO WHEN MEMBERS OF THE NORLAND PEOPLE'S FRONT ATTACKED A WATER PUMPING STATION.  A GUARD AT THE STATION WAS WOUNDED."
+// TestDescribedPartiesInWire: in a wire story longer than a coder's
+// summary the role scorer names described parties as MUC-4's keys do: a
+// human target ("a maid was wounded") and a perpetrator ("five heavily
+// armed men"); in a summary of the same incident a description is no
+// participant (ACLED codes named actors, GTD an unnamed perpetrator as
+// unknown). The stories are our own, in capitals as MUC-4's are.
+func TestDescribedPartiesInWire(t *testing.T) {
+	attack := "SANTA ROSA, 12 JUN 24 (WIRE) -- [TEXT] THE POLICE REPORTED THAT URBAN TERRORISTS LAST NIGHT ATTACKED THE HOME OF JUDGE MARIO PEREZ IN SANTA ROSA.  THE TERRORISTS FIRED AT THE HOUSE AND FLED.  A MAID WAS WOUNDED."
+	kidnap := "SANTA ROSA, 12 JUN 24 (WIRE) -- [TEXT] FIVE HEAVILY ARMED MEN KIDNAPPED BUSINESSMAN MARIO PEREZ TODAY IN SANTA ROSA.  POLICE SAID THE KIDNAPPERS WERE MEMBERS OF THE NORLAND PEOPLE'S FRONT."
 	filler := "\n\n   THE PRESIDENT MET BOTH DELEGATIONS IN THE CAPITAL.  HE TOLD THEM ABOUT THE INQUIRY.  HE SAID HE WOULD SEND HIS VERSION SOON.  ARMY SPOKESMEN SAID THEY HAD HEARD NOTHING.  THEY EXPECT TO SEE THE REPORT NEXT WEEK.\n"
 	tests := []struct {
 		name, text string
-		want       bool // the guard is a target
+		role, who  string // a participant, by role and NameKey
+		want       bool
 	}{
-		{"wire story", lede + filler, true},
-		{"summary", lede, false},
+		{"wire story, target", attack + filler, muster.RoleTarget, "maid", true},
+		{"summary, target", attack, muster.RoleTarget, "maid", false},
+		{"wire story, perpetrator", kidnap + filler, muster.RolePerpetrator, "armed men", true},
+		{"summary, perpetrator", kidnap, muster.RolePerpetrator, "armed men", false},
 	}
 	p, err := pipeline.New(pipeline.Options{})
 	if err != nil {
@@ -37,16 +42,16 @@ func TestDescribedTargetsInWire(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var targets []string
+			var got []string
 			for _, ev := range a.Events {
 				for _, pt := range ev.Participants {
-					if pt.Role == muster.RoleTarget {
-						targets = append(targets, muster.NameKey(pt.Entity.Name))
+					if pt.Role == tt.role {
+						got = append(got, muster.NameKey(pt.Entity.Name))
 					}
 				}
 			}
-			if got := slices.Contains(targets, "guard"); got != tt.want {
-				t.Errorf("targets %q: the guard among them is %v, want %v", targets, got, tt.want)
+			if slices.Contains(got, tt.who) != tt.want {
+				t.Errorf("%ss %q: %q among them is %v, want %v", tt.role, got, tt.who, !tt.want, tt.want)
 			}
 		})
 	}
