@@ -947,7 +947,7 @@ func (x *doc) learnedParties(r *Result) {
 					continue
 				}
 				desc := described(x.d, c)
-				if desc && (!long || k == SlotHumName) {
+				if desc && (!long || k == SlotHumName || hasPerp && (k == SlotPerpInd || k == SlotPerpOrg)) {
 					continue
 				}
 				span := muster.Span{Start: x.d.Tokens[c.Lo].Start, End: x.d.Tokens[c.Hi-1].End}
