@@ -48,6 +48,7 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		r.Entities = append(r.Entities, e)
 	}
 	disclaimers := x.disclaimers()
+	narrative := len(r.Events) // the narrative rules' events
 	for _, rev := range reports {
 		rev.Claims = append(rev.Claims, x.participantClaims(rev, func(n string) bool { _, ok := byName[muster.NameKey(n)]; return ok })...)
 		// "killed in Boko Haram attack": a name the document knows as a
@@ -108,7 +109,7 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 			// the same sentence readers.
 			continue
 		}
-		if !tellsEvent(rev) || len(x.d.Sentences) > reportSentences && !countsOrClaims(rev) {
+		if !tellsEvent(rev) || len(x.d.Sentences) > reportSentences && !countsOrClaims(rev) && !(narrative == 0 && x.untoldIncident(rev)) {
 			continue
 		}
 		for _, p := range rev.Places {
