@@ -57,6 +57,11 @@ type DB struct {
 	// itself: matching names is resolution's vocabulary, not SQL's.
 	EntityKeys func(muster.Entity) []string
 
+	// Derive, when set, keeps the derived tables (event clusters,
+	// contradictions, map places) up to date in every write transaction;
+	// without it writes mark them stale (derived.go).
+	Derive *Deriver
+
 	// MaxJobAttempts is how many times a job is claimed before it fails
 	// for good; zero means DefaultMaxAttempts.
 	MaxJobAttempts int

@@ -145,7 +145,13 @@ func build(ctx context.Context, st Store, key string) (*snapshot, error) {
 			snap.subjects[c.ID] = c.Subject.ID
 		}
 	}
-	snap.contradictions = query.ContradictionsAcross(claims, events)
+	if d, ok := st.(Derived); ok {
+		if snap.contradictions, _, err = d.StoredContradictions(ctx, "", nil, 0, 0); err != nil {
+			return nil, err
+		}
+	} else {
+		snap.contradictions = query.ContradictionsAcross(claims, events)
+	}
 	if err := snap.findNotes(ctx, st); err != nil {
 		return nil, err
 	}

@@ -90,6 +90,9 @@ func benchServeConcurrent(b *testing.B, path string, n int, uncached bool) {
 		b.Fatal(err)
 	}
 	defer db.Close()
+	if err := keepDerived(ctx, db); err != nil {
+		b.Fatal(err)
+	}
 	h, err := web.NewServer(webStore{storeReader{db}}, web.Options{NoResponseCache: uncached})
 	if err != nil {
 		b.Fatal(err)
@@ -170,6 +173,9 @@ func benchServe(b *testing.B, path string, uncached bool) {
 		b.Fatal(err)
 	}
 	defer db.Close()
+	if err := keepDerived(ctx, db); err != nil {
+		b.Fatal(err)
+	}
 	st, err := db.Stats(ctx)
 	if err != nil {
 		b.Fatal(err)
