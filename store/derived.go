@@ -41,6 +41,7 @@ const maxMapLabels = 12
 // derivePending is what a write transaction's saves touched, for
 // refreshDerived to bring the derived tables up to date before it commits.
 type derivePending struct {
+	saved  int // analyses saved (duplicates are not)
 	events []muster.Event
 	groups map[[2]string]bool // (subject id, predicate) of single-valued claims
 	places map[string]bool
@@ -51,6 +52,7 @@ func (p *derivePending) touch(a *muster.Analysis) {
 	if p.groups == nil {
 		p.groups, p.places = map[[2]string]bool{}, map[string]bool{}
 	}
+	p.saved++
 	claim := func(c muster.Claim) {
 		if c.Predicate.SingleValued() {
 			p.groups[[2]string{c.Subject.ID, string(c.Predicate)}] = true
@@ -72,28 +74,51 @@ func (p *derivePending) touch(a *muster.Analysis) {
 	}
 }
 
-func (p *derivePending) empty() bool {
-	return len(p.events) == 0 && len(p.groups) == 0 && len(p.places) == 0
-}
-
 // refreshDerived brings the derived tables up to date with what tx saved,
 // in tx: a store is never seen with claims whose contradictions are
 // missing, even after a killed process. Without DB.Derive it marks them
-// stale for RefreshDerived.
+// stale for RefreshDerived. Either way it moves the store's version
+// (State).
 func (db *DB) refreshDerived(ctx context.Context, tx *wtx) error {
 	p := &tx.pending
-	if p.empty() {
+	if p.saved == 0 {
 		return nil
 	}
 	defer func() { *p = derivePending{} }()
+	if err := db.lockDerived(ctx, tx); err != nil {
+		return err
+	}
 	if db.Derive == nil {
-		_, err := tx.ExecContext(ctx, `UPDATE derived_state SET stale = 1 WHERE stale = 0`)
-		return wrap(err, "store: derived: mark stale")
+		return db.bumpVersion(ctx, tx, true)
 	}
 	if err := db.derive(ctx, tx, p); err != nil {
 		return fmt.Errorf("store: derived: %w", err)
 	}
-	return nil
+	return db.bumpVersion(ctx, tx, false)
+}
+
+// lockDerived makes concurrent writers (PostgreSQL workers) derive one at
+// a time, each after the one before has committed, so that each sees the
+// other's claims and events: two transactions computing one subject's
+// disagreements side by side would each miss the other's claims. The lock
+// is held until tx ends. SQLite has one writer at a time already.
+func (db *DB) lockDerived(ctx context.Context, tx *wtx) error {
+	if db.d.lockDerived == "" {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, db.d.lockDerived)
+	return wrap(err, "store: derived: lock")
+}
+
+// bumpVersion moves the store's version, marking the derived tables stale
+// when stale is true, in tx.
+func (db *DB) bumpVersion(ctx context.Context, tx *wtx, stale bool) error {
+	q := `UPDATE derived_state SET version = version + 1`
+	if stale {
+		q += `, stale = 1`
+	}
+	_, err := tx.ExecContext(ctx, q)
+	return wrap(err, "store: derived: version")
 }
 
 // derive clusters the pending events, then computes again the
@@ -512,6 +537,9 @@ func (db *DB) RefreshDerived(ctx context.Context) error {
 // tx, and marks them fresh.
 func (db *DB) rederive(ctx context.Context, tx *wtx) error {
 	fail := func(err error) error { return fmt.Errorf("store: refresh derived: %w", err) }
+	if err := db.lockDerived(ctx, tx); err != nil {
+		return err
+	}
 	if err := clearDerived(ctx, tx); err != nil {
 		return err
 	}
@@ -549,7 +577,7 @@ func (db *DB) rederive(ctx context.Context, tx *wtx) error {
 	if err := db.derive(ctx, tx, &p); err != nil {
 		return fail(err)
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE derived_state SET stale = 0`)
+	_, err = tx.ExecContext(ctx, `UPDATE derived_state SET stale = 0, version = version + 1`)
 	return wrap(err, "store: refresh derived: mark fresh")
 }
 

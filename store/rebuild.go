@@ -94,8 +94,8 @@ func (db *DB) ReplaceAnalyses(ctx context.Context, as []*muster.Analysis) error 
 		if err := db.rederive(ctx, tx); err != nil {
 			return fmt.Errorf("store: rebuild: %w", err)
 		}
-	} else if _, err := tx.ExecContext(ctx, `UPDATE derived_state SET stale = 1`); err != nil {
-		return fmt.Errorf("store: rebuild: mark derived stale: %w", err)
+	} else if err := db.bumpVersion(ctx, tx, true); err != nil {
+		return fmt.Errorf("store: rebuild: %w", err)
 	}
 	if err := tx.tx.Commit(); err != nil {
 		return fmt.Errorf("store: rebuild: commit: %w", err)

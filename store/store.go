@@ -82,6 +82,9 @@ type dialect struct {
 	rebind func(query string) string
 	// skipLocked is appended to the subquery that picks a job to claim.
 	skipLocked string
+	// lockDerived, when not empty, runs before a write transaction
+	// updates the derived tables, to do so one transaction at a time.
+	lockDerived string
 	// lockMigrations, when not empty, runs first in each migration
 	// transaction so that concurrent Opens migrate one at a time.
 	lockMigrations string

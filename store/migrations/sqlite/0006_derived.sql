@@ -46,9 +46,12 @@ CREATE TABLE map_places (
 
 -- derived_state.stale is 1 when saves happened without the computation
 -- (a store written before this migration, or by a program that did not
--- set DB.Derive): RefreshDerived computes everything again.
+-- set DB.Derive): RefreshDerived computes everything again. version counts
+-- the transactions that changed what the store holds: DB.State reads it
+-- instead of counting every table's rows once a second.
 CREATE TABLE derived_state (
-	id    INTEGER PRIMARY KEY CHECK (id = 1),
-	stale INTEGER NOT NULL
+	id      INTEGER PRIMARY KEY CHECK (id = 1),
+	stale   INTEGER NOT NULL,
+	version INTEGER NOT NULL
 );
-INSERT INTO derived_state (id, stale) VALUES (1, 1);
+INSERT INTO derived_state (id, stale, version) VALUES (1, 1, 0);
