@@ -240,3 +240,36 @@ func TestDerivedStale(t *testing.T) {
 		}
 	})
 }
+
+// TestDerivedConcurrentWriters saves documents about one subject from
+// several goroutines at once (PostgreSQL's writers run side by side) and
+// checks the kept contradictions against query's over everything.
+func TestDerivedConcurrentWriters(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, backend string) {
+		db := MustOpen(t, backend)
+		db.Derive = deriver
+		ctx := t.Context()
+		errs := make(chan error, 4)
+		for w := range 4 {
+			go func() {
+				var err error
+				for i := range 4 {
+					day := fmt.Sprintf("2023-06-%02d", 1+i*4)
+					a := raid("Shebekino", day, fmt.Sprintf("source %d-%d", w, i), 10*w+i, fmt.Sprint(2000+w*4+i))
+					if _, err = db.Save(ctx, a); err != nil {
+						break
+					}
+				}
+				errs <- err
+			}()
+		}
+		for range 4 {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := check(t, db, "after concurrent saves"); len(got) != 5 {
+			t.Errorf("%d contradictions, want 5 (four raids and the founding): %s", len(got), summary(got))
+		}
+	})
+}

@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -146,8 +148,15 @@ func build(ctx context.Context, st Store, key string) (*snapshot, error) {
 		}
 	}
 	if d, ok := st.(Derived); ok {
-		if snap.contradictions, _, err = d.StoredContradictions(ctx, "", nil, 0, 0); err != nil {
+		raw, _, err := d.StoredContradictions(ctx, "", nil, 0, 0)
+		if err != nil {
 			return nil, err
+		}
+		snap.contradictions = make([]muster.Contradiction, len(raw))
+		for i, js := range raw {
+			if err := json.Unmarshal(js, &snap.contradictions[i]); err != nil {
+				return nil, fmt.Errorf("web: stored contradiction: %w", err)
+			}
 		}
 	} else {
 		snap.contradictions = query.ContradictionsAcross(claims, events)

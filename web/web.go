@@ -71,8 +71,9 @@ type Derived interface {
 	// StoredContradictions returns the disagreements about the subject
 	// (an id, or part of a name in any case; "" for all) with one of the
 	// predicates (none for all), ordered by subject name, from offset and
-	// at most limit (0 for all), and how many there are in all.
-	StoredContradictions(ctx context.Context, subject string, preds []muster.Predicate, limit, offset int) ([]muster.Contradiction, int, error)
+	// at most limit (0 for all), as muster.Contradiction JSON (sent as it
+	// is), and how many there are in all.
+	StoredContradictions(ctx context.Context, subject string, preds []muster.Predicate, limit, offset int) ([]json.RawMessage, int, error)
 	// MapPlaces returns the places events happen at that have
 	// coordinates, and the number of events stored.
 	MapPlaces(ctx context.Context) ([]MapPlace, int, error)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/pipeline"
@@ -151,8 +152,8 @@ var (
 	_ web.Derived = webStore{}
 )
 
-func (s webStore) StoredContradictions(ctx context.Context, subject string, preds []muster.Predicate, limit, offset int) ([]muster.Contradiction, int, error) {
-	return s.db.Contradictions(ctx, store.ContradictionFilter{Subject: subject, Predicates: preds, Limit: limit, Offset: offset})
+func (s webStore) StoredContradictions(ctx context.Context, subject string, preds []muster.Predicate, limit, offset int) ([]json.RawMessage, int, error) {
+	return s.db.ContradictionsJSON(ctx, store.ContradictionFilter{Subject: subject, Predicates: preds, Limit: limit, Offset: offset})
 }
 
 func (s webStore) MapPlaces(ctx context.Context) ([]web.MapPlace, int, error) {
