@@ -249,13 +249,14 @@ func TestDerivedConcurrentWriters(t *testing.T) {
 		db := MustOpen(t, backend)
 		db.Derive = deriver
 		ctx := t.Context()
-		errs := make(chan error, 4)
-		for w := range 4 {
+		const writers, saves = 6, 6
+		errs := make(chan error, writers)
+		for w := range writers {
 			go func() {
 				var err error
-				for i := range 4 {
+				for i := range saves {
 					day := fmt.Sprintf("2023-06-%02d", 1+i*4)
-					a := raid("Shebekino", day, fmt.Sprintf("source %d-%d", w, i), 10*w+i, fmt.Sprint(2000+w*4+i))
+					a := raid("Shebekino", day, fmt.Sprintf("source %d-%d", w, i), 10*w+i, fmt.Sprint(1900+w*saves+i))
 					if _, err = db.Save(ctx, a); err != nil {
 						break
 					}
@@ -263,13 +264,13 @@ func TestDerivedConcurrentWriters(t *testing.T) {
 				errs <- err
 			}()
 		}
-		for range 4 {
+		for range writers {
 			if err := <-errs; err != nil {
 				t.Fatal(err)
 			}
 		}
-		if got := check(t, db, "after concurrent saves"); len(got) != 5 {
-			t.Errorf("%d contradictions, want 5 (four raids and the founding): %s", len(got), summary(got))
+		if got := check(t, db, "after concurrent saves"); len(got) != saves+1 {
+			t.Errorf("%d contradictions, want %d (the raids and the founding): %s", len(got), saves+1, summary(got))
 		}
 	})
 }

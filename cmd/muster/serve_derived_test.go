@@ -3,10 +3,12 @@ package main
 import (
 	"encoding/json"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/query"
@@ -93,4 +95,66 @@ func contradictionIDs(cs []muster.Contradiction) string {
 	}
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")
+}
+
+// TestServeAfterIngest checks that the contradictions API shows what an
+// ingest added at the server's next look at the store (within a second),
+// with the response cache on, not the answer cached before it.
+func TestServeAfterIngest(t *testing.T) {
+	dir := t.TempDir()
+	first := filepath.Join(dir, "first")
+	if err := os.Mkdir(first, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	names, err := filepath.Glob("../../examples/0[1-4]_*")
+	if err != nil || len(names) != 4 {
+		t.Fatalf("examples: %v %v", names, err)
+	}
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(first, filepath.Base(n)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(dir, "store.db")
+	if _, stderr, err := run(t, db, "ingest", "-q", first); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	srv := serveStore(t, db)
+	page := func() string {
+		code, body := get(t, srv, "/api/v1/contradictions?limit=100")
+		var p struct{ Contradictions []muster.Contradiction }
+		if err := json.Unmarshal([]byte(body), &p); code != 200 || err != nil {
+			t.Fatalf("contradictions: %d %v", code, err)
+		}
+		return contradictionIDs(p.Contradictions)
+	}
+	before := page()
+	if _, stderr, err := run(t, db, "ingest", "-q", "../../examples/05_baltic_wire_2023-06-06.jsonl"); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	time.Sleep(1100 * time.Millisecond) // the server looks at the store's state once a second
+	after := page()
+	if after == before {
+		t.Fatalf("the contradictions did not change after an ingest that adds to them:\n%s", after)
+	}
+	s, err := store.Open(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	claims, err := s.Claims(t.Context(), store.ClaimFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, err := s.Events(t.Context(), store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := contradictionIDs(query.ContradictionsAcross(claims, events)); after != want {
+		t.Errorf("after the ingest:\n%s\nwant\n%s", after, want)
+	}
 }
