@@ -43,15 +43,7 @@ func TestServeDerived(t *testing.T) {
 	}
 	kept := serve(webStore{storeReader{s}})
 	computed := serve(struct{ web.Store }{webStore{storeReader{s}}}) // hides web.Derived
-	claims, err := s.Claims(t.Context(), store.ClaimFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	events, err := s.Events(t.Context(), store.EventFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := contradictionIDs(query.ContradictionsAcross(claims, events))
+	want := computedContradictions(t, s)
 	if want == "" {
 		t.Fatal("the examples have no contradictions: the test compares nothing")
 	}
@@ -79,6 +71,21 @@ func TestServeDerived(t *testing.T) {
 			t.Errorf("GET %s differs between the kept data and the snapshot:\n%.2000s\nwant\n%.2000s", path, a, b)
 		}
 	}
+}
+
+// computedContradictions returns contradictionIDs of what query finds
+// over every claim and event stored.
+func computedContradictions(t *testing.T, s *store.DB) string {
+	t.Helper()
+	claims, err := s.Claims(t.Context(), store.ClaimFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, err := s.Events(t.Context(), store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return contradictionIDs(query.ContradictionsAcross(claims, events))
 }
 
 // contradictionIDs writes each contradiction's subject, predicate and
@@ -146,15 +153,7 @@ func TestServeAfterIngest(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	claims, err := s.Claims(t.Context(), store.ClaimFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	events, err := s.Events(t.Context(), store.EventFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := contradictionIDs(query.ContradictionsAcross(claims, events)); after != want {
+	if want := computedContradictions(t, s); after != want {
 		t.Errorf("after the ingest:\n%s\nwant\n%s", after, want)
 	}
 }
