@@ -132,6 +132,8 @@ func (p *Pipeline) AnalyzeMentions(ctx context.Context, doc muster.Document, idx
 type Extracted struct {
 	doc muster.Document
 	r   *extract.Result
+	// geo is the gazetteer's answer for the extracted place names.
+	geo *located
 }
 
 // Document returns the document extracted from.
@@ -141,10 +143,29 @@ func (x *Extracted) Document() *muster.Document { return &x.doc }
 // long document piece by piece: see chunkBytes). It is safe to call from
 // many goroutines at once.
 func (p *Pipeline) Extract(ctx context.Context, doc muster.Document) (*Extracted, error) {
+	var x *Extracted
+	var err error
 	if len(doc.Text) > chunkBytes {
-		return p.extractChunked(ctx, doc)
+		x, err = p.extractChunked(ctx, doc)
+	} else {
+		x, err = p.extract(ctx, doc, nil)
 	}
-	return p.extract(ctx, doc, nil)
+	if err != nil {
+		return nil, err
+	}
+	// The document's places are located here, where documents are
+	// analysed in parallel; Resolve uses the answer unless resolution
+	// renamed them.
+	if p.gaz != nil {
+		names := make([]string, 0, len(x.r.Entities))
+		for _, e := range x.r.Entities {
+			if e.Type == muster.EntityPlace {
+				names = append(names, e.Name)
+			}
+		}
+		x.geo = p.locate(names)
+	}
+	return x, nil
 }
 
 func (p *Pipeline) extract(ctx context.Context, doc muster.Document, names []muster.Mention) (*Extracted, error) {
@@ -232,7 +253,7 @@ func (p *Pipeline) Resolve(ctx context.Context, x *Extracted, idx resolve.Index)
 	if err != nil {
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
-	p.geocode(resolved)
+	p.geocode(resolved, x.geo)
 
 	// Map each local entity (type + name) to its resolved reference.
 	refs := map[string]muster.Ref{}
@@ -433,38 +454,28 @@ func requote(text string, r *extract.Result) {
 // geocode puts places on the map, with the document's other places and
 // countries as context, and gives each geocoded place an id derived from
 // its GeoNames id, so that every spelling of one place is one entity.
-func (p *Pipeline) geocode(ents []muster.Entity) {
+// Extract has already located the document's own place names (geo); the
+// lookup is made again only when resolution changed them.
+func (p *Pipeline) geocode(ents []muster.Entity, geo *located) {
 	if p.gaz == nil {
 		return
 	}
-	gz := p.gaz.ForDocument()
-	var ctx resolve.GeoContext
-	for _, e := range ents {
-		if e.Type != muster.EntityPlace {
-			continue
-		}
-		if cc := gz.CountryCode(e.Name); cc != "" {
-			ctx.Countries = append(ctx.Countries, cc)
-		} else {
-			// A place name may be a region's ("the Bryansk region"): the
-			// geocoder prefers candidates inside regions the text names.
-			ctx.Places = append(ctx.Places, e.Name)
-			ctx.Admin1 = append(ctx.Admin1, e.Name)
-		}
+	names := placeNames(ents)
+	if geo == nil || !slices.Equal(names, geo.names) {
+		geo = p.locate(names)
 	}
+	k := 0
 	for i := range ents {
 		e := &ents[i]
 		if e.Type != muster.EntityPlace {
 			continue
 		}
-		pl, ok := gz.Geocode(e.Name, ctx)
-		if !ok || !inCountries(pl, ctx.Countries) {
-			// A village the gazetteer lacks may share its name with one
-			// abroad: a place outside every country the text names stays
-			// unlocated rather than misplaced.
+		pl := geo.places[k]
+		k++
+		if pl == nil {
 			continue
 		}
-		e.Place = &pl
+		e.Place = pl
 		if pl.GeonameID != 0 {
 			if e.ExternalIDs == nil {
 				e.ExternalIDs = map[string]string{}
@@ -474,6 +485,59 @@ func (p *Pipeline) geocode(ents []muster.Entity) {
 			e.ID = "e_" + hex.EncodeToString(h[:])[:16]
 		}
 	}
+}
+
+// located is the gazetteer's answer for a document's place names, in
+// order: a place or nil for each. Extract finds it on the extracting
+// goroutine, so that an ingest's one writer, which resolves documents in
+// turn, does not (issue 14: geocoding was a tenth of the writer's CPU).
+type located struct {
+	names  []string
+	places []*muster.Place
+}
+
+// placeNames returns the names of the place entities of ents, in order:
+// all that geocoding reads of them.
+func placeNames(ents []muster.Entity) []string {
+	var names []string
+	for _, e := range ents {
+		if e.Type == muster.EntityPlace {
+			names = append(names, e.Name)
+		}
+	}
+	return names
+}
+
+// locate geocodes the place names of one document, each with the others
+// and the countries among them as context.
+func (p *Pipeline) locate(names []string) *located {
+	geo := &located{names: names, places: make([]*muster.Place, len(names))}
+	if p.gaz == nil {
+		return geo
+	}
+	gz := p.gaz.ForDocument()
+	var ctx resolve.GeoContext
+	for _, name := range names {
+		if cc := gz.CountryCode(name); cc != "" {
+			ctx.Countries = append(ctx.Countries, cc)
+		} else {
+			// A place name may be a region's ("the Bryansk region"): the
+			// geocoder prefers candidates inside regions the text names.
+			ctx.Places = append(ctx.Places, name)
+			ctx.Admin1 = append(ctx.Admin1, name)
+		}
+	}
+	for i, name := range names {
+		pl, ok := gz.Geocode(name, ctx)
+		if !ok || !inCountries(pl, ctx.Countries) {
+			// A village the gazetteer lacks may share its name with one
+			// abroad: a place outside every country the text names stays
+			// unlocated rather than misplaced.
+			continue
+		}
+		geo.places[i] = &pl
+	}
+	return geo
 }
 
 func mergeAliases(as, more []muster.Alias) []muster.Alias {
