@@ -466,11 +466,7 @@ func (db *DB) insertClaims(ctx context.Context, tx *wtx, doc string, claims []mu
 }
 
 // insertRows runs head + "(?, …), (?, …)" + tail over rows in chunks that
-// fit maxParams, and returns the rows affected. On SQLite it runs one
-// statement over a JSON array of the rows instead (head's VALUES becomes a
-// SELECT from json_each), whose text is the same for any number of rows,
-// so it is prepared once (issue 14: a prepared one-row statement run per
-// mention was a fifth of a save's CPU).
+// fit maxParams, and returns the rows affected.
 func (db *DB) insertRows(ctx context.Context, tx *wtx, head, tail string, rows [][]any) (int, error) {
 	if len(rows) == 0 {
 		return 0, nil
@@ -479,28 +475,21 @@ func (db *DB) insertRows(ctx context.Context, tx *wtx, head, tail string, rows [
 	tuple := "(" + placeholders(width) + ")"
 	total := 0
 	if db.d.name == SQLite {
-		js, err := json.Marshal(rows)
-		if err != nil {
-			return 0, err
-		}
-		var b strings.Builder
-		b.WriteString(strings.TrimSuffix(strings.TrimSpace(head), "VALUES"))
-		b.WriteString(" SELECT ")
-		for j := range width {
-			if j > 0 {
-				b.WriteString(", ")
+		// In process, a prepared one-row statement run per row costs less
+		// than parsing a new multi-row text for each count of rows.
+		q := db.q(head + tuple + tail)
+		for _, row := range rows {
+			r, err := tx.ExecContext(ctx, q, row...)
+			if err != nil {
+				return 0, err
 			}
-			fmt.Fprintf(&b, "value->>%d", j)
+			n, err := r.RowsAffected()
+			if err != nil {
+				return 0, err
+			}
+			total += int(n)
 		}
-		// WHERE true: an upsert's SELECT needs a WHERE clause to parse.
-		b.WriteString(" FROM json_each(?) WHERE true")
-		b.WriteString(tail)
-		r, err := tx.ExecContext(ctx, b.String(), string(js))
-		if err != nil {
-			return 0, err
-		}
-		n, err := r.RowsAffected()
-		return int(n), err
+		return total, nil
 	}
 	for _, c := range chunks(len(rows), maxParams/width) {
 		var b bytes.Buffer
