@@ -291,6 +291,8 @@ type DocClaimScore struct {
 	// not in who asserts them.
 	WrongSource []string
 	Missed      []string // gold rows no predicted claim matches
+	// Entities scores the entities the gold names (issue 11 item 2).
+	Entities DocEntityScore
 }
 
 // ClaimsReport is the score of a gold set.
@@ -299,6 +301,8 @@ type ClaimsReport struct {
 	Overall  Count
 	Sourced  Count // see DocClaimScore.Sourced
 	Families map[string]Count
+	// Entities tallies the gold entities per class (EntityClasses).
+	Entities map[string]EntityCount
 	Elapsed  time.Duration
 }
 
@@ -312,7 +316,7 @@ func (r *ClaimsReport) DocsPerSecond() float64 {
 
 // ScoreClaims analyses every document and scores it against its gold.
 func ScoreClaims(ctx context.Context, docs []ClaimDoc, analyze Analyzer) (*ClaimsReport, error) {
-	rep := &ClaimsReport{Families: map[string]Count{}}
+	rep := &ClaimsReport{Families: map[string]Count{}, Entities: map[string]EntityCount{}}
 	start := time.Now()
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
@@ -324,6 +328,12 @@ func ScoreClaims(ctx context.Context, docs []ClaimDoc, analyze Analyzer) (*Claim
 		}
 		s := ScoreAnalysis(a, d.Gold.Claims)
 		s.ID = d.ID
+		s.Entities = ScoreEntities(a, d.Gold.Claims)
+		for cl, c := range s.Entities.Classes {
+			t := rep.Entities[cl]
+			t.add(c)
+			rep.Entities[cl] = t
+		}
 		rep.Docs = append(rep.Docs, s)
 		rep.Overall.add(s.Overall)
 		rep.Sourced.add(s.Sourced)

@@ -362,6 +362,7 @@ var demonyms = map[string]string{
 	"Faroese":                                "Faroe Islands",
 	"Fijian":                                 "Fiji",
 	"Filipino":                               "Philippines",
+	"Philippine":                             "Philippines", // the adjective: "Philippine troops"
 	"Finnish":                                "Finland",
 	"French":                                 "French Southern and Antarctic Lands",
 	"French Polynesian":                      "French Polynesia",
@@ -479,6 +480,7 @@ var demonyms = map[string]string{
 	"Sammarinese":                            "San Marino",
 	"Samoan":                                 "Samoa",
 	"Sao Tomean":                             "São Tomé and Príncipe",
+	"Saudi":                                  "Saudi Arabia", // the adjective: "Saudi forces"
 	"Saudi Arabian":                          "Saudi Arabia",
 	"Senegalese":                             "Senegal",
 	"Serbian":                                "Serbia",

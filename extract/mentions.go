@@ -29,7 +29,8 @@ type mention struct {
 var groupHeads = map[string]bool{
 	"legion": true, "corps": true, "battalion": true, "brigade": true, "brigades": true, "regiment": true,
 	"alliance": true,
-	"militia":  true, "militias": true, "front": true, "army": true, "group": true, "movement": true,
+	"militia":  true, "militias": true, "front": true, "army": true, "group": true, "movement": true, "movements": true,
+	"faction":      true,
 	"organization": true, "organisation": true, "division": true, "detachment": true, "squad": true,
 	"guard": true, "guards": true, "company": true, "taliban": true, "state": true, "brotherhood": true,
 	"unit": true, "forces": true, "force": true, "insurgents": true, "militants": true, "commandos": true,
@@ -51,6 +52,7 @@ var namedHeads = map[string]bool{
 var lowerHeads = map[string]bool{
 	"regiment": true, "battalion": true, "brigade": true, "legion": true, "corps": true, "militia": true,
 	"group": true, "unit": true, "movement": true, "detachment": true, "cartel": true, "gang": true,
+	"faction": true,
 }
 
 // stateHeads name a state's forces or security services when a country or
@@ -288,6 +290,12 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					j++
 					continue
 				}
+				// "Islamic State – Sahel Province": a group's branch is
+				// named by the group, a dash and the branch's own name.
+				if k := branchName(toks, j); k > j {
+					j = k
+					continue
+				}
 				// "Islamic State of Iraq and the Levant (ISIL)": "and" runs
 				// on inside a name its acronym spells out.
 				if t == "and" {
@@ -307,6 +315,10 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 			}
 			// Extend by a lower-case group head: "the Azov regiment".
 			if j < len(toks) && lowerHeads[toks[j].Text] {
+				j++
+			}
+			// "Brigade 5th", "Battalion 22": a unit numbered after its head.
+			if j < len(toks) && numberedUnitHeads[strings.ToLower(toks[j-1].Text)] && unitNumber(toks[j].Text) {
 				j++
 			}
 			start := i
@@ -400,6 +412,53 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 	}
 	return trimHyphenAdjectives(d, out)
 }
+
+// numberedUnitHeads may take their number after them: "Brigade 5th",
+// "Battalion 22".
+var numberedUnitHeads = map[string]bool{
+	"brigade": true, "battalion": true, "regiment": true, "division": true, "corps": true,
+	"squad": true, "detachment": true, "unit": true, "company": true,
+}
+
+// unitNumber reports whether t numbers a unit: "5th", "22"; a year is
+// no unit's number.
+func unitNumber(t string) bool {
+	n := strings.TrimRight(t, "stndrh")
+	switch strings.ToLower(t[len(n):]) {
+	case "", "st", "nd", "rd", "th":
+		return len(n) <= 3 && isDigits(n)
+	}
+	return false
+}
+
+// branchWords end the name of an armed group's branch after a dash:
+// "Islamic State – Sahel Province".
+var branchWords = map[string]bool{"province": true, "branch": true, "wing": true, "chapter": true, "wilayat": true}
+
+// branchName returns the index after a branch's name that follows a
+// group's head and a dash at toks[j] ("Islamic State – Sahel Province",
+// "… – West Africa province"), or j when there is none.
+func branchName(toks []nlp.Token, j int) int {
+	if j == 0 || j+1 >= len(toks) || !dashes[toks[j].Text] || !groupHeads[strings.ToLower(toks[j-1].Text)] {
+		return j
+	}
+	k := j + 1
+	for k < len(toks) && isCap(toks[k].Text) && isWordToken(toks[k].Text) {
+		k++
+	}
+	switch {
+	case k == j+1:
+		return j
+	case k < len(toks) && branchWords[toks[k].Text]: // "West Africa province"
+		return k + 1
+	case branchWords[strings.ToLower(toks[k-1].Text)]:
+		return k
+	}
+	return j
+}
+
+// dashes are the tokens that set off a branch's name from its group's.
+var dashes = map[string]bool{"–": true, "—": true, "-": true}
 
 // personOfPlace reports whether the tagger found a person's name ending
 // at before and another name starting at after: "Andrew Hill of Plymouth"
@@ -565,6 +624,20 @@ func typeName(text, next string) muster.EntityType {
 	// State" names a group.
 	if groupHeads[last] && !(last == "state" && !strings.Contains(lowerText, "islamic")) {
 		return muster.EntityArmedGroup
+	}
+	// "Brigade 5th", "Battalion 22": a numbered unit, with no state
+	// named in it, is a fighting unit.
+	if len(words) == 2 && numberedUnitHeads[words[0]] && unitNumber(words[1]) {
+		return muster.EntityArmedGroup
+	}
+	// "Islamic State – Sahel Province": a group's branch (branchName) is
+	// a group.
+	if branchWords[last] {
+		for k := 1; k < len(words)-1; k++ {
+			if dashes[words[k]] && groupHeads[words[k-1]] {
+				return muster.EntityArmedGroup
+			}
+		}
 	}
 	// "Group for the Support of Islam and Muslims", "Front for the
 	// Liberation of …", "Movement of …": the head opens the name.

@@ -14,7 +14,9 @@ import (
 // the old list knew fourteen), by its demonym or by its name with a
 // possessive, and all of one country's forces words name one entity, its
 // armed forces; its police and its security service are entities of their
-// own.
+// own. (Its defence ministry is not made one: the resolution gold of issue
+// 12 marks "the Russian defence ministry" as no mention, and "Ukraine" in
+// "Ukraine's defence ministry" as the country.)
 
 // forceWords are the words (one or two tokens, lower case) that name a
 // state's forces after its name, and the kind of force each names.

@@ -21,6 +21,8 @@ func TestStateForces(t *testing.T) {
 		{"country before a capitalised force word", "Rebels overran a Burma Army post.", "Burmese Armed Forces"},
 		{"police", "The Colombian police arrested two men.", "Colombian Police"},
 		{"one of the fourteen", "Russian soldiers entered the village.", "Russian Armed Forces"},
+		{"an adjective that is no demonym", "Philippine troops killed a rebel commander.", "Filipino Armed Forces"},
+		{"a short adjective", "Saudi forces shelled the border town.", "Saudi Armed Forces"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

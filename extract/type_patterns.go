@@ -35,6 +35,7 @@ func (x *doc) typeFromSyntax() {
 		return
 	}
 	tm := x.tokenMentions()
+	named := map[string]bool{} // places a "retype place" pattern made groups
 	for _, m := range typeRules.Match(x.d) {
 		t, ok := m.Slot("actor")
 		if !ok {
@@ -42,7 +43,12 @@ func (x *doc) typeFromSyntax() {
 		}
 		// "retype person": the text's own description of a name as an
 		// armed group outweighs the tagger's guess at an unfamiliar name.
-		person := m.Pattern.Meta["retype"] == "person"
+		// "retype place" goes further for a pattern where the text names
+		// the group ("units known as Storm-K"): a place muster does not
+		// know, or a name the tagger left untyped whatever its tag, is
+		// the group's name.
+		retype := strings.Fields(m.Pattern.Meta["retype"])
+		person, place := slices.Contains(retype, "person"), slices.Contains(retype, "place")
 		for _, c := range pattern.Conjuncts(x.d, t) {
 			mi := tm[c]
 			if mi < 0 {
@@ -60,11 +66,21 @@ func (x *doc) typeFromSyntax() {
 			// An untyped capitalised common noun ("Gunmen ambushed …" at
 			// the start of a sentence) names no group.
 			switch typ := x.ments[mi].typ; {
-			case typ == muster.EntityOrganization, typ == "" && x.d.Tokens[c].Tag == "PROPN",
+			case typ == muster.EntityOrganization, typ == "" && (x.d.Tokens[c].Tag == "PROPN" || place),
 				(person || x.afterThe(x.ments[mi].Span)) && typ == muster.EntityPerson && x.ments[mi].role == "",
 				typ == muster.EntityPlace && x.articledStranger(x.ments[mi]):
 				x.ments[mi].typ = muster.EntityArmedGroup
+			case place && typ == muster.EntityPlace && unknownPlace(x.ments[mi]):
+				x.ments[mi].typ = muster.EntityArmedGroup
+				named[x.ments[mi].text] = true
 			}
+		}
+	}
+	// The group a text names is the group at every mention of its name,
+	// though the tagger took the other mentions for a place too.
+	for i := range x.ments {
+		if m := &x.ments[i]; m.typ == muster.EntityPlace && named[m.text] {
+			m.typ = muster.EntityArmedGroup
 		}
 	}
 	// A name the tagger calls a person that the text twice puts after a
@@ -172,15 +188,22 @@ func (x *doc) caseOf(t int, cases []string) bool {
 // country's or city's name standing for its state ("Russia attacked"),
 // and those are known; an articled stranger that acts so is a group.
 func (x *doc) articledStranger(m mention) bool {
-	l := strings.ToLower(m.text)
-	if knownPlaces[l] || countryIndex[l] != "" {
+	if !unknownPlace(m) {
 		return false
 	}
+	l := strings.ToLower(m.text)
 	if x.afterThe(m.Span) {
 		return true
 	}
 	i := strings.IndexAny(l, "- ")
 	return i > 0 && arabicArticles[l[:i]]
+}
+
+// unknownPlace reports whether m, which the tagger calls a place, is
+// neither a country nor one of the places extract knows (knownPlaces).
+func unknownPlace(m mention) bool {
+	l := strings.ToLower(m.text)
+	return !knownPlaces[l] && countryIndex[l] == ""
 }
 
 // placeCases are the prepositions after which a name is a place.

@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -22,11 +24,12 @@ import (
 // with its text (the seed: --gold pipeline/testdata/seed.gold.json --text
 // ../shared/seed/000_b79f6ff36cfcd08c.txt).
 func (m *Main) runEvalClaims(ctx context.Context, args []string) error {
-	fs := m.newFlagSet("eval claims", "--gold DIR|FILE.gold.json [--text FILE.txt] [-v] [--json]")
+	fs := m.newFlagSet("eval claims", "--gold DIR|FILE.gold.json [--text FILE.txt] [--entities] [-v] [--json]")
 	gold := fs.String("gold", "", "gold `DIR` of ID.txt + ID.gold.json, or one FILE.gold.json")
 	text := fs.String("text", "", "the text a single gold `FILE` annotates (default: FILE.txt beside it)")
 	verbose := fs.Bool("v", false, "list misses and extras per document")
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	entities := fs.Bool("entities", false, "also score whether each entity the gold names is found and typed (with -v: list the misses; with --json: an entities object)")
 	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
 	}
@@ -47,7 +50,10 @@ func (m *Main) runEvalClaims(ctx context.Context, args []string) error {
 		return muster.Errorf(muster.KindInternal, "eval claims: %v", err)
 	}
 	if *asJSON {
-		out := eventsReport{Task: "claims", Dataset: claimDataset(*gold), Split: claimSplit(*gold), N: len(rep.Docs), DocsPerS: rep.DocsPerSecond(), Metrics: map[string]eventMetric{}}
+		out := claimsReport{eventsReport: eventsReport{Task: "claims", Dataset: claimDataset(*gold), Split: claimSplit(*gold), N: len(rep.Docs), DocsPerS: rep.DocsPerSecond(), Metrics: map[string]eventMetric{}}}
+		if *entities {
+			out.Entities = entityMetrics(rep.Entities)
+		}
 		put := func(name string, c eval.Count) {
 			out.Metrics[name] = eventMetric{Precision: ptr(c.Precision()), Recall: ptr(c.Recall()), F1: ptr(c.F1()), N: c.Gold}
 		}
@@ -72,6 +78,11 @@ func (m *Main) runEvalClaims(ctx context.Context, args []string) error {
 			for _, s := range d.WrongSource {
 				fmt.Fprintf(m.Stdout, "  wrong source: %s\n", s)
 			}
+			if *entities {
+				for _, e := range d.Entities.Misses {
+					fmt.Fprintf(m.Stdout, "  entity: %s\n", e)
+				}
+			}
 		}
 		fmt.Fprintln(m.Stdout)
 	}
@@ -86,8 +97,70 @@ func (m *Main) runEvalClaims(ctx context.Context, args []string) error {
 	row("overall", rep.Overall)
 	row("with its source", rep.Sourced)
 	tw.Flush()
+	if *entities {
+		printEntityTable(m.Stdout, rep.Entities)
+	}
 	fmt.Fprintf(m.Stdout, "%s: %d documents, %.1f docs/s\n", *gold, len(rep.Docs), rep.DocsPerSecond())
 	return nil
+}
+
+// claimsReport is the --json output of muster eval claims: the metrics of
+// eval events' shape, and with --entities the entity diagnostic.
+type claimsReport struct {
+	eventsReport
+	Entities map[string]entityMetric `json:"entities,omitempty"`
+}
+
+// entityMetric is one entity class of the --entities diagnostic: how many
+// gold entities there are, how many were found and how many typed right,
+// and those two as shares.
+type entityMetric struct {
+	Gold      int     `json:"gold"`
+	Found     int     `json:"found"`
+	Typed     int     `json:"typed"`
+	FoundRate float64 `json:"found_rate"`
+	TypedRate float64 `json:"typed_rate"`
+}
+
+// allEntities names the row of every class together.
+const allEntities = "all"
+
+// entityRows lists the classes in report order with every class together
+// last.
+func entityRows(counts map[string]eval.EntityCount) ([]string, map[string]eval.EntityCount) {
+	rows := map[string]eval.EntityCount{}
+	var all eval.EntityCount
+	for _, cl := range eval.EntityClasses {
+		c := counts[cl]
+		rows[cl] = c
+		all.Gold += c.Gold
+		all.Found += c.Found
+		all.Typed += c.Typed
+	}
+	rows[allEntities] = all
+	return append(slices.Clone(eval.EntityClasses), allEntities), rows
+}
+
+func entityMetrics(counts map[string]eval.EntityCount) map[string]entityMetric {
+	names, rows := entityRows(counts)
+	out := map[string]entityMetric{}
+	for _, n := range names {
+		c := rows[n]
+		out[n] = entityMetric{Gold: c.Gold, Found: c.Found, Typed: c.Typed, FoundRate: ratioOf(c.Found, c.Gold), TypedRate: ratioOf(c.Typed, c.Gold)}
+	}
+	return out
+}
+
+func printEntityTable(w io.Writer, counts map[string]eval.EntityCount) {
+	names, rows := entityRows(counts)
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "entities\tfound\ttyped right\tfound/gold\ttyped/gold\t\n")
+	for _, n := range names {
+		c := rows[n]
+		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%d/%d\t%d/%d\t\n", n, ratioOf(c.Found, c.Gold), ratioOf(c.Typed, c.Gold), c.Found, c.Gold, c.Typed, c.Gold)
+	}
+	tw.Flush()
 }
 
 // readClaimGold reads a gold folder, or one gold file and its text.

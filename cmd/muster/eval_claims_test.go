@@ -123,3 +123,48 @@ func TestEvalClaimsFile(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalClaimsEntities runs the --entities diagnostic (issue 11 item 2)
+// on our own invented gold and text under testdata: the table, the misses
+// with -v, and the entities object of --json. The gold names one group,
+// the Northern Front, that the text never gives, so a miss is certain
+// whatever the tagger learns.
+func TestEvalClaimsEntities(t *testing.T) {
+	gold := filepath.Join("testdata", "entities", "legion.gold.json")
+	out, err := runMain(t, "eval", "claims", "--gold", gold, "--entities", "-v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"entity: party Northern Front: not found", "found/gold", "typed/gold", "all"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	out, err = runMain(t, "eval", "claims", "--gold", gold, "--entities", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Entities map[string]struct {
+			Gold, Found, Typed   int
+			FoundRate, TypedRate float64 `json:"-"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("--json output %q: %v", out, err)
+	}
+	// Free Legion (group), Ivan Petrov (person), Morek (place) and the
+	// Northern Front (party): four gold entities, at most three found.
+	all := rep.Entities["all"]
+	if all.Gold != 4 || all.Found > 3 || all.Typed > all.Found || rep.Entities["party"].Gold != 1 || rep.Entities["party"].Found != 0 {
+		t.Errorf("entities = %+v", rep.Entities)
+	}
+	// Without --entities, the JSON has no entities object.
+	out, err = runMain(t, "eval", "claims", "--gold", gold, "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, `"entities"`) {
+		t.Errorf("--json without --entities gives entities:\n%s", out)
+	}
+}

@@ -1,6 +1,8 @@
 package tagger
 
 import (
+	"bufio"
+	_ "embed"
 	"strings"
 
 	"github.com/muster-osint/muster"
@@ -90,6 +92,65 @@ var (
 	}
 )
 
+//go:embed group_name_words.txt
+var groupNameWordsTxt string
+
+// groupNameWords begin the names of armed groups in the languages the
+// names keep in English news ("Ahrar al-Sham", "Tehreek-e-Taliban
+// Pakistan"): see group_name_words.txt.
+var groupNameWords = readWordList(groupNameWordsTxt)
+
+// readWordList reads a list of one lower-case word a line, with # comments
+// and blank lines. Words are compared after normalize, which writes every
+// apostrophe as '.
+func readWordList(src string) map[string]bool {
+	out := map[string]bool{}
+	sc := bufio.NewScanner(strings.NewReader(src))
+	for sc.Scan() {
+		w := strings.TrimSpace(sc.Text())
+		if w == "" || strings.HasPrefix(w, "#") {
+			continue
+		}
+		out[w] = true
+	}
+	return out
+}
+
+// foreignGroupName reports whether a name's first word, up to its first
+// hyphen, begins armed groups' names (groupNameWords) and the name is
+// built as such names are: the word joined by hyphens to the rest
+// ("Tehreek-e-Taliban") or followed by an article or a connector of its
+// language ("Ahrar al-Sham", "Hayat Tahrir al-Sham", "Frente de …"). A
+// place that begins with such a word is built otherwise ("Lashkar Gah",
+// "Liwa Oasis"), and so is a person's name ("Ansar" alone).
+func foreignGroupName(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	first, _, hyphened := strings.Cut(words[0], "-")
+	if !groupNameWords[first] {
+		return false
+	}
+	if hyphened {
+		return true
+	}
+	for _, w := range words[1:] {
+		art, _, _ := strings.Cut(w, "-")
+		if nameConnectors[art] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameConnectors are the articles and connectors inside the foreign names
+// of armed groups: Arabic al- and its forms, Urdu and Persian e and ul,
+// Spanish de and del.
+var nameConnectors = map[string]bool{
+	"al": true, "el": true, "ad": true, "an": true, "as": true, "ash": true, "at": true, "az": true, "ar": true,
+	"ul": true, "e": true, "i": true, "de": true, "del": true,
+}
+
 // fineType refines an ORG or MISC mention (chunk c of sentence sent, whose
 // first token is token k of the document) into ARMED_GROUP, STATE_FORCE or
 // MEDIA when its words, the gazetteer or its context say so; otherwise it
@@ -126,7 +187,9 @@ func (t *Tagger) fineType(st *docState, sent []string, k int, c chunk) muster.Me
 			demonymOrCountry = true
 		}
 	}
-	inGroupList := st.toks[k+c.start].gazB&gazGroup != 0
+	// A name in the armed groups' list, whole: "Islamic" before "state"
+	// begins the listed "Islamic State" but is not it.
+	inGroupList := st.toks[k+c.start].gazB&gazGroup != 0 && !(c.end < len(sent) && st.toks[k+c.end].gazI&gazGroup != 0)
 	anyWord := func(set map[string]bool) bool {
 		for _, w := range words {
 			if set[w] {
@@ -138,6 +201,11 @@ func (t *Tagger) fineType(st *docState, sent []string, k int, c chunk) muster.Me
 
 	if base == muster.MentionLOC && len(words) == 1 && outletNames[head] {
 		return muster.MentionMedia
+	}
+	// "Ahrar al-Sham", "Jaamat-ul-Ahrar": the name says what it is,
+	// whatever the model guessed at its unfamiliar words.
+	if foreignGroupName(words) {
+		return muster.MentionArmedGroup
 	}
 	if base == muster.MentionPER {
 		if anyWord(outletNames) {
