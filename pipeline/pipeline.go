@@ -132,6 +132,8 @@ func (p *Pipeline) AnalyzeMentions(ctx context.Context, doc muster.Document, idx
 type Extracted struct {
 	doc muster.Document
 	r   *extract.Result
+	// geo is the gazetteer's answer for the extracted place names.
+	geo *located
 }
 
 // Document returns the document extracted from.
@@ -141,10 +143,29 @@ func (x *Extracted) Document() *muster.Document { return &x.doc }
 // long document piece by piece: see chunkBytes). It is safe to call from
 // many goroutines at once.
 func (p *Pipeline) Extract(ctx context.Context, doc muster.Document) (*Extracted, error) {
+	var x *Extracted
+	var err error
 	if len(doc.Text) > chunkBytes {
-		return p.extractChunked(ctx, doc)
+		x, err = p.extractChunked(ctx, doc)
+	} else {
+		x, err = p.extract(ctx, doc, nil)
 	}
-	return p.extract(ctx, doc, nil)
+	if err != nil {
+		return nil, err
+	}
+	// The document's places are located here, where documents are
+	// analysed in parallel; Resolve uses the answer unless resolution
+	// renamed them.
+	if p.gaz != nil {
+		names := make([]string, 0, len(x.r.Entities))
+		for _, e := range x.r.Entities {
+			if e.Type == muster.EntityPlace {
+				names = append(names, e.Name)
+			}
+		}
+		x.geo = p.locate(names)
+	}
+	return x, nil
 }
 
 func (p *Pipeline) extract(ctx context.Context, doc muster.Document, names []muster.Mention) (*Extracted, error) {
@@ -232,7 +253,7 @@ func (p *Pipeline) Resolve(ctx context.Context, x *Extracted, idx resolve.Index)
 	if err != nil {
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
-	p.geocode(resolved, r.Claims)
+	p.geocode(resolved, r.Claims, x.geo)
 
 	// Map each local entity (type + name) to its resolved reference.
 	refs := map[string]muster.Ref{}
@@ -440,44 +461,35 @@ func requote(text string, r *extract.Result) {
 // a seat that news may name from abroad (Palma in Spain), is no point for
 // it: it is geocoded again within that country, and left unlocated when
 // the gazetteer has no such place there.
-func (p *Pipeline) geocode(ents []muster.Entity, claims []muster.Claim) {
+//
+// Extract has already located the document's own place names (geo); the
+// lookup is made again only when resolution changed them.
+func (p *Pipeline) geocode(ents []muster.Entity, claims []muster.Claim, geo *located) {
 	if p.gaz == nil {
 		return
 	}
-	gz := p.gaz.ForDocument()
-	var ctx resolve.GeoContext
-	for _, e := range ents {
-		if e.Type != muster.EntityPlace {
-			continue
-		}
-		if cc := gz.CountryCode(e.Name); cc != "" {
-			ctx.Countries = append(ctx.Countries, cc)
-		} else {
-			// A place name may be a region's ("the Bryansk region"): the
-			// geocoder prefers candidates inside regions the text names.
-			ctx.Places = append(ctx.Places, e.Name)
-			ctx.Admin1 = append(ctx.Admin1, e.Name)
-		}
+	names := placeNames(ents)
+	if geo == nil || !slices.Equal(names, geo.names) {
+		geo = p.locate(names)
 	}
 	byName := map[string]int{}
+	k := 0
 	for i := range ents {
 		e := &ents[i]
 		if e.Type != muster.EntityPlace {
 			continue
 		}
 		byName[muster.NameKey(e.Name)] = i
-		pl, ok := gz.Geocode(e.Name, ctx)
-		if !ok {
-			pl, ok = gz.GeocodeFacility(e.Name, ctx) // "Kyiv TV Tower"
+		if pl := geo.places[k]; pl != nil {
+			e.Place = pl
 		}
-		if !ok || !inCountries(pl, ctx.Countries) {
-			// A village the gazetteer lacks may share its name with one
-			// abroad: a place outside every country the text names stays
-			// unlocated rather than misplaced.
-			continue
-		}
-		e.Place = &pl
+		k++
 	}
+	gz := p.gaz.ForDocument()
+	var (
+		ctx    resolve.GeoContext
+		hasCtx bool
+	)
 	for i, in := range listCountries(claims, func(name string) string {
 		if cc := gz.CountryCode(name); cc != "" {
 			return cc
@@ -492,6 +504,9 @@ func (p *Pipeline) geocode(ents []muster.Entity, claims []muster.Claim) {
 			continue
 		}
 		e.Place = nil
+		if !hasCtx {
+			ctx, hasCtx = geoContext(gz, names), true
+		}
 		c := ctx
 		c.Countries = in
 		if pl, ok := gz.Geocode(e.Name, c); ok && slices.Contains(in, pl.Country) {
@@ -567,6 +582,69 @@ func listCountries(claims []muster.Claim, countryOf func(name string) string, by
 		}
 	}
 	return out
+}
+
+// located is the gazetteer's answer for a document's place names, in
+// order: a place or nil for each. Extract finds it on the extracting
+// goroutine, so that an ingest's one writer, which resolves documents in
+// turn, does not (issue 14: geocoding was a tenth of the writer's CPU).
+type located struct {
+	names  []string
+	places []*muster.Place
+}
+
+// placeNames returns the names of the place entities of ents, in order:
+// all that geocoding reads of them.
+func placeNames(ents []muster.Entity) []string {
+	var names []string
+	for _, e := range ents {
+		if e.Type == muster.EntityPlace {
+			names = append(names, e.Name)
+		}
+	}
+	return names
+}
+
+// locate geocodes the place names of one document, each with the others
+// and the countries among them as context.
+func (p *Pipeline) locate(names []string) *located {
+	geo := &located{names: names, places: make([]*muster.Place, len(names))}
+	if p.gaz == nil {
+		return geo
+	}
+	gz := p.gaz.ForDocument()
+	ctx := geoContext(gz, names)
+	for i, name := range names {
+		pl, ok := gz.Geocode(name, ctx)
+		if !ok {
+			pl, ok = gz.GeocodeFacility(name, ctx) // "Kyiv TV Tower"
+		}
+		if !ok || !inCountries(pl, ctx.Countries) {
+			// A village the gazetteer lacks may share its name with one
+			// abroad: a place outside every country the text names stays
+			// unlocated rather than misplaced.
+			continue
+		}
+		geo.places[i] = &pl
+	}
+	return geo
+}
+
+// geoContext is what a document's place names tell the geocoder: the
+// countries among them, and the others as regions it may name.
+func geoContext(gz *resolve.DocumentGeocoder, names []string) resolve.GeoContext {
+	var ctx resolve.GeoContext
+	for _, name := range names {
+		if cc := gz.CountryCode(name); cc != "" {
+			ctx.Countries = append(ctx.Countries, cc)
+		} else {
+			// A place name may be a region's ("the Bryansk region"): the
+			// geocoder prefers candidates inside regions the text names.
+			ctx.Places = append(ctx.Places, name)
+			ctx.Admin1 = append(ctx.Admin1, name)
+		}
+	}
+	return ctx
 }
 
 func mergeAliases(as, more []muster.Alias) []muster.Alias {

@@ -182,7 +182,7 @@ func (b *Batch) Commit() error {
 		return fmt.Errorf("store: commit batch of %d documents: %w", b.n, err)
 	}
 	b.saved = nil
-	if err := b.tx.tx.Commit(); err != nil {
+	if err := b.tx.commit(b.ctx); err != nil {
 		b.db.cache.reset()
 		return fmt.Errorf("store: commit batch of %d documents: %w", b.n, err)
 	}

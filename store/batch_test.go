@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/muster-osint/muster"
@@ -65,6 +66,20 @@ func TestBatchFailedDocument(t *testing.T) {
 		}
 		if ok, _ := db.HasDocument(ctx, bad.Document.Hash); ok {
 			t.Error("the failed document is stored")
+		}
+		// The full-text index holds the batch's documents, written when it
+		// committed (migration 0007), and not the failed one.
+		hits, err := db.Search(ctx, "Kapustin", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var titles []string
+		for _, h := range hits {
+			titles = append(titles, h.Document.Title)
+		}
+		slices.Sort(titles)
+		if !slices.Equal(titles, []string{"first", "third"}) {
+			t.Errorf("search finds %q, want the first and third", titles)
 		}
 	})
 }

@@ -64,7 +64,7 @@ func (db *DB) Save(ctx context.Context, a *muster.Analysis) (SaveResult, error) 
 	if err := db.refreshDerived(ctx, tx); err != nil {
 		return fail(err)
 	}
-	if err := tx.tx.Commit(); err != nil {
+	if err := tx.commit(ctx); err != nil {
 		return fail(fmt.Errorf("commit: %w", err))
 	}
 	return res, nil
@@ -204,7 +204,17 @@ func (db *DB) insertDocument(ctx context.Context, tx *wtx, d *muster.Document, n
 		return false, err
 	}
 	n, err := r.RowsAffected()
-	return n == 1, err
+	if err != nil || n != 1 {
+		return false, err
+	}
+	if db.d.name == SQLite {
+		seq, err := r.LastInsertId() // the rowid, seq
+		if err != nil {
+			return false, err
+		}
+		tx.insertedDocument(seq)
+	}
+	return true, nil
 }
 
 // upsertEntities writes entities in id order (a fixed lock order, so that

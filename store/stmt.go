@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"sync"
 
@@ -32,6 +33,35 @@ type wtx struct {
 	// pending is what the transaction's saves touched, for the derived
 	// tables (derived.go) to catch up with before it commits.
 	pending derivePending
+	// ftsFrom is the seq of the first document the transaction inserted
+	// on SQLite (0 for none): commit indexes it and every one after it
+	// (migration 0007).
+	ftsFrom int64
+}
+
+// insertedDocument records that the transaction inserted the document
+// with seq, for the full-text index commit writes.
+func (t *wtx) insertedDocument(seq int64) {
+	if t.ftsFrom == 0 || seq < t.ftsFrom {
+		t.ftsFrom = seq
+	}
+}
+
+// commit writes the full-text rows of the documents the transaction
+// inserted, in one statement, and commits. The rows are the transaction's
+// own: it holds SQLite's one write lock, so every document from ftsFrom on
+// is one it inserted.
+func (t *wtx) commit(ctx context.Context) error {
+	if t.ftsFrom > 0 {
+		// Not cancelled by ctx: a stopping ingest commits what it saved,
+		// and this is part of committing.
+		if _, err := t.tx.ExecContext(context.WithoutCancel(ctx), `INSERT INTO documents_fts(rowid, title, text)
+			SELECT seq, title, text FROM documents WHERE seq >= ?`, t.ftsFrom); err != nil {
+			return fmt.Errorf("full-text index: %w", err)
+		}
+		t.ftsFrom = 0
+	}
+	return t.tx.Commit()
 }
 
 // wroteEntity tells the cache that e was upserted with the match keys

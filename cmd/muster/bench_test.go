@@ -214,8 +214,9 @@ func cpuTime() time.Duration {
 // BenchmarkIngestWrite times the writer alone: the articles of
 // news_ukraine_war are extracted once, before the timer, and each pass
 // resolves and saves them into a fresh SQLite store in batches of
-// MUSTER_BENCH_BATCH documents (default 16, about what a one-core ingest
-// commits per BatchWait), as the ingester's writer does. ms/doc is the
+// MUSTER_BENCH_BATCH documents (default 16: what a one-core ingest
+// committed per BatchWait of 250 ms; at the BatchWait of 1 s it commits
+// about 50), as the ingester's writer does. ms/doc is the
 // writer's CPU per document: the store's share of ingest, measured apart
 // from the analysis it would otherwise drown in (issue 14).
 func BenchmarkIngestWrite(b *testing.B) {
