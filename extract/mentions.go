@@ -346,10 +346,14 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					start = j // "No group": only the lower-case head was left
 				}
 			}
+			// An outlet's name is one name: a title word inside it ("The
+			// Defense Post", "Army Times") opens no person's name, which
+			// left "The" and "Post" as two outlets of their own.
+			outlet := start < j && typeName(d.Text[toks[start].Start:toks[j-1].End], "") == muster.EntityMedia
 			// "Kataib Hezbollah Secretary-General Abu Hussein al-Hamidawi":
 			// a title inside a run ends a group's name and opens its
 			// officer's.
-			if t0 := midTitle(toks, start, j); t0 > start {
+			if t0 := midTitle(toks, start, j); t0 > start && !outlet {
 				span := muster.Span{Start: toks[start].Start, End: toks[t0-1].End}
 				out = append(out, mention{Span: span, text: d.Text[span.Start:span.End], sent: si, ent: -1})
 				start = t0
@@ -358,7 +362,7 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 			role := ""
 			k := start
 			country := -1 // "President of Ukraine Victor Yanukovych": the country in the title
-			for k < j-1 {
+			for k < j-1 && !outlet {
 				w := strings.ToLower(toks[k].Text)
 				if k == start && knownPlaces[w] && personTitles[strings.ToLower(toks[k+1].Text)] && k+2 < j {
 					country = k // "Kenya Prime Minister Daniel Moi"
