@@ -84,6 +84,7 @@ func newDoc(in Input) *doc {
 		x.typeMentions()
 		x.typeFromSyntax()
 		x.addStateForces()
+		x.addHyphenPatrons()
 	}
 	x.addNominals()
 	x.ments = dropOverlaps(x.ments)

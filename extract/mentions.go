@@ -22,6 +22,9 @@ type mention struct {
 	ent     int    // local entity index, -1 until linked
 	plural  int    // for "both groups": how many entities it denotes
 	pronoun bool   // a sentence-initial "It", "Its", "He", "She", "His", "Her"
+	// patron: the name before the hyphen of "Turkish-backed" (addHyphenPatrons),
+	// who backs a name, not a subject, place or party of its sentence.
+	patron bool
 }
 
 // groupHeads end the names of armed groups: "Free Russia Legion",
