@@ -238,7 +238,8 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 		if (titleCase(toks) && toks[len(toks)-1].Text != ".") || allCaps(toks) {
 			for _, tm := range d.Mentions {
 				if d.Sentences[si].Contains(tm.Span) {
-					out = append(out, mention{Span: tm.Span, text: tm.Text, sent: si, ent: -1})
+					span := headlineName(d, toks, tm.Span, lower)
+					out = append(out, mention{Span: span, text: d.Text[span.Start:span.End], sent: si, ent: -1})
 				}
 			}
 			continue
@@ -522,6 +523,35 @@ func joinTexts(toks []nlp.Token) string {
 		ws[i] = t.Text
 	}
 	return strings.Join(ws, " ")
+}
+
+// headlineName ends a name the tagger found in a title-case headline
+// before the common nouns the headline capitalises after it ("Borno
+// Military Base" names Borno when the body writes "military" and "base"
+// in lower case). A head that makes a name what it is ("Islamic State",
+// "Wagner Group", "Defence Ministry", a country's "Nigerian Military")
+// stays.
+func headlineName(d *nlp.Doc, toks []nlp.Token, sp muster.Span, lower map[string]bool) muster.Span {
+	var in []nlp.Token
+	for _, t := range toks {
+		if sp.Contains(t.Span) {
+			in = append(in, t)
+		}
+	}
+	if len(in) < 2 || in[0].Start != sp.Start || in[len(in)-1].End != sp.End {
+		return sp
+	}
+	n := len(in)
+	for n > 1 {
+		w := strings.ToLower(in[n-1].Text)
+		prev := strings.ToLower(in[n-2].Text)
+		country := demonymCountry[prev] != "" || countryIndex[prev] != ""
+		if !lower[w] || groupHeads[w] || stateHeads[w] && country || orgWords[w] || lowerHeads[w] || connectors[in[n-2].Text] {
+			break
+		}
+		n--
+	}
+	return muster.Span{Start: sp.Start, End: in[n-1].End}
 }
 
 // trimHyphenAdjectives drops a leading "Iran-aligned" or
