@@ -23,6 +23,8 @@ func TestHyphenPatrons(t *testing.T) {
 		{name: "demonym backs", text: "Russian-backed separatists shelled the town of Avdiivka on Monday.", want: []string{"Russia place"}},
 		{name: "country by its short name", text: "The US-backed Syrian Democratic Forces took the town of Tabqa.", want: []string{"United States place"}},
 		{name: "international body", text: "A UN-backed government signed the deal in Tripoli.", not: []string{"UN armed_group"}},
+		{name: "a group linked to a company's name", text: "The Wagner-linked company mined gold near Bambari.", want: []string{"Wagner armed_group"}, not: []string{"Wagner-linked organization"}},
+		{name: "a funder is no group", text: "A Pentagon-funded study was published on Monday.", not: []string{"Pentagon armed_group"}},
 		{name: "no tie participle", text: "Kidal-based fighters attacked a convoy near the town.", not: []string{"Kidal armed_group", "Kidal organization"}},
 		{name: "no name before the hyphen", text: "The well-armed fighters attacked a convoy near the town.", not: []string{"well armed_group"}},
 	}
