@@ -7,7 +7,7 @@ SHARED  ?= ../shared
 DEMO_DB ?= demo.db
 PGURL   ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 
-.PHONY: build test bench demo model model-tagger model-syntax model-roles generate clean services chromium soak
+.PHONY: build test bench demo model model-tagger model-syntax model-roles model-attribution generate clean services chromium soak
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/muster
@@ -49,13 +49,20 @@ bench: build
 # ../shared/data/ud_english_ewt (model-syntax); then the event role
 # scorer from MUC-4's dev texts and keys (model-roles, about 30 s; it
 # reads the texts through the tagger and parser, so it runs last).
-model: model-tagger model-syntax model-roles
+model: model-tagger model-syntax model-attribution model-roles
 
 model-tagger:
 	@bash scripts/model.sh
 
 model-syntax:
 	@SHARED=$(SHARED) bash scripts/model_syntax.sh
+
+# model-attribution retrains the attribution model (cue and role taggers,
+# extract/attribution_model.gz) on PolNeAR's train split, every
+# annotator's relations, over the embedded parser's trees (about a minute).
+model-attribution:
+	$(GO) test -count=1 -run '^TestTrainAttributionModel$$' ./extract -train-attribution
+	@sha256sum extract/attribution_model.gz
 
 model-roles:
 	$(GO) test -count=1 -run '^TestTrainRoleModel$$' ./pipeline -train-roles -roles-shared $(abspath $(SHARED))

@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 
@@ -63,7 +64,7 @@ func Attributions(d *nlp.Doc) []Attribution {
 // would find.
 func mayHoldCue(info []tokInfo) bool {
 	for _, t := range info {
-		if t.cls != 0 || t.shape == 'q' || t.lower == ":" {
+		if t.cls != 0 || t.shape == 'q' || t.lower == ":" || t.kids&(kidComp|kidThat|kidParataxis) != 0 || t.rel == relCodes["parataxis"] {
 			return true
 		}
 	}
@@ -123,7 +124,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		isTentative = make([]bool, len(d.Tokens))
 		n := len(cues)
 		for _, c := range tentative {
-			if !anyCue(isCue, c[1], c[2]) {
+			if !anyCue(isCue, c[1], c[2]) && !disclaimerCue(d, info, c) && !mediumParticiple(info, isCue, c) && !violentCue(d, info, c) {
 				cues = append(cues, c)
 				isTentative[c[1]] = true
 			}
@@ -169,6 +170,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 			r = extendAppositive(info, isCue, r, qs)
 			r = trimSourceVerb(m.lex, info, r)
 			r = extendPartitive(info, r, a)
+			r = dropLeadingTime(info, r)
 			at.Source = tokenSpan(d, r)
 		}
 		if r, ok := contentRuns(info, cont, src, qs, qe); ok {
@@ -359,7 +361,9 @@ func dropFinalPeriod(d *nlp.Doc, c muster.Span) muster.Span {
 // it: X is what the unnamed holders believe something about, not who says
 // it.
 func raisingPassive(d *nlp.Doc, info []tokInfo, at *Attribution, a, qs, qe int) {
-	if qe-qs < 2 || qe >= len(info) || info[qe].lower != "to" || !beWords[info[qs].lower] || at.Content.Len() == 0 || at.Content.Start < at.Cue.End {
+	// The content must reach past the cue; the model may also have
+	// begun it before the cue, with part of X.
+	if qe-qs < 2 || qe >= len(info) || info[qe].lower != "to" || !beWords[info[qs].lower] || at.Content.Len() == 0 || at.Content.End <= at.Cue.End {
 		return
 	}
 	for j := qs + 1; j < qe-1; j++ {
@@ -385,7 +389,7 @@ func raisingPassive(d *nlp.Doc, info []tokInfo, at *Attribution, a, qs, qe int) 
 		return
 	}
 	at.Source = muster.Span{}
-	at.Content.Start = d.Tokens[start].Start
+	at.Content.Start = min(at.Content.Start, d.Tokens[start].Start)
 }
 
 // tokenSpan is the byte span of the token run r.
@@ -436,6 +440,12 @@ func fixCues(d *nlp.Doc, info []tokInfo, lex cueLexicon, isCue []bool, cues [][3
 				break
 			}
 		}
+		if disclaimerCue(d, info, c) || mediumParticiple(info, isCue, c) || violentCue(d, info, c) {
+			for i := c[1]; i < c[2]; i++ {
+				isCue[i] = false
+			}
+			continue
+		}
 		end := d.SentenceTokens[c[0]][1]
 		if e := mediumEnd(info, c[2], end); e > c[2] && speechVerb(lex, info[c[2]-1].lower) {
 			for j := c[2]; j < e; j++ {
@@ -450,6 +460,85 @@ func fixCues(d *nlp.Doc, info []tokInfo, lex cueLexicon, isCue []bool, cues [][3
 		out = append(out, c)
 	}
 	return out
+}
+
+// disclaimerCue reports whether the cue c holds the verb of the outlet's
+// own disclaimer ("The Times could not independently confirm the
+// figures"): that is not somebody's statement (see UnverifiedScopes).
+func disclaimerCue(d *nlp.Doc, info []tokInfo, c [3]int) bool {
+	a, b := d.SentenceTokens[c[0]][0], d.SentenceTokens[c[0]][1]
+	var lw []string
+	for i := c[1]; i < c[2]; i++ {
+		if w := info[i].lower; !verifyVerbs[w] && !verifiedParticiples[w] {
+			continue
+		}
+		if lw == nil {
+			lw = make([]string, b-a)
+			for j := a; j < b; j++ {
+				lw[j-a] = info[j].lower
+			}
+		}
+		if disclaimerVerb(lw, i-a) {
+			return true
+		}
+	}
+	return false
+}
+
+// violentCue reports whether the cue c is a verb of armed violence in its
+// physical sense: a word outside the cue lexicon that names an event in
+// the trigger lexicon ("attacked", "stormed", "shelled") whose subject is
+// a fighting force ("Gunmen attacked a concert hall", "the Northern
+// Brigade stormed …") or whose object is a place or a force ("attacked
+// Goma"). PolNeAR's "Trump attacked Clinton" is a criticism and stays a
+// cue; an attack is nobody's statement, and its figures are the outlet's.
+// Without a parse it keeps the cue.
+func violentCue(d *nlp.Doc, info []tokInfo, c [3]int) bool {
+	h := cueHead(info, c[1], c[2])
+	if info[h].lex != 0 || info[h].rel == relNone || eventWord(d.Tokens[h]) == "" {
+		return false
+	}
+	a, b := d.SentenceTokens[c[0]][0], d.SentenceTokens[c[0]][1]
+	for j := a; j < b; j++ {
+		if info[j].head != h {
+			continue
+		}
+		switch info[j].rel {
+		case relCodes["nsubj"]:
+			if alignedHeads[info[j].lower] || mentionTypeAt(d, j, muster.MentionArmedGroup, muster.MentionStateForce) {
+				return true
+			}
+		case relCodes["obj"]:
+			if mentionTypeAt(d, j, muster.MentionLOC, muster.MentionGPE, muster.MentionArmedGroup, muster.MentionStateForce) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mentionTypeAt reports whether token j lies in a mention of one of types.
+func mentionTypeAt(d *nlp.Doc, j int, types ...muster.MentionType) bool {
+	for _, m := range d.Mentions {
+		if m.Contains(d.Tokens[j].Span) && slices.Contains(types, m.Type) {
+			return true
+		}
+	}
+	return false
+}
+
+// mediumParticiple reports whether the cue c is, in the parse, a
+// participle or relative clause on a word of another cue: "posted" in
+// "said in a statement posted to Telegram" says where the statement went,
+// not that anybody said anything more.
+func mediumParticiple(info []tokInfo, isCue []bool, c [3]int) bool {
+	h := cueHead(info, c[1], c[2])
+	r := info[h].rel
+	if r != relCodes["acl"] && r != relCodes["acl:relcl"] {
+		return false
+	}
+	p := info[h].head
+	return p >= 0 && (p < c[1] || p >= c[2]) && isCue[p] && media[info[p].lower]
 }
 
 // mediumEnd returns the end of "in a statement", "in an interview", "in
@@ -509,6 +598,24 @@ func trimSourceVerb(lex cueLexicon, info []tokInfo, r [2]int) [2]int {
 		return r
 	}
 	return [2]int{r[0], e - 1}
+}
+
+// dropLeadingTime starts a source after a time phrase and its comma that
+// the model took in: "Last week, CMA, formed by Tuareg people, said" has
+// the source "CMA, formed by Tuareg people,", not "week, CMA, …". The
+// time phrase is a time word (nonNounWords) or a temporal modifier in
+// the parse.
+func dropLeadingTime(info []tokInfo, r [2]int) [2]int {
+	w := info[r[0]]
+	if !nonNounWords[w.lower] && w.rel != relCodes["obl:tmod"] {
+		return r
+	}
+	for k := r[0] + 1; k < r[1]-1 && k <= r[0]+2; k++ {
+		if info[k].lower == "," {
+			return [2]int{k + 1, r[1]}
+		}
+	}
+	return r
 }
 
 // extendPartitive grows a source over a partitive before it: "one of
@@ -797,10 +904,11 @@ func (m *AttributionModel) ruleCues(d *nlp.Doc, info []tokInfo, isCue []bool, cu
 				if e < b && (info[e].lower == "put" || info[e].lower == "suggest" || info[e].lower == "say" || info[e].lower == "show") {
 					e++
 				}
-				if !isCue[i] {
-					add(si, s, e)
-					added = true
-				}
+				// A model cue inside these words ("estimates", "put")
+				// gives way to the whole phrase.
+				cues = dropCuesIn(cues, isCue, s, e)
+				add(si, s, e)
+				added = true
 			case (w == "responsibility" || w == "credit") && i > a && !isCue[i] && (info[i-1].lower == "claimed" || info[i-1].lower == "took" || info[i-1].lower == "claim" || info[i-1].lower == "claims" || info[i-1].lower == "takes" || info[i-1].lower == "take" || info[i-1].lower == "claiming" || info[i-1].lower == "taking"):
 				add(si, i-1, i+1)
 				added = true
@@ -835,6 +943,22 @@ func (m *AttributionModel) ruleCues(d *nlp.Doc, info []tokInfo, isCue []bool, cu
 		sortCues(cues)
 	}
 	return cues
+}
+
+// dropCuesIn removes the cues that lie wholly inside the tokens [s,e) and
+// unmarks their tokens.
+func dropCuesIn(cues [][3]int, isCue []bool, s, e int) [][3]int {
+	out := cues[:0]
+	for _, c := range cues {
+		if c[1] >= s && c[2] <= e {
+			for j := c[1]; j < c[2]; j++ {
+				isCue[j] = false
+			}
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // speechVerb reports an inflected (not base-form) verb of saying, claiming

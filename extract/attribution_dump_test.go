@@ -9,8 +9,6 @@ import (
 
 	"github.com/muster-osint/muster/eval"
 	"github.com/muster-osint/muster/extract"
-	"github.com/muster-osint/muster/nlp"
-	"github.com/muster-osint/muster/nlp/segment"
 )
 
 var expDump = flag.String("exp-dump", "", "with -exp-attribution, write the scored split's predictions as JSON Lines (code point offsets) to this file")
@@ -24,8 +22,7 @@ func dumpAttributions(t *testing.T, m *extract.AttributionModel, arts []eval.Pol
 	defer f.Close()
 	enc := json.NewEncoder(f)
 	for _, a := range arts {
-		d := nlp.NewDoc(a.Text)
-		segment.Segment(d)
+		d := segmented(a.Text)
 		cp := func(b int) int { return utf8.RuneCountInString(a.Text[:b]) }
 		rels := [][3][2]int{}
 		for _, at := range m.Attributions(d) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/nlp"
+	"github.com/muster-osint/muster/nlp/segment"
 )
 
 // TestEmbeddedAttributionModel checks that the shipped model loads, so that
@@ -111,6 +112,31 @@ func TestSetRoleCtxBetween(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestDropLeadingTime: a source the model began at a time phrase starts
+// after the phrase's comma; other sources stay as they are.
+func TestDropLeadingTime(t *testing.T) {
+	tests := []struct{ text, source, want string }{
+		{"Last week, NDF, founded by Dinka herders, said it had ambushed a convoy.", "week, NDF, founded by Dinka herders,", "NDF, founded by Dinka herders,"},
+		{"On Monday, the governor said two drones were shot down.", "Monday, the governor", "Monday, the governor"},
+		{"The governor said two drones were shot down.", "The governor", "The governor"},
+	}
+	m, err := defaultAttributionModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		d := nlp.NewDoc(tt.text)
+		segment.Segment(d)
+		info := m.infos(d)
+		s := strings.Index(tt.text, tt.source)
+		r := [2]int{tokenAt(d, s), tokenAt(d, s+len(tt.source)-1) + 1}
+		r = dropLeadingTime(info, r)
+		if got := d.Slice(tokenSpan(d, r)); got != tt.want {
+			t.Errorf("dropLeadingTime(%q) = %q, want %q", tt.source, got, tt.want)
 		}
 	}
 }

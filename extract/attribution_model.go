@@ -155,13 +155,13 @@ type AttributionModel struct {
 	// trained models start with DefaultTentativeBias.
 	TentativeBias float32
 	// SkipPlain leaves the sentences without a cue word, verb of a
-	// class, quotation mark or colon untagged (see mayHoldCue). The
-	// tagger finds few cues there, all rare words: on PolNeAR's dev split
-	// cue F1 stays 0.687 (recall 0.630 → 0.624, precision 0.755 → 0.765;
-	// with the model of December 2026, cue 0.690 → 0.689 and source 0.702
-	// → 0.698), while event reports, most of whose sentences are such,
-	// cost less (GTD summaries about 3% faster through the whole
-	// pipeline). Loaded models start with it set.
+	// class, quotation mark, colon or clausal complement untagged (see
+	// mayHoldCue), which event reports, most of whose sentences are such,
+	// run faster through (GTD summaries about 3% through the whole
+	// pipeline). Loaded models start with it unset: the model over the
+	// parse finds cues there that the word lists do not foresee, and
+	// skipping costs it on PolNeAR's dev split exact F1 source 0.731 →
+	// 0.727, cue 0.716 → 0.715, content overlap 0.714 → 0.711.
 	SkipPlain bool
 
 	bits uint
@@ -208,7 +208,7 @@ func LoadAttributionModel(b []byte) (*AttributionModel, error) {
 	if err := binary.Read(zr, binary.LittleEndian, &bits); err != nil || bits < 8 || bits > 24 {
 		return nil, fmt.Errorf("attribution model: bad hash size %d", bits)
 	}
-	m := &AttributionModel{bits: uint(bits), lex: newCueLexicon(), TentativeBias: DefaultTentativeBias, SkipPlain: true}
+	m := &AttributionModel{bits: uint(bits), lex: newCueLexicon(), TentativeBias: DefaultTentativeBias}
 	for i, want := range []int{cueTags, roleTags} {
 		var nTags uint32
 		if err := binary.Read(zr, binary.LittleEndian, &nTags); err != nil || int(nTags) != want {
@@ -491,6 +491,15 @@ type tokInfo struct {
 	cls     byte // lex, else the token's verb class (verbClasses), else 0
 	inQuote bool // inside quotation marks (the marks themselves are not)
 	pron    bool
+
+	// From the parse (attribution_parse.go); zero, and head -1, without one.
+	upos  byte   // uposCodes of the tag
+	rel   byte   // relCodes of the relation to the head
+	head  int    // index of the head token, -1 for a root
+	kids  byte   // kid* bits: the relations the token governs
+	lo    int    // first token of the token's subtree
+	hi    int    // last token of the token's subtree
+	lemma string // the lemma
 }
 
 var pronouns = map[string]bool{"he": true, "she": true, "they": true, "i": true, "we": true, "you": true, "it": true, "who": true, "which": true, "that": true}
@@ -543,6 +552,7 @@ func (m *AttributionModel) infos(d *nlp.Doc) []tokInfo {
 			ti.inQuote = open
 		}
 	}
+	parseInfo(d, out)
 	return out
 }
 
@@ -751,7 +761,31 @@ func cueStatic(dst []uint32, info []tokInfo, i, a, b int, quoteInSent byte) []ui
 		feat(44).b(info[i].cls).b(q).b(quoteInSent).u(),
 		feat(45).b(clsAt(info, i-1, a, b)).b(info[i].cls).b(clsAt(info, i+1, a, b)).u(),
 	)
+	if ti := &info[i]; ti.rel != relNone {
+		hl, hr := "<root>", byte(0)
+		if ti.head >= 0 {
+			hl, hr = info[ti.head].lemma, info[ti.head].rel
+		}
+		dst = append(dst,
+			feat(46).b(ti.upos).b(ti.rel).u(),
+			feat(47).s(ti.lemma).u(),
+			feat(48).s(ti.lemma).b(ti.kids).u(),
+			feat(49).b(ti.rel).b(ti.upos).b(ti.kids).u(),
+			feat(50).b(ti.rel).s(hl).u(),
+			feat(51).b(uposAt(info, i-1, a, b)).b(ti.upos).b(uposAt(info, i+1, a, b)).u(),
+			feat(52).b(ti.cls).b(ti.kids).b(ti.upos).u(),
+			feat(53).s(ti.lemma).b(ti.rel).u(),
+			feat(54).b(ti.cls).b(ti.rel).b(hr).u(),
+		)
+	}
 	return dst
+}
+
+func uposAt(info []tokInfo, i, a, b int) byte {
+	if i < a || i >= b {
+		return 0
+	}
+	return info[i].upos
 }
 
 // stem strips a regular English inflection (-s, -es, -ed, -ing) so the
@@ -800,7 +834,9 @@ type roleCtx struct {
 	isCue  []bool
 	head   string // the cue's lower-cased first word
 	headLx byte
-	btw    []between // what lies between each token of [a,b) and the cue
+	btw    []between  // what lies between each token of [a,b) and the cue
+	paths  []treePath // where each token of [a,b) lies in the tree from the cue
+	lemma  string     // the lemma of the cue's root in the tree
 }
 
 // between sums up the words between a token and the cue: commas and
@@ -842,7 +878,9 @@ func setRoleCtx(c *roleCtx, info []tokInfo, isCue []bool, a, b, qs, qe int) {
 		btw = make([]between, 0, b-a)
 	}
 	btw = btw[:b-a]
-	*c = roleCtx{a: a, b: b, qs: qs, qe: qe, isCue: isCue, head: info[qs].lower, headLx: info[qs].lex, btw: btw}
+	paths := treePaths(c.paths, info, a, b, qs, qe)
+	*c = roleCtx{a: a, b: b, qs: qs, qe: qe, isCue: isCue, head: info[qs].lower, headLx: info[qs].lex, btw: btw,
+		paths: paths, lemma: info[cueHead(info, qs, qe)].lemma}
 	var w between
 	for i := qs - 1; i >= a; i-- {
 		// Token i (left of the cue) sees (i, qs).
@@ -959,5 +997,27 @@ func roleFeatures(rf *roleFeats, info []tokInfo, c *roleCtx, i int) {
 	)
 	if i == b-1 {
 		rf.dyn = append(rf.dyn, feat(127).b(side).s(w))
+	}
+	if tp := c.paths[i-a]; tp.kind != 0 {
+		ti := &info[i]
+		rf.static = append(rf.static,
+			feat(140).b(tp.kind).b(tp.r1).u(),
+			feat(141).b(tp.kind).b(tp.r1).b(tp.r2).u(),
+			feat(142).b(tp.kind).b(tp.r1).b(side).b(db).u(),
+			feat(143).b(tp.kind).b(tp.r1).b(ti.upos).b(ti.rel).u(),
+			feat(144).b(tp.kind).b(tp.r1).s(c.lemma).u(),
+			feat(145).b(tp.kind).b(tp.r1).b(tp.r2).b(side).b(q).u(),
+			feat(146).b(tp.kind).b(tp.r1).b(c.headLx).b(side).u(),
+		)
+		rf.dyn = append(rf.dyn,
+			feat(147).b(tp.kind).b(tp.r1),
+			feat(148).b(tp.kind).b(tp.r1).b(tp.r2).b(side),
+		)
+		rf.static = append(rf.static, feat(150).b(tp.kind).b(tp.r1).b(tp.edge).u())
+		rf.dyn = append(rf.dyn, feat(151).b(tp.kind).b(tp.r1).b(tp.edge))
+		if i > a {
+			pp := c.paths[i-a-1]
+			rf.dyn = append(rf.dyn, feat(149).b(pp.kind).b(pp.r1).b(tp.kind).b(tp.r1))
+		}
 	}
 }

@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/muster-osint/muster/extract"
 	"github.com/muster-osint/muster/nlp"
 	"github.com/muster-osint/muster/nlp/segment"
+	"github.com/muster-osint/muster/nlp/syntax"
 )
 
 // attr is an Attribution as text, for readable test failures.
@@ -22,9 +24,18 @@ type attr struct {
 	Kind                 string
 }
 
+// segmented segments and parses text, as the pipeline does before extract
+// reads it: the attribution model's features read the parse.
 func segmented(text string) *nlp.Doc {
 	d := nlp.NewDoc(text)
 	segment.Segment(d)
+	sx, err := syntax.New()
+	if err == nil {
+		err = sx.Annotate(context.Background(), d)
+	}
+	if err != nil {
+		panic(fmt.Sprintf("parsing %q: %v", text, err))
+	}
 	return d
 }
 
@@ -132,6 +143,9 @@ func TestAttributions(t *testing.T) {
 			[]attr{{"", "is expected", "About one of every nine voters this fall is expected to be Latino", false, extract.KindBelief}}},
 		{"outlet's own voice", "Fighting continued overnight near the border.", nil},
 		{"disclaimer is not an attribution", "The Times could not independently confirm the casualty figures.", nil},
+		{"an attack is not an attribution", "Gunmen attacked a concert hall in the capital on Friday, killing 12 people.", nil},
+		{"nor is a force's attack", "Rebels attacked an army base near the town, the military said.",
+			[]attr{{"the military", "said", "Rebels attacked an army base near the town", false, extract.KindSaid}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -225,13 +239,16 @@ func evalAttributor(text string) []eval.AttributionSpans {
 	return out
 }
 
+// The floors sit below the model over the parse's figures on these 20
+// articles (December 2026: source 0.770 / 0.790, cue 0.745 / 0.786,
+// content 0.595 / 0.746).
 const (
-	sampleFloorSource         = 0.70
-	sampleFloorSourceOverlap  = 0.72
-	sampleFloorCue            = 0.69
-	sampleFloorCueOverlap     = 0.72
-	sampleFloorContent        = 0.48
-	sampleFloorContentOverlap = 0.66
+	sampleFloorSource         = 0.76
+	sampleFloorSourceOverlap  = 0.78
+	sampleFloorCue            = 0.73
+	sampleFloorCueOverlap     = 0.77
+	sampleFloorContent        = 0.58
+	sampleFloorContentOverlap = 0.73
 )
 
 func FuzzAttributions(f *testing.F) {

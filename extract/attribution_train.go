@@ -28,7 +28,7 @@ type TrainOptions struct {
 
 // The options the embedded model was trained with, used for zero fields.
 const (
-	DefaultTrainBits   = 18
+	DefaultTrainBits   = 20
 	DefaultTrainEpochs = 8
 )
 

@@ -34,10 +34,19 @@ var notPlaceWords = map[string]bool{
 	"consulate": true, "headquarters": true, "station": true, "school": true, "hospital": true,
 }
 
+// facilityNouns after a name make it a facility's, which is in the place
+// named after it: "Azovtal plant in Mariupol".
+var facilityNouns = map[string]bool{
+	"plant": true, "factory": true, "tower": true, "mall": true, "airport": true, "airfield": true,
+	"airbase": true, "bridge": true, "complex": true, "depot": true, "terminal": true, "station": true,
+	"hospital": true, "school": true, "university": true, "market": true, "theatre": true, "theater": true,
+	"port": true, "stadium": true, "church": true, "monastery": true, "base": true,
+}
+
 // placeNouns before "of" introduce a place: "the village of Zaroumdareye".
 var placeNouns = map[string]bool{
 	"village": true, "town": true, "city": true, "district": true, "area": true, "province": true,
-	"region": true, "outskirts": true, "vicinity": true, "suburb": true, "suburbs": true,
+	"region": true, "outskirts": true, "areas": true, "parts": true, "part": true, "vicinity": true, "suburb": true, "suburbs": true,
 	"municipality": true, "county": true, "state": true, "governorate": true, "oblast": true,
 	"neighborhood": true, "neighbourhood": true, "locality": true, "commune": true, "settlement": true,
 	"hamlet": true, "villages": true, "towns": true, "capital": true, "department": true, "prefecture": true,
@@ -54,6 +63,13 @@ var adminWords = map[string]bool{
 	"camp": true, "neighborhood": true, "neighbourhood": true, "commune": true, "locality": true,
 	"community": true,
 }
+
+// centreWords name the middle of a place, which is that place at the
+// text's precision: "a strike in central Kharkiv" was in Kharkiv. The
+// middle of a country ("central Mali") and a direction ("northern
+// Donetsk") name a part that may lie far from the place's point, and are
+// left to the narrative rules' regions.
+var centreWords = map[string]bool{"central": true, "downtown": true}
 
 // admin1Words mark a first-level region.
 var admin1Words = map[string]bool{
@@ -133,6 +149,7 @@ func (x *eventExtractor) places(s *sent) []placeHit {
 			continue
 		}
 		j := -1
+		ofHit := false
 		switch {
 		case locatives[t.low] || triggerLex.has("placeobj", t.low): // "in", "shelled Chervone"
 			j = k + 1
@@ -143,6 +160,12 @@ func (x *eventExtractor) places(s *sent) []placeHit {
 			j = k + 1
 		case t.low == "of" && k > 0 && placeNouns[toks[k-1].low]:
 			j = k + 1
+		case t.low == "of" && k > 0 && (triggerLex.has("placeobj", toks[k-1].low) || triggerLex.has("on", toks[k-1].low)):
+			// "the shelling of Izium": the place hit, when nothing after
+			// makes the name a word of another's ("the shelling of Aurora
+			// shopping centre").
+			j = k + 1
+			ofHit = true
 		default:
 			continue
 		}
@@ -170,8 +193,15 @@ func (x *eventExtractor) places(s *sent) []placeHit {
 		} else if j+1 < len(toks) && placeNouns[toks[j].low] && toks[j+1].low == "of" {
 			j += 2
 		}
+		// "in central Kharkiv", "in downtown Okhtyrka": the part is in
+		// the place, at its level; "central Mali" is a region of its own.
+		if j+1 < len(toks) && centreWords[toks[j].low] && toks[j+1].upper {
+			if end, ok := placeName(toks, j+1, false); ok && !isCountry(x.text[toks[j+1].start:toks[end-1].end]) {
+				j++
+			}
+		}
 		chain := x.placeChain(toks, j)
-		if len(chain) == 0 {
+		if len(chain) == 0 || ofHit && !placeEnds(toks, chain[len(chain)-1].span.End) {
 			continue
 		}
 		if len(chain) >= 2 && chain[len(chain)-1].role == PlaceCountry {
@@ -196,6 +226,7 @@ func (x *eventExtractor) places(s *sent) []placeHit {
 // placeChain reads "A, B, C" from token j and gives each name its role.
 func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 	var spans []muster.Span
+	facilityIn := false // "Azovtal plant in Mariupol"
 	for {
 		end, ok := placeName(toks, j, len(spans) > 0)
 		if !ok {
@@ -212,6 +243,22 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 		// "Shib Koh district in Farah, Afghanistan": a district or village
 		// "in" a larger place continues the list.
 		if j+1 < len(toks) && toks[j].low == "in" && j > 0 && placeUnitWords[toks[j-1].low] && toks[j+1].upper {
+			j++
+			continue
+		}
+		// "strikes on Azovtal plant in Mariupol": a facility named after
+		// its name is a part of the town it is in.
+		if j+2 < len(toks) && facilityNouns[toks[j].low] && toks[j].kind == 'w' && (toks[j+1].low == "in" || toks[j+1].low == "near") && toks[j+2].upper {
+			spans[len(spans)-1].End = toks[j].end
+			facilityIn = true
+			j += 2
+			continue
+		}
+		// "the Kuibyshevsky district of Donetsk": the part of a town is
+		// placed by the town; the part's own name may be a namesake's
+		// elsewhere (Chernihiv has a Desnianskyi district too).
+		if j+1 < len(toks) && toks[j].low == "of" && j > 0 && (toks[j-1].low == "district" || toks[j-1].low == "area") && toks[j+1].upper {
+			spans = spans[:len(spans)-1]
 			j++
 			continue
 		}
@@ -241,6 +288,12 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 			}
 		}
 	}
+	// "Makariv’s hospital": the town, without its possessive.
+	for k, sp := range spans {
+		if n := x.text[sp.Start:sp.End]; strings.HasSuffix(n, "’s") || strings.HasSuffix(n, "'s") {
+			spans[k].End -= len("s") + len(n[strings.LastIndexAny(n, "’'"):len(n)-1])
+		}
+	}
 	// "Russia’s Kursk region": the region, in the country that owns it.
 	if c, rest, ok := countryPossessive(x.text[spans[0].Start:spans[0].End]); ok && len(spans) == 1 {
 		spans = []muster.Span{{Start: spans[0].Start + rest, End: spans[0].End}, {Start: spans[0].Start, End: spans[0].Start + len(c)}}
@@ -248,6 +301,10 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 	names := make([]string, len(spans))
 	for k, sp := range spans {
 		names[k] = x.text[sp.Start:sp.End]
+	}
+	// A side is no place: "killed in Russia’s war".
+	if namesSide(x.text, spans[0]) {
+		return nil
 	}
 	// A list that opens with an organisation's name is none: "fired at the
 	// Military Forces of Ukraine positions", "shelled DPR in …".
@@ -279,6 +336,11 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 		// "near Avdiivka, Vodyane, Shyrokyne and Butivka": a list of
 		// settlements, not a hierarchy; the first is the place.
 		hits[0].role = PlaceCity
+		return hits
+	}
+	// "Azovtal plant in Mariupol": the plant, in the town.
+	if facilityIn && rest == 2 {
+		hits[0].role, hits[1].role = PlaceLocality, PlaceCity
 		return hits
 	}
 	// "Police District 1 of Kunduz": the city is what the part is of.
@@ -336,6 +398,28 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 	return hits
 }
 
+// afterPlace are the words that may follow a place name that ends a
+// phrase: "the shelling of Izium by …", "… of Izium kills two".
+var afterPlace = map[string]bool{
+	"by": true, "in": true, "on": true, "at": true, "near": true, "and": true, "with": true, "from": true,
+	"after": true, "as": true, "during": true, "over": true, "kills": true, "killed": true, "leaves": true,
+	"left": true, "wounds": true, "injures": true, "continues": true, "continued": true,
+}
+
+// placeEnds reports whether the place name ending at byte end ends its
+// phrase: the text ends, punctuation other than a quotation mark
+// follows, or a word of afterPlace.
+func placeEnds(toks []wtok, end int) bool {
+	for _, t := range toks {
+		if t.start < end {
+			continue
+		}
+		// A quotation mark may open the rest of a name: `Cafe "Beze"`.
+		return t.kind == 'p' && !strings.ContainsAny(t.low, "\"“”«»") || afterPlace[t.low]
+	}
+	return true
+}
+
 // ofInside reports whether a name so far has "of" inside it.
 func ofInside(toks []wtok) bool {
 	for _, t := range toks[1:] {
@@ -358,7 +442,7 @@ func countryPossessive(name string) (country string, rest int, ok bool) {
 }
 
 // subCity reports a name of a part of a city: "Police District 8",
-// "Rusafa neighborhood", "Hlaing Township".
+// "Rusafa neighborhood", "Hlaing Township", "Azovtal plant".
 func subCity(name string) bool {
 	l := strings.ToLower(name)
 	for _, w := range []string{"police district", "neighborhood", "neighbourhood", "township", "sector", "quarter",
@@ -367,7 +451,7 @@ func subCity(name string) bool {
 			return true
 		}
 	}
-	return false
+	return facilityNouns[placeLastWord(name)]
 }
 
 func isCountry(name string) bool {
@@ -380,4 +464,48 @@ func placeLastWord(s string) string {
 		return strings.ToLower(s[i+1:])
 	}
 	return strings.ToLower(s)
+}
+
+// sideNouns may follow a place's possessive to make it a side, beside
+// the force heads and event words: "Russia’s war", "Kiev’s aggression".
+var sideNouns = map[string]bool{"war": true, "aggression": true, "militants": true, "fighters": true, "invasion": true, "offensive": true}
+
+// namesSide reports whether the place name at sp in text stands for a
+// side rather than for where something happened: a force head after it
+// ("Kiev forces’ shelling", "Ukraine military"), its possessive before a
+// force head, an event word or a noun of sideNouns ("Kiev’s shelling of
+// Donetsk", "Russia’s war"), the force of a country ("Armed Forces of
+// Ukraine"), or the agent of a passive or an event noun at the clause's
+// end ("an attack by Ukraine"). Such a name is no place of the event:
+// placed there, a shelling of Donetsk "by Kiev’s forces" lands 600 km
+// from where it happened.
+func namesSide(text string, sp muster.Span) bool {
+	if !sp.Valid(len(text)) {
+		return false
+	}
+	after := text[sp.End:]
+	name := text[sp.Start:sp.End]
+	poss := strings.HasSuffix(name, "’s") || strings.HasSuffix(name, "'s")
+	for _, p := range []string{"’s ", "'s ", "’ ", "' "} {
+		if strings.HasPrefix(after, p) {
+			after, poss = after[len(p):], true
+			break
+		}
+	}
+	toks := lexWords(after)
+	if len(toks) > 0 && toks[0].kind == 'w' && (!toks[0].upper || poss) {
+		w := toks[0].low
+		if forceHeads[w] || poss && (sideNouns[w] || triggerLex.has("narrative", w) || triggerLex.has("report", w)) {
+			return true
+		}
+	}
+	before := lexWords(text[max(0, sp.Start-40):sp.Start])
+	n := len(before)
+	if n >= 2 && before[n-1].low == "of" && forceHeads[before[n-2].low] {
+		return true
+	}
+	if n >= 1 && before[n-1].low == "by" && (len(toks) == 0 || toks[0].kind == 'p' && toks[0].low != "’" && toks[0].low != "'") {
+		return true
+	}
+	return false
 }

@@ -48,6 +48,7 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 		r.Entities = append(r.Entities, e)
 	}
 	disclaimers := x.disclaimers()
+	narrative := len(r.Events) // the narrative rules' events
 	for _, rev := range reports {
 		rev.Claims = append(rev.Claims, x.participantClaims(rev, func(n string) bool { _, ok := byName[muster.NameKey(n)]; return ok })...)
 		// "killed in Boko Haram attack": a name the document knows as a
@@ -108,7 +109,7 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 			// the same sentence readers.
 			continue
 		}
-		if !tellsEvent(rev) || len(x.d.Sentences) > reportSentences && !countsOrClaims(rev) {
+		if !tellsEvent(rev) || len(x.d.Sentences) > reportSentences && !countsOrClaims(rev) && !(narrative == 0 && x.untoldIncident(rev)) {
 			continue
 		}
 		for _, p := range rev.Places {
@@ -433,6 +434,14 @@ func (x *doc) reportBase(r *Result, rev muster.Event, addEntity func(muster.Ref)
 		c.Subject = rev.Ref()
 		c.SetID()
 		rev.Claims = append(rev.Claims, c)
+		// An event's places are the objects of its occurred_at claims: a
+		// place only the narrative rules read ("shelling of Donetsk") is
+		// the event's place too, else the map leaves the event out.
+		if c.Predicate == muster.PredOccurredAt && c.Object.Entity != nil && !slices.ContainsFunc(rev.Places, func(p muster.Ref) bool {
+			return muster.NameKey(p.Name) == muster.NameKey(c.Object.Entity.Name)
+		}) {
+			rev.Places = append(rev.Places, *c.Object.Entity)
+		}
 	}
 	for _, p := range old.Participants {
 		if sided {

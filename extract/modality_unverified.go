@@ -61,8 +61,11 @@ func UnverifiedScopes(d *nlp.Doc) []Unverified {
 		for i, w := range lw {
 			var obj [2]int
 			local := false
+			if !disclaimerVerb(lw, i) {
+				continue
+			}
 			switch {
-			case verifyVerbs[w] && negatedAbility(lw[:i]):
+			case verifyVerbs[w]:
 				// Object: the words after the verb up to punctuation or a
 				// clause word.
 				j := i + 1
@@ -70,7 +73,7 @@ func UnverifiedScopes(d *nlp.Doc) []Unverified {
 					j++
 				}
 				obj = [2]int{i + 1, j}
-			case verifiedParticiples[w] && passiveNegation(lw[:i]):
+			case verifiedParticiples[w]:
 				// Object: the subject, the words before "could not be".
 				k := i - 1
 				for k >= 0 && lw[k] != "not" && lw[k] != "cannot" && !strings.HasSuffix(lw[k], "n't") {
@@ -114,6 +117,13 @@ func UnverifiedScopes(d *nlp.Doc) []Unverified {
 		}
 	}
 	return out
+}
+
+// disclaimerVerb reports whether the word i of a sentence's lower-cased
+// words lw is the verb of an outlet's disclaimer: "could not verify",
+// "could not be independently confirmed".
+func disclaimerVerb(lw []string, i int) bool {
+	return verifyVerbs[lw[i]] && negatedAbility(lw[:i]) || verifiedParticiples[lw[i]] && passiveNegation(lw[:i])
 }
 
 // negatedAbility reports "could not", "has not been able to", "was unable

@@ -187,7 +187,7 @@ func (x *doc) narrativeEvents() {
 			body.Start = max(body.Start, s.Start+loc[0])
 		}
 		for _, e := range x.subjectsIn(body, muster.EntityPlace) {
-			if !x.inPhrasesOf(subs, e) && !x.referencePlace(e, body) {
+			if !x.inPhrasesOf(subs, e) && !x.referencePlace(e, body) && !x.sidePlace(e, body) {
 				ev.places = append(ev.places, x.regionOf(e, body))
 			}
 		}
@@ -355,6 +355,13 @@ var referenceRE = regexp.MustCompile(`(?i)\d[\d,.]*\s*(?:km|kilometres|kilometer
 // the distance, not in the country or the city.
 func (x *doc) referencePlace(e int, s muster.Span) bool {
 	return x.everyMention(e, s, func(m mention) bool { return x.landmark(m.Span, s) })
+}
+
+// sidePlace reports whether every mention of place e inside span s names
+// a side ("Kiev’s forces", "an attack by Ukraine"; namesSide), not where
+// the event happened.
+func (x *doc) sidePlace(e int, s muster.Span) bool {
+	return x.everyMention(e, s, func(m mention) bool { return namesSide(x.d.Text, m.Span) })
 }
 
 // mentionsIn returns the mentions of local entity e inside span s.
@@ -1408,7 +1415,7 @@ func (x *doc) insurgencies() {
 		body := muster.Span{Start: s.Start + datelineLen(text), End: s.End}
 		ev := &localEvent{typ: muster.EventArmedClash, participants: map[int]string{}, merged: -1, sents: []int{si}, evidence: []muster.Span{s}}
 		for _, e := range x.subjectsIn(body, muster.EntityPlace) {
-			if !x.inGroupName(e, body) {
+			if !x.inGroupName(e, body) && !x.sidePlace(e, body) {
 				ev.places = append(ev.places, x.regionOf(e, body))
 			}
 		}

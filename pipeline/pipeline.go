@@ -232,7 +232,7 @@ func (p *Pipeline) Resolve(ctx context.Context, x *Extracted, idx resolve.Index)
 	if err != nil {
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
-	p.geocode(resolved)
+	p.geocode(resolved, r.Claims)
 
 	// Map each local entity (type + name) to its resolved reference.
 	refs := map[string]muster.Ref{}
@@ -433,7 +433,14 @@ func requote(text string, r *extract.Result) {
 // geocode puts places on the map, with the document's other places and
 // countries as context, and gives each geocoded place an id derived from
 // its GeoNames id, so that every spelling of one place is one entity.
-func (p *Pipeline) geocode(ents []muster.Entity) {
+//
+// An event's place list ranks its names ("Palma, Cabo Delgado,
+// Mozambique"; "near Tykhe, Kharkiv"): the settlement lies in the country
+// of the region or the country named after it. A namesake elsewhere, even
+// a seat that news may name from abroad (Palma in Spain), is no point for
+// it: it is geocoded again within that country, and left unlocated when
+// the gazetteer has no such place there.
+func (p *Pipeline) geocode(ents []muster.Entity, claims []muster.Claim) {
 	if p.gaz == nil {
 		return
 	}
@@ -452,12 +459,17 @@ func (p *Pipeline) geocode(ents []muster.Entity) {
 			ctx.Admin1 = append(ctx.Admin1, e.Name)
 		}
 	}
+	byName := map[string]int{}
 	for i := range ents {
 		e := &ents[i]
 		if e.Type != muster.EntityPlace {
 			continue
 		}
+		byName[muster.NameKey(e.Name)] = i
 		pl, ok := gz.Geocode(e.Name, ctx)
+		if !ok {
+			pl, ok = gz.GeocodeFacility(e.Name, ctx) // "Kyiv TV Tower"
+		}
 		if !ok || !inCountries(pl, ctx.Countries) {
 			// A village the gazetteer lacks may share its name with one
 			// abroad: a place outside every country the text names stays
@@ -465,15 +477,96 @@ func (p *Pipeline) geocode(ents []muster.Entity) {
 			continue
 		}
 		e.Place = &pl
-		if pl.GeonameID != 0 {
-			if e.ExternalIDs == nil {
-				e.ExternalIDs = map[string]string{}
-			}
-			e.ExternalIDs["geonames"] = strconv.Itoa(pl.GeonameID)
-			h := sha256.Sum256([]byte("place|geonames:" + strconv.Itoa(pl.GeonameID)))
-			e.ID = "e_" + hex.EncodeToString(h[:])[:16]
+	}
+	for i, in := range listCountries(claims, func(name string) string {
+		if cc := gz.CountryCode(name); cc != "" {
+			return cc
+		}
+		if j, ok := byName[muster.NameKey(name)]; ok && ents[j].Place != nil {
+			return ents[j].Place.Country
+		}
+		return ""
+	}, byName) {
+		e := &ents[i]
+		if e.Place == nil || slices.Contains(in, e.Place.Country) {
+			continue
+		}
+		e.Place = nil
+		c := ctx
+		c.Countries = in
+		if pl, ok := gz.Geocode(e.Name, c); ok && slices.Contains(in, pl.Country) {
+			e.Place = &pl
 		}
 	}
+	for i := range ents {
+		e := &ents[i]
+		if e.Place == nil || e.Place.GeonameID == 0 {
+			continue
+		}
+		if e.ExternalIDs == nil {
+			e.ExternalIDs = map[string]string{}
+		}
+		e.ExternalIDs["geonames"] = strconv.Itoa(e.Place.GeonameID)
+		h := sha256.Sum256([]byte("place|geonames:" + strconv.Itoa(e.Place.GeonameID)))
+		e.ID = "e_" + hex.EncodeToString(h[:])[:16]
+	}
+}
+
+// listCountries returns, by index in byName's entities, the countries a
+// place lies in by the place lists of the events it is a place of: the
+// countries (by countryOf) of the names its list ranks above it — for a
+// settlement the regions (admin1, admin2) and the country, for a region
+// the country. A place no list ranks below another is absent.
+func listCountries(claims []muster.Claim, countryOf func(name string) string, byName map[string]int) map[int][]string {
+	type above struct{ regions, countries []string }
+	byEvent := map[string]*above{}
+	add := func(to *[]string, cc string) {
+		if cc != "" && !slices.Contains(*to, cc) {
+			*to = append(*to, cc)
+		}
+	}
+	for _, c := range claims {
+		if c.Predicate != muster.PredOccurredAt || c.Object.Entity == nil {
+			continue
+		}
+		a := byEvent[c.Subject.ID]
+		if a == nil {
+			a = &above{}
+			byEvent[c.Subject.ID] = a
+		}
+		switch c.Role {
+		case extract.PlaceCountry:
+			cc := countryOf(c.Object.Entity.Name)
+			add(&a.countries, cc)
+			add(&a.regions, cc)
+		case extract.PlaceAdmin1, extract.PlaceAdmin2:
+			add(&a.regions, countryOf(c.Object.Entity.Name))
+		}
+	}
+	out := map[int][]string{}
+	for _, c := range claims {
+		if c.Predicate != muster.PredOccurredAt || c.Object.Entity == nil {
+			continue
+		}
+		a := byEvent[c.Subject.ID]
+		var in []string
+		switch c.Role {
+		case extract.PlaceCity, extract.PlaceLocality, extract.PlacePlace:
+			in = a.regions
+		case extract.PlaceAdmin1, extract.PlaceAdmin2:
+			in = a.countries
+		}
+		i, ok := byName[muster.NameKey(c.Object.Entity.Name)]
+		if !ok {
+			continue
+		}
+		for _, cc := range in {
+			if !slices.Contains(out[i], cc) {
+				out[i] = append(out[i], cc)
+			}
+		}
+	}
+	return out
 }
 
 func mergeAliases(as, more []muster.Alias) []muster.Alias {

@@ -41,11 +41,58 @@ func EventClusters(events []muster.Event) map[string]string {
 			}
 		}
 	}
+	// A cluster is named by its earliest event (by start, then id), whatever
+	// order the pairs were joined in: the store, which clusters events as
+	// they are saved, names it the same way (ClusterRoot).
+	root := map[string]muster.Event{}
+	for _, ev := range events {
+		r := find(ev.ID)
+		if cur, ok := root[r]; !ok || ClusterRoot(ev, cur) {
+			root[r] = ev
+		}
+	}
 	out := make(map[string]string, len(events))
 	for _, ev := range events {
-		out[ev.ID] = find(ev.ID)
+		out[ev.ID] = root[find(ev.ID)].ID
 	}
 	return out
+}
+
+// ClusterRoot reports whether a names a cluster rather than b: the
+// earlier start, then the smaller id.
+func ClusterRoot(a, b muster.Event) bool {
+	if sa, sb := start(a), start(b); sa != sb {
+		return sa < sb
+	}
+	return a.ID < b.ID
+}
+
+// SameHappening reports whether two events are one happening told twice,
+// the test EventClusters joins events by; it is symmetric.
+func SameHappening(a, b muster.Event) bool { return sameHappening(a, b) }
+
+// HappeningKeys returns the keys two events SameHappening joins always
+// share (the ids and name keys of their places finer than a country), or
+// nil when the event can join none: the store finds an event's
+// candidates by them instead of comparing it with every stored event.
+func HappeningKeys(ev muster.Event) []string {
+	if !fighting(ev.Type) || ev.Time == nil {
+		return nil
+	}
+	if _, _, ok := interval(ev.Time); !ok {
+		return nil
+	}
+	var keys []string
+	for _, p := range ev.Places {
+		if isCountryLevel(p) {
+			continue
+		}
+		if p.ID != "" {
+			keys = append(keys, "id:"+p.ID)
+		}
+		keys = append(keys, "name:"+muster.NameKey(p.Name))
+	}
+	return keys
 }
 
 func start(ev muster.Event) string {
@@ -55,18 +102,22 @@ func start(ev muster.Event) string {
 	return ev.Time.From
 }
 
+// HappeningDays is how many days apart the times of two events told of
+// one happening may lie.
+const HappeningDays = 2
+
 // sameHappening reports whether two events are one told twice.
 func sameHappening(a, b muster.Event) bool {
 	if !fighting(a.Type) || !fighting(b.Type) || a.Time == nil || b.Time == nil {
 		return false
 	}
-	if !within(a.Time, b.Time, 2) {
+	if !within(a.Time, b.Time, HappeningDays) {
 		return false
 	}
 	for _, p := range a.Places {
 		for _, q := range b.Places {
 			if (p.ID != "" && p.ID == q.ID) || muster.NameKey(p.Name) == muster.NameKey(q.Name) {
-				if !isCountryLevel(p) {
+				if !isCountryLevel(p) && !isCountryLevel(q) {
 					return true
 				}
 			}

@@ -14,7 +14,9 @@ import (
 // differ (entities). Casualty figures are compared only when they count
 // the same kind of people (civilians apart from fighters).
 //
-// Contradictions are derived on every query, never stored as truth.
+// Contradictions are derived from the claims, never stored as truth: the
+// store keeps them only as derived data, computed again by these rules
+// from the claims whenever claims about their subject are saved.
 func Contradictions(claims []muster.Claim) []muster.Contradiction {
 	type key struct{ subj, pred, side string }
 	groups := map[key][]muster.Claim{}

@@ -976,7 +976,9 @@ func (s *scorer) base(id int32, exact, alt bool) float64 {
 			sc += geoWAdmin1
 		}
 	}
-	if e.kind == GeoPlace && (e.feature == "PPLA" || e.feature == "PPLC") && e.a1 >= 0 && s.selfRegion != "" {
+	// Only a seat the name matches exactly: "Lozova" folds onto Lozovo,
+	// the seat of Lozovo in North Macedonia, but names the Ukrainian town.
+	if exact && e.kind == GeoPlace && (e.feature == "PPLA" || e.feature == "PPLC") && e.a1 >= 0 && s.selfRegion != "" {
 		if base, _ := stripAdminSuffix(normPlace(s.g.entries[e.a1].name)); foldPlaceNormed(base) == s.selfRegion {
 			sc += geoWSeat
 		}

@@ -1,6 +1,11 @@
 package resolve
 
-import "github.com/muster-osint/muster"
+import (
+	"slices"
+	"strings"
+
+	"github.com/muster-osint/muster"
+)
 
 // DocumentGeocoder geocodes the places of one document. It gives the same
 // answers as Gazetteer.CountryCode and Gazetteer.Geocode, but looks each
@@ -44,4 +49,25 @@ func (d *DocumentGeocoder) CountryCode(name string) string {
 func (d *DocumentGeocoder) Geocode(name string, c GeoContext) (muster.Place, bool) {
 	cand, ok := d.g.geocodeCandidateWith(name, c, d.lookup)
 	return cand.Place, ok
+}
+
+// GeocodeFacility places a facility by the place its name opens with:
+// "Kyiv TV Tower" and "Mykolaiv Oncology Hospital" stand in Kyiv and
+// Mykolaiv. The name must end in a word of facilityWords, and its longest
+// opening run of words with an exact gazetteer entry is geocoded with
+// context c. It reports false for any other name: a facility the
+// gazetteer lacks is not its own place, but it is in one.
+func (d *DocumentGeocoder) GeocodeFacility(name string, c GeoContext) (muster.Place, bool) {
+	words := strings.Fields(name)
+	if len(words) < 2 || !facilityWords[strings.ToLower(words[len(words)-1])] {
+		return muster.Place{}, false
+	}
+	for n := len(words) - 1; n >= 1; n-- {
+		prefix := strings.Join(words[:n], " ")
+		_, exact := d.lookup(normPlace(prefix))
+		if slices.Contains(exact, true) {
+			return d.Geocode(prefix, c)
+		}
+	}
+	return muster.Place{}, false
 }

@@ -55,6 +55,12 @@ func TestGeocodeNamesakes(t *testing.T) {
 	if p, ok := g.ForDocument().Geocode("Brussels", GeoContext{Countries: []string{"US"}}); !ok || p.Country != "BE" {
 		t.Errorf("Geocode(Brussels) in news of the US = %+v, want the capital of Belgium", p)
 	}
+	// A seat counts only when the name is its own: "Lozova" folds onto
+	// Lozovo, seat of a region of that name in North Macedonia, but is the
+	// Ukrainian town.
+	if p, ok := g.Geocode("Lozova", GeoContext{}); !ok || p.Country != "UA" {
+		t.Errorf("Geocode(Lozova) = %+v, want the town in Ukraine", p)
+	}
 	const luhansk = 702658 // the city, seat of Luhansk oblast
 	for _, ctx := range []GeoContext{{}, {Admin1: []string{"Donetsk"}, Places: []string{"Donetsk"}}, {Countries: []string{"UA"}, Admin1: []string{"Donetsk", "Kharkiv"}, Places: []string{"Donetsk", "Kharkiv"}}} {
 		if p, ok := g.Geocode("Luhansk", ctx); !ok || p.GeonameID != luhansk {

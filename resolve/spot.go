@@ -60,6 +60,8 @@ var facilityWords = map[string]bool{
 	"airport": true, "airfield": true, "airbase": true, "university": true, "college": true,
 	"hospital": true, "station": true, "prison": true, "stadium": true, "port": true,
 	"mosque": true, "cathedral": true, "market": true, "bazaar": true,
+	"tower": true, "theater": true, "theatre": true, "monastery": true, "plant": true, "factory": true,
+	"depot": true,
 }
 
 // spotStop lists capitalised words that are names of some place in the

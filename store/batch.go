@@ -176,6 +176,11 @@ func (b *Batch) Commit() error {
 		b.db.cache.reset()
 		return fmt.Errorf("store: commit batch of %d documents: %w", b.n, b.broken)
 	}
+	if err := b.db.refreshDerived(b.ctx, b.tx); err != nil {
+		b.tx.tx.Rollback()
+		b.db.cache.reset()
+		return fmt.Errorf("store: commit batch of %d documents: %w", b.n, err)
+	}
 	b.saved = nil
 	if err := b.tx.tx.Commit(); err != nil {
 		b.db.cache.reset()

@@ -15,6 +15,10 @@ import (
 // migrations of concurrent Opens ("muster" in ASCII).
 const postgresMigrationLock = 0x6d7573746572
 
+// postgresDerivedLock is the pg_advisory_xact_lock key that serialises
+// the updates of the derived tables (derived.go).
+const postgresDerivedLock = postgresMigrationLock + 1
+
 // postgresSettings are the session settings of every connection, unless
 // the URL sets them: muster's queries are short OLTP lookups and writes,
 // which the JIT compiler only slows down (issue 14: an entity lookup took
@@ -55,6 +59,7 @@ func postgresDialect() *dialect {
 		rebind:         rebindDollar,
 		skipLocked:     " FOR UPDATE SKIP LOCKED",
 		lockMigrations: "SELECT pg_advisory_xact_lock(" + strconv.FormatInt(postgresMigrationLock, 10) + ")",
+		lockDerived:    "SELECT pg_advisory_xact_lock(" + strconv.FormatInt(postgresDerivedLock, 10) + ")",
 		timeArg: func(t time.Time) any {
 			if t.IsZero() {
 				return nil

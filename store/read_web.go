@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/muster-osint/muster"
 )
@@ -10,35 +11,16 @@ import (
 // State returns a short key of what the store holds: it changes whenever a
 // document, claim, event or entity is added, removed or updated, so that a
 // reader can cache what it derives from the whole store (the web server's
-// contradictions, timeline and map) and rebuild only when the key changes.
-// It is cheap: counts, and the latest entity update and ingest time (a
-// rebuild re-saves entities, so their update time moves).
+// timeline, map and facets) and rebuild only when the key changes. It is
+// the version every write transaction moves (derived_state): one row read,
+// where counting every table's rows took a tenth of a second of CPU at
+// 10,000 documents, once a second per server (issue 14).
 func (db *DB) State(ctx context.Context) (string, error) {
-	var docs, claims, events, ents int64
-	var updated, ingested sql0
-	err := db.read.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM documents), (SELECT count(*) FROM claims), (SELECT count(*) FROM events),
-		(SELECT count(*) FROM entities), (SELECT max(updated) FROM entities), (SELECT max(ingested) FROM documents)`).
-		Scan(&docs, &claims, &events, &ents, &updated, &ingested)
-	if err != nil {
+	var version int64
+	if err := db.read.QueryRowContext(ctx, `SELECT version FROM derived_state`).Scan(&version); err != nil {
 		return "", fmt.Errorf("store: state: %w", err)
 	}
-	return fmt.Sprintf("%d/%d/%d/%d/%s/%s", docs, claims, events, ents, updated.s, ingested.s), nil
-}
-
-// sql0 scans any nullable column as text, "" for NULL.
-type sql0 struct{ s string }
-
-func (v *sql0) Scan(src any) error {
-	switch x := src.(type) {
-	case nil:
-		v.s = ""
-	case []byte:
-		v.s = string(x)
-	default:
-		v.s = fmt.Sprint(x)
-	}
-	return nil
+	return strconv.FormatInt(version, 10), nil
 }
 
 // EntitiesByID returns the entities with the ids, aliases included; ids

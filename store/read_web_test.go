@@ -3,6 +3,8 @@ package store_test
 import (
 	"testing"
 	"time"
+
+	"github.com/muster-osint/muster"
 )
 
 // TestState checks, on both backends, that the state key changes when a
@@ -29,6 +31,18 @@ func TestState(t *testing.T) {
 		}
 		if after == empty {
 			t.Errorf("state %q unchanged by a saved document", after)
+		}
+		if _, err := db.Save(ctx, a); err != nil { // a duplicate writes nothing
+			t.Fatal(err)
+		}
+		if again, _ := db.State(ctx); again != after {
+			t.Errorf("state moved by a duplicate save: %q, then %q", after, again)
+		}
+		if err := db.ReplaceAnalyses(ctx, []*muster.Analysis{a}); err != nil {
+			t.Fatal(err)
+		}
+		if again, _ := db.State(ctx); again == after {
+			t.Errorf("state %q unchanged by a rebuild", again)
 		}
 		es, err := db.EntitiesByID(ctx, []string{"e_rdk", "e_belgorod", "e_nobody"})
 		if err != nil {

@@ -56,6 +56,9 @@ func (db *DB) ReplaceAnalyses(ctx context.Context, as []*muster.Analysis) error 
 	}
 	defer tx.tx.Rollback()
 	db.cache.reset() // see Save
+	if err := clearDerived(ctx, tx); err != nil {
+		return fmt.Errorf("store: rebuild: %w", err)
+	}
 	for _, table := range []string{"claims", "event_participants", "event_places", "events", "mentions", "entity_keys", "aliases", "entities"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 			return fmt.Errorf("store: rebuild: clear %s: %w", table, err)
@@ -86,6 +89,13 @@ func (db *DB) ReplaceAnalyses(ctx context.Context, as []*muster.Analysis) error 
 		if _, err := db.insertClaims(ctx, tx, id, claims); err != nil {
 			return fmt.Errorf("store: rebuild %s: claims: %w", id, err)
 		}
+	}
+	if db.Derive != nil {
+		if err := db.rederive(ctx, tx); err != nil {
+			return fmt.Errorf("store: rebuild: %w", err)
+		}
+	} else if err := db.bumpVersion(ctx, tx, true); err != nil {
+		return fmt.Errorf("store: rebuild: %w", err)
 	}
 	if err := tx.tx.Commit(); err != nil {
 		return fmt.Errorf("store: rebuild: commit: %w", err)

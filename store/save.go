@@ -61,6 +61,9 @@ func (db *DB) Save(ctx context.Context, a *muster.Analysis) (SaveResult, error) 
 	if err != nil {
 		return res, err
 	}
+	if err := db.refreshDerived(ctx, tx); err != nil {
+		return fail(err)
+	}
 	if err := tx.tx.Commit(); err != nil {
 		return fail(fmt.Errorf("commit: %w", err))
 	}
@@ -101,6 +104,7 @@ func (db *DB) save(ctx context.Context, tx *wtx, a *muster.Analysis) (SaveResult
 	if res.Claims, err = db.insertClaims(ctx, tx, id, claims); err != nil {
 		return fail(fmt.Errorf("claims: %w", err))
 	}
+	tx.pending.touch(a)
 	return res, nil
 }
 

@@ -29,6 +29,9 @@ type wtx struct {
 	// cache, when set, is kept up to date with the entities the
 	// transaction writes (a batch's on SQLite, cache.go).
 	cache *entityCache
+	// pending is what the transaction's saves touched, for the derived
+	// tables (derived.go) to catch up with before it commits.
+	pending derivePending
 }
 
 // wroteEntity tells the cache that e was upserted with the match keys

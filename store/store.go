@@ -57,6 +57,11 @@ type DB struct {
 	// itself: matching names is resolution's vocabulary, not SQL's.
 	EntityKeys func(muster.Entity) []string
 
+	// Derive, when set, keeps the derived tables (event clusters,
+	// contradictions, map places) up to date in every write transaction;
+	// without it writes mark them stale (derived.go).
+	Derive *Deriver
+
 	// MaxJobAttempts is how many times a job is claimed before it fails
 	// for good; zero means DefaultMaxAttempts.
 	MaxJobAttempts int
@@ -77,6 +82,9 @@ type dialect struct {
 	rebind func(query string) string
 	// skipLocked is appended to the subquery that picks a job to claim.
 	skipLocked string
+	// lockDerived, when not empty, runs before a write transaction
+	// updates the derived tables, to do so one transaction at a time.
+	lockDerived string
 	// lockMigrations, when not empty, runs first in each migration
 	// transaction so that concurrent Opens migrate one at a time.
 	lockMigrations string

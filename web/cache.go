@@ -13,8 +13,8 @@ const (
 )
 
 // responseCache keeps rendered responses of the pages and API lists that
-// depend only on the snapshot and the URL (timeline, map, contradictions,
-// home), keyed on the snapshot's store state and the request URI: a view
+// depend only on the snapshot, the store's state and the URL (timeline,
+// map, contradictions, home), keyed on them: a view
 // many people open is rendered once per state of the store. It is emptied
 // when full.
 type responseCache struct {
@@ -103,7 +103,10 @@ func (s *Server) cached(h http.HandlerFunc) http.HandlerFunc {
 			h(w, r)
 			return
 		}
-		key := snap.key + "\x00" + r.URL.RequestURI()
+		// Keyed on the store's latest state too: a page that reads what
+		// the store keeps at ingest is fresh right after an ingest,
+		// before the snapshot has been rebuilt (and again once it has).
+		key := snap.key + "\x00" + s.snaps.state(snap) + "\x00" + r.URL.RequestURI()
 		if v, ok := s.responses.get(key); ok {
 			w.Header().Set("Content-Type", v.ctype)
 			_, _ = w.Write(v.body)

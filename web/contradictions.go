@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"encoding/json"
 	"hash/fnv"
 	"net/http"
 	"strconv"
@@ -213,17 +215,58 @@ func (s *Server) apiContradictions(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	_, cs, _, err := s.contradictionsFor(r)
+	out, total, err := s.contradictionsPage(r, limit, offset)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	a, b := window(len(cs), limit, offset)
-	out := cs[a:b]
 	if out == nil {
-		out = []muster.Contradiction{}
+		out = []json.RawMessage{}
 	}
-	s.writeJSON(w, map[string]any{"contradictions": out, "total": len(cs), "limit": limit, "offset": offset})
+	s.writeJSON(w, map[string]any{"contradictions": out, "total": total, "limit": limit, "offset": offset})
+}
+
+// contradictionsPage returns a page of the disagreements the request
+// asks for, as JSON, and how many there are: from the store when it
+// keeps them and the request needs no snapshot (about does), else from
+// the snapshot.
+func (s *Server) contradictionsPage(r *http.Request, limit, offset int) ([]json.RawMessage, int, error) {
+	d, ok := s.store.(Derived)
+	about, err := param(r, "about", false)
+	if err != nil {
+		return nil, 0, err
+	}
+	if !ok || about != "" {
+		_, cs, _, err := s.contradictionsFor(r)
+		if err != nil {
+			return nil, 0, err
+		}
+		a, b := window(len(cs), limit, offset)
+		out := make([]json.RawMessage, 0, b-a)
+		for _, c := range cs[a:b] {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false) // as writeJSON and the store write it
+			if err := enc.Encode(c); err != nil {
+				return nil, 0, err
+			}
+			out = append(out, bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		}
+		return out, len(cs), nil
+	}
+	subject, err := param(r, "subject", false)
+	if err != nil {
+		return nil, 0, err
+	}
+	pv, err := param(r, "predicate", false)
+	if err != nil {
+		return nil, 0, err
+	}
+	preds, err := predicates(pv)
+	if err != nil {
+		return nil, 0, err
+	}
+	return d.StoredContradictions(r.Context(), subject, preds, limit, offset)
 }
 
 // about returns the ids of an entity and the events it takes part in or

@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -66,7 +68,10 @@ type snapshots struct {
 	store   Store
 	cur     atomic.Pointer[snapshot]
 	checked atomic.Int64 // unix nanoseconds of the last state check
-	mu      sync.Mutex   // held while checking or building
+	// latest is the store's state at the last check, which the snapshot
+	// being built may not have caught up with yet.
+	latest  atomic.Pointer[string]
+	mu      sync.Mutex // held while checking or building
 	onError func(error)
 }
 
@@ -89,6 +94,7 @@ func (s *snapshots) get(ctx context.Context) (*snapshot, error) {
 			return nil, err
 		}
 		s.checked.Store(time.Now().UnixNano())
+		s.latest.Store(&key)
 		s.cur.Store(snap)
 		return snap, nil
 	}
@@ -96,20 +102,26 @@ func (s *snapshots) get(ctx context.Context) (*snapshot, error) {
 		return cur, nil
 	}
 	s.checked.Store(time.Now().UnixNano())
+	// The state is read here, so that this request already knows of a
+	// change (what the store keeps at ingest is read fresh under the new
+	// state, see Server.cached); the snapshot is rebuilt behind it.
+	key, err := s.store.State(ctx)
+	if err != nil {
+		s.mu.Unlock()
+		s.onError(err)
+		return cur, nil
+	}
+	s.latest.Store(&key)
+	if key == cur.key {
+		s.mu.Unlock()
+		return cur, nil
+	}
 	go func() {
 		defer s.mu.Unlock()
 		// The request may end before the rebuild does: the rebuild has its
 		// own bounded context.
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
-		key, err := s.store.State(ctx)
-		if err != nil {
-			s.onError(err)
-			return
-		}
-		if key == s.cur.Load().key {
-			return
-		}
 		snap, err := build(ctx, s.store, key)
 		if err != nil {
 			s.onError(err)
@@ -118,6 +130,15 @@ func (s *snapshots) get(ctx context.Context) (*snapshot, error) {
 		s.cur.Store(snap)
 	}()
 	return cur, nil
+}
+
+// state returns the store's state at the last check, which may be newer
+// than snap's.
+func (s *snapshots) state(snap *snapshot) string {
+	if k := s.latest.Load(); k != nil {
+		return *k
+	}
+	return snap.key
 }
 
 // build reads every event and claim once and derives what the pages need.
@@ -145,7 +166,20 @@ func build(ctx context.Context, st Store, key string) (*snapshot, error) {
 			snap.subjects[c.ID] = c.Subject.ID
 		}
 	}
-	snap.contradictions = query.ContradictionsAcross(claims, events)
+	if d, ok := st.(Derived); ok {
+		raw, _, err := d.StoredContradictions(ctx, "", nil, 0, 0)
+		if err != nil {
+			return nil, err
+		}
+		snap.contradictions = make([]muster.Contradiction, len(raw))
+		for i, js := range raw {
+			if err := json.Unmarshal(js, &snap.contradictions[i]); err != nil {
+				return nil, fmt.Errorf("web: stored contradiction: %w", err)
+			}
+		}
+	} else {
+		snap.contradictions = query.ContradictionsAcross(claims, events)
+	}
 	if err := snap.findNotes(ctx, st); err != nil {
 		return nil, err
 	}

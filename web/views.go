@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -115,12 +116,61 @@ const mapWidth, mapMinHeight, mapMaxHeight = 900.0, 360.0, 640.0
 // cluster.
 const clusterPixels = 22.0
 
-// mapPlace is a geocoded place events of the filter happened at.
+// mapPlace is a geocoded place events of the filter happened at: how
+// many, and the labels of the first maxPlaceLabels of them.
 type mapPlace struct {
 	id     string
 	pl     muster.Place
 	name   string
-	events []string
+	n      int
+	labels []string
+}
+
+// maxPlaceLabels bounds the event labels a place's tooltip lists; the
+// rest are counted (a town at the front has thousands of events, and
+// listing them all made the map megabytes long). The store keeps as many
+// (store.maxMapLabels).
+const maxPlaceLabels = 12
+
+// mapPlaces returns the geocoded places, finer than a country, of the
+// events that pass the filter, and the number of those events: read from
+// what the store keeps at ingest when there is no filter and it keeps it,
+// else counted over the snapshot's events.
+func (s *Server) mapPlaces(r *http.Request, snap *snapshot, f filter) (map[string]*mapPlace, int, error) {
+	places := map[string]*mapPlace{}
+	if d, ok := s.store.(Derived); ok && f.Empty() {
+		stored, n, err := d.MapPlaces(r.Context())
+		if err != nil {
+			return nil, 0, err
+		}
+		for _, p := range stored {
+			if p.Entity.Place == nil || p.Entity.Place.Precision == muster.PrecisionCountry || p.Events == 0 {
+				continue
+			}
+			places[p.Entity.ID] = &mapPlace{id: p.Entity.ID, pl: *p.Entity.Place, name: p.Entity.Name, n: p.Events,
+				labels: p.Labels[:min(len(p.Labels), maxPlaceLabels)]}
+		}
+		return places, n, nil
+	}
+	evs := snap.filtered(f)
+	for _, ev := range evs {
+		for _, ref := range ev.Places {
+			e, ok := snap.places[ref.ID]
+			if !ok || e.Place == nil || e.Place.Precision == muster.PrecisionCountry {
+				continue
+			}
+			p := places[ref.ID]
+			if p == nil {
+				p = &mapPlace{id: ref.ID, pl: *e.Place, name: e.Name}
+				places[ref.ID] = p
+			}
+			p.n++
+			if len(p.labels) < maxPlaceLabels {
+				p.labels = append(p.labels, ev.Label)
+			}
+		}
+	}
+	return places, len(evs), nil
 }
 
 // pageMap draws the filtered events' geocoded places on the embedded land
@@ -145,23 +195,14 @@ func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	evs := snap.filtered(f)
-	places := map[string]*mapPlace{}
-	var ids []string
-	var weighted []lonLat // one point per event at a place, for the bulk box
-	for _, ev := range evs {
-		for _, ref := range ev.Places {
-			e, ok := snap.places[ref.ID]
-			if !ok || e.Place == nil || e.Place.Precision == muster.PrecisionCountry {
-				continue
-			}
-			if places[ref.ID] == nil {
-				places[ref.ID] = &mapPlace{id: ref.ID, pl: *e.Place, name: e.Name}
-				ids = append(ids, ref.ID)
-			}
-			places[ref.ID].events = append(places[ref.ID].events, ev.Label)
-			weighted = append(weighted, lonLat{e.Place.Lon, e.Place.Lat})
-		}
+	places, nEvents, err := s.mapPlaces(r, snap, f)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	ids := make([]string, 0, len(places))
+	for id := range places {
+		ids = append(ids, id)
 	}
 	sort.Strings(ids)
 	var view box
@@ -171,13 +212,13 @@ func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	} else {
-		view = mapBox(bulk(weighted))
+		view = mapBox(bulk(ids, places))
 	}
 	proj := fitProjection(view, mapWidth, mapMinHeight, mapMaxHeight)
 	shown := proj.view(0)
 	// Places in the view, the most eventful first, each joining the first
 	// cluster within clusterPixels of it.
-	sort.SliceStable(ids, func(i, j int) bool { return len(places[ids[i]].events) > len(places[ids[j]].events) })
+	sort.SliceStable(ids, func(i, j int) bool { return places[ids[i]].n > places[ids[j]].n })
 	type cluster struct {
 		x, y   float64
 		places []*mapPlace
@@ -212,13 +253,16 @@ func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) {
 	for _, c := range clusters {
 		n := 0
 		for _, p := range c.places {
-			n += len(p.events)
+			n += p.n
 		}
 		rad := 4 + 2*math.Sqrt(float64(n))
 		pt := point{X: round1(c.x), Y: round1(c.y), R: round1(rad), Count: n, Places: len(c.places)}
 		if len(c.places) == 1 {
 			p := c.places[0]
-			pt.Name, pt.Events, pt.Link = p.name, p.events, "/entity/"+url.PathEscape(p.id)
+			pt.Name, pt.Events, pt.Link = p.name, p.labels, "/entity/"+url.PathEscape(p.id)
+			if more := p.n - len(p.labels); more > 0 {
+				pt.Events = append(slices.Clip(pt.Events), "and "+strconv.Itoa(more)+" more")
+			}
 		} else {
 			pt.Name = c.places[0].name + " and " + strconv.Itoa(len(c.places)-1) + " more"
 			for _, p := range c.places {
@@ -242,7 +286,7 @@ func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) {
 		if len(outs) == 50 {
 			break
 		}
-		outs = append(outs, outlier{Name: p.name, Link: "/entity/" + url.PathEscape(p.id), Where: strings.Trim(p.pl.Admin1+", "+p.pl.Country, ", "), N: len(p.events)})
+		outs = append(outs, outlier{Name: p.name, Link: "/entity/" + url.PathEscape(p.id), Where: strings.Trim(p.pl.Admin1+", "+p.pl.Country, ", "), N: p.n})
 	}
 	// Zoom and pan links keep the view inside the world (east may pass
 	// 180° by 20°, where the land is drawn again) and no narrower than a
@@ -270,25 +314,44 @@ func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) {
 		nav["Fit"] = "/map?" + fq
 	}
 	s.render(w, r, "map.html", map[string]any{"Title": "Map", "Points": pts, "Grid": graticule(proj),
-		"Land": ld, "Width": proj.W, "Height": proj.H, "Events": len(evs), "Places": len(ids), "Outside": outs,
+		"Land": ld, "Width": proj.W, "Height": proj.H, "Events": nEvents, "Places": len(ids), "Outside": outs,
 		"MoreOutside": len(outside) - len(outs), "Nav": nav, "F": f, "Snap": snap, "Box": shown.param()})
 }
 
-// bulk returns the points inside the 5th–95th percentile box of
-// longitudes and latitudes, or all of them when there are fewer than ten:
-// the map fits where most events are, not a stray geocoding far away.
-func bulk(pts []lonLat) []lonLat {
-	if len(pts) < 10 {
+// bulk returns the places inside the 5th–95th percentile box of the
+// longitudes and latitudes of their events (a place counts once for each
+// event at it), or all of them when there are fewer than ten events: the
+// map fits where most events are, not a stray geocoding far away.
+func bulk(ids []string, places map[string]*mapPlace) []lonLat {
+	total := 0
+	pts := make([]lonLat, len(ids))
+	for i, id := range ids {
+		p := places[id]
+		total += p.n
+		pts[i] = lonLat{p.pl.Lon, p.pl.Lat}
+	}
+	if total < 10 {
 		return pts
 	}
-	lons, lats := make([]float64, len(pts)), make([]float64, len(pts))
-	for i, p := range pts {
-		lons[i], lats[i] = p.Lon, p.Lat
+	// nth returns the k-th smallest of the coordinates, each counted as
+	// many times as its place has events.
+	nth := func(coord func(lonLat) float64, k int) float64 {
+		idx := make([]int, len(ids))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return coord(pts[idx[a]]) < coord(pts[idx[b]]) })
+		for _, i := range idx {
+			if k -= places[ids[i]].n; k < 0 {
+				return coord(pts[i])
+			}
+		}
+		return coord(pts[idx[len(idx)-1]])
 	}
-	sort.Float64s(lons)
-	sort.Float64s(lats)
-	lo, hi := len(pts)*5/100, (len(pts)-1)*95/100
-	b := box{lons[lo], lats[lo], lons[hi], lats[hi]}
+	lon := func(p lonLat) float64 { return p.Lon }
+	lat := func(p lonLat) float64 { return p.Lat }
+	lo, hi := total*5/100, (total-1)*95/100
+	b := box{nth(lon, lo), nth(lat, lo), nth(lon, hi), nth(lat, hi)}
 	var out []lonLat
 	for _, p := range pts {
 		if b.contains(p) {

@@ -61,6 +61,32 @@ type Store interface {
 	UntitledHeads(ctx context.Context) (map[string]string, error)
 }
 
+// Derived is what a Store may keep computed at ingest, in the
+// transaction that saves the claims and events it comes from (issue 14):
+// the disagreements and the map's places. The contradictions API and the
+// unfiltered map read it instead of the snapshot, so they are as fast
+// right after an ingest as before it, and the snapshot takes the
+// disagreements from it instead of comparing every claim.
+type Derived interface {
+	// StoredContradictions returns the disagreements about the subject
+	// (an id, or part of a name in any case; "" for all) with one of the
+	// predicates (none for all), ordered by subject name, from offset and
+	// at most limit (0 for all), as muster.Contradiction JSON (sent as it
+	// is), and how many there are in all.
+	StoredContradictions(ctx context.Context, subject string, preds []muster.Predicate, limit, offset int) ([]json.RawMessage, int, error)
+	// MapPlaces returns the places events happen at that have
+	// coordinates, and the number of events stored.
+	MapPlaces(ctx context.Context) ([]MapPlace, int, error)
+}
+
+// MapPlace is a place with the number of events at it and the labels of
+// the first of them, in time order.
+type MapPlace struct {
+	Entity muster.Entity
+	Events int
+	Labels []string
+}
+
 // Options tunes a Server for where it is exposed.
 type Options struct {
 	// Logger receives internal errors, which clients never see.

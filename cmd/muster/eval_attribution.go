@@ -11,6 +11,7 @@ import (
 	"github.com/muster-osint/muster/extract"
 	"github.com/muster-osint/muster/nlp"
 	"github.com/muster-osint/muster/nlp/segment"
+	"github.com/muster-osint/muster/nlp/syntax"
 )
 
 // defaultPolNeAR is where PolNeAR lies relative to the module root.
@@ -65,9 +66,20 @@ func (m *Main) runEvalAttribution(ctx context.Context, args []string) error {
 		}
 		return res.WriteReport(m.Stdout)
 	}
+	// The text is segmented and parsed as the pipeline does before
+	// extract reads it: the attribution model's features read the parse.
+	sx, err := syntax.New()
+	if err != nil {
+		return fmt.Errorf("eval attribution: %w", err)
+	}
+	var parseErr error
 	attribute := func(text string) []eval.AttributionSpans {
 		d := nlp.NewDoc(text)
 		segment.Segment(d)
+		if err := sx.Annotate(ctx, d); err != nil {
+			parseErr = err
+			return nil
+		}
 		var out []eval.AttributionSpans
 		for _, a := range extract.Attributions(d) {
 			out = append(out, eval.AttributionSpans{Source: a.Source, Cue: a.Cue, Content: a.Content})
@@ -75,6 +87,9 @@ func (m *Main) runEvalAttribution(ctx context.Context, args []string) error {
 		return out
 	}
 	res, err := eval.ScoreAttribution(ctx, arts, *split, attribute, *nErrors)
+	if err == nil {
+		err = parseErr
+	}
 	if err != nil {
 		return fmt.Errorf("eval attribution: %w", err)
 	}

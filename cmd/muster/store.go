@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/pipeline"
@@ -26,7 +27,29 @@ func (m *Main) openStore(ctx context.Context) (*store.DB, error) {
 	// Stored entities are found again by every key resolution matches on
 	// (transliterations, acronyms, surnames), not only by their names.
 	db.EntityKeys = resolve.Keys
+	if err := keepDerived(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return db, nil
+}
+
+// keepDerived has db keep the contradictions and map data up to date at
+// every save, by query's rules, and computes them for what was saved
+// without (a store from before they were kept).
+func keepDerived(ctx context.Context, db *store.DB) error {
+	db.Derive = &store.Deriver{
+		HappeningKeys:  query.HappeningKeys,
+		SameHappening:  query.SameHappening,
+		ClusterRoot:    query.ClusterRoot,
+		HappeningDays:  query.HappeningDays,
+		Contradictions: query.Contradictions,
+	}
+	stale, err := db.DerivedStale(ctx)
+	if err != nil || !stale {
+		return err
+	}
+	return db.RefreshDerived(ctx)
 }
 
 // newPipeline returns the analysis pipeline with the analysts' merge and
@@ -124,7 +147,23 @@ func (r storeReader) Documents(ctx context.Context, ids []string) ([]muster.Docu
 // webStore adapts *store.DB to web.Store.
 type webStore struct{ storeReader }
 
-var _ web.Store = webStore{}
+var (
+	_ web.Store   = webStore{}
+	_ web.Derived = webStore{}
+)
+
+func (s webStore) StoredContradictions(ctx context.Context, subject string, preds []muster.Predicate, limit, offset int) ([]json.RawMessage, int, error) {
+	return s.db.ContradictionsJSON(ctx, store.ContradictionFilter{Subject: subject, Predicates: preds, Limit: limit, Offset: offset})
+}
+
+func (s webStore) MapPlaces(ctx context.Context) ([]web.MapPlace, int, error) {
+	stored, n, err := s.db.MapPlaces(ctx)
+	out := make([]web.MapPlace, len(stored))
+	for i, p := range stored {
+		out[i] = web.MapPlace(p)
+	}
+	return out, n, err
+}
 
 func (s webStore) Document(ctx context.Context, id string) (*muster.Document, error) {
 	return s.db.Document(ctx, id)

@@ -1,0 +1,53 @@
+package pipeline_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/pipeline"
+)
+
+// TestEventListCountry: a settlement in an event's place list lies in the
+// region or country the list names after it. A namesake elsewhere — even a
+// seat that news may name from abroad, Palma of the Balearic Islands — is
+// no point for it: it is placed in that country or not at all. The
+// sentences are our own.
+func TestEventListCountry(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, place string
+		country     string // "" when it must stay unlocated
+	}{
+		{"Gunmen raided Palma, Cabo Delgado, Mozambique, on Sunday, killing two fishermen.", "Palma", ""},
+		{"On 3 May 2023, Russian forces shelled near Lozova, Kharkiv. Casualties unknown.", "Lozova", "UA"},
+	}
+	for _, tt := range tests {
+		doc := muster.Document{Published: time.Date(2023, 5, 4, 0, 0, 0, 0, time.UTC)}
+		doc.SetText(tt.text)
+		a, err := p.Analyze(context.Background(), doc, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range a.Entities {
+			if e.Type != muster.EntityPlace || e.Name != tt.place {
+				continue
+			}
+			found = true
+			switch {
+			case tt.country == "" && e.Place != nil:
+				t.Errorf("%q: %s placed at %+v, want it unlocated", tt.text, tt.place, *e.Place)
+			case tt.country != "" && (e.Place == nil || e.Place.Country != tt.country):
+				t.Errorf("%q: %s placed at %+v, want it in %s", tt.text, tt.place, e.Place, tt.country)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no place %s among the entities", tt.text, tt.place)
+		}
+	}
+}
