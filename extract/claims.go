@@ -60,7 +60,7 @@ func (x *doc) subjectsIn(s muster.Span, types ...muster.EntityType) []int {
 		}
 	}
 	for i, m := range x.ments {
-		if m.Start < s.Start || m.End > s.End {
+		if m.Start < s.Start || m.End > s.End || m.patron {
 			continue
 		}
 		if set, ok := x.sets[i]; ok {
@@ -106,7 +106,7 @@ func (x *doc) subjectIn(s muster.Span, fromEnd bool, types []muster.EntityType) 
 			i = len(x.ments) - 1 - k
 		}
 		m := x.ments[i]
-		if m.Start < s.Start || m.End > s.End {
+		if m.Start < s.Start || m.End > s.End || m.patron {
 			continue
 		}
 		if set, ok := x.sets[i]; ok && typeIn(muster.EntityArmedGroup, types) {

@@ -84,6 +84,7 @@ func newDoc(in Input) *doc {
 		x.typeMentions()
 		x.typeFromSyntax()
 		x.addStateForces()
+		x.addHyphenPatrons()
 	}
 	x.addNominals()
 	x.ments = dropOverlaps(x.ments)
@@ -965,6 +966,11 @@ func (x *doc) entities() []Entity {
 		}
 		for _, mi := range ent.mentions {
 			m := x.ments[mi]
+			if m.patron {
+				// "Moscow-backed": part of an adjective, no name mention
+				// as the resolution gold marks them (eval resolve).
+				continue
+			}
 			span, text := nameSpan(m)
 			cs := x.offs.Chars(span)
 			e.Mentions = append(e.Mentions, muster.Mention{Document: x.in.DocID, Start: cs.Start, End: cs.End, Text: text, Type: ent.typ.MentionType()})

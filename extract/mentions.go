@@ -22,6 +22,9 @@ type mention struct {
 	ent     int    // local entity index, -1 until linked
 	plural  int    // for "both groups": how many entities it denotes
 	pronoun bool   // a sentence-initial "It", "Its", "He", "She", "His", "Her"
+	// patron: the name before the hyphen of "Turkish-backed" (addHyphenPatrons),
+	// who backs a name, not a subject, place or party of its sentence.
+	patron bool
 }
 
 // groupHeads end the names of armed groups: "Free Russia Legion",
@@ -235,7 +238,8 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 		if (titleCase(toks) && toks[len(toks)-1].Text != ".") || allCaps(toks) {
 			for _, tm := range d.Mentions {
 				if d.Sentences[si].Contains(tm.Span) {
-					out = append(out, mention{Span: tm.Span, text: tm.Text, sent: si, ent: -1})
+					span := headlineName(d, toks, tm.Span, lower)
+					out = append(out, mention{Span: span, text: d.Text[span.Start:span.End], sent: si, ent: -1})
 				}
 			}
 			continue
@@ -346,10 +350,14 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					start = j // "No group": only the lower-case head was left
 				}
 			}
+			// An outlet's name is one name: a title word inside it ("The
+			// Defense Post", "Army Times") opens no person's name, which
+			// left "The" and "Post" as two outlets of their own.
+			outlet := start < j && typeName(d.Text[toks[start].Start:toks[j-1].End], "") == muster.EntityMedia
 			// "Kataib Hezbollah Secretary-General Abu Hussein al-Hamidawi":
 			// a title inside a run ends a group's name and opens its
 			// officer's.
-			if t0 := midTitle(toks, start, j); t0 > start {
+			if t0 := midTitle(toks, start, j); t0 > start && !outlet {
 				span := muster.Span{Start: toks[start].Start, End: toks[t0-1].End}
 				out = append(out, mention{Span: span, text: d.Text[span.Start:span.End], sent: si, ent: -1})
 				start = t0
@@ -358,7 +366,7 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 			role := ""
 			k := start
 			country := -1 // "President of Ukraine Victor Yanukovych": the country in the title
-			for k < j-1 {
+			for k < j-1 && !outlet {
 				w := strings.ToLower(toks[k].Text)
 				if k == start && knownPlaces[w] && personTitles[strings.ToLower(toks[k+1].Text)] && k+2 < j {
 					country = k // "Kenya Prime Minister Daniel Moi"
@@ -515,6 +523,35 @@ func joinTexts(toks []nlp.Token) string {
 		ws[i] = t.Text
 	}
 	return strings.Join(ws, " ")
+}
+
+// headlineName ends a name the tagger found in a title-case headline
+// before the common nouns the headline capitalises after it ("Borno
+// Military Base" names Borno when the body writes "military" and "base"
+// in lower case). A head that makes a name what it is ("Islamic State",
+// "Wagner Group", "Defence Ministry", a country's "Nigerian Military")
+// stays.
+func headlineName(d *nlp.Doc, toks []nlp.Token, sp muster.Span, lower map[string]bool) muster.Span {
+	var in []nlp.Token
+	for _, t := range toks {
+		if sp.Contains(t.Span) {
+			in = append(in, t)
+		}
+	}
+	if len(in) < 2 || in[0].Start != sp.Start || in[len(in)-1].End != sp.End {
+		return sp
+	}
+	n := len(in)
+	for n > 1 {
+		w := strings.ToLower(in[n-1].Text)
+		prev := strings.ToLower(in[n-2].Text)
+		country := demonymCountry[prev] != "" || countryIndex[prev] != ""
+		if !lower[w] || groupHeads[w] || stateHeads[w] && country || orgWords[w] || lowerHeads[w] || connectors[in[n-2].Text] {
+			break
+		}
+		n--
+	}
+	return muster.Span{Start: sp.Start, End: in[n-1].End}
 }
 
 // trimHyphenAdjectives drops a leading "Iran-aligned" or

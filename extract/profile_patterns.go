@@ -1065,8 +1065,8 @@ func (x *doc) hyphenPatron(t int, types []muster.EntityType) int {
 			}
 		}
 	}
-	if demonym := demonymCountry[strings.ToLower(name)]; demonym != "" {
-		name = demonym
+	if country := patronCountry(name); country != "" {
+		name = country
 		key = muster.NameKey(name)
 		for e, ent := range x.ents {
 			if ent.merged < 0 && muster.NameKey(ent.name) == key {
@@ -1075,6 +1075,16 @@ func (x *doc) hyphenPatron(t int, types []muster.EntityType) int {
 		}
 	}
 	return -1
+}
+
+// patronCountry returns the country the word before a hyphen names, by
+// demonym ("Russian-backed") or by name ("US-backed"), or "".
+func patronCountry(head string) string {
+	low := strings.ToLower(head)
+	if c := demonymCountry[low]; c != "" {
+		return c
+	}
+	return countryIndex[low]
 }
 
 // hyphenHead returns what a hyphenated word names before its last hyphen
@@ -1100,9 +1110,7 @@ func (x *doc) newHyphenPatron(t int, types []muster.EntityType) int {
 	if strings.HasSuffix(strings.ToLower(tok.Text), "-based") {
 		typ = muster.EntityPlace // "Kidal-based": where, not who
 	}
-	if c := demonymCountry[strings.ToLower(name)]; c != "" {
-		name, typ = c, muster.EntityPlace
-	} else if c := countryIndex[strings.ToLower(name)]; c != "" {
+	if c := patronCountry(name); c != "" {
 		name, typ = c, muster.EntityPlace
 	} else if bare := strings.TrimPrefix(strings.TrimPrefix(name, "al-"), "Al-"); !isCap(bare) {
 		return -1
