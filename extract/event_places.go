@@ -492,7 +492,9 @@ func namesSide(text string, sp muster.Span) bool {
 			break
 		}
 	}
-	toks := lexWords(after)
+	// Only the first word after the name is read: lexing the rest of the
+	// document for each place made extraction quadratic in its length.
+	toks := lexWords(after[:min(len(after), 64)])
 	if len(toks) > 0 && toks[0].kind == 'w' && (!toks[0].upper || poss) {
 		w := toks[0].low
 		if forceHeads[w] || poss && (sideNouns[w] || triggerLex.has("narrative", w) || triggerLex.has("report", w)) {
