@@ -485,11 +485,9 @@ func (p *Pipeline) geocode(ents []muster.Entity, claims []muster.Claim, geo *loc
 		}
 		k++
 	}
-	gz := p.gaz.ForDocument()
-	var (
-		ctx    resolve.GeoContext
-		hasCtx bool
-	)
+	// The geocoder and context locate used: its memo already holds these
+	// names' lookups, so the writer does not repeat them.
+	gz, ctx := geo.gz, geo.ctx
 	for i, in := range listCountries(claims, func(name string) string {
 		if cc := gz.CountryCode(name); cc != "" {
 			return cc
@@ -504,9 +502,6 @@ func (p *Pipeline) geocode(ents []muster.Entity, claims []muster.Claim, geo *loc
 			continue
 		}
 		e.Place = nil
-		if !hasCtx {
-			ctx, hasCtx = geoContext(gz, names), true
-		}
 		c := ctx
 		c.Countries = in
 		if pl, ok := gz.Geocode(e.Name, c); ok && slices.Contains(in, pl.Country) {
@@ -591,6 +586,12 @@ func listCountries(claims []muster.Claim, countryOf func(name string) string, by
 type located struct {
 	names  []string
 	places []*muster.Place
+	// gz and ctx are the geocoder (with its memo of lookups) and the
+	// context the places were found with; geocode reuses them. The
+	// writer takes them over after Extract is done with them, so the
+	// memo is never used by two goroutines at once.
+	gz  *resolve.DocumentGeocoder
+	ctx resolve.GeoContext
 }
 
 // placeNames returns the names of the place entities of ents, in order:
@@ -614,6 +615,7 @@ func (p *Pipeline) locate(names []string) *located {
 	}
 	gz := p.gaz.ForDocument()
 	ctx := geoContext(gz, names)
+	geo.gz, geo.ctx = gz, ctx
 	for i, name := range names {
 		pl, ok := gz.Geocode(name, ctx)
 		if !ok {
