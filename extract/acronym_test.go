@@ -86,6 +86,7 @@ func TestFranchiseNamedForItsRegion(t *testing.T) {
 	for _, c := range []struct{ text, name, acronym string }{
 		{"Villages in the east have been raided by the Islamic State in Central Africa (ISCAP) since 2019.", "Islamic State in Central Africa", "ISCAP"},
 		{"A convoy was ambushed by al-Qaeda in the Sahara Desert (AQSD) on Monday.", "al-Qaeda in the Sahara Desert", "AQSD"},
+		{"The Islamic State in the Lake Region (ISLR) claimed the ambush.", "Islamic State in the Lake Region", "ISLR"},
 	} {
 		r := extract.Extract(extract.Input{Doc: parse(t, c.text), DocID: "d_test", Published: time.Date(2024, 6, 13, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
 		found := false

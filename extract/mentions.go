@@ -354,6 +354,12 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					start = j // "No group": only the lower-case head was left
 				}
 			}
+			// "the Islamist Baraka Front", "the Maoist New People's
+			// Army": an ideology before a group's name describes the
+			// group (the ideology pattern reads it), it opens no name.
+			for start < j-1 && ideologyWords[strings.ToLower(toks[start].Text)] && headIn(toks[start+1:j]) {
+				start++
+			}
 			// An outlet's name is one name: a title word inside it ("The
 			// Defense Post", "Army Times") opens no person's name, which
 			// left "The" and "Post" as two outlets of their own.
@@ -424,6 +430,16 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 	}
 	return trimHyphenAdjectives(d, out)
 }
+
+// ideologyWords are the ideologies of profile.patterns' ideology_adj
+// list, the one list of them.
+var ideologyWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range profileRules.set.List("ideology_adj") {
+		m[w] = true
+	}
+	return m
+}()
 
 // numberedUnitHeads may take their number after them: "Brigade 5th",
 // "Battalion 22".
@@ -785,12 +801,13 @@ func acronymSpan(toks []nlp.Token, i, j int) int {
 
 // tokenInitials returns the upper-case initials of the capitalised words of
 // toks: once with one initial for each word, and, when a word joins a
-// name to the Arabic article ("al-Qaeda"), once more with both.
+// name to the Arabic article ("al-Qaeda"), once more with both. A
+// sentence's opening "The" spells nothing.
 func tokenInitials(toks []nlp.Token) []string {
 	var one, both strings.Builder
 	split := false
 	for _, t := range toks {
-		if !isCap(t.Text) {
+		if !isCap(t.Text) || t.Text == "The" {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(t.Text)

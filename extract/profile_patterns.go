@@ -801,6 +801,28 @@ func (x *doc) roleKey(t int) string {
 	return lemma
 }
 
+// placePart returns, for place e that a group is active or based in, the
+// part of it the text names ("operates in northern Mali": northern Mali,
+// at the level the text gives, as the narrative rules name an event's
+// region); else e.
+func (x *doc) placePart(e, t int, pred muster.Predicate) int {
+	if pred != muster.PredActiveIn && pred != muster.PredBasedIn || x.ents[e].typ != muster.EntityPlace {
+		return e
+	}
+	for _, c := range pattern.Conjuncts(x.d, t) {
+		mi := x.tokMent[c]
+		if mi < 0 || x.ments[mi].ent < 0 || x.live(x.ments[mi].ent) != e {
+			continue
+		}
+		if p := x.tokenStartingAt(x.ments[mi].Start) - 1; p >= x.sentLo(c) {
+			if w := strings.ToLower(x.d.Tokens[p].Text); regionWords[w] {
+				return x.placeNamed(w + " " + x.ments[mi].text)
+			}
+		}
+	}
+	return e
+}
+
 // applyRule turns one match into claims.
 func (x *doc) applyRule(m pattern.Match, r *rule) {
 	if r == nil {
@@ -876,7 +898,7 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 		switch cs.kind {
 		case "entity":
 			for _, e := range x.entitiesAt(ot, r.types[cs.obj]) {
-				objs = append(objs, draft{objEnt: e})
+				objs = append(objs, draft{objEnt: x.placePart(e, ot, pred)})
 			}
 			if len(objs) == 0 && (strings.HasPrefix(cs.pred, "@") || hyphenAdjective(x.d.Tokens[ot].Text)) {
 				// "Iran-backed": the patron is the word before the hyphen;
