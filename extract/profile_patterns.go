@@ -804,19 +804,35 @@ func (x *doc) roleKey(t int) string {
 // placePart returns, for place e that a group is active or based in, the
 // part of it the text names ("operates in northern Mali": northern Mali,
 // at the level the text gives, as the narrative rules name an event's
-// region); else e.
+// region): the part named at the bound token t or its conjuncts, else at
+// another mention of e in t's sentence (the pattern may bind the phrase
+// that leads to the place: "territories which encompass southeastern
+// Burma"); else e.
 func (x *doc) placePart(e, t int, pred muster.Predicate) int {
 	if pred != muster.PredActiveIn && pred != muster.PredBasedIn || x.ents[e].typ != muster.EntityPlace {
 		return e
 	}
-	for _, c := range pattern.Conjuncts(x.d, t) {
-		mi := x.tokMent[c]
+	part := func(mi int) int {
 		if mi < 0 || x.ments[mi].ent < 0 || x.live(x.ments[mi].ent) != e {
-			continue
+			return -1
 		}
-		if p := x.tokenStartingAt(x.ments[mi].Start) - 1; p >= x.sentLo(c) {
+		if p := x.tokenStartingAt(x.ments[mi].Start) - 1; p >= 0 && x.d.SentenceOf(x.d.Tokens[p].Start) == x.ments[mi].sent {
 			if w := strings.ToLower(x.d.Tokens[p].Text); regionWords[w] {
 				return x.placeNamed(w + " " + x.ments[mi].text)
+			}
+		}
+		return -1
+	}
+	for _, c := range pattern.Conjuncts(x.d, t) {
+		if r := part(x.tokMent[c]); r >= 0 {
+			return r
+		}
+	}
+	si := x.d.SentenceOf(x.d.Tokens[t].Start)
+	for mi := range x.ments {
+		if x.ments[mi].sent == si {
+			if r := part(mi); r >= 0 {
+				return r
 			}
 		}
 	}
