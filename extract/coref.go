@@ -65,13 +65,24 @@ type acronymDef struct {
 	sent int
 }
 
+// nominalHeads are the nouns of a definite description of one group ("the
+// militia unit", "the resistance group", "the faction", "the gang");
+// pluralHeads those of several groups or their fighters ("both armed
+// resistance groups", "the fighters", "the insurgents"). One list each:
+// nominalRE, pluralRE and nominalKeys are made from them.
+var (
+	nominalHeads = []string{"group", "unit", "militia", "legion", "corps", "regiment", "battalion", "brigade",
+		"organisation", "organization", "movement", "cartel", "faction", "gang", "outfit", "alliance", "coalition"}
+	pluralHeads = []string{"groups", "units", "militias", "rebels", "fighters", "militants", "insurgents", "jihadists", "guerrillas"}
+)
+
 // nominalRE finds definite descriptions of one group: "the militia unit",
 // "the paramilitary unit", "the group", "the resistance group".
-var nominalRE = regexp.MustCompile(`\b(?i:the|this|that)\s+(?:[a-z-]+\s+){0,2}((?i:group|unit|militia|legion|corps|regiment|battalion|brigade|organi[sz]ation|movement|cartel))\b`)
+var nominalRE = regexp.MustCompile(`\b(?i:the|this|that)\s+(?:[a-z-]+\s+){0,2}((?i:` + strings.Join(nominalHeads, "|") + `))\b`)
 
 // pluralRE finds descriptions of several groups or their fighters: "both
 // armed resistance groups", "the revolutionary groups", "the fighters".
-var pluralRE = regexp.MustCompile(`\b(?i:both|the|these|those|two)\s+(?:[a-z-]+\s+){0,2}?(groups|units|militias|rebels|fighters|militants)\b`)
+var pluralRE = regexp.MustCompile(`\b(?i:both|the|these|those|two)\s+(?:[a-z-]+\s+){0,2}?(` + strings.Join(pluralHeads, "|") + `)\b`)
 
 // newDoc finds the mentions of a document and links them into entities.
 func newDoc(in Input) *doc {
@@ -605,19 +616,26 @@ func (x *doc) linkNominal(i int) {
 			return
 		}
 		head := lastWord(m.text)
-		if head == "fighters" || head == "militants" || head == "rebels" {
+		if head != "groups" && head != "units" && head != "militias" { // fighters, not groups
 			if e := x.recentGroup(i); e >= 0 {
 				x.attach(i, e)
 			}
 		}
 		return
 	}
-	if e := x.recentGroupHead(i, lastWord(m.text)); e >= 0 {
+	head := lastWord(m.text)
+	if e := x.recentGroupHead(i, head); e >= 0 {
 		x.attach(i, e)
-	} else if e := x.recentGroup(i); e >= 0 {
+	} else if e := x.recentGroup(i); e >= 0 && !namedOnlyHeads[strings.ToLower(head)] {
 		x.attach(i, e)
 	}
 }
+
+// namedOnlyHeads are the heads of descriptions that refer back only to a
+// group whose name has the same head ("the alliance": the Eastern
+// Alliance): a gang or a coalition the text leaves unnamed ("an armed gang
+// … the gang", "the Saudi-led coalition") is no other group just named.
+var namedOnlyHeads = map[string]bool{"gang": true, "alliance": true, "coalition": true}
 
 // pronounAntecedent returns the entity a sentence-initial pronoun stands
 // for, or -1: the subject of the previous sentence (its first mention)
@@ -849,7 +867,7 @@ func (x *doc) appositions() {
 }
 
 // nominalKeys are words one of which a sentence needs for addNominals to look at it.
-var nominalKeys = []string{"cartel", "group", "unit", "militia", "legion", "corps", "regiment", "battalion", "brigade", "organi", "movement", "rebels", "fighters", "militants"}
+var nominalKeys = append(slices.Clone(nominalHeads), pluralHeads...)
 
 // lowerSent returns sentence si in lower case, for the cheap keyword tests
 // that spare most regexp runs.
