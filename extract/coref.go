@@ -96,11 +96,42 @@ func newDoc(in Input) *doc {
 		x.typeFromSyntax()
 		x.addStateForces()
 		x.addHyphenPatrons()
+		x.addLedCoalitions()
 	}
 	x.addNominals()
 	x.ments = dropOverlaps(x.ments)
 	x.link()
 	return x
+}
+
+// ledHeads are the nouns a "Saudi-led" or "US-led" description names a
+// body of states' forces by.
+var ledHeads = map[string]bool{"coalition": true, "alliance": true}
+
+// addLedCoalitions makes "the Saudi-led military coalition" and "the
+// US-led alliance" mentions of a state force (issue 11): news names such a
+// coalition by its leader, in lower case, so findNames never saw it, and
+// what it includes, backs or fights was lost ("the Saudi-led coalition
+// that includes the STC"). Up to two lower-case words may stand between
+// the participle and the head.
+func (x *doc) addLedCoalitions() {
+	for i, tok := range x.d.Tokens {
+		if !strings.HasSuffix(tok.Text, "-led") || len(tok.Text) < 6 || !isCap(tok.Text) {
+			continue
+		}
+		si := x.d.SentenceOf(tok.Start)
+		for j := i + 1; j < len(x.d.Tokens) && j <= i+3 && x.d.SentenceOf(x.d.Tokens[j].Start) == si; j++ {
+			w := x.d.Tokens[j].Text
+			if w != strings.ToLower(w) || !isWordToken(w) {
+				break
+			}
+			if ledHeads[w] {
+				span := muster.Span{Start: tok.Start, End: x.d.Tokens[j].End}
+				x.ments = append(x.ments, mention{Span: span, text: x.d.Text[span.Start:span.End], typ: muster.EntityStateForce, sent: si, ent: -1})
+				break
+			}
+		}
+	}
 }
 
 // givenNames makes the document's mention layer the names, typed as the
