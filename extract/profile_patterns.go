@@ -201,6 +201,33 @@ func (x *doc) profilePatterns() {
 	for _, m := range profileRules.set.Match(x.d) {
 		x.applyRule(m, profileRules.rules[m.Pattern])
 	}
+	x.describedIdeologies()
+}
+
+// describedIdeologies gives a group the ideology of a description that
+// refers back to it ("a clash with the jihadists": the group just named
+// is jihadist), in the outlet's own voice, as the ideology pattern reads
+// "the jihadist Boko Haram". Only a description coreference resolved to
+// one armed group counts.
+func (x *doc) describedIdeologies() {
+	for i, m := range x.ments {
+		if !m.nominal || m.pronoun || m.ent < 0 || len(x.sets[i]) > 0 {
+			continue
+		}
+		w := lastWord(m.text)
+		if w = strings.TrimSuffix(w, "s"); !ideologyWords[w] {
+			continue
+		}
+		e := x.live(m.ent)
+		if x.ents[e].typ != muster.EntityArmedGroup {
+			continue
+		}
+		d := draft{subj: e, event: -1, pred: muster.PredIdeology, obj: muster.TextValue(w), objEnt: -1, ev: m.Span, sent: m.sent,
+			attr: x.publisher(), mod: muster.Asserted, conf: 0.6}
+		if !x.hasDraft(d) {
+			x.add(d)
+		}
+	}
 }
 
 // tokenMentions maps each token to the mention that covers it, or -1.
