@@ -215,6 +215,7 @@ func (x *doc) narrativeEvents() {
 		}
 		// Participants: the groups that act, the forces that fight them.
 		actors := x.subjectsIn(s, muster.EntityArmedGroup)
+		actors = append(actors, x.listMates(s, actors)...)
 		for _, e := range actors {
 			if !claimantOf(subs, e) {
 				ev.participants[e] = muster.RoleActor
@@ -985,6 +986,61 @@ func (x *doc) casualties() {
 			x.sentEvent[si] = ev
 		}
 	}
+}
+
+// listSepRE is what stands between two names of one list: "X, Y and Z",
+// "X, the Y, and the Z", "X or Y".
+var listSepRE = regexp.MustCompile(`^(?:\s*,)?\s*(?:(?:and|or)\s+)?(?:the\s+)?$`)
+
+// listMates returns the entities named in a list with one of ents in
+// sentence s ("allied with the Hamzah Division, Sultan Suleiman Shah
+// Division and Ahrar al-Sham"), whatever type the tagger gave them: the
+// members of a list of sides are sides too (issue 10: lists of
+// participants were only partly kept). Places, outlets, dates and
+// institutions (a ministry, a council) are never sides by a list.
+func (x *doc) listMates(s muster.Span, ents []int) []int {
+	in := map[int]bool{}
+	for _, e := range ents {
+		in[e] = true
+	}
+	var list []int // mentions of s, in order
+	for i, m := range x.ments {
+		if m.Start >= s.Start && m.End <= s.End && !m.patron && !m.pronoun && !m.nominal && m.ent >= 0 {
+			list = append(list, i)
+		}
+	}
+	mate := func(e int) bool {
+		switch x.ents[e].typ {
+		case muster.EntityOrganization, muster.EntityPerson, "":
+		default:
+			return false
+		}
+		for _, w := range strings.Fields(strings.ToLower(x.ents[e].name)) {
+			if orgWords[w] {
+				return false
+			}
+		}
+		return true
+	}
+	var out []int
+	for changed := true; changed; {
+		changed = false
+		for k := 0; k+1 < len(list); k++ {
+			a, b := x.ments[list[k]], x.ments[list[k+1]]
+			if a.End > b.Start || !listSepRE.MatchString(x.d.Text[a.End:b.Start]) || in[a.ent] == in[b.ent] {
+				continue
+			}
+			n := b.ent
+			if in[b.ent] {
+				n = a.ent
+			}
+			if mate(n) {
+				in[n], changed = true, true
+				out = append(out, n)
+			}
+		}
+	}
+	return out
 }
 
 // backgroundFigures returns the event the figures of sentence si, which

@@ -1,0 +1,55 @@
+package extract_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/muster-osint/muster"
+)
+
+// eventNames returns, for each event of text, the names its claims of
+// predicate p name.
+func eventNames(t *testing.T, text string, p muster.Predicate) []string {
+	t.Helper()
+	r := story(t, text, time.Date(2023, 6, 16, 0, 0, 0, 0, time.UTC))
+	var out []string
+	for _, c := range r.Claims {
+		if c.Predicate == p && c.Object.Entity != nil {
+			out = append(out, c.Object.Entity.Name)
+		}
+	}
+	return out
+}
+
+// TestListedParticipants: every member of a list of sides takes part,
+// whatever type the tagger gave each name ("such as the Desert Hawks, the
+// Kidal Front and Ansar Dine"); an institution listed with a side is none
+// (issue 10: lists of participants were only partly kept). The sentences
+// and names are our own.
+func TestListedParticipants(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"This week, the Lion Brigade allied with other factions, such as the Desert Hawks, the Kidal Front and Ansar Dine, and launched an offensive against the army near Kidal.",
+			[]string{"Lion Brigade", "Desert Hawks", "Kidal Front", "Ansar Dine"}, nil},
+		{"Fighters from the Kidal Front, Ansar Dine and the Desert Hawks stormed the town of Menaka on Monday.",
+			[]string{"Kidal Front", "Ansar Dine", "Desert Hawks"}, nil},
+		{"The Kidal Front and the United Nations condemned the attack on a market in Gao on Monday.",
+			nil, []string{"United Nations"}},
+	}
+	for _, tt := range tests {
+		got := eventNames(t, tt.text, muster.PredParticipant)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: participants %v, want %s", tt.text, got, w)
+			}
+		}
+		for _, n := range tt.not {
+			if slices.Contains(got, n) {
+				t.Errorf("%q: participants %v, want no %s", tt.text, got, n)
+			}
+		}
+	}
+}
