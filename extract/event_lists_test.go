@@ -53,3 +53,33 @@ func TestListedParticipants(t *testing.T) {
 		}
 	}
 }
+
+// TestEventPlaceLists: each place of a list of places of one rank is a place
+// of the event ("in Al-Qaim and Jurf Al-Sakhar", "Kidal, Tessalit and
+// Aguelhok"), never the pair as one name; a name after "and" that does
+// not end the phrase is no place (issue 10). Our own sentences.
+func TestEventPlaceLists(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"The army struck rebel camps in Tessalit and Aguelhok on Monday.", []string{"Tessalit", "Aguelhok"}, nil},
+		{"U.S. airstrikes targeted militia facilities in Al-Qaim and Jurf Al-Sakhar on Tuesday.", []string{"Al-Qaim", "Jurf Al-Sakhar"}, nil},
+		{"Rebels shelled the towns of Kidal, Tessalit and Aguelhok on Monday.", []string{"Kidal", "Tessalit", "Aguelhok"}, []string{"Tessalit and Aguelhok"}},
+		{"Jets bombed rebel positions in Aguelhok, Anefis and Tessalit on Monday.", []string{"Aguelhok", "Anefis", "Tessalit"}, []string{"Anefis and Tessalit"}},
+		{"Rebels attacked a base in Gao on Monday and Omar Diallo said they would attack again.", []string{"Gao"}, []string{"Omar Diallo"}},
+	}
+	for _, tt := range tests {
+		got := eventNames(t, tt.text, muster.PredOccurredAt)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: places %v, want %s", tt.text, got, w)
+			}
+		}
+		for _, n := range tt.not {
+			if slices.Contains(got, n) {
+				t.Errorf("%q: places %v, want no %s", tt.text, got, n)
+			}
+		}
+	}
+}
