@@ -62,7 +62,7 @@ var allegianceRE = regexp.MustCompile(`^\s+for\s+\p{Lu}`)
 // "Kabul, Mar 3, (dpa) – ". A capitalised name before a
 // dash is not enough: "Kherson — a city of …" opens a sentence about
 // Kherson.
-var datelineRE = regexp.MustCompile(`^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s(?:of\s|the\s)?\p{Lu}[\p{L}.]*){0,3}(?:\s\d{1,2})?){0,2},?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}(?:\s\d{1,2})?)?,?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)(?:/\p{L}{2,10})?\))\s*(?:—|–|--|-)\s+\p{Lu}`)
+var datelineRE = regexp.MustCompile(`^(?:(?:dpa|AFP|AP|Reuters|Xinhua|Interfax|Anadolu|UPI)/\p{L}{2,10}|\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s(?:of\s|the\s)?\p{Lu}[\p{L}.]*){0,3}(?:\s\d{1,2})?){0,2},?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}(?:\s\d{1,2})?)?,?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)(?:/\p{L}{2,10})?\))\s*(?:—|–|--|-)\s+\p{Lu}`)
 
 // datelineLen returns the length in bytes of the dateline that opens a
 // sentence, or 0.
@@ -214,14 +214,16 @@ func (x *doc) narrativeEvents() {
 			}
 		}
 		// Participants: the groups that act, the forces that fight them.
-		actors := x.subjectsIn(s, muster.EntityArmedGroup)
-		actors = append(actors, x.listMates(s, actors)...)
+		// Not the agencies of a dateline ("dpa/GNA – The Islamic State …").
+		told := muster.Span{Start: s.Start + datelineLen(text), End: s.End}
+		actors := x.subjectsIn(told, muster.EntityArmedGroup)
+		actors = append(actors, x.listMates(told, actors)...)
 		for _, e := range actors {
 			if !claimantOf(subs, e) {
 				ev.participants[e] = muster.RoleActor
 			}
 		}
-		for _, e := range x.subjectsIn(s, muster.EntityStateForce) {
+		for _, e := range x.subjectsIn(told, muster.EntityStateForce) {
 			if typ == muster.EventIncursion || typ == muster.EventArmedClash || typ == muster.EventRaid {
 				ev.participants[e] = muster.RoleDefender
 			} else {
