@@ -12,8 +12,9 @@ import (
 // figure as the killed ("The death toll from the bombing has risen to
 // 45"), and an attacker that escaped "without suffering any losses" lost
 // no one (killed 0), as news tells them (issue 10: news_armed_groups dev
-// missed both). The sentences are our own; a toll of no named event and
-// losses of ground count no one.
+// missed both). The sentences are our own; a toll of no named event,
+// losses of ground and a death in a clause of condition ("if he is
+// killed") count no one.
 func TestTollAndNoLosses(t *testing.T) {
 	pub := time.Date(2023, 6, 16, 0, 0, 0, 0, time.UTC)
 	lede := "Gunmen attacked an army base in Kidal on Monday, killing three soldiers. "
@@ -29,6 +30,8 @@ func TestTollAndNoLosses(t *testing.T) {
 		{lede + "The rebels withdrew without casualties.", "0", ""},
 		{lede + "The toll of people killed in the country this year rises to 5,000.", "3", "5000"},
 		{lede + "The army held the town without any losses of territory.", "3", "0"},
+		{lede + "The army pays $50,000 to a soldier's family if he is killed.", "3", "1"},
+		{"Gunmen attacked a convoy near Kidal on Monday. It was not clear if the driver was killed in the crossfire.", "1", ""},
 	}
 	for _, tt := range tests {
 		r := story(t, tt.text, pub)

@@ -189,6 +189,9 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 		if motiveBefore(toks, k) {
 			continue // "to avenge the killing of their leader": an earlier event's dead
 		}
+		if conditionBefore(toks, k) {
+			continue // "paid to his relatives if he is killed": no one has died
+		}
 		if _, ok := casualtyCues[t.low]; ok {
 			if t.low == "fatally" { // "fatally shot" is the killing; the cue is "fatally"
 				cues = append(cues, k)
@@ -1003,4 +1006,24 @@ func motiveBefore(toks []wtok, k int) bool {
 		}
 	}
 	return false
+}
+
+// conditionBefore reports whether toks[k] is in a clause of condition
+// ("if he is killed", "unless they are wounded"): "if" or "unless" within
+// the four words before it, with no punctuation between. An "if" that
+// asks whether ("it was not clear if the victim was killed") is none.
+func conditionBefore(toks []wtok, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4 && toks[j].kind == 'w'; j-- {
+		if toks[j].low == "unless" || toks[j].low == "if" && (j == 0 || !whetherWords[toks[j-1].low]) {
+			return true
+		}
+	}
+	return false
+}
+
+// whetherWords before "if" make it ask whether: "not clear if", "asked if".
+var whetherWords = map[string]bool{
+	"clear": true, "unclear": true, "known": true, "unknown": true, "know": true, "knew": true,
+	"ask": true, "asked": true, "asking": true, "see": true, "determine": true, "confirm": true,
+	"confirmed": true, "say": true, "said": true, "tell": true, "check": true, "wonder": true,
 }
