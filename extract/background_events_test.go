@@ -84,3 +84,26 @@ func TestDatedBackgroundEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedAttackSameFight: an attack a source reports on the day of
+// a fight at the same place, dated only by the day it spoke, is that
+// fight told again, not a second event of that month (issue 10). Our own
+// sentences.
+func TestReportedAttackSameFight(t *testing.T) {
+	pub := time.Date(2023, 6, 16, 0, 0, 0, 0, time.UTC)
+	text := "Rebels seize army camps in northern Mali\n\n" +
+		"Fresh fighting broke out between the army and the Kidal Front on Sunday, with the rebels claiming to have taken two army camps in the town of Anefis. " +
+		"The army said in a post on social media late on Sunday that an attack had taken place in Anefis and that a response was under way."
+	r := story(t, text, pub)
+	var at []string
+	for _, ev := range r.Events {
+		when := ""
+		if ev.Time != nil {
+			when = ev.Time.From + ".." + ev.Time.To
+		}
+		at = append(at, ev.Label+" "+when)
+	}
+	if len(r.Events) != 1 {
+		t.Errorf("events %v, want one, the Anefis fight of 2023-06-11", at)
+	}
+}

@@ -800,7 +800,7 @@ func (x *doc) mergeEvent(ev *localEvent) int {
 				kept = append(kept, d)
 			}
 			x.drafts = kept
-		} else if !samePlaces(old.places, ev.places) || !compatibleTypes(old.typ, ev.typ) || !closeDays(old, ev) && !x.spokenOf(old, ev) && !x.spokenOf(ev, old) {
+		} else if !samePlaces(old.places, ev.places) || !compatibleTypes(old.typ, ev.typ) && !x.reportedAttack(old, ev) || !closeDays(old, ev) && !x.spokenOf(old, ev) && !x.spokenOf(ev, old) {
 			continue
 		}
 		if x.spokenOf(old, ev) {
@@ -831,6 +831,15 @@ func (x *doc) mergeEvent(ev *localEvent) int {
 	}
 	x.events = append(x.events, ev)
 	return len(x.events) - 1
+}
+
+// reportedAttack reports whether one of two events at the same places is
+// an attack dated only by the day a source spoke, shortly after the
+// other's day: "the army said late on Sunday that an attack had taken
+// place in Lere" after "fighting broke out … on Sunday … in Lere" tells
+// the fight again, whatever its word (issue 10).
+func (x *doc) reportedAttack(a, b *localEvent) bool {
+	return a.typ == muster.EventAttack && x.spokenOf(a, b) || b.typ == muster.EventAttack && x.spokenOf(b, a)
 }
 
 // headlineOnly reports whether an event is told only in the document's
