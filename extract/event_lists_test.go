@@ -83,3 +83,18 @@ func TestEventPlaceLists(t *testing.T) {
 		}
 	}
 }
+
+// TestDisownedAttack: a group that distances itself from an attack, or
+// disowns it, denies it (issue 10: news_armed_groups dev missed "distanced
+// itself from the attack"). Our own sentences.
+func TestDisownedAttack(t *testing.T) {
+	lede := "Gunmen attacked a mosque in Peshawar on Monday, killing 20 people. "
+	for _, text := range []string{
+		lede + "The Northern Brigade distanced itself from the attack, but a splinter faction claimed responsibility.",
+		lede + "The Northern Brigade disowned the bombing.",
+	} {
+		if got := eventNames(t, text, muster.PredDeniedBy); !slices.Contains(got, "Northern Brigade") {
+			t.Errorf("%q: denied_by %v, want Northern Brigade", text, got)
+		}
+	}
+}
