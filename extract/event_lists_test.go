@@ -22,16 +22,39 @@ func eventNames(t *testing.T, text string, p muster.Predicate) []string {
 	return out
 }
 
+// namesCase is a sentence and the names its events' claims of one
+// predicate must (want) and must not (not) name.
+type namesCase struct {
+	text      string
+	want, not []string
+}
+
+// checkNames runs each case of tests through the extractor and checks
+// the names its claims of predicate p give.
+func checkNames(t *testing.T, p muster.Predicate, tests []namesCase) {
+	t.Helper()
+	for _, tt := range tests {
+		got := eventNames(t, tt.text, p)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: %s %v, want %s", tt.text, p, got, w)
+			}
+		}
+		for _, n := range tt.not {
+			if slices.Contains(got, n) {
+				t.Errorf("%q: %s %v, want no %s", tt.text, p, got, n)
+			}
+		}
+	}
+}
+
 // TestListedParticipants: every member of a list of sides takes part,
 // whatever type the tagger gave each name ("such as the Desert Hawks, the
 // Kidal Front and Ansar Dine"); an institution listed with a side is none
 // (issue 10: lists of participants were only partly kept). The sentences
 // and names are our own.
 func TestListedParticipants(t *testing.T) {
-	tests := []struct {
-		text      string
-		want, not []string
-	}{
+	tests := []namesCase{
 		{"This week, the Lion Brigade allied with other factions, such as the Desert Hawks, the Kidal Front and Ansar Dine, and launched an offensive against the army near Kidal.",
 			[]string{"Lion Brigade", "Desert Hawks", "Kidal Front", "Ansar Dine"}, nil},
 		{"Fighters from the Kidal Front, Ansar Dine and the Desert Hawks stormed the town of Menaka on Monday.",
@@ -39,19 +62,7 @@ func TestListedParticipants(t *testing.T) {
 		{"The Kidal Front and the United Nations condemned the attack on a market in Gao on Monday.",
 			nil, []string{"United Nations"}},
 	}
-	for _, tt := range tests {
-		got := eventNames(t, tt.text, muster.PredParticipant)
-		for _, w := range tt.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("%q: participants %v, want %s", tt.text, got, w)
-			}
-		}
-		for _, n := range tt.not {
-			if slices.Contains(got, n) {
-				t.Errorf("%q: participants %v, want no %s", tt.text, got, n)
-			}
-		}
-	}
+	checkNames(t, muster.PredParticipant, tests)
 }
 
 // TestEventPlaceLists: each place of a list of places of one rank is a place
@@ -59,29 +70,14 @@ func TestListedParticipants(t *testing.T) {
 // Aguelhok"), never the pair as one name; a name after "and" that does
 // not end the phrase is no place (issue 10). Our own sentences.
 func TestEventPlaceLists(t *testing.T) {
-	tests := []struct {
-		text      string
-		want, not []string
-	}{
+	tests := []namesCase{
 		{"The army struck rebel camps in Tessalit and Aguelhok on Monday.", []string{"Tessalit", "Aguelhok"}, nil},
 		{"U.S. airstrikes targeted militia facilities in Al-Qaim and Jurf Al-Sakhar on Tuesday.", []string{"Al-Qaim", "Jurf Al-Sakhar"}, nil},
 		{"Rebels shelled the towns of Kidal, Tessalit and Aguelhok on Monday.", []string{"Kidal", "Tessalit", "Aguelhok"}, []string{"Tessalit and Aguelhok"}},
 		{"Jets bombed rebel positions in Aguelhok, Anefis and Tessalit on Monday.", []string{"Aguelhok", "Anefis", "Tessalit"}, []string{"Anefis and Tessalit"}},
 		{"Rebels attacked a base in Gao on Monday and Omar Diallo said they would attack again.", []string{"Gao"}, []string{"Omar Diallo"}},
 	}
-	for _, tt := range tests {
-		got := eventNames(t, tt.text, muster.PredOccurredAt)
-		for _, w := range tt.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("%q: places %v, want %s", tt.text, got, w)
-			}
-		}
-		for _, n := range tt.not {
-			if slices.Contains(got, n) {
-				t.Errorf("%q: places %v, want no %s", tt.text, got, n)
-			}
-		}
-	}
+	checkNames(t, muster.PredOccurredAt, tests)
 }
 
 // TestDisownedAttack: a group that distances itself from an attack, or
