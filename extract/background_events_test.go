@@ -107,3 +107,16 @@ func TestReportedAttackSameFight(t *testing.T) {
 		t.Errorf("events %v, want one, the Anefis fight of 2023-06-11", at)
 	}
 }
+
+// TestWhenClauseNoEvent: a date's "when" clause that tells no fighting
+// and no casualty ("breaking a truce signed in 2015, when talks began") is no
+// background event. Our own sentence.
+func TestWhenClauseNoEvent(t *testing.T) {
+	text := "Rebels attacked an army base near Gao on Tuesday, breaking a truce signed in 2015, when talks began."
+	r := story(t, text, time.Date(2023, 6, 16, 0, 0, 0, 0, time.UTC))
+	for _, ev := range r.Events {
+		if ev.Time != nil && strings.HasPrefix(ev.Time.From, "2015") {
+			t.Errorf("%q: event %s dated %s, want none of 2015", text, ev.Label, ev.Time.From)
+		}
+	}
+}

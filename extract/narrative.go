@@ -1386,14 +1386,28 @@ func (x *doc) whenClauses(si int, typ muster.EventType, trig muster.Span, claime
 			continue
 		}
 		t := typ
-		if loc := eventTriggerFoldRE.FindStringSubmatchIndex(text[d.Span.End:]); loc != nil {
+		loc := eventTriggerFoldRE.FindStringSubmatchIndex(text[d.Span.End:])
+		if loc != nil {
 			if w := lexiconType(strings.ToLower(text[d.Span.End+loc[0] : d.Span.End+loc[1]])); w != "" {
 				t = w
 			}
+		} else if !tellsCasualties(text[d.Span.End:]) {
+			continue // "a truce signed in 2015, when talks began": no event
 		}
 		out = append(out, claimedPhrase{typ: t, span: span})
 	}
 	return out
+}
+
+// tellsCasualties reports whether text holds a casualty word of the
+// casualty reader (casualtyCues): "in which nine soldiers died".
+func tellsCasualties(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if casualtyCues[w] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // addClaimedEvent adds a claimed second event of sentence si with its
