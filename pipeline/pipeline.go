@@ -480,6 +480,13 @@ func (p *Pipeline) geocode(ents []muster.Entity, claims []muster.Claim, geo *loc
 			continue
 		}
 		byName[muster.NameKey(e.Name)] = i
+		// A list names the place as the text does ("Chora district"),
+		// which may be an alias of the entity ("Chora").
+		for _, al := range e.Aliases {
+			if _, ok := byName[muster.NameKey(al.Name)]; !ok {
+				byName[muster.NameKey(al.Name)] = i
+			}
+		}
 		if pl := geo.places[k]; pl != nil {
 			e.Place = pl
 		}
@@ -506,6 +513,22 @@ func (p *Pipeline) geocode(ents []muster.Entity, claims []muster.Claim, geo *loc
 		c.Countries = in
 		if pl, ok := gz.Geocode(e.Name, c); ok && slices.Contains(in, pl.Country) {
 			e.Place = &pl
+		}
+	}
+	// "Starytsia, Kharkiv": a settlement is looked for first in the
+	// regions its list ranks above it; only the country bounded it, and a
+	// larger namesake elsewhere in the country won (issue 12). When none
+	// of those regions holds it, the gazetteer lacks it and the namesake
+	// is no answer: the event is placed at the region.
+	for i, regions := range listRegions(claims, byName) {
+		e := &ents[i]
+		if e.Place != nil && e.Place.Feature != "" && (strings.HasPrefix(e.Place.Feature, "ADM1") || strings.HasPrefix(e.Place.Feature, "PCL")) {
+			continue
+		}
+		if pl, ok := gz.GeocodeInRegions(e.Name, regions, ctx); ok {
+			e.Place = &pl
+		} else if e.Place != nil && gz.OutsideRegions(*e.Place, regions) {
+			e.Place = nil
 		}
 	}
 	for i := range ents {
@@ -573,6 +596,40 @@ func listCountries(claims []muster.Claim, countryOf func(name string) string, by
 		for _, cc := range in {
 			if !slices.Contains(out[i], cc) {
 				out[i] = append(out[i], cc)
+			}
+		}
+	}
+	return out
+}
+
+// listRegions returns, by index in byName's entities, the names of the
+// first-order regions that the place lists of the events rank above a
+// settlement ("Kharkiv" in "Starytsia, Kharkiv"). A place no list ranks
+// below a region is absent.
+func listRegions(claims []muster.Claim, byName map[string]int) map[int][]string {
+	regions := map[string][]string{}
+	for _, c := range claims {
+		if c.Predicate == muster.PredOccurredAt && c.Object.Entity != nil && c.Role == extract.PlaceAdmin1 {
+			regions[c.Subject.ID] = append(regions[c.Subject.ID], c.Object.Entity.Name)
+		}
+	}
+	out := map[int][]string{}
+	for _, c := range claims {
+		if c.Predicate != muster.PredOccurredAt || c.Object.Entity == nil || len(regions[c.Subject.ID]) == 0 {
+			continue
+		}
+		switch c.Role {
+		case extract.PlaceCity, extract.PlaceLocality, extract.PlacePlace:
+		default:
+			continue
+		}
+		i, ok := byName[muster.NameKey(c.Object.Entity.Name)]
+		if !ok {
+			continue
+		}
+		for _, r := range regions[c.Subject.ID] {
+			if !slices.Contains(out[i], r) {
+				out[i] = append(out[i], r)
 			}
 		}
 	}

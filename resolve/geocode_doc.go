@@ -71,3 +71,42 @@ func (d *DocumentGeocoder) GeocodeFacility(name string, c GeoContext) (muster.Pl
 	}
 	return muster.Place{}, false
 }
+
+// GeocodeInRegions geocodes name as a settlement or district of one of
+// the first-order regions that regions name ("Starytsia, Kharkiv": of the
+// villages called Starytsia, the one in Kharkiv oblast, not the larger
+// namesake in Lviv oblast), with context c. It reports false when no
+// region is named by them or none holds a place of that name: the caller
+// then geocodes the name as usual.
+func (d *DocumentGeocoder) GeocodeInRegions(name string, regions []string, c GeoContext) (muster.Place, bool) {
+	keys := map[string]bool{}
+	for _, r := range regions {
+		for k := range d.g.admin1Names(r) {
+			keys[k] = true
+		}
+	}
+	if len(keys) == 0 {
+		return muster.Place{}, false
+	}
+	cand, ok := d.g.geocodeCandidateWith(name, c, d.g.inRegions(keys))
+	return cand.Place, ok
+}
+
+// OutsideRegions reports whether p lies outside every first-order region
+// that regions name, and more than 80 km from their seats (Sevastopol is
+// not in GeoNames' Crimea): "Starytsia, Kharkiv" placed in Lviv oblast is
+// a namesake of a village the gazetteer lacks, and the region is the
+// better answer. It is false when regions name no region it knows.
+func (d *DocumentGeocoder) OutsideRegions(p muster.Place, regions []string) bool {
+	keys := map[string]bool{}
+	for _, r := range regions {
+		for k := range d.g.admin1Names(r) {
+			keys[k] = true
+		}
+	}
+	return len(keys) > 0 && !keys[admin1Key(p.Admin1)] && !d.g.nearRegion(p, keys, regionSeatKm)
+}
+
+// regionSeatKm is how near a region's seat a place named in it may lie
+// outside its borders, as the event locator allows (spot.go).
+const regionSeatKm = 80
