@@ -67,3 +67,31 @@ func TestReportPlacesWithoutLocative(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptionTriggerForms: captions and headlines tell an event by a
+// plural noun ("Explosions near …", "Blasts in …"), "firing at / on /
+// into" and "hits" as often as by the forms a report's sentence uses, and
+// the event is placed where they say (issue 12). The sentences are our own.
+func TestCaptionTriggerForms(t *testing.T) {
+	tests := []struct {
+		text  string
+		typ   muster.EventType
+		place string
+	}{
+		{"Explosions near the airfield in Kalynivka overnight", muster.EventBombing, "Kalynivka"},
+		{"Blasts in Berdiansk after midnight", muster.EventBombing, "Berdiansk"},
+		{"A tank firing at houses in Yahidne", muster.EventAttack, "Yahidne"},
+		{"Shrapnel hits a bus stop in Izmail", muster.EventAttack, "Izmail"},
+	}
+	for _, tt := range tests {
+		r := extract.Extract(extract.Input{Doc: parse(t, tt.text), DocID: "d_test", Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+		if len(r.Events) == 0 {
+			t.Errorf("%q: no event, want %s at %s", tt.text, tt.typ, tt.place)
+			continue
+		}
+		ev := r.Events[0]
+		if ev.Type != tt.typ || !slices.ContainsFunc(ev.Places, func(p muster.Ref) bool { return p.Name == tt.place }) {
+			t.Errorf("%q: %s at %v, want %s at %s", tt.text, ev.Type, ev.Places, tt.typ, tt.place)
+		}
+	}
+}
