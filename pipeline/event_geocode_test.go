@@ -18,7 +18,9 @@ import (
 // settlement followed by its region ("Hlyboke, Kharkiv") is the one in
 // that region, and none when the gazetteer has none there (issue 12: ACLED
 // events were placed at namesakes 500–1,800 km away). The sentences are
-// our own.
+// our own. In a text that names no country, a village abroad, outside
+// the countries of the text's nationalities, is left unlocated ("Riviera"
+// in a caption about Ukraine was put in California).
 func TestEventListCountry(t *testing.T) {
 	p, err := pipeline.New(pipeline.Options{})
 	if err != nil {
@@ -35,6 +37,11 @@ func TestEventListCountry(t *testing.T) {
 		{"Gunmen attacked a police post in Chora district, Uruzgan, Afghanistan, killing three officers.", "Chora", "AF", "", true},
 		{"On 9 March 2023, Russian forces shelled near Hlyboke, Kharkiv. No casualties.", "Hlyboke", "UA", "Kharkiv", true},
 		{"On 9 March 2023, Russian forces shelled Orlivka, Donetsk region, with artillery.", "Orlivka", "UA", "Donetsk", true},
+		// A text that names no country: a village abroad, outside the
+		// countries of its nationalities, is no answer; one named with
+		// its country in a run-on name is.
+		{"Damage to a roof, reportedly at the Riviera shopping mall", "Riviera", "", "", false},
+		{"Gunmen bombed a bank in East Lansing, Michigan United States.", "East Lansing", "US", "", false},
 	}
 	for _, tt := range tests {
 		doc := muster.Document{Published: time.Date(2023, 5, 4, 0, 0, 0, 0, time.UTC)}

@@ -163,7 +163,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc muster.Document) (*Extracted
 				names = append(names, e.Name)
 			}
 		}
-		x.geo = p.locate(names)
+		x.geo = p.locate(x.doc.Text, names)
 	}
 	return x, nil
 }
@@ -253,7 +253,7 @@ func (p *Pipeline) Resolve(ctx context.Context, x *Extracted, idx resolve.Index)
 	if err != nil {
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
-	p.geocode(resolved, r.Claims, x.geo)
+	p.geocode(doc.Text, resolved, r.Claims, x.geo)
 
 	// Map each local entity (type + name) to its resolved reference.
 	refs := map[string]muster.Ref{}
@@ -464,13 +464,13 @@ func requote(text string, r *extract.Result) {
 //
 // Extract has already located the document's own place names (geo); the
 // lookup is made again only when resolution changed them.
-func (p *Pipeline) geocode(ents []muster.Entity, claims []muster.Claim, geo *located) {
+func (p *Pipeline) geocode(text string, ents []muster.Entity, claims []muster.Claim, geo *located) {
 	if p.gaz == nil {
 		return
 	}
 	names := placeNames(ents)
 	if geo == nil || !slices.Equal(names, geo.names) {
-		geo = p.locate(names)
+		geo = p.locate(text, names)
 	}
 	byName := map[string]int{}
 	k := 0
@@ -665,7 +665,7 @@ func placeNames(ents []muster.Entity) []string {
 
 // locate geocodes the place names of one document, each with the others
 // and the countries among them as context.
-func (p *Pipeline) locate(names []string) *located {
+func (p *Pipeline) locate(text string, names []string) *located {
 	geo := &located{names: names, places: make([]*muster.Place, len(names))}
 	if p.gaz == nil {
 		return geo
@@ -682,6 +682,12 @@ func (p *Pipeline) locate(names []string) *located {
 			// A village the gazetteer lacks may share its name with one
 			// abroad: a place outside every country the text names stays
 			// unlocated rather than misplaced.
+			continue
+		}
+		if len(ctx.Countries) == 0 && !namedFromAbroad(pl) && !gz.AboutCountry(text, pl.Country) {
+			// So does one in a text that names no country, outside the
+			// countries of its nationalities (issue 12: "Street", "Dam"
+			// and "Riviera" were put in England, Ghana and California).
 			continue
 		}
 		geo.places[i] = &pl
@@ -729,14 +735,18 @@ func sortMentions(ms []muster.Mention) {
 	slices.SortStableFunc(ms, func(a, b muster.Mention) int { return cmp.Compare(a.Start, b.Start) })
 }
 
+// namedFromAbroad reports whether a place is one that news names from
+// abroad: capitals, admin seats, regions and countries ("did not answer
+// to Kyiv"); villages rarely are.
+func namedFromAbroad(pl muster.Place) bool {
+	return pl.Feature == "PPLC" || pl.Feature == "PPLA" || strings.HasPrefix(pl.Feature, "ADM1") || strings.HasPrefix(pl.Feature, "PCL")
+}
+
 // inCountries reports whether a geocoded place may stand: it lies in one
 // of the countries (ISO 3166-1 alpha-2) the document names, the document
 // names none, or it is a place named from abroad.
 func inCountries(pl muster.Place, countries []string) bool {
-	// Capitals, admin seats, regions and countries are named from abroad
-	// ("did not answer to Kyiv"); villages rarely are.
-	if len(countries) == 0 || pl.Feature == "PPLC" || pl.Feature == "PPLA" ||
-		strings.HasPrefix(pl.Feature, "ADM1") || strings.HasPrefix(pl.Feature, "PCL") {
+	if len(countries) == 0 || namedFromAbroad(pl) {
 		return true
 	}
 	for _, c := range countries {

@@ -15,6 +15,10 @@ import (
 type DocumentGeocoder struct {
 	g    *Gazetteer
 	memo map[string]lookupHit
+	// nationalities are the countries of the text's demonyms, found on
+	// first use (AboutCountry).
+	nationalities     []string
+	nationalitiesDone bool
 }
 
 type lookupHit struct {
@@ -93,10 +97,12 @@ func (d *DocumentGeocoder) GeocodeInRegions(name string, regions []string, c Geo
 }
 
 // OutsideRegions reports whether p lies outside every first-order region
-// that regions name, and more than 80 km from their seats (Sevastopol is
-// not in GeoNames' Crimea): "Starytsia, Kharkiv" placed in Lviv oblast is
-// a namesake of a village the gazetteer lacks, and the region is the
-// better answer. It is false when regions name no region it knows.
+// that regions name, farther than geoChainFarKm from their seats and in
+// no province split from them, as the event locator judges a chain
+// (spot.go): "Starytsia, Kharkiv" placed in Lviv oblast is a namesake of a
+// village the gazetteer lacks, and the region is the better answer;
+// Tarmiyah, "Saladin", just over the border in Baghdad, is not. It is
+// false when regions name no region it knows.
 func (d *DocumentGeocoder) OutsideRegions(p muster.Place, regions []string) bool {
 	keys := map[string]bool{}
 	for _, r := range regions {
@@ -104,9 +110,26 @@ func (d *DocumentGeocoder) OutsideRegions(p muster.Place, regions []string) bool
 			keys[k] = true
 		}
 	}
-	return len(keys) > 0 && !keys[admin1Key(p.Admin1)] && !d.g.nearRegion(p, keys, regionSeatKm)
+	return len(keys) > 0 && !keys[admin1Key(p.Admin1)] && !d.g.nearRegion(p, keys, geoChainFarKm) && !splitRegion(keys, p.Admin1)
 }
 
-// regionSeatKm is how near a region's seat a place named in it may lie
-// outside its borders, as the event locator allows (spot.go).
-const regionSeatKm = 80
+// AboutCountry reports whether a place in country cc may stand for a
+// place of text when no place name of text is a country's: cc is the
+// country of one of its nationalities ("Malian troops") or one it names
+// inside a longer name, or of the former Soviet Union, whose
+// villages the press spells in any transliteration. It is the event
+// locator's rule (spot.go): "Riviera shopping mall" in a caption about
+// Ukraine is no Riviera in California, "Street" no village in England.
+func (d *DocumentGeocoder) AboutCountry(text, cc string) bool {
+	if translitCountry[cc] {
+		return true
+	}
+	if !d.nationalitiesDone {
+		// A country inside a longer name ("Michigan United States")
+		// counts as named.
+		named, weak, _ := textCountries(text, d.g.Spot(text))
+		d.nationalities = append(named, weak...)
+		d.nationalitiesDone = true
+	}
+	return contains(d.nationalities, cc)
+}
