@@ -83,12 +83,7 @@ func (d *DocumentGeocoder) GeocodeFacility(name string, c GeoContext) (muster.Pl
 // region is named by them or none holds a place of that name: the caller
 // then geocodes the name as usual.
 func (d *DocumentGeocoder) GeocodeInRegions(name string, regions []string, c GeoContext) (muster.Place, bool) {
-	keys := map[string]bool{}
-	for _, r := range regions {
-		for k := range d.g.admin1Names(r) {
-			keys[k] = true
-		}
-	}
+	keys := d.regionKeys(regions)
 	if len(keys) == 0 {
 		return muster.Place{}, false
 	}
@@ -104,12 +99,7 @@ func (d *DocumentGeocoder) GeocodeInRegions(name string, regions []string, c Geo
 // Tarmiyah, "Saladin", just over the border in Baghdad, is not. It is
 // false when regions name no region it knows.
 func (d *DocumentGeocoder) OutsideRegions(p muster.Place, regions []string) bool {
-	keys := map[string]bool{}
-	for _, r := range regions {
-		for k := range d.g.admin1Names(r) {
-			keys[k] = true
-		}
-	}
+	keys := d.regionKeys(regions)
 	return len(keys) > 0 && !keys[admin1Key(p.Admin1)] && !d.g.nearRegion(p, keys, geoChainFarKm) && !splitRegion(keys, p.Admin1)
 }
 
@@ -132,4 +122,16 @@ func (d *DocumentGeocoder) AboutCountry(text, cc string) bool {
 		d.nationalitiesDone = true
 	}
 	return contains(d.nationalities, cc)
+}
+
+// regionKeys returns the keys (admin1Names) of the first-order regions
+// the names may name.
+func (d *DocumentGeocoder) regionKeys(names []string) map[string]bool {
+	keys := map[string]bool{}
+	for _, r := range names {
+		for k := range d.g.admin1Names(r) {
+			keys[k] = true
+		}
+	}
+	return keys
 }
