@@ -460,6 +460,14 @@ func (m *Model) parse(ws *workspace) {
 		ws.scores = make([]int32, nl+nActs)
 	}
 	for !st.terminal() {
+		if len(st.stack) == 0 {
+			// SHIFT is the only valid action (the stack is empty, the
+			// buffer not): scoring it would pick it whatever the
+			// weights, so the features are not computed (a fifth of
+			// a sentence's transitions or so).
+			st.apply(actShift, 0)
+			continue
+		}
 		ws.fs = st.features(ws.fs)
 		sc := ws.scores[:nActs]
 		clear(sc)
