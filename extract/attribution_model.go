@@ -261,88 +261,64 @@ func LoadAttributionModel(b []byte) (*AttributionModel, error) {
 // scores adds the weights of feats for every tag into out.
 func (p *perceptron) scores(feats []uint32, out []float32) {
 	if p.q != nil {
-		p.scoresQ(feats, out)
+		sumRows[int16, int32](p.q, p.mask, p.nTags, feats, out, p.scale)
 		return
 	}
-	if p.nTags == 3 && len(out) >= 3 {
-		// The cue tagger's three tags, unrolled: this loop is the hottest
-		// of the attribution model.
-		var a, b, c float32
-		for _, f := range feats {
-			i := int(f&p.mask) * 3
-			row := p.w[i : i+3 : i+3]
-			a += row[0]
-			b += row[1]
-			c += row[2]
-		}
-		out[0], out[1], out[2] = a, b, c
-		return
-	}
-	if p.nTags == 5 && len(out) >= 5 {
-		// The role tagger's five tags, unrolled likewise: it scores
-		// every token of a cue's sentence once per previous tag.
-		var a, b, c, d, e float32
-		for _, f := range feats {
-			i := int(f&p.mask) * 5
-			row := p.w[i : i+5 : i+5]
-			a += row[0]
-			b += row[1]
-			c += row[2]
-			d += row[3]
-			e += row[4]
-		}
-		out[0], out[1], out[2], out[3], out[4] = a, b, c, d, e
-		return
-	}
-	for t := range out {
-		out[t] = 0
-	}
-	for _, f := range feats {
-		row := p.w[int(f&p.mask)*p.nTags:]
-		for t := 0; t < p.nTags; t++ {
-			out[t] += row[t]
-		}
-	}
+	sumRows[float32, float32](p.w, p.mask, p.nTags, feats, out, 1)
 }
 
-// scoresQ is scores over the quantised weights of a loaded model.
-func (p *perceptron) scoresQ(feats []uint32, out []float32) {
-	s := p.scale
-	if p.nTags == 3 && len(out) >= 3 {
-		var a, b, c int32
+// sumRows sets out[t] to scale times the sum of the weights of feats for
+// tag t, from w of nTags weights a row: float32 weights summed in
+// float32 (a model in training, or trained in this process) or a loaded
+// model's int16 weights summed in int32, exactly, and scaled once (see
+// perceptron.q; times 1 the float32 sums are unchanged).
+func sumRows[W int16 | float32, A int32 | float32](w []W, mask uint32, nTags int, feats []uint32, out []float32, scale float32) {
+	if nTags == 3 && len(out) >= 3 {
+		// The cue tagger's three tags, unrolled: this loop is the hottest
+		// of the attribution model.
+		var a, b, c A
 		for _, f := range feats {
-			i := int(f&p.mask) * 3
-			row := p.q[i : i+3 : i+3]
-			a += int32(row[0])
-			b += int32(row[1])
-			c += int32(row[2])
+			i := int(f&mask) * 3
+			row := w[i : i+3 : i+3]
+			a += A(row[0])
+			b += A(row[1])
+			c += A(row[2])
 		}
-		out[0], out[1], out[2] = float32(a)*s, float32(b)*s, float32(c)*s
+		out[0], out[1], out[2] = float32(a)*scale, float32(b)*scale, float32(c)*scale
 		return
 	}
-	if p.nTags == 5 && len(out) >= 5 {
-		var a, b, c, d, e int32
+	if nTags == 5 && len(out) >= 5 {
+		// The role tagger's five tags, unrolled likewise: it scores
+		// every token of a cue's sentence once per previous tag.
+		var a, b, c, d, e A
 		for _, f := range feats {
-			i := int(f&p.mask) * 5
-			row := p.q[i : i+5 : i+5]
-			a += int32(row[0])
-			b += int32(row[1])
-			c += int32(row[2])
-			d += int32(row[3])
-			e += int32(row[4])
+			i := int(f&mask) * 5
+			row := w[i : i+5 : i+5]
+			a += A(row[0])
+			b += A(row[1])
+			c += A(row[2])
+			d += A(row[3])
+			e += A(row[4])
 		}
-		out[0], out[1], out[2], out[3], out[4] = float32(a)*s, float32(b)*s, float32(c)*s, float32(d)*s, float32(e)*s
+		out[0], out[1], out[2], out[3], out[4] = float32(a)*scale, float32(b)*scale, float32(c)*scale, float32(d)*scale, float32(e)*scale
 		return
 	}
-	var sum [8]int32
+	var buf [8]A // the event role scorer's six classes fit
+	sum := buf[:0]
+	if nTags <= len(buf) {
+		sum = buf[:nTags]
+	} else {
+		sum = make([]A, nTags)
+	}
 	for _, f := range feats {
-		row := p.q[int(f&p.mask)*p.nTags:][:p.nTags]
-		for t, v := range row {
-			sum[t] += int32(v)
+		row := w[int(f&mask)*nTags:][:nTags]
+		for t := range sum {
+			sum[t] += A(row[t])
 		}
 	}
-	for t := range out[:p.nTags] {
-		out[t] = float32(sum[t]) * s
+	clear(out)
+	for t, v := range sum {
+		out[t] = float32(v) * scale
 	}
 }
 
