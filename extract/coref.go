@@ -31,6 +31,8 @@ type doc struct {
 	lower map[string]bool
 	ments []mention
 	ents  []*local
+	// tokSent is the sentence of each token (see sentOf).
+	tokSent []int32
 	// sets are plural referents ("both groups") by mention index: the
 	// entities each one denotes.
 	sets map[int][]int

@@ -586,8 +586,22 @@ func (x *doc) live(e int) int {
 	return e
 }
 
+// sentOf returns the sentence of token t (Doc.SentenceOf its start), or
+// -1, from a table built once per document: the rules' loops over a
+// sentence ("for c := x.sentLo(t); c < x.sentHi(t); c++") asked the
+// binary search at every step.
+func (x *doc) sentOf(t int) int {
+	if len(x.tokSent) != len(x.d.Tokens) {
+		x.tokSent = make([]int32, len(x.d.Tokens))
+		for i := range x.d.Tokens {
+			x.tokSent[i] = int32(x.d.SentenceOf(x.d.Tokens[i].Start))
+		}
+	}
+	return int(x.tokSent[t])
+}
+
 func (x *doc) sentLo(t int) int {
-	si := x.d.SentenceOf(x.d.Tokens[t].Start)
+	si := x.sentOf(t)
 	if si < 0 {
 		return t
 	}
@@ -595,7 +609,7 @@ func (x *doc) sentLo(t int) int {
 }
 
 func (x *doc) sentHi(t int) int {
-	si := x.d.SentenceOf(x.d.Tokens[t].Start)
+	si := x.sentOf(t)
 	if si < 0 {
 		return t + 1
 	}
