@@ -38,7 +38,8 @@ var muc4Types = map[string]bool{"ATTACK": true, "BOMBING": true, "KIDNAPPING": t
 //     U.S. missionaries"), and the side a casualty figure counts
 //     ("killing 14 soldiers").
 //   - hum-tgt-effect: DEATH when a killed figure above zero is given,
-//     INJURY for wounded, one per human target and tagged with it.
+//     INJURY for wounded, tagged with the side the figure counts, else
+//     with as many human targets as it counts that no effect tags yet.
 func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) []MUC4Template {
 	ents := map[string]*muster.Entity{}
 	for i := range a.Entities {
@@ -123,17 +124,30 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 				victim(c.Role)
 			}
 		}
-		effect := func(v, side string) {
+		effect := func(v, side string, n float64) {
 			// One effect per human target, tagged with it (§3.1.2): the side
-			// the figure counts when it gives one, else every human target;
-			// untagged when the event names none.
-			if len(victims) == 0 {
+			// the figure counts when it gives one, else as many of the
+			// human targets as the figure counts that no other effect
+			// tags; untagged when none is left.
+			who := []string{strings.ToUpper(side)}
+			if side == "" {
+				who = nil
+				for _, w := range victims {
+					if float64(len(who)) >= n {
+						break
+					}
+					tagged := false
+					for _, f := range t["hum-tgt-effect"] {
+						tagged = tagged || len(f.Refs) > 0 && f.Refs[0] == w
+					}
+					if !tagged {
+						who = append(who, w)
+					}
+				}
+			}
+			if len(who) == 0 {
 				add("hum-tgt-effect", v)
 				return
-			}
-			who := victims
-			if side != "" {
-				who = []string{strings.ToUpper(side)}
 			}
 			for _, who := range who {
 				dup := false
@@ -152,11 +166,17 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 					add("perp-org-id", c.Object.Entity.Name)
 				}
 			case muster.PredKilled, muster.PredWounded:
-				if n := c.Object.Max; (n != nil && *n > 0) || (c.Object.Min != nil && *c.Object.Min > 0) {
+				n := 0.0
+				if c.Object.Max != nil {
+					n = *c.Object.Max
+				} else if c.Object.Min != nil {
+					n = *c.Object.Min
+				}
+				if n > 0 {
 					if c.Predicate == muster.PredKilled {
-						effect("DEATH", c.Role)
+						effect("DEATH", c.Role, n)
 					} else {
-						effect("INJURY", c.Role)
+						effect("INJURY", c.Role, n)
 					}
 				}
 			}

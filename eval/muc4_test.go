@@ -373,6 +373,10 @@ func TestMUC4TemplatesKeyConventions(t *testing.T) {
 			{ID: "v_4", Type: muster.EventBombing, Time: day("1990-01-03", "3 January"), Places: []muster.Ref{ref("e_bog", "Bogota")}},
 		},
 	}
+	one, two := 1.0, 2.0
+	killed := muster.Claim{Subject: a.Events[0].Ref(), Predicate: muster.PredKilled, Object: muster.Value{Kind: muster.ValueNumber, Min: &one, Max: &one}}
+	wounded := muster.Claim{Subject: a.Events[0].Ref(), Predicate: muster.PredWounded, Object: muster.Value{Kind: muster.ValueNumber, Min: &two, Max: &two}}
+	a.Claims = []muster.Claim{killed, wounded}
 	got := MUC4Templates(a, muc4Countries(t), testTypes)
 	if len(got) != 4 {
 		t.Fatalf("%d templates, want 4", len(got))
@@ -380,7 +384,7 @@ func TestMUC4TemplatesKeyConventions(t *testing.T) {
 	fills := func(t MUC4Template, slot string) []string {
 		var out []string
 		for _, f := range t[slot] {
-			out = append(out, f.Alts[0])
+			out = append(out, strings.Join(append(f.Alts[:1:1], f.Refs...), " "))
 		}
 		return out
 	}
@@ -394,6 +398,7 @@ func TestMUC4TemplatesKeyConventions(t *testing.T) {
 		{0, "inc-loc", []string{"COLOMBIA: BOGOTA"}, "a place the gazetteer knows before a word it does not"},
 		{0, "hum-tgt-name", []string{"ELLACURIA"}, "a name without its title"},
 		{0, "hum-tgt-desc", []string{"FATHER", "TWO U.S. MISSIONARIES", "REDE GLOBO JOURNALIST"}, "titles and described people"},
+		{0, "hum-tgt-effect", []string{"DEATH ELLACURIA", "INJURY TWO U.S. MISSIONARIES", "INJURY REDE GLOBO JOURNALIST"}, "as many targets as a figure counts, each with one effect"},
 		{1, "inc-date", []string{"- 05 JAN 90"}, "a date read off the dateline alone is the default"},
 		{1, "inc-loc", []string{"COLOMBIA"}, "the document's country when the event names no place"},
 		{2, "inc-date", []string{"- 05 JAN 90"}, "a day of the week is anchored on the report"},
