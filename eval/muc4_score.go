@@ -24,7 +24,8 @@ var muc4Types = map[string]bool{"ATTACK": true, "BOMBING": true, "KIDNAPPING": t
 //
 //   - inc-date: the event's time, one date or a range "D1 - D2"; "- D" on
 //     the report's date D when the date is the report's by default (an
-//     undated event, one dated by the dateline alone, a day of the week).
+//     undated event, one dated by the dateline alone, a day of the week,
+//     a past year alone).
 //   - inc-loc: its most specific place, with the geocoded country first,
 //     or the document's country of the nine (§1.0) when the place has
 //     none or the event names no place; places the gazetteer knows come
@@ -257,8 +258,8 @@ var muc4Weekday = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|f
 // muc4EventDate writes an event's time as the key would (template doc
 // §7.3): a date or range the text gives; "- D" on the report's date D when
 // the date is that of the report by default (an undated event, or one
-// dated by the dateline alone in a report that never says "today") or a
-// day of the week.
+// dated by the dateline alone in a report that never says "today"), a
+// day of the week, or a past year alone.
 func muc4EventDate(tm *muster.Value, published time.Time, today bool) string {
 	pub := ""
 	if !published.IsZero() {
@@ -268,6 +269,11 @@ func muc4EventDate(tm *muster.Value, published time.Time, today bool) string {
 		if pub == "" {
 			return ""
 		}
+		return "- " + muc4Date(pub)
+	}
+	// A year before the report's ("since 1987") dates no incident the
+	// report tells as news; the key falls back on the report's date.
+	if pub != "" && tm.Precision == muster.PrecisionYear && tm.To < pub {
 		return "- " + muc4Date(pub)
 	}
 	if pub != "" && muc4Weekday.MatchString(tm.Text) && tm.To <= pub {

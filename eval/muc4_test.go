@@ -371,6 +371,7 @@ func TestMUC4TemplatesKeyConventions(t *testing.T) {
 			{ID: "v_2", Type: muster.EventAssassination, Time: day("1990-01-05", "5 Jan")},
 			{ID: "v_3", Type: muster.EventBombing, Time: day("1990-01-01", "on Monday"), Places: []muster.Ref{ref("e_pen", "El Penon municipality")}},
 			{ID: "v_4", Type: muster.EventBombing, Time: day("1990-01-03", "3 January"), Places: []muster.Ref{ref("e_bog", "Bogota")}},
+			{ID: "v_5", Type: muster.EventBombing, Time: &muster.Value{Kind: muster.ValueDate, From: "1987-01-01", To: "1987-12-31", Text: "1987", Precision: muster.PrecisionYear}},
 		},
 	}
 	one, two := 1.0, 2.0
@@ -378,8 +379,8 @@ func TestMUC4TemplatesKeyConventions(t *testing.T) {
 	wounded := muster.Claim{Subject: a.Events[0].Ref(), Predicate: muster.PredWounded, Object: muster.Value{Kind: muster.ValueNumber, Min: &two, Max: &two}}
 	a.Claims = []muster.Claim{killed, wounded}
 	got := MUC4Templates(a, muc4Countries(t), testTypes)
-	if len(got) != 4 {
-		t.Fatalf("%d templates, want 4", len(got))
+	if len(got) != 5 {
+		t.Fatalf("%d templates, want 5", len(got))
 	}
 	fills := func(t MUC4Template, slot string) []string {
 		var out []string
@@ -404,6 +405,7 @@ func TestMUC4TemplatesKeyConventions(t *testing.T) {
 		{2, "inc-date", []string{"- 05 JAN 90"}, "a day of the week is anchored on the report"},
 		{2, "inc-loc", []string{"COLOMBIA: EL PENON"}, "the place's kind dropped, the document's country added"},
 		{3, "inc-date", []string{"03 JAN 90"}, "a date the text gives"},
+		{4, "inc-date", []string{"- 05 JAN 90"}, "a year before the report's is no incident's date"},
 	} {
 		if g := fills(got[tt.tmpl], tt.slot); !slices.Equal(g, tt.want) {
 			t.Errorf("template %d %s = %q, want %q (%s)", tt.tmpl, tt.slot, g, tt.want, tt.convention)
