@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/nlp/placeword"
 )
 
 // Places of an event: the comma list of capitalised names after a locative
@@ -32,15 +33,6 @@ var notPlaceWords = map[string]bool{
 	"movement": true, "government": true, "militia": true, "battalion": true, "regiment": true,
 	"directorate": true, "agency": true, "company": true, "university": true, "embassy": true,
 	"consulate": true, "headquarters": true, "station": true, "school": true, "hospital": true,
-}
-
-// facilityNouns after a name make it a facility's, which is in the place
-// named after it: "Azovtal plant in Mariupol".
-var facilityNouns = map[string]bool{
-	"plant": true, "factory": true, "tower": true, "mall": true, "airport": true, "airfield": true,
-	"airbase": true, "bridge": true, "complex": true, "depot": true, "terminal": true, "station": true,
-	"hospital": true, "school": true, "university": true, "market": true, "theatre": true, "theater": true,
-	"port": true, "stadium": true, "church": true, "monastery": true, "base": true,
 }
 
 // placeNouns before "of" introduce a place: "the village of Zaroumdareye".
@@ -248,7 +240,7 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 		}
 		// "strikes on Azovtal plant in Mariupol": a facility named after
 		// its name is a part of the town it is in.
-		if j+2 < len(toks) && facilityNouns[toks[j].low] && toks[j].kind == 'w' && (toks[j+1].low == "in" || toks[j+1].low == "near") && toks[j+2].upper {
+		if j+2 < len(toks) && placeword.Facility(toks[j].low) && toks[j].kind == 'w' && (toks[j+1].low == "in" || toks[j+1].low == "near") && toks[j+2].upper {
 			spans[len(spans)-1].End = toks[j].end
 			facilityIn = true
 			j += 2
@@ -451,7 +443,7 @@ func subCity(name string) bool {
 			return true
 		}
 	}
-	return facilityNouns[placeLastWord(name)]
+	return placeword.Facility(placeLastWord(name))
 }
 
 func isCountry(name string) bool {

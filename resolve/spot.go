@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/nlp/placeword"
 )
 
 // PlaceMention is a place name found in a text by Spot.
@@ -51,17 +52,6 @@ var spotConnectors = map[string]bool{
 var spotSuffixes = map[string]bool{
 	"oblast": true, "region": true, "province": true, "governorate": true, "district": true,
 	"raion": true, "rayon": true, "krai": true, "state": true, "county": true, "hromada": true,
-}
-
-// facilityWords are the nouns after which a capitalised place name is the
-// place a facility is in ("Turbat Airport", "Redlands University"), not a
-// word of some longer unknown name.
-var facilityWords = map[string]bool{
-	"airport": true, "airfield": true, "airbase": true, "university": true, "college": true,
-	"hospital": true, "station": true, "prison": true, "stadium": true, "port": true,
-	"mosque": true, "cathedral": true, "market": true, "bazaar": true,
-	"tower": true, "theater": true, "theatre": true, "monastery": true, "plant": true, "factory": true,
-	"depot": true,
 }
 
 // spotStop lists capitalised words that are names of some place in the
@@ -269,7 +259,7 @@ func (g *Gazetteer) Spot(text string) []PlaceMention {
 					nt := toks[i+1]
 					w := strings.ToLower(text[nt.start:nt.end])
 					_, cue := locCueAfter[w]
-					right = nt.upper && !spotSuffixes[w] && !cue && !facilityWords[w]
+					right = nt.upper && !spotSuffixes[w] && !cue && !placeword.Facility(w)
 				}
 				if i > 0 {
 					pt := toks[i-1]
