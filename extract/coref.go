@@ -437,6 +437,11 @@ func (x *doc) link() {
 			x.acronyms = append(x.acronyms, acronymDef{ent: acr, name: m.text, span: muster.Span{Start: prev.Start, End: end}, sent: m.sent})
 			continue
 		}
+		if e, ok := x.bracketShortOf(i); ok {
+			x.attach(i, e)
+			byKey[key] = e
+			continue
+		}
 		if e, ok := x.surnameOf(m); ok {
 			x.attach(i, e)
 			byKey[key] = e
@@ -616,6 +621,12 @@ func shortForms(name string) (forms []string, anyType []bool) {
 	return forms, anyType
 }
 
+// orgLike reports whether entities of type t have names with generic
+// heads and short forms: groups, forces, organisations and outlets.
+func orgLike(t muster.EntityType) bool {
+	return t == muster.EntityArmedGroup || t == muster.EntityOrganization || t == muster.EntityStateForce || t == muster.EntityMedia
+}
+
 // shortFormOf links a name to an organisation of the document that it is
 // the short form of, or that is its own short form ("Redut denied it …
 // PMC Redut fighters"): the same name used with and without its generic
@@ -623,9 +634,6 @@ func shortForms(name string) (forms []string, anyType []bool) {
 // place's is never a short form ("Donetsk" after "the Donetsk
 // Battalion"); see shortHeads for the others.
 func (x *doc) shortFormOf(m *mention, byKey map[string]int) (int, bool) {
-	orgLike := func(t muster.EntityType) bool {
-		return t == muster.EntityArmedGroup || t == muster.EntityOrganization || t == muster.EntityStateForce || t == muster.EntityMedia
-	}
 	fits := func(short muster.EntityType, anyType bool) bool {
 		return short != muster.EntityPlace && (anyType || short == muster.EntityArmedGroup)
 	}
@@ -652,6 +660,40 @@ func (x *doc) shortFormOf(m *mention, byKey map[string]int) (int, bool) {
 	for k, f := range forms {
 		if e, ok := byKey[muster.NameKey(f)]; ok && x.ents[e].merged < 0 && fits(x.ents[e].typ, anyType[k]) {
 			return e, true
+		}
+	}
+	return 0, false
+}
+
+// bracketShortOf links "Success Aviation" in "Success Aviation Services
+// FZC (Success Aviation)" to the organisation named before the bracket:
+// a short name the text gives in brackets, as it gives an acronym
+// (acronymOf), is the name's when its words are a run of the name's
+// words and it alone fills the brackets.
+func (x *doc) bracketShortOf(i int) (int, bool) {
+	m := x.ments[i]
+	if i == 0 || m.typ == muster.EntityPlace || !strings.HasPrefix(x.d.Text[m.End:], ")") {
+		return 0, false
+	}
+	before := strings.TrimRight(x.d.Text[:m.Start], " ")
+	if !strings.HasSuffix(before, "(") {
+		return 0, false
+	}
+	before = strings.TrimRight(strings.TrimSuffix(before, "("), " ")
+	p := x.ments[i-1]
+	if p.nominal || p.ent < 0 || p.End != len(before) {
+		return 0, false
+	}
+	if !orgLike(x.ents[p.ent].typ) {
+		return 0, false
+	}
+	short, long := strings.Fields(m.text), strings.Fields(p.text)
+	if len(short) >= len(long) {
+		return 0, false
+	}
+	for k := 0; k+len(short) <= len(long); k++ {
+		if slices.Equal(long[k:k+len(short)], short) {
+			return p.ent, true
 		}
 	}
 	return 0, false

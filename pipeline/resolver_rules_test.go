@@ -35,6 +35,8 @@ func TestInDocumentResolver(t *testing.T) {
 		{"short form without the group's head", "Fighters of the Sever Group crossed the river on Monday. Sever denied it.", "Sever", "Sever Group", true},
 		{"short form without an opening acronym", "PMC Redut fighters crossed the river on Monday. Redut denied it.", "Redut", "PMC Redut", true},
 		{"short form before the full name", "Redut denied it on Monday. PMC Redut fighters crossed the river.", "Redut", "PMC Redut", true},
+		{"short name in brackets", "The ministry designated Sever Aviation Services FZC (Sever Aviation) on Monday. Sever Aviation denied it.", "Sever Aviation", "Sever Aviation Services FZC", true},
+		{"a place in brackets is no short name", "The Sever Group (Moscow) denied it on Monday.", "Moscow", "Sever Group", false},
 		{"a place is no short form of a battalion", "The Donetsk Battalion shelled the village on Monday. Donetsk was quiet.", "Donetsk", "Donetsk Battalion", false},
 		{"a person is no short form of a battalion", "The Dzhokhar Dudayev Battalion crossed the river on Monday. Dzhokhar Dudayev died in 1996.", "Dzhokhar Dudayev", "Dzhokhar Dudayev Battalion", false},
 	}
