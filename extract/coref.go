@@ -652,13 +652,23 @@ func (x *doc) shortFormOf(m *mention, byKey map[string]int) (int, bool) {
 			}
 		}
 	}
-	// The name's short form named an earlier entity.
+	// The name's short form named an earlier entity, by that form alone:
+	// one that has a long form already is not joined by another ("Azov"
+	// … "the Azov Movement" … "the Azov Regiment" are two).
 	if !orgLike(m.typ) {
 		return 0, false
 	}
 	forms, anyType := shortForms(m.text)
 	for k, f := range forms {
-		if e, ok := byKey[muster.NameKey(f)]; ok && x.ents[e].merged < 0 && fits(x.ents[e].typ, anyType[k]) {
+		e, ok := byKey[muster.NameKey(f)]
+		if !ok || x.ents[e].merged >= 0 || !fits(x.ents[e].typ, anyType[k]) {
+			continue
+		}
+		only := true
+		for _, n := range x.ents[e].names {
+			only = only && muster.NameKey(n) == muster.NameKey(f)
+		}
+		if only {
 			return e, true
 		}
 	}
