@@ -189,6 +189,9 @@ func (x *eventExtractor) casualties(s *sent) []muster.Claim {
 		if motiveBefore(toks, k) {
 			continue // "to avenge the killing of their leader": an earlier event's dead
 		}
+		if conditionBefore(toks, k) {
+			continue // "paid to his relatives if he is killed": no one has died
+		}
 		if _, ok := casualtyCues[t.low]; ok {
 			if t.low == "fatally" { // "fatally shot" is the killing; the cue is "fatally"
 				cues = append(cues, k)
@@ -430,6 +433,16 @@ var lossUnits = map[string]bool{
 
 // losses returns the dead a side gives as its own: "had lost two men",
 // "lost 12 of its fighters", "putting their own dead at two".
+// tollVerbs say what figure a death toll reached: "rose to", "stands at".
+var tollVerbs = map[string]bool{
+	"rose": true, "risen": true, "rises": true, "rise": true, "climbed": true, "climbs": true,
+	"reached": true, "reaches": true, "jumped": true, "jumps": true, "stood": true, "stands": true,
+	"increased": true, "hit": true, "hits": true,
+}
+
+// lossVerbs come between "without" and "losses": "without suffering losses".
+var lossVerbs = map[string]bool{"suffering": true, "sustaining": true, "incurring": true, "taking": true}
+
 func (x *eventExtractor) losses(s *sent, figs []figure, used []bool, attr muster.Attribution, mod muster.Modality) []muster.Claim {
 	toks := s.toks
 	var out []muster.Claim
@@ -456,6 +469,45 @@ func (x *eventExtractor) losses(s *sent, figs []figure, used []bool, attr muster
 			} else if !lossUnits[f.val.Unit] {
 				continue
 			}
+		case "toll":
+			// "The death toll from the bombing has risen to 100", "the
+			// toll from Monday's attack rose to 12": the figure a toll
+			// reached. A toll of no named event or deaths ("the toll of
+			// people murdered this year rises to 5,000") is left alone.
+			if k+1 >= len(toks) || (k == 0 || toks[k-1].low != "death") && toks[k+1].low != "from" {
+				continue
+			}
+			for j := k + 1; j+2 < len(toks) && j <= k+24; j++ {
+				if tollVerbs[toks[j].low] && (toks[j+1].low == "to" || toks[j+1].low == "at") {
+					fi = at(j + 2)
+					break
+				}
+				if at(j) >= 0 || toks[j].low == ";" || toks[j].low == ":" {
+					break // another figure, or a clause break, first
+				}
+			}
+			if fi < 0 {
+				continue
+			}
+			if k > 0 && toks[k-1].low == "death" {
+				lo = k - 1
+			}
+			end = figs[fi].endTok - 1
+		case "without":
+			// "escaped without suffering any losses": none of them died.
+			j := k + 1
+			if j < len(toks) && lossVerbs[toks[j].low] {
+				j++
+			}
+			if j < len(toks) && toks[j].low == "any" {
+				j++
+			}
+			if j >= len(toks) || toks[j].low != "losses" && toks[j].low != "casualties" || j+1 < len(toks) && toks[j+1].low == "of" {
+				continue // "without any losses of territory" counts no one
+			}
+			sp := muster.Span{Start: t.start, End: toks[j].end}
+			out = append(out, x.claim(muster.PredKilled, muster.NumberValue(x.text[sp.Start:sp.End], 0, 0, ""), sp, s.span, "", attr, mod, 0.7))
+			continue
 		case "dead":
 			// "put(ting) their (own) dead at two"
 			if fi = at(k + 2); fi < 0 || toks[k+1].low != "at" {
@@ -954,4 +1006,24 @@ func motiveBefore(toks []wtok, k int) bool {
 		}
 	}
 	return false
+}
+
+// conditionBefore reports whether toks[k] is in a clause of condition
+// ("if he is killed", "unless they are wounded"): "if" or "unless" within
+// the four words before it, with no punctuation between. An "if" that
+// asks whether ("it was not clear if the victim was killed") is none.
+func conditionBefore(toks []wtok, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4 && toks[j].kind == 'w'; j-- {
+		if toks[j].low == "unless" || toks[j].low == "if" && (j == 0 || !whetherWords[toks[j-1].low]) {
+			return true
+		}
+	}
+	return false
+}
+
+// whetherWords before "if" make it ask whether: "not clear if", "asked if".
+var whetherWords = map[string]bool{
+	"clear": true, "unclear": true, "known": true, "unknown": true, "know": true, "knew": true,
+	"ask": true, "asked": true, "asking": true, "see": true, "determine": true, "confirm": true,
+	"confirmed": true, "say": true, "said": true, "tell": true, "check": true, "wonder": true,
 }

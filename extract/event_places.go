@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/nlp/placeword"
@@ -270,6 +271,7 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 	if len(spans) == 0 {
 		return nil
 	}
+	after := j // the token after the list
 	// "the Kurdish-led Autonomous Administration …", "the Taliban-held
 	// district": the participle before the name is not part of it ("Sar-e
 	// Pol" is a name).
@@ -326,8 +328,14 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 		rest--
 	} else if rest >= 2 && strings.Contains(names[rest-1], " and ") {
 		// "near Avdiivka, Vodyane, Shyrokyne and Butivka": a list of
-		// settlements, not a hierarchy; the first is the place.
+		// settlements, not a hierarchy; the first is the place, and each
+		// is a place of its own ("Shyrokyne and Butivka" is two).
 		hits[0].role = PlaceCity
+		last := hits[rest-1]
+		if a, b, ok := strings.Cut(last.name, " and "); ok && !strings.Contains(a, " of ") && b != "" && unicode.IsUpper([]rune(b)[0]) {
+			hits[rest-1] = placeHit{name: a, span: muster.Span{Start: last.span.Start, End: last.span.Start + len(a)}, role: last.role}
+			hits = append(hits, placeHit{name: b, span: muster.Span{Start: last.span.End - len(b), End: last.span.End}, role: last.role})
+		}
 		return hits
 	}
 	// "Azovtal plant in Mariupol": the plant, in the town.
@@ -384,6 +392,17 @@ func (x *eventExtractor) placeChain(toks []wtok, j int) []placeHit {
 			// "in Kunduz, Afghanistan": the text does not say whether
 			// the name is a town or a province.
 			hits[0].role = PlacePlace
+		}
+		// "in Al-Qaim and Jurf al-Sakhar": a second place of the same
+		// rank, when its name ends the phrase ("in Gao and Ansar Dine
+		// claimed it" joins no place).
+		if len(hits) == 1 && after+1 < len(toks) && toks[after].low == "and" {
+			if end, ok := placeName(toks, after+1, false); ok && placeEnds(toks, toks[end-1].end) {
+				sp := muster.Span{Start: toks[after+1].start, End: toks[end-1].end}
+				if n := x.text[sp.Start:sp.End]; !isCountry(n) && !isDemonymWord(n) && !allCapsWord(n) {
+					hits = append(hits, placeHit{name: n, span: sp, role: hits[0].role})
+				}
+			}
 		}
 	}
 	// Most specific first is the order already; drop localities' noise.

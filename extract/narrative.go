@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -61,7 +62,7 @@ var allegianceRE = regexp.MustCompile(`^\s+for\s+\p{Lu}`)
 // "Kabul, Mar 3, (dpa) – ". A capitalised name before a
 // dash is not enough: "Kherson — a city of …" opens a sentence about
 // Kherson.
-var datelineRE = regexp.MustCompile(`^(?:\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s(?:of\s|the\s)?\p{Lu}[\p{L}.]*){0,3}(?:\s\d{1,2})?){0,2},?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}(?:\s\d{1,2})?)?,?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)(?:/\p{L}{2,10})?\))\s*(?:—|–|--|-)\s+\p{Lu}`)
+var datelineRE = regexp.MustCompile(`^(?:(?:dpa|AFP|AP|Reuters|Xinhua|Interfax|Anadolu|UPI)/\p{L}{2,10}|\p{Lu}{3,}(?:[\s-]\p{Lu}{2,}){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s(?:of\s|the\s)?\p{Lu}[\p{L}.]*){0,3}(?:\s\d{1,2})?){0,2},?(?:\s\([\p{L} .]{2,30}\))?|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}(?:\s\d{1,2})?)?,?\s\((?:AP|AFP|Reuters|dpa|Xinhua|Interfax|Anadolu|UPI)(?:/\p{L}{2,10})?\))\s*(?:—|–|--|-)\s+\p{Lu}`)
 
 // datelineLen returns the length in bytes of the dateline that opens a
 // sentence, or 0.
@@ -176,6 +177,7 @@ func (x *doc) narrativeEvents() {
 		trig := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
 		subs := x.claimedEvents(si, args(si), trig)
 		subs = append(subs, x.datedEvents(si, trig, subs)...)
+		subs = append(subs, x.whenClauses(si, typ, trig, subs)...)
 		ev := &localEvent{typ: typ, participants: map[int]string{}, merged: -1}
 		ev.sents = []int{si}
 		// Places: the most specific places named in the sentence, not its
@@ -191,8 +193,17 @@ func (x *doc) narrativeEvents() {
 				ev.places = append(ev.places, x.regionOf(e, body))
 			}
 		}
+		dateAt := -1
 		if v, ds, ok := x.eventDate(si, muster.Span{Start: s.Start + datelineLen(text), End: s.End}, trig, subs...); ok {
 			ev.from, ev.to, ev.precision, ev.timeText = v.From, v.To, v.Precision, x.d.Text[ds.Start:ds.End]
+			dateAt = ds.Start - s.Start
+		}
+		// "Two soldiers were killed in an ambush a month earlier, in the
+		// first attack since May 2017": a date counted back from the event
+		// told before, unless another date comes first.
+		prior := x.lastEventTold(si)
+		if prior >= 0 {
+			x.dateBack(text, datelineLen(text), dateAt, ev, x.events[prior])
 		}
 		// "It came as fighting took place between …": an event told as
 		// happening at the time of the one told before it takes its date.
@@ -203,13 +214,16 @@ func (x *doc) narrativeEvents() {
 			}
 		}
 		// Participants: the groups that act, the forces that fight them.
-		actors := x.subjectsIn(s, muster.EntityArmedGroup)
+		// Not the agencies of a dateline ("dpa/GNA – The Islamic State …").
+		told := muster.Span{Start: s.Start + datelineLen(text), End: s.End}
+		actors := x.subjectsIn(told, muster.EntityArmedGroup)
+		actors = append(actors, x.listMates(told, actors)...)
 		for _, e := range actors {
 			if !claimantOf(subs, e) {
 				ev.participants[e] = muster.RoleActor
 			}
 		}
-		for _, e := range x.subjectsIn(s, muster.EntityStateForce) {
+		for _, e := range x.subjectsIn(told, muster.EntityStateForce) {
 			if typ == muster.EventIncursion || typ == muster.EventArmedClash || typ == muster.EventRaid {
 				ev.participants[e] = muster.RoleDefender
 			} else {
@@ -222,7 +236,16 @@ func (x *doc) narrativeEvents() {
 			x.addClaimedEvent(si, sub, args(si))
 		}
 		if len(ev.places) == 0 {
-			continue
+			if prior < 0 || !datedBefore(ev, x.events[prior]) {
+				continue
+			}
+			// A background event: the sentence dates it before the event
+			// told last, so it is an event of its own even where it names
+			// no place (issue 10), at that event's places when it happened
+			// "in the same area".
+			if sameAreaRE.MatchString(text) {
+				ev.places = slices.Clone(x.events[prior].places)
+			}
 		}
 		idx := x.mergeEvent(ev)
 		if len(subs) == 0 && !x.eventClaims(idx, si) {
@@ -614,6 +637,40 @@ func (x *doc) subjectAt(off int) bool {
 // of the one told before it: "It came as …", "This comes amid …".
 var cameAsRE = regexp.MustCompile(`^\s*(?:It|This|That)\s+(?:came|comes|come)\s+(?:as|amid|while)\s`)
 
+// earlierRE finds a date counted back from the event told before: "a
+// month earlier", "two weeks before." ("before" only where nothing
+// follows it, as in "two days before the election" something does).
+var earlierRE = regexp.MustCompile(`(?i)\b((?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|week|month|year)s?)\s+(?:earlier\b|before\s*(?:[,.;]|$))`)
+
+// sameAreaRE tells that a background event happened where the event told
+// before it did: "in the same area", "at the same base".
+var sameAreaRE = regexp.MustCompile(`(?i)\b(?:in|at|near|on|around)\s+the\s+same\s+(?:area|place|region|town|village|district|province|base|camp|spot|location|site)\b`)
+
+// dateBack dates ev by a span of time counted back from the event told
+// before it (prior), when its sentence (text) names one (earlierRE) after
+// byte from and before the date found there, if any (at ≥ 0).
+func (x *doc) dateBack(text string, from, at int, ev, prior *localEvent) {
+	loc := earlierRE.FindStringSubmatchIndex(text[from:])
+	if loc == nil || prior.from == "" || at >= 0 && from+loc[0] > at {
+		return
+	}
+	m := []string{text[from+loc[0] : from+loc[1]], text[from+loc[2] : from+loc[3]]}
+	anchor, err := time.Parse("2006-01-02", prior.from)
+	if err != nil {
+		return
+	}
+	if v, ok := ResolveDate(m[1]+" ago", anchor); ok {
+		ev.from, ev.to, ev.precision, ev.timeText = v.From, v.To, v.Precision, m[0]
+	}
+}
+
+// datedBefore reports whether ev is dated, and wholly before the time of
+// prior, a dated event: a background event, not a further telling of
+// prior.
+func datedBefore(ev, prior *localEvent) bool {
+	return ev.from != "" && prior.from != "" && ev.to < prior.from
+}
+
 // lastEventTold returns the event told last before sentence si, or -1.
 func (x *doc) lastEventTold(si int) int {
 	for back := si - 1; back >= 0; back-- {
@@ -743,7 +800,7 @@ func (x *doc) mergeEvent(ev *localEvent) int {
 				kept = append(kept, d)
 			}
 			x.drafts = kept
-		} else if !samePlaces(old.places, ev.places) || !compatibleTypes(old.typ, ev.typ) || !closeDays(old, ev) && !x.spokenOf(old, ev) && !x.spokenOf(ev, old) {
+		} else if !samePlaces(old.places, ev.places) || !compatibleTypes(old.typ, ev.typ) && !x.reportedAttack(old, ev) || !closeDays(old, ev) && !x.spokenOf(old, ev) && !x.spokenOf(ev, old) {
 			continue
 		}
 		if x.spokenOf(old, ev) {
@@ -774,6 +831,15 @@ func (x *doc) mergeEvent(ev *localEvent) int {
 	}
 	x.events = append(x.events, ev)
 	return len(x.events) - 1
+}
+
+// reportedAttack reports whether one of two events at the same places is
+// an attack dated only by the day a source spoke, shortly after the
+// other's day: "the army said late on Sunday that an attack had taken
+// place in Lere" after "fighting broke out … on Sunday … in Lere" tells
+// the fight again, whatever its word (issue 10).
+func (x *doc) reportedAttack(a, b *localEvent) bool {
+	return a.typ == muster.EventAttack && x.spokenOf(a, b) || b.typ == muster.EventAttack && x.spokenOf(b, a)
 }
 
 // headlineOnly reports whether an event is told only in the document's
@@ -915,6 +981,9 @@ func (x *doc) casualties() {
 		if main < 0 && !x.phraseEventIn(si) {
 			continue
 		}
+		if main >= 0 && x.eventTold(si) < 0 {
+			main = x.backgroundFigures(si, main)
+		}
 		for _, c := range x.readings[si].figures {
 			span := x.offs.Bytes(muster.Span{Start: c.Evidence[0].Start, End: c.Evidence[0].End})
 			ev := main
@@ -928,6 +997,103 @@ func (x *doc) casualties() {
 			x.sentEvent[si] = ev
 		}
 	}
+}
+
+// listSepRE is what stands between two names of one list: "X, Y and Z",
+// "X, the Y, and the Z", "X or Y".
+var listSepRE = regexp.MustCompile(`^(?:\s*,)?\s*(?:(?:and|or)\s+)?(?:the\s+)?$`)
+
+// listMates returns the entities named in a list with one of ents in
+// sentence s ("allied with the Hamzah Division, Sultan Suleiman Shah
+// Division and Ahrar al-Sham"), whatever type the tagger gave them: the
+// members of a list of sides are sides too (issue 10: lists of
+// participants were only partly kept). Places, outlets, dates and
+// institutions (a ministry, a council) are never sides by a list.
+func (x *doc) listMates(s muster.Span, ents []int) []int {
+	in := map[int]bool{}
+	for _, e := range ents {
+		in[e] = true
+	}
+	var list []int // mentions of s, in order
+	for i, m := range x.ments {
+		if m.Start >= s.Start && m.End <= s.End && !m.patron && !m.pronoun && !m.nominal && m.ent >= 0 {
+			list = append(list, i)
+		}
+	}
+	mate := func(e int) bool {
+		switch x.ents[e].typ {
+		case muster.EntityOrganization, muster.EntityPerson, "":
+		default:
+			return false
+		}
+		for _, w := range strings.Fields(strings.ToLower(x.ents[e].name)) {
+			if orgWords[w] {
+				return false
+			}
+		}
+		return true
+	}
+	var out []int
+	for changed := true; changed; {
+		changed = false
+		for k := 0; k+1 < len(list); k++ {
+			a, b := x.ments[list[k]], x.ments[list[k+1]]
+			if a.End > b.Start || !listSepRE.MatchString(x.d.Text[a.End:b.Start]) || in[a.ent] == in[b.ent] {
+				continue
+			}
+			n := b.ent
+			if in[b.ent] {
+				n = a.ent
+			}
+			if mate(n) {
+				in[n], changed = true, true
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// backgroundFigures returns the event the figures of sentence si, which
+// tells no event of its own, count for: main, the event they would join,
+// unless the sentence dates them before it ("Two years ago, the rebels
+// killed seven soldiers in the region"); then a background event of
+// their own, at the places the sentence names, or at main's when it
+// happened "in the same area" (issue 10).
+func (x *doc) backgroundFigures(si, main int) int {
+	var d *DateMatch
+	for _, m := range x.eventDates(si) {
+		if !m.Said {
+			d = &m
+			break
+		}
+	}
+	old := x.events[main]
+	if d == nil || old.from == "" || d.Value.To >= old.from {
+		return main
+	}
+	s := x.d.Sentences[si]
+	text := x.d.Text[s.Start:s.End]
+	typ := muster.EventAttack
+	if loc := eventTriggerFoldRE.FindStringIndex(text); loc != nil {
+		if t := lexiconType(strings.ToLower(text[loc[0]:loc[1]])); t != "" {
+			typ = t
+		}
+	}
+	ev := &localEvent{typ: typ, participants: map[int]string{}, merged: -1, sents: []int{si}, evidence: []muster.Span{s},
+		from: d.Value.From, to: d.Value.To, precision: d.Value.Precision, timeText: text[d.Span.Start:d.Span.End]}
+	body := muster.Span{Start: s.Start + datelineLen(text), End: s.End}
+	for _, e := range x.subjectsIn(body, muster.EntityPlace) {
+		if !x.referencePlace(e, body) && !x.sidePlace(e, body) {
+			ev.places = append(ev.places, x.regionOf(e, body))
+		}
+	}
+	if len(ev.places) == 0 && sameAreaRE.MatchString(text) {
+		ev.places = slices.Clone(old.places)
+	}
+	idx := x.mergeEvent(ev)
+	x.slotClaims(idx, si, ev)
+	return idx
 }
 
 // eventOfSentence returns the event told in sentence si, or the last one
@@ -1193,6 +1359,55 @@ func (x *doc) datedEvents(si int, trig muster.Span, claimed []claimedPhrase) []c
 		out = append(out, claimedPhrase{typ: typ, span: span})
 	}
 	return out
+}
+
+// whenClauseRE opens the clause after a date that tells what happened
+// then: "since May 2017, in which nine soldiers died", "in March 2021,
+// when 33 soldiers were killed".
+var whenClauseRE = regexp.MustCompile(`^\s*,?\s*(?:in which|during which|when)\s`)
+
+// whenClauses returns the background events of sentence si told by a
+// clause hung on a date of their own ("the first attack since May 2017,
+// in which nine soldiers died"): the date and its clause, to the end of
+// the sentence, are an event's phrase, of the type of the clause's own
+// event word or else typ, the sentence's event's. The date must not be
+// the day a source spoke, nor inside the trigger's or an earlier
+// phrase (claimed).
+func (x *doc) whenClauses(si int, typ muster.EventType, trig muster.Span, claimed []claimedPhrase) []claimedPhrase {
+	s := x.d.Sentences[si]
+	text := x.d.Text[s.Start:s.End]
+	var out []claimedPhrase
+	for _, d := range x.eventDates(si) {
+		if d.Said || !whenClauseRE.MatchString(text[d.Span.End:]) {
+			continue
+		}
+		span := muster.Span{Start: s.Start + d.Span.Start, End: s.End}
+		if span.Overlaps(trig) || slices.ContainsFunc(claimed, func(p claimedPhrase) bool { return p.span.Overlaps(span) }) {
+			continue
+		}
+		t := typ
+		loc := eventTriggerFoldRE.FindStringSubmatchIndex(text[d.Span.End:])
+		if loc != nil {
+			if w := lexiconType(strings.ToLower(text[d.Span.End+loc[0] : d.Span.End+loc[1]])); w != "" {
+				t = w
+			}
+		} else if !tellsCasualties(text[d.Span.End:]) {
+			continue // "a truce signed in 2015, when talks began": no event
+		}
+		out = append(out, claimedPhrase{typ: t, span: span})
+	}
+	return out
+}
+
+// tellsCasualties reports whether text holds a casualty word of the
+// casualty reader (casualtyCues): "in which nine soldiers died".
+func tellsCasualties(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if casualtyCues[w] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // addClaimedEvent adds a claimed second event of sentence si with its

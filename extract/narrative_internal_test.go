@@ -15,6 +15,8 @@ func TestDatelineLen(t *testing.T) {
 		{"Kabul, Mar 3, (dpa) – A blast hit the market.", "Kabul, Mar 3, (dpa) – "},
 		{"GAO, Mali, May 23 (AP) — Gunmen attacked a post.", "GAO, Mali, May 23 (AP) — "},
 		{"Mogadishu, Jun 12 (Xinhua/KNA) - Militants attacked a hotel.", "Mogadishu, Jun 12 (Xinhua/KNA) - "},
+		{"dpa/KNA – The Sahel Vanguard claimed the attack.", "dpa/KNA – "},
+		{"AFP/Jiji - Rebels seized the town.", "AFP/Jiji - "},
 		{"Kherson — a city of 280,000 before the war — was shelled again.", ""},
 		{"Putin — who ordered the invasion — spoke on Monday.", ""},
 		{"Gunmen ambushed a convoy near Boni.", ""},
