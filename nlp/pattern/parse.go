@@ -99,6 +99,11 @@ type Set struct {
 	anyTok   []*Pattern
 }
 
+// List returns the words of the set's list name (a file's "list" line),
+// so that code which reads the same words outside a pattern keeps one
+// source of truth; nil when there is no such list.
+func (s *Set) List(name string) []string { return s.lists[name] }
+
 // ParseFile reads a pattern file (see the package doc). extra supplies word
 // lists defined outside the file (a file's own list of the same name wins).
 // The error names the file's line.
