@@ -18,22 +18,23 @@ const module = "github.com/muster-osint/muster"
 // anything; internal/ programs may import their parent's allowed set plus
 // the stages they drive.
 var allowed = map[string][]string{
-	"":            {},
-	"ingest":      {""},
-	"store":       {""},
-	"export":      {""},
-	"query":       {""},
-	"nlp":         {""},
-	"nlp/segment": {"nlp", ""},
-	"nlp/tagger":  {"nlp", ""},
-	"nlp/pattern": {"nlp", ""},
-	"nlp/syntax":  {"nlp", ""},
-	"extract":     {"nlp", "nlp/pattern", ""},
-	"llm":         {"nlp", ""},
-	"resolve":     {"nlp", ""},
-	"eval":        {"nlp", "eval/internal/unixz", ""}, // its .Z reader for the MUC-4 results
-	"pipeline":    {"ingest", "nlp", "nlp/segment", "nlp/tagger", "nlp/syntax", "extract", "resolve", ""},
-	"web":         {"query", "export", "web/internal/simplify", ""}, // its own line thinning, shared with landgen; export for the UI's download buttons
+	"":              {},
+	"ingest":        {""},
+	"store":         {""},
+	"export":        {""},
+	"query":         {""},
+	"nlp":           {""},
+	"nlp/segment":   {"nlp", ""},
+	"nlp/tagger":    {"nlp", ""},
+	"nlp/pattern":   {"nlp", ""},
+	"nlp/syntax":    {"nlp", ""},
+	"nlp/placeword": {""},
+	"extract":       {"nlp", "nlp/pattern", "nlp/placeword", ""},
+	"llm":           {"nlp", ""},
+	"resolve":       {"nlp", "nlp/placeword", ""},
+	"eval":          {"nlp", "eval/internal/unixz", ""}, // its .Z reader for the MUC-4 results
+	"pipeline":      {"ingest", "nlp", "nlp/segment", "nlp/tagger", "nlp/syntax", "extract", "resolve", ""},
+	"web":           {"query", "export", "web/internal/simplify", ""}, // its own line thinning, shared with landgen; export for the UI's download buttons
 }
 
 func TestDependencies(t *testing.T) {

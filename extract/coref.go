@@ -481,12 +481,22 @@ func (x *doc) link() {
 			x.acronyms = append(x.acronyms, acronymDef{ent: acr, name: m.text, span: muster.Span{Start: prev.Start, End: end}, sent: m.sent})
 			continue
 		}
+		if e, ok := x.bracketShortOf(i); ok {
+			x.attach(i, e)
+			byKey[key] = e
+			continue
+		}
 		if e, ok := x.surnameOf(m); ok {
 			x.attach(i, e)
 			byKey[key] = e
 			continue
 		}
 		if e, ok := x.initialsOf(m); ok {
+			x.attach(i, e)
+			byKey[key] = e
+			continue
+		}
+		if e, ok := x.shortFormOf(m, byKey); ok {
 			x.attach(i, e)
 			byKey[key] = e
 			continue
@@ -549,6 +559,12 @@ func (x *doc) acronymOf(i int) (int, bool) {
 	if !strings.HasSuffix(before, "(") {
 		return 0, false
 	}
+	// "The Northern Brigade and the Sich Battalion (NB and SB)": brackets
+	// that hold more than the acronym (a list, a phrase) give no name's
+	// acronym; a comma or semicolon may follow it ("(RDK, in Russian …)").
+	if after := strings.TrimLeft(x.d.Text[m.End:], " "); after == "" || !strings.ContainsRune("),;", rune(after[0])) {
+		return 0, false
+	}
 	before = strings.TrimRight(strings.TrimSuffix(before, "("), " ")
 	for j := i - 1; j >= 0; j-- {
 		p := x.ments[j]
@@ -598,6 +614,140 @@ func (x *doc) surnameOf(m *mention) (int, bool) {
 			if len(f) > 1 && f[len(f)-1] == m.text {
 				return e, true
 			}
+		}
+	}
+	return 0, false
+}
+
+// shortHeads are the generic last words an organisation's name is often
+// used without: "Wagner Group" is "Wagner", "Azov Regiment" "Azov".
+// brandHeads are those whose short form may be typed as any name, even a
+// person's ("Sever Group" … "Sever said"); without any other head the
+// short form must itself be typed a group's: a battalion or a brigade is
+// often named after a person or a place, who is then meant by the short
+// form ("the Dzhokhar Dudayev Battalion" … "Dzhokhar Dudayev died").
+var (
+	shortHeads = map[string]bool{"group": true, "battalion": true, "brigade": true, "regiment": true, "legion": true,
+		"corps": true, "movement": true, "company": true, "pmc": true, "front": true, "detachment": true}
+	brandHeads = map[string]bool{"group": true, "company": true, "pmc": true}
+)
+
+// shortForms returns the forms of an organisation's name without its
+// generic head ("Wagner Group" → "Wagner", "Wagner PMC" → "Wagner") or
+// without an opening acronym ("PMC Wagner" → "Wagner", "PKP Intercity" →
+// "Intercity"), each with whether a mention of any type may be it
+// (brandHeads, or the acronym dropped) rather than only one typed as an
+// armed group's. What is left must be capitalised words.
+func shortForms(name string) (forms []string, anyType []bool) {
+	w := strings.Fields(name)
+	if len(w) > 0 && strings.EqualFold(w[0], "the") {
+		w = w[1:]
+	}
+	if len(w) < 2 {
+		return nil, nil
+	}
+	capitalised := func(ws []string) bool {
+		for _, s := range ws {
+			if r, _ := utf8.DecodeRuneInString(s); !unicode.IsUpper(r) {
+				return false
+			}
+		}
+		return true
+	}
+	if h := strings.ToLower(w[len(w)-1]); shortHeads[h] && capitalised(w[:len(w)-1]) {
+		forms = append(forms, strings.Join(w[:len(w)-1], " "))
+		anyType = append(anyType, brandHeads[h])
+	}
+	if isAcronym(w[0]) && capitalised(w[1:]) && !isAcronym(w[1]) {
+		forms = append(forms, strings.Join(w[1:], " "))
+		anyType = append(anyType, true)
+	}
+	return forms, anyType
+}
+
+// orgLike reports whether entities of type t have names with generic
+// heads and short forms: groups, forces, organisations and outlets.
+func orgLike(t muster.EntityType) bool {
+	return t == muster.EntityArmedGroup || t == muster.EntityOrganization || t == muster.EntityStateForce || t == muster.EntityMedia
+}
+
+// shortFormOf links a name to an organisation of the document that it is
+// the short form of, or that is its own short form ("Redut denied it …
+// PMC Redut fighters"): the same name used with and without its generic
+// head or its opening acronym (issue 12). A name the tagger takes for a
+// place's is never a short form ("Donetsk" after "the Donetsk
+// Battalion"); see shortHeads for the others.
+func (x *doc) shortFormOf(m *mention, byKey map[string]int) (int, bool) {
+	fits := func(short muster.EntityType, anyType bool) bool {
+		return short != muster.EntityPlace && (anyType || short == muster.EntityArmedGroup)
+	}
+	// The name is the short form of an earlier organisation's name.
+	for e := len(x.ents) - 1; e >= 0; e-- {
+		ent := x.ents[e]
+		if ent.merged >= 0 || !orgLike(ent.typ) {
+			continue
+		}
+		for _, n := range ent.names {
+			forms, anyType := shortForms(n)
+			for k, f := range forms {
+				if f == m.text && fits(m.typ, anyType[k]) {
+					return e, true
+				}
+			}
+		}
+	}
+	// The name's short form named an earlier entity, by that form alone:
+	// one that has a long form already is not joined by another ("Azov"
+	// … "the Azov Movement" … "the Azov Regiment" are two).
+	if !orgLike(m.typ) {
+		return 0, false
+	}
+	forms, anyType := shortForms(m.text)
+	for k, f := range forms {
+		e, ok := byKey[muster.NameKey(f)]
+		if !ok || x.ents[e].merged >= 0 || !fits(x.ents[e].typ, anyType[k]) {
+			continue
+		}
+		only := true
+		for _, n := range x.ents[e].names {
+			only = only && muster.NameKey(n) == muster.NameKey(f)
+		}
+		if only {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+// bracketShortOf links "Success Aviation" in "Success Aviation Services
+// FZC (Success Aviation)" to the organisation named before the bracket:
+// a short name the text gives in brackets, as it gives an acronym
+// (acronymOf), is the name's when its words are a run of the name's
+// words and it alone fills the brackets.
+func (x *doc) bracketShortOf(i int) (int, bool) {
+	m := x.ments[i]
+	if i == 0 || m.typ == muster.EntityPlace || !strings.HasPrefix(x.d.Text[m.End:], ")") {
+		return 0, false
+	}
+	before := strings.TrimRight(x.d.Text[:m.Start], " ")
+	if !strings.HasSuffix(before, "(") {
+		return 0, false
+	}
+	before = strings.TrimRight(strings.TrimSuffix(before, "("), " ")
+	p := x.ments[i-1]
+	if p.nominal || p.ent < 0 || p.End != len(before) {
+		return 0, false
+	}
+	if !orgLike(x.ents[p.ent].typ) {
+		return 0, false
+	}
+	short, long := strings.Fields(m.text), strings.Fields(p.text)
+	if len(short) >= len(long) {
+		return 0, false
+	}
+	for k := 0; k+len(short) <= len(long); k++ {
+		if slices.Equal(long[k:k+len(short)], short) {
+			return p.ent, true
 		}
 	}
 	return 0, false

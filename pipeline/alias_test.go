@@ -82,6 +82,8 @@ func TestAliasEvidence(t *testing.T) {
 		{"a verb's object is no alias, possessive", "John Kirby called Russia's claims absurd.", "John Kirby", "Russia", false},
 		{"a group named by a person's verb is no alias", "Ivan Petrov called the Northern Brigade a gang of bandits.", "Ivan Petrov", "Northern Brigade", false},
 		{"two coordinated names are two groups", "Fighters of the Freedom of Russia Legion and Russian Volunteer Corps crossed into the Belgorod region.", "Freedom of Russia Legion", "Russian Volunteer Corps", false},
+		{"a list of two in brackets is no acronym", "The Northern Brigade and the Sich Battalion (NB and SB) crossed the river.", "Northern Brigade", "Sich Battalion", false},
+		{"a list of two in apposition is no alias", "Two groups, the Northern Brigade and the Sich Battalion, claimed the raid.", "Northern Brigade", "Sich Battalion", false},
 		{"a list of three is three groups", "The Northern Brigade, the Sich Battalion and the River Legion claimed the raid.", "Northern Brigade", "Sich Battalion", false},
 		{"a name that runs on through and", "The Group for the Support of Islam and Muslims claimed the attack.", "Group for the Support of Islam and Muslims", "Group for the Support of Islam and Muslims", true},
 		{"brackets", "The Northern Brigade (NB) crossed the river.", "Northern Brigade", "NB", true},

@@ -32,6 +32,14 @@ func TestInDocumentResolver(t *testing.T) {
 		{"two groups stay two", string(article), "Russian Volunteer Corps", "Free Russia Legion", false},
 		{"acronym before its definition", "KR (Kraken Regiment) fighters advanced on Monday. KR said so.", "KR", "Kraken Regiment", true},
 		{"acronym by initials", "The Russian Volunteers Union crossed the border on Monday. The RVU said it.", "RVU", "Russian Volunteers Union", true},
+		{"short form without the group's head", "Fighters of the Sever Group crossed the river on Monday. Sever denied it.", "Sever", "Sever Group", true},
+		{"short form without an opening acronym", "PMC Redut fighters crossed the river on Monday. Redut denied it.", "Redut", "PMC Redut", true},
+		{"short form before the full name", "Redut denied it on Monday. PMC Redut fighters crossed the river.", "Redut", "PMC Redut", true},
+		{"short name in brackets", "The ministry designated Sever Aviation Services FZC (Sever Aviation) on Monday. Sever Aviation denied it.", "Sever Aviation", "Sever Aviation Services FZC", true},
+		{"a place in brackets is no short name", "The Sever Group (Moscow) denied it on Monday.", "Moscow", "Sever Group", false},
+		{"two long forms of one short form stay two", "Sever fighters crossed the river on Monday. The Sever Group said so. The Sever Company denied it.", "Sever Group", "Sever Company", false},
+		{"a place is no short form of a battalion", "The Donetsk Battalion shelled the village on Monday. Donetsk was quiet.", "Donetsk", "Donetsk Battalion", false},
+		{"a person is no short form of a battalion", "The Dzhokhar Dudayev Battalion crossed the river on Monday. Dzhokhar Dudayev died in 1996.", "Dzhokhar Dudayev", "Dzhokhar Dudayev Battalion", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/nlp/placeword"
 )
 
 // DocumentGeocoder geocodes the places of one document. It gives the same
@@ -57,13 +58,13 @@ func (d *DocumentGeocoder) Geocode(name string, c GeoContext) (muster.Place, boo
 
 // GeocodeFacility places a facility by the place its name opens with:
 // "Kyiv TV Tower" and "Mykolaiv Oncology Hospital" stand in Kyiv and
-// Mykolaiv. The name must end in a word of facilityWords, and its longest
+// Mykolaiv. The name must end in a facility noun (placeword.Facility), and its longest
 // opening run of words with an exact gazetteer entry is geocoded with
 // context c. It reports false for any other name: a facility the
 // gazetteer lacks is not its own place, but it is in one.
 func (d *DocumentGeocoder) GeocodeFacility(name string, c GeoContext) (muster.Place, bool) {
 	words := strings.Fields(name)
-	if len(words) < 2 || !facilityWords[strings.ToLower(words[len(words)-1])] {
+	if len(words) < 2 || !placeword.Facility(strings.ToLower(words[len(words)-1])) {
 		return muster.Place{}, false
 	}
 	for n := len(words) - 1; n >= 1; n-- {

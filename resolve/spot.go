@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/nlp/placeword"
 )
 
 // PlaceMention is a place name found in a text by Spot.
@@ -51,17 +52,6 @@ var spotConnectors = map[string]bool{
 var spotSuffixes = map[string]bool{
 	"oblast": true, "region": true, "province": true, "governorate": true, "district": true,
 	"raion": true, "rayon": true, "krai": true, "state": true, "county": true, "hromada": true,
-}
-
-// facilityWords are the nouns after which a capitalised place name is the
-// place a facility is in ("Turbat Airport", "Redlands University"), not a
-// word of some longer unknown name.
-var facilityWords = map[string]bool{
-	"airport": true, "airfield": true, "airbase": true, "university": true, "college": true,
-	"hospital": true, "station": true, "prison": true, "stadium": true, "port": true,
-	"mosque": true, "cathedral": true, "market": true, "bazaar": true,
-	"tower": true, "theater": true, "theatre": true, "monastery": true, "plant": true, "factory": true,
-	"depot": true,
 }
 
 // spotStop lists capitalised words that are names of some place in the
@@ -269,7 +259,7 @@ func (g *Gazetteer) Spot(text string) []PlaceMention {
 					nt := toks[i+1]
 					w := strings.ToLower(text[nt.start:nt.end])
 					_, cue := locCueAfter[w]
-					right = nt.upper && !spotSuffixes[w] && !cue && !facilityWords[w]
+					right = nt.upper && !spotSuffixes[w] && !cue && !placeword.Facility(w)
 				}
 				if i > 0 {
 					pt := toks[i-1]
@@ -473,7 +463,7 @@ func textCountries(text string, ms []PlaceMention) (named, weak, names []string)
 			weak = appendNew(weak, m.Country)
 		case m.Kind == GeoCountry && m.Country != "" && m.Partial:
 			// "Mali Scherbaky": not the country
-		case m.Kind == GeoCountry && m.Country != "" && countryActor(text, m.Span, false):
+		case m.Kind == GeoCountry && m.Country != "" && countryActor(text, m.Span):
 			// "Russia-led forces shelled Odesa": who acted, which says
 			// no more of where than a demonym does
 			weak = appendNew(weak, m.Country)
@@ -615,7 +605,7 @@ func (g *Gazetteer) locateEvent(text string, ms []PlaceMention, about []string) 
 	best := choice{score: -1e18}
 	found := false
 	for i, m := range ms {
-		if m.Demonym || (m.Kind == GeoPlace && (actorModifier(text, m.Span) || streetName(text, m.Span) || possessiveActor(text, m.Span) && g.capitalName(m.Text))) {
+		if m.Demonym || (m.Kind == GeoPlace && (placeword.Side(text, m.Span, g.capitalName(m.Text), nil) || streetName(text, m.Span))) {
 			continue
 		}
 		var cand Candidate
@@ -627,7 +617,7 @@ func (g *Gazetteer) locateEvent(text string, ms []PlaceMention, about []string) 
 			if !ok {
 				continue
 			}
-			if countryActor(text, m.Span, true) || len(named) > 1 && speaker(text, m.Span) {
+			if countryActor(text, m.Span) || len(named) > 1 && speaker(text, m.Span) {
 				// "captured by Russia", "Russia-led forces", "Russia's
 				// army", "Russia accuses Ukraine": a country named as an
 				// actor, not as where something happened.
@@ -866,86 +856,6 @@ func nameOnly(text string, ms []PlaceMention) bool {
 	return rest(text[from:])
 }
 
-// placeParts are the nouns after a place's possessive that name a part of
-// the place or what lies in it ("Ukraine's east", "Kharkiv's outskirts"):
-// the possessive is then where, not who.
-var placeParts = map[string]bool{
-	"outskirts": true, "suburbs": true, "suburb": true, "centre": true, "center": true, "downtown": true,
-	"district": true, "districts": true, "region": true, "regions": true, "province": true, "provinces": true,
-	"border": true, "borders": true, "territory": true, "territories": true, "frontline": true, "front": true,
-	"airport": true, "port": true, "coast": true, "villages": true, "towns": true, "cities": true,
-	"countryside": true, "streets": true, "heart": true, "part": true, "parts": true, "side": true,
-}
-
-// possessiveActor reports whether the place name at sp is a possessive whose
-// noun is no part of the place ("Kiev's sniper", "Russia's war", "Kiev's
-// attack"): it names who, not where (issue 12). A direction, a part of a
-// place ("Ukraine's east", "Kharkiv's outskirts") or a capitalised name
-// ("Kyiv's Independence Square") keeps it a place. LocateEvent asks it of
-// countries and capitals only: a town's possessive is its own ("Mariupol's
-// theatre").
-func possessiveActor(text string, sp muster.Span) bool {
-	if sp.End >= len(text) {
-		return false
-	}
-	r, n := utf8.DecodeRuneInString(text[sp.End:])
-	if !isApostrophe(r) {
-		return false
-	}
-	rest := text[sp.End+n:]
-	r2, n2 := utf8.DecodeRuneInString(rest)
-	if !possessiveS(rest, r2, n2) {
-		return false
-	}
-	w := firstWord(strings.TrimLeft(rest[n2:], " "))
-	if w == "" {
-		return false
-	}
-	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-		return false
-	}
-	w = strings.ToLower(w)
-	return directions[w] == "" && !placeParts[w]
-}
-
-// actorNouns are the nouns before which a town's name stands for its
-// government or its side of a war ("Kiev forces shelled …", "Moscow
-// time"): the name then says who, not where. A region's name so used
-// ("DPR forces") still says where they fight.
-var actorNouns = map[string]bool{
-	"forces": true, "troops": true, "military": true, "army": true, "regime": true,
-	"government": true, "time": true, "soldiers": true, "servicemen": true, "artillerymen": true,
-	"navy": true, "units": true, "regiment": true, "brigade": true, "battalion": true, "losses": true,
-}
-
-// actorModifier reports whether the mention at span sp of text modifies an
-// actor noun ("Kiev forces", "Kiev's military"), so that it names no
-// place of the event.
-func actorModifier(text string, sp muster.Span) bool {
-	after := text[min(sp.End, len(text)):]
-	after = strings.TrimLeft(after, "'’")
-	after = strings.TrimPrefix(strings.TrimPrefix(after, "s "), " ")
-	w := after
-	if i := strings.IndexFunc(after, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
-		w = after[:i]
-	}
-	if w == "" || len(after) == len(text[min(sp.End, len(text)):]) {
-		return false // no space or possessive between: "Kiev-based"
-	}
-	return actorNouns[w]
-}
-
-// directions maps the words that name a part of a country ("eastern
-// Ukraine") to the part: its sides, as letters of n, s, e, w.
-var directions = map[string]string{
-	"east": "e", "eastern": "e", "west": "w", "western": "w", "north": "n", "northern": "n",
-	"south": "s", "southern": "s", "northeast": "ne", "northeastern": "ne", "north-east": "ne",
-	"north-eastern": "ne", "southeast": "se", "southeastern": "se", "south-east": "se",
-	"south-eastern": "se", "northwest": "nw", "northwestern": "nw", "north-west": "nw",
-	"north-western": "nw", "southwest": "sw", "southwestern": "sw", "south-west": "sw",
-	"south-western": "sw",
-}
-
 // countryDirection returns the part of the country named at span sp of
 // text that the text places the event in, or "": a direction word before
 // the name ("eastern Ukraine", "east Ukraine"), before "of" and the name
@@ -959,21 +869,21 @@ func countryDirection(text string, sp muster.Span, only bool) string {
 	}
 	before := strings.Fields(strings.ToLower(text[max(0, sp.Start-30):min(sp.Start, len(text))]))
 	if n := len(before); n >= 2 && before[n-1] == "of" && strings.HasSuffix(text[:min(sp.Start, len(text))], " ") {
-		if d := directions[before[n-2]]; d != "" {
+		if d := placeword.Direction(before[n-2]); d != "" {
 			return d
 		}
 	}
 	after := text[min(sp.End, len(text)):]
 	for _, pos := range []string{"’s ", "'s "} {
 		if rest, ok := strings.CutPrefix(after, pos); ok {
-			if d := directions[firstWord(strings.ToLower(rest))]; d != "" {
+			if d := placeword.Direction(firstWord(strings.ToLower(rest))); d != "" {
 				return d
 			}
 		}
 	}
 	if only {
 		if m := directionNounRE.FindStringSubmatch(text); m != nil {
-			return directions[m[1]]
+			return placeword.Direction(m[1])
 		}
 	}
 	return ""
@@ -991,7 +901,7 @@ func directionBefore(text string, sp muster.Span) string {
 	if len(before) == 0 || !strings.HasSuffix(text[:min(sp.Start, len(text))], " ") {
 		return ""
 	}
-	return directions[before[len(before)-1]]
+	return placeword.Direction(before[len(before)-1])
 }
 
 // countryPart returns a point for a part of country cc (dir from
@@ -1204,44 +1114,21 @@ func partisan(text string, sp muster.Span) bool {
 }
 
 // countryActor reports whether the country named at span sp of text is
-// named as an actor: the agent of a passive ("seized by Russia"), the
-// origin ("from Russia"), the first part of a hyphenated participle
-// ("Russia-led", "Russia-backed") or the modifier of a noun of forces
-// ("Russia's army", actorModifier) and, when possessor is set, the
-// possessor of such a noun ("the troops of the Russian Federation"): the
-// forces of a country fight in it as often as abroad, so that names no
-// event place but still tells which country the text is about.
-func countryActor(text string, sp muster.Span, possessor bool) bool {
+// named as an actor rather than as where something happened: a cue that
+// marks it as no place ("from Russia", locCues) or a side's reading
+// (placeword.Side, the one extract shares: "seized by Russia",
+// "Russia-led", "Russia's army", "the troops of the Russian Federation",
+// "Russia's claims"). The forces of a country fight in it as often as
+// abroad, so that names no event place but still tells which country the
+// text is about.
+func countryActor(text string, sp muster.Span) bool {
 	if sp.End > len(text) {
 		return false
 	}
 	if cue, _ := locCues(text, sp); cue < 0 {
 		return true
 	}
-	if possessiveActor(text, sp) {
-		return true // "Russia's war", "Ukraine's military"
-	}
-	before := strings.Fields(strings.ToLower(text[max(0, sp.Start-40):sp.Start]))
-	if n := len(before); n > 0 && before[n-1] == "by" && !strings.HasSuffix(text[:sp.Start], ",") {
-		return true
-	}
-	// "the troops of the Russian Federation"
-	if n := len(before); possessor && n > 1 && before[n-1] == "the" {
-		before = before[:n-1]
-	}
-	if n := len(before); possessor && n > 1 && before[n-1] == "of" && actorNouns[strings.Trim(before[n-2], ",.;:")] {
-		return true
-	}
-	if after := text[sp.End:]; strings.HasPrefix(after, "-") {
-		w := after[1:]
-		if i := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
-			w = w[:i]
-		}
-		if len(w) >= 3 && strings.HasSuffix(strings.ToLower(w), "ed") {
-			return true
-		}
-	}
-	return actorModifier(text, sp)
+	return placeword.Side(text, sp, true, nil)
 }
 
 // chainCountry returns the country that ends the comma chain starting at
@@ -1608,7 +1495,7 @@ func locCues(text string, sp muster.Span) (float64, bool) {
 	if strings.HasSuffix(strings.TrimSpace(before), "coded to") {
 		score += 3
 	}
-	if n := len(bw); n > 1 && directions[bw[n-1]] != "" && !strings.HasSuffix(strings.TrimRight(before, " "), ",") {
+	if n := len(bw); n > 1 && placeword.Direction(bw[n-1]) != "" && !strings.HasSuffix(strings.TrimRight(before, " "), ",") {
 		bw = bw[:n-1] // "in eastern Ukraine": the cue is before the direction
 	}
 	if n := len(bw); n > 0 && !strings.HasSuffix(strings.TrimRight(before, " "), ",") {
