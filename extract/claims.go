@@ -44,6 +44,7 @@ func Extract(in Input) *Result {
 	x.mergeReports(r, reports)
 	x.mergeIncidents(r)
 	x.dropVagueEvents(r)
+	x.placeReportEvents(r)
 	x.learnedParties(r)
 	return r
 }

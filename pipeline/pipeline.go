@@ -163,7 +163,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc muster.Document) (*Extracted
 				names = append(names, e.Name)
 			}
 		}
-		x.geo = p.locate(names)
+		x.geo = p.locate(x.doc.Text, names)
 	}
 	return x, nil
 }
@@ -253,7 +253,7 @@ func (p *Pipeline) Resolve(ctx context.Context, x *Extracted, idx resolve.Index)
 	if err != nil {
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
-	p.geocode(resolved, r.Claims, x.geo)
+	p.geocode(doc.Text, resolved, r.Claims, x.geo)
 
 	// Map each local entity (type + name) to its resolved reference.
 	refs := map[string]muster.Ref{}
@@ -464,13 +464,13 @@ func requote(text string, r *extract.Result) {
 //
 // Extract has already located the document's own place names (geo); the
 // lookup is made again only when resolution changed them.
-func (p *Pipeline) geocode(ents []muster.Entity, claims []muster.Claim, geo *located) {
+func (p *Pipeline) geocode(text string, ents []muster.Entity, claims []muster.Claim, geo *located) {
 	if p.gaz == nil {
 		return
 	}
 	names := placeNames(ents)
 	if geo == nil || !slices.Equal(names, geo.names) {
-		geo = p.locate(names)
+		geo = p.locate(text, names)
 	}
 	byName := map[string]int{}
 	k := 0
@@ -480,6 +480,13 @@ func (p *Pipeline) geocode(ents []muster.Entity, claims []muster.Claim, geo *loc
 			continue
 		}
 		byName[muster.NameKey(e.Name)] = i
+		// A list names the place as the text does ("Chora district"),
+		// which may be an alias of the entity ("Chora").
+		for _, al := range e.Aliases {
+			if _, ok := byName[muster.NameKey(al.Name)]; !ok {
+				byName[muster.NameKey(al.Name)] = i
+			}
+		}
 		if pl := geo.places[k]; pl != nil {
 			e.Place = pl
 		}
@@ -506,6 +513,22 @@ func (p *Pipeline) geocode(ents []muster.Entity, claims []muster.Claim, geo *loc
 		c.Countries = in
 		if pl, ok := gz.Geocode(e.Name, c); ok && slices.Contains(in, pl.Country) {
 			e.Place = &pl
+		}
+	}
+	// "Starytsia, Kharkiv": a settlement is looked for first in the
+	// regions its list ranks above it; only the country bounded it, and a
+	// larger namesake elsewhere in the country won (issue 12). When none
+	// of those regions holds it, the gazetteer lacks it and the namesake
+	// is no answer: the event is placed at the region.
+	for i, regions := range listRegions(claims, byName) {
+		e := &ents[i]
+		if e.Place != nil && e.Place.Feature != "" && (strings.HasPrefix(e.Place.Feature, "ADM1") || strings.HasPrefix(e.Place.Feature, "PCL")) {
+			continue
+		}
+		if pl, ok := gz.GeocodeInRegions(e.Name, regions, ctx); ok {
+			e.Place = &pl
+		} else if e.Place != nil && gz.OutsideRegions(*e.Place, regions) {
+			e.Place = nil
 		}
 	}
 	for i := range ents {
@@ -579,6 +602,40 @@ func listCountries(claims []muster.Claim, countryOf func(name string) string, by
 	return out
 }
 
+// listRegions returns, by index in byName's entities, the names of the
+// first-order regions that the place lists of the events rank above a
+// settlement ("Kharkiv" in "Starytsia, Kharkiv"). A place no list ranks
+// below a region is absent.
+func listRegions(claims []muster.Claim, byName map[string]int) map[int][]string {
+	regions := map[string][]string{}
+	for _, c := range claims {
+		if c.Predicate == muster.PredOccurredAt && c.Object.Entity != nil && c.Role == extract.PlaceAdmin1 {
+			regions[c.Subject.ID] = append(regions[c.Subject.ID], c.Object.Entity.Name)
+		}
+	}
+	out := map[int][]string{}
+	for _, c := range claims {
+		if c.Predicate != muster.PredOccurredAt || c.Object.Entity == nil || len(regions[c.Subject.ID]) == 0 {
+			continue
+		}
+		switch c.Role {
+		case extract.PlaceCity, extract.PlaceLocality, extract.PlacePlace:
+		default:
+			continue
+		}
+		i, ok := byName[muster.NameKey(c.Object.Entity.Name)]
+		if !ok {
+			continue
+		}
+		for _, r := range regions[c.Subject.ID] {
+			if !slices.Contains(out[i], r) {
+				out[i] = append(out[i], r)
+			}
+		}
+	}
+	return out
+}
+
 // located is the gazetteer's answer for a document's place names, in
 // order: a place or nil for each. Extract finds it on the extracting
 // goroutine, so that an ingest's one writer, which resolves documents in
@@ -608,7 +665,7 @@ func placeNames(ents []muster.Entity) []string {
 
 // locate geocodes the place names of one document, each with the others
 // and the countries among them as context.
-func (p *Pipeline) locate(names []string) *located {
+func (p *Pipeline) locate(text string, names []string) *located {
 	geo := &located{names: names, places: make([]*muster.Place, len(names))}
 	if p.gaz == nil {
 		return geo
@@ -625,6 +682,12 @@ func (p *Pipeline) locate(names []string) *located {
 			// A village the gazetteer lacks may share its name with one
 			// abroad: a place outside every country the text names stays
 			// unlocated rather than misplaced.
+			continue
+		}
+		if len(ctx.Countries) == 0 && !namedFromAbroad(pl) && !gz.AboutCountry(text, pl.Country) {
+			// So does one in a text that names no country, outside the
+			// countries of its nationalities (issue 12: "Street", "Dam"
+			// and "Riviera" were put in England, Ghana and California).
 			continue
 		}
 		geo.places[i] = &pl
@@ -672,14 +735,18 @@ func sortMentions(ms []muster.Mention) {
 	slices.SortStableFunc(ms, func(a, b muster.Mention) int { return cmp.Compare(a.Start, b.Start) })
 }
 
+// namedFromAbroad reports whether a place is one that news names from
+// abroad: capitals, admin seats, regions and countries ("did not answer
+// to Kyiv"); villages rarely are.
+func namedFromAbroad(pl muster.Place) bool {
+	return pl.Feature == "PPLC" || pl.Feature == "PPLA" || strings.HasPrefix(pl.Feature, "ADM1") || strings.HasPrefix(pl.Feature, "PCL")
+}
+
 // inCountries reports whether a geocoded place may stand: it lies in one
 // of the countries (ISO 3166-1 alpha-2) the document names, the document
 // names none, or it is a place named from abroad.
 func inCountries(pl muster.Place, countries []string) bool {
-	// Capitals, admin seats, regions and countries are named from abroad
-	// ("did not answer to Kyiv"); villages rarely are.
-	if len(countries) == 0 || pl.Feature == "PPLC" || pl.Feature == "PPLA" ||
-		strings.HasPrefix(pl.Feature, "ADM1") || strings.HasPrefix(pl.Feature, "PCL") {
+	if len(countries) == 0 || namedFromAbroad(pl) {
 		return true
 	}
 	for _, c := range countries {

@@ -15,6 +15,10 @@ import (
 type DocumentGeocoder struct {
 	g    *Gazetteer
 	memo map[string]lookupHit
+	// nationalities are the countries of the text's demonyms, found on
+	// first use (AboutCountry).
+	nationalities     []string
+	nationalitiesDone bool
 }
 
 type lookupHit struct {
@@ -70,4 +74,64 @@ func (d *DocumentGeocoder) GeocodeFacility(name string, c GeoContext) (muster.Pl
 		}
 	}
 	return muster.Place{}, false
+}
+
+// GeocodeInRegions geocodes name as a settlement or district of one of
+// the first-order regions that regions name ("Starytsia, Kharkiv": of the
+// villages called Starytsia, the one in Kharkiv oblast, not the larger
+// namesake in Lviv oblast), with context c. It reports false when no
+// region is named by them or none holds a place of that name: the caller
+// then geocodes the name as usual.
+func (d *DocumentGeocoder) GeocodeInRegions(name string, regions []string, c GeoContext) (muster.Place, bool) {
+	keys := d.regionKeys(regions)
+	if len(keys) == 0 {
+		return muster.Place{}, false
+	}
+	cand, ok := d.g.geocodeCandidateWith(name, c, d.g.inRegions(keys))
+	return cand.Place, ok
+}
+
+// OutsideRegions reports whether p lies outside every first-order region
+// that regions name, farther than geoChainFarKm from their seats and in
+// no province split from them, as the event locator judges a chain
+// (spot.go): "Starytsia, Kharkiv" placed in Lviv oblast is a namesake of a
+// village the gazetteer lacks, and the region is the better answer;
+// Tarmiyah, "Saladin", just over the border in Baghdad, is not. It is
+// false when regions name no region it knows.
+func (d *DocumentGeocoder) OutsideRegions(p muster.Place, regions []string) bool {
+	keys := d.regionKeys(regions)
+	return len(keys) > 0 && !keys[admin1Key(p.Admin1)] && !d.g.nearRegion(p, keys, geoChainFarKm) && !splitRegion(keys, p.Admin1)
+}
+
+// AboutCountry reports whether a place in country cc may stand for a
+// place of text when no place name of text is a country's: cc is the
+// country of one of its nationalities ("Malian troops") or one it names
+// inside a longer name, or of the former Soviet Union, whose
+// villages the press spells in any transliteration. It is the event
+// locator's rule (spot.go): "Riviera shopping mall" in a caption about
+// Ukraine is no Riviera in California, "Street" no village in England.
+func (d *DocumentGeocoder) AboutCountry(text, cc string) bool {
+	if translitCountry[cc] {
+		return true
+	}
+	if !d.nationalitiesDone {
+		// A country inside a longer name ("Michigan United States")
+		// counts as named.
+		named, weak, _ := textCountries(text, d.g.Spot(text))
+		d.nationalities = append(named, weak...)
+		d.nationalitiesDone = true
+	}
+	return contains(d.nationalities, cc)
+}
+
+// regionKeys returns the keys (admin1Names) of the first-order regions
+// the names may name.
+func (d *DocumentGeocoder) regionKeys(names []string) map[string]bool {
+	keys := map[string]bool{}
+	for _, r := range names {
+		for k := range d.g.admin1Names(r) {
+			keys[k] = true
+		}
+	}
+	return keys
 }
