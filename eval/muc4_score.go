@@ -4,9 +4,13 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/muster-osint/muster"
 )
@@ -15,19 +19,28 @@ import (
 var muc4Types = map[string]bool{"ATTACK": true, "BOMBING": true, "KIDNAPPING": true, "ARSON": true, "ROBBERY": true, "FORCED WORK STOPPAGE": true, "MURDER": true}
 
 // MUC4Templates writes muster's events in a as MUC-4 templates: one per
-// event whose type is a MUC-4 incident in types.
+// event whose type is a MUC-4 incident in types, with the fills the keys
+// would give (template doc §7):
 //
-//   - inc-date: the event's time, one date or a range "D1 - D2".
-//   - inc-loc: its most specific place, with the geocoded country first.
+//   - inc-date: the event's time, one date or a range "D1 - D2"; "- D" on
+//     the report's date D when the date is the report's by default (an
+//     undated event, one dated by the dateline alone, a day of the week,
+//     a past year alone).
+//   - inc-loc: its most specific place, with the geocoded country first,
+//     or the document's country of the nine (§1.0) when the place has
+//     none or the event names no place; places the gazetteer knows come
+//     before words it does not.
 //   - perp-org-id: perpetrators and actors that are armed groups, state
 //     forces or organisations, and who claimed it; perp-ind-id: those that
 //     are people.
 //   - phys-tgt-id: targets that are places or organisations; hum-tgt-name:
-//     targets that are named people; hum-tgt-desc: targets that are people
-//     described in lower case ("civilians"), and the side a casualty
-//     figure counts ("killing 14 soldiers").
+//     targets that are named people, without their title; hum-tgt-desc:
+//     the title, targets that are people described ("civilians", "two
+//     U.S. missionaries"), and the side a casualty figure counts
+//     ("killing 14 soldiers").
 //   - hum-tgt-effect: DEATH when a killed figure above zero is given,
-//     INJURY for wounded, one per human target and tagged with it.
+//     INJURY for wounded, tagged with the side the figure counts, else
+//     with as many human targets as it counts that no effect tags yet.
 func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) []MUC4Template {
 	ents := map[string]*muster.Entity{}
 	for i := range a.Entities {
@@ -39,6 +52,7 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 			claims[c.Subject.ID] = append(claims[c.Subject.ID], c)
 		}
 	}
+	docCountry := muc4DocCountry(a)
 	var out []MUC4Template
 	for _, ev := range a.Events {
 		typ := types.MUC4IncidentType(ev.Type)
@@ -58,13 +72,21 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 			}
 			t[slot] = append(t[slot], MUC4Fill{Alts: []string{strings.ToUpper(v)}})
 		}
+		// victims are the human targets an effect may be tagged with: a
+		// person by name when the event gives one, else by description.
+		var victims []string
+		victim := func(v string) {
+			v = strings.ToUpper(strings.TrimSpace(v))
+			if v != "" && !slices.Contains(victims, v) {
+				victims = append(victims, v)
+			}
+		}
 		add("inc-type", typ)
-		if ev.Time != nil && ev.Time.From != "" {
-			add("inc-date", muc4DateRange(ev.Time.From, ev.Time.To))
+		if d := muc4EventDate(ev.Time, a.Document.Published, muc4Today.MatchString(a.Document.Text)); d != "" {
+			add("inc-date", d)
 		}
-		if loc := muc4Location(ev, claims[ev.ID], ents, countries); loc != "" {
-			add("inc-loc", loc)
-		}
+		loc := muc4Location(ev, claims[ev.ID], ents, countries, docCountry)
+		add("inc-loc", loc)
 		for _, p := range ev.Participants {
 			typ := muster.EntityType(p.Entity.Type)
 			switch p.Role {
@@ -82,10 +104,13 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 			case muster.RoleTarget:
 				switch typ {
 				case muster.EntityPerson:
-					if isDescription(p.Entity.Name) {
-						add("hum-tgt-desc", p.Entity.Name)
+					desc, name := splitPersonName(p.Entity.Name)
+					add("hum-tgt-desc", desc)
+					add("hum-tgt-name", name)
+					if name != "" {
+						victim(name)
 					} else {
-						add("hum-tgt-name", p.Entity.Name)
+						victim(desc)
 					}
 				case muster.EntityPlace, muster.EntityOrganization:
 					add("phys-tgt-id", p.Entity.Name)
@@ -97,23 +122,33 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 		for _, c := range claims[ev.ID] {
 			if (c.Predicate == muster.PredKilled || c.Predicate == muster.PredWounded) && c.Role != "" {
 				add("hum-tgt-desc", c.Role)
+				victim(c.Role)
 			}
 		}
-		var victims []string
-		for _, f := range append(append([]MUC4Fill(nil), t["hum-tgt-name"]...), t["hum-tgt-desc"]...) {
-			victims = append(victims, f.Alts[0])
-		}
-		effect := func(v, side string) {
+		effect := func(v, side string, n float64) {
 			// One effect per human target, tagged with it (§3.1.2): the side
-			// the figure counts when it gives one, else every human target;
-			// untagged when the event names none.
-			if len(victims) == 0 {
+			// the figure counts when it gives one, else as many of the
+			// human targets as the figure counts that no other effect
+			// tags; untagged when none is left.
+			who := []string{strings.ToUpper(side)}
+			if side == "" {
+				who = nil
+				for _, w := range victims {
+					if float64(len(who)) >= n {
+						break
+					}
+					tagged := false
+					for _, f := range t["hum-tgt-effect"] {
+						tagged = tagged || len(f.Refs) > 0 && f.Refs[0] == w
+					}
+					if !tagged {
+						who = append(who, w)
+					}
+				}
+			}
+			if len(who) == 0 {
 				add("hum-tgt-effect", v)
 				return
-			}
-			who := victims
-			if side != "" {
-				who = []string{strings.ToUpper(side)}
 			}
 			for _, who := range who {
 				dup := false
@@ -132,11 +167,17 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 					add("perp-org-id", c.Object.Entity.Name)
 				}
 			case muster.PredKilled, muster.PredWounded:
-				if n := c.Object.Max; (n != nil && *n > 0) || (c.Object.Min != nil && *c.Object.Min > 0) {
+				n := 0.0
+				if c.Object.Max != nil {
+					n = *c.Object.Max
+				} else if c.Object.Min != nil {
+					n = *c.Object.Min
+				}
+				if n > 0 {
 					if c.Predicate == muster.PredKilled {
-						effect("DEATH", c.Role)
+						effect("DEATH", c.Role, n)
 					} else {
-						effect("INJURY", c.Role)
+						effect("INJURY", c.Role, n)
 					}
 				}
 			}
@@ -144,6 +185,37 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 		out = append(out, t)
 	}
 	return out
+}
+
+// muc4Quantifiers open a description of people rather than a name ("two
+// Salvadoran reporters", "several judges").
+var muc4Quantifiers = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "several": true, "some": true, "many": true, "other": true, "few": true, "dozens": true, "hundreds": true, "all": true}
+
+// splitPersonName reads a person target's name as MUC-4 fills it: the
+// title or role before a name ("father Ellacuria", "bodyguard Jairo
+// Ortega") is its description, the name its name; a phrase that ends in
+// a lower-case word ("Rede Globo journalist") or opens with a number
+// ("two U.S. Missionaries") is a description alone. Names are as the
+// truecaser wrote them for a text in capitals, so its cases are read.
+func splitPersonName(s string) (desc, name string) {
+	w := strings.Fields(s)
+	if len(w) == 0 {
+		return "", ""
+	}
+	lowerWord := func(x string) bool {
+		r, _ := utf8.DecodeRuneInString(x)
+		return unicode.IsLower(r) || unicode.IsDigit(r)
+	}
+	if lowerWord(w[len(w)-1]) || muc4Quantifiers[strings.ToLower(w[0])] || unicode.IsDigit(rune(w[0][0])) {
+		return s, ""
+	}
+	k := 0
+	for i, x := range w {
+		if lowerWord(x) {
+			k = i + 1
+		}
+	}
+	return strings.Join(w[:k], " "), strings.Join(w[k:], " ")
 }
 
 // isDescription reports whether a name is a description written in lower
@@ -175,30 +247,101 @@ func muc4DateRange(from, to string) string {
 	return f
 }
 
-// placeRank orders places from the most specific.
+// muc4Today are the words that date an event on the day of the report
+// itself: the key gives that day, not the default "- D" (§7.3 note 2).
+var muc4Today = regexp.MustCompile(`(?i)\b(today|tonight|this (morning|afternoon|evening)|(minutes|hours) ago)\b`)
+
+// muc4Weekday names a day of the week, which the key anchors on the
+// report's date with "- D" (§7.3 note 1).
+var muc4Weekday = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+
+// muc4EventDate writes an event's time as the key would (template doc
+// §7.3): a date or range the text gives; "- D" on the report's date D when
+// the date is that of the report by default (an undated event, or one
+// dated by the dateline alone in a report that never says "today"), a
+// day of the week, or a past year alone.
+func muc4EventDate(tm *muster.Value, published time.Time, today bool) string {
+	pub := ""
+	if !published.IsZero() {
+		pub = published.Format("2006-01-02")
+	}
+	if tm == nil || tm.From == "" {
+		if pub == "" {
+			return ""
+		}
+		return "- " + muc4Date(pub)
+	}
+	// A year before the report's ("since 1987") dates no incident the
+	// report tells as news; the key falls back on the report's date.
+	if pub != "" && tm.Precision == muster.PrecisionYear && tm.To < pub {
+		return "- " + muc4Date(pub)
+	}
+	if pub != "" && muc4Weekday.MatchString(tm.Text) && tm.To <= pub {
+		return "- " + muc4Date(pub)
+	}
+	if pub != "" && tm.From == pub && (tm.To == "" || tm.To == pub) && !today && !muc4Today.MatchString(tm.Text) {
+		return "- " + muc4Date(pub)
+	}
+	return muc4DateRange(tm.From, tm.To)
+}
+
+// placeRank orders places from the most specific: a place the gazetteer
+// does not know comes after the ones it places, for it is more often a
+// misread word ("Security", "El") than a neighbourhood.
 func placeRank(e *muster.Entity, role string) int {
 	if e != nil && e.Place != nil {
 		switch {
 		case strings.HasPrefix(e.Place.Feature, "PCL"):
-			return 3
+			return 4
 		case strings.HasPrefix(e.Place.Feature, "ADM1"):
-			return 2
+			return 3
 		case strings.HasPrefix(e.Place.Feature, "ADM"):
-			return 1
+			return 2
 		}
 	}
 	switch role {
 	case "country":
-		return 3
+		return 4
 	case "admin1":
-		return 2
+		return 3
+	}
+	if e == nil || e.Place == nil {
+		return 1
 	}
 	return 0
 }
 
+// muc4Nine are the nine countries whose incidents MUC-4 records
+// (template doc §1.0 item 4), by ISO 3166-1 code.
+var muc4Nine = map[string]bool{"SV": true, "GT": true, "HN": true, "AR": true, "BO": true, "CL": true, "CO": true, "EC": true, "PE": true}
+
+// muc4DocCountry is the country of MUC-4's nine that the document's
+// geocoded places lie in most often: the country an event is in when
+// nothing nearer says (the key always names one, §7.4 note 5).
+func muc4DocCountry(a *muster.Analysis) string {
+	n := map[string]int{}
+	best := ""
+	for _, e := range a.Entities {
+		if e.Type != muster.EntityPlace || e.Place == nil || !muc4Nine[e.Place.Country] {
+			continue
+		}
+		c := e.Place.Country
+		n[c]++
+		if best == "" || n[c] > n[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// placeTypeWords are the words that name a place's kind after its name
+// ("El Penon municipality"); the key gives the kind apart, in parentheses.
+var placeTypeWords = map[string]bool{"DEPARTMENT": true, "MUNICIPALITY": true, "PROVINCE": true, "NEIGHBORHOOD": true, "DISTRICT": true, "TOWN": true, "VILLAGE": true, "REGION": true, "JURISDICTION": true, "CANTON": true, "HAMLET": true}
+
 // muc4Location is the event's most specific place, "COUNTRY: PLACE" when
-// its country is known.
-func muc4Location(ev muster.Event, claims []muster.Claim, ents map[string]*muster.Entity, countries *Countries) string {
+// its country is known; docCountry (an ISO code) stands in for an unknown
+// one.
+func muc4Location(ev muster.Event, claims []muster.Claim, ents map[string]*muster.Entity, countries *Countries, docCountry string) string {
 	type cand struct {
 		ref  muster.Ref
 		rank int
@@ -213,7 +356,7 @@ func muc4Location(ev muster.Event, claims []muster.Claim, ents map[string]*muste
 		cs = append(cs, cand{p, placeRank(ents[p.ID], "")})
 	}
 	if len(cs) == 0 {
-		return ""
+		return strings.ToUpper(countries.isoName(docCountry))
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].rank < cs[j].rank })
 	best := cs[0]
@@ -223,12 +366,18 @@ func muc4Location(ev muster.Event, claims []muster.Claim, ents map[string]*muste
 	}
 	if country == "" {
 		for _, c := range cs {
-			if c.rank == 3 {
+			if c.rank == 4 {
 				country = c.ref.Name
 			}
 		}
 	}
+	if country == "" {
+		country = countries.isoName(docCountry)
+	}
 	name := strings.ToUpper(best.ref.Name)
+	if f := strings.Fields(name); len(f) > 1 && placeTypeWords[f[len(f)-1]] {
+		name = strings.Join(f[:len(f)-1], " ")
+	}
 	if country == "" || upperKey(country) == upperKey(name) {
 		return name
 	}

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -343,4 +344,76 @@ func FuzzReadMUC4Texts(f *testing.F) {
 			t.Error("no texts and no error")
 		}
 	})
+}
+
+// TestMUC4TemplatesKeyConventions checks the fills written as the keys
+// write them (template doc §7.3, §7.4): default dates, the country always
+// named, the gazetteer's places before unknown words, and a person's title
+// apart from the name.
+func TestMUC4TemplatesKeyConventions(t *testing.T) {
+	ref := func(id, name string) muster.Ref { return muster.Ref{ID: id, Name: name, Type: "place"} }
+	day := func(d, text string) *muster.Value {
+		return &muster.Value{Kind: muster.ValueDate, From: d, To: d, Text: text}
+	}
+	target := func(name string) muster.Participant {
+		return muster.Participant{Entity: muster.Ref{Name: name, Type: "person"}, Role: muster.RoleTarget}
+	}
+	a := &muster.Analysis{
+		Document: muster.Document{Published: time.Date(1990, 1, 5, 0, 0, 0, 0, time.UTC), Text: "BOGOTA, 5 JAN 90 -- GUERRILLAS ATTACKED."},
+		Entities: []muster.Entity{
+			{ID: "e_bog", Name: "Bogota", Type: muster.EntityPlace, Place: &muster.Place{Country: "CO", Feature: "PPLC"}},
+			{ID: "e_sec", Name: "Security", Type: muster.EntityPlace},
+			{ID: "e_pen", Name: "El Penon municipality", Type: muster.EntityPlace},
+		},
+		Events: []muster.Event{
+			{ID: "v_1", Type: muster.EventAttack, Places: []muster.Ref{ref("e_sec", "Security"), ref("e_bog", "Bogota")},
+				Participants: []muster.Participant{target("father Ellacuria"), target("two U.S. Missionaries"), target("Rede Globo journalist")}},
+			{ID: "v_2", Type: muster.EventAssassination, Time: day("1990-01-05", "5 Jan")},
+			{ID: "v_3", Type: muster.EventBombing, Time: day("1990-01-01", "on Monday"), Places: []muster.Ref{ref("e_pen", "El Penon municipality")}},
+			{ID: "v_4", Type: muster.EventBombing, Time: day("1990-01-03", "3 January"), Places: []muster.Ref{ref("e_bog", "Bogota")}},
+			{ID: "v_5", Type: muster.EventBombing, Time: &muster.Value{Kind: muster.ValueDate, From: "1987-01-01", To: "1987-12-31", Text: "1987", Precision: muster.PrecisionYear}},
+		},
+	}
+	one, two := 1.0, 2.0
+	killed := muster.Claim{Subject: a.Events[0].Ref(), Predicate: muster.PredKilled, Object: muster.Value{Kind: muster.ValueNumber, Min: &one, Max: &one}}
+	wounded := muster.Claim{Subject: a.Events[0].Ref(), Predicate: muster.PredWounded, Object: muster.Value{Kind: muster.ValueNumber, Min: &two, Max: &two}}
+	a.Claims = []muster.Claim{killed, wounded}
+	got := MUC4Templates(a, muc4Countries(t), testTypes)
+	if len(got) != 5 {
+		t.Fatalf("%d templates, want 5", len(got))
+	}
+	fills := func(t MUC4Template, slot string) []string {
+		var out []string
+		for _, f := range t[slot] {
+			out = append(out, strings.Join(append(f.Alts[:1:1], f.Refs...), " "))
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		tmpl       int
+		slot       string
+		want       []string
+		convention string
+	}{
+		{0, "inc-date", []string{"- 05 JAN 90"}, "an undated incident is dated before the report"},
+		{0, "inc-loc", []string{"COLOMBIA: BOGOTA"}, "a place the gazetteer knows before a word it does not"},
+		{0, "hum-tgt-name", []string{"ELLACURIA"}, "a name without its title"},
+		{0, "hum-tgt-desc", []string{"FATHER", "TWO U.S. MISSIONARIES", "REDE GLOBO JOURNALIST"}, "titles and described people"},
+		{0, "hum-tgt-effect", []string{"DEATH ELLACURIA", "INJURY TWO U.S. MISSIONARIES", "INJURY REDE GLOBO JOURNALIST"}, "as many targets as a figure counts, each with one effect"},
+		{1, "inc-date", []string{"- 05 JAN 90"}, "a date read off the dateline alone is the default"},
+		{1, "inc-loc", []string{"COLOMBIA"}, "the document's country when the event names no place"},
+		{2, "inc-date", []string{"- 05 JAN 90"}, "a day of the week is anchored on the report"},
+		{2, "inc-loc", []string{"COLOMBIA: EL PENON"}, "the place's kind dropped, the document's country added"},
+		{3, "inc-date", []string{"03 JAN 90"}, "a date the text gives"},
+		{4, "inc-date", []string{"- 05 JAN 90"}, "a year before the report's is no incident's date"},
+	} {
+		if g := fills(got[tt.tmpl], tt.slot); !slices.Equal(g, tt.want) {
+			t.Errorf("template %d %s = %q, want %q (%s)", tt.tmpl, tt.slot, g, tt.want, tt.convention)
+		}
+	}
+	// A report that says "today" dates its incident on its own day.
+	a.Document.Text = "BOGOTA, 5 JAN 90 -- GUERRILLAS ATTACKED TODAY."
+	if g := fills(MUC4Templates(a, muc4Countries(t), testTypes)[1], "inc-date"); !slices.Equal(g, []string{"05 JAN 90"}) {
+		t.Errorf("inc-date with today = %q, want 05 JAN 90", g)
+	}
 }

@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -72,5 +73,42 @@ func TestPlaceNamedWithItsKind(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("no entities %v", want)
+	}
+}
+
+// TestFranchiseNamedForItsRegion: "Islamic State in Central Africa
+// (ISCAP)", "al-Qaeda in the Sahara Desert (AQSD)": a franchise named
+// for its region is one name through "in", when the bracketed acronym
+// spells it (with, at most, the one word the text leaves out, such as
+// "Province"); the region is no name of its own there. The sentences are
+// our own.
+func TestFranchiseNamedForItsRegion(t *testing.T) {
+	for _, c := range []struct{ text, name, acronym string }{
+		{"Villages in the east have been raided by the Islamic State in Central Africa (ISCAP) since 2019.", "Islamic State in Central Africa", "ISCAP"},
+		{"A convoy was ambushed by al-Qaeda in the Sahara Desert (AQSD) on Monday.", "al-Qaeda in the Sahara Desert", "AQSD"},
+		{"The Islamic State in the Lake Region (ISLR) claimed the ambush.", "Islamic State in the Lake Region", "ISLR"},
+	} {
+		r := extract.Extract(extract.Input{Doc: parse(t, c.text), DocID: "d_test", Published: time.Date(2024, 6, 13, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+		found := false
+		for _, e := range r.Entities {
+			if e.Name != c.name {
+				continue
+			}
+			found = true
+			var aliases []string
+			for _, a := range e.Aliases {
+				aliases = append(aliases, a.Name)
+			}
+			if !slices.Contains(aliases, c.acronym) {
+				t.Errorf("%q: %s has aliases %v, want %s", c.text, c.name, aliases, c.acronym)
+			}
+		}
+		if !found {
+			var names []string
+			for _, e := range r.Entities {
+				names = append(names, e.Name)
+			}
+			t.Errorf("%q: no entity %q among %v", c.text, c.name, names)
+		}
 	}
 }

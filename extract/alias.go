@@ -11,13 +11,14 @@ import (
 // armed forces", "the Russian army", "Ukraine’s military".
 // pseudonymRE finds the phrases that give another name of a person:
 // "who also goes by the pseudonym Ivan Sever", "who goes by the call
-// sign Caesar", "also known as", "formerly known as the …", "known
+// sign Caesar", a group "which goes by the name …", "also known as",
+// "better known as", "formerly known as the …", "known
 // locally as", "known in Arabic as", "known by its Arabic name", "a.k.a.",
 // "nicknamed", "also called". A bare "called" after a name is a verb of
 // speech or naming with its own object ("John Kirby called Russia a
 // threat"), never alias evidence: "called" counts only after "is", "also",
 // "often" and the like.
-var pseudonymRE = regexp.MustCompile(`(?i)(?:,?\s+who\s+(?:also\s+)?(?:goes\s+by|uses)\s+(?:the\s+)?(pseudonym|call\s+sign|callsign|nom\s+de\s+guerre|alias|nickname|name|surname)|\b(?:also\s+|formerly\s+|previously\s+|once\s+)?known\s+(?:(?:locally\s+|widely\s+|in\s+[A-Z]\w+\s+)?as|by\s+(?:its|his|her|their)\s+(?:\w+\s+)?(initials|acronym|abbreviation|name))|\ba\.?k\.?a\.?|\bnicknamed|\b(?:(?:is|are|was|were)\s+)?(?:often|also|sometimes|commonly|widely|formerly)\s+called|\b(?:is|are|was|were)\s+called|\bwhich\s+calls\s+itself|\bunder\s+the\s+(pseudonym|call\s+sign|alias|name)|,\s+or)\s+`)
+var pseudonymRE = regexp.MustCompile(`(?i)(?:,?\s+(?:who|which)\s+(?:also\s+)?(?:goes\s+by|uses)\s+(?:the\s+)?(pseudonym|call\s+sign|callsign|nom\s+de\s+guerre|alias|nickname|name|surname)|\b(?:also\s+|formerly\s+|previously\s+|once\s+|better\s+)?known\s+(?:(?:locally\s+|widely\s+|in\s+[A-Z]\w+\s+)?as|by\s+(?:its|his|her|their)\s+(?:\w+\s+)?(initials|acronym|abbreviation|name))|\ba\.?k\.?a\.?|\bnicknamed|\b(?:(?:is|are|was|were)\s+)?(?:often|also|sometimes|commonly|widely|formerly)\s+called|\b(?:is|are|was|were)\s+called|\bwhich\s+calls\s+itself|\bunder\s+the\s+(pseudonym|call\s+sign|alias|name)|,\s+or)\s+`)
 
 // areaKinds are the words for the kind of area a place is, which the
 // text may write after its name ("the Kursk region", "Jolo island").

@@ -31,6 +31,8 @@ type doc struct {
 	lower map[string]bool
 	ments []mention
 	ents  []*local
+	// tokSent is the sentence of each token (see sentOf).
+	tokSent []int32
 	// sets are plural referents ("both groups") by mention index: the
 	// entities each one denotes.
 	sets map[int][]int
@@ -65,13 +67,24 @@ type acronymDef struct {
 	sent int
 }
 
+// nominalHeads are the nouns of a definite description of one group ("the
+// militia unit", "the resistance group", "the faction", "the gang");
+// pluralHeads those of several groups or their fighters ("both armed
+// resistance groups", "the fighters", "the insurgents"). One list each:
+// nominalRE, pluralRE and nominalKeys are made from them.
+var (
+	nominalHeads = []string{"group", "unit", "militia", "legion", "corps", "regiment", "battalion", "brigade",
+		"organisation", "organization", "movement", "cartel", "faction", "gang", "outfit", "alliance", "coalition"}
+	pluralHeads = []string{"groups", "units", "militias", "rebels", "fighters", "militants", "insurgents", "jihadists", "guerrillas"}
+)
+
 // nominalRE finds definite descriptions of one group: "the militia unit",
 // "the paramilitary unit", "the group", "the resistance group".
-var nominalRE = regexp.MustCompile(`\b(?i:the|this|that)\s+(?:[a-z-]+\s+){0,2}((?i:group|unit|militia|legion|corps|regiment|battalion|brigade|organi[sz]ation|movement|cartel))\b`)
+var nominalRE = regexp.MustCompile(`\b(?i:the|this|that)\s+(?:[a-z-]+\s+){0,2}((?i:` + strings.Join(nominalHeads, "|") + `))\b`)
 
 // pluralRE finds descriptions of several groups or their fighters: "both
 // armed resistance groups", "the revolutionary groups", "the fighters".
-var pluralRE = regexp.MustCompile(`\b(?i:both|the|these|those|two)\s+(?:[a-z-]+\s+){0,2}?(groups|units|militias|rebels|fighters|militants)\b`)
+var pluralRE = regexp.MustCompile(`\b(?i:both|the|these|those|two)\s+(?:[a-z-]+\s+){0,2}?(` + strings.Join(pluralHeads, "|") + `)\b`)
 
 // newDoc finds the mentions of a document and links them into entities.
 func newDoc(in Input) *doc {
@@ -85,11 +98,42 @@ func newDoc(in Input) *doc {
 		x.typeFromSyntax()
 		x.addStateForces()
 		x.addHyphenPatrons()
+		x.addLedCoalitions()
 	}
 	x.addNominals()
 	x.ments = dropOverlaps(x.ments)
 	x.link()
 	return x
+}
+
+// ledHeads are the nouns a "Saudi-led" or "US-led" description names a
+// body of states' forces by.
+var ledHeads = map[string]bool{"coalition": true, "alliance": true}
+
+// addLedCoalitions makes "the Saudi-led military coalition" and "the
+// US-led alliance" mentions of a state force (issue 11): news names such a
+// coalition by its leader, in lower case, so findNames never saw it, and
+// what it includes, backs or fights was lost ("the Saudi-led coalition
+// that includes the STC"). Up to two lower-case words may stand between
+// the participle and the head.
+func (x *doc) addLedCoalitions() {
+	for i, tok := range x.d.Tokens {
+		if !strings.HasSuffix(tok.Text, "-led") || len(tok.Text) < 6 || !isCap(tok.Text) {
+			continue
+		}
+		si := x.d.SentenceOf(tok.Start)
+		for j := i + 1; j < len(x.d.Tokens) && j <= i+3 && x.d.SentenceOf(x.d.Tokens[j].Start) == si; j++ {
+			w := x.d.Tokens[j].Text
+			if w != strings.ToLower(w) || !isWordToken(w) {
+				break
+			}
+			if ledHeads[w] {
+				span := muster.Span{Start: tok.Start, End: x.d.Tokens[j].End}
+				x.ments = append(x.ments, mention{Span: span, text: x.d.Text[span.Start:span.End], typ: muster.EntityStateForce, sent: si, ent: -1})
+				break
+			}
+		}
+	}
 }
 
 // givenNames makes the document's mention layer the names, typed as the
@@ -605,19 +649,26 @@ func (x *doc) linkNominal(i int) {
 			return
 		}
 		head := lastWord(m.text)
-		if head == "fighters" || head == "militants" || head == "rebels" {
+		if head != "groups" && head != "units" && head != "militias" { // fighters, not groups
 			if e := x.recentGroup(i); e >= 0 {
 				x.attach(i, e)
 			}
 		}
 		return
 	}
-	if e := x.recentGroupHead(i, lastWord(m.text)); e >= 0 {
+	head := lastWord(m.text)
+	if e := x.recentGroupHead(i, head); e >= 0 {
 		x.attach(i, e)
-	} else if e := x.recentGroup(i); e >= 0 {
+	} else if e := x.recentGroup(i); e >= 0 && !namedOnlyHeads[strings.ToLower(head)] {
 		x.attach(i, e)
 	}
 }
+
+// namedOnlyHeads are the heads of descriptions that refer back only to a
+// group whose name has the same head ("the alliance": the Eastern
+// Alliance): a gang or a coalition the text leaves unnamed ("an armed gang
+// … the gang", "the Saudi-led coalition") is no other group just named.
+var namedOnlyHeads = map[string]bool{"gang": true, "alliance": true, "coalition": true}
 
 // pronounAntecedent returns the entity a sentence-initial pronoun stands
 // for, or -1: the subject of the previous sentence (its first mention)
@@ -849,7 +900,7 @@ func (x *doc) appositions() {
 }
 
 // nominalKeys are words one of which a sentence needs for addNominals to look at it.
-var nominalKeys = []string{"cartel", "group", "unit", "militia", "legion", "corps", "regiment", "battalion", "brigade", "organi", "movement", "rebels", "fighters", "militants"}
+var nominalKeys = append(slices.Clone(nominalHeads), pluralHeads...)
 
 // lowerSent returns sentence si in lower case, for the cheap keyword tests
 // that spare most regexp runs.

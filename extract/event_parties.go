@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/nlp"
 )
 
 // Parties to an event: who claimed or denied it, whom sources blame, which
@@ -969,7 +970,7 @@ func (x *doc) learnedParties(r *Result) {
 					}
 					typ = muster.EntityPlace
 				}
-				if have[muster.NameKey(name)] {
+				if have[muster.NameKey(name)] || otherwiseNamed(x.d, span, typ) {
 					continue
 				}
 				have[muster.NameKey(name)] = true
@@ -986,6 +987,26 @@ func (x *doc) learnedParties(r *Result) {
 			}
 		}
 	}
+}
+
+// otherwiseNamed reports whether the scorer would make a person (typ) of
+// a name the tagger found in span with another type: "RDK", an armed
+// group, is no person because it scored as a human target's name.
+func otherwiseNamed(d *nlp.Doc, span muster.Span, typ muster.EntityType) bool {
+	if typ != muster.EntityPerson {
+		return false
+	}
+	for _, m := range d.Mentions {
+		if m.Start >= span.End {
+			break
+		}
+		if m.End > span.Start {
+			if et := m.Type.EntityType(); et != "" && et != typ {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // perpetratorMargin is how far above none the scorer must put a

@@ -301,8 +301,12 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					continue
 				}
 				// "Islamic State of Iraq and the Levant (ISIL)": "and" runs
-				// on inside a name its acronym spells out.
-				if t == "and" {
+				// on inside a name its acronym spells out; so does "in"
+				// in a franchise named for its region ("Islamic State in
+				// West Africa (ISWAP)", "al-Qaeda in the Arabian Peninsula
+				// (AQAP)"), whose acronym may add the one word, such as
+				// "Province", that the text leaves out.
+				if t == "and" || t == "in" {
 					if m := acronymSpan(toks, i, j); m > j {
 						j = m
 						continue
@@ -349,6 +353,12 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 				if start < j && !isCap(toks[start].Text) {
 					start = j // "No group": only the lower-case head was left
 				}
+			}
+			// "the Islamist Baraka Front", "the Maoist New People's
+			// Army": an ideology before a group's name describes the
+			// group (the ideology pattern reads it), it opens no name.
+			for start < j-1 && ideologyWords[strings.ToLower(toks[start].Text)] && headIn(toks[start+1:j]) {
+				start++
 			}
 			// An outlet's name is one name: a title word inside it ("The
 			// Defense Post", "Army Times") opens no person's name, which
@@ -420,6 +430,16 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 	}
 	return trimHyphenAdjectives(d, out)
 }
+
+// ideologyWords are the ideologies of profile.patterns' ideology_adj
+// list, the one list of them.
+var ideologyWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range profileRules.set.List("ideology_adj") {
+		m[w] = true
+	}
+	return m
+}()
 
 // numberedUnitHeads may take their number after them: "Brigade 5th",
 // "Battalion 22".
@@ -752,9 +772,12 @@ var (
 // final full stop, a headline in title case, where capitals say nothing
 // about names.
 // acronymSpan returns the end of the name that runs from toks[i] through
-// the "and (the)" at toks[j] when the capitalised run after it is followed
-// by a bracketed acronym that spells the whole name's initials ("Islamic
-// State of Iraq and the Levant (ISIL)"), or j.
+// the "and (the)" or "in (the)" at toks[j] when the capitalised run after
+// it is followed by a bracketed acronym that spells the whole name's
+// initials ("Islamic State of Iraq and the Levant (ISIL)"), or j. After
+// "in" the acronym may have one letter more than the initials, at its end
+// ("Islamic State in West Africa (ISWAP)": the P of "Province"); an
+// initial "al-" word counts as one initial or as two ("al-Qaeda": A or AQ).
 func acronymSpan(toks []nlp.Token, i, j int) int {
 	k := j + 1
 	if k < len(toks) && strings.EqualFold(toks[k].Text, "the") {
@@ -767,17 +790,39 @@ func acronymSpan(toks []nlp.Token, i, j int) int {
 	if m == k || m+2 >= len(toks) || toks[m].Text != "(" || (toks[m+2].Text != ")" && toks[m+2].Text != ",") || !isAcronym(toks[m+1].Text) {
 		return j
 	}
-	var ini strings.Builder
-	for _, t := range toks[i:m] {
-		if isCap(t.Text) {
-			r, _ := utf8.DecodeRuneInString(t.Text)
-			ini.WriteRune(unicode.ToUpper(r))
+	acr := strings.ToUpper(toks[m+1].Text)
+	for _, ini := range tokenInitials(toks[i:m]) {
+		if ini == acr || toks[j].Text == "in" && len(acr) == len(ini)+1 && strings.HasPrefix(acr, ini) {
+			return m
 		}
 	}
-	if !strings.EqualFold(ini.String(), toks[m+1].Text) {
-		return j
+	return j
+}
+
+// tokenInitials returns the upper-case initials of the capitalised words of
+// toks: once with one initial for each word, and, when a word joins a
+// name to the Arabic article ("al-Qaeda"), once more with both. A
+// sentence's opening "The" spells nothing.
+func tokenInitials(toks []nlp.Token) []string {
+	var one, both strings.Builder
+	split := false
+	for _, t := range toks {
+		if !isCap(t.Text) || t.Text == "The" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		one.WriteRune(unicode.ToUpper(r))
+		both.WriteRune(unicode.ToUpper(r))
+		if h := strings.IndexByte(t.Text, '-'); h >= 2 && h <= 3 && arabicArticles[strings.ToLower(t.Text[:h])] && h+1 < len(t.Text) {
+			r, _ := utf8.DecodeRuneInString(t.Text[h+1:])
+			both.WriteRune(unicode.ToUpper(r))
+			split = true
+		}
 	}
-	return m
+	if split {
+		return []string{one.String(), both.String()}
+	}
+	return []string{one.String()}
 }
 
 // allCaps reports whether a sentence is written in capitals: at least two

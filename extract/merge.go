@@ -129,17 +129,13 @@ func (x *doc) mergeReports(r *Result, reports []muster.Event) {
 }
 
 // nominalSource reports a source named by a description that refers back
-// to a group: "The group", "the brigade", "the militants".
+// to a group: "The group", "the brigade", "the militants", "the Front"
+// (coref.go's nominalHeads and pluralHeads, and "front", which names a
+// group only capitalised or as a source).
 func nominalSource(name string) bool {
 	w := strings.Fields(strings.ToLower(name))
-	return len(w) == 2 && (w[0] == "the" || w[0] == "this") && nominalHeads[w[1]]
-}
-
-// nominalHeads end a description that refers back to a group.
-var nominalHeads = map[string]bool{
-	"group": true, "brigade": true, "militants": true, "militia": true, "movement": true, "organisation": true,
-	"organization": true, "legion": true, "corps": true, "battalion": true, "rebels": true, "insurgents": true,
-	"faction": true, "front": true, "cartel": true,
+	return len(w) == 2 && (w[0] == "the" || w[0] == "this") &&
+		(slices.Contains(nominalHeads, w[1]) || slices.Contains(pluralHeads, w[1]) || w[1] == "front")
 }
 
 // tellsEvent reports whether a report event stands on its own: it has a

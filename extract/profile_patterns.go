@@ -201,6 +201,33 @@ func (x *doc) profilePatterns() {
 	for _, m := range profileRules.set.Match(x.d) {
 		x.applyRule(m, profileRules.rules[m.Pattern])
 	}
+	x.describedIdeologies()
+}
+
+// describedIdeologies gives a group the ideology of a description that
+// refers back to it ("a clash with the jihadists": the group just named
+// is jihadist), in the outlet's own voice, as the ideology pattern reads
+// "the jihadist Boko Haram". Only a description coreference resolved to
+// one armed group counts.
+func (x *doc) describedIdeologies() {
+	for i, m := range x.ments {
+		if !m.nominal || m.pronoun || m.ent < 0 || len(x.sets[i]) > 0 {
+			continue
+		}
+		w := lastWord(m.text)
+		if w = strings.TrimSuffix(w, "s"); !ideologyWords[w] {
+			continue
+		}
+		e := x.live(m.ent)
+		if x.ents[e].typ != muster.EntityArmedGroup {
+			continue
+		}
+		d := draft{subj: e, event: -1, pred: muster.PredIdeology, obj: muster.TextValue(w), objEnt: -1, ev: m.Span, sent: m.sent,
+			attr: x.publisher(), mod: muster.Asserted, conf: 0.6}
+		if !x.hasDraft(d) {
+			x.add(d)
+		}
+	}
 }
 
 // tokenMentions maps each token to the mention that covers it, or -1.
@@ -559,8 +586,22 @@ func (x *doc) live(e int) int {
 	return e
 }
 
+// sentOf returns the sentence of token t (Doc.SentenceOf its start), or
+// -1, from a table built once per document: the rules' loops over a
+// sentence ("for c := x.sentLo(t); c < x.sentHi(t); c++") asked the
+// binary search at every step.
+func (x *doc) sentOf(t int) int {
+	if len(x.tokSent) != len(x.d.Tokens) {
+		x.tokSent = make([]int32, len(x.d.Tokens))
+		for i := range x.d.Tokens {
+			x.tokSent[i] = int32(x.d.SentenceOf(x.d.Tokens[i].Start))
+		}
+	}
+	return int(x.tokSent[t])
+}
+
 func (x *doc) sentLo(t int) int {
-	si := x.d.SentenceOf(x.d.Tokens[t].Start)
+	si := x.sentOf(t)
 	if si < 0 {
 		return t
 	}
@@ -568,7 +609,7 @@ func (x *doc) sentLo(t int) int {
 }
 
 func (x *doc) sentHi(t int) int {
-	si := x.d.SentenceOf(x.d.Tokens[t].Start)
+	si := x.sentOf(t)
 	if si < 0 {
 		return t + 1
 	}
@@ -801,6 +842,44 @@ func (x *doc) roleKey(t int) string {
 	return lemma
 }
 
+// placePart returns, for place e that a group is active or based in, the
+// part of it the text names ("operates in northern Mali": northern Mali,
+// at the level the text gives, as the narrative rules name an event's
+// region): the part named at the bound token t or its conjuncts, else at
+// another mention of e in t's sentence (the pattern may bind the phrase
+// that leads to the place: "territories which encompass southeastern
+// Burma"); else e.
+func (x *doc) placePart(e, t int, pred muster.Predicate) int {
+	if pred != muster.PredActiveIn && pred != muster.PredBasedIn || x.ents[e].typ != muster.EntityPlace {
+		return e
+	}
+	part := func(mi int) int {
+		if mi < 0 || x.ments[mi].ent < 0 || x.live(x.ments[mi].ent) != e {
+			return -1
+		}
+		if p := x.tokenStartingAt(x.ments[mi].Start) - 1; p >= 0 && x.d.SentenceOf(x.d.Tokens[p].Start) == x.ments[mi].sent {
+			if w := strings.ToLower(x.d.Tokens[p].Text); regionWords[w] {
+				return x.placeNamed(w + " " + x.ments[mi].text)
+			}
+		}
+		return -1
+	}
+	for _, c := range pattern.Conjuncts(x.d, t) {
+		if r := part(x.tokMent[c]); r >= 0 {
+			return r
+		}
+	}
+	si := x.d.SentenceOf(x.d.Tokens[t].Start)
+	for mi := range x.ments {
+		if x.ments[mi].sent == si {
+			if r := part(mi); r >= 0 {
+				return r
+			}
+		}
+	}
+	return e
+}
+
 // applyRule turns one match into claims.
 func (x *doc) applyRule(m pattern.Match, r *rule) {
 	if r == nil {
@@ -876,7 +955,7 @@ func (x *doc) applyRule(m pattern.Match, r *rule) {
 		switch cs.kind {
 		case "entity":
 			for _, e := range x.entitiesAt(ot, r.types[cs.obj]) {
-				objs = append(objs, draft{objEnt: e})
+				objs = append(objs, draft{objEnt: x.placePart(e, ot, pred)})
 			}
 			if len(objs) == 0 && (strings.HasPrefix(cs.pred, "@") || hyphenAdjective(x.d.Tokens[ot].Text)) {
 				// "Iran-backed": the patron is the word before the hyphen;

@@ -19,9 +19,9 @@ type profileSentence struct {
 	line                    int
 }
 
-func readProfileSentences(t *testing.T) []profileSentence {
+func readProfileSentences(t *testing.T, name string) []profileSentence {
 	t.Helper()
-	f, err := os.Open("testdata/profile_sentences.txt")
+	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func readProfileSentences(t *testing.T) []profileSentence {
 		}
 		kind := line[0]
 		if kind != '+' && kind != '-' && kind != '?' && kind != '!' {
-			t.Fatalf("profile_sentences.txt:%d: line starts with %q, want +, -, ? or !", n, kind)
+			t.Fatalf("%s:%d: line starts with %q, want +, -, ? or !", name, n, kind)
 		}
 		f := strings.Split(line[1:], " | ")
 		for i := range f {
@@ -57,7 +57,7 @@ func readProfileSentences(t *testing.T) []profileSentence {
 			s.source = f[3]
 		}
 		if (kind == '+' || kind == '?') && (s.subj == "" || s.obj == "") {
-			t.Fatalf("profile_sentences.txt:%d: a positive needs SUBJECT and OBJECT", n)
+			t.Fatalf("%s:%d: a positive needs SUBJECT and OBJECT", name, n)
 		}
 		out = append(out, s)
 	}
@@ -76,7 +76,7 @@ func TestProfileSentences(t *testing.T) {
 	type tally struct{ pos, hit, neg, clean int }
 	per := map[muster.Predicate]*tally{}
 	var order []muster.Predicate
-	for _, s := range readProfileSentences(t) {
+	for _, s := range readProfileSentences(t, "testdata/profile_sentences.txt") {
 		if per[s.pred] == nil {
 			per[s.pred] = &tally{}
 			order = append(order, s.pred)

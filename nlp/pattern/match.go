@@ -42,15 +42,34 @@ func (s *Set) Match(d *nlp.Doc) []Match {
 		if len(byLemma) == 0 && len(byTag) == 0 && len(s.anyTok) == 0 {
 			continue
 		}
-		for _, p := range s.Patterns { // keep the set's order
-			// The candidates are the patterns indexed under the token's
-			// lemma or tag and those that anchor anywhere; most fail on
-			// the anchor's own constraints, tested before collect sets up
-			// its search.
-			if !has(byLemma, p) && !has(byTag, p) && !has(s.anyTok, p) || !m.fits(p.root, t) {
-				continue
+		// The candidates are the patterns indexed under the token's lemma
+		// or tag and those that anchor anywhere, taken in the set's order
+		// by merging the three ascending lists (a scan of every pattern of
+		// the set at every token was most of the matching); most fail on
+		// the anchor's own constraints, tested before collect sets up its
+		// search.
+		anywhere := s.anyTok
+		for {
+			i := -1
+			for _, l := range [3][]int{byLemma, byTag, anywhere} {
+				if len(l) > 0 && (i < 0 || l[0] < i) {
+					i = l[0]
+				}
 			}
-			out = m.collect(out, p, t)
+			if i < 0 {
+				break
+			}
+			switch {
+			case len(byLemma) > 0 && byLemma[0] == i:
+				byLemma = byLemma[1:]
+			case len(byTag) > 0 && byTag[0] == i:
+				byTag = byTag[1:]
+			default:
+				anywhere = anywhere[1:]
+			}
+			if p := s.Patterns[i]; m.fits(p.root, t) {
+				out = m.collect(out, p, t)
+			}
 		}
 	}
 	return out
@@ -65,15 +84,6 @@ func (s *Set) MatchPattern(d *nlp.Doc, name string) []Match {
 		}
 	}
 	return out
-}
-
-func has(ps []*Pattern, p *Pattern) bool {
-	for _, q := range ps {
-		if q == p {
-			return true
-		}
-	}
-	return false
 }
 
 type bind struct {

@@ -94,10 +94,18 @@ type node struct {
 type Set struct {
 	Patterns []*Pattern
 	lists    map[string][]string
-	byLemma  map[string][]*Pattern
-	byTag    map[string][]*Pattern
-	anyTok   []*Pattern
+	// byLemma, byTag and anyTok index the patterns by their anchor (see
+	// index): each holds positions in Patterns, ascending, and each
+	// pattern is under exactly one of the three kinds.
+	byLemma map[string][]int
+	byTag   map[string][]int
+	anyTok  []int
 }
+
+// List returns the words of the set's list name (a file's "list" line),
+// so that code which reads the same words outside a pattern keeps one
+// source of truth; nil when there is no such list.
+func (s *Set) List(name string) []string { return s.lists[name] }
 
 // ParseFile reads a pattern file (see the package doc). extra supplies word
 // lists defined outside the file (a file's own list of the same name wins).
@@ -244,18 +252,18 @@ func parseExample(s string, positive bool) (Example, error) {
 // index files each pattern under its anchor's lemmas, or its tags, or as
 // matching any token.
 func (s *Set) index() {
-	s.byLemma, s.byTag, s.anyTok = map[string][]*Pattern{}, map[string][]*Pattern{}, nil
-	for _, p := range s.Patterns {
+	s.byLemma, s.byTag, s.anyTok = map[string][]int{}, map[string][]int{}, nil
+	for i, p := range s.Patterns {
 		if l := anchorValues(p.root, fLemma); l != nil {
 			for _, v := range l {
-				s.byLemma[v] = append(s.byLemma[v], p)
+				s.byLemma[v] = append(s.byLemma[v], i)
 			}
 		} else if t := anchorValues(p.root, fTag); t != nil {
 			for _, v := range t {
-				s.byTag[v] = append(s.byTag[v], p)
+				s.byTag[v] = append(s.byTag[v], i)
 			}
 		} else {
-			s.anyTok = append(s.anyTok, p)
+			s.anyTok = append(s.anyTok, i)
 		}
 	}
 }

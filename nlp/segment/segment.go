@@ -12,7 +12,8 @@
 // Sentences end at . ! ? … (after any closing quotes or brackets) when the
 // next token could start a sentence, never after a known abbreviation or a
 // single initial; a blank line always ends one, and so does a line break
-// after a headline-like line.
+// after a headline-like line, except in hard-wrapped text, where a line
+// break inside a paragraph is a space.
 package segment
 
 import (
@@ -54,8 +55,9 @@ func Segment(d *nlp.Doc) {
 	d.Sentences = d.Sentences[:0]
 	d.SentenceTokens = d.SentenceTokens[:0]
 	start := 0
+	wrap := wrapWidth(d.Text)
 	for i := range d.Tokens {
-		if i+1 == len(d.Tokens) || endsSentence(d.Text, d.Tokens, i) {
+		if i+1 == len(d.Tokens) || endsSentence(d.Text, d.Tokens, i, wrap) {
 			d.SentenceTokens = append(d.SentenceTokens, [2]int{start, i + 1})
 			d.Sentences = append(d.Sentences, muster.Span{Start: d.Tokens[start].Start, End: d.Tokens[i].End})
 			start = i + 1
@@ -257,15 +259,16 @@ func isOpener(s string) bool {
 	return false
 }
 
-// endsSentence reports whether a sentence ends after token i.
-func endsSentence(text string, toks []nlp.Token, i int) bool {
+// endsSentence reports whether a sentence ends after token i; wrap is
+// the text's line width when it is hard-wrapped (wrapWidth), else 0.
+func endsSentence(text string, toks []nlp.Token, i, wrap int) bool {
 	t := toks[i].Text
 	next := toks[i+1]
 	gap := text[toks[i].End:next.Start]
 	if strings.Count(gap, "\n") >= 2 {
 		return true // paragraph break
 	}
-	if strings.Contains(gap, "\n") && lineBreakEnds(text, toks, i) {
+	if strings.Contains(gap, "\n") && !wrappedLine(text, toks[i].End, wrap) && lineBreakEnds(text, toks, i) {
 		return true
 	}
 	// Closing quotes and brackets stay with the sentence they close.
@@ -351,6 +354,64 @@ func commonSentenceStart(t string) bool {
 		return true
 	}
 	return false
+}
+
+// Hard-wrapped text (wire copy, e-mail, the MUC-4 reports) breaks its
+// lines at a fixed width inside sentences: "KILLED THIS MORNING IN SAN" /
+// "SALVADOR". Such a line break is a space, or the line-per-sentence rule
+// of lineBreakEnds cuts names and sentences in two.
+const (
+	// wrapMinLines is how many lines a text needs before its line
+	// lengths say anything about wrapping.
+	wrapMinLines = 4
+	// wrapMaxWidth is the widest line a wrapped text has: a text with
+	// longer lines writes a paragraph per line.
+	wrapMaxWidth = 100
+)
+
+// wrapWidth returns the width at which text is hard-wrapped, or 0 when it
+// is not: when it has at least wrapMinLines non-blank lines, none longer
+// than wrapMaxWidth bytes, and at least half of them within a fifth of the
+// longest (lines of a paragraph written one per line vary in length;
+// wrapped lines fill the width).
+func wrapWidth(text string) int {
+	var lens []int
+	longest := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		n := len(strings.TrimSpace(line))
+		if n == 0 {
+			continue
+		}
+		if n > wrapMaxWidth {
+			return 0
+		}
+		lens = append(lens, n)
+		longest = max(longest, n)
+	}
+	if len(lens) < wrapMinLines {
+		return 0
+	}
+	full := 0
+	for _, n := range lens {
+		if n*5 >= longest*4 {
+			full++
+		}
+	}
+	if full*2 < len(lens) {
+		return 0
+	}
+	return longest
+}
+
+// wrappedLine reports whether the line that ends at byte end was broken
+// by the wrap (it fills at least three fifths of the width wrap) rather
+// than ended by its writer (a heading, a dateline, a signature).
+func wrappedLine(text string, end, wrap int) bool {
+	if wrap == 0 {
+		return false
+	}
+	lineStart := strings.LastIndexByte(text[:end], '\n') + 1
+	return len(strings.TrimSpace(text[lineStart:end]))*5 >= wrap*3
 }
 
 // lineBreakEnds decides whether a single line break after token i ends a

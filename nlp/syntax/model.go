@@ -256,6 +256,11 @@ func readModel(br *bufio.Reader) (*Model, error) {
 				t.q = append(t.q, int16(binary.LittleEndian.Uint16(buf[2*j:])))
 			}
 		}
+		if cap(t.q) > len(t.q) {
+			// Growing by append left up to a quarter unused (33.8 MB
+			// held for 28.6 MB of weights): keep exactly the table.
+			t.q = append(make([]int16, 0, len(t.q)), t.q...)
+		}
 		*dst = t
 	}
 	if err := m.lem.read(br); err != nil {
@@ -460,6 +465,14 @@ func (m *Model) parse(ws *workspace) {
 		ws.scores = make([]int32, nl+nActs)
 	}
 	for !st.terminal() {
+		if len(st.stack) == 0 {
+			// SHIFT is the only valid action (the stack is empty, the
+			// buffer not): scoring it would pick it whatever the
+			// weights, so the features are not computed (a fifth of
+			// a sentence's transitions or so).
+			st.apply(actShift, 0)
+			continue
+		}
 		ws.fs = st.features(ws.fs)
 		sc := ws.scores[:nActs]
 		clear(sc)
