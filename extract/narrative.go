@@ -550,21 +550,39 @@ func (x *doc) contextDates() {
 // eventDate returns the date of the event sentence si tells with the
 // trigger at trig: the first date after the trigger, else the first
 // before it, never the dateline's (the day of the report, not of the
-// event).
+// event). A "since" date after the trigger gives way to a date before
+// it: "In December 2017, Iraq declared victory …, having retaken the
+// land held since 2014" tells the victory's month, and "since 2014" the
+// start of what ended then; alone, it dates the event ("fighters
+// battling troops in the city since May 23").
 func (x *doc) eventDate(si int, body, trig muster.Span, others ...claimedPhrase) (muster.Value, muster.Span, bool) {
 	base := x.d.Sentences[si].Start
 	ds := x.eventDates(si)
+	usable := func(d DateMatch, pass int) (muster.Span, bool) {
+		abs := muster.Span{Start: base + d.Span.Start, End: base + d.Span.End}
+		if !body.Contains(abs) || (pass%2 == 0) != (abs.Start >= trig.Start) || d.Said != (pass >= 2) ||
+			slices.ContainsFunc(others, func(p claimedPhrase) bool { return p.span.Contains(abs) }) {
+			return abs, false // the date of a second event told inside the sentence
+		}
+		return abs, true
+	}
+	before := slices.ContainsFunc(ds, func(d DateMatch) bool { _, ok := usable(d, 1); return ok && !sinceDate(d) })
 	for pass := 0; pass < 4; pass++ {
 		for _, d := range ds {
-			abs := muster.Span{Start: base + d.Span.Start, End: base + d.Span.End}
-			if !body.Contains(abs) || (pass%2 == 0) != (abs.Start >= trig.Start) || d.Said != (pass >= 2) ||
-				slices.ContainsFunc(others, func(p claimedPhrase) bool { return p.span.Contains(abs) }) {
-				continue // the date of a second event told inside the sentence
+			abs, ok := usable(d, pass)
+			if !ok || pass == 0 && before && sinceDate(d) {
+				continue
 			}
 			return d.Value, abs, true
 		}
 	}
 	return muster.Value{}, muster.Span{}, false
+}
+
+// sinceDate reports whether d is a start told with "since" ("since
+// 2014"): the date.go resolver keeps the word in its text.
+func sinceDate(d DateMatch) bool {
+	return strings.HasPrefix(strings.ToLower(d.Value.Text), "since ")
 }
 
 // eventDates are the dates of sentence si that can date an event it
