@@ -40,8 +40,9 @@ func compatiblePredicates(t *testing.T) map[muster.Predicate]map[muster.Predicat
 // (testdata/profile_heldout.txt, issue 11): written before the profile
 // work began and never tuned on, they measure how far the profile and
 // relation patterns generalise beyond the sentences they were written
-// for. It reports the score and each miss and fails only on a malformed
-// file: a miss here is a figure to report, not a cue for a new pattern.
+// for. It reports only the score, never which sentences missed (so that
+// running it does not turn the set into tuning data), and fails only on
+// a malformed file.
 func TestProfileHeldout(t *testing.T) {
 	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)
 	compat := compatiblePredicates(t)
@@ -69,12 +70,9 @@ func TestProfileHeldout(t *testing.T) {
 			pos++
 			if found {
 				hit++
-			} else {
-				t.Logf("miss (line %d, %s): %q", s.line, s.pred, s.text)
 			}
 		case found:
 			neg++
-			t.Logf("false claim (line %d, %s): %q", s.line, s.pred, s.text)
 		default:
 			neg++
 			clean++
