@@ -576,30 +576,15 @@ func listCountries(claims []muster.Claim, countryOf func(name string) string, by
 			add(&a.regions, countryOf(c.Object.Entity.Name))
 		}
 	}
-	out := map[int][]string{}
-	for _, c := range claims {
-		if c.Predicate != muster.PredOccurredAt || c.Object.Entity == nil {
-			continue
-		}
-		a := byEvent[c.Subject.ID]
-		var in []string
-		switch c.Role {
+	return rankedAbove(claims, byName, func(event, role string) []string {
+		switch a := byEvent[event]; role {
 		case extract.PlaceCity, extract.PlaceLocality, extract.PlacePlace:
-			in = a.regions
+			return a.regions
 		case extract.PlaceAdmin1, extract.PlaceAdmin2:
-			in = a.countries
+			return a.countries
 		}
-		i, ok := byName[muster.NameKey(c.Object.Entity.Name)]
-		if !ok {
-			continue
-		}
-		for _, cc := range in {
-			if !slices.Contains(out[i], cc) {
-				out[i] = append(out[i], cc)
-			}
-		}
-	}
-	return out
+		return nil
+	})
 }
 
 // listRegions returns, by index in byName's entities, the names of the
@@ -613,23 +598,36 @@ func listRegions(claims []muster.Claim, byName map[string]int) map[int][]string 
 			regions[c.Subject.ID] = append(regions[c.Subject.ID], c.Object.Entity.Name)
 		}
 	}
+	return rankedAbove(claims, byName, func(event, role string) []string {
+		switch role {
+		case extract.PlaceCity, extract.PlaceLocality, extract.PlacePlace:
+			return regions[event]
+		}
+		return nil
+	})
+}
+
+// rankedAbove returns, by index in byName's entities, what the place lists
+// of the events rank above each place, as above gives it for a place of
+// role in event; each value once. listCountries and listRegions differ
+// only in what they collect per event.
+func rankedAbove(claims []muster.Claim, byName map[string]int, above func(event, role string) []string) map[int][]string {
 	out := map[int][]string{}
 	for _, c := range claims {
-		if c.Predicate != muster.PredOccurredAt || c.Object.Entity == nil || len(regions[c.Subject.ID]) == 0 {
+		if c.Predicate != muster.PredOccurredAt || c.Object.Entity == nil {
 			continue
 		}
-		switch c.Role {
-		case extract.PlaceCity, extract.PlaceLocality, extract.PlacePlace:
-		default:
+		in := above(c.Subject.ID, c.Role)
+		if len(in) == 0 {
 			continue
 		}
 		i, ok := byName[muster.NameKey(c.Object.Entity.Name)]
 		if !ok {
 			continue
 		}
-		for _, r := range regions[c.Subject.ID] {
-			if !slices.Contains(out[i], r) {
-				out[i] = append(out[i], r)
+		for _, v := range in {
+			if !slices.Contains(out[i], v) {
+				out[i] = append(out[i], v)
 			}
 		}
 	}
