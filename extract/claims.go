@@ -27,6 +27,10 @@ type draft struct {
 	more []muster.Span
 	attr muster.Attribution
 	mod  muster.Modality
+	// basis says where a place the story's setting gave an event came
+	// from ("lede", "dateline"; event_setting.go), "" when its own words
+	// name it.
+	basis string
 }
 
 // Extract finds the entities, claims and events of one document.

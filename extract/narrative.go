@@ -235,9 +235,17 @@ func (x *doc) narrativeEvents() {
 		for _, sub := range subs {
 			x.addClaimedEvent(si, sub, args(si))
 		}
+		var set []settingPlace
 		if len(ev.places) == 0 {
 			if prior < 0 || !datedBefore(ev, x.events[prior]) {
-				continue
+				// No place named and not a background event: the place
+				// the story has established, if any (event_setting.go).
+				if set = x.storySetting(si, body, trig, ev); len(set) == 0 {
+					continue
+				}
+				for _, sp := range set {
+					ev.places = append(ev.places, sp.ent)
+				}
 			}
 			// A background event: the sentence dates it before the event
 			// told last, so it is an event of its own even where it names
@@ -252,6 +260,7 @@ func (x *doc) narrativeEvents() {
 			x.responsibilityClaims(idx, si, args(si))
 		}
 		x.slotClaims(idx, si, ev)
+		x.settleClaims(idx, si, set)
 		x.instrumentClaims(idx, si, args(si))
 	}
 	// Responsibility claimed for an event told earlier: "Both groups say

@@ -83,6 +83,9 @@ func (x *doc) result() *Result {
 	for _, d := range x.drafts {
 		c := muster.Claim{Predicate: d.pred, Object: d.obj, Role: d.role, AttributedTo: d.attr, Modality: d.mod,
 			Extractor: "extract/" + Version, Confidence: d.conf, Time: d.time}
+		if d.basis != "" {
+			c.Extractor += "#" + d.basis // placed by the story's setting, not the event's words
+		}
 		switch {
 		case d.event >= 0:
 			c.Subject = eventRefs[d.event]
