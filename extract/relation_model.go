@@ -404,8 +404,13 @@ func relFeatures(dst []uint32, d *nlp.Doc, si int, s, o relArg, pats []patternBi
 		}
 	}
 	// The heads themselves and what governs them.
-	add(feat(17).b(kp).s("s").s(lemmaOf(d.Tokens[s.head])))
-	add(feat(17).b(kp).s("o").s(lemmaOf(d.Tokens[o.head])))
+	// The heads' own words, unless names: "Wardi" tells nothing of
+	// another sentence.
+	for k, a := range []relArg{s, o} {
+		if h := d.Tokens[a.head]; h.Tag != "PROPN" {
+			add(feat(17).b(kp).b(byte(k)).s(lemmaOf(h)))
+		}
+	}
 	for k, a := range []relArg{s, o} {
 		h := d.Tokens[a.head]
 		gov := "<root>"
@@ -454,7 +459,7 @@ type RelationModel struct {
 // relation and three wrong claims (a quoted officer made a member of the
 // group he fights); from 5 to 12 it adds one right membership and
 // nothing wrong; 8 is the middle of that plateau.
-const DefaultRelationMargin = 8
+const DefaultRelationMargin = 5
 
 // best is the allowed class of the pair with the highest score, and its
 // margin over none; class 0 when none wins.

@@ -14,9 +14,10 @@ import (
 
 // TestLearnedRelations runs sentences of our own, written for this test
 // and never trained on, through the whole extractor: the relation scorer
-// gives what no profile pattern reads ("came into being in 1998"), with
-// the sentence as its evidence and its source found as for pattern
-// claims, and gives nothing for a year or a name the group merely meets.
+// gives what no profile pattern reads ("came into being in 1998", "a
+// senior figure in"), with the sentence as its evidence and its source
+// found as for pattern claims, and gives nothing for a year or a name the
+// group merely meets, fights or frees.
 func TestLearnedRelations(t *testing.T) {
 	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
@@ -26,6 +27,10 @@ func TestLearnedRelations(t *testing.T) {
 		source    string
 	}{
 		{"The Red Sea Brigade, which came into being in 1998, controls the port.", muster.PredFounded, "Red Sea Brigade", "1998", "Test Wire"},
+		{"Hassan Wardi, a senior figure in the Red Sea Brigade, was captured in Port Sudan.", muster.PredMemberOf, "Hassan Wardi", "Red Sea Brigade", "Test Wire"},
+		{"Hassan Wardi, the Red Sea Brigade's second-in-command, was killed.", muster.PredMemberOf, "Hassan Wardi", "Red Sea Brigade", "Test Wire"},
+		{"Hassan Wardi fled the Red Sea Brigade in 2015.", muster.PredMemberOf, "Hassan Wardi", "", ""},
+		{"The Marsh Legion fought the Red Sea Brigade for the dam.", muster.PredPartOf, "Marsh Legion", "", ""},
 		{"The Red Sea Brigade attacked the port in 1998 and again in 2004.", muster.PredFounded, "Red Sea Brigade", "", ""},
 		{"Hassan Wardi, the governor, said the Red Sea Brigade had shelled the port.", muster.PredMemberOf, "Hassan Wardi", "", ""},
 		{"The Red Sea Brigade freed Hassan Wardi, a Sudanese engineer, on Monday.", muster.PredLeader, "Red Sea Brigade", "", ""},
