@@ -12,7 +12,7 @@ import (
 // and a group already dated keeps its date.
 func (x *doc) learnedRelations() {
 	m := relationModel()
-	if m == nil || !parsed(x.d) || len(x.d.SentenceTokens) != len(x.d.Sentences) {
+	if m == nil || !x.in.LearnedRelations || !parsed(x.d) || len(x.d.SentenceTokens) != len(x.d.Sentences) {
 		return
 	}
 	t := relations()
@@ -21,7 +21,7 @@ func (x *doc) learnedRelations() {
 		args, ents := x.relationArgs(si)
 		for i, s := range args {
 			for j, o := range args {
-				if i == j || !t.paired(s.kind, o.kind) || ents[i] == ents[j] && ents[i] >= 0 {
+				if i == j || !candidatePair(s, o) || ents[i] == ents[j] && ents[i] >= 0 {
 					continue
 				}
 				c, sc := m.best(relFeatures(nil, x.d, si, s, o, pats[si]), s, o)

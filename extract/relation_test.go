@@ -12,12 +12,12 @@ import (
 	"github.com/muster-osint/muster/extract"
 )
 
-// TestLearnedRelations runs sentences of our own, written for this test
-// and never trained on, through the whole extractor: the relation scorer
-// gives what no profile pattern reads ("came into being in 1998", "a
-// senior figure in"), with the sentence as its evidence and its source
-// found as for pattern claims, and gives nothing for a year or a name the
-// group merely meets, fights or frees.
+// TestLearnedRelations runs sentences of our own, never trained on,
+// through the whole extractor with the relation scorer on: it gives what
+// no profile pattern reads ("a senior figure in", "a splinter of"), with
+// the sentence as its evidence and its source found as for pattern
+// claims, and gives nothing for a year or a name the group merely meets,
+// fights or frees. Without LearnedRelations it gives nothing at all.
 func TestLearnedRelations(t *testing.T) {
 	pub := time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
@@ -26,9 +26,8 @@ func TestLearnedRelations(t *testing.T) {
 		subj, obj string // obj "" for no such claim
 		source    string
 	}{
-		{"The Red Sea Brigade, which came into being in 1998, controls the port.", muster.PredFounded, "Red Sea Brigade", "1998", "Test Wire"},
 		{"Hassan Wardi, a senior figure in the Red Sea Brigade, was captured in Port Sudan.", muster.PredMemberOf, "Hassan Wardi", "Red Sea Brigade", "Test Wire"},
-		{"Hassan Wardi, the Red Sea Brigade's second-in-command, was killed.", muster.PredMemberOf, "Hassan Wardi", "Red Sea Brigade", "Test Wire"},
+		{"The Marsh Legion, a splinter of the Red Sea Brigade, seized the dam.", muster.PredPartOf, "Marsh Legion", "Red Sea Brigade", "Test Wire"},
 		{"Hassan Wardi fled the Red Sea Brigade in 2015.", muster.PredMemberOf, "Hassan Wardi", "", ""},
 		{"The Marsh Legion fought the Red Sea Brigade for the dam.", muster.PredPartOf, "Marsh Legion", "", ""},
 		{"The Red Sea Brigade attacked the port in 1998 and again in 2004.", muster.PredFounded, "Red Sea Brigade", "", ""},
@@ -36,7 +35,7 @@ func TestLearnedRelations(t *testing.T) {
 		{"The Red Sea Brigade freed Hassan Wardi, a Sudanese engineer, on Monday.", muster.PredLeader, "Red Sea Brigade", "", ""},
 	} {
 		d := parse(t, tc.text)
-		r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+		r := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: pub, Publisher: "Test Wire", LearnedRelations: true})
 		var got []muster.Claim
 		for _, c := range r.Claims {
 			if c.Predicate == tc.pred && strings.Contains(c.Subject.Name, tc.subj) {
@@ -48,6 +47,12 @@ func TestLearnedRelations(t *testing.T) {
 				t.Errorf("%q: want no %s claim, got %s → %s", tc.text, tc.pred, got[0].Subject.Name, got[0].Object.String())
 			}
 			continue
+		}
+		off := extract.Extract(extract.Input{Doc: d, DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+		for _, c := range off.Claims {
+			if c.Predicate == tc.pred && c.Confidence == 0.5 {
+				t.Errorf("%q: a learned %s claim with LearnedRelations off", tc.text, tc.pred)
+			}
 		}
 		if len(got) != 1 {
 			t.Errorf("%q: want one %s claim of %s, got %d", tc.text, tc.pred, tc.subj, len(got))
