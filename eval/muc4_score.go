@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"math"
 	"regexp"
@@ -681,8 +682,9 @@ func (m *muc4Matcher) scoreSlot(slot string, key, resp []MUC4Fill) SlotCount {
 }
 
 // scoreTemplates maps response templates to key templates and tallies
-// every slot.
-func (m *muc4Matcher) scoreTemplates(keys, resps []MUC4Template) map[string]SlotCount {
+// every slot. mapped gives, for each response, the key it maps to, or -1
+// for a spurious one.
+func (m *muc4Matcher) scoreTemplates(keys, resps []MUC4Template) (out map[string]SlotCount, mapped []int) {
 	type pair struct {
 		k, r  int
 		score float64
@@ -705,13 +707,18 @@ func (m *muc4Matcher) scoreTemplates(keys, resps []MUC4Template) map[string]Slot
 		}
 	}
 	sort.SliceStable(ps, func(a, b int) bool { return ps[a].score > ps[b].score })
-	out := map[string]SlotCount{}
+	out = map[string]SlotCount{}
+	mapped = make([]int, len(resps))
+	for j := range mapped {
+		mapped[j] = -1
+	}
 	usedK, usedR := map[int]bool{}, map[int]bool{}
 	for _, p := range ps {
 		if usedK[p.k] || usedR[p.r] {
 			continue
 		}
 		usedK[p.k], usedR[p.r] = true, true
+		mapped[p.r] = p.k
 		for s, c := range p.slots {
 			t := out[s]
 			t.add(c)
@@ -737,7 +744,7 @@ func (m *muc4Matcher) scoreTemplates(keys, resps []MUC4Template) map[string]Slot
 			}
 		}
 	}
-	return out
+	return out, mapped
 }
 
 // MUC4Doc is one scored message, kept for -v listings.
@@ -745,6 +752,12 @@ type MUC4Doc struct {
 	ID        string
 	Key, Resp []MUC4Template
 	Slots     map[string]SlotCount
+	// Mapped gives, for each response template, the index of the key
+	// template it was mapped to, or -1 when it is spurious.
+	Mapped []int
+	// Events are the events muster found in the text, of every type,
+	// for listings that show where a template came from.
+	Events []muster.Event
 }
 
 // MUC4Report is the score of a MUC-4 set.
@@ -786,6 +799,7 @@ func ScoreMUC4(ctx context.Context, texts []MUC4Text, keys []MUC4Key, ex Extract
 			return nil, fmt.Errorf("muc4 %s: %w", t.ID, err)
 		}
 		rep.add(m, t.ID, k.Templates, MUC4Templates(a, countries, types))
+		rep.Docs[len(rep.Docs)-1].Events = a.Events
 	}
 	rep.Elapsed = time.Since(start)
 	return rep, nil
@@ -808,8 +822,8 @@ func ScoreMUC4Responses(keys, responses []MUC4Key, countries *Countries) *MUC4Re
 }
 
 func (rep *MUC4Report) add(m *muc4Matcher, id string, key, resp []MUC4Template) {
-	slots := m.scoreTemplates(key, resp)
-	rep.Docs = append(rep.Docs, MUC4Doc{ID: id, Key: key, Resp: resp, Slots: slots})
+	slots, mapped := m.scoreTemplates(key, resp)
+	rep.Docs = append(rep.Docs, MUC4Doc{ID: id, Key: key, Resp: resp, Slots: slots, Mapped: mapped})
 	for s, c := range slots {
 		x := rep.Slots[s]
 		x.add(c)

@@ -180,7 +180,10 @@ func TestMUC4TemplateMapping(t *testing.T) {
 		{"inc-type": fill("ATTACK"), "hum-tgt-desc": fill("PEASANTS"), "inc-date": fill("04 JAN 90")},
 		{"inc-type": fill("ROBBERY"), "perp-org-id": fill("FRONT")},
 	}
-	got := m.scoreTemplates(keys, resps)
+	got, mapped := m.scoreTemplates(keys, resps)
+	if !slices.Equal(mapped, []int{1, 0, -1}) {
+		t.Errorf("mapped = %v, want [1 0 -1]", mapped)
+	}
 	want := map[string]SlotCount{
 		// BOMBING ↔ ATTACK (partial), KIDNAPPING ↔ KIDNAPPING; the ROBBERY
 		// response maps to nothing; the optional ARSON key is not missed.
