@@ -57,6 +57,12 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 	var out []MUC4Template
 	for _, ev := range a.Events {
 		typ := types.MUC4IncidentType(ev.Type)
+		if typ == "" && ev.Type == muster.EventArmedClash && civilianHarm(ev, claims[ev.ID]) {
+			// A fight between forces is no MUC-4 incident, but one that
+			// harms civilians or their property is, as an attack
+			// (template doc §1.0 item 1).
+			typ = "ATTACK"
+		}
 		if typ == "" {
 			continue
 		}
@@ -96,7 +102,7 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 				case muster.EntityPerson:
 					add("perp-ind-id", p.Entity.Name)
 				case muster.EntityArmedGroup, muster.EntityStateForce, muster.EntityOrganization:
-					if isDescription(p.Entity.Name) {
+					if isDescription(p.Entity.Name) && !muc4OrgHeads[strings.ToLower(head(strings.Fields(strings.ToUpper(p.Entity.Name))))] {
 						add("perp-ind-id", p.Entity.Name)
 					} else {
 						add("perp-org-id", p.Entity.Name)
@@ -188,6 +194,28 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 	return out
 }
 
+// civilianHarm reports whether a fight touched more than the forces in
+// it: a target that is a place, a building or an organisation, a person
+// targeted, or a casualty figure that counts civilians (a count of
+// soldiers, police or militants is the fight's own).
+func civilianHarm(ev muster.Event, claims []muster.Claim) bool {
+	for _, p := range ev.Participants {
+		if p.Role != muster.RoleTarget {
+			continue
+		}
+		switch muster.EntityType(p.Entity.Type) {
+		case muster.EntityPlace, muster.EntityOrganization, muster.EntityPerson:
+			return true
+		}
+	}
+	for _, c := range claims {
+		if (c.Predicate == muster.PredKilled || c.Predicate == muster.PredWounded) && c.Role == "civilians" {
+			return true
+		}
+	}
+	return false
+}
+
 // muc4Quantifiers open a description of people rather than a name ("two
 // Salvadoran reporters", "several judges").
 var muc4Quantifiers = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "several": true, "some": true, "many": true, "other": true, "few": true, "dozens": true, "hundreds": true, "all": true}
@@ -218,6 +246,21 @@ func splitPersonName(s string) (desc, name string) {
 	}
 	return strings.Join(w[:k], " "), strings.Join(w[k:], " ")
 }
+
+//go:embed muc4_org_heads.txt
+var muc4OrgHeadsTxt string
+
+// muc4OrgHeads are the head nouns of organisations described in lower
+// case (muc4_org_heads.txt).
+var muc4OrgHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(muc4OrgHeadsTxt, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			m[l] = true
+		}
+	}
+	return m
+}()
 
 // isDescription reports whether a name is a description written in lower
 // case ("gunmen", "civilians") rather than a name. In all-caps text every
