@@ -104,6 +104,7 @@ func eventsWith(d *nlp.Doc, offs *muster.Offsets, published time.Time, docID str
 		dates = nil // docSentences splits the text itself
 	}
 	sents := docSentences(d)
+	x.story = len(sents) > reportSentences
 	figs := make([]reading, len(sents))
 	for si, s := range sents {
 		var ds []DateMatch
@@ -145,6 +146,7 @@ func docSentences(d *nlp.Doc) []muster.Span {
 }
 
 type eventExtractor struct {
+	story bool // more sentences than a one-event report (reportSentences)
 	d     *nlp.Doc
 	offs  *muster.Offsets
 	attrs []Attribution // reported statements, from Attributions
@@ -257,7 +259,10 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) reading {
 	// So does one whose event word comes with another date and other
 	// places ("Russian missiles hit Odesa on Tuesday" after "Drones
 	// struck Sevastopol on Monday"): a brief listing several happenings.
-	if x.cur == nil || rank >= 2 && date != nil && x.cur.date != "" && date.Value.From != x.cur.date && (leadingDate(s.toks, date.Span) || !backReference(s.toks, at) && x.otherPlaces(s.places(x))) {
+	// In a story longer than one report, so does one whose event word
+	// comes with another day near the current event's (nearDay): a wire
+	// report telling the incidents of several days.
+	if x.cur == nil || rank >= 2 && date != nil && x.cur.date != "" && date.Value.From != x.cur.date && (leadingDate(s.toks, date.Span) || !backReference(s.toks, at) && (x.story && nearDay(date.Value, x.cur.ev.Time) || x.otherPlaces(s.places(x)))) {
 		x.cur = &eventBuild{partKeys: map[string]bool{}}
 		x.evs = append(x.evs, x.cur)
 	}
@@ -671,6 +676,21 @@ func saidOn(d *nlp.Doc, span muster.Span) bool {
 		return false
 	}
 	return false
+}
+
+// nearDay reports whether v and cur are days, not months or years, and
+// v is within a month of cur: a wire report that tells of incidents on
+// several days ("a bomb destroyed a bus yesterday … guerrillas burned two
+// farms on 12 January") tells of several incidents, whereas a day inside
+// the month a story dated its incident by ("in October … on Monday")
+// dates that incident, and a date further off is background the
+// narrative rules date apart.
+func nearDay(v muster.Value, cur *muster.Value) bool {
+	if v.Precision != muster.PrecisionDay || cur == nil || cur.Precision != muster.PrecisionDay {
+		return false
+	}
+	day, err := time.Parse("2006-01-02", cur.From)
+	return err == nil && v.From <= day.AddDate(0, 0, 31).Format("2006-01-02") && v.From >= day.AddDate(0, 0, -31).Format("2006-01-02")
 }
 
 // shortlyBefore reports whether day v falls on the day a source spoke

@@ -1,0 +1,36 @@
+package extract_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/muster-osint/muster"
+)
+
+// TestWireIncidentsOfSeveralDays: a wire report that tells of incidents
+// on several days near each other, in the same city, tells of several
+// incidents, each with its own day, though the later one opens with no
+// date and names no other place (issue 10: MUC-4 texts fused into one
+// event). Both are told in words only the report rules read, as wire
+// reports tell them (untoldIncident). A day inside the month the story first dated by stays that
+// event's (TestSinceDate and the news dev stories keep that).
+func TestWireIncidentsOfSeveralDays(t *testing.T) {
+	text := "Urban guerrillas blew up a bus in San Salvador on 10 January. " +
+		"No one was hurt. " +
+		"The bus belonged to a private company. " +
+		"Police said three men placed the charge under the bus. " +
+		"Guerrillas also burned two trucks in San Salvador on 11 January, police said. " +
+		"The trucks were destroyed. " +
+		"Police have made no arrests. " +
+		"The capital has seen many such acts this month."
+	r := story(t, text, time.Date(1990, 1, 12, 0, 0, 0, 0, time.UTC))
+	days := map[muster.EventType]string{}
+	for _, ev := range r.Events {
+		if ev.Time != nil {
+			days[ev.Type] = ev.Time.From
+		}
+	}
+	if days[muster.EventBombing] != "1990-01-10" || days[muster.EventArson] != "1990-01-11" {
+		t.Errorf("events by type and day: %v, want a bombing on 1990-01-10 and an arson on 1990-01-11", days)
+	}
+}
