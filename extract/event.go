@@ -265,6 +265,19 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) reading {
 	if x.cur == nil || rank >= 2 && date != nil && x.cur.date != "" && date.Value.From != x.cur.date && (leadingDate(s.toks, date.Span) || !backReference(s.toks, at) && (x.story && nearDay(date.Value, x.cur.ev.Time) || x.otherPlaces(s.places(x)))) {
 		x.cur = &eventBuild{partKeys: map[string]bool{}}
 		x.evs = append(x.evs, x.cur)
+	} else if x.story && rank >= 2 && date == nil && otherKind(typ, x.cur.typ) && !backReference(s.toks, at) && !definiteOpening(s.toks) {
+		// A story that goes on to another kind of act, not told as the
+		// same actors' ("The militants set fire to the base" after their
+		// raid), tells another incident on the same day: "Guerrillas
+		// dynamited a bus … A grenade wounded two policemen …"
+		// (issue 10: MUC-4's wire reports, one event for five incidents).
+		prev := x.cur
+		x.cur = &eventBuild{partKeys: map[string]bool{}}
+		x.evs = append(x.evs, x.cur)
+		if prev.ev.Time != nil {
+			v := *prev.ev.Time
+			x.cur.ev.Time, x.cur.date = &v, prev.date
+		}
 	}
 	b := x.cur
 	for _, p := range x.pendingParts {
@@ -676,6 +689,38 @@ func saidOn(d *nlp.Doc, span muster.Span) bool {
 		return false
 	}
 	return false
+}
+
+// definiteOpening reports a sentence that opens with a definite word or
+// a pronoun ("The militants …", "They …", "Its fighters …"): it goes on
+// telling of those the story has named.
+func definiteOpening(toks []wtok) bool {
+	for _, t := range toks {
+		if t.kind != 'w' {
+			continue
+		}
+		switch t.low {
+		case "the", "this", "these", "those", "that", "its", "their", "they", "he", "she", "it", "his", "her":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// otherKind reports whether a and b are different kinds of terrorist
+// act as the coders tell them apart: the lexicon's MUC-4 incident types
+// of their head rows (a bombing, a kidnapping, an arson, an attack; an
+// assassination and a raid are attacks). Fights, shelling and the rest
+// have none.
+func otherKind(a, b muster.EventType) bool {
+	kind := func(t muster.EventType) string {
+		if h := triggerLex.heads[t]; h != nil {
+			return h.MUC4
+		}
+		return ""
+	}
+	return kind(a) != "" && kind(b) != "" && kind(a) != kind(b)
 }
 
 // nearDay reports whether v and cur are days, not months or years, and

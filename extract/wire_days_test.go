@@ -34,3 +34,44 @@ func TestWireIncidentsOfSeveralDays(t *testing.T) {
 		t.Errorf("events by type and day: %v, want a bombing on 1990-01-10 and an arson on 1990-01-11", days)
 	}
 }
+
+// TestWireIncidentsOfSeveralKinds: a story that goes on to another kind
+// of act, told without a date and not as the same actors' doing, tells
+// another incident of the same day (issue 10: MUC-4's wire reports);
+// "The militants set fire to the base" after their raid goes on telling
+// the raid.
+func TestWireIncidentsOfSeveralKinds(t *testing.T) {
+	pub := time.Date(1990, 1, 12, 0, 0, 0, 0, time.UTC)
+	text := "Urban guerrillas blew up a bus in San Salvador on 10 January. " +
+		"No one was hurt. " +
+		"The bus belonged to a private company. " +
+		"Police said three men placed the charge. " +
+		"Armed men kidnapped a judge in Soyapango, police said. " +
+		"Nothing is known of his whereabouts. " +
+		"Police have made no arrests. " +
+		"The capital has seen many such acts this month."
+	days := map[muster.EventType]string{}
+	for _, ev := range story(t, text, pub).Events {
+		if ev.Time != nil {
+			days[ev.Type] = ev.Time.From
+		}
+	}
+	if days[muster.EventBombing] != "1990-01-10" || days[muster.EventKidnapping] != "1990-01-10" {
+		t.Errorf("events by type and day: %v, want a bombing and a kidnapping, both on 1990-01-10", days)
+	}
+	text = "Rebels blew up a bridge near Kora on 10 January. " +
+		"No one was hurt. " +
+		"The bridge carried the only road to the north. " +
+		"The rebels then torched two trucks that stood on it. " +
+		"Police have made no arrests. " +
+		"Traffic was diverted through the hills. " +
+		"The army said it would rebuild the bridge. " +
+		"Rebels have been active in the area for years."
+	if evs := story(t, text, pub).Events; len(evs) != 1 {
+		var types []muster.EventType
+		for _, ev := range evs {
+			types = append(types, ev.Type)
+		}
+		t.Errorf("events %v, want one: the rebels' torching goes on telling their attack", types)
+	}
+}
