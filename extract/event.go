@@ -49,6 +49,7 @@ package extract
 
 import (
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"slices"
 	"strings"
@@ -265,12 +266,14 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) reading {
 	if x.cur == nil || rank >= 2 && date != nil && x.cur.date != "" && date.Value.From != x.cur.date && (leadingDate(s.toks, date.Span) || !backReference(s.toks, at) && (x.story && nearDay(date.Value, x.cur.ev.Time) || x.otherPlaces(s.places(x)))) {
 		x.cur = &eventBuild{partKeys: map[string]bool{}}
 		x.evs = append(x.evs, x.cur)
-	} else if x.story && rank >= 2 && date == nil && otherKind(typ, x.cur.typ) && !backReference(s.toks, at) && !definiteOpening(s.toks) {
-		// A story that goes on to another kind of act, not told as the
-		// same actors' ("The militants set fire to the base" after their
-		// raid), tells another incident on the same day: "Guerrillas
-		// dynamited a bus … A grenade wounded two policemen …"
-		// (issue 10: MUC-4's wire reports, one event for five incidents).
+	} else if x.story && rank >= 2 && date == nil && (otherKind(typ, x.cur.typ) || typ != "" && x.cur.typ != "" && incidentOpening(s.toks)) && !backReference(s.toks, at) && !definiteOpening(s.toks) {
+		// A story that goes on to another kind of act, or opens a
+		// sentence with "Meanwhile" or "In another incident", not told
+		// as the same actors' ("The militants set fire to the base"
+		// after their raid), tells another incident on the same day:
+		// "Guerrillas dynamited a bus … A grenade wounded two policemen
+		// …" (issue 10: MUC-4's wire reports, one event for five
+		// incidents).
 		prev := x.cur
 		x.cur = &eventBuild{partKeys: map[string]bool{}}
 		x.evs = append(x.evs, x.cur)
@@ -687,6 +690,38 @@ func saidOn(d *nlp.Doc, span muster.Span) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+//go:embed patterns/incident_openers.txt
+var incidentOpenersTxt string
+
+// incidentOpeners are the words that open a sentence telling another
+// incident (patterns/incident_openers.txt), as word lists.
+var incidentOpeners = func() [][]string {
+	var out [][]string
+	for _, l := range strings.Split(incidentOpenersTxt, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, strings.Fields(l))
+		}
+	}
+	return out
+}()
+
+// incidentOpening reports a sentence that opens with an incident opener
+// ("Meanwhile, …", "In another incident, …").
+func incidentOpening(toks []wtok) bool {
+	var w []string
+	for _, t := range toks {
+		if t.kind == 'w' {
+			w = append(w, t.low)
+		}
+	}
+	for _, o := range incidentOpeners {
+		if len(w) >= len(o) && slices.Equal(w[:len(o)], o) {
+			return true
+		}
 	}
 	return false
 }

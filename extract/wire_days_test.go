@@ -75,3 +75,26 @@ func TestWireIncidentsOfSeveralKinds(t *testing.T) {
 		t.Errorf("events %v, want one: the rebels' torching goes on telling their attack", types)
 	}
 }
+
+// TestWireIncidentOpener: "Meanwhile" or "In another incident" opening
+// a sentence with an event word of its own tells another incident of the
+// same kind (patterns/incident_openers.txt).
+func TestWireIncidentOpener(t *testing.T) {
+	text := "Urban guerrillas blew up a bus in San Salvador on 10 January. " +
+		"No one was hurt. " +
+		"The bus belonged to a private company. " +
+		"Police said three men placed the charge. " +
+		"Meanwhile, a dynamite charge blew up a power pylon in Soyapango. " +
+		"Part of the city was left without light. " +
+		"Police have made no arrests. " +
+		"The capital has seen many such acts this month."
+	var n int
+	for _, ev := range story(t, text, time.Date(1990, 1, 12, 0, 0, 0, 0, time.UTC)).Events {
+		if ev.Type == muster.EventBombing && ev.Time != nil && ev.Time.From == "1990-01-10" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d bombings on 1990-01-10, want 2: the bus and the pylon", n)
+	}
+}
