@@ -116,6 +116,7 @@ func readQuantised(r io.Reader, n int) (float32, []int16, error) {
 	if err := binary.Read(r, binary.LittleEndian, q); err != nil {
 		return 0, nil, fmt.Errorf("weights: %w", err)
 	}
+	nlp.HugePages(q)
 	return scale, q, nil
 }
 

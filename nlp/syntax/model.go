@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/muster-osint/muster/nlp"
 )
 
 // table is a hashed linear model: 2^bits rows of n class weights. Training
@@ -261,6 +263,7 @@ func readModel(br *bufio.Reader) (*Model, error) {
 			// held for 28.6 MB of weights): keep exactly the table.
 			t.q = append(make([]int16, 0, len(t.q)), t.q...)
 		}
+		nlp.HugePages(t.q)
 		*dst = t
 	}
 	if err := m.lem.read(br); err != nil {

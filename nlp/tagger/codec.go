@@ -10,6 +10,8 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"github.com/muster-osint/muster/nlp"
 )
 
 // The model file: gzip of a little-endian stream that starts with
@@ -161,6 +163,7 @@ func decodeModel(data []byte) (*model, error) {
 		}
 		q := make([]int16, n)
 		get(q)
+		nlp.HugePages(q)
 		return table{q: q, scale: scale}
 	}
 	floats := func(tb table) []float32 {
