@@ -113,10 +113,9 @@ func readQuantised(r io.Reader, n int) (float32, []int16, error) {
 		return 0, nil, fmt.Errorf("weight scale: %w", err)
 	}
 	q := make([]int16, n)
-	if err := binary.Read(r, binary.LittleEndian, q); err != nil {
-		return 0, nil, fmt.Errorf("weights: %w", err)
+	if err := nlp.ReadWeights(r, q); err != nil {
+		return 0, nil, err
 	}
-	nlp.HugePages(q)
 	return scale, q, nil
 }
 

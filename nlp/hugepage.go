@@ -1,6 +1,11 @@
 package nlp
 
-import "unsafe"
+import (
+	"encoding/binary"
+	"fmt"
+	"io"
+	"unsafe"
+)
 
 // hugePage is the size of an x86-64 and arm64 transparent huge page.
 const hugePage = 2 << 20
@@ -32,4 +37,25 @@ func hugePages[E any](s []E) error {
 		return nil
 	}
 	return collapse(b[lo : size-(size-lo)%hugePage])
+}
+
+// ReadWeights fills q with little-endian int16 weights read from r and
+// puts them on huge pages (HugePages). It decodes through a small buffer:
+// binary.Read would first copy the whole table into a byte slice as
+// large again (16 MB more for the attribution model while it loads), and
+// decodes through an interface call a weight.
+func ReadWeights(r io.Reader, q []int16) error {
+	var buf [1 << 15]byte
+	for done := 0; done < len(q); {
+		c := min(len(buf)/2, len(q)-done)
+		if _, err := io.ReadFull(r, buf[:2*c]); err != nil {
+			return fmt.Errorf("weights %d of %d: %w", done, len(q), err)
+		}
+		for j := range c {
+			q[done+j] = int16(binary.LittleEndian.Uint16(buf[2*j:]))
+		}
+		done += c
+	}
+	HugePages(q)
+	return nil
 }

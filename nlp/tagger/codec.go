@@ -162,8 +162,7 @@ func decodeModel(data []byte) (*model, error) {
 			return table{}
 		}
 		q := make([]int16, n)
-		get(q)
-		nlp.HugePages(q)
+		rerr = nlp.ReadWeights(r, q)
 		return table{q: q, scale: scale}
 	}
 	floats := func(tb table) []float32 {
