@@ -40,9 +40,14 @@ func (t *table) scoreQ(fs []uint64, scores []int32) {
 	if n == nActs {
 		// The transition model: three classes, unrolled.
 		var a, b, c int32
+		q, mask := t.q, t.mask
+		var buf [128]int
+		rows := buf[:0]
 		for _, h := range fs {
-			r := int(h&t.mask) * 3
-			row := t.q[r : r+3 : r+3]
+			rows = append(rows, int(h&mask)*3)
+		}
+		for _, r := range rows {
+			row := q[r : r+3 : r+3]
 			a += int32(row[0])
 			b += int32(row[1])
 			c += int32(row[2])
