@@ -237,7 +237,11 @@ func subjectSource(info []tokInfo, qs, qe int) ([2]int, bool) {
 			if info[k].lo <= qs && info[k].hi >= qs || info[k].lo == info[k].hi && expletives[info[k].lower] {
 				return [2]int{}, false
 			}
-			return [2]int{info[k].lo, info[k].hi + 1}, true
+			e := info[k].hi
+			for e > info[k].lo && info[e].shape == 'p' {
+				e-- // "The minister, citing a poll, said": the comma is not his
+			}
+			return [2]int{info[k].lo, e + 1}, true
 		}
 		if childWith(info, h, relCodes["nsubj:pass"]) >= 0 {
 			return [2]int{}, false

@@ -88,8 +88,13 @@ func TestAttributions(t *testing.T) {
 			[]attr{{"The governor's spokesman", "said", "two drones were shot down", false, extract.KindSaid}}},
 		{"citing", "Citing military sources, the agency reported heavy fighting near the border.",
 			[]attr{
-				{"military sources", "Citing", "the agency reported heavy fighting near the border", false, extract.KindAccordingTo},
+				{"the agency", "Citing", "military sources", false, extract.KindAccordingTo},
 				{"the agency", "reported", "heavy fighting near the border", false, extract.KindReport},
+			}},
+		{"citing inside the sentence", "The minister, citing a new poll, said the militia had lost support.",
+			[]attr{
+				{"The minister", "citing", "a new poll", false, extract.KindAccordingTo},
+				{"The minister", "said", "the militia had lost support", false, extract.KindSaid},
 			}},
 		{"took responsibility", "The group took responsibility for the attack.",
 			[]attr{{"The group", "took responsibility", "the attack", false, extract.KindClaim}}},
