@@ -1034,7 +1034,7 @@ func (m *AttributionModel) ruleSpans(d *nlp.Doc, info []tokInfo, at *Attribution
 		closeTok := qs - 1
 		open := -1
 		for j := closeTok - 1; j >= 0 && j > closeTok-400; j-- {
-			if info[j].shape == 'q' && (d.Tokens[j].Text == "“" || d.Tokens[j].Text == `"`) {
+			if info[j].shape == 'q' && (d.Tokens[j].Text == "“" || d.Tokens[j].Text == `"` || lineStart(d, j)) {
 				open = j
 				break
 			}
@@ -1197,6 +1197,16 @@ var notSpeakers = map[string]bool{"note": true, "update": true, "updated": true,
 	"where": true, "who": true, "step": true, "part": true, "chapter": true, "day": true, "breaking": true, "exclusive": true,
 	"analysis": true, "opinion": true, "live": true, "warning": true, "disclaimer": true, "subscribe": true}
 
+// lineStart reports whether token i opens a line: a quotation mark there
+// opens the quotation whatever its shape ("”What …” ― Name", a typo that
+// comment round-ups carry).
+func lineStart(d *nlp.Doc, i int) bool {
+	if i == 0 {
+		return true
+	}
+	return strings.Contains(d.Text[d.Tokens[i-1].End:d.Tokens[i].Start], "\n")
+}
+
 func isDash(w string) bool { return w == "―" || w == "—" || w == "–" || w == "--" }
 
 // quoteDash reports "”" + dash + a capitalised word.
@@ -1285,7 +1295,9 @@ func citing(d *nlp.Doc, info []tokInfo, at *Attribution, a, b, qs, qe int) {
 // over the quotation that opens the next sentence and has no cue of its
 // own: "“A,” he said. “B. C.”" attributes B and C too.
 func continueQuote(d *nlp.Doc, info []tokInfo, isCue []bool, at *Attribution, si, qe int) {
-	if si+1 >= len(d.SentenceTokens) || at.Content.Len() == 0 || at.Content.Start >= at.Cue.Start {
+	if si+1 >= len(d.SentenceTokens) || at.Content.Len() == 0 || at.Content.Start >= at.Cue.Start || isDash(d.Text[at.Cue.Start:at.Cue.End]) {
+		// After "“A.” ― Name" the next quotation is the next
+		// person's.
 		return
 	}
 	// The content before the cue is quoted or ends in a quotation: "Both
@@ -1419,6 +1431,9 @@ func isQuoted(text string, c muster.Span) bool {
 	s := text[c.Start:c.End]
 	if strings.HasPrefix(s, "“") || strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "‘") || strings.HasPrefix(s, "''") {
 		return true
+	}
+	if strings.HasPrefix(s, "”") && strings.HasSuffix(s, "”") && len(s) > len("””") {
+		return true // "”What …”": a typo for the opening mark
 	}
 	before := strings.TrimRight(text[:c.Start], " ")
 	return strings.HasSuffix(before, "“") || strings.HasSuffix(before, `"`)

@@ -116,6 +116,16 @@ func TestAttributions(t *testing.T) {
 			[]attr{{"Pence", ":", "Flowers will not be at the debate", false, extract.KindSaid}}},
 		{"quotation and dash", "“We will be back.” ― Denis Kapustin",
 			[]attr{{"Denis Kapustin", "―", "“We will be back.”", true, extract.KindSaid}}},
+		{"quotations and dashes, one a line", "“We will win.” ― Ana Ruiz\n“They have already lost. They know it.” ― Tom Lee",
+			[]attr{
+				{"Ana Ruiz", "―", "“We will win.”", true, extract.KindSaid},
+				{"Tom Lee", "―", "“They have already lost. They know it.”", true, extract.KindSaid},
+			}},
+		{"quotation opened by a closing mark at a line's start", "“We will win.” ― Ana Ruiz\n\nPhoto: Reuters.\n\n”They have already lost.” ― Tom Lee",
+			[]attr{
+				{"Ana Ruiz", "―", "“We will win.”", true, extract.KindSaid},
+				{"Tom Lee", "―", "”They have already lost.”", true, extract.KindSaid},
+			}},
 		{"quotation closed before its cue spans sentences", "“The raid failed. Our men held the line,” the governor said.",
 			[]attr{{"the governor", "said", "“The raid failed. Our men held the line,”", true, extract.KindSaid}}},
 		{"quotation resumes after a long source", "“We will return,” said Denis Kapustin, who leads the corps. “Soon.”",
