@@ -1368,6 +1368,12 @@ func extendQuote(d *nlp.Doc, c muster.Span) muster.Span {
 	if open <= 0 && straight == 0 {
 		return c
 	}
+	if open <= 0 && !strings.HasPrefix(s, mark) && strings.HasSuffix(strings.TrimRight(s, ",.!? "), mark) {
+		// `A. B," he said`: the mark closes a quotation opened before
+		// the content (extendQuoteBack's case), and the next one opens
+		// another.
+		return c
+	}
 	rest := d.Text[c.End:]
 	if p := strings.Index(rest, "\n\n"); p >= 0 {
 		rest = rest[:p]

@@ -126,6 +126,13 @@ func TestAttributions(t *testing.T) {
 				{"Ana Ruiz", "―", "“We will win.”", true, extract.KindSaid},
 				{"Tom Lee", "―", "”They have already lost.”", true, extract.KindSaid},
 			}},
+		{"straight quotation over sentences, then another", `"Are we ready? Probably not," the commander said. "Will we be ready? Absolutely."`,
+			[]attr{{"the commander", "said", `"Are we ready? Probably not," the commander said. "Will we be ready? Absolutely."`, true, extract.KindSaid}}},
+		{"straight quotation over sentences, another later", `"We need a change. People are tired of the war," the envoy said, and the council agreed to "review the mandate."`,
+			[]attr{
+				{"the envoy", "said", `"We need a change. People are tired of the war,"`, true, extract.KindSaid},
+				{"the council", "agreed", `to "review the mandate."`, false, extract.KindSaid},
+			}},
 		{"quotation closed before its cue spans sentences", "“The raid failed. Our men held the line,” the governor said.",
 			[]attr{{"the governor", "said", "“The raid failed. Our men held the line,”", true, extract.KindSaid}}},
 		{"quotation resumes after a long source", "“We will return,” said Denis Kapustin, who leads the corps. “Soon.”",
