@@ -800,6 +800,13 @@ func contentRuns(info []tokInfo, cont, src [][2]int, qs, qe int) ([2]int, bool) 
 			right = append(right, r)
 		}
 	}
+	if left && len(right) > 0 && (info[qe-1].lower == ":" || qe < len(info) && info[qe].lower == ":") {
+		// A cue that a colon ends opens its content ("X said: “…”"):
+		// what precedes it is another statement (372 of 386 such
+		// relations of PolNeAR's train split have their content after
+		// the cue only).
+		return [2]int{right[0][0], right[len(right)-1][1]}, true
+	}
 	if left && len(right) > 0 {
 		// The word before the source (or the cue) is a relative pronoun.
 		k := qs

@@ -133,6 +133,8 @@ func TestAttributions(t *testing.T) {
 				{"the envoy", "said", `"We need a change. People are tired of the war,"`, true, extract.KindSaid},
 				{"the council", "agreed", `to "review the mandate."`, false, extract.KindSaid},
 			}},
+		{"a colon cue's content follows it", `The militia will probably attack again this week, the colonel said: "I feel they have more fighters than we thought."`,
+			[]attr{{"the colonel", "said:", `"I feel they have more fighters than we thought."`, true, extract.KindSaid}}},
 		{"quotation closed before its cue spans sentences", "“The raid failed. Our men held the line,” the governor said.",
 			[]attr{{"the governor", "said", "“The raid failed. Our men held the line,”", true, extract.KindSaid}}},
 		{"quotation resumes after a long source", "“We will return,” said Denis Kapustin, who leads the corps. “Soon.”",
