@@ -135,6 +135,11 @@ func TestAttributions(t *testing.T) {
 			}},
 		{"a colon cue's content follows it", `The militia will probably attack again this week, the colonel said: "I feel they have more fighters than we thought."`,
 			[]attr{{"the colonel", "said:", `"I feel they have more fighters than we thought."`, true, extract.KindSaid}}},
+		{"participle after a postposed source", `"We will keep the border open," said Ann Lee, the ministry's spokeswoman, adding that talks would resume.`,
+			[]attr{
+				{"Ann Lee, the ministry's spokeswoman", "said", `"We will keep the border open,"`, true, extract.KindSaid},
+				{"Ann Lee, the ministry's spokeswoman", "adding", "that talks would resume", false, extract.KindSaid},
+			}},
 		{"quotation closed before its cue spans sentences", "“The raid failed. Our men held the line,” the governor said.",
 			[]attr{{"the governor", "said", "“The raid failed. Our men held the line,”", true, extract.KindSaid}}},
 		{"quotation resumes after a long source", "“We will return,” said Denis Kapustin, who leads the corps. “Soon.”",
