@@ -738,8 +738,19 @@ func extendAppositive(info []tokInfo, isCue []bool, r [2]int, qs int) [2]int {
 	if info[r[1]-1].lower != "," && (r[1] >= qs || info[r[1]].lower != ",") {
 		return r
 	}
+	if qs-r[1] == 3 && info[r[1]].lower == "," && discourseWords[info[r[1]+1].lower] {
+		// "Mr. Trump, however, said": an aside of the sentence, not of
+		// the source.
+		return r
+	}
 	return [2]int{r[0], qs}
 }
+
+// discourseWords set off by commas after a source connect the sentence to
+// the one before it; they are not part of the source.
+var discourseWords = map[string]bool{"however": true, "meanwhile": true, "though": true, "too": true, "instead": true,
+	"meantime": true, "nonetheless": true, "nevertheless": true, "moreover": true, "furthermore": true, "likewise": true,
+	"therefore": true, "then": true, "also": true, "again": true, "still": true, "now": true}
 
 // wholeMentions grows a source so that it never cuts a named-entity
 // mention of d (from a tagger, when one ran) in two, without reaching into

@@ -140,6 +140,8 @@ func TestAttributions(t *testing.T) {
 				{"Ann Lee, the ministry's spokeswoman", "said", `"We will keep the border open,"`, true, extract.KindSaid},
 				{"Ann Lee, the ministry's spokeswoman", "adding", "that talks would resume", false, extract.KindSaid},
 			}},
+		{"an aside after the source", "Mr. Okafor, however, told reporters that the militia had left.",
+			[]attr{{"Mr. Okafor", "told", "that the militia had left", false, extract.KindSaid}}},
 		{"quotation closed before its cue spans sentences", "“The raid failed. Our men held the line,” the governor said.",
 			[]attr{{"the governor", "said", "“The raid failed. Our men held the line,”", true, extract.KindSaid}}},
 		{"quotation resumes after a long source", "“We will return,” said Denis Kapustin, who leads the corps. “Soon.”",
