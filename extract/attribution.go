@@ -207,6 +207,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		continueQuote(d, info, isCue, &at, si, qe)
 		at.Content = dropFinalPeriod(d, at.Content)
 		at.Source = participleComma(d, at.Source, at.Cue)
+		contentAfterSource(d, &at)
 		out = append(out, at)
 	}
 	return out
@@ -373,6 +374,21 @@ func participleComma(d *nlp.Doc, src, cue muster.Span) muster.Span {
 		return src
 	}
 	return trimSpace(d.Text, muster.Span{Start: src.Start, End: src.Start + len(t) - 1})
+}
+
+// contentAfterSource starts a content that begins with its own source
+// and runs over its cue after the cue: in "The commander, however, said
+// the town was safe" the model, reading the commas as those of an
+// interrupted content ("A, he said, B"), takes the whole sentence.
+func contentAfterSource(d *nlp.Doc, at *Attribution) {
+	if at.Source.Len() == 0 || at.Content.Len() == 0 || at.Source.Start != at.Content.Start || at.Source.End > at.Cue.Start || at.Content.End <= at.Cue.End {
+		return
+	}
+	i := tokenAt(d, at.Cue.End-1) + 1
+	if i <= 0 || i >= len(d.Tokens) || d.Tokens[i].Start >= at.Content.End {
+		return
+	}
+	at.Content.Start = d.Tokens[i].Start
 }
 
 // dropFinalPeriod leaves a sentence's final period out of a content that

@@ -142,6 +142,8 @@ func TestAttributions(t *testing.T) {
 			}},
 		{"an aside after the source", "Mr. Okafor, however, told reporters that the militia had left.",
 			[]attr{{"Mr. Okafor", "told", "that the militia had left", false, extract.KindSaid}}},
+		{"an aside after the source is no interrupted content", "The commander, however, said the town was safe.",
+			[]attr{{"The commander", "said", "the town was safe", false, extract.KindSaid}}},
 		{"quotation closed before its cue spans sentences", "“The raid failed. Our men held the line,” the governor said.",
 			[]attr{{"the governor", "said", "“The raid failed. Our men held the line,”", true, extract.KindSaid}}},
 		{"quotation resumes after a long source", "“We will return,” said Denis Kapustin, who leads the corps. “Soon.”",
