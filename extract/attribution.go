@@ -190,6 +190,9 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		at.Source = wholeMentions(d, at.Source, at.Cue)
 		m.ruleSpans(d, info, &at, si, qs, qe)
 		raisingPassive(d, info, &at, a, qs, qe)
+		if at.Source.Len() == 0 && qe-qs == 1 && speechVerb(m.lex, info[qs].lower) {
+			at.Source = invertedSource(d, info, a, b, qs, qe)
+		}
 		if at.Source.Len() == 0 && subjectKinds[at.Kind] {
 			if r, ok := subjectSource(info, qs, qe); ok {
 				at.Source = tokenSpan(d, extendAppositive(info, isCue, r, qs))
@@ -211,6 +214,32 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 		out = append(out, at)
 	}
 	return out
+}
+
+// invertedSource finds the source of an inverted speech verb after a
+// quotation that the model left without one ("“…,” said O'Neill, on his
+// first day", "“…,” reported Reuters"): the words after the verb up to a
+// comma, a quotation mark or the end of the sentence, when they open with
+// a capital or a determiner.
+func invertedSource(d *nlp.Doc, info []tokInfo, a, b, qs, qe int) muster.Span {
+	p := qs - 1
+	if p > a && info[p].lower == "," {
+		p--
+	}
+	if p < a || info[p].shape != 'q' || qe >= b {
+		return muster.Span{}
+	}
+	if first := info[qe]; first.shape != 'X' && first.shape != 'A' && first.lower != "the" && first.lower != "a" && first.lower != "an" {
+		return muster.Span{}
+	}
+	e := qe
+	for e < b && e-qe <= 8 && info[e].shape != 'q' && info[e].shape != 'p' {
+		e++
+	}
+	if e == qe || e-qe > 8 {
+		return muster.Span{}
+	}
+	return tokenSpan(d, [2]int{qe, e})
 }
 
 // subjectKinds are the kinds of cue whose source, when the model and the

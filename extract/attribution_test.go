@@ -144,6 +144,8 @@ func TestAttributions(t *testing.T) {
 			[]attr{{"Mr. Okafor", "told", "that the militia had left", false, extract.KindSaid}}},
 		{"an aside after the source is no interrupted content", "The commander, however, said the town was safe.",
 			[]attr{{"The commander", "said", "the town was safe", false, extract.KindSaid}}},
+		{"inverted verb after a quotation", "The rebels hold “roughly the same ground they held all month,” reported Reuters.",
+			[]attr{{"Reuters", "reported", "The rebels hold “roughly the same ground they held all month,”", false, extract.KindReport}}},
 		{"quotation closed before its cue spans sentences", "“The raid failed. Our men held the line,” the governor said.",
 			[]attr{{"the governor", "said", "“The raid failed. Our men held the line,”", true, extract.KindSaid}}},
 		{"quotation resumes after a long source", "“We will return,” said Denis Kapustin, who leads the corps. “Soon.”",
