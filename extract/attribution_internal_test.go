@@ -140,3 +140,28 @@ func TestDropLeadingTime(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectSourcePunctuation checks that the subject subtree the parse
+// gives a cue loses the punctuation a parser may attach at either end
+// (in PolNeAR's "On Tuesday, Gov. Jerry Brown endorsed her, citing …" the
+// comma before the governor hung on him).
+func TestSubjectSourcePunctuation(t *testing.T) {
+	d := nlp.NewDoc("On Tuesday , Gov. Brown , endorsed")
+	for _, tk := range []struct {
+		text, tag, rel string
+		head           int
+	}{
+		{"On", "ADP", "case", 1}, {"Tuesday", "PROPN", "obl", 6}, {",", "PUNCT", "punct", 4},
+		{"Gov.", "PROPN", "compound", 4}, {"Brown", "PROPN", "nsubj", 6}, {",", "PUNCT", "punct", 4},
+		{"endorsed", "VERB", "root", -1},
+	} {
+		start := len(d.Tokens) // offsets do not matter here
+		d.Tokens = append(d.Tokens, nlp.Token{Span: muster.Span{Start: start, End: start + 1}, Text: tk.text, Tag: tk.tag, Rel: tk.rel, Head: tk.head})
+	}
+	m := &AttributionModel{lex: newCueLexicon()}
+	info := m.infos(d)
+	r, ok := subjectSource(info, 6, 7)
+	if !ok || r != [2]int{3, 5} {
+		t.Errorf("subjectSource = %v, %v; want [3 5] (Gov. Brown), true", r, ok)
+	}
+}

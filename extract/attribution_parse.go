@@ -237,11 +237,14 @@ func subjectSource(info []tokInfo, qs, qe int) ([2]int, bool) {
 			if info[k].lo <= qs && info[k].hi >= qs || info[k].lo == info[k].hi && expletives[info[k].lower] {
 				return [2]int{}, false
 			}
-			e := info[k].hi
-			for e > info[k].lo && info[e].shape == 'p' {
+			s, e := info[k].lo, info[k].hi
+			for e > s && info[e].shape == 'p' {
 				e-- // "The minister, citing a poll, said": the comma is not his
 			}
-			return [2]int{info[k].lo, e + 1}, true
+			for s < e && info[s].shape == 'p' {
+				s++ // nor, in "On Tuesday, Gov. Brown endorsed her", the one before him
+			}
+			return [2]int{s, e + 1}, true
 		}
 		if childWith(info, h, relCodes["nsubj:pass"]) >= 0 {
 			return [2]int{}, false
