@@ -217,7 +217,7 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 }
 
 // invertedSource finds the source of an inverted speech verb after a
-// quotation that the model left without one ("“…,” said O'Neill, on his
+// quotation that the model left without one ("“…,” said O'Brien, on his
 // first day", "“…,” reported Reuters"): the words after the verb up to a
 // comma, a quotation mark or the end of the sentence, when they open with
 // a capital or a determiner.
@@ -244,8 +244,8 @@ func invertedSource(d *nlp.Doc, info []tokInfo, a, b, qs, qe int) muster.Span {
 
 // subjectKinds are the kinds of cue whose source, when the model and the
 // rules found none, is the subject of the cue's verb in the parse
-// (subjectSource). Not claims: in "the Islamic State group claimed
-// responsibility for the attack that killed 32" the group claims the
+// (subjectSource). Not claims: in "the group claimed
+// responsibility for the raid that killed 20 people" the group claims the
 // responsibility, not the deaths, and a claim's source spreads over every
 // fact in its content (news_armed_groups dev: with its source .700 → .687
 // with claims; PolNeAR dev exact source F1 .736 → .738 without).
@@ -387,9 +387,9 @@ func nestedContent(d *nlp.Doc, info []tokInfo, isCue []bool, at *Attribution, b,
 }
 
 // participleComma leaves the comma between a source and the participle
-// cue that follows it out of the source ("…, said Josh Earnest, the press
-// secretary, echoing …" has the source of "echoing" "Josh Earnest, the
-// press secretary"), as PolNeAR's annotators mostly do (33 of 44 such
+// cue that follows it out of the source ("…, said Ann Lee, the ministry's
+// spokeswoman, adding …" has the source of "adding" "Ann Lee, the
+// ministry's spokeswoman"), as PolNeAR's annotators mostly do (33 of 44 such
 // sources of the first annotator of its train split), where before a
 // finite verb the comma that closes an apposition stays in (754 of 850:
 // "Ann Lee, a spokeswoman, said").
@@ -784,7 +784,7 @@ func extendAppositive(info []tokInfo, isCue []bool, r [2]int, qs int) [2]int {
 		return r
 	}
 	if qs-r[1] == 3 && info[r[1]].lower == "," && discourseWords[info[r[1]+1].lower] {
-		// "Mr. Trump, however, said": an aside of the sentence, not of
+		// "Mr. Okafor, however, said": an aside of the sentence, not of
 		// the source.
 		return r
 	}

@@ -143,8 +143,8 @@ func TestDropLeadingTime(t *testing.T) {
 
 // TestSubjectSourcePunctuation checks that the subject subtree the parse
 // gives a cue loses the punctuation a parser may attach at either end
-// (in PolNeAR's "On Tuesday, Gov. Jerry Brown endorsed her, citing …" the
-// comma before the governor hung on him).
+// (a comma after a sentence-initial time phrase, hung on the subject,
+// gave PolNeAR sources such as ", Gov. X").
 func TestSubjectSourcePunctuation(t *testing.T) {
 	d := nlp.NewDoc("On Tuesday , Gov. Brown , endorsed")
 	for _, tk := range []struct {
