@@ -199,6 +199,9 @@ func (m *AttributionModel) Attributions(d *nlp.Doc) []Attribution {
 			}
 		}
 		if at.Content.Len() == 0 {
+			clauseAsSource(d, info, &at, a, b, qs, qe)
+		}
+		if at.Content.Len() == 0 {
 			fallbackContent(d, info, &at, a, b, qs, qe)
 		}
 		interruptedContent(d, info, isCue, &at, a, qs, qe)
@@ -226,7 +229,17 @@ func invertedSource(d *nlp.Doc, info []tokInfo, a, b, qs, qe int) muster.Span {
 	if p > a && info[p].lower == "," {
 		p--
 	}
-	if p < a || info[p].shape != 'q' || qe >= b {
+	if p < a || info[p].shape != 'q' {
+		return muster.Span{}
+	}
+	return nameAfter(d, info, b, qe)
+}
+
+// nameAfter returns the words from token qe up to a comma, a quotation
+// mark or the end of the sentence [.., b), when they open with a capital
+// or a determiner and are no more than eight.
+func nameAfter(d *nlp.Doc, info []tokInfo, b, qe int) muster.Span {
+	if qe >= b {
 		return muster.Span{}
 	}
 	if first := info[qe]; first.shape != 'X' && first.shape != 'A' && first.lower != "the" && first.lower != "a" && first.lower != "an" {
@@ -1204,6 +1217,33 @@ func trimContentStart(d *nlp.Doc, info []tokInfo, at *Attribution, b int) {
 			if info[j].shape == 'p' || info[j].shape == 'q' {
 				return
 			}
+		}
+	}
+}
+
+// clauseAsSource splits a source before its cue that the model ran over
+// the reported clause, leaving the cue no content: in "The talks have
+// failed, the envoy said" the clause is the content and "the envoy" the
+// source; in "The talks have failed, said Ann Lee" the source is the name
+// after the inverted verb.
+func clauseAsSource(d *nlp.Doc, info []tokInfo, at *Attribution, a, b, qs, qe int) {
+	if at.Source.Len() == 0 || at.Source.End > at.Cue.Start {
+		return
+	}
+	s, e := tokenAt(d, at.Source.Start), tokenAt(d, at.Source.End-1)+1
+	if s < a || e > qs {
+		return
+	}
+	if e == qs && info[qs-1].lower == "," && e-s >= 5 {
+		if src := nameAfter(d, info, b, qe); src.Len() > 0 && !info[s].inQuote {
+			at.Content, at.Source = tokenSpan(d, [2]int{s, e - 1}), src
+			return
+		}
+	}
+	for k := e - 2; k > s+4 && k >= e-7; k-- {
+		if info[k].lower == "," {
+			at.Content, at.Source = tokenSpan(d, [2]int{s, k}), tokenSpan(d, [2]int{k + 1, e})
+			return
 		}
 	}
 }

@@ -165,3 +165,29 @@ func TestSubjectSourcePunctuation(t *testing.T) {
 		t.Errorf("subjectSource = %v, %v; want [3 5] (Gov. Brown), true", r, ok)
 	}
 }
+
+// TestClauseAsSource checks the split of a source the model ran over the
+// reported clause before a postposed cue, which left the cue no content.
+func TestClauseAsSource(t *testing.T) {
+	for _, tc := range []struct{ text, source, wantSource, wantContent string }{
+		{"The talks with the rebels have failed again, the envoy said.", "The talks with the rebels have failed again, the envoy", "the envoy", "The talks with the rebels have failed again"},
+		{"The talks with the rebels have failed again, said Ann Lee, the envoy.", "The talks with the rebels have failed again,", "Ann Lee", "The talks with the rebels have failed again"},
+		{"Officials close to the talks said nothing.", "Officials close to the talks", "Officials close to the talks", ""},
+	} {
+		d := nlp.NewDoc(tc.text)
+		segment.Segment(d)
+		m := &AttributionModel{lex: newCueLexicon()}
+		info := m.infos(d)
+		c := strings.Index(tc.text, "said")
+		qs := tokenAt(d, c)
+		s := strings.Index(tc.text, tc.source)
+		at := Attribution{Cue: muster.Span{Start: c, End: c + len("said")}, Source: muster.Span{Start: s, End: s + len(tc.source)}}
+		clauseAsSource(d, info, &at, 0, len(d.Tokens), qs, qs+1)
+		if got := d.Slice(at.Source); got != tc.wantSource {
+			t.Errorf("%q: source %q, want %q", tc.text, got, tc.wantSource)
+		}
+		if got := d.Slice(at.Content); got != tc.wantContent {
+			t.Errorf("%q: content %q, want %q", tc.text, got, tc.wantContent)
+		}
+	}
+}
