@@ -252,6 +252,17 @@ func nameAfter(d *nlp.Doc, info []tokInfo, b, qe int) muster.Span {
 	if e == qe || e-qe > 8 {
 		return muster.Span{}
 	}
+	if e+1 < b && info[e].lower == "," && (info[e+1].lower == "a" || info[e+1].lower == "an" || info[e+1].lower == "the") {
+		// "said Ann Lee, a spokeswoman for the ministry": the apposition
+		// is part of the source, up to the next comma or the end.
+		f := e + 1
+		for f < b && f-e <= 14 && info[f].shape != 'q' && info[f].shape != 'p' {
+			f++
+		}
+		if f-e <= 14 && (f == b || info[f].shape == 'p') {
+			e = f
+		}
+	}
 	return tokenSpan(d, [2]int{qe, e})
 }
 

@@ -171,7 +171,7 @@ func TestSubjectSourcePunctuation(t *testing.T) {
 func TestClauseAsSource(t *testing.T) {
 	for _, tc := range []struct{ text, source, wantSource, wantContent string }{
 		{"The talks with the rebels have failed again, the envoy said.", "The talks with the rebels have failed again, the envoy", "the envoy", "The talks with the rebels have failed again"},
-		{"The talks with the rebels have failed again, said Ann Lee, the envoy.", "The talks with the rebels have failed again,", "Ann Lee", "The talks with the rebels have failed again"},
+		{"The talks with the rebels have failed again, said Ann Lee, the envoy.", "The talks with the rebels have failed again,", "Ann Lee, the envoy", "The talks with the rebels have failed again"},
 		{"Officials close to the talks said nothing.", "Officials close to the talks", "Officials close to the talks", ""},
 	} {
 		d := nlp.NewDoc(tc.text)
