@@ -1359,6 +1359,21 @@ func trimSpace(text string, s muster.Span) muster.Span {
 	return s
 }
 
+// parensOpen reports whether the tokens [s,e) open more parentheses than
+// they close.
+func parensOpen(info []tokInfo, s, e int) bool {
+	n := 0
+	for i := s; i < e; i++ {
+		switch info[i].lower {
+		case "(":
+			n++
+		case ")":
+			n--
+		}
+	}
+	return n > 0
+}
+
 // accordingTo bounds "according to X": the source X runs to the next
 // comma or the end of the sentence, and the content is the rest of the
 // sentence: after the comma when the cue opens it ("According to X, Y"),
@@ -1376,7 +1391,11 @@ func accordingTo(d *nlp.Doc, info []tokInfo, at *Attribution, a, b, qs, qe int) 
 	if e == qe {
 		return // leave the model's spans
 	}
-	at.Source = tokenSpan(d, [2]int{qe, e})
+	src := e
+	if src < b && info[src].lower == ")" && parensOpen(info, qe, src) {
+		src++ // "according to the organiser Alliance for Schools (AfS)."
+	}
+	at.Source = tokenSpan(d, [2]int{qe, src})
 	left := qs
 	for left > a && (info[left-1].lower == "," || info[left-1].lower == "--" || info[left-1].lower == "—") {
 		left--

@@ -98,6 +98,8 @@ func TestAttributions(t *testing.T) {
 			}},
 		{"took responsibility", "The group took responsibility for the attack.",
 			[]attr{{"The group", "took responsibility", "the attack", false, extract.KindClaim}}},
+		{"according to, a name with its acronym in parentheses", "Parents took part in protests at more than 200 schools, according to the organiser Alliance for Schools (AfS). They were joined by teachers.",
+			[]attr{{"the organiser Alliance for Schools (AfS)", "according to", "Parents took part in protests at more than 200 schools", false, extract.KindAccordingTo}}},
 		{"according to, sentence-initial", "According to a Reuters tally, at least 12 people were killed.",
 			[]attr{{"a Reuters tally", "According to", "at least 12 people were killed", false, extract.KindAccordingTo}}},
 		{"according to, interrupting", "The group, according to the Institute for the Study of War, has around 1,000 members.",
