@@ -38,9 +38,33 @@ type settingPlace struct {
 
 // elsewhereRE finds the words of a sentence that take its event away from
 // the story's setting: "abroad", "elsewhere", "overseas", "in another
-// country", and the openings that turn to another incident ("Meanwhile,",
-// "Likewise,", "Separately,", "In another attack").
-var elsewhereRE = regexp.MustCompile(`(?i)\b(?:abroad|elsewhere|overseas|across the border|in (?:another|a neighbou?ring) (?:country|region|province|state))\b|^\W*(?:meanwhile|likewise|separately|in (?:a |an )?(?:another|other|separate|similar|related) (?:\w+ )?(?:incidents?|attacks?|developments?))\b`)
+// country". The openings that turn to another incident ("Meanwhile,",
+// "In another incident,") are patterns/incident_openers.txt's.
+var elsewhereRE = regexp.MustCompile(`(?i)\b(?:abroad|elsewhere|overseas|across the border|in (?:another|a neighbou?ring) (?:country|region|province|state))\b`)
+
+// opensIncident reports whether sentence si, from the start of span body
+// (after its dateline), opens with an incident opener (incidentOpeners:
+// "Meanwhile", "In another incident").
+func (x *doc) opensIncident(si int, body muster.Span) bool {
+	if si >= len(x.d.SentenceTokens) {
+		return false
+	}
+	var w []string
+	for _, t := range x.d.Tokens[x.d.SentenceTokens[si][0]:x.d.SentenceTokens[si][1]] {
+		if t.Start >= body.End || len(w) >= 4 {
+			break
+		}
+		if t.Start >= body.Start && t.Tag != "PUNCT" {
+			w = append(w, strings.ToLower(t.Text))
+		}
+	}
+	for _, o := range incidentOpeners {
+		if len(w) >= len(o) && slices.Equal(w[:len(o)], o) {
+			return true
+		}
+	}
+	return false
+}
 
 // sameIncidentRE finds the words that tell an event as part of the
 // incident told before ("in ensuing clashes", "across both clashes",
@@ -60,7 +84,7 @@ var sameIncidentRE = regexp.MustCompile(`(?i)\b(?:ensuing|subsequent|both|this a
 // on another day than the lede's.
 func (x *doc) storySetting(si int, body, trig muster.Span, ev *localEvent) []settingPlace {
 	text := x.d.Text[body.Start:body.End]
-	if len(x.subjectsIn(body, muster.EntityPlace)) > 0 || x.placeRead(si) || elsewhereRE.MatchString(text) || sameIncidentRE.MatchString(text) || strings.ContainsAny(text, `"“”`) {
+	if len(x.subjectsIn(body, muster.EntityPlace)) > 0 || x.placeRead(si) || elsewhereRE.MatchString(text) || x.opensIncident(si, body) || sameIncidentRE.MatchString(text) || strings.ContainsAny(text, `"“”`) {
 		return nil
 	}
 	if k := x.ledeEventOf(si); k >= 0 {
@@ -108,8 +132,10 @@ func (x *doc) otherSource(trig, s muster.Span) bool {
 		if a.Source.Len() == 0 {
 			return true
 		}
-		src := strings.ToLower(x.d.Text[a.Source.Start:a.Source.End])
-		if !strings.Contains(strings.ToLower(x.d.Text[s.Start:s.End]), src) {
+		// The lede cites the source by the same words ("he" is not in
+		// "the").
+		src := `(?i)\b` + regexp.QuoteMeta(x.d.Text[a.Source.Start:a.Source.End]) + `\b`
+		if re, err := regexp.Compile(src); err != nil || !re.MatchString(x.d.Text[s.Start:s.End]) {
 			return true
 		}
 	}
