@@ -63,3 +63,34 @@ func TestExtractLocates(t *testing.T) {
 		t.Errorf("%d places on the map, want at least 3", placed)
 	}
 }
+
+// TestExtractLocatesSeatOfGovernment checks that a capital that GeoNames
+// codes as a seat of government (PPLG: La Paz; Sucre is Bolivia's PPLC)
+// is, like a capital, a place news names from abroad: in a text that
+// names no country and no Bolivian it stays on the map (MUC-4 dev's
+// "LA PAZ, 12 JAN 90" reports), in Bolivia.
+func TestExtractLocatesSeatOfGovernment(t *testing.T) {
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc muster.Document
+	doc.SetText("Two bombs exploded in La Paz last night, one in front of the presidential palace. Nobody was hurt, the police said.")
+	x, err := p.Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.geo == nil {
+		t.Fatal("Extract located nothing")
+	}
+	for i, name := range x.geo.names {
+		if name != "La Paz" {
+			continue
+		}
+		if pl := x.geo.places[i]; pl == nil || pl.Country != "BO" {
+			t.Errorf("La Paz placed at %+v, want Bolivia", pl)
+		}
+		return
+	}
+	t.Errorf("no place La Paz among %q", x.geo.names)
+}

@@ -741,7 +741,7 @@ func sortMentions(ms []muster.Mention) {
 // abroad: capitals, admin seats, regions and countries ("did not answer
 // to Kyiv"); villages rarely are.
 func namedFromAbroad(pl muster.Place) bool {
-	return pl.Feature == "PPLC" || pl.Feature == "PPLA" || strings.HasPrefix(pl.Feature, "ADM1") || strings.HasPrefix(pl.Feature, "PCL")
+	return pl.Feature == "PPLC" || pl.Feature == "PPLG" || pl.Feature == "PPLA" || strings.HasPrefix(pl.Feature, "ADM1") || strings.HasPrefix(pl.Feature, "PCL")
 }
 
 // inCountries reports whether a geocoded place may stand: it lies in one

@@ -836,6 +836,9 @@ type scorer struct {
 	// Luhansk oblast, not a village called Luhansk in Donetsk oblast).
 	selfRegion string
 	anchors    []entry
+	// pointed says the document's places point to a namesake that is no
+	// capital (notePointed).
+	pointed bool
 }
 
 // byAltOnly reports whether place id matches the normPlace key k only by a
@@ -938,7 +941,7 @@ func (g *Gazetteer) prior(e *entry) float64 {
 		p += geoWEventPlace + geoWEvents*math.Log10(float64(e.events)+1)
 	}
 	switch e.feature {
-	case "PPLC":
+	case "PPLC", "PPLG":
 		p += 2
 	case "PPLA":
 		p += 1
@@ -976,15 +979,64 @@ func (s *scorer) base(id int32, exact, alt bool) float64 {
 			sc += geoWAdmin1
 		}
 	}
-	// Only a seat the name matches exactly: "Lozova" folds onto Lozovo,
-	// the seat of Lozovo in North Macedonia, but names the Ukrainian town.
-	if exact && e.kind == GeoPlace && (e.feature == "PPLA" || e.feature == "PPLC") && e.a1 >= 0 && s.selfRegion != "" {
-		if base, _ := stripAdminSuffix(normPlace(s.g.entries[e.a1].name)); foldPlaceNormed(base) == s.selfRegion {
-			sc += geoWSeat
-		}
+	if s.regionSeat(e, exact) {
+		sc += geoWSeat
 	}
 	return sc
 }
+
+// regionSeat reports whether e is the seat of the region named like the
+// name being geocoded. Only a seat the name matches exactly: "Lozova"
+// folds onto Lozovo, the seat of Lozovo in North Macedonia, but names the
+// Ukrainian town.
+func (s *scorer) regionSeat(e *entry, exact bool) bool {
+	if !exact || e.kind != GeoPlace || (e.feature != "PPLA" && e.feature != "PPLC") || e.a1 < 0 || s.selfRegion == "" {
+		return false
+	}
+	base, _ := stripAdminSuffix(normPlace(s.g.entries[e.a1].name))
+	return foldPlaceNormed(base) == s.selfRegion
+}
+
+// capitalOfCountry reports whether e, matched exactly by its own name
+// (alt false), is a capital the document may mean: it names no country,
+// or names e's. A text that names other countries points elsewhere
+// ("Santiago" in a report from the Dominican Republic); so do its other
+// places (notePointed: "Paris" beside Dallas).
+func (s *scorer) capitalOfCountry(e *entry, exact, alt bool) bool {
+	return exact && !alt && e.kind == GeoPlace && capitalFeature(e.feature) && (len(s.countries) == 0 || s.countries[e.cc])
+}
+
+// notePointed notes whether the document's other places point to a
+// namesake of the name that is no capital: it shares a region with one of
+// them or lies within geoPointedKm of one ("Paris" beside Dallas and
+// Sherman). Then a capital of that name is not the document's default
+// (capitalOfCountry). A place in some other country is no pointer:
+// "San Diego" (a street) beside "Santiago" does not make it Santiago de
+// los Caballeros.
+func (s *scorer) notePointed(ids []int32) {
+	for _, id := range ids {
+		e := &s.g.entries[id]
+		if e.kind != GeoPlace || capitalFeature(e.feature) {
+			continue
+		}
+		for i := range s.anchors {
+			a := &s.anchors[i]
+			if a.a1 >= 0 && a.a1 == e.a1 || haversineKm(float64(e.lat), float64(e.lon), float64(a.lat), float64(a.lon)) <= geoPointedKm {
+				s.pointed = true
+				return
+			}
+		}
+	}
+}
+
+// geoPointedKm is how near one of a document's places a namesake must lie
+// for the document to point to it (notePointed).
+const geoPointedKm = 150.0
+
+// capitalFeature reports whether a GeoNames feature code is a capital's:
+// PPLC, or PPLG, the seat of government of a country whose constitutional
+// capital is elsewhere (La Paz; Sucre is Bolivia's PPLC).
+func capitalFeature(f string) bool { return f == "PPLC" || f == "PPLG" }
 
 // score scores candidate id of the name being geocoded; alt says it
 // matched by an alternate name only (byAltOnly).
@@ -1011,6 +1063,14 @@ func (s *scorer) score(id int32, exact, alt bool) float64 {
 	sc += geoWNear * near
 	if sameA1 {
 		sc += geoWAnchorAdmin1
+	}
+	if s.capitalOfCountry(e, exact, alt) && !s.regionSeat(e, exact) && !s.pointed {
+		// A capital is its country's seat, a rank above a region's seat
+		// named like it: "Santiago" alone is Chile's capital, not Santiago
+		// de los Caballeros, seat of the Dominican province of Santiago;
+		// "La Paz" is Bolivia's seat of government, not the town that is
+		// the seat of La Paz in Honduras (MUC-4 dev, issue 12).
+		sc += geoWSeat
 	}
 	if sameCC && len(s.countries) == 0 {
 		sc += geoWAnchorCountry

@@ -73,6 +73,13 @@ func TestGeocode(t *testing.T) {
 		{"an alternate name finds its place", "Jowhar", GeoContext{}, "SO", "Middle Shabele", "PPLA", muster.PrecisionExact},
 		{"Marinka is Mar'yinka, not Marigot's Marinko folded", "Marinka", GeoContext{}, "UA", "Donetsk", "", muster.PrecisionExact},
 		{"a place with coded conflict events beats a namesake known by an old name", "Pobeda", GeoContext{}, "UA", "Luhansk", "", muster.PrecisionExact},
+		// A capital's name alone is the capital, above a region's seat
+		// named like it abroad; a text naming another country points
+		// elsewhere (issue 12, MUC-4 dev's datelines "SANTIAGO, 7 APR 89").
+		{"Santiago alone is Chile's capital", "Santiago", GeoContext{}, "CL", "Santiago Metropolitan", "PPLC", muster.PrecisionExact},
+		{"Santiago with the Dominican Republic named is its province's seat", "Santiago", GeoContext{Countries: []string{"DO"}}, "DO", "Santiago", "PPLA", muster.PrecisionExact},
+		{"La Paz alone is Bolivia's seat of government", "La Paz", GeoContext{}, "BO", "La Paz Department", "PPLG", muster.PrecisionExact},
+		{"La Paz with El Salvador named is its department", "La Paz", GeoContext{Countries: []string{"SV"}}, "SV", "La Paz", "ADM1", muster.PrecisionRegion},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1534,6 +1534,7 @@ func (g *Gazetteer) geocodeCandidateWith(name string, c GeoContext, lookup func(
 		return Candidate{}, false
 	}
 	sc := g.newScorerWith(c, k, lookup)
+	sc.notePointed(ids)
 	best, bestScore := -1, -1e18
 	for i, id := range ids {
 		s := sc.score(id, exact[i], g.altOnly(id, k, exact[i])) + g.twinBoost(id, ids)
@@ -1577,6 +1578,7 @@ func (g *Gazetteer) rivalNamesake(name string, c GeoContext, elsewhere func(*ent
 	k := normPlace(name)
 	ids, exact := g.lookup(k)
 	sc := g.newScorer(c, k)
+	sc.notePointed(ids)
 	best, rival := math.Inf(-1), math.Inf(-1)
 	for i, id := range ids {
 		s := sc.score(id, exact[i], g.altOnly(id, k, exact[i])) + g.twinBoost(id, ids)
