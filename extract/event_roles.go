@@ -466,51 +466,31 @@ func TrainRoleModel(docs []RoleTrainingDoc, opt RoleTrainOptions) *RoleModel {
 	data := slotExamples(docs)
 	m := &RoleModel{Margin: DefaultRoleMargin, bits: opt.Bits, p: newPerceptron(opt.Bits, roleClasses)}
 	sum := make([]float64, len(m.p.w))
-	order := make([]int, len(data))
 	var sc [roleClasses]float32
 	for run := 0; run < opt.Runs; run++ {
 		p := newPerceptron(opt.Bits, roleClasses)
-		p.startTraining()
-		rng := newSplitMix(opt.Seed + uint64(run)*0x9e3779b97f4a7c15)
-		for i := range order {
-			order[i] = i
-		}
-		for ep := 0; ep < opt.Epochs; ep++ {
-			for i := len(order) - 1; i > 0; i-- {
-				j := int(rng.next() % uint64(i+1))
-				order[i], order[j] = order[j], order[i]
+		trainPerceptron(p, len(data), opt.Epochs, newSplitMix(opt.Seed+uint64(run)*0x9e3779b97f4a7c15), func(i int) ([]uint32, int) {
+			ex := data[i]
+			if ex.label != notPerpetrator {
+				return ex.feats, ex.label
 			}
-			for _, i := range order {
-				ex := data[i]
-				p.clock++
-				p.scores(ex.feats, sc[:])
-				best := 0
-				for k := 1; k < roleClasses; k++ {
-					if sc[k] > sc[best] {
-						best = k
-					}
+			// The best class, or when that is a perpetrator the best
+			// that is none: as right as the key can say.
+			p.scores(ex.feats, sc[:])
+			best, want := 0, SlotNone
+			for k := 1; k < roleClasses; k++ {
+				if sc[k] > sc[best] {
+					best = k
 				}
-				want := ex.label
-				if want == notPerpetrator {
-					// The best class that is no perpetrator is as right as
-					// the key can say.
-					if best != SlotPerpOrg && best != SlotPerpInd {
-						continue
-					}
-					want = SlotNone
-					for _, k := range []int{SlotPhysTarget, SlotHumName, SlotHumDesc} {
-						if sc[k] > sc[want] {
-							want = k
-						}
-					}
-				}
-				if best != want {
-					p.add(ex.feats, want, 1)
-					p.add(ex.feats, best, -1)
+				if k != SlotPerpOrg && k != SlotPerpInd && sc[k] > sc[want] {
+					want = k
 				}
 			}
-		}
-		p.average()
+			if best != SlotPerpOrg && best != SlotPerpInd {
+				return ex.feats, best
+			}
+			return ex.feats, want
+		}, nil)
 		for i, w := range p.w {
 			sum[i] += float64(w)
 		}
@@ -519,6 +499,41 @@ func TrainRoleModel(docs []RoleTrainingDoc, opt RoleTrainOptions) *RoleModel {
 		m.p.w[i] = float32(sum[i] / float64(opt.Runs))
 	}
 	return m
+}
+
+// trainPerceptron trains p for epochs over n examples, shuffled afresh
+// each epoch by rng, and averages it: an example whose best class (among
+// those allowed, all when allowed is nil) is not its label moves the
+// weights toward the label. The role and relation scorers share it.
+func trainPerceptron(p *perceptron, n, epochs int, rng *splitMix, example func(i int) ([]uint32, int), allowed func(i, c int) bool) {
+	p.startTraining()
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sc := make([]float32, p.nTags)
+	for ep := 0; ep < epochs; ep++ {
+		for i := len(order) - 1; i > 0; i-- {
+			j := int(rng.next() % uint64(i+1))
+			order[i], order[j] = order[j], order[i]
+		}
+		for _, i := range order {
+			feats, label := example(i)
+			p.clock++
+			p.scores(feats, sc)
+			best := 0
+			for k := 1; k < p.nTags; k++ {
+				if (allowed == nil || allowed(i, k)) && sc[k] > sc[best] {
+					best = k
+				}
+			}
+			if best != label {
+				p.add(feats, label, 1)
+				p.add(feats, best, -1)
+			}
+		}
+	}
+	p.average()
 }
 
 // splitMix is a small fixed-seed generator for shuffling.
@@ -538,14 +553,22 @@ const roleModelMagic = "muster-roles-v1"
 
 // MarshalBinary encodes the model as gzipped int16 weights.
 func (m *RoleModel) MarshalBinary() ([]byte, error) {
+	return marshalModel(roleModelMagic, []uint32{uint32(m.bits)}, m.p.w)
+}
+
+// marshalModel writes a gzipped model file: magic, the header's numbers
+// and the weights quantised (writeWeights).
+func marshalModel(magic string, header []uint32, w []float32) ([]byte, error) {
 	var buf bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	if err != nil {
 		return nil, err
 	}
-	zw.Write([]byte(roleModelMagic))
-	binary.Write(zw, binary.LittleEndian, uint32(m.bits))
-	if err := writeWeights(zw, m.p.w); err != nil {
+	zw.Write([]byte(magic))
+	for _, h := range header {
+		binary.Write(zw, binary.LittleEndian, h)
+	}
+	if err := writeWeights(zw, w); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
