@@ -47,9 +47,10 @@ bench: build
 # same files): the entity tagger from ../shared/data/conll2003
 # (model-tagger) and the syntax layer's tagger, parser and lemmatiser from
 # ../shared/data/ud_english_ewt (model-syntax); then the event role
-# scorer from MUC-4's dev texts and keys (model-roles, about 30 s) and the
-# profile relation scorer from Re-DocRED and FewRel (model-relations); they
-# read their texts through the tagger and parser, so they run last.
+# scorer from MUC-4's dev texts and keys and GTD's dev-train summaries
+# (model-roles, 1–2 min: 20 averaged runs) and the profile relation
+# scorer from Re-DocRED and FewRel (model-relations); they read their
+# texts through the tagger and parser, so they run last.
 model: model-tagger model-syntax model-attribution model-roles model-relations
 
 model-tagger:

@@ -34,6 +34,7 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"math"
 	"sort"
@@ -296,18 +297,36 @@ func parseDate(s string, dayFirst bool) (time.Time, error) {
 	return time.Date(y, time.Month(mo), d, 12, 0, 0, 0, time.UTC), nil
 }
 
-// Split keeps the records of one split ("" keeps all).
+// Split keeps the records of one split ("" keeps all). "dev-train" and
+// "dev-tune" are the halves of the dev split that RoleTrainPart tells
+// apart.
 func Split(recs []EventRecord, split string) []EventRecord {
 	if split == "" {
 		return recs
 	}
+	part, half := split, ""
+	if split == "dev-train" || split == "dev-tune" {
+		part, half = "dev", split
+	}
 	var out []EventRecord
 	for _, r := range recs {
-		if r.Split == split {
+		if r.Split == part && (half == "" || RoleTrainPart(r) == (half == "dev-train")) {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// RoleTrainPart reports whether a dev record is in the half of its set's
+// dev split that the role scorer learns from (extract.TrainRoleModel,
+// `make model-roles`). GTD has no train split, and the scorer's margins
+// are tuned on the other half ("dev-tune"), which it never saw. The half
+// is chosen by a hash of the record's text, which, unlike its id, every
+// reader of the file gives alike.
+func RoleTrainPart(r EventRecord) bool {
+	h := fnv.New32a()
+	h.Write([]byte(r.Text))
+	return h.Sum32()%2 == 0
 }
 
 // SlotScore is one slot's result. Set slots fill TP/FP/FN and

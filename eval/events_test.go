@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -293,5 +294,29 @@ func TestEventTypes(t *testing.T) {
 		if err := (EventTypes{muster.EventAttack: bad}).Check(); err == nil {
 			t.Errorf("Check(%+v): want an error", bad)
 		}
+	}
+}
+
+// TestSplitDevHalves: dev-train and dev-tune part the dev split between
+// them, each record in one, and take nothing from test.
+func TestSplitDevHalves(t *testing.T) {
+	var recs []EventRecord
+	for i := 0; i < 40; i++ {
+		split := "dev"
+		if i%4 == 0 {
+			split = "test"
+		}
+		recs = append(recs, EventRecord{ID: fmt.Sprint(i), Text: fmt.Sprintf("Summary %d: assailants attacked a checkpoint.", i), Split: split})
+	}
+	dev, train, tune := Split(recs, "dev"), Split(recs, "dev-train"), Split(recs, "dev-tune")
+	if len(train) == 0 || len(tune) == 0 || len(train)+len(tune) != len(dev) {
+		t.Fatalf("dev %d records, dev-train %d, dev-tune %d: want two non-empty halves of dev", len(dev), len(train), len(tune))
+	}
+	seen := map[string]bool{}
+	for _, r := range append(train, tune...) {
+		if r.Split != "dev" || seen[r.ID] {
+			t.Errorf("record %s (split %s) twice or not from dev", r.ID, r.Split)
+		}
+		seen[r.ID] = true
 	}
 }

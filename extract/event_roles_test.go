@@ -61,8 +61,9 @@ func TestLearnedRoles(t *testing.T) {
 	}
 }
 
-// TestTrainRoleModelReproducible trains twice on the same small data and
-// wants the same bytes, and a model that reads back with the same scores.
+// TestTrainRoleModelReproducible trains twice on the same small data (an
+// average of three shuffled runs) and wants the same bytes, and a model
+// that reads back with the same scores.
 func TestTrainRoleModelReproducible(t *testing.T) {
 	var docs []extract.RoleTrainingDoc
 	for _, s := range []string{
@@ -78,7 +79,7 @@ func TestTrainRoleModelReproducible(t *testing.T) {
 		td.Fills[extract.SlotHumDesc] = [][]string{{"MAYOR"}, {"POLICEMEN"}}
 		docs = append(docs, td)
 	}
-	opt := extract.RoleTrainOptions{Bits: 12, Epochs: 3, Seed: 7}
+	opt := extract.RoleTrainOptions{Bits: 12, Epochs: 3, Runs: 3, Seed: 7}
 	a, err := extract.TrainRoleModel(docs, opt).MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
@@ -103,5 +104,46 @@ func TestTrainRoleModelReproducible(t *testing.T) {
 	}
 	if _, err := extract.LoadRoleModel([]byte("not a model")); err == nil {
 		t.Error("LoadRoleModel of garbage: no error")
+	}
+}
+
+// TestTrainRoleModelPartial trains on GTD-like records, whose key names
+// only the perpetrator group: the group's own phrase is learnt as a
+// perpetrator organisation, and "Pakistan", the last word of "Tehrik-i-
+// Taliban Pakistan" but a name of its own, as none (the full-key labelling
+// matches a fill's last word and made it a perpetrator).
+func TestTrainRoleModelPartial(t *testing.T) {
+	var docs []extract.RoleTrainingDoc
+	for _, s := range []string{
+		"Assailants attacked a police checkpoint in Khyber, Pakistan. Tehrik-i-Taliban Pakistan claimed responsibility for the attack.",
+		"An explosive device detonated near a market in Bannu, Pakistan. Tehrik-i-Taliban Pakistan claimed responsibility.",
+		"Assailants shot and killed a teacher in Swat, Pakistan. Tehrik-i-Taliban Pakistan claimed responsibility for the incident.",
+	} {
+		td := extract.RoleTrainingDoc{Doc: parse(t, s), Partial: true}
+		td.Fills[extract.SlotPerpOrg] = [][]string{{"TEHRIK-I-TALIBAN PAKISTAN (TTP)", "TEHRIK-I-TALIBAN PAKISTAN", "TTP"}}
+		docs = append(docs, td)
+	}
+	m := extract.TrainRoleModel(docs, extract.RoleTrainOptions{Bits: 12, Epochs: 5, Runs: 3, Seed: 7})
+	m.Margin = 0
+	d := parse(t, "A bomb exploded in Quetta, Pakistan. Tehrik-i-Taliban Pakistan claimed responsibility.")
+	var country, group bool
+	for si := range d.SentenceTokens {
+		for _, c := range extract.RoleCandidates(d, si) {
+			phrase := d.Text[d.Tokens[c.Lo].Start:d.Tokens[c.Hi-1].End]
+			k, _ := m.Best(d, si, c)
+			t.Logf("%q: %s", phrase, extract.RoleSlots[k])
+			switch phrase {
+			case "Pakistan":
+				country = k == extract.SlotPerpOrg || k == extract.SlotPerpInd
+			case "Tehrik-i-Taliban Pakistan":
+				group = k == extract.SlotPerpOrg
+			}
+		}
+	}
+	if country {
+		t.Error("the country Pakistan scores as a perpetrator")
+	}
+	if !group {
+		t.Error("Tehrik-i-Taliban Pakistan does not score as a perpetrator organisation")
 	}
 }

@@ -49,9 +49,9 @@ type eventsReport struct {
 
 // runEvalEvents scores event extraction against GTD, ACLED or UCDP coders.
 func (m *Main) runEvalEvents(ctx context.Context, args []string) error {
-	fs := m.newFlagSet("eval events", "--dataset gtd|acled|ucdp [--split dev|test] [--errors N] [--json] [--limit N]")
+	fs := m.newFlagSet("eval events", "--dataset gtd|acled|ucdp [--split dev|dev-train|dev-tune|test] [--errors N] [--json] [--limit N]")
 	dataset := fs.String("dataset", "", "gtd, acled or ucdp")
-	split := fs.String("split", "dev", "split to score: dev, test or all")
+	split := fs.String("split", "dev", "split to score: dev, test or all; dev-train and dev-tune are the halves of dev the role scorer learns from and is tuned on")
 	nErr := fs.Int("errors", 0, "print `N` misses per slot")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	limit := fs.Int("limit", 0, "score only the first `N` records")
