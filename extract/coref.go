@@ -922,8 +922,14 @@ func (x *doc) describesAnother(s muster.Span) bool {
 		if h < 0 || (toks[h].Start >= s.Start && toks[h].End <= s.End) {
 			continue
 		}
-		// k is the name's head token.
-		return (toks[k].Rel == "compound" || toks[k].Rel == "nmod:poss") && toks[h].Rel == "appos"
+		// k is the name's head token. The apposition is one the comma
+		// sets off: "dpa/GNA – The Islamic State terror group", a credit
+		// the parser hangs the story's subject on, describes nothing.
+		if (toks[k].Rel != "compound" && toks[k].Rel != "nmod:poss") || toks[h].Rel != "appos" {
+			return false
+		}
+		g := toks[h].Head
+		return g >= 0 && toks[g].End <= s.Start && strings.Contains(x.d.Text[toks[g].End:s.Start], ",")
 	}
 	return false
 }

@@ -353,6 +353,13 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 				if start < j && !isCap(toks[start].Text) {
 					start = j // "No group": only the lower-case head was left
 				}
+			} else if first == "The" && j-start > 1 && isCap(toks[start+1].Text) {
+				// "an interview with The Wall Street Journal": inside a
+				// sentence too, a capitalised article is no part of the
+				// name, as it is not at a sentence's start ("The Wall
+				// Street Journal reported") and as the resolve gold
+				// writes outlets ("The Guardian" is Guardian).
+				start++
 			}
 			// "the Islamist Baraka Front", "the Maoist New People's
 			// Army": an ideology before a group's name describes the
