@@ -522,6 +522,14 @@ func (x *doc) link() {
 func (x *doc) nameEntities() {
 	for _, e := range x.ents {
 		e.name = canonicalName(e)
+		// "the Islamic State group": the lower-case "group" the mention
+		// finder took along to type the name is no part of it (the
+		// resolver's orgKey already takes one for the other); the name
+		// with it stays an alias. Other heads stay: "the Sinaloa cartel"
+		// is not Sinaloa.
+		if n, ok := strings.CutSuffix(e.name, " group"); ok && isCap(n) {
+			e.name = n
+		}
 		if strings.HasPrefix(e.role, "force:") {
 			e.name = strings.TrimPrefix(e.role, "force:")
 		}
