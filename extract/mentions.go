@@ -108,6 +108,13 @@ var personTitles = map[string]bool{
 	"secretary-general": true, "commander-in-chief": true, "chairman": true, "spokesperson": true,
 }
 
+// possessiveInstitutions are the institutions named in the possessive
+// ("King’s College", "Guy’s Hospital"): after such a possessive the name
+// runs on.
+var possessiveInstitutions = map[string]bool{
+	"college": true, "university": true, "hospital": true, "school": true, "church": true, "cathedral": true, "academy": true,
+}
+
 // connectors may join capitalised words inside one name.
 var connectors = map[string]bool{"of": true, "for": true, "de": true, "al": true, "bin": true, "ibn": true, "van": true, "von": true, "and": false}
 
@@ -275,8 +282,12 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					j += 2
 					continue
 				}
-				// "Luhansk People’s Republic": the one possessive inside a name.
-				if (t == "’s" || t == "'s") && strings.EqualFold(toks[j-1].Text, "people") && j+1 < len(toks) && isCap(toks[j+1].Text) {
+				// "Luhansk People’s Republic": the one possessive inside a
+				// name; and an institution named for its founder or patron
+				// ("King’s College London", "Guy’s Hospital"), where the
+				// possessor is no place ("Russia’s Academy" is Russia's).
+				if (t == "’s" || t == "'s") && j+1 < len(toks) && isCap(toks[j+1].Text) &&
+					(strings.EqualFold(toks[j-1].Text, "people") || j-i == 1 && possessiveInstitutions[strings.ToLower(toks[j+1].Text)] && !knownPlaces[strings.ToLower(toks[j-1].Text)] && demonymCountry[strings.ToLower(toks[j-1].Text)] == "") {
 					j += 2
 					continue
 				}
@@ -390,7 +401,7 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 					k++
 					continue
 				}
-				if personTitles[w] || demonymCountry[w] != "" {
+				if (personTitles[w] || demonymCountry[w] != "") && toks[k+1].Text != "’s" && toks[k+1].Text != "'s" { // "King’s College" is no king's
 					k++
 					continue
 				}
