@@ -83,6 +83,7 @@ var orgWords = map[string]bool{
 	"department": true, "office": true, "committee": true, "kremlin": true, "nato": true, "un": true,
 	"nations": true, "government": true, "duma": true, "senate": true, "congress": true, "bank": true,
 	"university": true, "institute": true, "party": true, "foundation": true, "church": true,
+	"assembly": true,
 }
 
 // placeWords follow a place name in lower case: "the Belgorod region".
@@ -528,6 +529,11 @@ func personOfPlace(d *nlp.Doc, before, after nlp.Token) bool {
 // -1. Titles at the start, and a country's before them ("Kenya Prime
 // Minister Daniel Moi"), are the caller's.
 func midTitle(toks []nlp.Token, start, j int) int {
+	// "the UN General Assembly": a run that ends in an institution's
+	// word names the institution, whatever title word it holds.
+	if orgWords[strings.ToLower(toks[j-1].Text)] {
+		return -1
+	}
 	for k := start + 1; k < j-1; k++ {
 		w := strings.ToLower(toks[k].Text)
 		if w == "of" || w == "for" {

@@ -35,3 +35,21 @@ func TestPossessiveInstitution(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleInsideInstitution: a title word inside an institution's name
+// ("the UN General Assembly") opens no
+// officer's name: the run is one organisation, not "UN" and a person or
+// body called "Assembly" (issue 12). A title between a group and a
+// person still splits them. Sentences of our own.
+func TestTitleInsideInstitution(t *testing.T) {
+	tests := []struct{ text, want, not string }{
+		{"He spoke on the sidelines of the UN General Assembly in New York on Monday.", "UN General Assembly organization", "Assembly organization"},
+		{"Kataib Hezbollah Secretary-General Abu Hussein al-Hamidawi said the attacks would stop.", "Abu Hussein al-Hamidawi person", "Kataib Hezbollah Secretary-General Abu Hussein al-Hamidawi person"},
+	}
+	for _, tc := range tests {
+		typed, got := entityTypes(t, tc.text)
+		if !typed[tc.want] || typed[tc.not] {
+			t.Errorf("%q: entities %q, want %q and not %q", tc.text, got, tc.want, tc.not)
+		}
+	}
+}
