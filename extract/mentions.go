@@ -372,6 +372,11 @@ func findNames(d *nlp.Doc, lower map[string]bool) []mention {
 				// Street Journal reported") and as the resolve gold
 				// writes outlets ("The Guardian" is Guardian).
 				start++
+			} else if atStart && j-start > 1 && toks[start].Tag == "VERB" && toks[start].Rel == "root" {
+				// "Help Ukraine, join the collection": a sentence that
+				// opens with its verb bids the reader; the verb is no
+				// part of the name after it.
+				start++
 			}
 			// "the Islamist Baraka Front", "the Maoist New People's
 			// Army": an ideology before a group's name describes the
