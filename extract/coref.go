@@ -360,8 +360,40 @@ func (x *doc) addNominals() {
 			x.ments = append(x.ments, mention{Span: span, text: x.d.Text[span.Start:span.End], typ: muster.EntityArmedGroup, sent: si, nominal: true, ent: -1, plural: 2})
 		}
 	}
+	x.addForceDescriptions()
 	x.addPronouns()
 	sortMentions(x.ments)
+}
+
+// forceDescriptionRE finds "the army" and "the military": a state's force
+// named by its kind alone, which refers back to the one force the text has
+// named ("Mali’s army … has been fighting the army since August").
+var forceDescriptionRE = regexp.MustCompile(`\b(?i:the)\s+(army|military)\b`)
+
+// addForceDescriptions adds "the army" and "the military" as nominal
+// mentions of a state force (issue 12: participants named by description).
+// "the army chief" and "the military's" are no description of the force:
+// the head must not modify another word.
+func (x *doc) addForceDescriptions() {
+	toks := x.d.Tokens
+	for si, s := range x.d.Sentences {
+		if !strings.Contains(x.lowerSent(si), "the army") && !strings.Contains(x.lowerSent(si), "the military") {
+			continue
+		}
+		text := x.d.Text[s.Start:s.End]
+		for _, loc := range forceDescriptionRE.FindAllStringSubmatchIndex(text, -1) {
+			span := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
+			if x.insideName(span) {
+				continue
+			}
+			k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= s.Start+loc[2] })
+			if k >= len(toks) || toks[k].Start != s.Start+loc[2] || toks[k].Rel == "compound" || toks[k].Rel == "nmod:poss" ||
+				k+1 < len(toks) && (toks[k+1].Text == "’s" || toks[k+1].Text == "'s") {
+				continue
+			}
+			x.ments = append(x.ments, mention{Span: span, text: x.d.Text[span.Start:span.End], typ: muster.EntityStateForce, sent: si, nominal: true, ent: -1})
+		}
+	}
 }
 
 // subjectPronouns are the pronouns addPronouns takes at the start of a
@@ -815,11 +847,42 @@ func (x *doc) linkNominal(i int) {
 		return
 	}
 	head := lastWord(m.text)
+	if m.typ == muster.EntityStateForce {
+		// "the army": a group named Army ("the Arakan Army"), else the
+		// one state force named before it; among several it is none.
+		if e := x.recentGroupHead(i, head); e >= 0 {
+			x.attach(i, e)
+		} else if e := x.onlyForceBefore(i); e >= 0 {
+			x.attach(i, e)
+		}
+		return
+	}
 	if e := x.recentGroupHead(i, head); e >= 0 {
 		x.attach(i, e)
 	} else if e := x.recentGroup(i); e >= 0 && !namedOnlyHeads[strings.ToLower(head)] {
 		x.attach(i, e)
 	}
+}
+
+// onlyForceBefore returns the state force named before mention i when the
+// text has named exactly one, else -1.
+func (x *doc) onlyForceBefore(i int) int {
+	only := -1
+	for j := 0; j < i; j++ {
+		p := x.ments[j]
+		if p.nominal || p.ent < 0 || x.ents[p.ent].typ != muster.EntityStateForce {
+			continue
+		}
+		e := p.ent
+		for x.ents[e].merged >= 0 {
+			e = x.ents[e].merged
+		}
+		if only >= 0 && only != e {
+			return -1
+		}
+		only = e
+	}
+	return only
 }
 
 // namedOnlyHeads are the heads of descriptions that refer back only to a
