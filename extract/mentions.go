@@ -154,6 +154,7 @@ func placeIndex() map[string]bool {
 		"kyiv", "kiev", "moscow", "minsk", "washington", "london", "brussels", "tbilisi",
 		"belgorod", "bryansk", "kursk", "kharkiv", "donetsk", "luhansk", "bakhmut", "mariupol",
 		"zaporizhzhia", "kherson", "odesa", "odessa", "lviv", "sumy", "graivoron", "grayvoron",
+		"kharkov", "lugansk", "zaporozhye", "lvov",
 		"shebekino", "sudzha"} {
 		m[p] = true
 	}
@@ -229,6 +230,11 @@ var commonStarts = map[string]bool{
 	"Defense": true, "Politics": true, "World": true, "News": true, "Opinion": true,
 	"No": true, "None": true, "Nobody": true, "Any": true, "Every": true, "Another": true, "Gunmen": true,
 	"Militants": true, "Assailants": true, "Attackers": true, "Insurgents": true, "Rebels": true,
+	// Conjunctions and prepositions that open a clause: "Although Russian
+	// forces were pushed out …" names Russian forces, not "Although Russian".
+	"Although": true, "Though": true, "Whereas": true, "Whilst": true, "Because": true, "Unless": true,
+	"Until": true, "Once": true, "Amid": true, "Among": true, "Against": true, "Without": true,
+	"Within": true, "Across": true, "Throughout": true, "Following": true, "Including": true,
 }
 
 // findNames finds capitalised name spans in each sentence: maximal runs of
