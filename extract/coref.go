@@ -1220,8 +1220,9 @@ func Entities(in Input) []Entity {
 // entities returns the document's named entities with their aliases and
 // mentions (code-point spans).
 func (x *doc) entities() []Entity {
+	possessors := x.forcePossessors()
 	var out []Entity
-	for _, ent := range x.ents {
+	for ei, ent := range x.ents {
 		if ent.merged >= 0 || ent.name == "" || ent.typ == "" {
 			continue
 		}
@@ -1253,7 +1254,51 @@ func (x *doc) entities() []Entity {
 			cs := x.offs.Chars(span)
 			e.Mentions = append(e.Mentions, muster.Mention{Document: x.in.DocID, Start: cs.Start, End: cs.End, Text: text, Type: ent.typ.MentionType()})
 		}
+		for _, span := range possessors[ei] {
+			cs := x.offs.Chars(span)
+			e.Mentions = append(e.Mentions, muster.Mention{Document: x.in.DocID, Start: cs.Start, End: cs.End, Text: x.d.Text[span.Start:span.End], Type: ent.typ.MentionType()})
+		}
+		if len(possessors[ei]) > 0 {
+			slices.SortStableFunc(e.Mentions, func(a, b muster.Mention) int { return cmp.Compare(a.Start, b.Start) })
+		}
 		out = append(out, e)
+	}
+	return out
+}
+
+// forcePossessors returns, by place entity, the spans of the country
+// names that own a state force's mention: "Ukraine" in "Ukraine’s
+// military" mentions the country as well as its forces, as the resolution
+// gold marks it (issue 12: those four dev mentions of Ukraine were
+// missed). The force's own mention stays; a country the document names
+// nowhere else gains no entity from it.
+func (x *doc) forcePossessors() map[int][]muster.Span {
+	var out map[int][]muster.Span
+	places := map[string]int{}
+	for ei, ent := range x.ents {
+		if ent.merged < 0 && ent.typ == muster.EntityPlace && ent.name != "" {
+			places[muster.NameKey(ent.name)] = ei
+		}
+	}
+	for _, m := range x.ments {
+		if m.nominal || m.typ != muster.EntityStateForce || m.ent < 0 {
+			continue
+		}
+		i := strings.Index(m.text, "’s")
+		if i < 0 {
+			i = strings.Index(m.text, "'s")
+		}
+		if i <= 0 {
+			continue
+		}
+		ei, ok := places[muster.NameKey(m.text[:i])]
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = map[int][]muster.Span{}
+		}
+		out[ei] = append(out[ei], muster.Span{Start: m.Start, End: m.Start + i})
 	}
 	return out
 }
