@@ -10,7 +10,8 @@ import (
 
 // TestClauseStartsOpenNoName: a conjunction or preposition that opens a
 // sentence opens no name ("Although Russian forces were pushed back" names
-// Russian forces, a state force, not "Although Russian"), and a city's
+// Russian forces, a state force, not "Although Russian"), nor does
+// "Former" ("Former British army chief"), and a city's
 // Russian spelling is a place as its Ukrainian one is ("Kharkov" as
 // "Kharkiv"), whatever the tagger thought (issue 12: both were missed
 // mentions of the resolve dev set). Sentences of our own.
@@ -22,6 +23,7 @@ func TestClauseStartsOpenNoName(t *testing.T) {
 		{"Although Russian forces were pushed back last month, shelling went on.", "Russian forces", muster.EntityStateForce},
 		{"Amid Russian shelling, Ukrainian troops held the bridge near Izium.", "Ukrainian troops", muster.EntityStateForce},
 		{"A soldier died during a night patrol in the area of Kharkov.He was shot by a sniper.", "Kharkov", muster.EntityPlace},
+		{"Former British army chief Lord Brent said the front would hold.", "British army", muster.EntityStateForce},
 	}
 	for _, tt := range tests {
 		r := extract.Extract(extract.Input{Doc: parse(t, tt.text), DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})

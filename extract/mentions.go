@@ -235,6 +235,8 @@ var commonStarts = map[string]bool{
 	"Although": true, "Though": true, "Whereas": true, "Whilst": true, "Because": true, "Unless": true,
 	"Until": true, "Once": true, "Amid": true, "Among": true, "Against": true, "Without": true,
 	"Within": true, "Across": true, "Throughout": true, "Following": true, "Including": true,
+	// "Former British army chief …", "Former President …": no name opens with it.
+	"Former": true,
 }
 
 // findNames finds capitalised name spans in each sentence: maximal runs of
