@@ -340,29 +340,32 @@ func (x *doc) nextWord(off int) string {
 // addNominals adds "the militia unit" and "both groups" as mentions, so
 // coreference can link them and claims can use them as subjects.
 func (x *doc) addNominals() {
-	for si, s := range x.d.Sentences {
+	for si := range x.d.Sentences {
 		if !containsAny(x.lowerSent(si), nominalKeys) {
 			continue
 		}
-		text := x.d.Text[s.Start:s.End]
-		for _, loc := range nominalRE.FindAllStringIndex(text, -1) {
-			span := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
-			if x.insideName(span) {
-				continue
-			}
-			x.ments = append(x.ments, mention{Span: span, text: x.d.Text[span.Start:span.End], typ: muster.EntityArmedGroup, sent: si, nominal: true, ent: -1})
-		}
-		for _, loc := range pluralRE.FindAllStringIndex(text, -1) {
-			span := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
-			if x.insideName(span) {
-				continue
-			}
-			x.ments = append(x.ments, mention{Span: span, text: x.d.Text[span.Start:span.End], typ: muster.EntityArmedGroup, sent: si, nominal: true, ent: -1, plural: 2})
-		}
+		x.addDescribed(si, nominalRE, mention{typ: muster.EntityArmedGroup, nominal: true, ent: -1}, nil)
+		x.addDescribed(si, pluralRE, mention{typ: muster.EntityArmedGroup, nominal: true, ent: -1, plural: 2}, nil)
 	}
 	x.addForceDescriptions()
 	x.addPronouns()
 	sortMentions(x.ments)
+}
+
+// addDescribed adds a mention like proto for each match of re in sentence
+// si that lies inside no name and that ok (nil: any) accepts; ok is given
+// the match's submatch offsets, relative to the sentence.
+func (x *doc) addDescribed(si int, re *regexp.Regexp, proto mention, ok func(s muster.Span, loc []int) bool) {
+	s := x.d.Sentences[si]
+	for _, loc := range re.FindAllStringSubmatchIndex(x.d.Text[s.Start:s.End], -1) {
+		span := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
+		if x.insideName(span) || ok != nil && !ok(s, loc) {
+			continue
+		}
+		m := proto
+		m.Span, m.text, m.sent = span, x.d.Text[span.Start:span.End], si
+		x.ments = append(x.ments, m)
+	}
 }
 
 // forceDescriptionRE finds "the army" and "the military": a state's force
@@ -376,22 +379,14 @@ var forceDescriptionRE = regexp.MustCompile(`\b(?i:the)\s+(army|military)\b`)
 // the head must not modify another word.
 func (x *doc) addForceDescriptions() {
 	toks := x.d.Tokens
-	for si, s := range x.d.Sentences {
-		if !strings.Contains(x.lowerSent(si), "the army") && !strings.Contains(x.lowerSent(si), "the military") {
-			continue
-		}
-		text := x.d.Text[s.Start:s.End]
-		for _, loc := range forceDescriptionRE.FindAllStringSubmatchIndex(text, -1) {
-			span := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
-			if x.insideName(span) {
-				continue
-			}
-			k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= s.Start+loc[2] })
-			if k >= len(toks) || toks[k].Start != s.Start+loc[2] || toks[k].Rel == "compound" || toks[k].Rel == "nmod:poss" ||
-				k+1 < len(toks) && (toks[k+1].Text == "’s" || toks[k+1].Text == "'s") {
-				continue
-			}
-			x.ments = append(x.ments, mention{Span: span, text: x.d.Text[span.Start:span.End], typ: muster.EntityStateForce, sent: si, nominal: true, ent: -1})
+	head := func(s muster.Span, loc []int) bool {
+		k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= s.Start+loc[2] })
+		return k < len(toks) && toks[k].Start == s.Start+loc[2] && toks[k].Rel != "compound" && toks[k].Rel != "nmod:poss" &&
+			!(k+1 < len(toks) && (toks[k+1].Text == "’s" || toks[k+1].Text == "'s"))
+	}
+	for si := range x.d.Sentences {
+		if l := x.lowerSent(si); strings.Contains(l, "the army") || strings.Contains(l, "the military") {
+			x.addDescribed(si, forceDescriptionRE, mention{typ: muster.EntityStateForce, nominal: true, ent: -1}, head)
 		}
 	}
 }
