@@ -2,10 +2,8 @@ package extract_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/muster-osint/muster"
-	"github.com/muster-osint/muster/extract"
 )
 
 // TestClauseStartsOpenNoName: a conjunction or preposition that opens a
@@ -26,15 +24,11 @@ func TestClauseStartsOpenNoName(t *testing.T) {
 		{"Former British army chief Lord Brent said the front would hold.", "British army", muster.EntityStateForce},
 	}
 	for _, tt := range tests {
-		r := extract.Extract(extract.Input{Doc: parse(t, tt.text), DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+		all := entityMentions(t, tt.text)
 		var got muster.EntityType
-		var all []string
-		for _, e := range r.Entities {
-			for _, m := range e.Mentions {
-				all = append(all, m.Text+" ("+string(e.Type)+")")
-				if m.Text == tt.mention {
-					got = e.Type
-				}
+		for _, m := range all {
+			if m.text == tt.mention {
+				got = m.typ
 			}
 		}
 		if got != tt.want {

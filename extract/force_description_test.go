@@ -2,9 +2,6 @@ package extract_test
 
 import (
 	"testing"
-	"time"
-
-	"github.com/muster-osint/muster/extract"
 )
 
 // TestForceDescription: "the army" and "the military" refer back to the
@@ -23,15 +20,11 @@ func TestForceDescription(t *testing.T) {
 		{"Chad’s army clashed with rebels near Abeche on Monday. The army chief resigned.", "The army", ""},
 	}
 	for _, tt := range tests {
-		r := extract.Extract(extract.Input{Doc: parse(t, tt.text), DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+		all := entityMentions(t, tt.text)
 		got := ""
-		var all []string
-		for _, e := range r.Entities {
-			for _, m := range e.Mentions {
-				all = append(all, m.Text+" → "+e.Name)
-				if m.Text == tt.mention {
-					got = e.Name
-				}
+		for _, m := range all {
+			if m.text == tt.mention {
+				got = m.name
 			}
 		}
 		if got != tt.want {

@@ -2,9 +2,6 @@ package extract_test
 
 import (
 	"testing"
-	"time"
-
-	"github.com/muster-osint/muster/extract"
 )
 
 // TestForcePossessorMentionsCountry: "Ukraine’s military" mentions
@@ -22,15 +19,11 @@ func TestForcePossessorMentionsCountry(t *testing.T) {
 		{"Chad’s army shelled rebel positions near Abeche on Monday.", "Chad", "Chad", false},
 	}
 	for _, tt := range tests {
-		r := extract.Extract(extract.Input{Doc: parse(t, tt.text), DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+		all := entityMentions(t, tt.text)
 		n := 0
-		var all []string
-		for _, e := range r.Entities {
-			for _, m := range e.Mentions {
-				all = append(all, m.Text+" → "+e.Name)
-				if e.Name == tt.entity && m.Text == tt.mention {
-					n++
-				}
+		for _, m := range all {
+			if m.name == tt.entity && m.text == tt.mention {
+				n++
 			}
 		}
 		want := 0
