@@ -1535,7 +1535,9 @@ func (g *Gazetteer) geocodeCandidateWith(name string, c GeoContext, lookup func(
 	return g.geocodeNamed(name, c, lookup)
 }
 
-// geocodeNamed is geocodeCandidateWith for any name.
+// geocodeNamed scores the gazetteer entries of name in context c and
+// returns the best: geocodeCandidateWith without its rule for a bare
+// direction.
 func (g *Gazetteer) geocodeNamed(name string, c GeoContext, lookup func(string) ([]int32, []bool)) (Candidate, bool) {
 	k := normPlace(name)
 	ids, exact := lookup(k)
