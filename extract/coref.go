@@ -56,6 +56,8 @@ type doc struct {
 	// taggerSorted is 1 when the tagger's mentions are in text order
 	// without overlaps, -1 when not, 0 before taggerType looks.
 	taggerSorted int
+	// forcesBefore caches onlyForceBefore, by mention index.
+	forcesBefore []int
 }
 
 // acronymDef is "Russian Volunteer Corps (RDK)": the entity and the span
@@ -860,24 +862,31 @@ func (x *doc) linkNominal(i int) {
 }
 
 // onlyForceBefore returns the state force named before mention i when the
-// text has named exactly one, else -1.
+// text has named exactly one, else -1. The names are linked before any
+// nominal, so one pass over the mentions answers every i (a scan per "the
+// army" was quadratic in a long document).
 func (x *doc) onlyForceBefore(i int) int {
-	only := -1
-	for j := 0; j < i; j++ {
-		p := x.ments[j]
-		if p.nominal || p.ent < 0 || x.ents[p.ent].typ != muster.EntityStateForce {
-			continue
+	if x.forcesBefore == nil {
+		x.forcesBefore = make([]int, len(x.ments)+1)
+		only := -1 // -1 none yet, -2 several
+		for j, p := range x.ments {
+			x.forcesBefore[j] = max(only, -1)
+			if p.nominal || p.ent < 0 || x.ents[p.ent].typ != muster.EntityStateForce || only == -2 {
+				continue
+			}
+			e := p.ent
+			for x.ents[e].merged >= 0 {
+				e = x.ents[e].merged
+			}
+			if only >= 0 && only != e {
+				only = -2
+			} else {
+				only = e
+			}
 		}
-		e := p.ent
-		for x.ents[e].merged >= 0 {
-			e = x.ents[e].merged
-		}
-		if only >= 0 && only != e {
-			return -1
-		}
-		only = e
+		x.forcesBefore[len(x.ments)] = max(only, -1)
 	}
-	return only
+	return x.forcesBefore[i]
 }
 
 // namedOnlyHeads are the heads of descriptions that refer back only to a
