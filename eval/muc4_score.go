@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"math"
 	"regexp"
@@ -56,6 +57,12 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 	var out []MUC4Template
 	for _, ev := range a.Events {
 		typ := types.MUC4IncidentType(ev.Type)
+		if typ == "" && ev.Type == muster.EventArmedClash && civilianHarm(ev, claims[ev.ID]) {
+			// A fight between forces is no MUC-4 incident, but one that
+			// harms civilians or their property is, as an attack
+			// (template doc §1.0 item 1).
+			typ = "ATTACK"
+		}
 		if typ == "" {
 			continue
 		}
@@ -95,7 +102,7 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 				case muster.EntityPerson:
 					add("perp-ind-id", p.Entity.Name)
 				case muster.EntityArmedGroup, muster.EntityStateForce, muster.EntityOrganization:
-					if isDescription(p.Entity.Name) {
+					if isDescription(p.Entity.Name) && !muc4OrgHeads[strings.ToLower(head(strings.Fields(strings.ToUpper(p.Entity.Name))))] {
 						add("perp-ind-id", p.Entity.Name)
 					} else {
 						add("perp-org-id", p.Entity.Name)
@@ -187,6 +194,28 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 	return out
 }
 
+// civilianHarm reports whether a fight touched more than the forces in
+// it: a target that is a place, a building or an organisation, a person
+// targeted, or a casualty figure that counts civilians (a count of
+// soldiers, police or militants is the fight's own).
+func civilianHarm(ev muster.Event, claims []muster.Claim) bool {
+	for _, p := range ev.Participants {
+		if p.Role != muster.RoleTarget {
+			continue
+		}
+		switch muster.EntityType(p.Entity.Type) {
+		case muster.EntityPlace, muster.EntityOrganization, muster.EntityPerson:
+			return true
+		}
+	}
+	for _, c := range claims {
+		if (c.Predicate == muster.PredKilled || c.Predicate == muster.PredWounded) && c.Role == "civilians" {
+			return true
+		}
+	}
+	return false
+}
+
 // muc4Quantifiers open a description of people rather than a name ("two
 // Salvadoran reporters", "several judges").
 var muc4Quantifiers = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "several": true, "some": true, "many": true, "other": true, "few": true, "dozens": true, "hundreds": true, "all": true}
@@ -217,6 +246,21 @@ func splitPersonName(s string) (desc, name string) {
 	}
 	return strings.Join(w[:k], " "), strings.Join(w[k:], " ")
 }
+
+//go:embed muc4_org_heads.txt
+var muc4OrgHeadsTxt string
+
+// muc4OrgHeads are the head nouns of organisations described in lower
+// case (muc4_org_heads.txt).
+var muc4OrgHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(muc4OrgHeadsTxt, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			m[l] = true
+		}
+	}
+	return m
+}()
 
 // isDescription reports whether a name is a description written in lower
 // case ("gunmen", "civilians") rather than a name. In all-caps text every
@@ -681,8 +725,9 @@ func (m *muc4Matcher) scoreSlot(slot string, key, resp []MUC4Fill) SlotCount {
 }
 
 // scoreTemplates maps response templates to key templates and tallies
-// every slot.
-func (m *muc4Matcher) scoreTemplates(keys, resps []MUC4Template) map[string]SlotCount {
+// every slot. mapped gives, for each response, the key it maps to, or -1
+// for a spurious one.
+func (m *muc4Matcher) scoreTemplates(keys, resps []MUC4Template) (out map[string]SlotCount, mapped []int) {
 	type pair struct {
 		k, r  int
 		score float64
@@ -705,13 +750,18 @@ func (m *muc4Matcher) scoreTemplates(keys, resps []MUC4Template) map[string]Slot
 		}
 	}
 	sort.SliceStable(ps, func(a, b int) bool { return ps[a].score > ps[b].score })
-	out := map[string]SlotCount{}
+	out = map[string]SlotCount{}
+	mapped = make([]int, len(resps))
+	for j := range mapped {
+		mapped[j] = -1
+	}
 	usedK, usedR := map[int]bool{}, map[int]bool{}
 	for _, p := range ps {
 		if usedK[p.k] || usedR[p.r] {
 			continue
 		}
 		usedK[p.k], usedR[p.r] = true, true
+		mapped[p.r] = p.k
 		for s, c := range p.slots {
 			t := out[s]
 			t.add(c)
@@ -737,7 +787,7 @@ func (m *muc4Matcher) scoreTemplates(keys, resps []MUC4Template) map[string]Slot
 			}
 		}
 	}
-	return out
+	return out, mapped
 }
 
 // MUC4Doc is one scored message, kept for -v listings.
@@ -745,6 +795,12 @@ type MUC4Doc struct {
 	ID        string
 	Key, Resp []MUC4Template
 	Slots     map[string]SlotCount
+	// Mapped gives, for each response template, the index of the key
+	// template it was mapped to, or -1 when it is spurious.
+	Mapped []int
+	// Events are the events muster found in the text, of every type,
+	// for listings that show where a template came from.
+	Events []muster.Event
 }
 
 // MUC4Report is the score of a MUC-4 set.
@@ -786,6 +842,7 @@ func ScoreMUC4(ctx context.Context, texts []MUC4Text, keys []MUC4Key, ex Extract
 			return nil, fmt.Errorf("muc4 %s: %w", t.ID, err)
 		}
 		rep.add(m, t.ID, k.Templates, MUC4Templates(a, countries, types))
+		rep.Docs[len(rep.Docs)-1].Events = a.Events
 	}
 	rep.Elapsed = time.Since(start)
 	return rep, nil
@@ -808,8 +865,8 @@ func ScoreMUC4Responses(keys, responses []MUC4Key, countries *Countries) *MUC4Re
 }
 
 func (rep *MUC4Report) add(m *muc4Matcher, id string, key, resp []MUC4Template) {
-	slots := m.scoreTemplates(key, resp)
-	rep.Docs = append(rep.Docs, MUC4Doc{ID: id, Key: key, Resp: resp, Slots: slots})
+	slots, mapped := m.scoreTemplates(key, resp)
+	rep.Docs = append(rep.Docs, MUC4Doc{ID: id, Key: key, Resp: resp, Slots: slots, Mapped: mapped})
 	for s, c := range slots {
 		x := rep.Slots[s]
 		x.add(c)

@@ -180,7 +180,10 @@ func TestMUC4TemplateMapping(t *testing.T) {
 		{"inc-type": fill("ATTACK"), "hum-tgt-desc": fill("PEASANTS"), "inc-date": fill("04 JAN 90")},
 		{"inc-type": fill("ROBBERY"), "perp-org-id": fill("FRONT")},
 	}
-	got := m.scoreTemplates(keys, resps)
+	got, mapped := m.scoreTemplates(keys, resps)
+	if !slices.Equal(mapped, []int{1, 0, -1}) {
+		t.Errorf("mapped = %v, want [1 0 -1]", mapped)
+	}
 	want := map[string]SlotCount{
 		// BOMBING ↔ ATTACK (partial), KIDNAPPING ↔ KIDNAPPING; the ROBBERY
 		// response maps to nothing; the optional ARSON key is not missed.
@@ -415,5 +418,53 @@ func TestMUC4TemplatesKeyConventions(t *testing.T) {
 	a.Document.Text = "BOGOTA, 5 JAN 90 -- GUERRILLAS ATTACKED TODAY."
 	if g := fills(MUC4Templates(a, muc4Countries(t), testTypes)[1], "inc-date"); !slices.Equal(g, []string{"05 JAN 90"}) {
 		t.Errorf("inc-date with today = %q, want 05 JAN 90", g)
+	}
+}
+
+// TestMUC4TemplatesRelevance checks two of the keys' conventions: a fight
+// between forces is no incident unless it harms civilians or their
+// property (template doc §1.0 item 1), and a perpetrator described in
+// lower case is an organisation when its head noun names one ("the
+// army", "drug cartels"), else a description of individuals.
+func TestMUC4TemplatesRelevance(t *testing.T) {
+	perp := func(name string) muster.Participant {
+		return muster.Participant{Entity: muster.Ref{Name: name, Type: "armed_group"}, Role: muster.RolePerpetrator}
+	}
+	ten := 10.0
+	clash := func(id string, parts ...muster.Participant) muster.Event {
+		return muster.Event{ID: id, Type: muster.EventArmedClash, Participants: append([]muster.Participant{perp("guerrillas")}, parts...)}
+	}
+	a := &muster.Analysis{Events: []muster.Event{
+		clash("v_1"), // soldiers and guerrillas fought: no incident
+		clash("v_2", muster.Participant{Entity: muster.Ref{Name: "power substation", Type: "place"}, Role: muster.RoleTarget}),
+		clash("v_3"), // ten civilians killed in the crossfire
+		clash("v_4"), // ten soldiers killed
+		{ID: "v_5", Type: muster.EventAttack, Participants: []muster.Participant{perp("army"), perp("drug cartels"), perp("armed men"), perp("urban guerrillas"), perp("Shining Path")}},
+	}}
+	a.Claims = []muster.Claim{
+		{Subject: a.Events[2].Ref(), Predicate: muster.PredKilled, Role: "civilians", Object: muster.Value{Kind: muster.ValueNumber, Min: &ten, Max: &ten}},
+		{Subject: a.Events[3].Ref(), Predicate: muster.PredKilled, Role: "soldiers", Object: muster.Value{Kind: muster.ValueNumber, Min: &ten, Max: &ten}},
+	}
+	got := MUC4Templates(a, muc4Countries(t), testTypes)
+	if len(got) != 3 {
+		t.Fatalf("%d templates, want 3 (two fights that harmed civilians, one attack)", len(got))
+	}
+	for i := range 2 {
+		if g := got[i]["inc-type"][0].Alts[0]; g != "ATTACK" {
+			t.Errorf("template %d type %s, want ATTACK", i, g)
+		}
+	}
+	fills := func(slot string) []string {
+		var out []string
+		for _, f := range got[2][slot] {
+			out = append(out, f.Alts[0])
+		}
+		return out
+	}
+	if g, w := fills("perp-org-id"), []string{"ARMY", "DRUG CARTELS", "SHINING PATH"}; !slices.Equal(g, w) {
+		t.Errorf("perp-org-id = %q, want %q", g, w)
+	}
+	if g, w := fills("perp-ind-id"), []string{"ARMED MEN", "URBAN GUERRILLAS"}; !slices.Equal(g, w) {
+		t.Errorf("perp-ind-id = %q, want %q", g, w)
 	}
 }

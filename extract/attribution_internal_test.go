@@ -140,3 +140,54 @@ func TestDropLeadingTime(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectSourcePunctuation checks that the subject subtree the parse
+// gives a cue loses the punctuation a parser may attach at either end
+// (a comma after a sentence-initial time phrase, hung on the subject,
+// gave PolNeAR sources such as ", Gov. X").
+func TestSubjectSourcePunctuation(t *testing.T) {
+	d := nlp.NewDoc("On Tuesday , Gov. Brown , endorsed")
+	for _, tk := range []struct {
+		text, tag, rel string
+		head           int
+	}{
+		{"On", "ADP", "case", 1}, {"Tuesday", "PROPN", "obl", 6}, {",", "PUNCT", "punct", 4},
+		{"Gov.", "PROPN", "compound", 4}, {"Brown", "PROPN", "nsubj", 6}, {",", "PUNCT", "punct", 4},
+		{"endorsed", "VERB", "root", -1},
+	} {
+		start := len(d.Tokens) // offsets do not matter here
+		d.Tokens = append(d.Tokens, nlp.Token{Span: muster.Span{Start: start, End: start + 1}, Text: tk.text, Tag: tk.tag, Rel: tk.rel, Head: tk.head})
+	}
+	m := &AttributionModel{lex: newCueLexicon()}
+	info := m.infos(d)
+	r, ok := subjectSource(info, 6, 7)
+	if !ok || r != [2]int{3, 5} {
+		t.Errorf("subjectSource = %v, %v; want [3 5] (Gov. Brown), true", r, ok)
+	}
+}
+
+// TestClauseAsSource checks the split of a source the model ran over the
+// reported clause before a postposed cue, which left the cue no content.
+func TestClauseAsSource(t *testing.T) {
+	for _, tc := range []struct{ text, source, wantSource, wantContent string }{
+		{"The talks with the rebels have failed again, the envoy said.", "The talks with the rebels have failed again, the envoy", "the envoy", "The talks with the rebels have failed again"},
+		{"The talks with the rebels have failed again, said Ann Lee, the envoy.", "The talks with the rebels have failed again,", "Ann Lee, the envoy", "The talks with the rebels have failed again"},
+		{"Officials close to the talks said nothing.", "Officials close to the talks", "Officials close to the talks", ""},
+	} {
+		d := nlp.NewDoc(tc.text)
+		segment.Segment(d)
+		m := &AttributionModel{lex: newCueLexicon()}
+		info := m.infos(d)
+		c := strings.Index(tc.text, "said")
+		qs := tokenAt(d, c)
+		s := strings.Index(tc.text, tc.source)
+		at := Attribution{Cue: muster.Span{Start: c, End: c + len("said")}, Source: muster.Span{Start: s, End: s + len(tc.source)}}
+		clauseAsSource(d, info, &at, 0, len(d.Tokens), qs, qs+1)
+		if got := d.Slice(at.Source); got != tc.wantSource {
+			t.Errorf("%q: source %q, want %q", tc.text, got, tc.wantSource)
+		}
+		if got := d.Slice(at.Content); got != tc.wantContent {
+			t.Errorf("%q: content %q, want %q", tc.text, got, tc.wantContent)
+		}
+	}
+}

@@ -113,8 +113,8 @@ func readQuantised(r io.Reader, n int) (float32, []int16, error) {
 		return 0, nil, fmt.Errorf("weight scale: %w", err)
 	}
 	q := make([]int16, n)
-	if err := binary.Read(r, binary.LittleEndian, q); err != nil {
-		return 0, nil, fmt.Errorf("weights: %w", err)
+	if err := nlp.ReadWeights(r, q); err != nil {
+		return 0, nil, err
 	}
 	return scale, q, nil
 }
@@ -277,8 +277,12 @@ func sumRows[W int16 | float32, A int32 | float32](w []W, mask uint32, nTags int
 		// The cue tagger's three tags, unrolled: this loop is the hottest
 		// of the attribution model.
 		var a, b, c A
+		var buf [64]int
+		rows := buf[:0]
 		for _, f := range feats {
-			i := int(f&mask) * 3
+			rows = append(rows, int(f&mask)*3)
+		}
+		for _, i := range rows {
 			row := w[i : i+3 : i+3]
 			a += A(row[0])
 			b += A(row[1])
@@ -291,8 +295,12 @@ func sumRows[W int16 | float32, A int32 | float32](w []W, mask uint32, nTags int
 		// The role tagger's five tags, unrolled likewise: it scores
 		// every token of a cue's sentence once per previous tag.
 		var a, b, c, d, e A
+		var buf [64]int
+		rows := buf[:0]
 		for _, f := range feats {
-			i := int(f&mask) * 5
+			rows = append(rows, int(f&mask)*5)
+		}
+		for _, i := range rows {
 			row := w[i : i+5 : i+5]
 			a += A(row[0])
 			b += A(row[1])

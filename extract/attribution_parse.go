@@ -216,3 +216,60 @@ func relAt(info []tokInfo, j int) byte {
 	}
 	return info[j].rel
 }
+
+// subjectSource finds the source of a cue the model and the rules left
+// without one in the parse: the subject of the cue's root ("The ministry
+// now estimates that …"), or, for a participle or infinitive cue ("the
+// monitors released their report by announcing that …") and a verb
+// coordinated with an earlier one ("The governor has condemned the raids,
+// and has called for …"), the subject of the verb it hangs on. The model
+// sees only a window of words around such a cue and misses the subject
+// a clause away. A passive subject is what is said about, not who says
+// it, and is never taken. It returns the token run, ok false when the
+// parse names no subject.
+func subjectSource(info []tokInfo, qs, qe int) ([2]int, bool) {
+	h := cueHead(info, qs, qe)
+	for steps := 0; h >= 0 && steps < 3; steps++ {
+		if info[h].rel == relNone {
+			return [2]int{}, false
+		}
+		if k := childWith(info, h, relCodes["nsubj"]); k >= 0 {
+			if info[k].lo <= qs && info[k].hi >= qs || info[k].lo == info[k].hi && expletives[info[k].lower] {
+				return [2]int{}, false
+			}
+			s, e := info[k].lo, info[k].hi
+			for e > s && info[e].shape == 'p' {
+				e-- // "The minister, citing a poll, said": the comma is not his
+			}
+			for s < e && info[s].shape == 'p' {
+				s++ // nor, in "On Tuesday, Gov. Brown endorsed her", the one before him
+			}
+			return [2]int{s, e + 1}, true
+		}
+		if childWith(info, h, relCodes["nsubj:pass"]) >= 0 {
+			return [2]int{}, false
+		}
+		switch info[h].rel {
+		case relCodes["advcl"], relCodes["xcomp"], relCodes["conj"]:
+			h = info[h].head
+		default:
+			return [2]int{}, false
+		}
+	}
+	return [2]int{}, false
+}
+
+// childWith returns the first token whose head is h and whose relation is
+// rel, -1 for none.
+func childWith(info []tokInfo, h int, rel byte) int {
+	for i := info[h].lo; i <= info[h].hi; i++ {
+		if info[i].head == h && info[i].rel == rel {
+			return i
+		}
+	}
+	return -1
+}
+
+// expletives are subjects that name no one ("it seems", "this led to")
+// and relative pronouns, whose antecedent the model finds better.
+var expletives = map[string]bool{"it": true, "this": true, "that": true, "there": true, "which": true, "who": true}

@@ -39,6 +39,7 @@ func Extract(in Input) *Result {
 	x.aliasPatterns()
 	x.narrativeEvents()
 	x.profilePatterns()
+	x.learnedRelations()
 	x.attribute()
 	r := x.result()
 	x.mergeReports(r, reports)

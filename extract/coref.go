@@ -11,6 +11,7 @@ import (
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/nlp"
+	"github.com/muster-osint/muster/nlp/pattern"
 )
 
 // local is an entity as it is built up inside one document.
@@ -50,6 +51,9 @@ type doc struct {
 	sentArgs  map[int]*sentenceArgs // sentence → its event arguments (events.patterns), made on first use
 	offs      *muster.Offsets
 	tokMent   []int // token → covering mention, for the pattern rules
+	// profileMatches are the profile patterns' matches, which the
+	// relation scorer reads as features.
+	profileMatches []pattern.Match
 	// orderedKey and ordered cache mentsOrdered.
 	orderedKey mentsKey
 	ordered    bool

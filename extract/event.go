@@ -49,6 +49,7 @@ package extract
 
 import (
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"slices"
 	"strings"
@@ -104,6 +105,7 @@ func eventsWith(d *nlp.Doc, offs *muster.Offsets, published time.Time, docID str
 		dates = nil // docSentences splits the text itself
 	}
 	sents := docSentences(d)
+	x.story = len(sents) > reportSentences
 	figs := make([]reading, len(sents))
 	for si, s := range sents {
 		var ds []DateMatch
@@ -145,6 +147,7 @@ func docSentences(d *nlp.Doc) []muster.Span {
 }
 
 type eventExtractor struct {
+	story bool // more sentences than a one-event report (reportSentences)
 	d     *nlp.Doc
 	offs  *muster.Offsets
 	attrs []Attribution // reported statements, from Attributions
@@ -257,9 +260,27 @@ func (x *eventExtractor) sentence(sp muster.Span, dates []DateMatch) reading {
 	// So does one whose event word comes with another date and other
 	// places ("Russian missiles hit Odesa on Tuesday" after "Drones
 	// struck Sevastopol on Monday"): a brief listing several happenings.
-	if x.cur == nil || rank >= 2 && date != nil && x.cur.date != "" && date.Value.From != x.cur.date && (leadingDate(s.toks, date.Span) || !backReference(s.toks, at) && x.otherPlaces(s.places(x))) {
+	// In a story longer than one report, so does one whose event word
+	// comes with another day near the current event's (nearDay): a wire
+	// report telling the incidents of several days.
+	if x.cur == nil || rank >= 2 && date != nil && x.cur.date != "" && date.Value.From != x.cur.date && (leadingDate(s.toks, date.Span) || !backReference(s.toks, at) && (x.story && nearDay(date.Value, x.cur.ev.Time) || x.otherPlaces(s.places(x)))) {
 		x.cur = &eventBuild{partKeys: map[string]bool{}}
 		x.evs = append(x.evs, x.cur)
+	} else if x.story && rank >= 2 && date == nil && (otherKind(typ, x.cur.typ) || typ != "" && x.cur.typ != "" && incidentOpening(s.toks)) && !backReference(s.toks, at) && !definiteOpening(s.toks) {
+		// A story that goes on to another kind of act, or opens a
+		// sentence with "Meanwhile" or "In another incident", not told
+		// as the same actors' ("The militants set fire to the base"
+		// after their raid), tells another incident on the same day:
+		// "Guerrillas dynamited a bus … A grenade wounded two policemen
+		// …" (issue 10: MUC-4's wire reports, one event for five
+		// incidents).
+		prev := x.cur
+		x.cur = &eventBuild{partKeys: map[string]bool{}}
+		x.evs = append(x.evs, x.cur)
+		if prev.ev.Time != nil {
+			v := *prev.ev.Time
+			x.cur.ev.Time, x.cur.date = &v, prev.date
+		}
 	}
 	b := x.cur
 	for _, p := range x.pendingParts {
@@ -671,6 +692,85 @@ func saidOn(d *nlp.Doc, span muster.Span) bool {
 		return false
 	}
 	return false
+}
+
+//go:embed patterns/incident_openers.txt
+var incidentOpenersTxt string
+
+// incidentOpeners are the words that open a sentence telling another
+// incident (patterns/incident_openers.txt), as word lists.
+var incidentOpeners = func() [][]string {
+	var out [][]string
+	for _, l := range strings.Split(incidentOpenersTxt, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, strings.Fields(l))
+		}
+	}
+	return out
+}()
+
+// incidentOpening reports a sentence that opens with an incident opener
+// ("Meanwhile, …", "In another incident, …").
+func incidentOpening(toks []wtok) bool {
+	var w []string
+	for _, t := range toks {
+		if t.kind == 'w' {
+			w = append(w, t.low)
+		}
+	}
+	for _, o := range incidentOpeners {
+		if len(w) >= len(o) && slices.Equal(w[:len(o)], o) {
+			return true
+		}
+	}
+	return false
+}
+
+// definiteOpening reports a sentence that opens with a definite word or
+// a pronoun ("The militants …", "They …", "Its fighters …"): it goes on
+// telling of those the story has named.
+func definiteOpening(toks []wtok) bool {
+	for _, t := range toks {
+		if t.kind != 'w' {
+			continue
+		}
+		switch t.low {
+		case "the", "this", "these", "those", "that", "its", "their", "they", "he", "she", "it", "his", "her":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// otherKind reports whether a and b are different kinds of terrorist
+// act as the coders tell them apart: the lexicon's MUC-4 incident types
+// of their head rows (a bombing, a kidnapping, an arson, an attack; an
+// assassination and a raid are attacks). Fights, shelling and the rest
+// have none.
+func otherKind(a, b muster.EventType) bool {
+	kind := func(t muster.EventType) string {
+		if h := triggerLex.heads[t]; h != nil {
+			return h.MUC4
+		}
+		return ""
+	}
+	return kind(a) != "" && kind(b) != "" && kind(a) != kind(b)
+}
+
+// nearDay reports whether v and cur are days, not months or years, and
+// v is within a month of cur: a wire report that tells of incidents on
+// several days ("a bomb destroyed a bus yesterday … guerrillas burned two
+// farms on 12 January") tells of several incidents, whereas a day inside
+// the month a story dated its incident by ("in October … on Monday")
+// dates that incident, and a date further off is background the
+// narrative rules date apart.
+func nearDay(v muster.Value, cur *muster.Value) bool {
+	if v.Precision != muster.PrecisionDay || cur == nil || cur.Precision != muster.PrecisionDay {
+		return false
+	}
+	day, err := time.Parse("2006-01-02", cur.From)
+	return err == nil && v.From <= day.AddDate(0, 0, 31).Format("2006-01-02") && v.From >= day.AddDate(0, 0, -31).Format("2006-01-02")
 }
 
 // shortlyBefore reports whether day v falls on the day a source spoke

@@ -381,36 +381,44 @@ func TrainRoleModel(docs []RoleTrainingDoc, opt RoleTrainOptions) *RoleModel {
 		}
 	}
 	m := &RoleModel{Margin: DefaultRoleMargin, bits: opt.Bits, p: newPerceptron(opt.Bits, roleClasses)}
-	m.p.startTraining()
-	rng := newSplitMix(opt.Seed)
-	order := make([]int, len(data))
+	trainPerceptron(m.p, len(data), opt.Epochs, newSplitMix(opt.Seed),
+		func(i int) ([]uint32, int) { return data[i].feats, data[i].label }, nil)
+	return m
+}
+
+// trainPerceptron trains p for epochs over n examples, shuffled afresh
+// each epoch by rng, and averages it: an example whose best class (among
+// those allowed, all when allowed is nil) is not its label moves the
+// weights toward the label. The role and relation scorers share it.
+func trainPerceptron(p *perceptron, n, epochs int, rng *splitMix, example func(i int) ([]uint32, int), allowed func(i, c int) bool) {
+	p.startTraining()
+	order := make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
-	var sc [roleClasses]float32
-	for ep := 0; ep < opt.Epochs; ep++ {
+	sc := make([]float32, p.nTags)
+	for ep := 0; ep < epochs; ep++ {
 		for i := len(order) - 1; i > 0; i-- {
 			j := int(rng.next() % uint64(i+1))
 			order[i], order[j] = order[j], order[i]
 		}
 		for _, i := range order {
-			ex := data[i]
-			m.p.clock++
-			m.p.scores(ex.feats, sc[:])
+			feats, label := example(i)
+			p.clock++
+			p.scores(feats, sc)
 			best := 0
-			for k := 1; k < roleClasses; k++ {
-				if sc[k] > sc[best] {
+			for k := 1; k < p.nTags; k++ {
+				if (allowed == nil || allowed(i, k)) && sc[k] > sc[best] {
 					best = k
 				}
 			}
-			if best != ex.label {
-				m.p.add(ex.feats, ex.label, 1)
-				m.p.add(ex.feats, best, -1)
+			if best != label {
+				p.add(feats, label, 1)
+				p.add(feats, best, -1)
 			}
 		}
 	}
-	m.p.average()
-	return m
+	p.average()
 }
 
 // splitMix is a small fixed-seed generator for shuffling.
@@ -430,14 +438,22 @@ const roleModelMagic = "muster-roles-v1"
 
 // MarshalBinary encodes the model as gzipped int16 weights.
 func (m *RoleModel) MarshalBinary() ([]byte, error) {
+	return marshalModel(roleModelMagic, []uint32{uint32(m.bits)}, m.p.w)
+}
+
+// marshalModel writes a gzipped model file: magic, the header's numbers
+// and the weights quantised (writeWeights).
+func marshalModel(magic string, header []uint32, w []float32) ([]byte, error) {
 	var buf bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	if err != nil {
 		return nil, err
 	}
-	zw.Write([]byte(roleModelMagic))
-	binary.Write(zw, binary.LittleEndian, uint32(m.bits))
-	if err := writeWeights(zw, m.p.w); err != nil {
+	zw.Write([]byte(magic))
+	for _, h := range header {
+		binary.Write(zw, binary.LittleEndian, h)
+	}
+	if err := writeWeights(zw, w); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {

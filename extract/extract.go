@@ -38,6 +38,11 @@ type Input struct {
 	// mentions with which `muster eval resolve --mentions gold` scores the
 	// in-document resolver alone, through the code ingest runs.
 	OracleMentions bool
+	// LearnedRelations adds the relation scorer's claims
+	// (relation_claims.go). Off by default: on news_armed_groups dev it
+	// changes at most one claim, and on our own example sentences it
+	// gives a wrong one (see DefaultRelationMargin).
+	LearnedRelations bool
 }
 
 // Result is what Extract finds: the document's entities (with their

@@ -198,7 +198,8 @@ func (x *doc) profilePatterns() {
 		return
 	}
 	x.tokMent = x.tokenMentions()
-	for _, m := range profileRules.set.Match(x.d) {
+	x.profileMatches = profileRules.set.Match(x.d)
+	for _, m := range x.profileMatches {
 		x.applyRule(m, profileRules.rules[m.Pattern])
 	}
 	x.describedIdeologies()

@@ -40,6 +40,9 @@ type Options struct {
 	// nlp/syntax, and so every extraction rule that needs the parse: for
 	// measuring what the parse costs and gives.
 	NoSyntax bool
+	// LearnedRelations adds the claims of extract's learned relation
+	// scorer (extract.Input.LearnedRelations; off by default).
+	LearnedRelations bool
 	// Overrides are analysts' merge and split decisions.
 	Overrides []resolve.Override
 }
@@ -193,7 +196,8 @@ func (p *Pipeline) extract(ctx context.Context, doc muster.Document, names []mus
 			d.Mentions = append(d.Mentions, nlp.Mention{Span: bs, Text: doc.Text[bs.Start:bs.End], Type: m.Type, Source: "given"})
 		}
 	}
-	r := extract.Extract(extract.Input{Doc: d, DocID: doc.ID, Published: doc.Published, Publisher: doc.Publisher, OracleMentions: names != nil})
+	r := extract.Extract(extract.Input{Doc: d, DocID: doc.ID, Published: doc.Published, Publisher: doc.Publisher, OracleMentions: names != nil,
+		LearnedRelations: p.opt.LearnedRelations})
 	if names == nil {
 		dropBoilerplate(doc.Text, r)
 	}

@@ -29,6 +29,7 @@ func (m *Main) runEvalClaims(ctx context.Context, args []string) error {
 	text := fs.String("text", "", "the text a single gold `FILE` annotates (default: FILE.txt beside it)")
 	verbose := fs.Bool("v", false, "list misses and extras per document")
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	learned := fs.Bool("learned-relations", false, "add the learned relation scorer's claims (off by default; see extract.Input.LearnedRelations)")
 	entities := fs.Bool("entities", false, "also score whether each entity the gold names is found and typed (with -v: list the misses; with --json: an entities object)")
 	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
@@ -41,7 +42,7 @@ func (m *Main) runEvalClaims(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	analyze, err := ClaimAnalyzer()
+	analyze, err := ClaimAnalyzer(pipeline.Options{LearnedRelations: *learned})
 	if err != nil {
 		return err
 	}
@@ -222,9 +223,9 @@ func claimSplit(gold string) string {
 // ClaimAnalyzer returns the analysis eval claims scores: ingest reads the
 // text as `muster ingest` does (format detection, normalisation, headline),
 // with the gold file's publication date and publisher, and the pipeline
-// ingest runs analyses it (no store).
-func ClaimAnalyzer() (eval.Analyzer, error) {
-	p, err := pipeline.New(pipeline.Options{})
+// ingest runs analyses it (no store), with opt.
+func ClaimAnalyzer(opt pipeline.Options) (eval.Analyzer, error) {
+	p, err := pipeline.New(opt)
 	if err != nil {
 		return nil, err
 	}

@@ -57,6 +57,7 @@ func (m *Main) runEvalMUC4(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	verbose := fs.Bool("v", false, "print each text's key and response templates (never on tst3/tst4 while tuning)")
 	limit := fs.Int("limit", 0, "score only the first `N` texts")
+	only := fs.String("id", "", "score only the texts whose id contains this `string` (with -v: and list their events)")
 	systems := fs.String("systems", strings.Join(eval.MUC4Systems, ","), "1992 `systems` to print beside muster (comma-separated; all for every one)")
 	data := fs.String("data", muc4Dir, "MUC-4 raw `dir`")
 	rescore := fs.String("rescore", "", "score this 1992 `system`'s own response templates instead of muster's, to set this scorer beside the official one")
@@ -77,6 +78,15 @@ func (m *Main) runEvalMUC4(ctx context.Context, args []string) error {
 	texts, keys, err := readMUC4(sp)
 	if err != nil {
 		return err
+	}
+	if *only != "" {
+		var keep []eval.MUC4Text
+		for _, t := range texts {
+			if strings.Contains(t.ID, strings.ToUpper(*only)) {
+				keep = append(keep, t)
+			}
+		}
+		texts = keep
 	}
 	if *limit > 0 && len(texts) > *limit {
 		texts = texts[:*limit]
@@ -100,7 +110,7 @@ func (m *Main) runEvalMUC4(ctx context.Context, args []string) error {
 		}
 	}
 	var results map[string]map[string]eval.SlotCount
-	if sp.results != "" && *limit == 0 {
+	if sp.results != "" && *limit == 0 && *only == "" {
 		f, err := os.Open(sp.results)
 		if err != nil {
 			return muster.Errorf(muster.KindNotFound, "eval muc4: %v", err)
@@ -154,12 +164,26 @@ func (m *Main) runEvalMUC4(ctx context.Context, args []string) error {
 	}
 	if *verbose {
 		for _, d := range rep.Docs {
-			fmt.Fprintf(m.Stdout, "%s: %d key, %d response templates\n", d.ID, len(d.Key), len(d.Resp))
-			for _, t := range d.Key {
-				fmt.Fprintf(m.Stdout, "  key:  %s\n", formatTemplate(t))
+			o := eval.SumSlots(d.Slots, eval.MUC4Slots)
+			fmt.Fprintf(m.Stdout, "%s: %d key, %d response templates; POS %g ACT %g COR %g PAR %g\n", d.ID, len(d.Key), len(d.Resp), o.POS, o.ACT, o.COR, o.PAR)
+			for i, t := range d.Key {
+				fmt.Fprintf(m.Stdout, "  key %d:  %s\n", i, formatTemplate(t))
 			}
-			for _, t := range d.Resp {
-				fmt.Fprintf(m.Stdout, "  resp: %s\n", formatTemplate(t))
+			for j, t := range d.Resp {
+				to := "spurious"
+				if d.Mapped[j] >= 0 {
+					to = fmt.Sprintf("key %d", d.Mapped[j])
+				}
+				fmt.Fprintf(m.Stdout, "  resp (%s): %s\n", to, formatTemplate(t))
+			}
+			if *only != "" {
+				for _, ev := range d.Events {
+					q := ""
+					if len(ev.Evidence) > 0 {
+						q = strings.Join(strings.Fields(ev.Evidence[0].Quote), " ")
+					}
+					fmt.Fprintf(m.Stdout, "  event %s %q: %s\n", ev.Type, ev.Label, q)
+				}
 			}
 		}
 		fmt.Fprintln(m.Stdout)

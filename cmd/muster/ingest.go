@@ -33,6 +33,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching URLs on private, loopback or link-local addresses")
 	quiet := fs.Bool("q", false, "print nothing but errors")
 	noTagger := fs.Bool("no-tagger", false, "find mentions with rules only (faster, less accurate)")
+	learned := fs.Bool("learned-relations", false, "add the learned relation scorer's claims (off by default)")
 	queue := fs.Bool("queue", false, "queue each input as a job for `muster worker` instead of ingesting it now")
 	split := fs.Int("split", defaultSplit, "with --queue: records (JSON Lines lines, WARC records, feed items) per job, so that workers share a large file")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents analysed at once (one writer saves them)")
@@ -63,7 +64,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	p, err := newPipeline(ctx, db, pipeline.Options{NoTagger: *noTagger})
+	p, err := newPipeline(ctx, db, pipeline.Options{NoTagger: *noTagger, LearnedRelations: *learned})
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/muster-osint/muster/nlp"
 )
 
 // table is a hashed linear model: 2^bits rows of n class weights. Training
@@ -38,9 +40,14 @@ func (t *table) scoreQ(fs []uint64, scores []int32) {
 	if n == nActs {
 		// The transition model: three classes, unrolled.
 		var a, b, c int32
+		q, mask := t.q, t.mask
+		var buf [128]int
+		rows := buf[:0]
 		for _, h := range fs {
-			r := int(h&t.mask) * 3
-			row := t.q[r : r+3 : r+3]
+			rows = append(rows, int(h&mask)*3)
+		}
+		for _, r := range rows {
+			row := q[r : r+3 : r+3]
 			a += int32(row[0])
 			b += int32(row[1])
 			c += int32(row[2])
@@ -48,13 +55,42 @@ func (t *table) scoreQ(fs []uint64, scores []int32) {
 		scores[0], scores[1], scores[2] = scores[0]+a, scores[1]+b, scores[2]+c
 		return
 	}
+	// Class by class over all the features' rows, not row by row: the
+	// first class's loads are independent and short, so the processor
+	// fetches every row's cache line at once; row by row, a row of the
+	// tagger's fifty classes fills its window, and the misses come one
+	// after another. Integer sums, so the order changes no score.
+	var buf [64]int
+	rows := buf[:0]
+	if len(fs) > len(buf) {
+		rows = make([]int, 0, len(fs))
+	}
 	for _, h := range fs {
-		r := int(h&t.mask) * n
-		row := t.q[r : r+n : r+n]
-		sc := scores[:len(row)]
-		for c, v := range row {
-			sc[c] += int32(v)
+		rows = append(rows, int(h&t.mask)*n)
+	}
+	t.sumCols(rows, scores[:n], nil)
+}
+
+// sumCols adds to scores[c], for each class c of cols (every class when
+// cols is nil), the weights of class c in the rows starting at rows.
+func (t *table) sumCols(rows []int, scores []int32, cols []uint8) {
+	q := t.q
+	if cols == nil {
+		for c := range scores {
+			var acc int32
+			for _, r := range rows {
+				acc += int32(q[r+c])
+			}
+			scores[c] += acc
 		}
+		return
+	}
+	for _, c := range cols {
+		var acc int32
+		for _, r := range rows {
+			acc += int32(q[r+int(c)])
+		}
+		scores[c] += acc
 	}
 }
 
@@ -261,6 +297,7 @@ func readModel(br *bufio.Reader) (*Model, error) {
 			// held for 28.6 MB of weights): keep exactly the table.
 			t.q = append(make([]int16, 0, len(t.q)), t.q...)
 		}
+		nlp.HugePages(t.q)
 		*dst = t
 	}
 	if err := m.lem.read(br); err != nil {
@@ -520,13 +557,12 @@ func (m *Model) label(ws *workspace, a int) int {
 	for _, c := range allowed {
 		sc[c] = 0
 	}
-	q, mask := m.labels.q, m.labels.mask
+	var buf [64]int
+	rows := buf[:0]
 	for _, h := range ws.lfs {
-		row := q[int(h&mask)*nl:][:nl:nl]
-		for _, c := range allowed {
-			sc[c] += int32(row[c])
-		}
+		rows = append(rows, int(h&m.labels.mask)*nl)
 	}
+	m.labels.sumCols(rows, sc, allowed)
 	// A passive agent has its "by" (UD: obl:agent); one without is
 	// another relation, never the agent: "X founded the Corps (RDK)"
 	// read with "Corps" as the agent made founded_by claims backwards

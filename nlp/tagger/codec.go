@@ -10,6 +10,8 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"github.com/muster-osint/muster/nlp"
 )
 
 // The model file: gzip of a little-endian stream that starts with
@@ -160,7 +162,7 @@ func decodeModel(data []byte) (*model, error) {
 			return table{}
 		}
 		q := make([]int16, n)
-		get(q)
+		rerr = nlp.ReadWeights(r, q)
 		return table{q: q, scale: scale}
 	}
 	floats := func(tb table) []float32 {
