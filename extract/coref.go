@@ -60,6 +60,8 @@ type doc struct {
 	// taggerSorted is 1 when the tagger's mentions are in text order
 	// without overlaps, -1 when not, 0 before taggerType looks.
 	taggerSorted int
+	// forcesBefore caches onlyForceBefore, by mention index.
+	forcesBefore []int
 }
 
 // acronymDef is "Russian Volunteer Corps (RDK)": the entity and the span
@@ -344,28 +346,55 @@ func (x *doc) nextWord(off int) string {
 // addNominals adds "the militia unit" and "both groups" as mentions, so
 // coreference can link them and claims can use them as subjects.
 func (x *doc) addNominals() {
-	for si, s := range x.d.Sentences {
+	for si := range x.d.Sentences {
 		if !containsAny(x.lowerSent(si), nominalKeys) {
 			continue
 		}
-		text := x.d.Text[s.Start:s.End]
-		for _, loc := range nominalRE.FindAllStringIndex(text, -1) {
-			span := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
-			if x.insideName(span) {
-				continue
-			}
-			x.ments = append(x.ments, mention{Span: span, text: x.d.Text[span.Start:span.End], typ: muster.EntityArmedGroup, sent: si, nominal: true, ent: -1})
-		}
-		for _, loc := range pluralRE.FindAllStringIndex(text, -1) {
-			span := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
-			if x.insideName(span) {
-				continue
-			}
-			x.ments = append(x.ments, mention{Span: span, text: x.d.Text[span.Start:span.End], typ: muster.EntityArmedGroup, sent: si, nominal: true, ent: -1, plural: 2})
-		}
+		x.addDescribed(si, nominalRE, mention{typ: muster.EntityArmedGroup, nominal: true, ent: -1}, nil)
+		x.addDescribed(si, pluralRE, mention{typ: muster.EntityArmedGroup, nominal: true, ent: -1, plural: 2}, nil)
 	}
+	x.addForceDescriptions()
 	x.addPronouns()
 	sortMentions(x.ments)
+}
+
+// addDescribed adds a mention like proto for each match of re in sentence
+// si that lies inside no name and that ok (nil: any) accepts; ok is given
+// the match's submatch offsets, relative to the sentence.
+func (x *doc) addDescribed(si int, re *regexp.Regexp, proto mention, ok func(s muster.Span, loc []int) bool) {
+	s := x.d.Sentences[si]
+	for _, loc := range re.FindAllStringSubmatchIndex(x.d.Text[s.Start:s.End], -1) {
+		span := muster.Span{Start: s.Start + loc[0], End: s.Start + loc[1]}
+		if x.insideName(span) || ok != nil && !ok(s, loc) {
+			continue
+		}
+		m := proto
+		m.Span, m.text, m.sent = span, x.d.Text[span.Start:span.End], si
+		x.ments = append(x.ments, m)
+	}
+}
+
+// forceDescriptionRE finds "the army" and "the military": a state's force
+// named by its kind alone, which refers back to the one force the text has
+// named ("Mali’s army … has been fighting the army since August").
+var forceDescriptionRE = regexp.MustCompile(`\b(?i:the)\s+(army|military)\b`)
+
+// addForceDescriptions adds "the army" and "the military" as nominal
+// mentions of a state force (issue 12: participants named by description).
+// "the army chief" and "the military's" are no description of the force:
+// the head must not modify another word.
+func (x *doc) addForceDescriptions() {
+	toks := x.d.Tokens
+	head := func(s muster.Span, loc []int) bool {
+		k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= s.Start+loc[2] })
+		return k < len(toks) && toks[k].Start == s.Start+loc[2] && toks[k].Rel != "compound" && toks[k].Rel != "nmod:poss" &&
+			!(k+1 < len(toks) && (toks[k+1].Text == "’s" || toks[k+1].Text == "'s"))
+	}
+	for si := range x.d.Sentences {
+		if l := x.lowerSent(si); strings.Contains(l, "the army") || strings.Contains(l, "the military") {
+			x.addDescribed(si, forceDescriptionRE, mention{typ: muster.EntityStateForce, nominal: true, ent: -1}, head)
+		}
+	}
 }
 
 // subjectPronouns are the pronouns addPronouns takes at the start of a
@@ -526,6 +555,14 @@ func (x *doc) link() {
 func (x *doc) nameEntities() {
 	for _, e := range x.ents {
 		e.name = canonicalName(e)
+		// "the Islamic State group": the lower-case "group" the mention
+		// finder took along to type the name is no part of it (the
+		// resolver's orgKey already takes one for the other); the name
+		// with it stays an alias. Other heads stay: "the Sinaloa cartel"
+		// is not Sinaloa.
+		if n, ok := strings.CutSuffix(e.name, " group"); ok && isCap(n) {
+			e.name = n
+		}
 		if strings.HasPrefix(e.role, "force:") {
 			e.name = strings.TrimPrefix(e.role, "force:")
 		}
@@ -811,11 +848,49 @@ func (x *doc) linkNominal(i int) {
 		return
 	}
 	head := lastWord(m.text)
+	if m.typ == muster.EntityStateForce {
+		// "the army": a group named Army ("the Arakan Army"), else the
+		// one state force named before it; among several it is none.
+		if e := x.recentGroupHead(i, head); e >= 0 {
+			x.attach(i, e)
+		} else if e := x.onlyForceBefore(i); e >= 0 {
+			x.attach(i, e)
+		}
+		return
+	}
 	if e := x.recentGroupHead(i, head); e >= 0 {
 		x.attach(i, e)
 	} else if e := x.recentGroup(i); e >= 0 && !namedOnlyHeads[strings.ToLower(head)] {
 		x.attach(i, e)
 	}
+}
+
+// onlyForceBefore returns the state force named before mention i when the
+// text has named exactly one, else -1. The names are linked before any
+// nominal, so one pass over the mentions answers every i (a scan per "the
+// army" was quadratic in a long document).
+func (x *doc) onlyForceBefore(i int) int {
+	if x.forcesBefore == nil {
+		x.forcesBefore = make([]int, len(x.ments)+1)
+		only := -1 // -1 none yet, -2 several
+		for j, p := range x.ments {
+			x.forcesBefore[j] = max(only, -1)
+			if p.nominal || p.ent < 0 || x.ents[p.ent].typ != muster.EntityStateForce || only == -2 {
+				continue
+			}
+			e := p.ent
+			for x.ents[e].merged >= 0 {
+				e = x.ents[e].merged
+			}
+			if only >= 0 && only != e {
+				only = -2
+			} else {
+				only = e
+			}
+		}
+		x.forcesBefore[len(x.ments)] = max(only, -1)
+	}
+	return x.forcesBefore[i]
 }
 
 // namedOnlyHeads are the heads of descriptions that refer back only to a
@@ -926,8 +1001,14 @@ func (x *doc) describesAnother(s muster.Span) bool {
 		if h < 0 || (toks[h].Start >= s.Start && toks[h].End <= s.End) {
 			continue
 		}
-		// k is the name's head token.
-		return (toks[k].Rel == "compound" || toks[k].Rel == "nmod:poss") && toks[h].Rel == "appos"
+		// k is the name's head token. The apposition is one the comma
+		// sets off: "dpa/GNA – The Islamic State terror group", a credit
+		// the parser hangs the story's subject on, describes nothing.
+		if (toks[k].Rel != "compound" && toks[k].Rel != "nmod:poss") || toks[h].Rel != "appos" {
+			return false
+		}
+		g := toks[h].Head
+		return g >= 0 && toks[g].End <= s.Start && strings.Contains(x.d.Text[toks[g].End:s.Start], ",")
 	}
 	return false
 }
@@ -1147,8 +1228,9 @@ func Entities(in Input) []Entity {
 // entities returns the document's named entities with their aliases and
 // mentions (code-point spans).
 func (x *doc) entities() []Entity {
+	possessors := x.forcePossessors()
 	var out []Entity
-	for _, ent := range x.ents {
+	for ei, ent := range x.ents {
 		if ent.merged >= 0 || ent.name == "" || ent.typ == "" {
 			continue
 		}
@@ -1180,7 +1262,51 @@ func (x *doc) entities() []Entity {
 			cs := x.offs.Chars(span)
 			e.Mentions = append(e.Mentions, muster.Mention{Document: x.in.DocID, Start: cs.Start, End: cs.End, Text: text, Type: ent.typ.MentionType()})
 		}
+		for _, span := range possessors[ei] {
+			cs := x.offs.Chars(span)
+			e.Mentions = append(e.Mentions, muster.Mention{Document: x.in.DocID, Start: cs.Start, End: cs.End, Text: x.d.Text[span.Start:span.End], Type: ent.typ.MentionType()})
+		}
+		if len(possessors[ei]) > 0 {
+			slices.SortStableFunc(e.Mentions, func(a, b muster.Mention) int { return cmp.Compare(a.Start, b.Start) })
+		}
 		out = append(out, e)
+	}
+	return out
+}
+
+// forcePossessors returns, by place entity, the spans of the country
+// names that own a state force's mention: "Ukraine" in "Ukraine’s
+// military" mentions the country as well as its forces, as the resolution
+// gold marks it (issue 12: those four dev mentions of Ukraine were
+// missed). The force's own mention stays; a country the document names
+// nowhere else gains no entity from it.
+func (x *doc) forcePossessors() map[int][]muster.Span {
+	var out map[int][]muster.Span
+	places := map[string]int{}
+	for ei, ent := range x.ents {
+		if ent.merged < 0 && ent.typ == muster.EntityPlace && ent.name != "" {
+			places[muster.NameKey(ent.name)] = ei
+		}
+	}
+	for _, m := range x.ments {
+		if m.nominal || m.typ != muster.EntityStateForce || m.ent < 0 {
+			continue
+		}
+		i := strings.Index(m.text, "’s")
+		if i < 0 {
+			i = strings.Index(m.text, "'s")
+		}
+		if i <= 0 {
+			continue
+		}
+		ei, ok := places[muster.NameKey(m.text[:i])]
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = map[int][]muster.Span{}
+		}
+		out[ei] = append(out[ei], muster.Span{Start: m.Start, End: m.Start + i})
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -92,4 +93,37 @@ func entityTypes(t *testing.T, text string) (map[string]bool, []string) {
 		got = append(got, e.Name+" ("+string(e.Type)+")")
 	}
 	return typed, got
+}
+
+// mentionOf is one mention of an extraction with the entity it belongs to.
+type mentionOf struct {
+	text, name string
+	typ        muster.EntityType
+}
+
+func (m mentionOf) String() string { return m.text + " → " + m.name + " (" + string(m.typ) + ")" }
+
+// entityMentions extracts text and returns every mention with its entity.
+func entityMentions(t *testing.T, text string) []mentionOf {
+	t.Helper()
+	r := extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: time.Date(2023, 5, 24, 0, 0, 0, 0, time.UTC), Publisher: "Test Wire"})
+	var out []mentionOf
+	for _, e := range r.Entities {
+		for _, m := range e.Mentions {
+			out = append(out, mentionOf{m.Text, e.Name, e.Type})
+		}
+	}
+	return out
+}
+
+// entityNames extracts text and returns the set of its entities' names
+// and, for messages, each entity as "name (type)".
+func entityNames(t *testing.T, text string) (map[string]bool, []string) {
+	t.Helper()
+	_, got := entityTypes(t, text)
+	names := map[string]bool{}
+	for _, g := range got {
+		names[g[:strings.LastIndex(g, " (")]] = true
+	}
+	return names, got
 }

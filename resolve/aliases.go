@@ -215,3 +215,18 @@ func (a *Aliases) MixedCaseNames() []string {
 	}
 	return out
 }
+
+// isCountry reports whether row's canonical name is a country's: some
+// place row of that name comes from the countries data ("United States"
+// has rows of its own and of muster's, "America" among them).
+func (a *Aliases) isCountry(row *AliasRow) bool {
+	if a == nil || row.Type != muster.EntityPlace {
+		return false
+	}
+	for _, i := range a.byCanon[string(family(muster.EntityPlace))+"\x00"+row.canonKey] {
+		if r := &a.rows[i]; r.Type == muster.EntityPlace && strings.HasPrefix(r.Source, "countries:") {
+			return true
+		}
+	}
+	return false
+}

@@ -279,3 +279,24 @@ func TestSpotFoldedSize(t *testing.T) {
 		t.Errorf("LocateEvent(near Krasne Pershe, Kharkiv) = %v %+v, want Kharkiv oblast", ok, p)
 	}
 }
+
+// TestGeocodeDirectionAlone: a direction alone ("the West", "the East")
+// names a bloc or a part of a country: outside the countries the text
+// names it is left unplaced, where it had been put in Haiti's Ouest
+// department (issue 12), while in news of Cameroon "North" is its North
+// region; a name that holds a direction is still a place.
+func TestGeocodeDirectionAlone(t *testing.T) {
+	g := mustGazetteer(t)
+	ctx := GeoContext{Countries: []string{"RU", "UA"}}
+	for _, name := range []string{"West", "East", "North", "South"} {
+		if p, ok := g.ForDocument().Geocode(name, ctx); ok {
+			t.Errorf("Geocode(%q) = %+v, want unplaced", name, p)
+		}
+	}
+	if p, ok := g.ForDocument().Geocode("North", GeoContext{Countries: []string{"CM"}}); !ok || p.Country != "CM" {
+		t.Errorf("Geocode(North) in news of Cameroon = %+v, want its North region", p)
+	}
+	if p, ok := g.ForDocument().Geocode("Western Sahara", GeoContext{}); !ok || p.Country != "EH" {
+		t.Errorf("Geocode(Western Sahara) = %+v, want Western Sahara", p)
+	}
+}

@@ -267,6 +267,16 @@ func (r *Resolver) Resolve(ctx context.Context, ents []muster.Entity, idx Index)
 		} else {
 			o.Type = pe.typ // the alias table may have corrected the type
 			o.ID = EntityID(pe.typ, pe.primary)
+			// A country is named as the alias table's country rows name
+			// it, the text's name kept as an alias: "U.S." is the United
+			// States in every document, not whatever the first one to
+			// mention it wrote, and claims about it meet those that say
+			// "United States" (issue 12). Other names keep the text's
+			// spelling, which the examples' goldens and analysts read.
+			if c := pe.canon; c != nil && c.Canonical != e.Name && o.Type == muster.EntityPlace && r.Aliases.isCountry(c) {
+				o.Aliases = addAlias(o.Aliases, e.Name, aliasKind(e.Name, muster.Entity{Name: c.Canonical, Type: o.Type}, r.Aliases))
+				o.Name = c.Canonical
+			}
 		}
 		out[i] = o
 		for _, k := range keys {

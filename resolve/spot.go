@@ -1520,6 +1520,25 @@ func (g *Gazetteer) geocodeCandidate(name string, c GeoContext) (Candidate, bool
 }
 
 func (g *Gazetteer) geocodeCandidateWith(name string, c GeoContext, lookup func(string) ([]int32, []bool)) (Candidate, bool) {
+	// "the West", "the East": a direction alone names a bloc or a part
+	// of a country; it is a place only as a region of a country the text
+	// names (Cameroon's North and West regions), never abroad (issue 12:
+	// "sanctions by the West" in news of Russia was put in Haiti's Ouest
+	// department).
+	if placeword.Direction(strings.ToLower(strings.TrimSpace(name))) != "" {
+		cand, ok := g.geocodeNamed(name, c, lookup)
+		if !ok || !slices.ContainsFunc(c.Countries, func(cc string) bool { return strings.EqualFold(cc, cand.Place.Country) }) {
+			return Candidate{}, false
+		}
+		return cand, true
+	}
+	return g.geocodeNamed(name, c, lookup)
+}
+
+// geocodeNamed scores the gazetteer entries of name in context c and
+// returns the best: geocodeCandidateWith without its rule for a bare
+// direction.
+func (g *Gazetteer) geocodeNamed(name string, c GeoContext, lookup func(string) ([]int32, []bool)) (Candidate, bool) {
 	k := normPlace(name)
 	ids, exact := lookup(k)
 	if g.countryOf(ids, exact) == "" {

@@ -205,7 +205,7 @@ func resolveGold(ctx context.Context, p *pipeline.Pipeline, docs []eval.ResolveG
 		idx.Add(a.Entities...)
 		for _, e := range a.Entities {
 			if _, ok := names[e.ID]; !ok {
-				names[e.ID] = e.ID + " " + e.Name
+				names[e.ID] = e.ID + " " + e.Name + " (" + string(e.Type) + ")"
 			}
 		}
 		for _, mn := range a.Mentions {
