@@ -320,3 +320,30 @@ func TestSplitDevHalves(t *testing.T) {
 		seen[r.ID] = true
 	}
 }
+
+// TestScoreEventsCountryByIdentity: the country slot scores which country
+// the event was placed in, not which of its names the store shows. The
+// resolver names a country as the countries table does ("DR Congo" for a
+// text's "Democratic Republic of the Congo"), which a comparison of
+// spellings had counted wrong (GTD dev country .986 → .972).
+func TestScoreEventsCountryByIdentity(t *testing.T) {
+	recs := []EventRecord{
+		{ID: "1", Text: "a", Gold: map[string][]string{"country": {"Russian Federation"}}},
+		{ID: "2", Text: "b", Gold: map[string][]string{"country": {"Ukraine"}}},
+	}
+	ex := func(ctx context.Context, text string, published time.Time) (*muster.Analysis, error) {
+		// Both records are placed in Russia, under the table's short name.
+		return &muster.Analysis{Events: []muster.Event{{
+			Type: muster.EventAttack,
+			Claims: []muster.Claim{{Predicate: muster.PredOccurredAt,
+				Object: muster.EntityValue(muster.Ref{Name: "Russia"}, "Russia"), Role: "country"}},
+		}}}, nil
+	}
+	rep, err := ScoreEvents(context.Background(), "gtd", recs, ex, testCountries(t), testTypes, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := rep.Slots["country"]; s.N != 2 || s.Correct != 1 {
+		t.Errorf("country: %d of %d right, want 1 of 2 (Russia is the Russian Federation, not Ukraine)", s.Correct, s.N)
+	}
+}
