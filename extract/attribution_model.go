@@ -278,11 +278,7 @@ func sumRows[W int16 | float32, A int32 | float32](w []W, mask uint32, nTags int
 		// of the attribution model.
 		var a, b, c A
 		var buf [64]int
-		rows := buf[:0]
-		for _, f := range feats {
-			rows = append(rows, int(f&mask)*3)
-		}
-		for _, i := range rows {
+		for _, i := range nlp.RowOffsets(buf[:0], feats, mask, 3) {
 			row := w[i : i+3 : i+3]
 			a += A(row[0])
 			b += A(row[1])
@@ -296,11 +292,7 @@ func sumRows[W int16 | float32, A int32 | float32](w []W, mask uint32, nTags int
 		// every token of a cue's sentence once per previous tag.
 		var a, b, c, d, e A
 		var buf [64]int
-		rows := buf[:0]
-		for _, f := range feats {
-			rows = append(rows, int(f&mask)*5)
-		}
-		for _, i := range rows {
+		for _, i := range nlp.RowOffsets(buf[:0], feats, mask, 5) {
 			row := w[i : i+5 : i+5]
 			a += A(row[0])
 			b += A(row[1])

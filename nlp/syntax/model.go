@@ -42,11 +42,7 @@ func (t *table) scoreQ(fs []uint64, scores []int32) {
 		var a, b, c int32
 		q, mask := t.q, t.mask
 		var buf [128]int
-		rows := buf[:0]
-		for _, h := range fs {
-			rows = append(rows, int(h&mask)*3)
-		}
-		for _, r := range rows {
+		for _, r := range nlp.RowOffsets(buf[:0], fs, mask, 3) {
 			row := q[r : r+3 : r+3]
 			a += int32(row[0])
 			b += int32(row[1])
@@ -65,10 +61,7 @@ func (t *table) scoreQ(fs []uint64, scores []int32) {
 	if len(fs) > len(buf) {
 		rows = make([]int, 0, len(fs))
 	}
-	for _, h := range fs {
-		rows = append(rows, int(h&t.mask)*n)
-	}
-	t.sumCols(rows, scores[:n], nil)
+	t.sumCols(nlp.RowOffsets(rows, fs, t.mask, n), scores[:n], nil)
 }
 
 // sumCols adds to scores[c], for each class c of cols (every class when
@@ -558,11 +551,7 @@ func (m *Model) label(ws *workspace, a int) int {
 		sc[c] = 0
 	}
 	var buf [64]int
-	rows := buf[:0]
-	for _, h := range ws.lfs {
-		rows = append(rows, int(h&m.labels.mask)*nl)
-	}
-	m.labels.sumCols(rows, sc, allowed)
+	m.labels.sumCols(nlp.RowOffsets(buf[:0], ws.lfs, m.labels.mask, nl), sc, allowed)
 	// A passive agent has its "by" (UD: obl:agent); one without is
 	// another relation, never the agent: "X founded the Corps (RDK)"
 	// read with "Corps" as the agent made founded_by claims backwards

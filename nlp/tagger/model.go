@@ -3,6 +3,8 @@ package tagger
 import (
 	"math"
 	"slices"
+
+	"github.com/muster-osint/muster/nlp"
 )
 
 // model is the tagger's whole state: labels, two hashed weight tables (the
@@ -645,14 +647,9 @@ func (tb *table) addRows(s []float32, fs []uint32) {
 		// The shipped model's 9 IOB2 labels: sums kept in registers.
 		var a0, a1, a2, a3, a4, a5, a6, a7, a8 int32
 		q := tb.q
-		// Every row's offset first, then the sums: the loads of the
-		// second loop issue back to back, more cache misses in flight.
+		// Every row's offset first, then the sums (nlp.RowOffsets).
 		var buf [128]int
-		rows := buf[:0]
-		for _, f := range fs {
-			rows = append(rows, int(f)*9)
-		}
-		for _, r := range rows {
+		for _, r := range nlp.RowOffsets(buf[:0], fs, ^uint32(0), 9) {
 			row := q[r : r+9 : r+9]
 			a0 += int32(row[0])
 			a1 += int32(row[1])
