@@ -45,6 +45,16 @@ func hugePages[E any](s []E) error {
 // large again (16 MB more for the attribution model while it loads), and
 // decodes through an interface call a weight.
 func ReadWeights(r io.Reader, q []int16) error {
+	if err := DecodeWeights(r, q); err != nil {
+		return err
+	}
+	HugePages(q)
+	return nil
+}
+
+// DecodeWeights is ReadWeights without HugePages, for a table read in
+// parts.
+func DecodeWeights(r io.Reader, q []int16) error {
 	var buf [1 << 15]byte
 	for done := 0; done < len(q); {
 		c := min(len(buf)/2, len(q)-done)
@@ -56,6 +66,5 @@ func ReadWeights(r io.Reader, q []int16) error {
 		}
 		done += c
 	}
-	HugePages(q)
 	return nil
 }

@@ -271,24 +271,21 @@ func readModel(br *bufio.Reader) (*Model, error) {
 			return nil, err
 		}
 		t := &table{bits: uint(bits), n: int(n), mask: 1<<bits - 1, scale: math.Float32frombits(sb)}
-		// Grow with the data read, so a corrupt header cannot make it
-		// allocate more than the input holds.
+		// Grow with the data read, doubling up to exactly size, so a
+		// corrupt header cannot make it allocate more than twice what
+		// the input holds, and the table keeps no unused capacity.
 		size := (1 << bits) * int(n)
-		t.q = make([]int16, 0, min(size, 1<<16))
-		buf := make([]byte, 1<<16)
-		for len(t.q) < size {
-			c := min(len(buf)/2, size-len(t.q))
-			if _, err := io.ReadFull(br, buf[:2*c]); err != nil {
+		t.q = make([]int16, min(size, 1<<16))
+		for done := 0; ; {
+			if err := nlp.DecodeWeights(br, t.q[done:]); err != nil {
 				return nil, fmt.Errorf("table %d: %w", k, err)
 			}
-			for j := 0; j < c; j++ {
-				t.q = append(t.q, int16(binary.LittleEndian.Uint16(buf[2*j:])))
+			if done = len(t.q); done == size {
+				break
 			}
-		}
-		if cap(t.q) > len(t.q) {
-			// Growing by append left up to a quarter unused (33.8 MB
-			// held for 28.6 MB of weights): keep exactly the table.
-			t.q = append(make([]int16, 0, len(t.q)), t.q...)
+			grown := make([]int16, min(size, 2*done))
+			copy(grown, t.q)
+			t.q = grown
 		}
 		nlp.HugePages(t.q)
 		*dst = t
