@@ -54,6 +54,7 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 		}
 	}
 	docCountry := muc4DocCountry(a)
+	today := muc4Today.MatchString(a.Document.Text)
 	var out []MUC4Template
 	for _, ev := range a.Events {
 		typ := types.MUC4IncidentType(ev.Type)
@@ -89,7 +90,7 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 			}
 		}
 		add("inc-type", typ)
-		if d := muc4EventDate(ev.Time, a.Document.Published, muc4Today.MatchString(a.Document.Text)); d != "" {
+		if d := muc4EventDate(ev.Time, a.Document.Published, today); d != "" {
 			add("inc-date", d)
 		}
 		loc := muc4Location(ev, claims[ev.ID], ents, countries, docCountry)
