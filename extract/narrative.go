@@ -182,7 +182,9 @@ func (x *doc) narrativeEvents() {
 		ev.sents = []int{si}
 		// Places: the most specific places named in the sentence, not its
 		// dateline ("BAMAKO — Gunmen ambushed …" was not in Bamako).
-		body := muster.Span{Start: s.Start + datelineLen(text), End: s.End}
+		dl := datelineLen(text)
+		told := muster.Span{Start: s.Start + dl, End: s.End} // the sentence without its dateline
+		body := told
 		if fallback {
 			// "struck Kharkiv and had taken control of the village of
 			// Ivanivka": the ground taken is the places after the verb.
@@ -194,7 +196,7 @@ func (x *doc) narrativeEvents() {
 			}
 		}
 		dateAt := -1
-		if v, ds, ok := x.eventDate(si, muster.Span{Start: s.Start + datelineLen(text), End: s.End}, trig, subs...); ok {
+		if v, ds, ok := x.eventDate(si, told, trig, subs...); ok {
 			ev.from, ev.to, ev.precision, ev.timeText = v.From, v.To, v.Precision, x.d.Text[ds.Start:ds.End]
 			dateAt = ds.Start - s.Start
 		}
@@ -203,19 +205,18 @@ func (x *doc) narrativeEvents() {
 		// told before, unless another date comes first.
 		prior := x.lastEventTold(si)
 		if prior >= 0 {
-			x.dateBack(text, datelineLen(text), dateAt, ev, x.events[prior])
+			x.dateBack(text, dl, dateAt, ev, x.events[prior])
 		}
 		// "It came as fighting took place between …": an event told as
 		// happening at the time of the one told before it takes its date.
-		if ev.from == "" && cameAsRE.MatchString(text[datelineLen(text):]) {
-			if k := x.lastEventTold(si); k >= 0 && x.events[k].from != "" {
-				old := x.events[k]
+		if ev.from == "" && cameAsRE.MatchString(text[dl:]) {
+			if prior >= 0 && x.events[prior].from != "" {
+				old := x.events[prior]
 				ev.from, ev.to, ev.precision, ev.timeText = old.from, old.to, old.precision, old.timeText
 			}
 		}
 		// Participants: the groups that act, the forces that fight them.
 		// Not the agencies of a dateline ("dpa/GNA – The Islamic State …").
-		told := muster.Span{Start: s.Start + datelineLen(text), End: s.End}
 		actors := x.subjectsIn(told, muster.EntityArmedGroup)
 		actors = append(actors, x.listMates(told, actors)...)
 		for _, e := range actors {
