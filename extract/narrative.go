@@ -1103,10 +1103,8 @@ func (x *doc) backgroundFigures(si, main int) int {
 	s := x.d.Sentences[si]
 	text := x.d.Text[s.Start:s.End]
 	typ := muster.EventAttack
-	if loc := eventTriggerFoldRE.FindStringIndex(text); loc != nil {
-		if t := lexiconType(strings.ToLower(text[loc[0]:loc[1]])); t != "" {
-			typ = t
-		}
+	if t, _ := firstTriggerType(text); t != "" {
+		typ = t
 	}
 	ev := &localEvent{typ: typ, participants: map[int]string{}, merged: -1, sents: []int{si}, evidence: []muster.Span{s},
 		from: d.Value.From, to: d.Value.To, precision: d.Value.Precision, timeText: text[d.Span.Start:d.Span.End]}
@@ -1414,17 +1412,27 @@ func (x *doc) whenClauses(si int, typ muster.EventType, trig muster.Span, claime
 			continue
 		}
 		t := typ
-		loc := eventTriggerFoldRE.FindStringSubmatchIndex(text[d.Span.End:])
-		if loc != nil {
-			if w := lexiconType(strings.ToLower(text[d.Span.End+loc[0] : d.Span.End+loc[1]])); w != "" {
-				t = w
-			}
-		} else if !tellsCasualties(text[d.Span.End:]) {
+		w, found := firstTriggerType(text[d.Span.End:])
+		if !found && !tellsCasualties(text[d.Span.End:]) {
 			continue // "a truce signed in 2015, when talks began": no event
+		}
+		if w != "" {
+			t = w
 		}
 		out = append(out, claimedPhrase{typ: t, span: span})
 	}
 	return out
+}
+
+// firstTriggerType returns the lexicon's violent type (lexiconType) of
+// the first event word in text, "" when it has none, and whether text
+// has an event word at all.
+func firstTriggerType(text string) (muster.EventType, bool) {
+	loc := eventTriggerFoldRE.FindStringIndex(text)
+	if loc == nil {
+		return "", false
+	}
+	return lexiconType(strings.ToLower(text[loc[0]:loc[1]])), true
 }
 
 // tellsCasualties reports whether text holds a casualty word of the
