@@ -54,6 +54,7 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 		}
 	}
 	docCountry := muc4DocCountry(a)
+	today := muc4Today.MatchString(a.Document.Text)
 	var out []MUC4Template
 	for _, ev := range a.Events {
 		typ := types.MUC4IncidentType(ev.Type)
@@ -89,7 +90,7 @@ func MUC4Templates(a *muster.Analysis, countries *Countries, types EventTypes) [
 			}
 		}
 		add("inc-type", typ)
-		if d := muc4EventDate(ev.Time, a.Document.Published, muc4Today.MatchString(a.Document.Text)); d != "" {
+		if d := muc4EventDate(ev.Time, a.Document.Published, today); d != "" {
 			add("inc-date", d)
 		}
 		loc := muc4Location(ev, claims[ev.ID], ents, countries, docCountry)
@@ -755,12 +756,12 @@ func (m *muc4Matcher) scoreTemplates(keys, resps []MUC4Template) (out map[string
 	for j := range mapped {
 		mapped[j] = -1
 	}
-	usedK, usedR := map[int]bool{}, map[int]bool{}
+	usedK := map[int]bool{}
 	for _, p := range ps {
-		if usedK[p.k] || usedR[p.r] {
+		if usedK[p.k] || mapped[p.r] >= 0 {
 			continue
 		}
-		usedK[p.k], usedR[p.r] = true, true
+		usedK[p.k] = true
 		mapped[p.r] = p.k
 		for s, c := range p.slots {
 			t := out[s]
@@ -779,7 +780,7 @@ func (m *muc4Matcher) scoreTemplates(keys, resps []MUC4Template) (out map[string
 		}
 	}
 	for j, r := range resps {
-		if !usedR[j] {
+		if mapped[j] < 0 {
 			for _, s := range MUC4Slots {
 				t := out[s]
 				t.add(m.scoreSlot(s, nil, r[s]))

@@ -718,6 +718,12 @@ func incidentOpening(toks []wtok) bool {
 			w = append(w, t.low)
 		}
 	}
+	return opensWithOpener(w)
+}
+
+// opensWithOpener reports whether the lower-case words w open with an
+// incident opener.
+func opensWithOpener(w []string) bool {
 	for _, o := range incidentOpeners {
 		if len(w) >= len(o) && slices.Equal(w[:len(o)], o) {
 			return true

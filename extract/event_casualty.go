@@ -431,8 +431,6 @@ var lossUnits = map[string]bool{
 	"servicemen": true, "personnel": true, "militants": true, "officers": true,
 }
 
-// losses returns the dead a side gives as its own: "had lost two men",
-// "lost 12 of its fighters", "putting their own dead at two".
 // tollVerbs say what figure a death toll reached: "rose to", "stands at".
 var tollVerbs = map[string]bool{
 	"rose": true, "risen": true, "rises": true, "rise": true, "climbed": true, "climbs": true,
@@ -443,6 +441,8 @@ var tollVerbs = map[string]bool{
 // lossVerbs come between "without" and "losses": "without suffering losses".
 var lossVerbs = map[string]bool{"suffering": true, "sustaining": true, "incurring": true, "taking": true}
 
+// losses returns the dead a side gives as its own: "had lost two men",
+// "lost 12 of its fighters", "putting their own dead at two".
 func (x *eventExtractor) losses(s *sent, figs []figure, used []bool, attr muster.Attribution, mod muster.Modality) []muster.Claim {
 	toks := s.toks
 	var out []muster.Claim

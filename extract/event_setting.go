@@ -58,12 +58,7 @@ func (x *doc) opensIncident(si int, body muster.Span) bool {
 			w = append(w, strings.ToLower(t.Text))
 		}
 	}
-	for _, o := range incidentOpeners {
-		if len(w) >= len(o) && slices.Equal(w[:len(o)], o) {
-			return true
-		}
-	}
-	return false
+	return opensWithOpener(w)
 }
 
 // sameIncidentRE finds the words that tell an event as part of the

@@ -30,11 +30,13 @@ func TestEventSetting(t *testing.T) {
 			lines = append(lines, l)
 		}
 	}
+	cases := 0
 	for _, c := range strings.Split(strings.Join(lines, "\n"), "\n==\n") {
 		text, wants, ok := strings.Cut(strings.TrimSpace(c), "\n--\n")
 		if !ok {
 			continue
 		}
+		cases++
 		r := story(t, strings.TrimSpace(text)+"\n", pub)
 		for _, w := range strings.Split(strings.TrimSpace(wants), "\n") {
 			f := strings.Fields(w)
@@ -80,6 +82,9 @@ func TestEventSetting(t *testing.T) {
 				}
 			}
 		}
+	}
+	if cases == 0 {
+		t.Fatal("testdata/event_setting.txt holds no story: nothing checked")
 	}
 }
 

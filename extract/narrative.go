@@ -182,7 +182,9 @@ func (x *doc) narrativeEvents() {
 		ev.sents = []int{si}
 		// Places: the most specific places named in the sentence, not its
 		// dateline ("BAMAKO — Gunmen ambushed …" was not in Bamako).
-		body := muster.Span{Start: s.Start + datelineLen(text), End: s.End}
+		dl := datelineLen(text)
+		told := muster.Span{Start: s.Start + dl, End: s.End} // the sentence without its dateline
+		body := told
 		if fallback {
 			// "struck Kharkiv and had taken control of the village of
 			// Ivanivka": the ground taken is the places after the verb.
@@ -194,7 +196,7 @@ func (x *doc) narrativeEvents() {
 			}
 		}
 		dateAt := -1
-		if v, ds, ok := x.eventDate(si, muster.Span{Start: s.Start + datelineLen(text), End: s.End}, trig, subs...); ok {
+		if v, ds, ok := x.eventDate(si, told, trig, subs...); ok {
 			ev.from, ev.to, ev.precision, ev.timeText = v.From, v.To, v.Precision, x.d.Text[ds.Start:ds.End]
 			dateAt = ds.Start - s.Start
 		}
@@ -203,19 +205,18 @@ func (x *doc) narrativeEvents() {
 		// told before, unless another date comes first.
 		prior := x.lastEventTold(si)
 		if prior >= 0 {
-			x.dateBack(text, datelineLen(text), dateAt, ev, x.events[prior])
+			x.dateBack(text, dl, dateAt, ev, x.events[prior])
 		}
 		// "It came as fighting took place between …": an event told as
 		// happening at the time of the one told before it takes its date.
-		if ev.from == "" && cameAsRE.MatchString(text[datelineLen(text):]) {
-			if k := x.lastEventTold(si); k >= 0 && x.events[k].from != "" {
-				old := x.events[k]
+		if ev.from == "" && cameAsRE.MatchString(text[dl:]) {
+			if prior >= 0 && x.events[prior].from != "" {
+				old := x.events[prior]
 				ev.from, ev.to, ev.precision, ev.timeText = old.from, old.to, old.precision, old.timeText
 			}
 		}
 		// Participants: the groups that act, the forces that fight them.
 		// Not the agencies of a dateline ("dpa/GNA – The Islamic State …").
-		told := muster.Span{Start: s.Start + datelineLen(text), End: s.End}
 		actors := x.subjectsIn(told, muster.EntityArmedGroup)
 		actors = append(actors, x.listMates(told, actors)...)
 		for _, e := range actors {
@@ -1102,10 +1103,8 @@ func (x *doc) backgroundFigures(si, main int) int {
 	s := x.d.Sentences[si]
 	text := x.d.Text[s.Start:s.End]
 	typ := muster.EventAttack
-	if loc := eventTriggerFoldRE.FindStringIndex(text); loc != nil {
-		if t := lexiconType(strings.ToLower(text[loc[0]:loc[1]])); t != "" {
-			typ = t
-		}
+	if t, _ := firstTriggerType(text); t != "" {
+		typ = t
 	}
 	ev := &localEvent{typ: typ, participants: map[int]string{}, merged: -1, sents: []int{si}, evidence: []muster.Span{s},
 		from: d.Value.From, to: d.Value.To, precision: d.Value.Precision, timeText: text[d.Span.Start:d.Span.End]}
@@ -1413,17 +1412,27 @@ func (x *doc) whenClauses(si int, typ muster.EventType, trig muster.Span, claime
 			continue
 		}
 		t := typ
-		loc := eventTriggerFoldRE.FindStringSubmatchIndex(text[d.Span.End:])
-		if loc != nil {
-			if w := lexiconType(strings.ToLower(text[d.Span.End+loc[0] : d.Span.End+loc[1]])); w != "" {
-				t = w
-			}
-		} else if !tellsCasualties(text[d.Span.End:]) {
+		w, found := firstTriggerType(text[d.Span.End:])
+		if !found && !tellsCasualties(text[d.Span.End:]) {
 			continue // "a truce signed in 2015, when talks began": no event
+		}
+		if w != "" {
+			t = w
 		}
 		out = append(out, claimedPhrase{typ: t, span: span})
 	}
 	return out
+}
+
+// firstTriggerType returns the lexicon's violent type (lexiconType) of
+// the first event word in text, "" when it has none, and whether text
+// has an event word at all.
+func firstTriggerType(text string) (muster.EventType, bool) {
+	loc := eventTriggerFoldRE.FindStringIndex(text)
+	if loc == nil {
+		return "", false
+	}
+	return lexiconType(strings.ToLower(text[loc[0]:loc[1]])), true
 }
 
 // tellsCasualties reports whether text holds a casualty word of the

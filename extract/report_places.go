@@ -22,17 +22,11 @@ func (x *doc) placeReportEvents(r *Result) {
 	if len(x.d.Sentences) > reportSentences {
 		return
 	}
-	live := func(e int) int {
-		for e >= 0 && x.ents[e].merged >= 0 {
-			e = x.ents[e].merged
-		}
-		return e
-	}
 	// first returns the first place mention inside one of spans (all the
 	// text when spans is nil) that may stand for where something happened.
 	first := func(spans []muster.Span) (mention, int, bool) {
 		for _, m := range x.ments {
-			e := live(m.ent)
+			e := x.live(m.ent)
 			if e < 0 || m.nominal || m.patron || x.ents[e].typ != muster.EntityPlace || x.ents[e].name == "" {
 				continue
 			}
