@@ -99,3 +99,17 @@ func claimLines(r *extract.Result) string {
 	}
 	return b.String()
 }
+
+// TestEventSettingSameAreaFirst: a story's first event, placed by its
+// dateline, that happened "in the same area" has no earlier event to take
+// an area from; it had indexed the events told before at -1 and panicked.
+func TestEventSettingSameAreaFirst(t *testing.T) {
+	text := "BAMAKO, Mali — Gunmen attacked a convoy in the same area on Monday, killing three soldiers.\nThe army said it was searching for the attackers.\n"
+	r := story(t, text, time.Date(2023, 6, 16, 0, 0, 0, 0, time.UTC))
+	for _, cl := range r.Claims {
+		if cl.Predicate == muster.PredKilled {
+			return
+		}
+	}
+	t.Errorf("no killed claim; claims:\n%s", claimLines(r))
+}

@@ -251,8 +251,9 @@ func (x *doc) narrativeEvents() {
 			// A background event: the sentence dates it before the event
 			// told last, so it is an event of its own even where it names
 			// no place (issue 10), at that event's places when it happened
-			// "in the same area".
-			if sameAreaRE.MatchString(text) {
+			// "in the same area". Only an event told before has an area:
+			// a story's first event, placed by the dateline, has none.
+			if prior >= 0 && sameAreaRE.MatchString(text) {
 				ev.places = slices.Clone(x.events[prior].places)
 			}
 		}
