@@ -18,12 +18,17 @@ func TestAcronymAfterNameTail(t *testing.T) {
 		"Since 2015 the region has suffered attacks by the Islamic Movement in East Africa (IMEAP) and other groups."
 	pub := time.Date(2024, 6, 13, 0, 0, 0, 0, time.UTC)
 	r := extract.Extract(extract.Input{Doc: parse(t, text), DocID: "d_test", Published: pub, Publisher: "Test Wire"})
+	group := false
 	for _, e := range r.Entities {
 		for _, a := range e.Aliases {
 			if a.Name == "IMEAP" && e.Type == muster.EntityPlace {
 				t.Errorf("place %q took the group's acronym IMEAP (aliases %v)", e.Name, e.Aliases)
 			}
+			group = group || a.Name == "IMEAP" && e.Type == muster.EntityArmedGroup
 		}
+	}
+	if !group {
+		t.Errorf("no armed group has the acronym IMEAP: %v", r.Entities)
 	}
 }
 

@@ -386,8 +386,8 @@ var forceDescriptionRE = regexp.MustCompile(`\b(?i:the)\s+(army|military)\b`)
 func (x *doc) addForceDescriptions() {
 	toks := x.d.Tokens
 	head := func(s muster.Span, loc []int) bool {
-		k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= s.Start+loc[2] })
-		return k < len(toks) && toks[k].Start == s.Start+loc[2] && toks[k].Rel != "compound" && toks[k].Rel != "nmod:poss" &&
+		k := x.tokenStartingAt(s.Start + loc[2])
+		return k >= 0 && toks[k].Rel != "compound" && toks[k].Rel != "nmod:poss" &&
 			!(k+1 < len(toks) && (toks[k+1].Text == "’s" || toks[k+1].Text == "'s"))
 	}
 	for si := range x.d.Sentences {

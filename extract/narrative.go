@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/muster-osint/muster"
+	"github.com/muster-osint/muster/nlp/placeword"
 )
 
 // localEvent is an event as one document tells it: it may be told over
@@ -351,27 +352,16 @@ func (x *doc) readPlaces() {
 	}
 }
 
-// regionWords are the lower-case words that make the place named after
-// them a part of it: "in northwest Syria", "in northeastern Nigeria". The
-// part is the place the text gives, at its level; "central Baghdad" is
-// Baghdad.
-var regionWords = map[string]bool{
-	"north": true, "south": true, "east": true, "west": true,
-	"northern": true, "southern": true, "eastern": true, "western": true,
-	"northeast": true, "northwest": true, "southeast": true, "southwest": true,
-	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
-	"north-east": true, "north-west": true, "south-east": true, "south-west": true,
-	"north-eastern": true, "north-western": true, "south-eastern": true, "south-western": true,
-}
-
-// regionOf returns, for place e named inside span s right after a word of
-// regionWords ("in northeastern Nigeria"), the place that part names
-// ("northeastern Nigeria"), made when the document has none; else e.
+// regionOf returns, for place e named inside span s right after a
+// lower-case direction (placeword.Direction: "in northeastern Nigeria"),
+// the place that part names ("northeastern Nigeria"), made when the
+// document has none; else e. The part is the place the text gives, at its
+// level; "central Baghdad" is Baghdad.
 func (x *doc) regionOf(e int, s muster.Span) int {
 	for _, m := range x.mentionsIn(e, s) {
 		before := strings.TrimRight(x.d.Text[s.Start:m.Start], " ")
 		w := before[strings.LastIndexAny(before, " \n(")+1:]
-		if regionWords[w] {
+		if placeword.Direction(w) != "" {
 			return x.placeNamed(w + " " + x.d.Text[m.Start:m.End])
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/nlp"
 	"github.com/muster-osint/muster/nlp/pattern"
+	"github.com/muster-osint/muster/nlp/placeword"
 )
 
 // The profile facts and relations of DESIGN §3 are dependency patterns
@@ -859,7 +860,7 @@ func (x *doc) placePart(e, t int, pred muster.Predicate) int {
 			return -1
 		}
 		if p := x.tokenStartingAt(x.ments[mi].Start) - 1; p >= 0 && x.d.SentenceOf(x.d.Tokens[p].Start) == x.ments[mi].sent {
-			if w := strings.ToLower(x.d.Tokens[p].Text); regionWords[w] {
+			if w := strings.ToLower(x.d.Tokens[p].Text); placeword.Direction(w) != "" {
 				return x.placeNamed(w + " " + x.ments[mi].text)
 			}
 		}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	_ "embed"
 	"regexp"
 	"strings"
@@ -23,13 +24,13 @@ var promoLinesTxt string
 var promoCues = compileCues(promoLinesTxt)
 
 // cue is one cue of a cue file: its expression, case-insensitive at word
-// boundaries, and the literal it starts with, case-folded (foldCanon; ""
+// boundaries, and the literal it starts with, case-folded (foldCanon; empty
 // when it starts with none). A line can match only where it holds the
 // literal, and most lines hold none: one alternation of every cue, tried
 // on every line, was the dearest expression of a news article's analysis.
 type cue struct {
 	re    *regexp.Regexp
-	start string
+	start []byte
 }
 
 // compileCues compiles the cues of a cue file (one regular expression per
@@ -41,7 +42,7 @@ func compileCues(txt string) []cue {
 	for _, l := range strings.Split(txt, "\n") {
 		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
 			start, _ := regexp.MustCompile(l).LiteralPrefix()
-			cues = append(cues, cue{re: regexp.MustCompile(`(?i)\b(?:` + l + `)\b`), start: string(foldCanon(nil, start))})
+			cues = append(cues, cue{re: regexp.MustCompile(`(?i)\b(?:` + l + `)\b`), start: foldCanon(nil, start)})
 		}
 	}
 	return cues
@@ -52,7 +53,7 @@ func compileCues(txt string) []cue {
 func matchCues(cues []cue, line string, buf []byte) (bool, []byte) {
 	buf = foldCanon(buf[:0], line)
 	for _, c := range cues {
-		if strings.Contains(string(buf), c.start) && c.re.MatchString(line) {
+		if bytes.Contains(buf, c.start) && c.re.MatchString(line) {
 			return true, buf
 		}
 	}

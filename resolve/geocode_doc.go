@@ -109,20 +109,17 @@ func (d *DocumentGeocoder) OutsideRegions(p muster.Place, regions []string) bool
 // country of one of its nationalities ("Malian troops") or one it names
 // inside a longer name, or of the former Soviet Union, whose
 // villages the press spells in any transliteration. It is the event
-// locator's rule (spot.go): "Riviera shopping mall" in a caption about
+// locator's rule (aboutCountry): "Riviera shopping mall" in a caption about
 // Ukraine is no Riviera in California, "Street" no village in England.
 func (d *DocumentGeocoder) AboutCountry(text, cc string) bool {
-	if translitCountry[cc] {
-		return true
-	}
-	if !d.nationalitiesDone {
+	if !translitCountry[cc] && !d.nationalitiesDone {
 		// A country inside a longer name ("Michigan United States")
 		// counts as named.
 		named, weak, _ := textCountries(text, d.g.Spot(text))
 		d.nationalities = append(named, weak...)
 		d.nationalitiesDone = true
 	}
-	return contains(d.nationalities, cc)
+	return aboutCountry(cc, nil, d.nationalities)
 }
 
 // regionKeys returns the keys (admin1Names) of the first-order regions

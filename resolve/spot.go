@@ -605,7 +605,11 @@ func (g *Gazetteer) locateEvent(text string, ms []PlaceMention, about []string) 
 	best := choice{score: -1e18}
 	found := false
 	for i, m := range ms {
-		if m.Demonym || (m.Kind == GeoPlace && (placeword.Side(text, m.Span, g.capitalName(m.Text), nil) || streetName(text, m.Span))) {
+		// A capital's name is read as its nation's (placeword.Side); a
+		// nation's reading only adds to a town's, so the gazetteer is
+		// asked whether the name is a capital's only when that decides.
+		if m.Demonym || (m.Kind == GeoPlace && (placeword.Side(text, m.Span, false, nil) ||
+			placeword.Side(text, m.Span, true, nil) && g.capitalName(m.Text) || streetName(text, m.Span))) {
 			continue
 		}
 		var cand Candidate

@@ -1,6 +1,7 @@
 package placeword
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -83,5 +84,22 @@ func TestWordFiles(t *testing.T) {
 		if len(seen) < 20 {
 			t.Errorf("%s has %d words; want the whole list", name, len(seen))
 		}
+	}
+}
+
+// TestDirectionFile checks that every line of directions.tsv is a
+// lower-case word, a tab and its part in letters of n, s, e, w: wordMap
+// drops a line without a tab silently.
+func TestDirectionFile(t *testing.T) {
+	part := regexp.MustCompile(`^[nsew]{1,2}$`)
+	lines := listLines(directionText)
+	for _, line := range lines {
+		w, p, ok := strings.Cut(line, "\t")
+		if !ok || w != strings.ToLower(w) || strings.ContainsAny(w, " \t") || !part.MatchString(p) {
+			t.Errorf("directions.tsv: %q is not a lower-case word, a tab and a part", line)
+		}
+	}
+	if len(directions) != len(lines) || len(lines) < 20 {
+		t.Errorf("directions.tsv: %d lines make %d words; want each word once, the whole list", len(lines), len(directions))
 	}
 }
