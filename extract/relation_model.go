@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/nlp"
@@ -171,20 +170,6 @@ type relArg struct {
 	date         muster.Value // for kindDate
 }
 
-func mentionKind(t muster.MentionType) int {
-	switch t {
-	case muster.MentionPER:
-		return kindPerson
-	case muster.MentionORG, muster.MentionArmedGroup, muster.MentionStateForce, muster.MentionMedia:
-		return kindGroup
-	case muster.MentionLOC, muster.MentionGPE:
-		return kindPlace
-	case muster.MentionDATE:
-		return kindDate
-	}
-	return kindNone
-}
-
 // spanArg makes the argument of span sp in sentence si: its tokens and
 // head (the first token whose head lies outside the span), or false
 // when it covers no token.
@@ -213,36 +198,6 @@ func spanArg(d *nlp.Doc, si int, sp muster.Span, kind int) (relArg, bool) {
 		a.head = a.hi - 1
 	}
 	return a, true
-}
-
-// relationArgs are the names of sentence si (the mention finder's, of a
-// kind some class takes) and its dates.
-func relationArgs(d *nlp.Doc, si int, published time.Time) []relArg {
-	sent := d.Sentences[si]
-	var out []relArg
-	for _, m := range d.Mentions {
-		if m.Start < sent.Start || m.End > sent.End {
-			continue
-		}
-		if k := mentionKind(m.Type); k != kindNone && k != kindDate {
-			if a, ok := spanArg(d, si, m.Span, k); ok {
-				out = append(out, a)
-			}
-		}
-	}
-	for _, dm := range FindDates(d.Text[sent.Start:sent.End], published) {
-		sp := muster.Span{Start: sent.Start + dm.Span.Start, End: sent.Start + dm.Span.End}
-		// A founding is dated by a year it names, not by a weekday or
-		// "today" of the news.
-		if !namesYear(d.Text[sp.Start:sp.End]) {
-			continue
-		}
-		if a, ok := spanArg(d, si, sp, kindDate); ok {
-			a.date = dm.Value
-			out = append(out, a)
-		}
-	}
-	return out
 }
 
 // namesYear reports whether a date's text writes its year in figures.
@@ -551,9 +506,8 @@ func datasetKind(typ string) int {
 }
 
 // relationExamples makes the candidate pairs of one training document:
-// the names and dates extraction itself would pair (relationArgs of
-// extract's own mentions), and each labelled mention they do not cover
-// (with the data set's kind), each pair labelled by the facts. A pair
+// the names and dates extraction itself would pair (doc.relationArgs),
+// and each labelled mention they do not cover (with the data set's kind), each pair labelled by the facts. A pair
 // whose fact's predicate does not take its kinds is left out.
 func relationExamples(td RelationTrainingDoc) []relExample {
 	t := relations()
