@@ -483,12 +483,11 @@ type RelationTrainOptions struct {
 }
 
 // relExample is one candidate pair: features, gold class, and the
-// prediction's bookkeeping for evaluation.
+// arguments whose kinds bound the classes it may take.
 type relExample struct {
-	feats  []uint32
-	label  int
-	s, o   relArg
-	weight bool // kept for training (negatives are sampled)
+	feats []uint32
+	label int
+	s, o  relArg
 }
 
 func datasetKind(typ string) int {
