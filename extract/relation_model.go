@@ -702,13 +702,4 @@ var relationModelGz []byte
 
 // relationModel is the embedded model, loaded on first use (nil when the
 // file is empty, before the first training).
-var relationModel = sync.OnceValue(func() *RelationModel {
-	if len(relationModelGz) == 0 {
-		return nil
-	}
-	m, err := LoadRelationModel(relationModelGz)
-	if err != nil {
-		panic(err) // the embedded file is tested; this is a build defect
-	}
-	return m
-})
+var relationModel = embeddedModel(relationModelGz, LoadRelationModel)
