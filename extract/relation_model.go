@@ -64,14 +64,6 @@ var relations = sync.OnceValue(func() *relationTable {
 
 func parseRelations(src string) (*relationTable, error) {
 	t := &relationTable{preds: []muster.Predicate{""}, subj: []int{0}, obj: []int{0}, properties: map[string]RelationProperty{}}
-	kindOf := func(s string) int {
-		for k, n := range kindNames {
-			if k > 0 && n == s {
-				return k
-			}
-		}
-		return kindNone
-	}
 	for i, line := range strings.Split(src, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -81,7 +73,7 @@ func parseRelations(src string) (*relationTable, error) {
 		switch {
 		case f[0] == "class" && len(f) == 4:
 			p := muster.Predicate(f[1])
-			s, o := kindOf(f[2]), kindOf(f[3])
+			s, o := kindNamed(&kindNames, f[2]), kindNamed(&kindNames, f[3])
 			if !p.Valid() || s == kindNone || o == kindNone {
 				return nil, fmt.Errorf("relations.tsv:%d: want class PREDICATE KIND KIND, got %q", i+1, line)
 			}
@@ -490,16 +482,15 @@ type relExample struct {
 	s, o  relArg
 }
 
-func datasetKind(typ string) int {
-	switch typ {
-	case "PER":
-		return kindPerson
-	case "ORG":
-		return kindGroup
-	case "LOC":
-		return kindPlace
-	case "TIME":
-		return kindDate
+// datasetKind is the kind of a data set's entity type (kindTypes).
+func datasetKind(typ string) int { return kindNamed(&kindTypes, typ) }
+
+// kindNamed is the kind whose name in names is s, kindNone for none.
+func kindNamed(names *[kinds]string, s string) int {
+	for k := kindNone + 1; k < kinds; k++ {
+		if names[k] == s {
+			return k
+		}
 	}
 	return kindNone
 }
