@@ -11,8 +11,11 @@ import (
 // pattern claims. A claim a pattern already drafted is not drafted twice,
 // and a group already dated keeps its date.
 func (x *doc) learnedRelations() {
-	m := relationModel()
-	if m == nil || !x.in.LearnedRelations || !parsed(x.d) || len(x.d.SentenceTokens) != len(x.d.Sentences) {
+	if !x.in.LearnedRelations || !parsed(x.d) || len(x.d.SentenceTokens) != len(x.d.Sentences) {
+		return
+	}
+	m := relationModel() // decoded on first use: never while the flag is off
+	if m == nil {
 		return
 	}
 	t := relations()
