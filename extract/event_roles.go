@@ -599,16 +599,24 @@ var roleModelGz []byte
 
 // roleModel is the embedded model, loaded on first use (nil when the file
 // is empty, before the first training).
-var roleModel = sync.OnceValue(func() *RoleModel {
-	if len(roleModelGz) == 0 {
-		return nil
-	}
-	m, err := LoadRoleModel(roleModelGz)
-	if err != nil {
-		panic(err) // the embedded file is tested; this is a build defect
-	}
-	return m
-})
+var roleModel = embeddedModel(roleModelGz, LoadRoleModel)
+
+// embeddedModel returns a function that loads the embedded model file b
+// with load on first use: nil (M's zero) when b is empty, before the
+// first training. The role and relation scorers share it.
+func embeddedModel[M any](b []byte, load func([]byte) (M, error)) func() M {
+	return sync.OnceValue(func() M {
+		var m M
+		if len(b) == 0 {
+			return m
+		}
+		m, err := load(b)
+		if err != nil {
+			panic(err) // the embedded file is tested; this is a build defect
+		}
+		return m
+	})
+}
 
 // learnedFill is one slot the role scorer fills for an event.
 type learnedFill struct {

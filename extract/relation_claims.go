@@ -11,8 +11,11 @@ import (
 // pattern claims. A claim a pattern already drafted is not drafted twice,
 // and a group already dated keeps its date.
 func (x *doc) learnedRelations() {
-	m := relationModel()
-	if m == nil || !x.in.LearnedRelations || !parsed(x.d) || len(x.d.SentenceTokens) != len(x.d.Sentences) {
+	if !x.in.LearnedRelations || !parsed(x.d) || len(x.d.SentenceTokens) != len(x.d.Sentences) {
+		return
+	}
+	m := relationModel() // decoded on first use: never while the flag is off
+	if m == nil {
 		return
 	}
 	t := relations()
@@ -65,7 +68,8 @@ func (x *doc) learnedClaim(si int, pred muster.Predicate, subj, obj int, o relAr
 
 // relationArgs are the arguments of sentence si as extraction knows
 // them: its named mentions linked to an entity (kind from the entity's
-// type), and its dates; with the entity of each (-1 for a date).
+// type), and its dates that name a year (found once per sentence,
+// doc.sentenceDates); with the entity of each (-1 for a date).
 func (x *doc) relationArgs(si int) ([]relArg, []int) {
 	var args []relArg
 	var ents []int
@@ -90,8 +94,16 @@ func (x *doc) relationArgs(si int) ([]relArg, []int) {
 			args, ents = append(args, a), append(ents, e)
 		}
 	}
-	for _, a := range relationArgs(x.d, si, x.in.Published) {
-		if a.kind == kindDate {
+	sent := x.d.Sentences[si]
+	for _, dm := range x.sentenceDates(si) {
+		sp := muster.Span{Start: sent.Start + dm.Span.Start, End: sent.Start + dm.Span.End}
+		// A founding is dated by a year it names, not by a weekday or
+		// "today" of the news.
+		if !namesYear(x.d.Text[sp.Start:sp.End]) {
+			continue
+		}
+		if a, ok := spanArg(x.d, si, sp, kindDate); ok {
+			a.date = dm.Value
 			args, ents = append(args, a), append(ents, -1)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/muster-osint/muster"
 	"github.com/muster-osint/muster/nlp"
@@ -65,14 +64,6 @@ var relations = sync.OnceValue(func() *relationTable {
 
 func parseRelations(src string) (*relationTable, error) {
 	t := &relationTable{preds: []muster.Predicate{""}, subj: []int{0}, obj: []int{0}, properties: map[string]RelationProperty{}}
-	kindOf := func(s string) int {
-		for k, n := range kindNames {
-			if k > 0 && n == s {
-				return k
-			}
-		}
-		return kindNone
-	}
 	for i, line := range strings.Split(src, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -82,7 +73,7 @@ func parseRelations(src string) (*relationTable, error) {
 		switch {
 		case f[0] == "class" && len(f) == 4:
 			p := muster.Predicate(f[1])
-			s, o := kindOf(f[2]), kindOf(f[3])
+			s, o := kindNamed(&kindNames, f[2]), kindNamed(&kindNames, f[3])
 			if !p.Valid() || s == kindNone || o == kindNone {
 				return nil, fmt.Errorf("relations.tsv:%d: want class PREDICATE KIND KIND, got %q", i+1, line)
 			}
@@ -171,20 +162,6 @@ type relArg struct {
 	date         muster.Value // for kindDate
 }
 
-func mentionKind(t muster.MentionType) int {
-	switch t {
-	case muster.MentionPER:
-		return kindPerson
-	case muster.MentionORG, muster.MentionArmedGroup, muster.MentionStateForce, muster.MentionMedia:
-		return kindGroup
-	case muster.MentionLOC, muster.MentionGPE:
-		return kindPlace
-	case muster.MentionDATE:
-		return kindDate
-	}
-	return kindNone
-}
-
 // spanArg makes the argument of span sp in sentence si: its tokens and
 // head (the first token whose head lies outside the span), or false
 // when it covers no token.
@@ -213,36 +190,6 @@ func spanArg(d *nlp.Doc, si int, sp muster.Span, kind int) (relArg, bool) {
 		a.head = a.hi - 1
 	}
 	return a, true
-}
-
-// relationArgs are the names of sentence si (the mention finder's, of a
-// kind some class takes) and its dates.
-func relationArgs(d *nlp.Doc, si int, published time.Time) []relArg {
-	sent := d.Sentences[si]
-	var out []relArg
-	for _, m := range d.Mentions {
-		if m.Start < sent.Start || m.End > sent.End {
-			continue
-		}
-		if k := mentionKind(m.Type); k != kindNone && k != kindDate {
-			if a, ok := spanArg(d, si, m.Span, k); ok {
-				out = append(out, a)
-			}
-		}
-	}
-	for _, dm := range FindDates(d.Text[sent.Start:sent.End], published) {
-		sp := muster.Span{Start: sent.Start + dm.Span.Start, End: sent.Start + dm.Span.End}
-		// A founding is dated by a year it names, not by a weekday or
-		// "today" of the news.
-		if !namesYear(d.Text[sp.Start:sp.End]) {
-			continue
-		}
-		if a, ok := spanArg(d, si, sp, kindDate); ok {
-			a.date = dm.Value
-			out = append(out, a)
-		}
-	}
-	return out
 }
 
 // namesYear reports whether a date's text writes its year in figures.
@@ -528,32 +475,29 @@ type RelationTrainOptions struct {
 }
 
 // relExample is one candidate pair: features, gold class, and the
-// prediction's bookkeeping for evaluation.
+// arguments whose kinds bound the classes it may take.
 type relExample struct {
-	feats  []uint32
-	label  int
-	s, o   relArg
-	weight bool // kept for training (negatives are sampled)
+	feats []uint32
+	label int
+	s, o  relArg
 }
 
-func datasetKind(typ string) int {
-	switch typ {
-	case "PER":
-		return kindPerson
-	case "ORG":
-		return kindGroup
-	case "LOC":
-		return kindPlace
-	case "TIME":
-		return kindDate
+// datasetKind is the kind of a data set's entity type (kindTypes).
+func datasetKind(typ string) int { return kindNamed(&kindTypes, typ) }
+
+// kindNamed is the kind whose name in names is s, kindNone for none.
+func kindNamed(names *[kinds]string, s string) int {
+	for k := kindNone + 1; k < kinds; k++ {
+		if names[k] == s {
+			return k
+		}
 	}
 	return kindNone
 }
 
 // relationExamples makes the candidate pairs of one training document:
-// the names and dates extraction itself would pair (relationArgs of
-// extract's own mentions), and each labelled mention they do not cover
-// (with the data set's kind), each pair labelled by the facts. A pair
+// the names and dates extraction itself would pair (doc.relationArgs),
+// and each labelled mention they do not cover (with the data set's kind), each pair labelled by the facts. A pair
 // whose fact's predicate does not take its kinds is left out.
 func relationExamples(td RelationTrainingDoc) []relExample {
 	t := relations()
@@ -749,13 +693,4 @@ var relationModelGz []byte
 
 // relationModel is the embedded model, loaded on first use (nil when the
 // file is empty, before the first training).
-var relationModel = sync.OnceValue(func() *RelationModel {
-	if len(relationModelGz) == 0 {
-		return nil
-	}
-	m, err := LoadRelationModel(relationModelGz)
-	if err != nil {
-		panic(err) // the embedded file is tested; this is a build defect
-	}
-	return m
-})
+var relationModel = embeddedModel(relationModelGz, LoadRelationModel)
