@@ -54,6 +54,8 @@ type doc struct {
 	// profileMatches are the profile patterns' matches, which the
 	// relation scorer reads as features.
 	profileMatches []pattern.Match
+	// shortMemo caches shortForms by name (shortFormsOf).
+	shortMemo map[string]shortFormSet
 	// orderedKey and ordered cache mentsOrdered.
 	orderedKey mentsKey
 	ordered    bool
@@ -706,6 +708,28 @@ func shortForms(name string) (forms []string, anyType []bool) {
 	return forms, anyType
 }
 
+// shortFormSet is shortForms' answer for one name.
+type shortFormSet struct {
+	forms   []string
+	anyType []bool
+}
+
+// shortFormsOf is shortForms, remembered per name for the document:
+// shortFormOf asks it of every name of every earlier entity for each new
+// name, which without the memo split and joined those names again each
+// time (quadratic allocation in a long document's entity count).
+func (x *doc) shortFormsOf(name string) ([]string, []bool) {
+	if s, ok := x.shortMemo[name]; ok {
+		return s.forms, s.anyType
+	}
+	forms, anyType := shortForms(name)
+	if x.shortMemo == nil {
+		x.shortMemo = map[string]shortFormSet{}
+	}
+	x.shortMemo[name] = shortFormSet{forms, anyType}
+	return forms, anyType
+}
+
 // orgLike reports whether entities of type t have names with generic
 // heads and short forms: groups, forces, organisations and outlets.
 func orgLike(t muster.EntityType) bool {
@@ -729,7 +753,7 @@ func (x *doc) shortFormOf(m *mention, byKey map[string]int) (int, bool) {
 			continue
 		}
 		for _, n := range ent.names {
-			forms, anyType := shortForms(n)
+			forms, anyType := x.shortFormsOf(n)
 			for k, f := range forms {
 				if f == m.text && fits(m.typ, anyType[k]) {
 					return e, true
